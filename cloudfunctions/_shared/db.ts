@@ -1,0 +1,63 @@
+// Small typed helpers over the SDK's database: read-or-null, transactions with retry, paging.
+import type { CollectionName } from '../../config/database'
+import { db, type Database } from './cloud'
+
+export type Tx = Database
+
+/** A collection reference, inside a transaction when `tx` is given. */
+export const coll = (name: CollectionName, tx?: Tx) => (tx ?? db).collection(name)
+
+/** The document, or null when it does not exist (the SDK is initialised with throwOnNotFound: false). */
+export async function getDoc<T>(name: CollectionName, id: string, tx?: Tx): Promise<(T & { _id: string }) | null> {
+  const res = await coll(name, tx).doc(id).get()
+  return (res?.data as (T & { _id: string }) | null) ?? null
+}
+
+export const isTxConflict = (e: unknown) =>
+  typeof e === 'object' && e !== null && /TRANSACTION_CONFLICT/.test(String((e as { code?: unknown }).code ?? (e as { errMsg?: unknown }).errMsg ?? ''))
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Run `work` in one database transaction, retrying with jittered back-off when the database reports a
+ * conflict (another transaction touched the same document). Domain errors thrown by `work` abort the
+ * transaction and propagate unchanged. Only single-document operations may be used inside.
+ */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>, attempts = 30): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const tx = await db.startTransaction()
+    let committed = false
+    try {
+      const result = await work(tx)
+      await tx.commit()
+      committed = true
+      return result
+    } catch (e) {
+      if (!committed) await tx.rollback().catch(() => undefined)
+      if (!isTxConflict(e) || attempt >= attempts) throw e
+      await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)))
+    }
+  }
+}
+
+/** Fetch every document matching a query in pages of 1 000 (the server's cap), up to `max`. */
+export async function getAll<T>(query: Database, max = 20_000): Promise<T[]> {
+  const out: T[] = []
+  for (let skip = 0; skip < max; skip += 1000) {
+    const { data } = await query.skip(skip).limit(Math.min(1000, max - skip)).get()
+    out.push(...(data as T[]))
+    if (data.length < 1000) break
+  }
+  return out
+}
+
+/** Offset cursors: opaque to the client, validated here. */
+export const cursor = {
+  decode(c: string | undefined): number {
+    const n = c ? Number.parseInt(c, 36) : 0
+    return Number.isFinite(n) && n >= 0 && n < 1_000_000 ? n : 0
+  },
+  next(offset: number, got: number, limit: number): string | null {
+    return got < limit ? null : (offset + got).toString(36)
+  }
+}

@@ -1,0 +1,37 @@
+// Building the `Me` answer from the stored user and what other pillars know of them.
+import type { Me } from '../../../types'
+import { getDoc } from '../../_shared/db'
+import type { CommunityDoc, UserDoc } from '../../_shared/docs'
+import { maskPhone } from '../../_shared/masking'
+import { PRIVACY_VERSION } from '../../../types/schemas/user'
+
+interface MembershipDoc {
+  _id: string
+  status: string
+  branch: string
+  pledge: string
+}
+
+export async function toMe(user: UserDoc): Promise<Me> {
+  const [community, membership] = await Promise.all([
+    user.communityId ? getDoc<CommunityDoc>('communities', user.communityId) : null,
+    getDoc<MembershipDoc>('partyMemberships', user._id)
+  ])
+  const consentVersion = user.consent?.version ?? null
+  return {
+    openid: user._id,
+    nickName: user.nickName,
+    avatar: user.avatar ?? null,
+    realName: user.realName ?? null,
+    phone: maskPhone(user.phone),
+    communityId: user.communityId ?? null,
+    communityName: community?.name ?? null,
+    compoundId: user.compoundId ?? null,
+    roles: user.roles,
+    elderMode: Boolean(user.elderMode),
+    consentVersion,
+    needsConsent: consentVersion !== PRIVACY_VERSION,
+    isStaff: user.roles.some((r) => r.role === 'staff' || r.role === 'streetAdmin'),
+    badge: membership?.status === 'approved' ? { branch: membership.branch, pledge: membership.pledge } : null
+  }
+}

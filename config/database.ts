@@ -1,0 +1,120 @@
+// The database declaration: collections, their indexes and security rules. Read by the local cloud
+// (to create collections and honour indexes) and by scripts/provision.ts for production.
+//
+// Every collection is ADMINONLY for clients: the app never touches the database directly, all access
+// goes through the cloud functions, which check identity and scope.
+
+export type IndexKey = 1 | -1 | '2dsphere'
+export interface IndexDecl {
+  keys: Record<string, IndexKey>
+  unique?: boolean
+}
+export interface CollectionDecl {
+  /** One line on what a document is and how its _id is chosen. */
+  doc: string
+  indexes: IndexDecl[]
+  /** WeChat cloud database security rule; functions bypass it. */
+  rule: 'ADMINONLY'
+}
+
+const c = (doc: string, indexes: IndexDecl[] = []): CollectionDecl => ({ doc, indexes, rule: 'ADMINONLY' })
+
+export const database = {
+  collections: {
+    // --- people and places -------------------------------------------------------------------------
+    users: c('a person; _id = openid; roles: RoleGrant[]', [{ keys: { communityId: 1 } }, { keys: { 'roles.role': 1 } }]),
+    streets: c('a street office (街道); _id = street id'),
+    communities: c('a community (社区) with center, settings (wish cap, claim limit, assessment rules); _id = community id', [
+      { keys: { streetId: 1 } }
+    ]),
+    grids: c('a grid (网格) or building group inside a community', [{ keys: { communityId: 1 } }]),
+    compounds: c('a residential compound (小区) with location and households', [
+      { keys: { communityId: 1 } },
+      { keys: { streetId: 1 } },
+      { keys: { location: '2dsphere' } }
+    ]),
+
+    // --- pillar 1: life circle ---------------------------------------------------------------------
+    facilities: c('a service facility with location, category, weekly hours; status open|closed', [
+      { keys: { location: '2dsphere' } },
+      { keys: { communityId: 1, status: 1 } },
+      { keys: { streetId: 1, status: 1 } },
+      { keys: { category: 1 } },
+      { keys: { dedupeKey: 1 } }
+    ]),
+
+    // --- pillar 2: micro-wishes --------------------------------------------------------------------
+    wishes: c('a micro-wish with its public part, private beneficiary, history[] of transitions', [
+      { keys: { communityId: 1, status: 1, publishedAt: -1 } },
+      { keys: { submitterId: 1 } },
+      { keys: { claimerId: 1, status: 1 } },
+      { keys: { status: 1, claimDeadline: 1 } },
+      { keys: { location: '2dsphere' } }
+    ]),
+    wishClaimers: c('per-person open-claim counter; _id = openid', []),
+
+    // --- pillar 3: volunteers and points ------------------------------------------------------------
+    volunteers: c('a registered volunteer; _id = openid; volunteer number; ID card only masked + keyed hash', [
+      { keys: { communityId: 1 } },
+      { keys: { volunteerNo: 1 }, unique: true }
+    ]),
+    activities: c('a volunteer activity with capacity and enrolled counter', [
+      { keys: { communityId: 1, start: -1 } },
+      { keys: { location: '2dsphere' } }
+    ]),
+    enrollments: c('one per person per activity; _id = activityId + "_" + openid', [
+      { keys: { activityId: 1, status: 1 } },
+      { keys: { openid: 1, status: 1 } },
+      { keys: { communityId: 1, status: 1 } }
+    ]),
+    certificates: c('a service-record certificate; _id = certificate number', [{ keys: { openid: 1 } }]),
+    pointsAccounts: c('a points balance; _id = openid; balance equals the sum of the ledger', [{ keys: { communityId: 1, balance: -1 } }]),
+    pointsLedger: c('append-only ledger entry; _id derived from its source so it is written once', [
+      { keys: { openid: 1, at: -1 } },
+      { keys: { communityId: 1, at: -1 } },
+      { keys: { kind: 1, at: -1 } }
+    ]),
+    merchants: c('a shop or a skilled individual (达人) offering goods or services', [
+      { keys: { communityId: 1, status: 1 } },
+      { keys: { ownerId: 1 } }
+    ]),
+    goods: c('an item or service in the points supermarket with stock', [
+      { keys: { communityId: 1, status: 1 } },
+      { keys: { merchantId: 1 } }
+    ]),
+    redemptions: c('an order; _id = openid + "_" + requestId so a retry finds the same order', [
+      { keys: { openid: 1, createdAt: -1 } },
+      { keys: { merchantId: 1, status: 1 } },
+      { keys: { pickupCode: 1 } },
+      { keys: { status: 1, expiresAt: 1 } },
+      { keys: { communityId: 1, createdAt: -1 } }
+    ]),
+    redemptionQuotas: c('per person, goods and period counter; _id = goodsId + "_" + openid + "_" + period', []),
+
+    // --- pillar 4: dual registration and assessment ---------------------------------------------------
+    partyUnits: c('a unit party organisation registered with a community; resources[]; history[]', [
+      { keys: { communityId: 1, status: 1 } },
+      { keys: { adminId: 1 } }
+    ]),
+    partyMembers: c('a member registration; history[]; one active (pending|approved) per person', [
+      { keys: { communityId: 1, status: 1 } },
+      { keys: { openid: 1, status: 1 } },
+      { keys: { unitId: 1, status: 1 } }
+    ]),
+    partyMemberships: c('the one active registration of a person; _id = openid', []),
+    partyProjects: c('a co-building project (项目清单) between a unit and a community', [{ keys: { communityId: 1 } }, { keys: { unitId: 1 } }]),
+    partyNeeds: c('a community need (需求清单) claimed by a member or a unit', [{ keys: { communityId: 1, status: 1 } }]),
+    assessmentEntries: c('one assessment point entry; _id derived from its source so it is written once', [
+      { keys: { openid: 1, period: 1 } },
+      { keys: { communityId: 1, period: 1 } }
+    ]),
+    assessmentRatings: c('a rating of a member for a period; _id = openid + "_" + period', [{ keys: { communityId: 1, period: 1 } }]),
+
+    // --- platform ----------------------------------------------------------------------------------------
+    outbox: c('a subscription message as sent (locally: kept here for tests to read)', [{ keys: { touser: 1 } }]),
+    auditLog: c('who did what to whom, for staff actions on personal data', [{ keys: { at: -1 } }])
+  }
+} as const
+
+export type CollectionName = keyof typeof database.collections
+export const COLLECTIONS = Object.keys(database.collections) as CollectionName[]

@@ -1,0 +1,42 @@
+// The demo district, generated deterministically (seeded random) and loaded on the first `npm start`.
+// Each pillar adds its documents through a seeder in PILLAR_SEEDERS; all names are invented.
+import { buildDistrict, type District } from './district'
+import { buildFacilities } from './facilities'
+import { buildPeople, type SeedPerson } from './people'
+import { createRandom, type Random } from './random'
+import type { SeedStore } from './store'
+
+export interface SeedContext {
+  r: Random
+  now: Date
+  district: District
+  people: SeedPerson[]
+}
+
+export type PillarSeeder = (store: SeedStore, ctx: SeedContext) => void
+
+/** Pillar seeders run in this order after the district, facilities and people exist. */
+export const PILLAR_SEEDERS: PillarSeeder[] = []
+
+export const DEMO_SEED = 20261122
+
+/** Start of the current hour, so a reseed within the hour gives identical documents. */
+const seedClock = () => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000)
+
+export async function seedDemo(store: SeedStore, now: Date = seedClock()): Promise<SeedContext> {
+  const r = createRandom(DEMO_SEED)
+  const district = buildDistrict(r)
+  store.insert('streets', [district.street])
+  store.insert('communities', district.communities)
+  store.insert('grids', district.grids)
+  store.insert('compounds', district.compounds)
+  store.insert('facilities', buildFacilities(r, district, now))
+  const people = buildPeople(r, district, now)
+  store.insert(
+    'users',
+    people.map((p) => p.user)
+  )
+  const ctx: SeedContext = { r, now, district, people }
+  for (const seeder of PILLAR_SEEDERS) seeder(store, ctx)
+  return ctx
+}

@@ -1,0 +1,123 @@
+// Domain enums shared by the app and the cloud functions. Labels are what residents read.
+
+export const ROLES = ['resident', 'volunteer', 'member', 'merchant', 'unitAdmin', 'staff', 'streetAdmin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  member: '在职党员',
+  merchant: '商家',
+  unitAdmin: '单位管理员',
+  staff: '社区工作者',
+  streetAdmin: '街道管理员'
+}
+
+/** The walk tiers of the 15-minute life circle, in minutes. */
+export const CIRCLE_TIERS = [5, 10, 15] as const
+export type CircleTier = (typeof CIRCLE_TIERS)[number]
+
+/**
+ * Facility categories (GB 50180-2018, TD/T 1062-2021, the 2023 embedded-service-facility guideline),
+ * each with the circle tier it belongs to and an icon glyph shown in chips and lists.
+ */
+export const FACILITY_CATEGORIES = [
+  { id: 'partyCenter', name: '党群服务中心', tier: 15, icon: '党' },
+  { id: 'serviceStation', name: '社区综合服务站', tier: 10, icon: '服' },
+  { id: 'socialWork', name: '社会工作站/室', tier: 15, icon: '社' },
+  { id: 'elderCare', name: '养老服务站/日间照料中心', tier: 10, icon: '老' },
+  { id: 'canteen', name: '老年助餐点/社区食堂', tier: 10, icon: '餐' },
+  { id: 'childcare', name: '托育/托幼托管', tier: 10, icon: '托' },
+  { id: 'kindergarten', name: '幼儿园', tier: 10, icon: '幼' },
+  { id: 'primarySchool', name: '小学', tier: 15, icon: '学' },
+  { id: 'clinic', name: '社区卫生服务站', tier: 15, icon: '医' },
+  { id: 'pharmacy', name: '药店', tier: 10, icon: '药' },
+  { id: 'market', name: '菜市场/生鲜超市', tier: 10, icon: '菜' },
+  { id: 'convenience', name: '便利店', tier: 5, icon: '便' },
+  { id: 'culture', name: '文化活动室/图书室', tier: 10, icon: '文' },
+  { id: 'fitness', name: '健身场地', tier: 5, icon: '健' },
+  { id: 'workerStation', name: '新就业群体服务站(红蜂驿站/暖心驿站)', tier: 15, icon: '驿' },
+  { id: 'parcel', name: '快递驿站', tier: 5, icon: '递' },
+  { id: 'toilet', name: '公共厕所', tier: 10, icon: '厕' }
+] as const satisfies ReadonlyArray<{ id: string; name: string; tier: CircleTier; icon: string }>
+
+export type FacilityCategory = (typeof FACILITY_CATEGORIES)[number]['id']
+export const FACILITY_CATEGORY_IDS = FACILITY_CATEGORIES.map((c) => c.id) as unknown as readonly [
+  FacilityCategory,
+  ...FacilityCategory[]
+]
+
+export const FACILITY_STATUSES = ['open', 'closed'] as const
+export type FacilityStatus = (typeof FACILITY_STATUSES)[number]
+
+/** Micro-wish lifecycle (PRODUCT.md pillar 2). */
+export const WISH_STATUSES = ['submitted', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn'] as const
+export type WishStatus = (typeof WISH_STATUSES)[number]
+export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
+  submitted: '待审核',
+  published: '待认领',
+  rejected: '已驳回',
+  claimed: '已认领',
+  fulfilled: '已实现',
+  confirmed: '已确认',
+  withdrawn: '已撤回'
+}
+
+export const WISH_CATEGORIES = ['goods', 'service', 'company', 'study', 'other'] as const
+export type WishCategory = (typeof WISH_CATEGORIES)[number]
+export const WISH_CATEGORY_LABELS: Record<WishCategory, string> = {
+  goods: '物资',
+  service: '服务',
+  company: '陪伴',
+  study: '学习',
+  other: '其他'
+}
+
+/** Dual registration (双报到) of a member or a unit. */
+export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'ended'] as const
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已驳回',
+  ended: '已结束'
+}
+
+export const NEED_STATUSES = ['open', 'claimed', 'completed', 'confirmed', 'cancelled'] as const
+export type NeedStatus = (typeof NEED_STATUSES)[number]
+
+export const RATINGS = ['excellent', 'qualified', 'basicallyQualified', 'unqualified'] as const
+export type Rating = (typeof RATINGS)[number]
+export const RATING_LABELS: Record<Rating, string> = {
+  excellent: '优秀',
+  qualified: '合格',
+  basicallyQualified: '基本合格',
+  unqualified: '不合格'
+}
+
+/** Volunteer activity enrolment. */
+export const ENROLMENT_STATUSES = ['enrolled', 'cancelled', 'checkedIn', 'completed', 'absent'] as const
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number]
+export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
+  enrolled: '已报名',
+  cancelled: '已取消',
+  checkedIn: '已签到',
+  completed: '已完成',
+  absent: '缺席'
+}
+
+/** Points-supermarket order (redemption). */
+export const ORDER_STATUSES = ['pending', 'pickedUp', 'cancelled', 'expired'] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  pending: '待领取',
+  pickedUp: '已领取',
+  cancelled: '已取消',
+  expired: '已过期'
+}
+
+export const MERCHANT_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type MerchantStatus = (typeof MERCHANT_STATUSES)[number]
+
+export const LEDGER_KINDS = ['credit', 'redemption', 'refund', 'adjust'] as const
+export type LedgerKind = (typeof LEDGER_KINDS)[number]

@@ -1,0 +1,39 @@
+// Shapes of the answers that several functions and pages share.
+import type { Role } from './enums'
+
+/** A role a person holds, with its scope. A staff role belongs to one community, a merchant role to one shop. */
+export interface RoleGrant {
+  role: Role
+  communityId?: string
+  streetId?: string
+  merchantId?: string
+  unitId?: string
+}
+
+/** What the app knows about the signed-in person. */
+export interface Me {
+  openid: string
+  nickName: string
+  avatar: string | null
+  realName: string | null
+  /** Masked, e.g. 138****5678; the full number is never sent back. */
+  phone: string | null
+  communityId: string | null
+  communityName: string | null
+  compoundId: string | null
+  roles: RoleGrant[]
+  elderMode: boolean
+  /** The privacy-guide version the person agreed to, or null. */
+  consentVersion: string | null
+  needsConsent: boolean
+  isStaff: boolean
+  /** 亮身份: an approved party member's badge and pledge. */
+  badge: { branch: string; pledge: string } | null
+}
+
+export interface CommunityOption {
+  id: string
+  name: string
+  streetId: string
+  center: { lat: number; lng: number }
+}

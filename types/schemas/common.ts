@@ -1,0 +1,85 @@
+// Building blocks for action schemas. Messages are Chinese sentences shown next to form fields.
+import { z } from 'zod'
+
+/** A document id: plain characters only, so an operator object or a path trick never reaches a query. */
+export const id = (label = '编号') =>
+  z
+    .string({ required_error: `缺少${label}`, invalid_type_error: `${label}格式不正确` })
+    .min(1, `缺少${label}`)
+    .max(64, `${label}格式不正确`)
+    .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`)
+
+/** Trimmed text with a length range counted in characters (code points). */
+export const text = (label: string, { min = 1, max = 100 }: { min?: number; max?: number } = {}) =>
+  z
+    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
+    .transform((s) => s.normalize('NFC').trim())
+    .refine((s) => [...s].length >= min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
+    .refine((s) => [...s].length <= max, `${label}不能超过${max}个字`)
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), `${label}包含无效字符`)
+
+export const optionalText = (label: string, max = 200) => text(label, { min: 0, max }).optional()
+
+export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/
+export const mobile = (label = '手机号') =>
+  z
+    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
+    .transform((s) => s.replace(/[\s-]/g, ''))
+    .refine((s) => MAINLAND_MOBILE.test(s), '请填写正确的11位手机号')
+
+/** A point in mainland China (GCJ-02 as WeChat returns it). */
+export const CHINA_BOUNDS = { minLat: 3.8, maxLat: 53.6, minLng: 73.5, maxLng: 135.1 }
+export const location = z.object(
+  {
+    lat: z.number({ invalid_type_error: '纬度格式不正确' }).finite('纬度格式不正确').min(-90).max(90),
+    lng: z.number({ invalid_type_error: '经度格式不正确' }).finite('经度格式不正确').min(-180).max(180)
+  },
+  { required_error: '缺少位置', invalid_type_error: '位置格式不正确' }
+).refine(
+  (p) => p.lat >= CHINA_BOUNDS.minLat && p.lat <= CHINA_BOUNDS.maxLat && p.lng >= CHINA_BOUNDS.minLng && p.lng <= CHINA_BOUNDS.maxLng,
+  '位置不在服务范围内'
+)
+export type LatLng = z.infer<typeof location>
+
+export const int = (label: string, min: number, max: number) =>
+  z
+    .number({ required_error: `请填写${label}`, invalid_type_error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .min(min, `${label}不能小于${min}`)
+    .max(max, `${label}不能大于${max}`)
+
+/** Client-chosen id that makes a retried request safe. */
+export const requestId = z
+  .string({ required_error: '缺少请求编号', invalid_type_error: '请求编号格式不正确' })
+  .min(8, '请求编号格式不正确')
+  .max(64, '请求编号格式不正确')
+  .regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确')
+
+/** Paging by opaque cursor (an offset or a key, encoded by the function). */
+export const page = {
+  limit: z.number().int().min(1).max(50).optional(),
+  cursor: z.string().max(200).optional()
+}
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+/** An ISO date-time string or epoch milliseconds. */
+export const dateTime = (label = '时间') =>
+  z.union([z.string().datetime({ offset: true, message: `${label}格式不正确` }), z.number().int().positive()], {
+    errorMap: () => ({ message: `${label}格式不正确` })
+  })
+
+/** A file uploaded by the caller: `cloud://…` file ids only. */
+export const fileId = z
+  .string({ invalid_type_error: '图片格式不正确' })
+  .max(300, '图片格式不正确')
+  .regex(/^cloud:\/\/[^\s]+$/, '图片格式不正确')
+
+/** A period such as 2026, 2026H1, 2026H2, 2026-03. */
+export const period = z
+  .string({ required_error: '请选择统计周期' })
+  .regex(/^\d{4}(H[12]|-(0[1-9]|1[0-2]))?$/, '统计周期格式不正确')
+
+export const empty = z.object({}).optional().default({})

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { action } from '../contract'
+import { id, mobile, optionalText, text } from './common'
+import type { CommunityOption, Me } from '../models'
+
+export const PRIVACY_VERSION = '2026-11'
+
+export const UpdateProfileInput = z.object({
+  nickName: text('昵称', { max: 20 }).optional(),
+  realName: text('姓名', { min: 2, max: 20 }).optional(),
+  phone: mobile().optional(),
+  avatar: optionalText('头像', 300),
+  communityId: id('社区').optional(),
+  compoundId: id('小区').optional()
+})
+
+export const user = {
+  login: action(z.object({ nickName: text('昵称', { max: 20 }).optional() }).default({})).returns<Me>(),
+  me: action(z.object({}).default({})).returns<Me>(),
+  updateProfile: action(UpdateProfileInput).returns<Me>(),
+  setElderMode: action(z.object({ on: z.boolean({ required_error: '缺少开关状态' }) })).returns<Me>(),
+  consent: action(
+    z.object({ version: z.string().max(20), agreed: z.literal(true, { errorMap: () => ({ message: '请先阅读并同意隐私保护指引' }) }) })
+  ).returns<Me>(),
+  deleteAccount: action(z.object({ confirm: z.literal('注销', { errorMap: () => ({ message: '请输入“注销”确认' }) }) })).returns<{
+    deleted: true
+  }>(),
+  communities: action(z.object({}).default({})).returns<CommunityOption[]>()
+}
