@@ -1,12 +1,13 @@
 // user: sign-in, profile, elder mode, privacy consent, account deletion.
 import { contract, type CommunityOption } from '../../../types'
 import { personOf, type Caller } from '../../_shared/auth'
-import { db } from '../../_shared/cloud'
+import { _, db } from '../../_shared/cloud'
 import { coll, getAll, getDoc } from '../../_shared/db'
 import { fromPoint, type CommunityDoc, type CompoundDoc, type UserDoc } from '../../_shared/docs'
 import { ERASE_RULES, ERASED_NAME } from '../../_shared/erase'
 import { invalid, unauthenticated } from '../../_shared/errors'
 import { createFunction, type Ctx } from '../../_shared/router'
+import { missingGrants, parseAdminGrants } from './domain/admins'
 import { toMe } from './me'
 
 function signedIn(caller: Caller): UserDoc {
@@ -31,7 +32,12 @@ export const main = createFunction('user', contract.user, {
     allow: ['anyone'],
     async handler(input, { caller, now }) {
       const openid = personOf(caller)
-      if (caller.user) return toMe(caller.user)
+      const configured = missingGrants(caller.user?.roles ?? [], parseAdminGrants(process.env.ADMIN_OPENIDS).get(openid))
+      if (caller.user && !configured.length) return toMe(caller.user)
+      if (caller.user) {
+        await coll('users').doc(openid).update({ roles: _.push(configured), updatedAt: now })
+        return toMe(await reload(openid))
+      }
       const fresh: Omit<UserDoc, '_id'> = {
         nickName: input.nickName || `邻居${openid.slice(-4)}`,
         avatar: null,
@@ -39,7 +45,7 @@ export const main = createFunction('user', contract.user, {
         phone: null,
         communityId: null,
         compoundId: null,
-        roles: [],
+        roles: configured,
         elderMode: false,
         consent: null,
         createdAt: now,
