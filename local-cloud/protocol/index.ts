@@ -1,0 +1,96 @@
+// The TCB admin endpoint (/admin): one POST per SDK call with an `action`. Answers are HTTP 200 with
+// `{ requestId, data }` (startTransaction: `{ requestId, transactionId }`) or `{ code, message, requestId }`.
+import { randomBytes } from 'node:crypto'
+import { CloudError, errors, toCloudError } from '../errors'
+import type { FunctionRunner } from '../runner'
+import type { LocalStorage } from '../storage'
+import type { Store } from '../store'
+import { isPlainObject } from '../store/values'
+import { databaseActions, type Params, type Reply } from './database'
+import { decodeOpenApiData, handleOpenApi, parseMultipart } from './openapi'
+
+export interface AdminDeps {
+  store: Store
+  storage: LocalStorage
+  runner: FunctionRunner
+}
+
+export interface HttpAnswer {
+  status: number
+  contentType: string
+  body: string | Buffer
+}
+
+export const newRequestId = () => randomBytes(12).toString('hex')
+
+const jsonAnswer = (value: unknown, status = 200): HttpAnswer => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) })
+
+export function errorAnswer(e: unknown, requestId = newRequestId()): HttpAnswer {
+  const err = toCloudError(e)
+  if (err.code === 'SYS_ERR') console.error('[local-cloud] unexpected error:', e)
+  return jsonAnswer({ code: err.code, message: err.message, requestId })
+}
+
+function readParams(body: Buffer, contentType: string): Params {
+  if (/multipart\/form-data/i.test(contentType)) {
+    const params: Params = {}
+    for (const part of parseMultipart(body, contentType)) params[part.name] = part.name === 'requestData' ? part.data : part.data.toString('utf8')
+    return params
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body.toString('utf8'))
+  } catch {
+    throw errors.invalidParam('request body is not valid JSON')
+  }
+  if (!isPlainObject(parsed)) throw errors.invalidParam('request body must be a JSON object')
+  return parsed
+}
+
+async function invokeFunction(deps: AdminDeps, params: Params): Promise<Reply> {
+  const name = params.function_name
+  if (typeof name !== 'string' || !name) throw errors.invalidParam('function_name is required')
+  let event: unknown = {}
+  if (typeof params.request_data === 'string' && params.request_data !== '') {
+    try {
+      event = JSON.parse(params.request_data)
+    } catch {
+      throw errors.invalidParam('request_data is not valid JSON')
+    }
+  }
+  // A call from inside a function runs as the system: no OPENID, as in the cloud.
+  const outcome = await deps.runner.invoke(name, event, { source: 'scf' })
+  if (outcome.ok) return { data: { response_data: outcome.json } }
+  if (outcome.kind === 'NOT_FOUND') throw errors.functionNotFound(name)
+  throw errors.functionFailed(outcome.message)
+}
+
+export async function handleAdmin(deps: AdminDeps, body: Buffer, contentType: string): Promise<HttpAnswer> {
+  const requestId = newRequestId()
+  try {
+    const params = readParams(body, contentType)
+    const action = params.action
+    if (typeof action !== 'string') throw errors.invalidParam('action is required')
+    if (action === 'wx.openApi') {
+      const data = Buffer.isBuffer(params.requestData) ? params.requestData : Buffer.from(String(params.requestData ?? ''), 'latin1')
+      const reply = handleOpenApi(deps.store, String(params.apiName ?? ''), decodeOpenApiData(data))
+      return { status: 200, contentType: 'application/octet-stream', body: reply }
+    }
+    const reply = await dispatch(deps, action, params)
+    return jsonAnswer({ requestId, ...reply })
+  } catch (e) {
+    if (!(e instanceof CloudError) && e instanceof Error && /protobuf|varint|truncated|wire type/.test(e.message)) {
+      return errorAnswer(errors.invalidParam(`malformed requestData: ${e.message}`), requestId)
+    }
+    return errorAnswer(e, requestId)
+  }
+}
+
+async function dispatch(deps: AdminDeps, action: string, params: Params): Promise<Reply> {
+  const db = databaseActions[action]
+  if (db) return db(deps.store, params, Date.now())
+  const storage = deps.storage.actions()[action]
+  if (storage) return storage(params)
+  if (action === 'functions.invokeFunction') return invokeFunction(deps, params)
+  throw errors.unknownAction(action)
+}

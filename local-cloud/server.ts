@@ -1,0 +1,162 @@
+// The one HTTP server of the local cloud, on 127.0.0.1: the admin protocol, the gateway, uploaded files
+// and the built h5 app. Nothing a client sends may crash it: every handler's failure becomes an answer.
+import { createReadStream } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { errors } from './errors'
+import { failure, readOpenid, type Gateway } from './gateway'
+import { errorAnswer, handleAdmin, type AdminDeps, type HttpAnswer } from './protocol'
+import { contentTypeOf, staticFile } from './storage'
+
+export const LIMITS = {
+  /** The admin protocol and function calls: 6 MB, the size of a synchronous cloud function event. */
+  requestBytes: 6 * 1024 * 1024,
+  uploadBytes: 50 * 1024 * 1024
+}
+
+export interface ServerDeps extends AdminDeps {
+  gateway: Gateway
+  staticDir?: string
+}
+
+class TooLarge extends Error {}
+
+/** The request body, or TooLarge once it passes `limit` (the rest is drained, up to a hard cap). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) chunks.push(chunk)
+      else if (size > limit * 4) req.destroy()
+    })
+    req.on('end', () => (size > limit ? reject(new TooLarge()) : resolve(Buffer.concat(chunks))))
+    req.on('error', reject)
+    req.on('close', () => {
+      if (!req.complete) reject(size > limit ? new TooLarge() : new Error('request aborted'))
+    })
+  })
+}
+
+function send(res: ServerResponse, answer: HttpAnswer): void {
+  if (res.headersSent || res.destroyed) return
+  res.writeHead(answer.status, { 'content-type': answer.contentType, 'cache-control': 'no-store' })
+  res.end(answer.body)
+}
+
+const json = (res: ServerResponse, status: number, value: unknown) => send(res, { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) })
+
+function serveFile(req: IncomingMessage, res: ServerResponse, file: string | null): void {
+  if (!file) return json(res, 404, failure('NOT_FOUND', '文件不存在'))
+  res.writeHead(200, { 'content-type': contentTypeOf(file) })
+  if (req.method === 'HEAD') return void res.end()
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res)
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req, LIMITS.requestBytes)
+  try {
+    return JSON.parse(body.toString('utf8') || 'null')
+  } catch {
+    throw new SyntaxError('malformed JSON')
+  }
+}
+
+async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const path = url.pathname
+  const method = req.method ?? 'GET'
+
+  if (path === '/admin' && method === 'POST') {
+    const body = await readBody(req, LIMITS.requestBytes)
+    return send(res, await handleAdmin(deps, body, req.headers['content-type'] ?? ''))
+  }
+
+  const upload = /^\/storage\/upload\/([0-9a-f]{32})$/.exec(path)
+  if (upload && method === 'PUT') {
+    const body = await readBody(req, LIMITS.uploadBytes)
+    if (!deps.storage.completeUpload(upload[1], body)) return json(res, 403, { code: 'AccessDenied', message: 'unknown or expired upload' })
+    res.writeHead(200, { 'x-cos-request-id': upload[1] })
+    return void res.end()
+  }
+
+  if (path.startsWith('/api/')) return api(deps, req, res, url)
+
+  if (path.startsWith('/files/') && (method === 'GET' || method === 'HEAD')) {
+    let file: string | null = null
+    try {
+      const cloudPath = decodeURIComponent(path.slice('/files/'.length))
+      file = deps.storage.exists(cloudPath) ? deps.storage.fileFor(cloudPath) : null
+    } catch {
+      file = null
+    }
+    return serveFile(req, res, file)
+  }
+
+  if (deps.staticDir && (method === 'GET' || method === 'HEAD')) return serveFile(req, res, staticFile(deps.staticDir, path))
+  return json(res, 404, failure('NOT_FOUND', '页面不存在'))
+}
+
+async function api(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const path = url.pathname
+  const method = req.method ?? 'GET'
+  const openid = readOpenid(req.headers['x-wx-openid'])
+  if (openid === null) return json(res, 400, failure('INVALID_ARGUMENT', '请求头 x-wx-openid 格式不正确'))
+
+  const fn = /^\/api\/functions\/([^/]+)$/.exec(path)
+  if (fn && method === 'POST') return json(res, 200, await deps.gateway.callFunction(decodeURIComponent(fn[1]), await readJsonBody(req), openid))
+
+  const timer = /^\/api\/timers\/([^/]+)\/([^/]+)$/.exec(path)
+  if (timer && method === 'POST') {
+    await readBody(req, LIMITS.requestBytes)
+    return json(res, 200, await deps.gateway.runTimer(decodeURIComponent(timer[1]), decodeURIComponent(timer[2])))
+  }
+
+  if (path === '/api/demo/users' && method === 'GET') return json(res, 200, deps.gateway.demoUsers())
+
+  if (path === '/api/storage/upload' && method === 'POST') {
+    if (!openid) return json(res, 401, failure('UNAUTHENTICATED', '请先登录'))
+    const body = await readBody(req, LIMITS.uploadBytes)
+    return json(res, 200, deps.gateway.upload(openid, url.searchParams.get('cloudPath') ?? '', body))
+  }
+
+  return json(res, 404, failure('NOT_FOUND', '接口不存在'))
+}
+
+function answerFailure(req: IncomingMessage, res: ServerResponse, e: unknown): void {
+  const isApi = (req.url ?? '').startsWith('/api/')
+  if (e instanceof TooLarge) {
+    if (isApi) return json(res, 413, failure('INVALID_ARGUMENT', '请求内容过大'))
+    return send(res, errorAnswer(errors.invalidParam(`request body too large (limit ${LIMITS.requestBytes} bytes)`)))
+  }
+  if (e instanceof SyntaxError) return json(res, 400, failure('INVALID_ARGUMENT', '请求内容不是合法的 JSON'))
+  if (isApi) {
+    const message = e instanceof Error ? e.message : String(e)
+    if (/^\[INVALID_PARAM\]/.test(message)) return json(res, 400, failure('INVALID_ARGUMENT', '请求参数不正确'))
+    console.error('[local-cloud] gateway error:', e)
+    return json(res, 500, failure('INTERNAL', '服务开小差了，请稍后再试'))
+  }
+  send(res, errorAnswer(e))
+}
+
+export function createCloudServer(deps: ServerDeps): Server {
+  const server = createServer((req, res) => {
+    route(deps, req, res).catch((e) => {
+      try {
+        answerFailure(req, res, e)
+      } catch {
+        res.destroy()
+      }
+    })
+  })
+  // Longer than the SDK's keep-alive (4.8 s), so a reused socket is never closed under a request.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+  server.on('clientError', (_e, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
+  })
+  return server
+}

@@ -1,0 +1,62 @@
+// Test harness: a local cloud per test file, on a random port with a fresh data folder, started in
+// beforeAll and stopped in afterAll. It runs the built functions (the `functions` jest project builds
+// them in its globalSetup).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Envelope } from '../../types'
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud'
+import type { Store } from '../../local-cloud/store'
+
+export interface UseLocalCloudOptions {
+  /** Fills the database before the tests run. */
+  seed?: (store: Store) => void | Promise<void>
+  instancesPerFunction?: number
+  /** Functions to run instead of <repo>/cloudfunctions (fixtures). */
+  functionsDir?: string
+  /** Passed on to startLocalCloud (timers stay off unless asked for). */
+  options?: Partial<LocalCloudOptions>
+}
+
+export interface LocalCloudHandle {
+  readonly cloud: LocalCloud
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  call<T = any>(fn: string, action: string, data?: unknown, openid?: string): Promise<Envelope<T>>
+}
+
+export function useLocalCloud(opts: UseLocalCloudOptions = {}): LocalCloudHandle {
+  let cloud: LocalCloud | undefined
+  let dataDir: string | undefined
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-'))
+    cloud = await startLocalCloud({
+      port: 0,
+      dataDir,
+      quiet: true,
+      timers: false,
+      seed: false,
+      instancesPerFunction: opts.instancesPerFunction,
+      functionsDir: opts.functionsDir,
+      ...opts.options
+    })
+    if (opts.seed) await opts.seed(cloud.store)
+  }, 60_000)
+
+  afterAll(async () => {
+    await cloud?.stop()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }, 30_000)
+
+  const started = () => {
+    if (!cloud) throw new Error('the local cloud is not started yet: use it inside a test or a beforeAll/beforeEach')
+    return cloud
+  }
+
+  return {
+    get cloud() {
+      return started()
+    },
+    call: (fn, action, data, openid) => started().call(fn, action, data, openid)
+  }
+}
