@@ -13,8 +13,12 @@ export async function getDoc<T>(name: CollectionName, id: string, tx?: Tx): Prom
   return (res?.data as (T & { _id: string }) | null) ?? null
 }
 
-export const isTxConflict = (e: unknown) =>
-  typeof e === 'object' && e !== null && /TRANSACTION_CONFLICT/.test(String((e as { code?: unknown }).code ?? (e as { errMsg?: unknown }).errMsg ?? ''))
+/** A transaction conflict, however the SDK surfaces it (code, errCode/errMsg, or message). */
+export function isTxConflict(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false
+  const { code, errCode, errMsg, message } = e as Record<string, unknown>
+  return /TRANSACTION_CONFLICT|WriteConflict/i.test([code, errCode, errMsg, message].map(String).join(' '))
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 

@@ -1,0 +1,30 @@
+// `npm run seed [-- --reset] [-- --data <dir>]`: loads the demo district into the local cloud's data folder
+// (DATA_DIR or .data/). Without --reset it only seeds an empty database. Stop `npm start` first: the running
+// server keeps its own copy of the data in memory.
+import { Store } from '../local-cloud/store'
+import { seedDemo } from '../local-cloud/seed'
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const reset = args.includes('--reset')
+  const dataIndex = args.indexOf('--data')
+  const dataDir = dataIndex >= 0 ? args[dataIndex + 1] : process.env.DATA_DIR || '.data'
+  const store = new Store(dataDir)
+  try {
+    if (store.count('users') > 0 && !reset) {
+      console.log(`${dataDir} already holds data; use --reset to reload the demo district`)
+      return
+    }
+    if (reset) store.clear()
+    await seedDemo(store)
+    const counts = store.collections().map((c) => `${c} ${store.count(c)}`).filter((s) => !s.endsWith(' 0'))
+    console.log(`demo district loaded into ${dataDir}: ${counts.join(', ')}`)
+  } finally {
+    store.close()
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
