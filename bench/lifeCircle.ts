@@ -1,0 +1,219 @@
+// Life-circle figures: `nearby` latency through the gateway with 100 000 facilities loaded, against a trivial
+// call's round trip measured in the same run, and the street coverage (1 000 compounds, 20 000 facilities).
+// Also the alternative coverage strategy (one geoNear per compound) measured on the store alone, which is
+// why coverage reads the street's open facilities in one projected scan instead.
+//
+//   npx tsx bench/lifeCircle.ts
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { FACILITY_CATEGORIES, type FacilityCategory } from '../types/enums'
+import { startLocalCloud, type LocalCloud } from '../local-cloud'
+import { createRandom, type Random } from '../local-cloud/seed/random'
+import { buildFunctions } from '../scripts/build-functions'
+import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/lifeCircle/src/domain/walk'
+
+export interface Row {
+  figure: string
+  value: number
+  unit: string
+  baseline?: number
+  ratio?: number
+  target?: string
+}
+
+const M = (EARTH_RADIUS_M * Math.PI) / 180
+const CITY = { lat: 31.3, lng: 118.4, halfKm: 15 } // 30 km × 30 km of city
+const STREET = { lat: 31.3, lng: 118.4, widthKm: 5, heightKm: 4 } // the dense street in its middle
+const CITY_FACILITIES = 80_000
+const STREET_FACILITIES = 20_000
+const COMMUNITIES = 20
+const COMPOUNDS = 1_000
+
+const ALWAYS = { week: Array.from({ length: 7 }, () => ['00:00-24:00']), holidaysClosed: false }
+const OFFICE = { week: [...Array.from({ length: 5 }, () => ['08:30-12:00', '14:00-17:30']), ['09:00-12:00'], []], holidaysClosed: true }
+const DAYTIME = { week: Array.from({ length: 7 }, () => ['07:00-22:00']), holidaysClosed: false }
+
+const offset = (lat: number, lng: number, northM: number, eastM: number) => ({
+  lat: lat + northM / M,
+  lng: lng + eastM / (M * Math.cos((lat * Math.PI) / 180))
+})
+const point = (p: { lat: number; lng: number }) => ({ type: 'Point', coordinates: [round6(p.lng), round6(p.lat)] })
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6
+
+/** Categories in realistic proportions: many shops and parcel points, few canteens and day-care centres. */
+const WEIGHTS: Partial<Record<FacilityCategory, number>> = { convenience: 20, parcel: 12, fitness: 10, pharmacy: 8, market: 6, toilet: 6, culture: 5, childcare: 3, kindergarten: 3 }
+const CATEGORY_BAG = FACILITY_CATEGORIES.flatMap((c) => Array.from({ length: WEIGHTS[c.id] ?? 1 }, () => c.id))
+
+function facility(r: Random, i: number, where: { lat: number; lng: number }, communityId: string, streetId: string, now: Date) {
+  const category = r.pick(CATEGORY_BAG)
+  return {
+    _id: `bf${String(i).padStart(6, '0')}`,
+    name: `${FACILITY_CATEGORIES.find((c) => c.id === category)!.name.split('/')[0]}${i}`,
+    category,
+    communityId,
+    streetId,
+    location: point(where),
+    address: `江城市测试路${i % 500}号`,
+    phone: '0553-2000000',
+    hours: r.pick([ALWAYS, OFFICE, DAYTIME]),
+    services: ['便民服务'],
+    photos: [],
+    status: r.chance(0.02) ? 'closed' : 'open',
+    dedupeKey: `bench-${i}`,
+    createdAt: now,
+    updatedAt: now
+  }
+}
+
+function streetPoint(r: Random) {
+  return offset(STREET.lat, STREET.lng, r.float(-STREET.heightKm / 2, STREET.heightKm / 2) * 1000, r.float(-STREET.widthKm / 2, STREET.widthKm / 2) * 1000)
+}
+
+export function loadData(cloud: Pick<LocalCloud, "store">): void {
+  const r = createRandom(4242)
+  const now = new Date('2026-11-01T00:00:00Z')
+  const s = cloud.store
+  s.insert('streets', [{ _id: 'bst', name: '测试街道', district: '镜湖区', city: '江城市' }])
+  const communities = Array.from({ length: COMMUNITIES }, (_, i) => ({
+    _id: `bcm${String(i + 1).padStart(2, '0')}`,
+    name: `测试${i + 1}社区`,
+    streetId: 'bst',
+    center: point(streetPoint(r)),
+    address: '',
+    phone: '',
+    settings: {}
+  }))
+  s.insert('communities', communities)
+  s.insert(
+    'compounds',
+    Array.from({ length: COMPOUNDS }, (_, i) => ({
+      _id: `bcp${String(i + 1).padStart(4, '0')}`,
+      name: `测试${i + 1}小区`,
+      communityId: communities[i % COMMUNITIES]._id,
+      streetId: 'bst',
+      location: point(streetPoint(r)),
+      households: r.int(15, 180) * 10
+    }))
+  )
+  s.insert('users', [
+    { _id: 'bench-resident', nickName: '居民', roles: [], elderMode: false, createdAt: now, updatedAt: now },
+    { _id: 'bench-street', nickName: '街道', roles: [{ role: 'streetAdmin', streetId: 'bst' }], elderMode: false, createdAt: now, updatedAt: now }
+  ])
+  const BATCH = 5_000
+  for (let start = 0; start < CITY_FACILITIES + STREET_FACILITIES; start += BATCH) {
+    const docs = []
+    for (let i = start; i < Math.min(start + BATCH, CITY_FACILITIES + STREET_FACILITIES); i++) {
+      const inStreet = i >= CITY_FACILITIES
+      const where = inStreet ? streetPoint(r) : offset(CITY.lat, CITY.lng, r.float(-CITY.halfKm, CITY.halfKm) * 1000, r.float(-CITY.halfKm, CITY.halfKm) * 1000)
+      docs.push(facility(r, i, where, inStreet ? communities[i % COMMUNITIES]._id : 'bcity', inStreet ? 'bst' : 'bcity', now))
+    }
+    s.insert('facilities', docs)
+  }
+}
+
+async function viaGateway(cloud: LocalCloud, action: string, data: unknown, openid: string): Promise<number> {
+  const t0 = performance.now()
+  const res = await fetch(`${cloud.url}/api/functions/lifeCircle`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+    body: JSON.stringify({ action, data })
+  })
+  const answer = (await res.json()) as { ok: boolean; error?: { message: string } }
+  const ms = performance.now() - t0
+  if (!answer.ok) throw new Error(`${action} failed: ${answer.error?.message}`)
+  return ms
+}
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
+
+/** Alternating trivial and nearby calls, so both see the same machine state. */
+async function measureNearby(cloud: LocalCloud, origins: Array<{ lat: number; lng: number }>) {
+  const trivial: number[] = []
+  const nearby: number[] = []
+  for (const location of origins) {
+    trivial.push(await viaGateway(cloud, 'categories', {}, 'bench-resident'))
+    nearby.push(await viaGateway(cloud, 'nearby', { location, minutes: 15, limit: 20 }, 'bench-resident'))
+  }
+  return { trivial, nearby }
+}
+
+/**
+ * The strategy not taken: one geoNear per compound, nearest facility per category (store only, no protocol
+ * cost, so a lower bound). Timed on a sample of compounds and scaled to the street.
+ */
+function perCompoundGeoNear(cloud: LocalCloud, sample = 100): number {
+  const compounds = (cloud.store.find('compounds', { streetId: 'bst' }) as unknown as Array<{ location: { coordinates: [number, number] } }>).slice(0, sample)
+  const reach = WALK.radiusOf(15)
+  const t0 = performance.now()
+  for (const c of compounds) {
+    cloud.store.aggregate('facilities', [
+      { $geoNear: { near: { type: 'Point', coordinates: c.location.coordinates }, distanceField: 'd', maxDistance: reach, spherical: true, key: 'location', query: { status: 'open' } } },
+      { $group: { _id: '$category', nearest: { $min: '$d' } } }
+    ])
+  }
+  return ((performance.now() - t0) * COMPOUNDS) / compounds.length
+}
+
+export async function runLifeCircleBench(): Promise<Row[]> {
+  await buildFunctions(['lifeCircle'], { quiet: true })
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-lifecircle-'))
+  const cloud = await startLocalCloud({ port: 0, dataDir, quiet: true, seed: false, timers: false })
+  try {
+    const tLoad = performance.now()
+    loadData(cloud)
+    const loadMs = performance.now() - tLoad
+    const facilities = cloud.store.count('facilities')
+
+    const r = createRandom(7)
+    const cityOrigin = () => offset(CITY.lat, CITY.lng, r.float(-CITY.halfKm, CITY.halfKm) * 1000, r.float(-CITY.halfKm, CITY.halfKm) * 1000)
+    await measureNearby(cloud, Array.from({ length: 30 }, cityOrigin)) // warm every function instance
+    const city = await measureNearby(cloud, Array.from({ length: 400 }, cityOrigin))
+    const dense = await measureNearby(cloud, Array.from({ length: 100 }, () => streetPoint(r)))
+
+    await viaGateway(cloud, 'coverage', { streetId: 'bst' }, 'bench-street') // warm
+    const coverage: number[] = []
+    for (let i = 0; i < 5; i++) coverage.push(await viaGateway(cloud, 'coverage', { streetId: 'bst' }, 'bench-street'))
+    const alternative = perCompoundGeoNear(cloud)
+
+    const tp50 = percentile(city.trivial, 50)
+    const tp95 = percentile(city.trivial, 95)
+    const np50 = percentile(city.nearby, 50)
+    const np95 = percentile(city.nearby, 95)
+    const dp95 = percentile(dense.nearby, 95)
+    const dtp95 = percentile(dense.trivial, 95)
+    return [
+      { figure: 'facilities loaded', value: facilities, unit: 'docs' },
+      { figure: 'time to load them into the store (with indexes)', value: round(loadMs, 0), unit: 'ms' },
+      { figure: 'trivial call round trip p50 (categories, gateway)', value: round(tp50), unit: 'ms' },
+      { figure: 'trivial call round trip p95', value: round(tp95), unit: 'ms' },
+      { figure: 'nearby 15 min p50 (city, 100k loaded, gateway)', value: round(np50), unit: 'ms', baseline: round(tp50), ratio: round(np50 / tp50), target: '≤ 3× trivial' },
+      { figure: 'nearby 15 min p95 (city, 100k loaded, gateway)', value: round(np95), unit: 'ms', baseline: round(tp95), ratio: round(np95 / tp95), target: '≤ 3× trivial' },
+      { figure: 'nearby 15 min p95 (dense street, ~1 000 facilities/km²)', value: round(dp95), unit: 'ms', baseline: round(dtp95), ratio: round(dp95 / dtp95), target: '≤ 3× trivial' },
+      { figure: `coverage street (${COMPOUNDS} compounds, ${STREET_FACILITIES} facilities) median of 5`, value: round(percentile(coverage, 50), 0), unit: 'ms', target: '< 2000 ms' },
+      { figure: 'coverage street, slowest of 5', value: round(Math.max(...coverage), 0), unit: 'ms', target: '< 2000 ms' },
+      { figure: 'coverage alternative: a geoNear per compound, store only, 100 timed ×10 (lower bound)', value: round(alternative, 0), unit: 'ms' }
+    ]
+  } finally {
+    await cloud.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+export function printRows(rows: Row[]): void {
+  console.table(rows.map((r) => ({ figure: r.figure, value: `${r.value} ${r.unit}`, baseline: r.baseline ?? '', ratio: r.ratio === undefined ? '' : `${r.ratio}×`, target: r.target ?? '' })))
+}
+
+if (require.main === module) {
+  runLifeCircleBench()
+    .then(printRows)
+    .catch((e) => {
+      console.error(e)
+      process.exit(1)
+    })
+}

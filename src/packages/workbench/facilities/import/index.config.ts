@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'CSV批量导入' })

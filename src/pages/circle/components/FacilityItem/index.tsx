@@ -1,0 +1,33 @@
+// One facility in the nearby list: what it is, how far, and whether it is open now.
+import { Text, View } from '@tarojs/components'
+import { FACILITY_CATEGORIES } from '@contract/enums'
+import type { FacilitySummary } from '@contract/schemas/lifeCircle'
+import { formatWalk } from '../../format'
+import './index.css'
+
+const CATEGORY = new Map(FACILITY_CATEGORIES.map((c) => [c.id as string, c]))
+
+export function OpenBadge({ open, label }: { open: boolean; label: string }) {
+  return <Text className={`circle-open${open ? ' circle-open--yes' : ''}`}>{label}</Text>
+}
+
+export interface FacilityItemProps {
+  facility: FacilitySummary
+  onOpen: (facility: FacilitySummary) => void
+}
+
+export function FacilityItem({ facility, onOpen }: FacilityItemProps) {
+  const category = CATEGORY.get(facility.category)
+  return (
+    <View className='circle-item' hoverClass='circle-item--pressed' onClick={() => onOpen(facility)}>
+      <Text className='circle-item__icon'>{category?.icon ?? '·'}</Text>
+      <View className='circle-item__body'>
+        <Text className='circle-item__name'>{facility.name}</Text>
+        <Text className='circle-item__meta'>{[category?.name, facility.address].filter(Boolean).join(' · ')}</Text>
+        <Text className='circle-item__walk'>{formatWalk(facility.distance, facility.walkMinutes)}</Text>
+        <OpenBadge open={facility.open} label={facility.openLabel} />
+      </View>
+      <Text className='circle-item__arrow'>›</Text>
+    </View>
+  )
+}
