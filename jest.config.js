@@ -15,6 +15,29 @@ const contractAlias = {
   '^@contract/(.*)$': '<rootDir>/types/$1'
 }
 
+const appAlias = { ...contractAlias, '^@/(.*)$': '<rootDir>/src/$1' }
+
+// The app's components in jsdom. Scripts go through esbuild (see test/components/esbuild-transform.js);
+// @tarojs/taro and @tarojs/components are test doubles, so the app runs its h5 branch against a
+// stubbed fetch.
+const components = {
+  displayName: 'components',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/test/components/**/*.test.{ts,tsx}'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-h5/'],
+  moduleFileExtensions: ['tsx', 'ts', 'js', 'jsx', 'mjs', 'json'],
+  transform: { '^.+\\.(tsx?|jsx?|mjs)$': '<rootDir>/test/components/esbuild-transform.js' },
+  transformIgnorePatterns: ['/node_modules/(?!(@nutui|@tarojs)/)'],
+  moduleNameMapper: {
+    ...appAlias,
+    '^@tarojs/taro$': '<rootDir>/test/components/taro.ts',
+    '^@tarojs/components$': '<rootDir>/test/components/taro-components.tsx',
+    '\\.(css|scss)$': 'identity-obj-proxy'
+  },
+  setupFilesAfterEnv: ['<rootDir>/test/components/setup.ts']
+}
+
 const node = (displayName, testMatch, extra = {}) => ({
   displayName,
   rootDir: __dirname,
@@ -39,7 +62,15 @@ module.exports = {
     node('local-cloud', ['<rootDir>/test/local-cloud/**/*.test.ts']),
     node('functions', ['<rootDir>/test/functions/**/*.test.ts'], {
       globalSetup: '<rootDir>/test/support/build-functions.setup.ts'
+    }),
+    components,
+    node('simulate', ['<rootDir>/test/simulate/**/*.test.ts'], {
+      testEnvironment: 'jsdom',
+      moduleNameMapper: appAlias
+    }),
+    node('e2e', ['<rootDir>/test/e2e/**/*.test.ts'], {
+      moduleNameMapper: appAlias,
+      globalSetup: '<rootDir>/test/support/build-functions.setup.ts'
     })
-    // components, simulate and e2e projects are added with the app shell.
   ]
 }

@@ -1,5 +1,8 @@
 // Domain enums shared by the app and the cloud functions. Labels are what residents read.
 
+/** The version of the privacy guide (用户隐私保护指引) a person agrees to; bump it when the guide changes. */
+export const PRIVACY_VERSION = '2026-11'
+
 export const ROLES = ['resident', 'volunteer', 'member', 'merchant', 'unitAdmin', 'staff', 'streetAdmin'] as const
 export type Role = (typeof ROLES)[number]
 
@@ -73,6 +76,19 @@ export const WISH_CATEGORY_LABELS: Record<WishCategory, string> = {
   other: '其他'
 }
 
+/** How a wish's beneficiary is called in public: surname + appellation (张奶奶), or masked (张**). */
+export const APPELLATIONS = ['奶奶', '爷爷', '阿姨', '叔叔', '大妈', '大爷', '女士', '先生', '同学', '小朋友'] as const
+export type Appellation = (typeof APPELLATIONS)[number]
+/** The appellations allowed for a child under 14. */
+export const CHILD_APPELLATIONS = ['同学', '小朋友'] as const satisfies readonly Appellation[]
+/** How a claimer delivers: contacting the beneficiary, or through the community's hand-over point. */
+export const DELIVERY_MODES = ['contact', 'handover'] as const
+export type DeliveryMode = (typeof DELIVERY_MODES)[number]
+/** Wish statuses anyone may see on the wall and on a public detail page. */
+export const PUBLIC_WISH_STATUSES = ['published', 'claimed', 'fulfilled', 'confirmed'] as const satisfies readonly WishStatus[]
+export type PublicWishStatus = (typeof PUBLIC_WISH_STATUSES)[number]
+export const WISH_LIMITS = { title: 30, story: 500, photos: 6, note: 300, reason: 200, maxValue: 100_000 } as const
+
 /** Dual registration (双报到) of a member or a unit. */
 export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'ended'] as const
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
@@ -85,6 +101,7 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 
 export const NEED_STATUSES = ['open', 'claimed', 'completed', 'confirmed', 'cancelled'] as const
 export type NeedStatus = (typeof NEED_STATUSES)[number]
+export const NEED_STATUS_LABELS: Record<NeedStatus, string> = { open: '待认领', claimed: '已认领', completed: '待确认', confirmed: '已完成', cancelled: '已取消' }
 
 export const RATINGS = ['excellent', 'qualified', 'basicallyQualified', 'unqualified'] as const
 export type Rating = (typeof RATINGS)[number]

@@ -3,7 +3,7 @@ import { action } from '../contract'
 import { id, mobile, optionalText, text } from './common'
 import type { CommunityOption, Me } from '../models'
 
-export const PRIVACY_VERSION = '2026-11'
+export { PRIVACY_VERSION } from '../enums'
 
 export const UpdateProfileInput = z.object({
   nickName: text('昵称', { max: 20 }).optional(),

@@ -1,0 +1,111 @@
+// 我的 tab: who I am (roles, 亮身份), my community, my records, elder mode, privacy, leaving.
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { CommunityOption, Me } from '@contract'
+import { CommunityPicker } from '@/components/CommunityPicker'
+import { ElderModeSwitch } from '@/components/ElderModeSwitch'
+import { LinkList } from '@/components/LinkList'
+import { PageShell } from '@/components/PageShell'
+import { RoleBadges } from '@/components/RoleBadges'
+import { Section } from '@/components/Section'
+import { useAction } from '@/hooks/useAction'
+import { useMe, useSignedIn } from '@/hooks/useMe'
+import { pageUrl, PRIVACY_PAGE_URL, tabUrl } from '@/routes'
+import { call } from '@/services/cloud'
+import { isH5 } from '@/services/platform'
+import { openPrivacyGuide } from '@/services/privacy'
+import './index.css'
+
+function Profile({ me }: { me: Me }) {
+  return (
+    <View className='mine__profile'>
+      <View className='mine__avatar'>{me.nickName.slice(0, 1)}</View>
+      <View className='mine__who'>
+        <Text className='mine__name'>{me.realName ?? me.nickName}</Text>
+        <Text className='mine__phone'>{me.phone ?? '未登记手机号'}</Text>
+        <RoleBadges roles={me.roles} />
+      </View>
+    </View>
+  )
+}
+
+/** 亮身份、亮承诺: an approved party member's branch and pledge. */
+function PartyBadge({ badge }: { badge: NonNullable<Me['badge']> }) {
+  return (
+    <View className='mine__badge'>
+      <Text className='mine__badge-title'>共产党员 · {badge.branch}</Text>
+      <Text className='mine__badge-pledge'>我的承诺：{badge.pledge}</Text>
+    </View>
+  )
+}
+
+async function confirmDeletion(): Promise<boolean> {
+  const res = await Taro.showModal({
+    title: '注销账号',
+    content: '注销后，您的姓名、手机号等个人信息将被删除，且无法恢复。确定要注销吗？',
+    confirmText: '确定注销',
+    confirmColor: '#C8102E',
+    cancelText: '再想想'
+  })
+  return res.confirm
+}
+
+function MineHome() {
+  const me = useSignedIn()
+  const { setMe, signIn, signOut } = useMe()
+  const moveTo = useAction(async (community: CommunityOption) => {
+    setMe(await call('user', 'updateProfile', { communityId: community.id }))
+    void Taro.showToast({ title: `已选择${community.name}`, icon: 'none' })
+  })
+  const remove = useAction(async () => {
+    if (!(await confirmDeletion())) return
+    await call('user', 'deleteAccount', { confirm: '注销' })
+    void Taro.showToast({ title: '账号已注销', icon: 'success' })
+    if (isH5()) signOut()
+    else await signIn().then(() => Taro.reLaunch({ url: tabUrl('circle') }))
+  })
+
+  return (
+    <View className='mine'>
+      <Profile me={me} />
+      {me.badge && <PartyBadge badge={me.badge} />}
+      <Section>
+        <CommunityPicker
+          value={me.communityId}
+          locatable
+          disabled={moveTo.running}
+          onChange={(c) => void moveTo.run(c)}
+        />
+      </Section>
+      <Section title='我的服务'>
+        <LinkList
+          items={[
+            { title: '我的心愿', description: '我许下和认领的心愿', url: pageUrl('wish', 'home') },
+            { title: '我的活动', description: '报名的志愿活动和服务时长', url: pageUrl('volunteer', 'home') },
+            { title: '我的积分', description: '积分余额和兑换记录', url: pageUrl('mall', 'home') },
+            { title: '我的报到', description: '在职党员双报到', url: pageUrl('party', 'home') },
+            me.isStaff && { title: '社区工作台', description: '审核、活动、设施和数据', url: pageUrl('workbench', 'home') }
+          ]}
+        />
+      </Section>
+      <Section title='设置'>
+        <ElderModeSwitch />
+        <LinkList
+          items={[
+            { title: '隐私保护指引', description: '我们如何使用和保护您的信息', onClick: () => openPrivacyGuide(PRIVACY_PAGE_URL) },
+            isH5() && { title: '退出登录', description: '换一个演示账号', onClick: signOut },
+            { title: '注销账号', description: '删除我的个人信息', danger: true, onClick: () => void remove.run() }
+          ]}
+        />
+      </Section>
+    </View>
+  )
+}
+
+export default function MinePage() {
+  return (
+    <PageShell>
+      <MineHome />
+    </PageShell>
+  )
+}

@@ -1,0 +1,51 @@
+// Every page of the app, in one place: app.config.ts registers them and code navigates with these URLs.
+//
+// To add a page to a feature (subpackage): create src/packages/<feature>/<page>/index.tsx and
+// index.config.ts, then add `<name>: '<page>/index'` to that feature below. Navigate with
+// `Taro.navigateTo({ url: pageUrl('wish', 'detail', { id }) })`.
+
+export const TAB_PAGES = {
+  circle: 'pages/circle/index',
+  wish: 'pages/wish/index',
+  volunteer: 'pages/volunteer/index',
+  mine: 'pages/mine/index'
+} as const
+
+/** Main-package pages that are not tabs. */
+export const PRIVACY_PAGE = 'pages/privacy/index'
+export const PRIVACY_PAGE_URL = `/${PRIVACY_PAGE}`
+
+/** h5 only: the demo sign-in page of the local cloud (on weapp WeChat signs the person in). */
+export const LOGIN_PAGE = 'pages/login/index'
+
+export const SUBPACKAGES = {
+  wish: { home: 'index/index', detail: 'detail/index', post: 'post/index', fulfil: 'fulfil/index', confirm: 'confirm/index' },
+  volunteer: { home: 'index/index', register: 'register/index', activity: 'activity/index', scan: 'scan/index', records: 'records/index', certificate: 'certificate/index', verify: 'verify/index' },
+  mall: { home: 'index/index', ledger: 'ledger/index', goods: 'goods/index', orders: 'orders/index', board: 'board/index', merchant: 'merchant/index', merchantApply: 'merchant/apply/index', goodsEdit: 'merchant/goods/index', pickup: 'merchant/pickup/index' },
+  party: { home: 'index/index', register: 'register/index', status: 'status/index', card: 'card/index', needs: 'needs/index', need: 'need/index', assessment: 'assessment/index', unit: 'unit/index', unitRegister: 'unit/register/index', unitResources: 'unit/resources/index', unitMembers: 'unit/members/index', unitReport: 'unit/report/index' },
+  workbench: { home: 'index/index', coverage: 'coverage/index', facilities: 'facilities/index', facilityEdit: 'facilities/edit/index', facilityImport: 'facilities/import/index', wish: 'wish/index', partyReview: 'party/review/index', partyNeeds: 'party/needs/index', partyNeedPost: 'party/needs/post/index', partyRate: 'party/rate/index', partyProjects: 'party/projects/index', activities: 'activity/index', activityCreate: 'activity/create/index', activityCode: 'activity/code/index', activityAttendance: 'activity/attendance/index', merchantReview: 'activity/merchants/index', pointsAdjust: 'activity/adjust/index' },
+  circle: { detail: 'detail/index', place: 'place/index' }
+} as const
+
+export type Tab = keyof typeof TAB_PAGES
+export type Feature = keyof typeof SUBPACKAGES
+export type PageOf<F extends Feature> = keyof (typeof SUBPACKAGES)[F] & string
+export type Query = Record<string, string | number | boolean | null | undefined>
+
+function withQuery(path: string, query?: Query): string {
+  const pairs = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return pairs.length ? `${path}?${pairs.join('&')}` : path
+}
+
+/** URL of a subpackage page, e.g. pageUrl('wish', 'home') → '/packages/wish/index/index'. */
+export function pageUrl<F extends Feature>(feature: F, page: PageOf<F>, query?: Query): string {
+  const pages = SUBPACKAGES[feature] as Record<string, string>
+  return withQuery(`/packages/${feature}/${pages[page]}`, query)
+}
+
+/** URL of a tab page (for switchTab, which takes no query). */
+export const tabUrl = (tab: Tab): string => `/${TAB_PAGES[tab]}`
+
+export const loginUrl = (): string => `/${LOGIN_PAGE}`

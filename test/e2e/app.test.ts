@@ -1,0 +1,110 @@
+// The h5 build in Chromium against the seeded local cloud: demo login, the four tabs, elder mode,
+// and the privacy consent asked once. One person's journey, so the tests run in order.
+import type { Locator } from 'playwright-core'
+import { button, currentPage, openTab, rootFontSize, signInAs } from './support/app'
+import { startHarness, type Harness } from './support/harness'
+
+jest.setTimeout(120_000)
+
+let h: Harness
+
+beforeAll(async () => {
+  h = await startHarness()
+})
+
+afterAll(async () => {
+  if (!h) return
+  await h.screenshot('e2e-last-screen').catch(() => undefined)
+  await h.stop()
+})
+
+const privacyPopup = (): Locator => h.page.locator('.llt-privacy:visible')
+
+/** The locate button is enabled once the communities are in (the picker no longer says 正在加载…). */
+async function locateButton(): Promise<Locator> {
+  await currentPage(h.page).locator('.llt-community-picker__value').filter({ hasNotText: '正在加载' }).waitFor()
+  return button(h.page, '按我的位置选择')
+}
+
+async function expectNoPopupFor(ms: number): Promise<void> {
+  await h.page.waitForTimeout(ms)
+  expect(await privacyPopup().count()).toBe(0)
+}
+
+describe('邻里通 h5', () => {
+  it('sends a visitor without a demo identity to the demo login, grouped by role', async () => {
+    await h.open()
+    await h.page.getByText('选择一个身份进入', { exact: false }).waitFor()
+    const groups = await currentPage(h.page).locator('.llt-section__title').allTextContents()
+    expect(groups).toEqual(expect.arrayContaining(['居民', '志愿者', '在职党员', '社区工作者', '街道管理员']))
+    expect(groups.indexOf('居民')).toBeLessThan(groups.indexOf('社区工作者'))
+  })
+
+  it('signs in as a resident and lands on 生活圈', async () => {
+    await signInAs(h.page, '王秀英')
+    await h.page.waitForURL(/#\/pages\/circle\/index/)
+    await currentPage(h.page).getByText('生活圈').first().waitFor()
+    expect(await h.page.evaluate(() => localStorage.getItem('llt.openid'))).toContain('demo-resident')
+  })
+
+  it('renders the four tabs', async () => {
+    const tabs = [
+      ['心愿', '心愿'],
+      ['志愿', '志愿'],
+      ['我的', '王秀英'],
+      ['生活圈', '生活圈']
+    ] as const
+    for (const [tab, text] of tabs) {
+      await openTab(h.page, tab)
+      await currentPage(h.page).getByText(text).first().waitFor()
+      expect(await currentPage(h.page).count()).toBe(1)
+    }
+  })
+
+  it('我的 shows roles and no staff workbench for a resident', async () => {
+    await openTab(h.page, '我的')
+    const mine = currentPage(h.page)
+    await mine.getByText('居民', { exact: true }).waitFor()
+    await mine.getByText('长辈模式', { exact: true }).waitFor()
+    expect(await mine.getByText('社区工作台').count()).toBe(0)
+  })
+
+  it('elder mode makes the type at least 1.25× larger, and is remembered after a reload', async () => {
+    await openTab(h.page, '我的')
+    const before = await rootFontSize(h.page)
+    await currentPage(h.page).locator('.llt-elder-switch').click()
+    await currentPage(h.page).and(h.page.locator('.llt-elder')).waitFor()
+    const after = await rootFontSize(h.page)
+    expect(after / before).toBeGreaterThanOrEqual(1.24)
+
+    await h.page.reload()
+    await currentPage(h.page).and(h.page.locator('.llt-elder')).waitFor()
+    expect(await rootFontSize(h.page)).toBeCloseTo(after, 1)
+
+    await currentPage(h.page).locator('.llt-elder-switch').click()
+    await h.page.locator('.llt-page:visible:not(.llt-elder)').waitFor()
+    expect(await rootFontSize(h.page)).toBeCloseTo(before, 1)
+  })
+
+  it('asks for privacy consent once: at the first privacy-scoped action, not again, not after a reload', async () => {
+    await h.open('pages/mine/index')
+    await currentPage(h.page).getByText('长辈模式').first().waitFor()
+    expect(await privacyPopup().count()).toBe(0) // never at start-up
+
+    await (await locateButton()).click()
+    await privacyPopup().getByText('用户隐私保护提示').waitFor()
+    await privacyPopup().locator('.llt-privacy__button--agree').click()
+    await privacyPopup().waitFor({ state: 'detached' })
+
+    const me = await h.cloud.call('user', 'me', {}, 'demo-resident')
+    expect(me).toMatchObject({ ok: true, data: { needsConsent: false } })
+
+    await (await locateButton()).click()
+    await expectNoPopupFor(800)
+
+    await h.page.reload()
+    await currentPage(h.page).getByText('长辈模式').first().waitFor()
+    await (await locateButton()).click()
+    await expectNoPopupFor(800)
+  })
+})
