@@ -1,0 +1,14 @@
+// Great-circle distance for "nearest first" (the database orders; this labels each card with metres).
+import { fromPoint, type GeoPoint } from '../../../_shared/docs'
+
+const EARTH_RADIUS_M = 6_371_008.8
+const rad = (deg: number) => (deg * Math.PI) / 180
+
+export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const dLat = rad(b.lat - a.lat)
+  const dLng = rad(b.lng - a.lng)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+export const distanceTo = (from: { lat: number; lng: number }, point: GeoPoint | { longitude: number; latitude: number }) => distanceMeters(from, fromPoint(point))

@@ -1,0 +1,39 @@
+// Subscription messages (订阅消息) after a transition: who hears about it and what they read.
+import { WISH_STATUS_LABELS } from '../../../../types'
+import type { Notice } from '../../../_shared/notify'
+import type { WishEvent } from './stateMachine'
+import type { WishDoc, WishHistoryEntry } from './types'
+
+export const detailPage = (wishId: string) => `packages/wish/detail/index?id=${wishId}`
+
+/** 2026-11-22 09:05 in China Standard Time. */
+export const cstMinute = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+const TEMPLATES: Partial<Record<WishEvent, Notice['template']>> = {
+  publish: 'wishPublished',
+  reject: 'wishRejected',
+  claim: 'wishClaimed',
+  fulfil: 'wishFulfilled',
+  release: 'wishReleased',
+  expire: 'wishReleased'
+}
+
+/**
+ * The notices for one transition. `before` is the wish as it was, so a released claim still knows its
+ * claimer. The submitter hears about every step; a released claimer hears that the claim ended.
+ */
+export function noticesFor(event: WishEvent, before: WishDoc, entry: WishHistoryEntry): Notice[] {
+  const template = TEMPLATES[event]
+  if (!template) return []
+  const data = {
+    thing1: before.title,
+    phrase2: WISH_STATUS_LABELS[entry.to],
+    thing3: entry.why,
+    time4: cstMinute(new Date(entry.at))
+  }
+  const page = detailPage(before._id)
+  const people = new Set([before.submitterId, before.beneficiary.ownerId].filter((p): p is string => Boolean(p)))
+  if ((event === 'release' || event === 'expire') && before.claimerId) people.add(before.claimerId)
+  people.delete(entry.who)
+  return [...people].map((touser) => ({ touser, template, page, data }))
+}

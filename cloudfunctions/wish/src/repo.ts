@@ -1,0 +1,72 @@
+// Reads and writes of wishes and their neighbours. The only module of this function that touches the database.
+import { createHash } from 'node:crypto'
+import { _ } from '../../_shared/cloud'
+import { coll, getDoc, type Tx } from '../../_shared/db'
+import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CommunitySettings, type CompoundDoc, type UserDoc } from '../../_shared/docs'
+import { notFound } from '../../_shared/errors'
+import type { WishClaimerDoc, WishDoc } from './domain/types'
+
+export const WISH_NOT_FOUND = '心愿不存在或已被删除'
+
+/** A wish id derived from who asked and their request id, so a retried submission finds the same wish. */
+export const wishIdFor = (openid: string, requestId: string) => 'w' + createHash('sha256').update(`${openid}:${requestId}`).digest('hex').slice(0, 23)
+
+export async function loadWish(id: string, tx?: Tx): Promise<WishDoc> {
+  const wish = await getDoc<WishDoc>('wishes', id, tx)
+  if (!wish) throw notFound(WISH_NOT_FOUND)
+  return wish
+}
+
+export async function loadCommunity(id: string): Promise<CommunityDoc & { settings: CommunitySettings }> {
+  const community = await getDoc<CommunityDoc>('communities', id)
+  if (!community) throw notFound('社区不存在')
+  return { ...community, settings: { ...DEFAULT_COMMUNITY_SETTINGS, ...(community.settings ?? {}) } }
+}
+
+/** Where a claimer hands over through the community, with the community's (public) phone. */
+export const handoverOf = (community: CommunityDoc & { settings: CommunitySettings }) => ({
+  handoverPoint: community.settings.handoverPoint,
+  phone: community.phone
+})
+
+export const loadCompound = (id: string) => getDoc<CompoundDoc>('compounds', id)
+export const loadUser = (openid: string) => getDoc<UserDoc>('users', openid)
+export const loadMembership = (openid: string) =>
+  getDoc<{ status?: string; branch?: string; pledge?: string }>('partyMemberships', openid)
+
+/** Community names for a page of cards, one read per distinct community. */
+export async function communityNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  const docs = await Promise.all(unique.map((id) => getDoc<CommunityDoc>('communities', id)))
+  return new Map(unique.map((id, i) => [id, docs[i]?.name ?? '']))
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
+
+/**
+ * An update that replaces object-valued fields whole: the SDK would otherwise flatten them into dotted
+ * paths, which fail on a field that is currently null.
+ */
+export function replacing(patch: Partial<WishDoc>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === '_id' || value === undefined) continue
+    out[key] = isPlainObject(value) ? _.set(value) : value
+  }
+  return out
+}
+
+export const updateWish = (tx: Tx, id: string, patch: Partial<WishDoc>) => coll('wishes', tx).doc(id).update({ data: replacing(patch) })
+
+export function insertWish(tx: Tx, wish: WishDoc) {
+  const { _id, ...doc } = wish
+  return coll('wishes', tx).doc(_id).set({ data: doc })
+}
+
+export const loadClaimCounter = (tx: Tx, openid: string) => getDoc<WishClaimerDoc>('wishClaimers', openid, tx)
+
+export function saveClaimCounter(tx: Tx, counter: WishClaimerDoc) {
+  const { _id, ...doc } = counter
+  return coll('wishClaimers', tx).doc(_id).set({ data: doc })
+}

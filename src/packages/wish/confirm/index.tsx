@@ -1,0 +1,69 @@
+// The beneficiary (or staff, for a 代录 wish) confirms the wish came true, with a 1–5 rating and thanks.
+import { Image, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { WISH_LIMITS } from '@contract/enums'
+import type { WishDetail } from '@contract/schemas/wish'
+import { BigButton } from '@/components/BigButton'
+import { PageShell } from '@/components/PageShell'
+import { Section } from '@/components/Section'
+import { StateView } from '@/components/StateView'
+import { useAction } from '@/hooks/useAction'
+import { call } from '@/services/cloud'
+import { Field } from '../components/Field'
+import { Stars } from '../components/Stars'
+import { WithWish } from '../components/WishSummary'
+import { charCount, fieldErrors } from '../form'
+import './index.css'
+
+function ConfirmForm({ wish }: { wish: WishDetail }) {
+  const [rating, setRating] = useState(5)
+  const [thanks, setThanks] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const send = useAction(async () => {
+    try {
+      await call('wish', 'confirm', { wishId: wish.id, rating, thanks })
+    } catch (e) {
+      setErrors(fieldErrors(e))
+      throw e
+    }
+    void Taro.showToast({ title: '谢谢您的确认', icon: 'success' })
+    void Taro.navigateBack()
+  })
+  if (!wish.can.confirm) return <StateView state='empty' title='这个心愿现在不需要您确认' />
+  return (
+    <>
+      {wish.fulfilment && (
+        <Section title='认领人说'>
+          <Text className='wish-confirm__note'>{wish.fulfilment.note}</Text>
+          <View className='wish-confirm__photos'>
+            {wish.fulfilment.photos.map((url) => (
+              <Image key={url} className='wish-confirm__photo' src={url} mode='aspectFill' />
+            ))}
+          </View>
+        </Section>
+      )}
+      <Section title='您满意吗'>
+        <Field label='评分' required error={errors.rating}>
+          <Stars value={rating} onChange={setRating} />
+        </Field>
+        <Field label='感谢留言' required error={errors.thanks} counter={`${charCount(thanks)}/${WISH_LIMITS.note}`}>
+          <Textarea className='wish-textarea' value={thanks} maxlength={WISH_LIMITS.note} placeholder='说声谢谢吧' onInput={(e) => setThanks(e.detail.value)} />
+        </Field>
+        <View className='llt-actions'>
+          <BigButton block loading={send.running} onClick={() => void send.run()}>
+            确认收到
+          </BigButton>
+        </View>
+      </Section>
+    </>
+  )
+}
+
+export default function WishConfirmPage() {
+  return (
+    <PageShell>
+      <WithWish>{(wish) => <ConfirmForm wish={wish} />}</WithWish>
+    </PageShell>
+  )
+}
