@@ -23,7 +23,7 @@ async function reload(openid: string): Promise<UserDoc> {
 
 async function patch(ctx: Ctx, changes: Partial<UserDoc>) {
   const user = signedIn(ctx.caller)
-  await coll('users').doc(user._id).update({ ...changes, updatedAt: ctx.now })
+  await coll('users').doc(user._id).update({ data: { ...changes, updatedAt: ctx.now } })
   return toMe(await reload(user._id))
 }
 
@@ -35,7 +35,7 @@ export const main = createFunction('user', contract.user, {
       const configured = missingGrants(caller.user?.roles ?? [], parseAdminGrants(process.env.ADMIN_OPENIDS).get(openid))
       if (caller.user && !configured.length) return toMe(caller.user)
       if (caller.user) {
-        await coll('users').doc(openid).update({ roles: _.push(configured), updatedAt: now })
+        await coll('users').doc(openid).update({ data: { roles: _.push(configured), updatedAt: now } })
         return toMe(await reload(openid))
       }
       const fresh: Omit<UserDoc, '_id'> = {
@@ -52,7 +52,7 @@ export const main = createFunction('user', contract.user, {
         updatedAt: now,
         deletedAt: null
       }
-      await coll('users').doc(openid).set(fresh)
+      await coll('users').doc(openid).set({ data: fresh })
       return toMe({ _id: openid, ...fresh })
     }
   },
@@ -100,11 +100,11 @@ export const main = createFunction('user', contract.user, {
     async handler(_input, { caller, now }) {
       const user = signedIn(caller)
       for (const rule of ERASE_RULES) {
-        await coll(rule.collection).where({ [rule.owner]: user._id }).update(rule.set)
+        await coll(rule.collection).where({ [rule.owner]: user._id }).update({ data: rule.set })
       }
       await coll('users')
         .doc(user._id)
-        .update({
+        .update({ data: {
           nickName: ERASED_NAME,
           avatar: null,
           realName: null,
@@ -114,7 +114,7 @@ export const main = createFunction('user', contract.user, {
           consent: null,
           deletedAt: now,
           updatedAt: now
-        })
+        } })
       return { deleted: true as const }
     }
   },

@@ -1,0 +1,174 @@
+// What each viewer sees of the party documents. Phone numbers are full only for the person themselves
+// and their community's staff; everyone else gets them masked. Names of members are masked on public
+// lists (亮身份 shows the branch and pledge, not the full name). Pure functions.
+import { NEED_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from '../../../../types'
+import type {
+  MemberRegistration,
+  Need,
+  PartyBadge,
+  Project,
+  TimelineEntry,
+  Unit,
+  UnitMember
+} from '../../../../types/schemas/party'
+import { maskName, maskPhone } from '../../../_shared/masking'
+import type { MemberRegistrationDoc, NeedDoc, ProjectDoc, UnitDoc } from '../docs'
+import { ACTOR_LABELS, lastReason, type HistoryEntry, type MachineSpec } from './machine'
+import { NEED_MACHINE, needActions } from './needs'
+import { MEMBER_MACHINE, UNIT_MACHINE, renewedIn } from './registration'
+
+/** A stored date (Date, ISO string or epoch) as an ISO string. */
+export function iso(value: Date | string | number | null | undefined): string | null {
+  if (value === null || value === undefined) return null
+  const d = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(d.getTime()) ? null : d.toISOString()
+}
+const isoOr = (value: Date | string | number | null | undefined) => iso(value) ?? ''
+
+/** The one place deciding whether a viewer sees a full phone number. */
+export const phoneFor = (phone: string | null | undefined, fullAccess: boolean): string => (fullAccess ? phone ?? '' : maskPhone(phone) ?? '')
+
+export function timeline<E extends string>(history: HistoryEntry[], spec: MachineSpec<string, E>, statusLabels: Record<string, string>): TimelineEntry[] {
+  return history.map((h) => ({
+    at: isoOr(h.at),
+    event: h.event,
+    label: spec[h.event as E]?.label ?? h.event,
+    from: h.from ? statusLabels[h.from] ?? h.from : null,
+    to: statusLabels[h.to] ?? h.to,
+    actor: ACTOR_LABELS[h.role] ?? '系统',
+    why: h.why ?? null
+  }))
+}
+
+/** Names the views need: communities and grids by id. */
+export interface Names {
+  community: (id: string) => string
+  grid: (id: string | null) => string | null
+}
+
+const endingReason = (status: string, history: HistoryEntry[]) =>
+  status === 'rejected' || status === 'ended' ? lastReason(history, ['reject', 'end']) : null
+
+export function memberRegistrationView(doc: MemberRegistrationDoc, names: Names, fullAccess: boolean): MemberRegistration {
+  return {
+    kind: 'member',
+    id: doc._id,
+    communityId: doc.communityId,
+    communityName: names.community(doc.communityId),
+    name: doc.name,
+    phone: phoneFor(doc.phone, fullAccess),
+    unitId: doc.unitId,
+    workUnit: doc.workUnit,
+    branch: doc.branch,
+    skills: doc.skills,
+    intentions: doc.intentions,
+    pledge: doc.pledge,
+    gridId: doc.gridId,
+    gridName: names.grid(doc.gridId),
+    status: doc.status,
+    reason: endingReason(doc.status, doc.history),
+    renewedHalves: doc.renewedHalves ?? [],
+    createdAt: isoOr(doc.createdAt),
+    approvedAt: iso(doc.approvedAt),
+    timeline: timeline(doc.history, MEMBER_MACHINE, REGISTRATION_STATUS_LABELS)
+  }
+}
+
+export function unitView(doc: UnitDoc, names: Names, fullAccess: boolean): Unit {
+  return {
+    kind: 'unit',
+    id: doc._id,
+    communityId: doc.communityId,
+    communityName: names.community(doc.communityId),
+    name: doc.name,
+    org: doc.org,
+    contactName: fullAccess ? doc.contactName : maskName(doc.contactName),
+    contactPhone: phoneFor(doc.contactPhone, fullAccess),
+    resources: doc.resources ?? [],
+    status: doc.status,
+    reason: doc.status === 'rejected' ? lastReason(doc.history, ['reject']) : null,
+    createdAt: isoOr(doc.createdAt),
+    approvedAt: iso(doc.approvedAt),
+    timeline: timeline(doc.history, UNIT_MACHINE, REGISTRATION_STATUS_LABELS)
+  }
+}
+
+/** A unit admin's view of one of their members: masked phone (they are neither the member nor staff). */
+export function unitMemberView(doc: MemberRegistrationDoc, currentHalf: string, names: Names): UnitMember {
+  return {
+    registrationId: doc._id,
+    name: doc.name,
+    phone: phoneFor(doc.phone, false),
+    communityName: names.community(doc.communityId),
+    branch: doc.branch,
+    gridName: names.grid(doc.gridId),
+    status: doc.status,
+    approvedAt: iso(doc.approvedAt),
+    renewedThisHalf: renewedIn(doc.renewedHalves, currentHalf)
+  }
+}
+
+export const badgeOf = (name: string, branch: string, pledge: string, fullName: boolean): PartyBadge => ({
+  displayName: fullName ? name : maskName(name),
+  branch,
+  pledge
+})
+
+export interface NeedViewer {
+  openid: string
+  /** Units the viewer administers. */
+  unitIds: readonly string[]
+  isStaff: boolean
+  /** An approved member of the need's community, or admin of an approved unit there. */
+  canClaim: boolean
+}
+
+export function needView(doc: NeedDoc, names: Names, viewer: NeedViewer): Need {
+  const holds = Boolean(
+    doc.claimant && (doc.claimant.kind === 'member' ? doc.claimant.id === viewer.openid : viewer.unitIds.includes(doc.claimant.id))
+  )
+  const involved = holds || viewer.isStaff
+  const claimant = doc.claimant
+    ? {
+        kind: doc.claimant.kind,
+        displayName: doc.claimant.kind === 'unit' || involved ? doc.claimant.name : maskName(doc.claimant.name),
+        badge:
+          doc.claimant.kind === 'member' && doc.claimant.branch
+            ? badgeOf(doc.claimant.name, doc.claimant.branch, doc.claimant.pledge ?? '', involved)
+            : null
+      }
+    : null
+  return {
+    id: doc._id,
+    communityId: doc.communityId,
+    communityName: names.community(doc.communityId),
+    category: doc.category,
+    title: doc.title,
+    description: doc.description,
+    place: doc.place,
+    deadline: iso(doc.deadline),
+    status: doc.status,
+    claimant,
+    claimedByMe: holds,
+    completion: doc.completion && involved ? { note: doc.completion.note, photos: doc.completion.photos, at: isoOr(doc.completion.at) } : null,
+    postedAt: isoOr(doc.createdAt),
+    // Public viewers see what happened, not the reasons the people involved gave.
+    timeline: timeline(doc.history, NEED_MACHINE, NEED_STATUS_LABELS).map((t) => (involved ? t : { ...t, why: null })),
+    can: needActions(doc, { holds, isStaff: viewer.isStaff, canClaim: viewer.canClaim && !holds })
+  }
+}
+
+export function projectView(doc: ProjectDoc, unitName: string): Project {
+  return {
+    id: doc._id,
+    unitId: doc.unitId,
+    unitName,
+    communityId: doc.communityId,
+    title: doc.title,
+    content: doc.content,
+    status: doc.status,
+    startDate: iso(doc.startDate),
+    endDate: iso(doc.endDate),
+    updatedAt: isoOr(doc.updatedAt)
+  }
+}

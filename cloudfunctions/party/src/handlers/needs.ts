@@ -1,0 +1,162 @@
+// The needs list (需求清单): staff post and confirm; approved members, or admins of approved units,
+// claim exclusively and complete.
+import type { z } from 'zod'
+import type { ClaimNeedInput, CompleteNeedInput, ConfirmNeedInput, ListNeedsInput, Need, PostNeedInput } from '../../../../types/schemas/party'
+import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/auth'
+import { _ } from '../../../_shared/cloud'
+import { coll, getDoc, inTransaction, type Tx } from '../../../_shared/db'
+import { denied, invalid } from '../../../_shared/errors'
+import type { Ctx } from '../../../_shared/router'
+import type { NeedClaimantDoc, NeedDoc, UnitDoc } from '../docs'
+import { needEntry } from '../domain/assessment'
+import type { Actor } from '../domain/machine'
+import { cancel, claim, complete, confirm, holdsClaim, newNeed, release } from '../domain/needs'
+import { needView, type NeedViewer } from '../domain/views'
+import { creditOnce, idFor, loadCommunity, loadMembership, loadNeed, loadRegistration, loadUnit, namesFor, pageOf, put, rulesOf, unitIdsOf, update } from '../repo'
+
+const MEMBERS_ONLY = '只有在本社区报到并通过审核的在职党员可以认领'
+
+/** Units the caller administers that are approved in `communityId`. */
+async function claimableUnits(caller: Caller, communityId: string): Promise<string[]> {
+  const ids = unitIdsOf(caller)
+  if (!ids.length) return []
+  const { data } = await coll('partyUnits').where({ _id: _.in(ids), communityId, status: 'approved' }).limit(ids.length).get()
+  return (data as UnitDoc[]).map((u) => u._id)
+}
+
+async function isApprovedMemberOf(caller: Caller, communityId: string): Promise<boolean> {
+  if (!hasGrant(caller, 'member', { communityId })) return false
+  const membership = await loadMembership(caller.openid)
+  return membership?.status === 'approved' && membership.communityId === communityId
+}
+
+async function viewerOf(caller: Caller, communityId: string | null): Promise<NeedViewer> {
+  const canClaim = Boolean(communityId) && (await isApprovedMemberOf(caller, communityId as string) || (await claimableUnits(caller, communityId as string)).length > 0)
+  return { openid: caller.openid, unitIds: unitIdsOf(caller), isStaff: Boolean(communityId) && isStaffOf(caller, communityId as string), canClaim }
+}
+
+async function view(need: NeedDoc, caller: Caller): Promise<Need> {
+  const [names, viewer] = await Promise.all([namesFor([need.communityId]), viewerOf(caller, need.communityId)])
+  return needView(need, names, viewer)
+}
+
+export const needDetail = async (input: { needId: string }, { caller }: Ctx): Promise<Need> => view(await loadNeed(input.needId), caller)
+
+export async function postNeed(input: z.output<typeof PostNeedInput>, { caller, now }: Ctx): Promise<Need> {
+  requireStaffOf(caller, input.communityId)
+  await loadCommunity(input.communityId)
+  if (input.deadline !== undefined && new Date(input.deadline) <= now) throw invalid('截止时间须晚于现在')
+  const id = idFor('nd', caller.openid, input.requestId)
+  const need = await inTransaction(async (tx) => {
+    const retried = await getDoc<NeedDoc>('partyNeeds', id, tx)
+    if (retried) return retried
+    const fresh = newNeed(id, input, { id: caller.openid, role: 'staff' }, now)
+    await put('partyNeeds', fresh, tx)
+    return fresh
+  })
+  return view(need, caller)
+}
+
+/** Who claims: the caller's unit when `unitId` is given, the caller as an approved member otherwise. */
+async function claimantFor(caller: Caller, communityId: string, unitId: string | undefined, tx: Tx): Promise<[NeedClaimantDoc, Actor]> {
+  const openid = personOf(caller)
+  if (unitId) {
+    if (!hasGrant(caller, 'unitAdmin', { unitId })) throw denied('只有本单位管理员可以代表单位认领')
+    const unit = await loadUnit(unitId, tx)
+    if (unit.status !== 'approved' || unit.communityId !== communityId) throw denied('该单位未在本社区报到，不能认领')
+    return [{ kind: 'unit', id: unit._id, by: openid, name: unit.name, branch: null, pledge: null }, { id: openid, role: 'unitAdmin' }]
+  }
+  if (!hasGrant(caller, 'member', { communityId })) throw denied(MEMBERS_ONLY)
+  const membership = await loadMembership(openid, tx)
+  if (membership?.status !== 'approved' || membership.communityId !== communityId) throw denied(MEMBERS_ONLY)
+  const reg = await loadRegistration(membership.registrationId, tx)
+  return [{ kind: 'member', id: openid, by: openid, name: reg.name, branch: reg.branch, pledge: reg.pledge }, { id: openid, role: 'member' }]
+}
+
+export async function claimNeed(input: z.output<typeof ClaimNeedInput>, { caller, now }: Ctx): Promise<Need> {
+  const need = await inTransaction(async (tx) => {
+    const need = await loadNeed(input.needId, tx)
+    const [claimant, actor] = await claimantFor(caller, need.communityId, input.unitId, tx)
+    const patch = claim(need, claimant, actor, now)
+    await update('partyNeeds', need._id, patch, tx)
+    return { ...need, ...patch }
+  })
+  return view(need, caller)
+}
+
+/** Runs a change on a need held by the caller (the member, or an admin of the claiming unit). */
+async function asHolder(needId: string, caller: Caller, change: (need: NeedDoc, actor: Actor) => Partial<NeedDoc>): Promise<NeedDoc> {
+  return inTransaction(async (tx) => {
+    const need = await loadNeed(needId, tx)
+    if (!holdsClaim(need, caller.openid, unitIdsOf(caller))) throw denied('只有认领人可以操作')
+    const actor: Actor = { id: caller.openid, role: need.claimant?.kind === 'unit' ? 'unitAdmin' : 'member' }
+    const patch = change(need, actor)
+    await update('partyNeeds', need._id, patch, tx)
+    return { ...need, ...patch }
+  })
+}
+
+export async function releaseNeed(input: { needId: string; reason: string }, { caller, now }: Ctx): Promise<Need> {
+  return view(await asHolder(input.needId, caller, (need, actor) => release(need, actor, now, input.reason)), caller)
+}
+
+export async function completeNeed(input: z.output<typeof CompleteNeedInput>, { caller, now }: Ctx): Promise<Need> {
+  return view(await asHolder(input.needId, caller, (need, actor) => complete(need, actor, now, input.note, input.photos)), caller)
+}
+
+/** Runs a staff change on a need of the caller's community. */
+async function asStaff(needId: string, caller: Caller, change: (need: NeedDoc, actor: Actor, tx: Tx) => Promise<Partial<NeedDoc>>) {
+  const found = await loadNeed(needId)
+  requireStaffOf(caller, found.communityId)
+  return inTransaction(async (tx) => {
+    const need = await loadNeed(needId, tx)
+    const patch = await change(need, { id: caller.openid, role: 'staff' }, tx)
+    await update('partyNeeds', need._id, patch, tx)
+    return { ...need, ...patch }
+  })
+}
+
+export async function confirmNeed(input: z.output<typeof ConfirmNeedInput>, { caller, now }: Ctx): Promise<Need> {
+  const found = await loadNeed(input.needId)
+  const rules = rulesOf(await loadCommunity(found.communityId))
+  const need = await asStaff(input.needId, caller, async (need, actor, tx) => {
+    const patch = confirm(need, actor, now, input.accept, input.reason ?? null)
+    if (input.accept && need.claimant?.kind === 'member') await creditOnce(tx, needEntry(need, need.claimant.id, rules, now))
+    return patch
+  })
+  return view(need, caller)
+}
+
+export async function cancelNeed(input: { needId: string; reason: string }, { caller, now }: Ctx): Promise<Need> {
+  return view(await asStaff(input.needId, caller, async (need, actor) => cancel(need, actor, now, input.reason)), caller)
+}
+
+/** The community whose needs a caller sees when they name none: their membership's, their staff role's, their own. */
+async function defaultCommunity(caller: Caller): Promise<string | null> {
+  const membership = caller.openid ? await loadMembership(caller.openid) : null
+  if (membership?.status === 'approved') return membership.communityId
+  return staffCommunities(caller)[0] ?? caller.user?.communityId ?? null
+}
+
+export async function listNeeds(input: z.output<typeof ListNeedsInput>, { caller }: Ctx): Promise<{ items: Need[]; nextCursor: string | null }> {
+  const status = input.status ? { status: input.status } : {}
+  let query
+  let communityId: string | null = input.communityId ?? null
+  if (input.mine) {
+    const unitIds = unitIdsOf(caller)
+    const holder = unitIds.length ? _.or([{ claimerId: caller.openid }, { claimerUnitId: _.in(unitIds) }]) : { claimerId: caller.openid }
+    query = coll('partyNeeds').where(_.and([holder, { ...status, ...(input.communityId ? { communityId: input.communityId } : {}) }]))
+  } else {
+    communityId = communityId ?? (await defaultCommunity(caller))
+    if (!communityId) throw invalid('请先选择社区')
+    query = coll('partyNeeds').where({ communityId, ...status })
+  }
+  const page = await pageOf<NeedDoc>(query.orderBy('createdAt', 'desc').orderBy('_id', 'asc'), input)
+  const communities = [...new Set(page.items.map((n) => n.communityId))]
+  const [names, viewers] = await Promise.all([
+    namesFor(communities),
+    Promise.all(communities.map(async (c) => [c, await viewerOf(caller, c)] as const))
+  ])
+  const viewerIn = new Map(viewers)
+  return { items: page.items.map((n) => needView(n, names, viewerIn.get(n.communityId) as NeedViewer)), nextCursor: page.nextCursor }
+}

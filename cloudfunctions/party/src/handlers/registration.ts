@@ -1,0 +1,208 @@
+// Member registration (个人报到): register, review, grid, renew, withdraw, and what the member and
+// staff see of it.
+import type { z } from 'zod'
+import type { MemberRegistration, MyRegistration, ReviewInput } from '../../../../types/schemas/party'
+import type { ListRegistrationsInput, RegisterMemberInput } from '../../../../types/schemas/party'
+import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/auth'
+import { coll, getDoc, inTransaction, type Tx } from '../../../_shared/db'
+import type { GridDoc } from '../../../_shared/docs'
+import { precondition } from '../../../_shared/errors'
+import { notify } from '../../../_shared/notify'
+import { halfYear } from '../../../_shared/period'
+import type { Ctx } from '../../../_shared/router'
+import type { MemberRegistrationDoc } from '../docs'
+import { registrationEntry } from '../domain/assessment'
+import { applyEvent, type Actor } from '../domain/machine'
+import {
+  MEMBER_MACHINE,
+  approvalHalves,
+  memberGrant,
+  membershipOf,
+  newMemberRegistration,
+  reRegistration,
+  renewHalves,
+  renewedIn,
+  staffActor,
+  withGrant,
+  withoutGrant
+} from '../domain/registration'
+import { memberRegistrationView } from '../domain/views'
+import {
+  changeGrants,
+  creditOnce,
+  idFor,
+  loadCommunity,
+  loadMembership,
+  loadRegistration,
+  loadUnit,
+  namesFor,
+  pageOf,
+  put,
+  rulesOf,
+  update
+} from '../repo'
+
+/** The member and their community's staff see the full phone number. */
+export const seesFullPhone = (caller: Caller, reg: Pick<MemberRegistrationDoc, 'openid' | 'communityId'>) =>
+  caller.openid === reg.openid || isStaffOf(caller, reg.communityId)
+
+export async function registrationView(reg: MemberRegistrationDoc, caller: Caller): Promise<MemberRegistration> {
+  return memberRegistrationView(reg, await namesFor([reg.communityId], [reg.gridId]), seesFullPhone(caller, reg))
+}
+
+/** A linked work unit must be an approved unit of the same community. */
+async function linkedUnit(unitId: string | undefined, communityId: string) {
+  if (!unitId) return null
+  const unit = await loadUnit(unitId).catch(() => null)
+  if (!unit || unit.communityId !== communityId || unit.status !== 'approved') {
+    throw precondition('所选单位未在该社区报到，请重新选择或直接填写单位名称')
+  }
+  return unit
+}
+
+async function gridOf(gridId: string, communityId: string): Promise<GridDoc> {
+  const grid = await getDoc<GridDoc>('grids', gridId)
+  if (!grid || grid.communityId !== communityId) throw precondition('所选网格不属于该社区')
+  return grid
+}
+
+/** Ends a registration inside `tx`: the registration, its membership and (when it was approved) the member grant. */
+async function endRegistration(tx: Tx, reg: MemberRegistrationDoc, actor: Actor, why: string, now: Date) {
+  const next = applyEvent(MEMBER_MACHINE, reg, 'end', actor, now, why)
+  await update('partyMembers', reg._id, { ...next, endedAt: now, updatedAt: now }, tx)
+  await update('partyMemberships', reg.openid, { status: 'ended' }, tx)
+  if (reg.status === 'approved') await changeGrants(tx, reg.openid, (roles) => withoutGrant(roles, memberGrant(reg.communityId)), now)
+}
+
+export async function registerMember(input: z.output<typeof RegisterMemberInput>, { caller, now }: Ctx): Promise<MemberRegistration> {
+  const openid = personOf(caller)
+  await loadCommunity(input.communityId)
+  const unit = await linkedUnit(input.unitId, input.communityId)
+  const id = idFor('pm', openid, input.requestId)
+  const reg = await inTransaction(async (tx) => {
+    const retried = await getDoc<MemberRegistrationDoc>('partyMembers', id, tx)
+    if (retried) return retried
+    const current = await loadMembership(openid, tx)
+    if (reRegistration(current, input.communityId) === 'supersede' && current) {
+      const old = await loadRegistration(current.registrationId, tx)
+      await endRegistration(tx, old, { id: openid, role: 'applicant' }, '本人重新提交报到', now)
+    }
+    const fresh = newMemberRegistration(id, openid, input, unit, now)
+    await put('partyMembers', fresh, tx)
+    await put('partyMemberships', membershipOf(fresh), tx)
+    return fresh
+  })
+  return registrationView(reg, caller)
+}
+
+type Review = z.output<typeof ReviewInput>
+
+export async function reviewMember(input: Review, { caller, now }: Ctx): Promise<MemberRegistration> {
+  const found = await loadRegistration(input.id)
+  requireStaffOf(caller, found.communityId)
+  const grid = input.gridId ? await gridOf(input.gridId, found.communityId) : null
+  const community = await loadCommunity(found.communityId)
+  const actor = staffActor(personOf(caller))
+  const reg = await inTransaction(async (tx) => {
+    const reg = await loadRegistration(input.id, tx)
+    if (input.decision === 'approve') {
+      const next = applyEvent(MEMBER_MACHINE, reg, 'approve', actor, now, input.reason ?? null)
+      const approved: MemberRegistrationDoc = {
+        ...reg,
+        ...next,
+        gridId: grid?._id ?? reg.gridId,
+        approvedAt: now,
+        renewedHalves: approvalHalves(now),
+        updatedAt: now
+      }
+      await put('partyMembers', approved, tx)
+      await put('partyMemberships', membershipOf(approved), tx)
+      await changeGrants(tx, reg.openid, (roles) => withGrant(roles, memberGrant(reg.communityId)), now)
+      await creditOnce(tx, registrationEntry(approved, rulesOf(community), now))
+      return approved
+    }
+    const next = applyEvent(MEMBER_MACHINE, reg, 'reject', actor, now, input.reason ?? null)
+    await update('partyMembers', reg._id, { ...next, updatedAt: now }, tx)
+    await update('partyMemberships', reg.openid, { status: 'rejected' }, tx)
+    if (reg.status === 'approved') await changeGrants(tx, reg.openid, (roles) => withoutGrant(roles, memberGrant(reg.communityId)), now)
+    return { ...reg, ...next, updatedAt: now }
+  })
+  await notify({
+    touser: reg.openid,
+    template: 'registrationReviewed',
+    page: '/packages/party/index/index',
+    data: { thing1: '在职党员双报到', phrase2: reg.status === 'approved' ? '已通过' : '未通过', thing3: input.reason ?? community.name }
+  })
+  return registrationView(reg, caller)
+}
+
+export async function myRegistration({ caller, now }: Ctx): Promise<MyRegistration> {
+  const openid = personOf(caller)
+  const membership = await loadMembership(openid)
+  const reg = membership ? await getDoc<MemberRegistrationDoc>('partyMembers', membership.registrationId) : null
+  const currentHalf = halfYear(now)
+  const renewedThisHalf = renewedIn(reg?.renewedHalves, currentHalf)
+  return {
+    registration: reg ? await registrationView(reg, caller) : null,
+    currentHalf,
+    renewedThisHalf,
+    canRenew: reg?.status === 'approved' && !renewedThisHalf
+  }
+}
+
+async function activeRegistration(openid: string, tx: Tx): Promise<MemberRegistrationDoc> {
+  const membership = await loadMembership(openid, tx)
+  if (!membership || (membership.status !== 'approved' && membership.status !== 'pending')) throw precondition('您当前没有有效的报到')
+  return loadRegistration(membership.registrationId, tx)
+}
+
+export async function withdraw(input: { reason?: string }, ctx: Ctx): Promise<MyRegistration> {
+  const openid = personOf(ctx.caller)
+  await inTransaction(async (tx) => {
+    const reg = await activeRegistration(openid, tx)
+    await endRegistration(tx, reg, { id: openid, role: reg.status === 'approved' ? 'member' : 'applicant' }, input.reason || '本人退出报到', ctx.now)
+  })
+  return myRegistration(ctx)
+}
+
+export async function renew(ctx: Ctx): Promise<MyRegistration> {
+  const openid = personOf(ctx.caller)
+  const { now } = ctx
+  const found = await loadMembership(openid)
+  if (found?.status !== 'approved') throw precondition('报到通过后才能续报到')
+  const community = await loadCommunity(found.communityId)
+  await inTransaction(async (tx) => {
+    const reg = await activeRegistration(openid, tx)
+    if (renewedIn(reg.renewedHalves, halfYear(now))) return
+    const next = applyEvent(MEMBER_MACHINE, reg, 'renew', { id: openid, role: 'member' }, now, halfYear(now))
+    const renewedHalves = renewHalves(reg.renewedHalves ?? [], now)
+    await update('partyMembers', reg._id, { ...next, renewedHalves, updatedAt: now }, tx)
+    await update('partyMemberships', openid, { renewedHalves }, tx)
+    await creditOnce(tx, registrationEntry(reg, rulesOf(community), now, true))
+  })
+  return myRegistration(ctx)
+}
+
+export async function assignGrid(input: { registrationId: string; gridId: string }, { caller, now }: Ctx): Promise<MemberRegistration> {
+  const found = await loadRegistration(input.registrationId)
+  requireStaffOf(caller, found.communityId)
+  const grid = await gridOf(input.gridId, found.communityId)
+  const reg = await inTransaction(async (tx) => {
+    const reg = await loadRegistration(input.registrationId, tx)
+    const next = applyEvent(MEMBER_MACHINE, reg, 'assignGrid', staffActor(caller.openid), now, grid.name)
+    await update('partyMembers', reg._id, { ...next, gridId: grid._id, updatedAt: now }, tx)
+    const membership = await loadMembership(reg.openid, tx)
+    if (membership?.registrationId === reg._id) await update('partyMemberships', reg.openid, { gridId: grid._id }, tx)
+    return { ...reg, ...next, gridId: grid._id }
+  })
+  return registrationView(reg, caller)
+}
+
+export async function listMemberRegistrations(input: z.output<typeof ListRegistrationsInput>, caller: Caller) {
+  requireStaffOf(caller, input.communityId)
+  const filter = { communityId: input.communityId, ...(input.status ? { status: input.status } : {}) }
+  const page = await pageOf<MemberRegistrationDoc>(coll('partyMembers').where(filter).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), input)
+  const names = await namesFor([input.communityId], page.items.map((r) => r.gridId))
+  return { items: page.items.map((r) => memberRegistrationView(r, names, true)), nextCursor: page.nextCursor }
+}
+

@@ -1,0 +1,195 @@
+// Unit registration (单位报到), its resources (资源清单), its members, and co-building projects (项目清单).
+import type { z } from 'zod'
+import type {
+  GridOption,
+  ListProjectsInput,
+  ListRegistrationsInput,
+  Project,
+  RegisterUnitInput,
+  ReviewInput,
+  Unit,
+  UnitMember,
+  UnitMembersInput,
+  UnitOption,
+  UpsertProjectInput
+} from '../../../../types/schemas/party'
+import { hasGrant, isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/auth'
+import { _ } from '../../../_shared/cloud'
+import { coll, getDoc, inTransaction } from '../../../_shared/db'
+import type { GridDoc } from '../../../_shared/docs'
+import { denied, notFound, precondition } from '../../../_shared/errors'
+import { notify } from '../../../_shared/notify'
+import { halfYear } from '../../../_shared/period'
+import type { Ctx } from '../../../_shared/router'
+import type { MemberRegistrationDoc, ProjectDoc, UnitDoc } from '../docs'
+import { applyEvent } from '../domain/machine'
+import { UNIT_MACHINE, newUnitRegistration, staffActor, unitAdminGrant, withGrant, withoutGrant } from '../domain/registration'
+import { projectView, unitMemberView, unitView } from '../domain/views'
+import { changeGrants, idFor, loadCommunity, loadUnit, namesFor, pageOf, put, update, unitIdsOf } from '../repo'
+
+/** The unit's admin (granted on approval, or the applicant of a registration under review). */
+export const administers = (caller: Caller, unit: Pick<UnitDoc, '_id' | 'adminId'>) =>
+  (!caller.system && unit.adminId === caller.openid) || hasGrant(caller, 'unitAdmin', { unitId: unit._id })
+
+/** The unit's admin (with the grant) or the staff of its community may see its members and reports. */
+export function requireUnitViewer(caller: Caller, unit: UnitDoc): void {
+  if (!hasGrant(caller, 'unitAdmin', { unitId: unit._id }) && !isStaffOf(caller, unit.communityId)) {
+    throw denied('只有本单位管理员或社区工作人员可以查看')
+  }
+}
+
+async function view(unit: UnitDoc, caller: Caller): Promise<Unit> {
+  const fullAccess = administers(caller, unit) || isStaffOf(caller, unit.communityId)
+  return unitView(unit, await namesFor([unit.communityId]), fullAccess)
+}
+
+export async function registerUnit(input: z.output<typeof RegisterUnitInput>, { caller, now }: Ctx): Promise<Unit> {
+  const openid = personOf(caller)
+  await loadCommunity(input.communityId)
+  const fields = {
+    communityId: input.communityId,
+    name: input.name,
+    org: input.org,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    resources: input.resources
+  }
+  if (input.unitId) {
+    const existing = await loadUnit(input.unitId)
+    if (existing.adminId !== openid) throw denied('只能重新提交本人提交的单位报到')
+    const unit = await inTransaction(async (tx) => {
+      const unit = await loadUnit(input.unitId as string, tx)
+      const next = applyEvent(UNIT_MACHINE, unit, 'resubmit', { id: openid, role: 'applicant' }, now)
+      await update('partyUnits', unit._id, { ...fields, ...next, updatedAt: now }, tx)
+      return { ...unit, ...fields, ...next }
+    })
+    return view(unit, caller)
+  }
+  const id = idFor('u', openid, input.requestId)
+  const unit = await inTransaction(async (tx) => {
+    const retried = await getDoc<UnitDoc>('partyUnits', id, tx)
+    if (retried) return retried
+    const fresh = newUnitRegistration(id, openid, input, now)
+    await put('partyUnits', fresh, tx)
+    return fresh
+  })
+  return view(unit, caller)
+}
+
+export async function reviewUnit(input: z.output<typeof ReviewInput>, { caller, now }: Ctx): Promise<Unit> {
+  const found = await loadUnit(input.id)
+  requireStaffOf(caller, found.communityId)
+  const actor = staffActor(personOf(caller))
+  const unit = await inTransaction(async (tx) => {
+    const unit = await loadUnit(input.id, tx)
+    const approve = input.decision === 'approve'
+    const next = applyEvent(UNIT_MACHINE, unit, approve ? 'approve' : 'reject', actor, now, input.reason ?? null)
+    await update('partyUnits', unit._id, { ...next, updatedAt: now, ...(approve ? { approvedAt: now } : {}) }, tx)
+    if (approve) await changeGrants(tx, unit.adminId, (roles) => withGrant(roles, unitAdminGrant(unit._id)), now)
+    else if (unit.status === 'approved') await changeGrants(tx, unit.adminId, (roles) => withoutGrant(roles, unitAdminGrant(unit._id)), now)
+    return { ...unit, ...next, ...(approve ? { approvedAt: now } : {}) }
+  })
+  await notify({
+    touser: unit.adminId,
+    template: 'registrationReviewed',
+    page: '/packages/party/unit/index',
+    data: { thing1: `单位报到：${unit.name}`, phrase2: unit.status === 'approved' ? '已通过' : '未通过', thing3: input.reason ?? '请查看详情' }
+  })
+  return view(unit, caller)
+}
+
+export async function updateResources(input: { unitId: string; resources: UnitDoc['resources'] }, { caller, now }: Ctx): Promise<Unit> {
+  const found = await loadUnit(input.unitId)
+  if (!administers(caller, found)) throw denied('只有本单位管理员可以修改资源清单')
+  const unit = await inTransaction(async (tx) => {
+    const unit = await loadUnit(input.unitId, tx)
+    const next = applyEvent(UNIT_MACHINE, unit, 'updateResources', { id: caller.openid, role: 'unitAdmin' }, now, `${input.resources.length}项资源`)
+    await update('partyUnits', unit._id, { ...next, resources: input.resources, updatedAt: now }, tx)
+    return { ...unit, ...next, resources: input.resources }
+  })
+  return view(unit, caller)
+}
+
+/** The units the caller administers or applied for, newest first. */
+export async function myUnits(caller: Caller): Promise<Unit[]> {
+  const openid = personOf(caller)
+  const granted = unitIdsOf(caller)
+  const query = granted.length ? _.or([{ adminId: openid }, { _id: _.in(granted) }]) : { adminId: openid }
+  const { data } = await coll('partyUnits').where(query).orderBy('createdAt', 'desc').limit(50).get()
+  const units = data as UnitDoc[]
+  const names = await namesFor(units.map((u) => u.communityId))
+  return units.map((u) => unitView(u, names, true))
+}
+
+/** The grids (网格) of a community, for assigning members. */
+export async function listGrids(communityId: string): Promise<GridOption[]> {
+  const { data } = await coll('grids').where({ communityId }).orderBy('_id', 'asc').limit(100).get()
+  return (data as GridDoc[]).map((g) => ({ id: g._id, name: g.name }))
+}
+
+/** Approved units of a community, as a member picks their work unit. */
+export async function listUnits(communityId: string): Promise<UnitOption[]> {
+  const { data } = await coll('partyUnits').where({ communityId, status: 'approved' }).orderBy('name', 'asc').limit(200).get()
+  return (data as UnitDoc[]).map((u) => ({ id: u._id, name: u.name, org: u.org }))
+}
+
+export async function listUnitRegistrations(input: z.output<typeof ListRegistrationsInput>, caller: Caller) {
+  requireStaffOf(caller, input.communityId)
+  const filter = { communityId: input.communityId, ...(input.status ? { status: input.status } : {}) }
+  const page = await pageOf<UnitDoc>(coll('partyUnits').where(filter).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), input)
+  const names = await namesFor([input.communityId])
+  return { items: page.items.map((u) => unitView(u, names, true)), nextCursor: page.nextCursor }
+}
+
+export async function unitMembers(input: z.output<typeof UnitMembersInput>, { caller, now }: Ctx): Promise<{ items: UnitMember[]; nextCursor: string | null }> {
+  const unit = await loadUnit(input.unitId)
+  requireUnitViewer(caller, unit)
+  const status = input.status ?? _.in(['pending', 'approved'])
+  const page = await pageOf<MemberRegistrationDoc>(
+    coll('partyMembers').where({ unitId: unit._id, status }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'),
+    input
+  )
+  const names = await namesFor(page.items.map((r) => r.communityId), page.items.map((r) => r.gridId))
+  return { items: page.items.map((r) => unitMemberView(r, halfYear(now), names)), nextCursor: page.nextCursor }
+}
+
+// --- projects (项目清单) -------------------------------------------------------------------------
+
+/** Projects are agreed between a unit and its community: either side may record them. */
+function requireProjectParty(caller: Caller, unit: UnitDoc) {
+  if (!isStaffOf(caller, unit.communityId) && !hasGrant(caller, 'unitAdmin', { unitId: unit._id })) {
+    throw denied('只有社区工作人员或本单位管理员可以维护共建项目')
+  }
+}
+
+const dateOrNull = (v: string | number | undefined) => (v === undefined ? null : new Date(v))
+
+export async function upsertProject(input: z.output<typeof UpsertProjectInput>, { caller, now }: Ctx): Promise<Project> {
+  const unit = await loadUnit(input.unitId)
+  requireProjectParty(caller, unit)
+  if (unit.status !== 'approved') throw precondition('单位报到通过后才能登记共建项目')
+  const startDate = dateOrNull(input.startDate)
+  const endDate = dateOrNull(input.endDate)
+  if (startDate && endDate && endDate < startDate) throw precondition('结束时间不能早于开始时间')
+  const id = input.projectId ?? idFor('pj', unit._id, input.requestId)
+  const fields = { title: input.title, content: input.content, status: input.status, startDate, endDate, updatedAt: now }
+  const project = await inTransaction(async (tx) => {
+    const existing = await getDoc<ProjectDoc>('partyProjects', id, tx)
+    if (input.projectId && (!existing || existing.unitId !== unit._id)) throw notFound('共建项目不存在')
+    const doc: ProjectDoc = existing
+      ? { ...existing, ...fields }
+      : { _id: id, unitId: unit._id, communityId: unit.communityId, createdBy: caller.openid, createdAt: now, ...fields }
+    await put('partyProjects', doc, tx)
+    return doc
+  })
+  return projectView(project, unit.name)
+}
+
+export async function listProjects(input: z.output<typeof ListProjectsInput>): Promise<{ items: Project[]; nextCursor: string | null }> {
+  const filter = input.unitId ? { unitId: input.unitId } : { communityId: input.communityId }
+  const page = await pageOf<ProjectDoc>(coll('partyProjects').where(filter).orderBy('updatedAt', 'desc').orderBy('_id', 'asc'), input)
+  const unitIds = [...new Set(page.items.map((p) => p.unitId))]
+  const units = unitIds.length ? ((await coll('partyUnits').where({ _id: _.in(unitIds) }).limit(unitIds.length).get()).data as UnitDoc[]) : []
+  const unitNames = new Map(units.map((u) => [u._id, u.name]))
+  return { items: page.items.map((p) => projectView(p, unitNames.get(p.unitId) ?? '')), nextCursor: page.nextCursor }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '双重考评反馈', enablePullDownRefresh: true })

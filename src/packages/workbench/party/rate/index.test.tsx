@@ -1,0 +1,65 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { ReportRow } from '@contract/schemas/party'
+import { callsOf, makeMe, ok, stubFetch } from '../../../../../test/components/fetch-stub'
+import { MeProvider } from '@/hooks/useMe'
+import { resetSession } from '@/services/session'
+import RatePage, { ratingOptions } from './index'
+
+const row = (over: Partial<ReportRow>): ReportRow => ({
+  registrationId: 'pm-1',
+  name: '陈建国',
+  phone: '15013596349',
+  communityName: '青枫社区',
+  workUnit: '税务局',
+  branch: '机关党支部',
+  approvedAt: '2026-01-10T08:00:00.000Z',
+  renewedHalves: ['2026H1', '2026H2'],
+  renewedThisHalf: true,
+  hours: 52,
+  wishes: 2,
+  needs: 1,
+  points: 72,
+  passed: true,
+  rating: null,
+  ratingLabel: '未评定',
+  maxRating: 'excellent',
+  ...over
+})
+
+beforeEach(() => resetSession())
+
+test('优秀 is offered only to members who renewed', () => {
+  expect(ratingOptions({ maxRating: 'excellent' }).filter((o) => o.disabled)).toEqual([])
+  expect(ratingOptions({ maxRating: 'qualified' }).filter((o) => o.disabled).map((o) => o.label)).toEqual(['优秀'])
+})
+
+test('staff rate a member of their community; a member who did not renew cannot be given 优秀', async () => {
+  let rated = false
+  const calls = stubFetch((req) => {
+    if (req.body?.action === 'communityReport') {
+      const rows = [row({}), row({ registrationId: 'pm-2', name: '刘洋', renewedThisHalf: false, maxRating: 'qualified', rating: rated ? 'qualified' : null, ratingLabel: rated ? '合格' : '未评定' })]
+      return ok({ period: '2026', scope: { kind: 'community', id: 'cm01', name: '青枫社区' }, rules: {}, rows, nextCursor: null })
+    }
+    if (req.body?.action === 'rate') {
+      rated = true
+      return ok({ rating: 'qualified', label: '合格', comment: null, at: '2026-11-22T08:00:00.000Z' })
+    }
+    return ok({})
+  })
+  render(
+    <MeProvider initialMe={makeMe({ roles: [{ role: 'staff', communityId: 'cm01' }], isStaff: true, needsConsent: false })}>
+      <RatePage />
+    </MeProvider>
+  )
+  await screen.findByText('刘洋')
+  expect(screen.getByText('未按期续报到，最高评定为“合格”')).toBeTruthy()
+  const liuGroup = screen.getByRole('radiogroup', { name: '刘洋的评定' })
+  const excellent = Array.from(liuGroup.querySelectorAll('[role="radio"]')).find((e) => e.textContent === '优秀') as HTMLElement
+  expect(excellent.getAttribute('aria-disabled')).toBe('true')
+  fireEvent.click(excellent)
+  expect(callsOf(calls, 'party', 'rate')).toHaveLength(0)
+  const qualified = Array.from(liuGroup.querySelectorAll('[role="radio"]')).find((e) => e.textContent === '合格') as HTMLElement
+  fireEvent.click(qualified)
+  await waitFor(() => expect(callsOf(calls, 'party', 'rate').map((c) => c.body.data)).toEqual([{ registrationId: 'pm-2', period: expect.stringMatching(/^\d{4}$/), rating: 'qualified' }]))
+  await screen.findByText('合格', { selector: '.party-report-row__rating' })
+})

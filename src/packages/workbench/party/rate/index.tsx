@@ -1,0 +1,72 @@
+// 党员考评: every approved member of the community with the year's points, hours, wishes and needs;
+// staff give the rating (优秀/合格/基本合格/不合格) — above 合格 only for members who renewed — and export.
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { RATINGS, RATING_LABELS, type Rating } from '@contract/enums'
+import type { ReportRow } from '@contract/schemas/party'
+import { BigButton } from '@/components/BigButton'
+import { PagedList } from '@/components/PagedList'
+import { PageShell } from '@/components/PageShell'
+import { Section } from '@/components/Section'
+import { useAction } from '@/hooks/useAction'
+import { usePaged } from '@/hooks/usePaged'
+import { call } from '@/services/cloud'
+import { ChipSelect } from '../../../party/components/ChipSelect'
+import { ReportRowCard } from '../../../party/components/ReportRowCard'
+import { YearPicker } from '../../../party/components/YearPicker'
+import { currentYear } from '../../../party/shared/period'
+import { useCsvExport } from '../../../party/shared/useCsvExport'
+import { StaffOnly } from '../StaffOnly'
+
+/** The rating choices for a row: 优秀 is offered only when the member may get it. */
+export const ratingOptions = (row: Pick<ReportRow, 'maxRating'>) =>
+  RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r], disabled: RATINGS.indexOf(r) < RATINGS.indexOf(row.maxRating) }))
+
+function RateRow({ row, period, onRated }: { row: ReportRow; period: string; onRated: () => void }) {
+  const rate = useAction(async (rating: Rating) => {
+    const answer = await call('party', 'rate', { registrationId: row.registrationId, period, rating })
+    onRated()
+    return answer
+  })
+  return (
+    <ReportRowCard row={row}>
+      <ChipSelect label={`${row.name}的评定`} options={ratingOptions(row)} value={row.rating} onChange={(r) => void rate.run(r)} />
+      {row.maxRating !== 'excellent' && <Text className='llt-text-secondary'>未按期续报到，最高评定为“合格”</Text>}
+    </ReportRowCard>
+  )
+}
+
+function RateList({ communityId }: { communityId: string }) {
+  const [period, setPeriod] = useState(currentYear())
+  const rows = usePaged(async (cursor) => {
+    const report = await call('party', 'communityReport', { communityId, period, cursor, limit: 20 })
+    return { items: report.rows, nextCursor: report.nextCursor }
+  }, [communityId, period])
+  const exportCsv = useCsvExport({ communityId }, period)
+  return (
+    <>
+      <Section title='考评年度'>
+        <YearPicker value={period} onChange={setPeriod} />
+        <View className='llt-actions'>
+          <BigButton type='default' loading={exportCsv.running} onClick={() => void exportCsv.run()}>
+            导出 CSV
+          </BigButton>
+        </View>
+      </Section>
+      <PagedList
+        paged={rows}
+        itemKey={(r) => r.registrationId}
+        emptyTitle='还没有通过审核的报到党员'
+        renderItem={(r) => <RateRow row={r} period={period} onRated={() => void rows.refresh()} />}
+      />
+    </>
+  )
+}
+
+export default function RatePage() {
+  return (
+    <PageShell>
+      <StaffOnly>{(communityId) => <RateList communityId={communityId} />}</StaffOnly>
+    </PageShell>
+  )
+}
