@@ -47,9 +47,18 @@ export const database = {
     wishes: c('a micro-wish with its public part, private beneficiary, history[] of transitions', [
       { keys: { communityId: 1, status: 1, publishedAt: -1 } },
       { keys: { submitterId: 1 } },
+      { keys: { 'beneficiary.ownerId': 1 } },
+      { keys: { status: 1, publishedAt: -1 } },
+      { keys: { communityId: 1, status: 1, createdAt: -1 } },
+      { keys: { streetId: 1, createdAt: -1 } },
       { keys: { claimerId: 1, status: 1 } },
       { keys: { status: 1, claimDeadline: 1 } },
-      { keys: { location: '2dsphere' } }
+      { keys: { location: '2dsphere' } },
+      { keys: { communityId: 1, createdAt: -1 } },
+      { keys: { communityId: 1, publishedAt: -1 } },
+      { keys: { communityId: 1, claimedAt: -1 } },
+      { keys: { communityId: 1, fulfilledAt: -1 } },
+      { keys: { communityId: 1, confirmedAt: -1 } }
     ]),
     wishClaimers: c('per-person open-claim counter; _id = openid', []),
 
@@ -68,7 +77,7 @@ export const database = {
       { keys: { communityId: 1, status: 1 } }
     ]),
     certificates: c('a service-record certificate; _id = certificate number', [{ keys: { openid: 1 } }]),
-    pointsAccounts: c('a points balance; _id = openid; balance equals the sum of the ledger', [{ keys: { communityId: 1, balance: -1 } }]),
+    pointsAccounts: c('a points balance; _id = openid; balance equals the sum of the ledger', [{ keys: { communityId: 1, balance: -1 } }, { keys: { communityId: 1, earned: -1 } }]),
     pointsLedger: c('append-only ledger entry; _id derived from its source so it is written once', [
       { keys: { openid: 1, at: -1 } },
       { keys: { communityId: 1, at: -1 } },
@@ -103,7 +112,7 @@ export const database = {
     ]),
     partyMemberships: c('the one active registration of a person; _id = openid', []),
     partyProjects: c('a co-building project (项目清单) between a unit and a community', [{ keys: { communityId: 1 } }, { keys: { unitId: 1 } }]),
-    partyNeeds: c('a community need (需求清单) claimed by a member or a unit', [{ keys: { communityId: 1, status: 1 } }]),
+    partyNeeds: c('a community need (需求清单) claimed by a member or a unit', [{ keys: { communityId: 1, status: 1 } }, { keys: { claimerId: 1, status: 1 } }, { keys: { claimerUnitId: 1, status: 1 } }]),
     assessmentEntries: c('one assessment point entry; _id derived from its source so it is written once', [
       { keys: { openid: 1, period: 1 } },
       { keys: { communityId: 1, period: 1 } }
@@ -112,6 +121,8 @@ export const database = {
 
     // --- platform ----------------------------------------------------------------------------------------
     outbox: c('a subscription message as sent (locally: kept here for tests to read)', [{ keys: { touser: 1 } }]),
+    appSecrets: c('a server secret generated once (check-in token key, ID-card hash key); _id = its name'),
+    sequences: c('a named counter (volunteer numbers); _id = the counter name'),
     auditLog: c('who did what to whom, for staff actions on personal data', [{ keys: { at: -1 } }])
   }
 } as const

@@ -5,10 +5,22 @@ export * from './models'
 export * from './contract'
 export * as schemas from './schemas/common'
 
+import { lifeCircle } from './schemas/lifeCircle'
+import { party } from './schemas/party'
 import { user } from './schemas/user'
+import { volunteer } from './schemas/volunteer'
+import { points } from './schemas/points'
+import { wish } from './schemas/wish'
+import { workbench } from './schemas/workbench'
 
 export const contract = {
-  user
+  lifeCircle,
+  volunteer,
+  points,
+  party,
+  user,
+  wish,
+  workbench
 } as const
 
 export type Contract = typeof contract

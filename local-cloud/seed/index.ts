@@ -5,6 +5,10 @@ import { buildFacilities } from './facilities'
 import { buildPeople, type SeedPerson } from './people'
 import { createRandom, type Random } from './random'
 import type { SeedStore } from './store'
+import { seedParty } from './party'
+import { seedWishes } from './wishes'
+import { seedVolunteers } from './volunteers'
+import { seedHistory } from './history'
 
 export interface SeedContext {
   r: Random
@@ -16,7 +20,7 @@ export interface SeedContext {
 export type PillarSeeder = (store: SeedStore, ctx: SeedContext) => void
 
 /** Pillar seeders run in this order after the district, facilities and people exist. */
-export const PILLAR_SEEDERS: PillarSeeder[] = []
+export const PILLAR_SEEDERS: PillarSeeder[] = [seedParty, seedWishes, seedVolunteers, seedHistory]
 
 export const DEMO_SEED = 20261122
 

@@ -57,8 +57,8 @@ export const requestId = z
 
 /** Paging by opaque cursor (an offset or a key, encoded by the function). */
 export const page = {
-  limit: z.number().int().min(1).max(50).optional(),
-  cursor: z.string().max(200).optional()
+  limit: z.number({ invalid_type_error: '每页数量必须是数字' }).int('每页数量必须是整数').min(1, '每页数量不能小于1').max(50, '每页数量不能大于50').optional(),
+  cursor: z.string({ invalid_type_error: '分页参数格式不正确' }).max(200, '分页参数格式不正确').optional()
 }
 export interface Page<T> {
   items: T[]

@@ -1,27 +1,69 @@
-// Entry of the points supermarket (subpackage "mall").
-import { Text } from '@tarojs/components'
+// 积分超市: my points, the goods and services on offer in my community (items or services), and the ways
+// to my orders, the points board and the merchant centre.
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { GOODS_KIND_LABELS, GOODS_KINDS, type GoodsKind } from '@contract/schemas/points.labels'
+import { LinkList } from '@/components/LinkList'
 import { PageHeader } from '@/components/PageHeader'
+import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
-import { Steps } from '@/components/Steps'
+import { useSignedIn } from '@/hooks/useMe'
+import { usePaged } from '@/hooks/usePaged'
+import { useRemote } from '@/hooks/useRemote'
+import { pageUrl } from '@/routes'
+import { call } from '@/services/cloud'
+import { navigate } from '@/services/navigation'
+import { Chips } from '../../volunteer/components/Field/Controls'
+import { GoodsCard } from '../components/GoodsCard'
+import './index.css'
 
-const HOW_TO_REDEEM = [
-  { title: '挑选商品', description: '爱心商家捐赠的生活用品，标明所需积分和库存' },
-  { title: '兑换', description: '扣除积分后生成取货码，每人每期限兑数量' },
-  { title: '凭码取货', description: '到指定地点出示取货码，由商家或工作人员核销' },
-  { title: '过期退还', description: '未按时领取自动取消，积分退回' }
-]
+type Kind = GoodsKind | 'all'
+const KIND_CHIPS: Array<{ value: Kind; label: string }> = [{ value: 'all', label: '全部' }, ...GOODS_KINDS.map((k) => ({ value: k, label: GOODS_KIND_LABELS[k] }))]
 
-export default function MallEntryPage() {
+function Mall() {
+  const me = useSignedIn()
+  const isVolunteer = me.roles.some((r) => r.role === 'volunteer')
+  const [kind, setKind] = useState<Kind>('all')
+  const balance = useRemote(() => call('points', 'balance'))
+  useDidShow(() => void balance.refresh())
+  const paged = usePaged((cursor) => call('points', 'listGoods', { kind: kind === 'all' ? undefined : kind, cursor, limit: 10 }), [kind])
   return (
-    <PageShell>
-      <PageHeader title='积分超市' subtitle='志愿积分，兑换生活好物' />
-      <Section title='怎么兑换'>
-        <Steps steps={HOW_TO_REDEEM} />
+    <>
+      <PageHeader title='积分超市' subtitle={me.communityName ? `${me.communityName}的商家和达人` : '志愿积分兑换生活用品和服务'}>
+        <View className='mall-home__balance' onClick={() => navigate(pageUrl('mall', 'ledger'))}>
+          <Text className='mall-home__label'>可用积分</Text>
+          <Text className='mall-home__value'>{balance.data ? balance.data.balance : '—'}</Text>
+          <Text className='mall-home__label'>明细 ›</Text>
+        </View>
+      </PageHeader>
+      {!isVolunteer && (
+        <Section>
+          <Text className='llt-text-secondary'>积分由参加志愿活动获得，登记成为志愿者后即可兑换。</Text>
+        </Section>
+      )}
+      <Section>
+        <LinkList
+          items={[
+            { title: '我的兑换', description: '取货码、取消兑换', url: pageUrl('mall', 'orders') },
+            { title: '积分榜', description: '本社区志愿者积分排名', url: pageUrl('mall', 'board') },
+            { title: '商家中心', description: '商家入驻、上架商品、扫码核销', url: pageUrl('mall', 'merchant') }
+          ]}
+        />
       </Section>
-      <Section title='积分从哪里来'>
-        <Text className='llt-text-secondary'>参加志愿活动并完成签到签退，按服务时长获得积分。积分的每一笔变动都有记录可查。</Text>
-      </Section>
+      <View className='mall-home__kinds'>
+        <Chips options={KIND_CHIPS} selected={[kind]} onToggle={setKind} />
+      </View>
+      <PagedList paged={paged} itemKey={(g) => g.id} renderItem={(g) => <GoodsCard goods={g} url={pageUrl('mall', 'goods', { id: g.id })} />} emptyTitle='暂时没有可兑换的商品' emptyDescription='商家上架后会显示在这里' />
+    </>
+  )
+}
+
+export default function MallPage() {
+  return (
+    <PageShell className='mall-home'>
+      <Mall />
     </PageShell>
   )
 }

@@ -90,7 +90,7 @@ function VolunteerCenter() {
 
 export default function VolunteerCenterPage() {
   return (
-    <PageShell>
+    <PageShell className='vol-center'>
       <VolunteerCenter />
     </PageShell>
   )

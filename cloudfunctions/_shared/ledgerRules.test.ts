@@ -1,0 +1,46 @@
+import fc from 'fast-check'
+import { ledgerId, nextTotals } from './ledgerRules'
+
+describe('ledger totals', () => {
+  test('credits and adjustments move earned, redemptions and refunds move spent', () => {
+    let t = nextTotals(null, 'credit', 50)
+    expect(t).toEqual({ balance: 50, earned: 50, spent: 0 })
+    t = nextTotals(t, 'redemption', -30)
+    expect(t).toEqual({ balance: 20, earned: 50, spent: 30 })
+    t = nextTotals(t, 'refund', 30)
+    expect(t).toEqual({ balance: 50, earned: 50, spent: 0 })
+    t = nextTotals(t, 'adjust', -5)
+    expect(t).toEqual({ balance: 45, earned: 45, spent: 0 })
+  })
+
+  test('a negative balance is refused with 积分不足', () => {
+    expect(() => nextTotals({ balance: 10, earned: 10, spent: 0 }, 'redemption', -11)).toThrow('积分不足')
+    expect(() => nextTotals(null, 'adjust', -1)).toThrow('积分不足')
+  })
+
+  test('balance = earned − spent = sum of the entries, never below zero', () => {
+    const kinds = ['credit', 'redemption', 'refund', 'adjust'] as const
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...kinds), fc.integer({ min: -100, max: 100 }))), (entries) => {
+        let t = null as ReturnType<typeof nextTotals> | null
+        let sum = 0
+        for (const [kind, amount] of entries) {
+          try {
+            t = nextTotals(t, kind, amount)
+            sum += amount
+          } catch {
+            /* refused: nothing changes */
+          }
+        }
+        const final = t ?? { balance: 0, earned: 0, spent: 0 }
+        return final.balance === sum && final.balance === final.earned - final.spent && final.balance >= 0
+      })
+    )
+  })
+
+  test('entry ids follow from their source', () => {
+    expect(ledgerId.credit('a1_o1')).toBe('credit_a1_o1')
+    expect(ledgerId.redemption('o1_r1')).toBe('redeem_o1_r1')
+    expect(ledgerId.refund('o1_r1')).toBe('refund_o1_r1')
+  })
+})

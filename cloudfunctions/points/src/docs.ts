@@ -1,0 +1,75 @@
+// Stored shapes of the points supermarket's documents.
+import type { MerchantStatus, OrderStatus } from '../../../types/enums'
+import type { GoodsKind, GoodsStatus, LimitPeriod, MerchantKind } from '../../../types/schemas/points'
+
+export interface MerchantDoc {
+  _id: string
+  name: string
+  kind: MerchantKind
+  communityId: string
+  ownerId: string
+  contactName: string
+  contactPhone: string | null
+  address: string
+  description: string
+  status: MerchantStatus
+  reason: string | null
+  appliedAt: Date
+  reviewedAt: Date | null
+  reviewedBy: string | null
+  updatedAt: Date
+}
+
+export interface GoodsDoc {
+  _id: string
+  merchantId: string
+  merchantName: string
+  communityId: string
+  name: string
+  kind: GoodsKind
+  description: string
+  photo: string | null
+  price: number
+  stock: number
+  redeemed: number
+  limitCount: number
+  limitPeriod: LimitPeriod
+  pickupPlace: string
+  pickupDays: number
+  validUntil: Date | null
+  status: GoodsStatus
+  createdAt: Date
+  updatedAt: Date
+  updatedBy: string
+}
+
+export interface OrderDoc {
+  _id: string // openid + "_" + requestId
+  openid: string
+  requestId: string
+  goodsId: string
+  goodsName: string
+  merchantId: string
+  merchantName: string
+  /** The goods' community (its staff may verify the pickup). */
+  communityId: string
+  quantity: number
+  points: number
+  status: OrderStatus
+  pickupCode: string
+  pickupPlace: string
+  quotaId: string
+  createdAt: Date
+  expiresAt: Date
+  closedAt: Date | null
+  closedBy: string | null
+}
+
+export interface QuotaDoc {
+  _id: string // goodsId + "_" + openid + "_" + period
+  goodsId: string
+  openid: string
+  period: string
+  used: number
+  updatedAt: Date
+}

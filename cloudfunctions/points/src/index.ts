@@ -1,0 +1,33 @@
+// points: balance and ledger, merchants, goods, redemption orders and pickup, adjustments, the board.
+// A thin router: rules live in src/domain, the balance changes only through _shared/ledger.ts.
+import { contract } from '../../../types'
+import { createFunction } from '../../_shared/router'
+import { adjust, balance, board, ledger } from './account'
+import { goodsDetail, listGoods, upsertGoods } from './goods'
+import { applyMerchant, listMerchants, myMerchant, reviewMerchant } from './merchants'
+import { cancelRedemption, expireRedemptions, merchantOrders, myRedemptions, redeem, verifyPickup } from './orders'
+
+export const main = createFunction(
+  'points',
+  contract.points,
+  {
+    balance: { allow: ['resident'], handler: (_input, ctx) => balance(ctx) },
+    ledger: { allow: ['resident'], handler: ledger },
+    applyMerchant: { allow: ['resident'], handler: applyMerchant },
+    reviewMerchant: { allow: ['staff'], handler: reviewMerchant },
+    myMerchant: { allow: ['resident'], handler: (_input, ctx) => myMerchant(ctx.caller) },
+    listMerchants: { allow: ['staff'], handler: listMerchants },
+    upsertGoods: { allow: ['merchant', 'staff'], handler: upsertGoods },
+    listGoods: { allow: ['resident'], handler: listGoods },
+    goods: { allow: ['resident'], handler: goodsDetail },
+    redeem: { allow: ['volunteer'], handler: redeem },
+    cancelRedemption: { allow: ['volunteer'], handler: cancelRedemption },
+    verifyPickup: { allow: ['merchant', 'staff'], handler: verifyPickup },
+    myRedemptions: { allow: ['resident'], handler: myRedemptions },
+    merchantOrders: { allow: ['merchant', 'staff'], handler: merchantOrders },
+    expireRedemptions: { allow: ['system'], handler: (_input, ctx) => expireRedemptions(ctx.now) },
+    adjust: { allow: ['staff'], handler: adjust },
+    board: { allow: ['resident'], handler: board }
+  },
+  { expireRedemptions: 'expireRedemptions' }
+)

@@ -1,0 +1,224 @@
+// Redemption orders. `redeem` takes the points, the stock and the per-period quota and creates the order
+// in ONE transaction; its id is buyer + request id, so a retry finds the same order. Cancel and expiry
+// refund and restock in one transaction each, under the same refund entry id, so an order is refunded
+// once even when both happen at the same moment.
+import { randomInt } from 'node:crypto'
+import type { ParsedOf } from '../../../types/contract'
+import { contract, type OrderStatus } from '../../../types'
+import type { Page } from '../../../types/schemas/common'
+import type { OrderView } from '../../../types/schemas/points'
+import { hasGrant, isStaffOf, personOf, type Caller } from '../../_shared/auth'
+import { _ } from '../../_shared/cloud'
+import { coll, cursor, getDoc, type Tx } from '../../_shared/db'
+import type { UserDoc } from '../../_shared/docs'
+import { conflict, denied, invalid, notFound } from '../../_shared/errors'
+import { ledgerId, post, transact } from '../../_shared/ledger'
+import { notify } from '../../_shared/notify'
+import { withoutId } from '../../_shared/present'
+import type { Ctx } from '../../_shared/router'
+import type { VolunteerDoc } from '../../volunteer/src/docs'
+import type { GoodsDoc, OrderDoc, QuotaDoc } from './docs'
+import { assertMove, assertPickable, orderIdFor, parsePickup, pickupCode } from './domain/order'
+import { checkRedemption, quotaId, quotaPeriod } from './domain/redeem'
+import { loadMerchant, requireMerchantManager } from './merchants'
+import { asDate, rulesOf, toOrderView } from './views'
+
+type Input<A extends keyof typeof contract.points> = ParsedOf<(typeof contract.points)[A]>
+
+const DAY_MS = 86_400_000
+
+export async function redeem(input: Input<'redeem'>, { caller, now }: Ctx): Promise<OrderView> {
+  const openid = personOf(caller)
+  const id = orderIdFor(openid, input.requestId)
+  const earlier = await getDoc<OrderDoc>('redemptions', id)
+  if (earlier) return toOrderView(earlier, 'buyer')
+  const code = pickupCode(randomInt)
+  const { order, created } = await transact(async (tx) => {
+    const again = await getDoc<OrderDoc>('redemptions', id, tx)
+    if (again) return { order: again, created: false }
+    const g = await getDoc<GoodsDoc>('goods', input.goodsId, tx)
+    if (!g) throw notFound('商品不存在或已删除')
+    const qid = quotaId(g._id, openid, quotaPeriod(g.limitPeriod, now))
+    const used = (await getDoc<QuotaDoc>('redemptionQuotas', qid, tx))?.used ?? 0
+    const cost = checkRedemption(rulesOf(g), input.quantity, used, now)
+    await post(tx, {
+      id: ledgerId.redemption(id),
+      openid,
+      // Only used when the account is created, which a redemption never does (no account, no points).
+      homeCommunityId: caller.user?.communityId ?? g.communityId,
+      communityId: g.communityId,
+      kind: 'redemption',
+      amount: -cost,
+      reason: `兑换：${g.name}×${input.quantity}`,
+      sourceId: id,
+      at: now
+    })
+    await coll('goods', tx).doc(g._id).update({ data: { stock: g.stock - input.quantity, redeemed: (g.redeemed ?? 0) + input.quantity, updatedAt: now } })
+    await coll('redemptionQuotas', tx).doc(qid).set({ data: { goodsId: g._id, openid, period: quotaPeriod(g.limitPeriod, now), used: used + input.quantity, updatedAt: now } })
+    const o: OrderDoc = {
+      _id: id,
+      openid,
+      requestId: input.requestId,
+      goodsId: g._id,
+      goodsName: g.name,
+      merchantId: g.merchantId,
+      merchantName: g.merchantName,
+      communityId: g.communityId,
+      quantity: input.quantity,
+      points: cost,
+      status: 'pending',
+      pickupCode: code,
+      pickupPlace: g.pickupPlace,
+      quotaId: qid,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + g.pickupDays * DAY_MS),
+      closedAt: null,
+      closedBy: null
+    }
+    await coll('redemptions', tx).doc(id).set({ data: withoutId(o) })
+    return { order: o, created: true }
+  })
+  if (created) {
+    await notify({
+      touser: openid,
+      template: 'pickupReady',
+      page: 'packages/mall/orders/index',
+      data: { thing1: order.goodsName, character_string2: order.pickupCode, thing3: order.pickupPlace }
+    })
+  }
+  return toOrderView(order, 'buyer')
+}
+
+/** Gives the points back, restocks and frees the quota; inside `tx`, for an order read in it. */
+async function closeWithRefund(tx: Tx, o: OrderDoc, to: Extract<OrderStatus, 'cancelled' | 'expired'>, now: Date, by: string | null): Promise<OrderDoc> {
+  assertMove(o.status, to)
+  const refund = await post(tx, {
+    id: ledgerId.refund(o._id),
+    openid: o.openid,
+    homeCommunityId: o.communityId,
+    communityId: o.communityId,
+    kind: 'refund',
+    amount: o.points,
+    reason: `${to === 'cancelled' ? '取消兑换' : '逾期未领'}退还：${o.goodsName}×${o.quantity}`,
+    sourceId: o._id,
+    at: now
+  })
+  if (!refund.applied) throw conflict('该订单已退还积分')
+  const g = await getDoc<GoodsDoc>('goods', o.goodsId, tx)
+  if (g) await coll('goods', tx).doc(g._id).update({ data: { stock: g.stock + o.quantity, redeemed: Math.max(0, (g.redeemed ?? 0) - o.quantity), updatedAt: now } })
+  const quota = await getDoc<QuotaDoc>('redemptionQuotas', o.quotaId, tx)
+  if (quota) await coll('redemptionQuotas', tx).doc(o.quotaId).update({ data: { used: Math.max(0, quota.used - o.quantity), updatedAt: now } })
+  const closed = { status: to, closedAt: now, closedBy: by }
+  await coll('redemptions', tx).doc(o._id).update({ data: closed })
+  return { ...o, ...closed }
+}
+
+export async function cancelRedemption(input: Input<'cancelRedemption'>, { caller, now }: Ctx): Promise<OrderView> {
+  const openid = personOf(caller)
+  const order = await transact(async (tx) => {
+    const o = await getDoc<OrderDoc>('redemptions', input.orderId, tx)
+    if (!o || o.openid !== openid) throw notFound('订单不存在')
+    return closeWithRefund(tx, o, 'cancelled', now, openid)
+  })
+  return toOrderView(order, 'buyer')
+}
+
+export const EXPIRE_BATCH = 100
+export const EXPIRE_MAX_PER_RUN = 2000
+
+/** Timer: every pending order past its pickup date expires, with refund and restock. */
+export async function expireRedemptions(now: Date): Promise<{ expired: number }> {
+  let expired = 0
+  for (let seen = 0; seen < EXPIRE_MAX_PER_RUN; seen += EXPIRE_BATCH) {
+    const { data } = await coll('redemptions').where({ status: 'pending', expiresAt: _.lt(now) }).field({ _id: true }).limit(EXPIRE_BATCH).get()
+    let progressed = 0
+    for (const { _id } of data as { _id: string }[]) {
+      const done = await transact(async (tx) => {
+        const o = await getDoc<OrderDoc>('redemptions', _id, tx)
+        if (!o || o.status !== 'pending' || asDate(o.expiresAt).getTime() >= now.getTime()) return false
+        await closeWithRefund(tx, o, 'expired', now, null)
+        return true
+      }).catch((e) => {
+        console.warn('[expireRedemptions] skipped', _id, (e as Error)?.message)
+        return false
+      })
+      if (done) expired++
+      progressed++
+    }
+    if (data.length < EXPIRE_BATCH || progressed === 0) break
+  }
+  return { expired }
+}
+
+/** May the caller hand over this order: its own shop, or staff of the goods' community. */
+const canVerify = (caller: Caller, o: Pick<OrderDoc, 'merchantId' | 'communityId'>) =>
+  hasGrant(caller, 'merchant', { merchantId: o.merchantId }) || isStaffOf(caller, o.communityId)
+
+async function findPickup(caller: Caller, text: string, merchantId?: string): Promise<OrderDoc> {
+  const ref = parsePickup(text)
+  if (!ref) throw invalid('取货码格式不正确')
+  let candidates: OrderDoc[] = []
+  if (ref.orderId) {
+    const o = await getDoc<OrderDoc>('redemptions', ref.orderId)
+    candidates = o && o.pickupCode === ref.code ? [o] : []
+  } else {
+    const { data } = await coll('redemptions').where({ pickupCode: ref.code, status: 'pending' }).limit(20).get()
+    candidates = data as OrderDoc[]
+  }
+  if (!candidates.length) throw notFound('未找到该取货码对应的订单')
+  const mine = candidates.filter((o) => canVerify(caller, o) && (!merchantId || o.merchantId === merchantId))
+  if (!mine.length) throw denied('该取货码不属于本店')
+  if (mine.length > 1) throw conflict('取货码重复，请扫描顾客的取货二维码')
+  return mine[0]
+}
+
+export async function verifyPickup(input: Input<'verifyPickup'>, { caller, now }: Ctx): Promise<OrderView> {
+  const found = await findPickup(caller, input.code, input.merchantId)
+  const by = personOf(caller)
+  const order = await transact(async (tx) => {
+    const o = await getDoc<OrderDoc>('redemptions', found._id, tx)
+    if (!o) throw notFound('订单不存在')
+    assertPickable(o.status, asDate(o.expiresAt), now)
+    const closed = { status: 'pickedUp' as const, closedAt: now, closedBy: by }
+    await coll('redemptions', tx).doc(o._id).update({ data: closed })
+    return { ...o, ...closed }
+  })
+  const buyer = await getDoc<VolunteerDoc>('volunteers', order.openid)
+  return toOrderView(order, 'shop', buyer?.realName ?? (await getDoc<UserDoc>('users', order.openid))?.realName)
+}
+
+export async function myRedemptions(input: Input<'myRedemptions'>, { caller }: Ctx): Promise<Page<OrderView>> {
+  const openid = personOf(caller)
+  const offset = cursor.decode(input.cursor)
+  const limit = input.limit ?? 20
+  const { data } = await coll('redemptions')
+    .where(input.status ? { openid, status: input.status } : { openid })
+    .orderBy('createdAt', 'desc')
+    .skip(offset)
+    .limit(limit)
+    .get()
+  const items = (data as OrderDoc[]).map((o) => toOrderView(o, 'buyer'))
+  return { items, nextCursor: cursor.next(offset, items.length, limit) }
+}
+
+export async function merchantOrders(input: Input<'merchantOrders'>, { caller }: Ctx): Promise<Page<OrderView>> {
+  requireMerchantManager(caller, await loadMerchant(input.merchantId))
+  const offset = cursor.decode(input.cursor)
+  const limit = input.limit ?? 20
+  const { data } = await coll('redemptions')
+    .where(input.status ? { merchantId: input.merchantId, status: input.status } : { merchantId: input.merchantId })
+    .orderBy('createdAt', 'desc')
+    .skip(offset)
+    .limit(limit)
+    .get()
+  const orders = data as OrderDoc[]
+  const buyers = orders.length
+    ? new Map(
+        ((await coll('volunteers').where({ _id: _.in([...new Set(orders.map((o) => o.openid))]) }).field({ realName: true }).limit(100).get()).data as VolunteerDoc[]).map(
+          (v) => [v._id, v.realName]
+        )
+      )
+    : new Map<string, string>()
+  const items = orders.map((o) => toOrderView(o, 'shop', buyers.get(o.openid) ?? null))
+  return { items, nextCursor: cursor.next(offset, items.length, limit) }
+}

@@ -1,0 +1,30 @@
+// volunteer: registration, activities, enrolment, verified check-in/out, service records and certificates.
+// A thin router: rules live in src/domain, handlers in the modules below.
+import { contract } from '../../../types'
+import { createFunction } from '../../_shared/router'
+import { activity, createActivity, listActivities } from './activities'
+import { checkIn, checkinCode, checkOut } from './checkin'
+import { cancelEnrollment, enroll } from './enrolment'
+import { profile, register, updateProfile } from './profile'
+import { certificate, records, verifyCertificate } from './records'
+import { attendance, completeActivity, correctHours } from './staff'
+
+export const main = createFunction('volunteer', contract.volunteer, {
+  register: { allow: ['resident'], handler: register },
+  profile: { allow: ['resident'], handler: (_input, ctx) => profile(ctx.caller) },
+  updateProfile: { allow: ['volunteer'], handler: updateProfile },
+  createActivity: { allow: ['staff'], handler: createActivity },
+  listActivities: { allow: ['resident'], handler: listActivities },
+  activity: { allow: ['resident'], handler: activity },
+  enroll: { allow: ['volunteer'], handler: enroll },
+  cancelEnrollment: { allow: ['volunteer'], handler: cancelEnrollment },
+  checkinCode: { allow: ['staff'], handler: checkinCode },
+  checkIn: { allow: ['volunteer'], handler: checkIn },
+  checkOut: { allow: ['volunteer'], handler: checkOut },
+  attendance: { allow: ['staff'], handler: attendance },
+  correctHours: { allow: ['staff'], handler: correctHours },
+  completeActivity: { allow: ['staff'], handler: completeActivity },
+  records: { allow: ['volunteer'], handler: records },
+  certificate: { allow: ['volunteer'], handler: certificate },
+  verifyCertificate: { allow: ['anyone'], handler: verifyCertificate }
+})

@@ -1,0 +1,102 @@
+// Documents → the answers the contract declares. Pure mapping.
+import type { EnrolmentStatus } from '../../../types/enums'
+import type { ActivitySummary, AttendanceRow, EnrollmentView, RecordItem, VolunteerProfile } from '../../../types/schemas/volunteer'
+import { fromPoint } from '../../_shared/docs'
+import { maskPhone } from '../../_shared/masking'
+import { asDate, iso, isoOrNull } from '../../_shared/present'
+import type { ActivityDoc, CertificateDoc, EnrollmentDoc, VolunteerDoc } from './docs'
+import { activityPhase } from './domain/attendance'
+import { fromHalfHours } from './domain/hours'
+
+export function toActivitySummary(a: ActivityDoc, now: Date, names: Map<string, string>, myStatus: EnrolmentStatus | null = null, distance: number | null = null): ActivitySummary {
+  return {
+    id: a._id,
+    title: a.title,
+    communityId: a.communityId,
+    communityName: names.get(a.communityId) ?? '',
+    venue: a.venue,
+    location: fromPoint(a.location),
+    start: iso(a.start),
+    end: iso(a.end),
+    enrollDeadline: iso(a.enrollDeadline),
+    capacity: a.capacity,
+    enrolled: a.enrolled,
+    pointsPerHour: a.pointsPerHour,
+    pointsCap: a.pointsCap,
+    radius: a.radius,
+    cover: a.cover ?? null,
+    phase: activityPhase(clockOf(a), now),
+    distance: distance == null ? null : Math.round(distance),
+    myStatus
+  }
+}
+
+export const clockOf = (a: ActivityDoc) => ({
+  start: asDate(a.start),
+  end: asDate(a.end),
+  enrollDeadline: asDate(a.enrollDeadline),
+  finishedAt: a.finishedAt ? asDate(a.finishedAt) : null,
+  capacity: a.capacity,
+  enrolled: a.enrolled
+})
+
+export function toEnrollmentView(e: EnrollmentDoc): EnrollmentView {
+  return {
+    id: e._id,
+    activityId: e.activityId,
+    status: e.status,
+    enrolledAt: iso(e.enrolledAt),
+    checkInAt: isoOrNull(e.checkInAt),
+    checkOutAt: isoOrNull(e.checkOutAt),
+    hours: e.hours ?? 0,
+    points: e.points ?? 0,
+    missingCheckout: Boolean(e.missingCheckout),
+    corrections: (e.corrections ?? []).map((c) => ({ from: c.from, to: c.to, reason: c.reason, at: iso(c.at) }))
+  }
+}
+
+/** Staff of the activity's community see the real name and a masked phone. */
+export function toAttendanceRow(e: EnrollmentDoc, v: VolunteerDoc | null): AttendanceRow {
+  return {
+    ...toEnrollmentView(e),
+    openid: e.openid,
+    realName: v?.realName ?? '未登记',
+    phone: maskPhone(v?.phone) ?? '',
+    volunteerNo: v?.volunteerNo ?? ''
+  }
+}
+
+export function toProfile(v: VolunteerDoc, communityName: string): VolunteerProfile {
+  return {
+    volunteerNo: v.volunteerNo,
+    realName: v.realName,
+    phone: maskPhone(v.phone) ?? '',
+    communityId: v.communityId,
+    communityName,
+    skills: v.skills ?? [],
+    idCardMasked: v.idCardMasked ?? null,
+    boardOptIn: Boolean(v.boardOptIn),
+    registeredAt: iso(v.createdAt),
+    totalHours: fromHalfHours(v.halfHours ?? 0),
+    activityCount: v.activityCount ?? 0
+  }
+}
+
+export function toRecordItem(e: EnrollmentDoc, a: Pick<ActivityDoc, 'content' | 'communityId'> | null, names: Map<string, string>): RecordItem {
+  return {
+    enrollmentId: e._id,
+    activityId: e.activityId,
+    title: e.activityTitle,
+    content: a?.content ?? '',
+    organiser: a ? `${names.get(a.communityId) ?? ''}` : '',
+    start: iso(e.activityStart),
+    end: iso(e.activityEnd),
+    hours: e.hours ?? 0,
+    points: e.points ?? 0
+  }
+}
+
+export const certificateItemsView = (c: CertificateDoc) =>
+  c.items.map((i) => ({ ...i, start: iso(i.start), end: iso(i.end) }))
+
+export { asDate, communityNames, iso, isoOrNull } from '../../_shared/present'

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '考勤与时长', enablePullDownRefresh: true })

@@ -1,0 +1,53 @@
+import { act, render, screen } from '@testing-library/react'
+import { callsOf, makeMe, ok, stubFetch } from '../../../../../test/components/fetch-stub'
+import { MeProvider } from '@/hooks/useMe'
+import { resetSession } from '@/services/session'
+import CheckinCodePage from './index'
+
+const mockParams = { id: 'a1' }
+jest.mock('@tarojs/taro', () => {
+  const actual = jest.requireActual('@tarojs/taro')
+  return { __esModule: true, ...actual, useRouter: () => ({ params: mockParams, path: '/' }) }
+})
+
+const summary = { enrolled: 3, checkedIn: 2, completed: 1, absent: 0, cancelled: 0 }
+
+beforeEach(() => {
+  resetSession()
+  jest.useFakeTimers()
+})
+afterEach(() => {
+  jest.useRealTimers()
+})
+
+it('shows the rotating code and fetches a new one when the server says it rotates', async () => {
+  let n = 0
+  const calls = stubFetch((req) => {
+    if (req.body.action === 'checkinCode') {
+      n++
+      return ok({ activityId: 'a1', payload: `LLT-CHECKIN:a1.${n}.sig${n}`, window: n, validUntil: '', refreshInSeconds: 30 })
+    }
+    if (req.body.action === 'attendance') return ok({ items: [], nextCursor: null, summary })
+    return ok({ id: 'a1', title: '敬老院陪伴读报' })
+  })
+  render(
+    <MeProvider initialMe={makeMe({ roles: [{ role: 'staff', communityId: 'cm01' }], needsConsent: false })}>
+      <CheckinCodePage />
+    </MeProvider>
+  )
+  await act(async () => {
+    await jest.advanceTimersByTimeAsync(0)
+  })
+  expect(screen.getByText('30 秒后自动更新')).toBeTruthy()
+  expect(screen.getByText('已签到 3')).toBeTruthy()
+  const first = (screen.getByLabelText('签到二维码') as HTMLImageElement).src
+  await act(async () => {
+    await jest.advanceTimersByTimeAsync(10_000)
+  })
+  expect(screen.getByText('20 秒后自动更新')).toBeTruthy()
+  await act(async () => {
+    await jest.advanceTimersByTimeAsync(20_000)
+  })
+  expect(callsOf(calls, 'volunteer', 'checkinCode')).toHaveLength(2)
+  expect((screen.getByLabelText('签到二维码') as HTMLImageElement).src).not.toBe(first)
+})

@@ -1,0 +1,172 @@
+// Pillar 3 from end to end in the h5 build against the seeded local cloud: a volunteer (李志强) enrols in an
+// activity from the 志愿 tab, staff (孙丽) show the rotating check-in code, the volunteer checks in and out
+// with it (pasting the code, as the h5 fallback of the camera scan), earns points, redeems a good in the
+// points supermarket and gets a pickup code, and the shop (刘芳, 惠民便利店) verifies the pickup.
+// Time passing at the venue is simulated by moving the activity and the check-in time back in the store.
+import type { Locator } from 'playwright-core'
+import { openTab, signInAs } from './support/app'
+import { startHarness, type Harness } from './support/harness'
+
+jest.setTimeout(240_000)
+
+let h: Harness
+const HOUR = 3_600_000
+const TITLE = '社区长者防诈骗讲座协助'
+/** Where the harness's phone is (its geolocation); the venue is there too. */
+const HERE = { lat: 31.3526, lng: 118.4331 }
+let activityId = ''
+let orderId = ''
+
+beforeAll(async () => {
+  h = await startHarness()
+})
+
+afterAll(async () => {
+  if (!h) return
+  await h.screenshot('e2e-volunteer-last-screen').catch(() => undefined)
+  await h.stop()
+})
+
+const within = (root: string): Locator => h.page.locator(`${root}:visible`).last()
+const tap = (root: Locator, text: string) => root.locator('.nut-button').filter({ hasText: text }).first().click()
+
+async function signInFresh(name: string): Promise<void> {
+  await h.open()
+  await h.page.evaluate(() => localStorage.removeItem('llt.openid'))
+  await h.page.reload()
+  await h.page.getByText('选择一个身份进入', { exact: false }).waitFor()
+  await signInAs(h.page, name)
+  await h.page.waitForURL(/pages\/circle\/index/)
+}
+
+async function agreePrivacyIfAsked(): Promise<void> {
+  const popup = h.page.locator('.llt-privacy:visible')
+  await popup.waitFor({ timeout: 3_000 }).catch(() => undefined)
+  if (await popup.count()) {
+    await popup.locator('.llt-privacy__button--agree').click()
+    await popup.waitFor({ state: 'detached' })
+  }
+}
+
+const confirmModal = (text: string) => h.page.locator('.taro__modal .taro-model__confirm').filter({ hasText: text }).click()
+
+/** Moves the activity (and the copies on its enrolments) so that it started `msAgo` ago and lasts 3 hours. */
+function startedAgo(msAgo: number) {
+  const start = new Date(Date.now() - msAgo)
+  const end = new Date(start.getTime() + 3 * HOUR)
+  h.cloud.store.update('activities', { _id: activityId }, { $set: { start, end, enrollDeadline: new Date(start.getTime() - HOUR) } })
+  h.cloud.store.update('enrollments', { activityId }, { $set: { activityStart: start, activityEnd: end } }, { multi: true })
+}
+
+/** The code on the staff's screen right now (the same action the staff page calls every 30 s). */
+async function currentCode(): Promise<string> {
+  const answer = await h.cloud.call('volunteer', 'checkinCode', { activityId }, 'demo-staff')
+  expect(answer.ok).toBe(true)
+  return answer.data.payload
+}
+
+async function scanWith(code: string): Promise<Locator> {
+  await h.open(`packages/volunteer/scan/index?id=${activityId}`)
+  const scan = within('.vol-scan')
+  await scan.locator('input[placeholder="粘贴或输入签到码"]').fill(code)
+  await tap(scan, '确定')
+  await agreePrivacyIfAsked()
+  return scan
+}
+
+describe('volunteer service and the points supermarket', () => {
+  it('staff publish an activity at the venue', async () => {
+    const start = new Date(Date.now() + HOUR)
+    const answer = await h.cloud.call(
+      'volunteer',
+      'createActivity',
+      {
+        title: TITLE,
+        content: '协助民警为老人讲解常见诈骗手法，帮老人安装反诈App。',
+        venue: '青枫社区党群服务中心二楼',
+        location: HERE,
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 3 * HOUR).toISOString(),
+        enrollDeadline: new Date(start.getTime() - 10 * 60_000).toISOString(),
+        capacity: 10,
+        pointsPerHour: 10,
+        pointsCap: 50,
+        radius: 300
+      },
+      'demo-staff'
+    )
+    expect(answer.ok).toBe(true)
+    activityId = answer.data.id
+  })
+
+  it('a volunteer finds it on the 志愿 tab and enrols', async () => {
+    await signInFresh('李志强')
+    await openTab(h.page, '志愿')
+    const card = within('.vol-tab').locator('.vol-card').filter({ hasText: TITLE })
+    await card.waitFor()
+    await card.click()
+    const detail = within('.vol-activity')
+    await detail.getByText('每小时 10 积分，本次最多 50 积分').waitFor()
+    await tap(detail, '我要报名')
+    await detail.getByText('我的报名').waitFor()
+    expect(h.cloud.store.get('enrollments', `${activityId}_demo-volunteer`)).toMatchObject({ status: 'enrolled' })
+  })
+
+  it('staff show the rotating check-in code at the venue', async () => {
+    startedAgo(5 * 60_000)
+    await signInFresh('孙丽')
+    await h.open(`packages/workbench/activity/code/index?id=${activityId}`)
+    const code = within('.wb-code')
+    await code.getByText(TITLE).waitFor()
+    await code.getByText(/\d+ 秒后自动更新/).waitFor()
+    expect(await code.locator('.mall-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
+  })
+
+  it('the volunteer checks in with the code, and later checks out and earns points', async () => {
+    await signInFresh('李志强')
+    const before = (h.cloud.store.get('pointsAccounts', 'demo-volunteer')?.balance as number) ?? 0
+    const scan = await scanWith(await currentCode())
+    await scan.getByText('签到成功').waitFor()
+    expect(h.cloud.store.get('enrollments', `${activityId}_demo-volunteer`)).toMatchObject({ status: 'checkedIn' })
+
+    // Two hours of service pass.
+    startedAgo(2 * HOUR + 5 * 60_000)
+    h.cloud.store.update('enrollments', { _id: `${activityId}_demo-volunteer` }, { $set: { checkInAt: new Date(Date.now() - 2 * HOUR) } })
+    const out = await scanWith(await currentCode())
+    await out.getByText('签退成功').waitFor()
+    await out.getByText('本次服务 2小时，获得 20 积分').waitFor()
+    expect(h.cloud.store.get('pointsAccounts', 'demo-volunteer')?.balance).toBe(before + 20)
+    expect(h.cloud.store.get('pointsLedger', `credit_${activityId}_demo-volunteer`)).toMatchObject({ amount: 20 })
+  })
+
+  it('the volunteer redeems a good and gets a pickup code with its QR code', async () => {
+    await h.open('packages/mall/index/index')
+    const mall = within('.mall-home')
+    const goods = mall.locator('.mall-goods').filter({ hasText: '抽纸一提' })
+    await goods.waitFor()
+    await goods.click()
+    const detail = within('.mall-goods-page')
+    await tap(detail, '立即兑换')
+    await confirmModal('兑换')
+    const orders = within('.mall-orders')
+    const order = orders.locator('.mall-order').filter({ hasText: '抽纸一提' }).first()
+    await order.getByText('待领取').waitFor()
+    const stored = h.cloud.store.find('redemptions', { openid: 'demo-volunteer', goodsName: '抽纸一提', status: 'pending' })
+    expect(stored).toHaveLength(1)
+    orderId = stored[0]._id as string
+    const digits = String(stored[0].pickupCode)
+    await order.getByText(`${digits.slice(0, 3)} ${digits.slice(3)}`).waitFor()
+    expect(await order.locator('.mall-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
+  })
+
+  it('the shop verifies the pickup by the six digits', async () => {
+    const digits = String(h.cloud.store.get('redemptions', orderId)?.pickupCode)
+    await signInFresh('刘芳')
+    await h.open('packages/mall/merchant/pickup/index?merchantId=m01')
+    const pickup = within('.mall-pickup')
+    await pickup.locator('input[placeholder="输入6位取货码"]').fill(digits)
+    await tap(pickup, '确定')
+    await pickup.getByText('✓ 核销成功，请交付商品').waitFor()
+    expect(h.cloud.store.get('redemptions', orderId)).toMatchObject({ status: 'pickedUp', closedBy: 'demo-merchant' })
+  })
+})
