@@ -52,15 +52,23 @@ const node = (displayName, testMatch, extra = {}) => ({
 module.exports = {
   testTimeout: 60_000,
   projects: [
-    node('unit', [
-      '<rootDir>/types/**/*.test.ts',
-      '<rootDir>/cloudfunctions/**/*.test.ts',
-      '<rootDir>/local-cloud/**/*.test.ts',
-      '<rootDir>/scripts/**/*.test.ts',
-      '<rootDir>/src/**/*.test.ts'
-    ]),
+    node(
+      'unit',
+      [
+        '<rootDir>/types/**/*.test.ts',
+        '<rootDir>/cloudfunctions/**/*.test.ts',
+        '<rootDir>/local-cloud/**/*.test.ts',
+        '<rootDir>/scripts/**/*.test.ts',
+        '<rootDir>/src/**/*.test.ts'
+      ],
+      { moduleNameMapper: appAlias }
+    ),
     node('local-cloud', ['<rootDir>/test/local-cloud/**/*.test.ts']),
     node('functions', ['<rootDir>/test/functions/**/*.test.ts'], {
+      globalSetup: '<rootDir>/test/support/build-functions.setup.ts'
+    }),
+    // Cross-cutting proof: authorization matrix, fuzzing, concurrency soak, crash safety, privacy audit.
+    node('hardening', ['<rootDir>/test/hardening/**/*.test.ts'], {
       globalSetup: '<rootDir>/test/support/build-functions.setup.ts'
     }),
     components,
