@@ -35,10 +35,12 @@ export class Gateway {
   ) {}
 
   /** Runs `name` with `{ action, data }` as the caller `openid`; answers what the function returned. */
-  async callFunction(name: string, body: unknown, openid?: string): Promise<unknown> {
+  async callFunction(name: string, body: unknown, openid: string | undefined): Promise<unknown> {
+    // A mini-program call always carries the caller's OPENID; a call without one would run as the
+    // trusted system caller (timers, other functions), which no client may be.
+    if (!openid) return failure('UNAUTHENTICATED', '请先登录')
     if (!isPlainObject(body)) return failure('INVALID_ARGUMENT', '请求内容必须是 JSON 对象')
-    const event: Record<string, unknown> = { action: body.action, data: body.data }
-    if (openid) event.userInfo = { appId: LOCAL_APPID, openId: openid }
+    const event: Record<string, unknown> = { action: body.action, data: body.data, userInfo: { appId: LOCAL_APPID, openId: openid } }
     const outcome = await this.runner.invoke(name, event, { openid, source: 'wx_client' })
     if (outcome.ok) return JSON.parse(outcome.json)
     if (outcome.kind === 'NOT_FOUND') return failure('NOT_FOUND', `找不到云函数「${name.slice(0, 40)}」`)

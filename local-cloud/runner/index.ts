@@ -124,21 +124,34 @@ export class FunctionRunner {
     const mtimeMs = statSync(file).mtimeMs
     const current = this.pools.get(name)
     if (current && current.mtimeMs === mtimeMs) return current
-    if (current) this.retire(current)
-    const fresh: Pool = { name, file, mtimeMs, config: this.readConfig(name), instances: new Set(), queue: [], retired: false }
+    // Calls still waiting for the old code move to the new pool: the old one no longer spawns instances.
+    const waiting = current ? this.retire(current) : []
+    const fresh: Pool = { name, file, mtimeMs, config: this.readConfig(name), instances: new Set(), queue: waiting, retired: false }
     this.pools.set(name, fresh)
     return fresh
   }
 
-  private retire(pool: Pool): void {
+  /** Stops a pool taking work: idle instances end, busy ones end after their call; returns its queue. */
+  private retire(pool: Pool): Call[] {
     pool.retired = true
     for (const instance of pool.instances) if (!instance.call) this.kill(pool, instance)
+    return pool.queue.splice(0)
   }
 
   /** Makes every function load its code afresh on its next call (busy instances finish first). */
   reload(): void {
-    for (const pool of this.pools.values()) this.retire(pool)
+    const waiting = [...this.pools.values()].map((pool) => [pool.name, this.retire(pool)] as const)
     this.pools.clear()
+    for (const [name, calls] of waiting) {
+      if (!calls.length) continue
+      const fresh = this.pool(name)
+      if (!fresh) {
+        for (const call of calls) call.resolve({ ok: false, kind: 'NOT_FOUND', message: `function not found: ${name}` })
+        continue
+      }
+      fresh.queue.push(...calls)
+      this.pump(fresh)
+    }
   }
 
   triggers(name: string): TimerTrigger[] {

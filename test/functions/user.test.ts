@@ -37,7 +37,7 @@ describe('user', () => {
 
   test('me needs a signed-in user; without an openid the call is unauthenticated', async () => {
     expect(await t.call('user', 'me', {}, 'nobody')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    expect(await t.call('user', 'me', {})).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await t.call('user', 'me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 
   test('profile: masked phone back, community and compound checked', async () => {

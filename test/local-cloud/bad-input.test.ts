@@ -91,7 +91,10 @@ describe('gateway', () => {
   })
 
   test('a body that is not an object, a bad openid header, unknown routes', async () => {
-    expect((await post('/api/functions/probe', '"hello"')).body).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect((await post('/api/functions/probe', '"hello"', { 'content-type': 'application/json', 'x-wx-openid': 'oTester' })).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' }
+    })
     const badHeader = await post('/api/functions/probe', '{}', { 'content-type': 'application/json', 'x-wx-openid': 'bad id!' })
     expect(badHeader.status).toBe(400)
     expect((await post('/api/nothing/here', '{}')).status).toBe(404)

@@ -7,10 +7,12 @@ import { useLocalCloud } from '../support/cloud'
 
 const FIXTURES = join(__dirname, 'fixtures', 'functions')
 const env = useLocalCloud({ functionsDir: FIXTURES, instancesPerFunction: 2 })
+/** A client call: the gateway requires the caller's openid, as every mini-program call carries one. */
+const call = (fn: string, action: string, data?: unknown, openid = 'oTester') => env.call(fn, action, data, openid)
 
 // Start both instances first, so that timings below do not include cold starts (about a second each).
 beforeAll(async () => {
-  await Promise.all([env.call('probe', 'whoami', { delayMs: 300 }), env.call('probe', 'whoami', { delayMs: 300 })])
+  await Promise.all([call('probe', 'whoami', { delayMs: 300 }), call('probe', 'whoami', { delayMs: 300 })])
 }, 60_000)
 
 const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
@@ -21,17 +23,16 @@ const post = async (path: string, body: unknown, headers: Record<string, string>
 describe('function context', () => {
   test('each call sees its own caller in getWXContext, even when calls overlap', async () => {
     const openids = ['oAlice', 'oBob', 'oCarol', 'oDave']
-    const results = await Promise.all(openids.map((o) => env.call('probe', 'whoami', { delayMs: 100 }, o)))
+    const results = await Promise.all(openids.map((o) => call('probe', 'whoami', { delayMs: 100 }, o)))
     expect(results.map((r: any) => r.data.ctx.OPENID)).toEqual(openids)
     const ctx = (results[0] as any).data.ctx
     expect(ctx).toMatchObject({ APPID: expect.stringMatching(/^wx/), ENV: 'local-dev', SOURCE: 'wx_client', CLIENTIP: '127.0.0.1' })
     expect((results[0] as any).data.functionName).toBe('probe')
   })
 
-  test('without an openid the function sees no OPENID (a system call)', async () => {
-    const res: any = await env.call('probe', 'whoami')
-    expect(res.ok).toBe(true)
-    expect(res.data.ctx.OPENID).toBeUndefined()
+  test('a client call without an openid is refused: only timers and other functions run as the system', async () => {
+    expect(await env.call('probe', 'whoami')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+    expect((await post('/api/functions/probe', { action: 'whoami', data: {} })).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 
   test('the HTTP gateway is the same path: JSON body { action, data }, caller in x-wx-openid', async () => {
@@ -44,7 +45,7 @@ describe('function context', () => {
 describe('instances', () => {
   test('up to N instances run at once; further calls queue', async () => {
     const started = Date.now()
-    const results: any[] = await Promise.all(Array.from({ length: 4 }, () => env.call('probe', 'busy', { ms: 400 })))
+    const results: any[] = await Promise.all(Array.from({ length: 4 }, () => call('probe', 'busy', { ms: 400 })))
     const spans = results.map((r) => r.data as { start: number; end: number })
     const overlap = (t: number) => spans.filter((s) => s.start <= t && t < s.end).length
     expect(Math.max(...spans.map((s) => overlap(s.start)))).toBe(2)
@@ -53,27 +54,27 @@ describe('instances', () => {
 
   test('a call that overruns config.json’s timeout is answered with an error and its instance replaced', async () => {
     const started = Date.now()
-    const res: any = await env.call('probe', 'sleep', { ms: 5000 })
+    const res: any = await call('probe', 'sleep', { ms: 5000 })
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } })
     expect(Date.now() - started).toBeLessThan(4500)
-    expect(((await env.call('probe', 'whoami', {}, 'oAfter')) as any).data.ctx.OPENID).toBe('oAfter')
+    expect(((await call('probe', 'whoami', {}, 'oAfter')) as any).data.ctx.OPENID).toBe('oAfter')
   })
 
   test('an exception answers INTERNAL and the function keeps serving', async () => {
-    expect(await env.call('probe', 'throw')).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } })
-    expect(((await env.call('probe', 'whoami')) as any).ok).toBe(true)
+    expect(await call('probe', 'throw')).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } })
+    expect(((await call('probe', 'whoami')) as any).ok).toBe(true)
   })
 
   test('a module that fails to load and an unknown function are errors, not crashes', async () => {
-    expect(await env.call('broken', 'x')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    expect(await env.call('nosuch', 'x')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await env.call('../etc', 'x')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await call('broken', 'x')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(await call('nosuch', 'x')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await call('../etc', 'x')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 })
 
 describe('cloud APIs from function code', () => {
   test('callFunction reaches the callee, which runs as the system (no OPENID)', async () => {
-    const res: any = await env.call('probe', 'callOther', {}, 'oCaller')
+    const res: any = await call('probe', 'callOther', {}, 'oCaller')
     expect(res.ok).toBe(true)
     expect(res.data.ok).toBe(true)
     expect(res.data.data.ctx.OPENID).toBeUndefined()
@@ -81,14 +82,14 @@ describe('cloud APIs from function code', () => {
   })
 
   test('subscribeMessage.send lands in the outbox', async () => {
-    expect(await env.call('probe', 'send', { touser: 'oTarget' }, 'oSender')).toEqual({ ok: true, data: 'sent' })
+    expect(await call('probe', 'send', { touser: 'oTarget' }, 'oSender')).toEqual({ ok: true, data: 'sent' })
     const [message] = env.cloud.store.find('outbox', { touser: 'oTarget' })
     expect(message).toMatchObject({ touser: 'oTarget', templateId: 'tpl-1', page: 'pages/index/index', data: { thing1: { value: '你好' } } })
     expect(message.at).toBeInstanceOf(Date)
   })
 
   test('uploadFile, getTempFileURL and downloadFile work against the data folder', async () => {
-    const res: any = await env.call('probe', 'file')
+    const res: any = await call('probe', 'file')
     expect(res.data.fileID).toMatch(/^cloud:\/\/local-dev\.[^/]+\/probe\/hello\.txt$/)
     expect(res.data.content).toBe('hello file')
     const file = await fetch(res.data.url)
@@ -167,11 +168,39 @@ describe('rebuilt functions', () => {
     write(1)
     const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: dir, quiet: true })
     try {
-      expect(await cloud.call('v', 'x')).toEqual({ ok: true, data: 1 })
+      expect(await cloud.call('v', 'x', undefined, 'oTester')).toEqual({ ok: true, data: 1 })
       write(2)
-      expect(await cloud.call('v', 'x')).toEqual({ ok: true, data: 2 })
+      expect(await cloud.call('v', 'x', undefined, 'oTester')).toEqual({ ok: true, data: 2 })
       cloud.reloadFunctions()
-      expect(await cloud.call('v', 'x')).toEqual({ ok: true, data: 2 })
+      expect(await cloud.call('v', 'x', undefined, 'oTester')).toEqual({ ok: true, data: 2 })
+    } finally {
+      await cloud.stop()
+      rmSync(dir, { recursive: true, force: true })
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  test('calls queued behind busy instances still run when the code is rebuilt under them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fns-'))
+    const dataDir = mkdtempSync(join(tmpdir(), 'reload-'))
+    const write = (version: number) => {
+      mkdirSync(join(dir, 'v'), { recursive: true })
+      const file = join(dir, 'v', 'index.js')
+      writeFileSync(file, `exports.main = async () => { await new Promise((r) => setTimeout(r, 200)); return { ok: true, data: ${version} } }`)
+      const t = new Date(Date.now() + version * 1000)
+      utimesSync(file, t, t)
+    }
+    write(1)
+    const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: dir, quiet: true, instancesPerFunction: 1 })
+    try {
+      const first = Array.from({ length: 4 }, () => cloud.call('v', 'x', undefined, 'oTester'))
+      await new Promise((r) => setTimeout(r, 50))
+      write(2)
+      const second = Array.from({ length: 2 }, () => cloud.call('v', 'x', undefined, 'oTester'))
+      cloud.reloadFunctions()
+      const answers = await Promise.all([...first, ...second])
+      expect(answers.every((a) => a.ok)).toBe(true)
+      expect(answers.slice(-2).map((a) => a.data)).toEqual([2, 2])
     } finally {
       await cloud.stop()
       rmSync(dir, { recursive: true, force: true })
