@@ -13,15 +13,8 @@ import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { createRandom, type Random } from '../local-cloud/seed/random'
 import { buildFunctions } from '../scripts/build-functions'
 import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/lifeCircle/src/domain/walk'
+import { printRows, type Row } from './table'
 
-export interface Row {
-  figure: string
-  value: number
-  unit: string
-  baseline?: number
-  ratio?: number
-  target?: string
-}
 
 const M = (EARTH_RADIUS_M * Math.PI) / 180
 const CITY = { lat: 31.3, lng: 118.4, halfKm: 15 } // 30 km × 30 km of city
@@ -205,9 +198,6 @@ export async function runLifeCircleBench(): Promise<Row[]> {
   }
 }
 
-export function printRows(rows: Row[]): void {
-  console.table(rows.map((r) => ({ figure: r.figure, value: `${r.value} ${r.unit}`, baseline: r.baseline ?? '', ratio: r.ratio === undefined ? '' : `${r.ratio}×`, target: r.target ?? '' })))
-}
 
 if (require.main === module) {
   runLifeCircleBench()

@@ -10,15 +10,8 @@ import { join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { EARTH_RADIUS_M } from '../local-cloud/store/geo'
+import { printRows, type Row } from './table'
 
-export interface Row {
-  figure: string
-  value: number
-  unit: string
-  baseline?: number
-  ratio?: number
-  target?: string
-}
 
 const DOCS = 100_000
 const CENTER = { lng: 118.375, lat: 31.335 }
@@ -214,15 +207,6 @@ export async function runLocalCloudBench(): Promise<Row[]> {
   }
 }
 
-export function printRows(rows: Row[]): void {
-  const cells = rows.map((r) => [r.figure, `${r.value} ${r.unit}`, r.baseline === undefined ? '' : `${r.baseline}`, r.ratio === undefined ? '' : `${r.ratio}×`, r.target ?? ''])
-  const header = ['figure', 'value', 'baseline', 'ratio', 'target']
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)))
-  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i])).join(' | ')
-  console.log(line(header))
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
-  for (const c of cells) console.log(line(c))
-}
 
 if (require.main === module) {
   runLocalCloudBench().then(

@@ -11,15 +11,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { REPO_ROOT, startLocalCloud, type LocalCloud } from '../local-cloud'
 import { buildFunctions, FUNCTIONS_DIR } from '../scripts/build-functions'
+import { printRows, type Row } from './table'
 
-export interface Row {
-  figure: string
-  value: number
-  unit: string
-  baseline?: number
-  ratio?: number
-  target?: string
-}
 
 const CALLERS = 8
 const PER_CALLER = 25
@@ -145,9 +138,6 @@ export async function runPointsBench(): Promise<Row[]> {
   }
 }
 
-export function printRows(rows: Row[]): void {
-  console.table(rows.map((r) => ({ figure: r.figure, value: `${r.value} ${r.unit}`, baseline: r.baseline ?? '', ratio: r.ratio === undefined ? '' : `${r.ratio}×`, target: r.target ?? '' })))
-}
 
 if (require.main === module) {
   runPointsBench()

@@ -4,15 +4,8 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { type Row } from '../bench/table'
 
-export interface Row {
-  figure: string
-  value: number
-  unit: string
-  baseline?: number
-  ratio?: number
-  target?: string
-}
 
 const ROOT = path.resolve(__dirname, '..')
 const EMPTY_APP = path.join(ROOT, 'test/fixtures/empty-app')

@@ -81,18 +81,18 @@ export function showError(error: unknown): void {
   void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
 }
 
-function uploadPath(localPath: string, owner?: string): string {
+function uploadPath(localPath: string, owner: string): string {
   const ext = /\.(\w{2,5})(?:$|\?)/.exec(localPath)?.[1]?.toLowerCase() ?? 'jpg'
   const month = new Date().toISOString().slice(0, 7)
   const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
-  return owner ? `users/${owner}/${month}/${random}.${ext}` : `uploads/${month}/${random}.${ext}`
+  return `users/${owner}/${month}/${random}.${ext}`
 }
 
 /**
- * Uploads a picture chosen on the device and answers its `cloud://` file id. With `owner` (the caller's
- * openid) it lands under users/<owner>/, where functions accept it as the caller's own file.
+ * Uploads a picture chosen on the device and answers its `cloud://` file id. It lands under
+ * users/<owner>/ (owner = the signed-in person's openid), where functions accept it as the caller's own file.
  */
-export async function uploadImage(localPath: string, owner?: string): Promise<string> {
+export async function uploadImage(localPath: string, owner: string): Promise<string> {
   const cloudPath = uploadPath(localPath, owner)
   try {
     if (!isH5()) {

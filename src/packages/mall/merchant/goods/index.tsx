@@ -10,6 +10,7 @@ import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
+import { useSignedIn } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
 import { call, uploadImage } from '@/services/cloud'
 import { dayjs } from '@/utils/date'
@@ -60,9 +61,10 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
   const [errors, setErrors] = useState<Record<string, string>>({})
   useEffect(() => setDraft(initial), [initial])
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((x) => ({ ...x, [key]: value }))
+  const { openid } = useSignedIn()
   const pick = useAction(async () => {
     const [path] = await chooseImages(1)
-    if (path) set('photo', await uploadImage(path))
+    if (path) set('photo', await uploadImage(path, openid))
   })
   const save = useAction(async () => {
     try {
