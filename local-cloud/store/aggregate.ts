@@ -1,10 +1,11 @@
 // Aggregation: a leading $geoNear or $match is answered from the indexes, the rest of the pipeline by mingo
-// on copies of those documents.
+// on copies of those documents (a plain $match + $group is grouped in place by fastgroup.ts).
 import { errors } from '../errors'
 import type { Collection } from './collection'
 import { EARTH_RADIUS_M, GeoQueryError, parseNear } from './geo'
 import { newAggregator } from './mingo'
-import { compileFilter, findDocs, nearMatches } from './query'
+import { fastMatchGroup } from './fastgroup'
+import { candidateDocs, compileFilter, findDocs, nearMatches } from './query'
 import { clone, isPlainObject, valueAtPath, type Doc } from './values'
 
 export type Stage = Record<string, unknown>
@@ -77,8 +78,11 @@ export function aggregateDocs(coll: Collection, pipeline: Stage[], resolveCollec
     input = geoNearStage(coll, first.$geoNear)
     rest = pipeline.slice(1)
   } else if (first && stageName(first) === '$match') {
-    input = findDocs(coll, compileFilter(first.$match)).map((d) => clone(d))
-    rest = pipeline.slice(1)
+    const filter = compileFilter(first.$match)
+    const second = pipeline[1]
+    const grouped = second && stageName(second) === '$group' && !filter.near ? fastMatchGroup(candidateDocs(coll, filter), filter, second.$group) : null
+    input = grouped ?? findDocs(coll, filter).map((d) => clone(d))
+    rest = pipeline.slice(grouped ? 2 : 1)
   } else {
     input = [...coll.docs.values()].map((d) => clone(d))
   }

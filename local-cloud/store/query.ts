@@ -4,9 +4,10 @@ import type { Query } from 'mingo/query'
 import { errors } from '../errors'
 import type { Collection } from './collection'
 import { circleBoxes, EARTH_RADIUS_M, GeoQueryError, haversine, intersectsRegion, parseNear, toLngLat, withinRegion, type NearSpec } from './geo'
+import { filterTest } from './fastgroup'
 import { chooseIndex, extractConditions, indexForSort, type FieldCondition } from './indexes'
 import { newQuery } from './mingo'
-import { compareBySort, isPlainObject, valueAtPath, type Doc, type SortSpec } from './values'
+import { compareBySort, compareValues, isPlainObject, sortKey, valueAtPath, type Doc, type SortSpec } from './values'
 
 export interface FindOptions {
   sort?: SortSpec
@@ -151,6 +152,22 @@ function candidates(coll: Collection, filter: CompiledFilter, sort: SortSpec, li
   return { docs: coll.docs.values(), ordered: false, plan: 'scan' }
 }
 
+/** The documents a filter's best index (or a scan) offers, before the filter itself is tested. */
+export const candidateDocs = (coll: Collection, filter: CompiledFilter): Iterable<Doc> => candidates(coll, filter, [], false).docs
+
+/** Documents in sort order, each document's sort keys read once (not at every comparison). */
+function sortedBy(docs: Doc[], sort: SortSpec): Doc[] {
+  const keyed = docs.map((doc) => ({ doc, keys: sort.map(([path, dir]) => sortKey(doc, path, dir)) }))
+  keyed.sort((a, b) => {
+    for (let i = 0; i < sort.length; i++) {
+      const c = compareValues(a.keys[i], b.keys[i])
+      if (c) return c * sort[i][1]
+    }
+    return 0
+  })
+  return keyed.map((k) => k.doc)
+}
+
 /** The matching documents (the collection's own objects: callers must not modify them). */
 export function findDocs(coll: Collection, filter: CompiledFilter, options: FindOptions = {}, explain?: Explain): Doc[] {
   const sort = options.sort ?? []
@@ -168,19 +185,20 @@ export function findDocs(coll: Collection, filter: CompiledFilter, options: Find
   if (explain) Object.assign(explain, { plan, examined: 0 })
   const out: Doc[] = []
   const inOrder = ordered || sort.length === 0
+  const test = filterTest(filter)
   for (const doc of docs) {
     if (explain) explain.examined++
-    if (!filter.query.test(doc)) continue
+    if (!test(doc)) continue
     out.push(doc)
     if (inOrder && out.length >= need) break
   }
-  if (!inOrder) out.sort((a, b) => compareBySort(a, b, sort))
-  return out.slice(skip, need)
+  return (inOrder ? out : sortedBy(out, sort)).slice(skip, need)
 }
 
 export function countDocs(coll: Collection, filter: CompiledFilter): number {
   if (filter.near) return nearMatches(coll, filter, filter.near, Infinity).length
   let n = 0
-  for (const doc of candidates(coll, filter, [], false).docs) if (filter.query.test(doc)) n++
+  const test = filterTest(filter)
+  for (const doc of candidates(coll, filter, [], false).docs) if (test(doc)) n++
   return n
 }

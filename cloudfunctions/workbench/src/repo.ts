@@ -1,0 +1,75 @@
+// The workbench's database access: aggregation pipelines (the database counts; only grouped rows travel),
+// scope look-ups and the few document reads the exports need.
+import type { CollectionName } from '../../../config/database'
+import { _, db } from '../../_shared/cloud'
+import { coll, getAll, getDoc } from '../../_shared/db'
+import type { CommunityDoc, StreetDoc } from '../../_shared/docs'
+import type { Cond, Match, Pipeline, SortedRead, Stage } from './domain/plan'
+
+/** Every pipeline ends with an explicit limit: the cloud answers few rows by default. */
+const MAX_ROWS = 1000
+
+/** A $match (query built with db.command, so the index is used) followed by plain stages. */
+export async function aggregate<T>(collection: CollectionName, match: Record<string, unknown>, stages: readonly Stage[] = []): Promise<T[]> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let query: any = db.collection(collection).aggregate().match(match)
+  for (const stage of stages) {
+    const [name, value] = Object.entries(stage)[0]
+    query = query[name](value)
+  }
+  if (!stages.some((s) => 'limit' in s)) query = query.limit(MAX_ROWS)
+  const { list } = await query.end()
+  return list as T[]
+}
+
+/** A plan's condition written with db.command (the index serves the leading $match). */
+function command(c: Cond) {
+  const parts = [
+    c.gte !== undefined && _.gte(c.gte),
+    c.gt !== undefined && _.gt(c.gt),
+    c.lt !== undefined && _.lt(c.lt),
+    c.in !== undefined && _.in([...c.in])
+  ].filter(Boolean)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return parts.reduce((all: any, next: any) => all.and(next))
+}
+
+export const toQuery = (match: Match): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(match).map(([field, v]) => [field, typeof v === 'object' && v !== null ? command(v) : v]))
+
+/** Runs one of a plan's pipelines; a later $match stage is written with db.command too. */
+export function run<T = Record<string, unknown>>(p: Pipeline): Promise<T[]> {
+  const stages = p.stages.map((s) => ('match' in s ? { match: toQuery(s.match as Match) } : s))
+  return aggregate<T>(p.collection, toQuery(p.match), stages)
+}
+
+export const communitiesOfStreet = (streetId: string) =>
+  getAll<CommunityDoc>(coll('communities').where({ streetId }).orderBy('_id', 'asc').field({ _id: true, name: true, streetId: true }), 1000)
+
+export const loadStreet = (streetId: string) => getDoc<StreetDoc>('streets', streetId)
+
+/** Documents by id, in one query per 100. */
+export async function byIds<T extends { _id: string }>(collection: CollectionName, ids: readonly string[], field?: Record<string, boolean>): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)].filter(Boolean)
+  const out = new Map<string, T>()
+  for (let i = 0; i < unique.length; i += 100) {
+    let query = coll(collection).where({ _id: _.in(unique.slice(i, i + 100)) })
+    if (field) query = query.field(field)
+    const { data } = await query.limit(100).get()
+    for (const d of data as T[]) out.set(d._id, d)
+  }
+  return out
+}
+
+/** The values at a path of a few documents in the middle of a sorted match (the database sorts and skips). */
+export async function readSorted(q: SortedRead): Promise<number[]> {
+  const { data } = await coll(q.collection)
+    .where(toQuery(q.match))
+    .orderBy(q.path, 'asc')
+    .orderBy('_id', 'asc')
+    .skip(q.skip)
+    .limit(q.limit)
+    .field({ [q.path]: true })
+    .get()
+  return (data as Array<Record<string, unknown>>).map((d) => q.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], d) as number)
+}

@@ -1,0 +1,44 @@
+import { isValidHistory } from '../../cloudfunctions/wish/src/domain/stateMachine'
+import type { WishDoc } from '../../cloudfunctions/wish/src/domain/types'
+import { monthOf } from '../../cloudfunctions/_shared/period'
+import { seedDemo } from './index'
+import type { SeedStore } from './store'
+
+async function seeded() {
+  const data: Record<string, Record<string, unknown>[]> = {}
+  const store = {
+    insert: (c: string, d: object | object[]) => (data[c] ??= []).push(...((Array.isArray(d) ? d : [d]) as Record<string, unknown>[])),
+    get: (c: string, id: string) => data[c]?.find((x) => x._id === id) ?? null,
+    find: (c: string) => data[c] ?? [],
+    update: () => 0,
+    count: (c: string) => data[c]?.length ?? 0,
+    clear: () => undefined
+  } as unknown as SeedStore
+  const now = new Date('2026-11-22T08:00:00Z')
+  await seedDemo(store, now)
+  const history = (data.wishes as unknown as WishDoc[]).filter((w) => w._id.startsWith('seedh'))
+  return { now, history, entries: data.assessmentEntries as Array<{ _id: string; openid: string }> }
+}
+
+describe('demo history for the dashboards', () => {
+  it('spreads valid, mostly confirmed wishes over the six months before the recent ones, in every community', async () => {
+    const { now, history } = await seeded()
+    expect(new Set(history.map((w) => w.communityId)).size).toBe(10)
+    expect(new Set(history.map((w) => monthOf(w.publishedAt as Date))).size).toBeGreaterThanOrEqual(6)
+    for (const w of history) {
+      expect(isValidHistory(w.history)).toBe(true)
+      expect(['confirmed', 'withdrawn']).toContain(w.status)
+      expect(new Date(w.updatedAt).getTime()).toBeLessThan(now.getTime() - 30 * 86_400_000)
+      expect(w.submitterId.startsWith('demo-')).toBe(false)
+      expect(w.claimerId?.startsWith('demo-') ?? false).toBe(false)
+    }
+    expect(history.filter((w) => w.status === 'confirmed').length).toBeGreaterThan(history.length / 2)
+  })
+
+  it('credits the claiming member once per confirmed wish', async () => {
+    const { history, entries } = await seeded()
+    for (const w of history.filter((x) => x.status === 'confirmed')) {
+      expect(entries.filter((e) => e._id === `wish_${w._id}`)).toEqual([expect.objectContaining({ openid: w.claimerId })])
+    }
+  })
+})

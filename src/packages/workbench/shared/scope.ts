@@ -1,0 +1,15 @@
+// Which communities a person may look at in the workbench: staff their own, a street admin every community
+// of their street (the list comes from user.communities). Pure.
+import type { CommunityOption, Me } from '@contract'
+
+export const staffCommunityIds = (me: Me): string[] =>
+  me.roles.filter((r) => r.role === 'staff' && r.communityId).map((r) => r.communityId as string)
+
+export const streetIdOf = (me: Me): string | null => me.roles.find((r) => r.role === 'streetAdmin' && r.streetId)?.streetId ?? null
+
+/** The communities to choose between, in the order of the district list. */
+export function communityChoices(me: Me, district: readonly CommunityOption[]): Array<{ id: string; name: string }> {
+  const street = streetIdOf(me)
+  const own = new Set(staffCommunityIds(me))
+  return district.filter((c) => own.has(c.id) || (street !== null && c.streetId === street)).map((c) => ({ id: c.id, name: c.name }))
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '街道对比', enablePullDownRefresh: true })

@@ -1,0 +1,108 @@
+// The staff workbench in the h5 build against the seeded local cloud: staff (孙丽) open the workbench, see
+// their queues with the counts the database holds, tap into the wish queue, publish the oldest wish and come
+// back to one fewer; they open the dashboard and download a CSV report. A street admin (周明) compares the
+// communities of the street in the sortable table.
+import { readFileSync } from 'node:fs'
+import type { Locator } from 'playwright-core'
+import { currentPage, signInAs } from './support/app'
+import { startHarness, type Harness } from './support/harness'
+
+jest.setTimeout(180_000)
+
+let h: Harness
+
+beforeAll(async () => {
+  h = await startHarness()
+})
+
+afterAll(async () => {
+  if (!h) return
+  await h.screenshot('e2e-workbench-last-screen').catch(() => undefined)
+  await h.stop()
+})
+
+const screen = (): Locator => currentPage(h.page).last()
+
+async function signInFresh(name: string): Promise<void> {
+  await h.open()
+  await h.page.evaluate(() => localStorage.removeItem('llt.openid'))
+  await h.page.reload()
+  await h.page.getByText('选择一个身份进入', { exact: false }).waitFor()
+  await signInAs(h.page, name)
+  await h.page.locator('.weui-tabbar__item').first().waitFor()
+}
+
+const submitted = () =>
+  (h.cloud.store.find('wishes', { communityId: 'cm01', status: 'submitted' }, { sort: { createdAt: 1, _id: 1 } }) as Array<{ _id: string; title: string }>)
+
+const card = (title: string) => screen().locator('.wb-queue').filter({ hasText: title })
+
+describe('the staff workbench', () => {
+  it('staff see their queues with the counts the database holds, the longest waiting first', async () => {
+    await signInFresh('孙丽')
+    await h.open('packages/workbench/index/index')
+    await screen().locator('.wb-queue').first().waitFor()
+    const waiting = submitted()
+    expect(waiting.length).toBeGreaterThan(0)
+    await card('待审核心愿').getByText(`${waiting.length}个`, { exact: false }).waitFor()
+    await card('待审核心愿').getByText(waiting[0].title).waitFor()
+    const pendingRegistrations = h.cloud.store.count('partyMembers', { communityId: 'cm01', status: 'pending' }) + h.cloud.store.count('partyUnits', { communityId: 'cm01', status: 'pending' })
+    await card('待审核报到').getByText(`${pendingRegistrations}份`, { exact: false }).waitFor()
+    // Cards with work come before empty ones.
+    const counts = await screen().locator('.wb-queue__count').allInnerTexts()
+    const numbers = counts.map((t) => Number.parseInt(t, 10))
+    const firstEmpty = numbers.indexOf(0)
+    if (firstEmpty >= 0) expect(numbers.slice(firstEmpty).every((n) => n === 0)).toBe(true)
+  })
+
+  it('staff tap into the wish queue, publish the oldest wish and come back to one fewer', async () => {
+    const [oldest, ...rest] = submitted()
+    await card('待审核心愿').click()
+    const review = h.page.locator('.wish-review:visible')
+    const item = review.locator('.llt-paged__item').filter({ hasText: oldest.title }).first()
+    await item.waitFor()
+    await item.locator('.nut-button').filter({ hasText: '通过并公开' }).first().click()
+    await h.page.waitForFunction(
+      (id) => fetch('/api/functions/wish', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-staff' }, body: JSON.stringify({ action: 'detail', data: { wishId: id } }) }).then((r) => r.json()).then((a) => a.ok && a.data.status === 'published'),
+      oldest._id,
+      { polling: 250, timeout: 15_000 }
+    )
+    expect(submitted()).toHaveLength(rest.length)
+    await h.page.goBack()
+    await card('待审核心愿').getByText(`${rest.length}个`, { exact: false }).waitFor()
+  })
+
+  it('staff open the dashboard and download a report as CSV with a BOM', async () => {
+    await screen().getByText('数据看板', { exact: true }).click()
+    const board = screen()
+    await board.getByText('办结率', { exact: true }).first().waitFor()
+    await board.locator('.llt-chart__row').first().waitFor()
+    await board.getByText('每月趋势').waitFor()
+    const [download] = await Promise.all([h.page.waitForEvent('download'), board.locator('.nut-button').filter({ hasText: '微心愿台账' }).click()])
+    expect(download.suggestedFilename()).toMatch(/^青枫社区-\d{4}-\d{2}-微心愿台账\.csv$/)
+    const text = readFileSync((await download.path()) as string, 'utf8')
+    expect(text.startsWith('\uFEFF心愿编号,类别,标题,受助人')).toBe(true)
+  })
+})
+
+describe('the street comparison', () => {
+  it('a street admin compares the communities and sorts them by 办结率', async () => {
+    await signInFresh('周明')
+    await h.open('packages/workbench/index/index')
+    await screen().getByText('街道对比', { exact: true }).click()
+    const table = screen().locator('.wb-street__table')
+    await table.waitFor()
+    const rows = table.locator('.wb-street__row')
+    // Heading, street total, and the ten communities of the demo street.
+    await h.page.waitForFunction(() => document.querySelectorAll('.wb-street__row').length >= 12)
+    expect(await rows.nth(1).innerText()).toContain('街道合计')
+    await table.locator('.wb-street__sort').filter({ hasText: '办结率' }).click()
+    await table.locator('.wb-street__sort--active').filter({ hasText: '办结率 ↓' }).waitFor()
+    const rates = await table.locator('.wb-street__row:not(.wb-street__row--head):not(.wb-street__row--total)').evaluateAll((els) =>
+      els.map((el) => el.querySelectorAll('.wb-street__cell')[1]?.textContent ?? '')
+    )
+    expect(rates).toHaveLength(10)
+    const values = rates.map((r) => (r === '—' ? -1 : Number.parseFloat(r)))
+    expect(values).toEqual([...values].sort((a, b) => b - a))
+  })
+})
