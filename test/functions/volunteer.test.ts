@@ -505,10 +505,10 @@ describe('service records and certificates', () => {
     expect(cert).toMatchObject({ realName: '李志强', volunteerNo: 'ZY26000001', totalHours: 2, activityCount: 1, issuer: '青枫社区志愿服务站' })
     expect((await ok(call('certificate', {}, 'vol1'))).number).toBe(cert.number)
     expect(store().count('certificates')).toBe(1)
-    const check = await ok(call('verifyCertificate', { number: cert.number.toLowerCase() }))
+    const check = await ok(call('verifyCertificate', { number: cert.number.toLowerCase() }, 'someone-without-an-account'))
     expect(check).toMatchObject({ valid: true, number: cert.number, name: '李**', totalHours: 2, issuer: '青枫社区志愿服务站' })
-    await fails(call('verifyCertificate', { number: 'ZYJL-2026-0000000000' }), 'NOT_FOUND', /未找到/)
-    await fails(call('verifyCertificate', { number: 'hello' }), 'INVALID_ARGUMENT', /证明编号格式不正确/)
+    await fails(call('verifyCertificate', { number: 'ZYJL-2026-0000000000' }, 'someone-without-an-account'), 'NOT_FOUND', /未找到/)
+    await fails(call('verifyCertificate', { number: 'hello' }, 'someone-without-an-account'), 'INVALID_ARGUMENT', /证明编号格式不正确/)
   })
 
   it('erases the volunteer’s name and phone when the account is deleted, and the ledger still balances', async () => {
