@@ -3,14 +3,16 @@
 // assign a grid, the member's badge and pledge appear (亮身份), and a unit admin (赵磊) reads the
 // 双重考评 report of the unit's members and exports it as CSV.
 import type { Locator } from 'playwright-core'
-import { button, currentPage, signInAs } from './support/app'
+import { button, currentPage, signInFresh } from './support/app'
 import { startHarness, type Harness } from './support/harness'
+import { approveRegistration, fillMemberRegistration, submitMemberRegistration } from './support/party'
 
 jest.setTimeout(180_000)
 
 let h: Harness
 const PLEDGE = '每周六上午到社区为老人义务理发'
 const PHONE = '13912340000'
+const FORM = { phone: PHONE, unit: '江城日报社', branch: '江城日报社第二党支部', intention: '助老帮困', pledge: PLEDGE }
 
 beforeAll(async () => {
   h = await startHarness()
@@ -24,54 +26,24 @@ afterAll(async () => {
 
 const screen = (): Locator => currentPage(h.page)
 
-async function signInFresh(name: string): Promise<void> {
-  await h.open()
-  await h.page.evaluate(() => localStorage.removeItem('llt.openid'))
-  await h.page.reload()
-  await h.page.getByText('选择一个身份进入', { exact: false }).waitFor()
-  await signInAs(h.page, name)
-  // Signing in lands on the first tab; open another route only once that has happened.
-  await h.page.locator('.weui-tabbar__item').first().waitFor()
-}
-
-/** A text box by its placeholder (Taro's wrapper element carries the placeholder too). */
-const input = (placeholder: string) => screen().locator(`input[placeholder="${placeholder}"]`)
-
 const registration = () => h.cloud.store.find('partyMembers', { openid: 'demo-volunteer' }) as Array<Record<string, any>>
 
 describe('dual registration from the form to the badge and the unit’s report', () => {
   it('a party member fills in the registration form; a wrong phone number is caught on the spot', async () => {
-    await signInFresh('李志强')
-    await h.open('packages/party/index/index')
-    await button(h.page, '我要报到').click()
-
-    const form = screen()
-    await form.getByText('我的承诺').first().waitFor()
-    await input('11位手机号').fill('12345')
-    await input('请填写单位名称').fill('江城日报社')
-    await input('如：某某单位机关党支部').fill('江城日报社第二党支部')
-    await form.locator('.party-chips__chip').filter({ hasText: '助老帮困' }).click()
-    await form.locator('textarea').first().fill(PLEDGE)
+    await signInFresh(h, '李志强')
+    await fillMemberRegistration(h, { ...FORM, phone: '12345' })
     await button(h.page, '提交报到').click()
-    await form.getByText('请填写正确的11位手机号').waitFor()
+    await screen().getByText('请填写正确的11位手机号').waitFor()
     expect(registration()).toHaveLength(0)
 
-    await input('11位手机号').fill(PHONE)
-    await button(h.page, '提交报到').click()
-    await screen().getByText('报到状态').waitFor()
-    await screen().getByText('待审核').first().waitFor()
+    await screen().locator('input[placeholder="11位手机号"]').fill(PHONE)
+    await submitMemberRegistration(h)
     expect(registration()).toEqual([expect.objectContaining({ status: 'pending', communityId: 'cm01', phone: PHONE, pledge: PLEDGE, intentions: ['elderly'] })])
   })
 
   it('staff approve it from the review queue and assign a grid', async () => {
-    await signInFresh('孙丽')
-    await h.open('packages/workbench/party/review/index')
-    const card = screen().locator('.review__card').filter({ hasText: '李志强' })
-    await card.waitFor()
-    await card.getByText(PHONE).waitFor() // staff of the community see the full number
-    await card.locator('.party-chips__chip').filter({ hasText: '第二网格' }).click()
-    await card.locator('.nut-button').filter({ hasText: '通过并分配网格' }).click()
-    await card.waitFor({ state: 'detached' })
+    await signInFresh(h, '孙丽')
+    await approveRegistration(h, '李志强', '第二网格', PHONE) // staff of the community see the full number
     const [reg] = registration()
     expect(reg).toMatchObject({ status: 'approved', gridId: 'cm01-g2' })
     expect(reg.history.map((e: { event: string }) => e.event)).toEqual(['submit', 'approve'])
@@ -79,7 +51,7 @@ describe('dual registration from the form to the badge and the unit’s report',
   })
 
   it('the member’s badge and pledge appear (亮身份、亮承诺)', async () => {
-    await signInFresh('李志强')
+    await signInFresh(h, '李志强')
     await h.open('packages/party/index/index')
     const card = screen().locator('.party-card')
     await card.waitFor()
@@ -92,7 +64,7 @@ describe('dual registration from the form to the badge and the unit’s report',
   })
 
   it('a unit admin reads the 双重考评 report of the unit’s members, phones masked, and exports it', async () => {
-    await signInFresh('赵磊')
+    await signInFresh(h, '赵磊')
     await h.open('packages/party/unit/index')
     await screen().getByText('江城市税务局镜湖分局').first().waitFor()
     await screen().getByText('双重考评反馈').click()

@@ -4,7 +4,7 @@
 // points supermarket and gets a pickup code, and the shop (刘芳, 惠民便利店) verifies the pickup.
 // Time passing at the venue is simulated by moving the activity and the check-in time back in the store.
 import type { Locator } from 'playwright-core'
-import { openTab, signInAs } from './support/app'
+import { agreePrivacyIfAsked, confirmModal, openTab, signInFresh, tap, within } from './support/app'
 import { startHarness, type Harness } from './support/harness'
 
 jest.setTimeout(240_000)
@@ -27,29 +27,6 @@ afterAll(async () => {
   await h.stop()
 })
 
-const within = (root: string): Locator => h.page.locator(`${root}:visible`).last()
-const tap = (root: Locator, text: string) => root.locator('.nut-button').filter({ hasText: text }).first().click()
-
-async function signInFresh(name: string): Promise<void> {
-  await h.open()
-  await h.page.evaluate(() => localStorage.removeItem('llt.openid'))
-  await h.page.reload()
-  await h.page.getByText('选择一个身份进入', { exact: false }).waitFor()
-  await signInAs(h.page, name)
-  await h.page.waitForURL(/pages\/circle\/index/)
-}
-
-async function agreePrivacyIfAsked(): Promise<void> {
-  const popup = h.page.locator('.llt-privacy:visible')
-  await popup.waitFor({ timeout: 3_000 }).catch(() => undefined)
-  if (await popup.count()) {
-    await popup.locator('.llt-privacy__button--agree').click()
-    await popup.waitFor({ state: 'detached' })
-  }
-}
-
-const confirmModal = (text: string) => h.page.locator('.taro__modal .taro-model__confirm').filter({ hasText: text }).click()
-
 /** Moves the activity (and the copies on its enrolments) so that it started `msAgo` ago and lasts 3 hours. */
 function startedAgo(msAgo: number) {
   const start = new Date(Date.now() - msAgo)
@@ -67,10 +44,10 @@ async function currentCode(): Promise<string> {
 
 async function scanWith(code: string): Promise<Locator> {
   await h.open(`packages/volunteer/scan/index?id=${activityId}`)
-  const scan = within('.vol-scan')
+  const scan = within(h.page, '.vol-scan')
   await scan.locator('input[placeholder="粘贴或输入签到码"]').fill(code)
   await tap(scan, '确定')
-  await agreePrivacyIfAsked()
+  await agreePrivacyIfAsked(h.page)
   return scan
 }
 
@@ -100,12 +77,12 @@ describe('volunteer service and the points supermarket', () => {
   })
 
   it('a volunteer finds it on the 志愿 tab and enrols', async () => {
-    await signInFresh('李志强')
+    await signInFresh(h, '李志强')
     await openTab(h.page, '志愿')
-    const card = within('.vol-tab').locator('.vol-card').filter({ hasText: TITLE })
+    const card = within(h.page, '.vol-tab').locator('.vol-card').filter({ hasText: TITLE })
     await card.waitFor()
     await card.click()
-    const detail = within('.vol-activity')
+    const detail = within(h.page, '.vol-activity')
     await detail.getByText('每小时 10 积分，本次最多 50 积分').waitFor()
     await tap(detail, '我要报名')
     await detail.getByText('我的报名').waitFor()
@@ -114,16 +91,16 @@ describe('volunteer service and the points supermarket', () => {
 
   it('staff show the rotating check-in code at the venue', async () => {
     startedAgo(5 * 60_000)
-    await signInFresh('孙丽')
+    await signInFresh(h, '孙丽')
     await h.open(`packages/workbench/activity/code/index?id=${activityId}`)
-    const code = within('.wb-code')
+    const code = within(h.page, '.wb-code')
     await code.getByText(TITLE).waitFor()
     await code.getByText(/\d+ 秒后自动更新/).waitFor()
     expect(await code.locator('.mall-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
   })
 
   it('the volunteer checks in with the code, and later checks out and earns points', async () => {
-    await signInFresh('李志强')
+    await signInFresh(h, '李志强')
     const before = (h.cloud.store.get('pointsAccounts', 'demo-volunteer')?.balance as number) ?? 0
     const scan = await scanWith(await currentCode())
     await scan.getByText('签到成功').waitFor()
@@ -141,14 +118,14 @@ describe('volunteer service and the points supermarket', () => {
 
   it('the volunteer redeems a good and gets a pickup code with its QR code', async () => {
     await h.open('packages/mall/index/index')
-    const mall = within('.mall-home')
+    const mall = within(h.page, '.mall-home')
     const goods = mall.locator('.mall-goods').filter({ hasText: '抽纸一提' })
     await goods.waitFor()
     await goods.click()
-    const detail = within('.mall-goods-page')
+    const detail = within(h.page, '.mall-goods-page')
     await tap(detail, '立即兑换')
-    await confirmModal('兑换')
-    const orders = within('.mall-orders')
+    await confirmModal(h.page, '兑换')
+    const orders = within(h.page, '.mall-orders')
     const order = orders.locator('.mall-order').filter({ hasText: '抽纸一提' }).first()
     await order.getByText('待领取').waitFor()
     const stored = h.cloud.store.find('redemptions', { openid: 'demo-volunteer', goodsName: '抽纸一提', status: 'pending' })
@@ -161,9 +138,9 @@ describe('volunteer service and the points supermarket', () => {
 
   it('the shop verifies the pickup by the six digits', async () => {
     const digits = String(h.cloud.store.get('redemptions', orderId)?.pickupCode)
-    await signInFresh('刘芳')
+    await signInFresh(h, '刘芳')
     await h.open('packages/mall/merchant/pickup/index?merchantId=m01')
-    const pickup = within('.mall-pickup')
+    const pickup = within(h.page, '.mall-pickup')
     await pickup.locator('input[placeholder="输入6位取货码"]').fill(digits)
     await tap(pickup, '确定')
     await pickup.getByText('✓ 核销成功，请交付商品').waitFor()

@@ -4,7 +4,7 @@
 // communities of the street in the sortable table.
 import { readFileSync } from 'node:fs'
 import type { Locator } from 'playwright-core'
-import { currentPage, signInAs } from './support/app'
+import { currentPage, signInFresh } from './support/app'
 import { startHarness, type Harness } from './support/harness'
 
 jest.setTimeout(180_000)
@@ -23,15 +23,6 @@ afterAll(async () => {
 
 const screen = (): Locator => currentPage(h.page).last()
 
-async function signInFresh(name: string): Promise<void> {
-  await h.open()
-  await h.page.evaluate(() => localStorage.removeItem('llt.openid'))
-  await h.page.reload()
-  await h.page.getByText('选择一个身份进入', { exact: false }).waitFor()
-  await signInAs(h.page, name)
-  await h.page.locator('.weui-tabbar__item').first().waitFor()
-}
-
 const submitted = () =>
   (h.cloud.store.find('wishes', { communityId: 'cm01', status: 'submitted' }, { sort: { createdAt: 1, _id: 1 } }) as Array<{ _id: string; title: string }>)
 
@@ -39,7 +30,7 @@ const card = (title: string) => screen().locator('.wb-queue').filter({ hasText: 
 
 describe('the staff workbench', () => {
   it('staff see their queues with the counts the database holds, the longest waiting first', async () => {
-    await signInFresh('孙丽')
+    await signInFresh(h, '孙丽')
     await h.open('packages/workbench/index/index')
     await screen().locator('.wb-queue').first().waitFor()
     const waiting = submitted()
@@ -87,7 +78,7 @@ describe('the staff workbench', () => {
 
 describe('the street comparison', () => {
   it('a street admin compares the communities and sorts them by 办结率', async () => {
-    await signInFresh('周明')
+    await signInFresh(h, '周明')
     await h.open('packages/workbench/index/index')
     await screen().getByText('街道对比', { exact: true }).click()
     const table = screen().locator('.wb-street__table')
