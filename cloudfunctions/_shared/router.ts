@@ -3,6 +3,7 @@
 // roles, run the handler, and turn anything thrown into the error envelope.
 import type { ZodError } from 'zod'
 import type { ActionMap, Envelope, ErrorBody, FieldError, OutputOf, ParsedOf } from '../../types'
+import { chineseErrorMap } from '../../types/schemas/common'
 import { allowed, type Allow, type Caller } from './auth'
 import { cloud } from './cloud'
 import { getDoc } from './db'
@@ -79,7 +80,7 @@ export function createFunction<M extends ActionMap>(fn: string, contract: M, rou
       }
 
       if (JSON.stringify(data ?? null).length > MAX_PAYLOAD_CHARS) throw invalid('提交的内容过大')
-      const parsed = def.input.safeParse(data)
+      const parsed = def.input.safeParse(data, { errorMap: chineseErrorMap })
       if (!parsed.success) {
         const fields = fieldErrors(parsed.error)
         throw invalid(fields[0]?.message ?? undefined, { fields })

@@ -528,7 +528,7 @@ describe('units', () => {
     await fails(call('upsertProject', { requestId: rid(), unitId: 'u01', title: '项目', content: '内容' }, 'staff2'), 'PERMISSION_DENIED')
     await fails(call('upsertProject', { requestId: rid(), unitId: 'u01', title: '项目', content: '内容' }, 'res1'), 'PERMISSION_DENIED')
     await fails(call('upsertProject', { requestId: rid(), unitId: 'u03', title: '项目', content: '内容' }, 'staff1'), 'FAILED_PRECONDITION')
-    await fails(call('upsertProject', { requestId: rid(), projectId: p.id, unitId: 'u02', title: '项目', content: '内容' }, 'admin2'), 'NOT_FOUND')
+    await fails(call('upsertProject', { requestId: rid(), projectId: p.id, unitId: 'u02', title: '项目', content: '内容' }, 'admin2'), 'PERMISSION_DENIED')
     expect(snapshot()).toBe(before)
     const list = await ok(call('listProjects', { communityId: 'cm01' }, 'res1'))
     expect(list.items.map((x: Doc) => x.id)).toEqual([p.id])

@@ -1,4 +1,5 @@
-import { id, location, mobile, text } from './common'
+import { z } from 'zod'
+import { chineseErrorMap, dateTime, id, location, mobile, text } from './common'
 
 describe('common schemas', () => {
   test('ids refuse operator objects and path tricks', () => {
@@ -21,6 +22,20 @@ describe('common schemas', () => {
     expect(mobile().parse('138 1234 5678')).toBe('13812345678')
     expect(mobile().safeParse('12812345678').success).toBe(false)
     expect(mobile().safeParse('+8613812345678').success).toBe(false)
+  })
+
+  test('dateTime refuses epoch milliseconds no Date can hold (found by test/hardening/fuzz)', () => {
+    expect(dateTime().safeParse(8.64e15).success).toBe(true)
+    expect(dateTime().safeParse(8.64e15 + 1).success).toBe(false)
+    expect(dateTime().safeParse(1e20).success).toBe(false)
+  })
+
+  test('chineseErrorMap keeps the schema’s Chinese messages and replaces zod’s English defaults (found by test/hardening/fuzz)', () => {
+    const schema = z.object({ location, name: text('姓名'), count: z.number().max(3) })
+    const messages = (data: unknown) => schema.safeParse(data, { errorMap: chineseErrorMap }).error?.issues.map((i) => i.message)
+    expect(messages('x')).toEqual(['提交的内容格式不正确'])
+    expect(messages({ location: { lat: 31.3 }, name: '张三', count: 9 })).toEqual(['缺少必填内容', '填写的内容太多或数值太大'])
+    expect(messages({ location: { lat: 91, lng: 118 }, name: 7, count: 1 })).toEqual(['填写的内容太多或数值太大', '位置不在服务范围内', '姓名格式不正确'])
   })
 
   test('locations outside China are refused with a readable message', () => {

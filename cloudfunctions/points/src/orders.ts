@@ -117,7 +117,8 @@ export async function cancelRedemption(input: Input<'cancelRedemption'>, { calle
   const openid = personOf(caller)
   const order = await transact(async (tx) => {
     const o = await getDoc<OrderDoc>('redemptions', input.orderId, tx)
-    if (!o || o.openid !== openid) throw notFound('订单不存在')
+    if (!o) throw notFound('订单不存在')
+    if (o.openid !== openid) throw denied('只能取消自己的兑换订单')
     return closeWithRefund(tx, o, 'cancelled', now, openid)
   })
   return toOrderView(order, 'buyer')

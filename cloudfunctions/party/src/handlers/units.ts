@@ -175,7 +175,8 @@ export async function upsertProject(input: z.output<typeof UpsertProjectInput>, 
   const fields = { title: input.title, content: input.content, status: input.status, startDate, endDate, updatedAt: now }
   const project = await inTransaction(async (tx) => {
     const existing = await getDoc<ProjectDoc>('partyProjects', id, tx)
-    if (input.projectId && (!existing || existing.unitId !== unit._id)) throw notFound('共建项目不存在')
+    if (input.projectId && !existing) throw notFound('共建项目不存在')
+    if (existing && existing.unitId !== unit._id) throw denied('该共建项目不属于此单位')
     const doc: ProjectDoc = existing
       ? { ...existing, ...fields }
       : { _id: id, unitId: unit._id, communityId: unit.communityId, createdBy: caller.openid, createdAt: now, ...fields }
