@@ -1,6 +1,6 @@
 // Small typed helpers over the SDK's database: read-or-null, transactions with retry, paging.
 import type { CollectionName } from '../../config/database'
-import { db, type Database } from './cloud'
+import { _, db, type Database } from './cloud'
 
 export type Tx = Database
 
@@ -11,6 +11,31 @@ export const coll = (name: CollectionName, tx?: Tx) => (tx ?? db).collection(nam
 export async function getDoc<T>(name: CollectionName, id: string, tx?: Tx): Promise<(T & { _id: string }) | null> {
   const res = await coll(name, tx).doc(id).get()
   return (res?.data as (T & { _id: string }) | null) ?? null
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
+
+/**
+ * An update that replaces object-valued fields whole: the SDK would otherwise flatten them into dotted
+ * paths, which fail on a field that is currently null. `_id` and undefined values are left out.
+ */
+export function replacing(patch: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === '_id' || value === undefined) continue
+    out[key] = isPlainObject(value) ? _.set(value) : value
+  }
+  return out
+}
+
+/** Updates fields of one document (wx-server-sdk takes `{ data }`, in and out of transactions). */
+export const updateDoc = (name: CollectionName, id: string, patch: object, tx?: Tx) => coll(name, tx).doc(id).update({ data: replacing(patch) })
+
+/** Writes a whole document under its _id (the SDK refuses `_id` inside the data). */
+export function putDoc(name: CollectionName, doc: { _id: string }, tx?: Tx) {
+  const { _id, ...data } = doc
+  return coll(name, tx).doc(_id).set({ data })
 }
 
 /** A transaction conflict, however the SDK surfaces it (code, errCode/errMsg, or message). */

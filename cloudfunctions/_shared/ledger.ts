@@ -4,9 +4,8 @@
 // retried or concurrent request finds the entry already written and changes nothing.
 import type { LedgerKind } from '../../types/enums'
 import { nextTotals, type LedgerEntryDoc, type PointsAccountDoc, type Totals } from './ledgerRules'
-import { coll, getDoc, inTransaction, isTxConflict, type Tx } from './db'
+import { coll, getDoc, inTransaction, isTxConflict, putDoc, type Tx } from './db'
 import { exhausted } from './errors'
-import { withoutId } from './present'
 
 export * from './ledgerRules'
 
@@ -59,8 +58,8 @@ export async function post(tx: Tx, p: Posting): Promise<PostResult> {
     by: p.by ?? null,
     at: p.at
   }
-  await coll('pointsAccounts', tx).doc(p.openid).set({ data: withoutId(nextAccount) })
-  await coll('pointsLedger', tx).doc(p.id).set({ data: withoutId(entry) })
+  await putDoc('pointsAccounts', nextAccount, tx)
+  await putDoc('pointsLedger', entry, tx)
   return { applied: true, balance: totals.balance, entry }
 }
 

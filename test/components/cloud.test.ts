@@ -71,16 +71,16 @@ describe('call()', () => {
 describe('uploadImage()', () => {
   it('posts the picture to the local storage with the demo openid and answers the file id', async () => {
     taroTest.storage.set(STORAGE_KEYS.openid, 'demo-member')
-    const calls = stubFetch((req) => (req.method === 'POST' ? { fileID: 'cloud://local-dev/uploads/2026-11/a.jpg' } : null))
-    const fileID = await uploadImage('blob:http://127.0.0.1/8f0e')
-    expect(fileID).toBe('cloud://local-dev/uploads/2026-11/a.jpg')
+    const calls = stubFetch((req) => (req.method === 'POST' ? { fileID: 'cloud://local-dev/users/demo-member/a.jpg' } : null))
+    const fileID = await uploadImage('blob:http://127.0.0.1/8f0e', 'demo-member')
+    expect(fileID).toBe('cloud://local-dev/users/demo-member/a.jpg')
     const upload = calls.find((c) => c.method === 'POST')!
-    expect(upload.url).toMatch(/^\/api\/storage\/upload\?cloudPath=uploads%2F\d{4}-\d{2}%2F[a-z0-9]+\.jpg$/)
+    expect(upload.url).toMatch(/^\/api\/storage\/upload\?cloudPath=users%2Fdemo-member%2F\d{4}-\d{2}%2F[a-z0-9]+\.jpg$/)
     expect(upload.headers).toMatchObject({ 'x-wx-openid': 'demo-member', 'content-type': 'image/jpeg' })
   })
 
   it('says so in Chinese when the upload fails', async () => {
     stubFetch(() => ({ error: 'disk full' }))
-    await expect(uploadImage('blob:http://127.0.0.1/8f0e')).rejects.toMatchObject({ message: '图片上传失败，请稍后再试' })
+    await expect(uploadImage('blob:http://127.0.0.1/8f0e', 'demo-member')).rejects.toMatchObject({ message: '图片上传失败，请稍后再试' })
   })
 })

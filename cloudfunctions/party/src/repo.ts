@@ -5,7 +5,7 @@ import type { CollectionName } from '../../../config/database'
 import { assessmentRules, type AssessmentEntryDoc } from '../../_shared/assessment'
 import type { Caller } from '../../_shared/auth'
 import { $, _ } from '../../_shared/cloud'
-import { coll, cursor, getDoc, type Tx } from '../../_shared/db'
+import { coll, cursor, getDoc, putDoc, updateDoc, type Tx } from '../../_shared/db'
 import type { CommunityDoc, GridDoc, UserDoc } from '../../_shared/docs'
 import { invalid, notFound } from '../../_shared/errors'
 import type { RoleGrant } from '../../../types'
@@ -17,30 +17,11 @@ import type { MemberRegistrationDoc, MembershipDoc, NeedDoc, UnitDoc } from './d
 export const idFor = (prefix: string, ...parts: string[]) =>
   `${prefix}-${createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 20)}`
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
-
-/**
- * An update that replaces object-valued fields whole: the SDK would otherwise flatten them into dotted
- * paths, which fail on a field that is currently null.
- */
-export function replacing(patch: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(patch)) {
-    if (key === '_id' || value === undefined) continue
-    out[key] = isPlainObject(value) ? _.set(value) : value
-  }
-  return out
-}
-
 /** wx-server-sdk takes `{ data }` for set/update, in and out of transactions. */
-export const update = (name: CollectionName, id: string, patch: object, tx?: Tx) => coll(name, tx).doc(id).update({ data: replacing(patch) })
+export const update = updateDoc
 
-/** Writes a whole document under its _id (the SDK refuses `_id` inside the data). */
-export function put(name: CollectionName, doc: { _id: string }, tx?: Tx) {
-  const { _id, ...data } = doc
-  return coll(name, tx).doc(_id).set({ data })
-}
+/** Writes a whole document under its _id. */
+export const put = putDoc
 
 // --- loads ---------------------------------------------------------------------------------------
 

@@ -5,12 +5,11 @@ import { contract, type RoleGrant } from '../../../types'
 import type { Page } from '../../../types/schemas/common'
 import type { MerchantView } from '../../../types/schemas/points'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../_shared/auth'
-import { coll, cursor, getDoc } from '../../_shared/db'
+import { coll, cursor, getDoc, putDoc } from '../../_shared/db'
 import type { CommunityDoc, UserDoc } from '../../_shared/docs'
 import { denied, invalid, notFound } from '../../_shared/errors'
 import { transact } from '../../_shared/ledger'
 import { notify } from '../../_shared/notify'
-import { withoutId } from '../../_shared/present'
 import type { Ctx } from '../../_shared/router'
 import type { MerchantDoc } from './docs'
 import { assertCanApply, assertCanReview, merchantIdFor } from './domain/merchant'
@@ -55,7 +54,7 @@ export async function applyMerchant(input: Input<'applyMerchant'>, { caller, now
       reviewedBy: null,
       updatedAt: now
     }
-    await coll('merchants', tx).doc(id).set({ data: withoutId(m) })
+    await putDoc('merchants', m, tx)
     return m
   })
   return viewOf(doc, caller)

@@ -9,12 +9,11 @@ import type { Page } from '../../../types/schemas/common'
 import type { OrderView } from '../../../types/schemas/points'
 import { hasGrant, isStaffOf, personOf, type Caller } from '../../_shared/auth'
 import { _ } from '../../_shared/cloud'
-import { coll, cursor, getDoc, type Tx } from '../../_shared/db'
+import { coll, cursor, getDoc, putDoc, type Tx } from '../../_shared/db'
 import type { UserDoc } from '../../_shared/docs'
 import { conflict, denied, invalid, notFound } from '../../_shared/errors'
 import { ledgerId, post, transact } from '../../_shared/ledger'
 import { notify } from '../../_shared/notify'
-import { withoutId } from '../../_shared/present'
 import type { Ctx } from '../../_shared/router'
 import type { VolunteerDoc } from '../../volunteer/src/docs'
 import type { GoodsDoc, OrderDoc, QuotaDoc } from './docs'
@@ -75,7 +74,7 @@ export async function redeem(input: Input<'redeem'>, { caller, now }: Ctx): Prom
       closedAt: null,
       closedBy: null
     }
-    await coll('redemptions', tx).doc(id).set({ data: withoutId(o) })
+    await putDoc('redemptions', o, tx)
     return { order: o, created: true }
   })
   if (created) {

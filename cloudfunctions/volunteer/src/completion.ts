@@ -3,11 +3,10 @@
 // hours (assessmentEntryId('hours', enrolmentId)) — all in the caller's transaction. Staff corrections post only the difference, under an id of
 // their own, and are recorded on the enrolment.
 import { assessmentEntry, assessmentRules } from '../../_shared/assessment'
-import { coll, getDoc, type Tx } from '../../_shared/db'
+import { coll, getDoc, putDoc, type Tx } from '../../_shared/db'
 import type { CommunityDoc, UserDoc } from '../../_shared/docs'
 import { isAppError, precondition } from '../../_shared/errors'
 import { INSUFFICIENT_POINTS, ledgerId, post } from '../../_shared/ledger'
-import { withoutId } from '../../_shared/present'
 import type { ActivityDoc, CorrectionDoc, EnrollmentDoc, VolunteerDoc } from './docs'
 import { servicePoints, toHalfHours } from './domain/hours'
 
@@ -118,7 +117,7 @@ export async function complete(tx: Tx, a: ActivityDoc, e: EnrollmentDoc, c: Comp
   }
   const volunteer = await getDoc<VolunteerDoc>('volunteers', e.openid, tx)
   await creditDifference(tx, a, e, credited, corrections.length, now, c.correction?.by ?? null, volunteer?.communityId ?? a.communityId)
-  await coll('enrollments', tx).doc(e._id).set({ data: withoutId(next) })
+  await putDoc('enrollments', next, tx)
   await updateTotals(tx, volunteer, e, c.hours, now)
   await writeAssessment(tx, member, a, e, c.hours, now)
   return { enrollment: next, credited }

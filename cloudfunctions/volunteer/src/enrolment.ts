@@ -5,11 +5,10 @@ import type { ParsedOf } from '../../../types/contract'
 import { contract } from '../../../types'
 import type { EnrollmentView } from '../../../types/schemas/volunteer'
 import { personOf } from '../../_shared/auth'
-import { coll, getDoc } from '../../_shared/db'
+import { coll, getDoc, putDoc } from '../../_shared/db'
 import { notFound } from '../../_shared/errors'
 import { transact } from '../../_shared/ledger'
 import { notify } from '../../_shared/notify'
-import { withoutId } from '../../_shared/present'
 import type { Ctx } from '../../_shared/router'
 import { enrollmentIdFor, type ActivityDoc, type EnrollmentDoc } from './docs'
 import { assertCanCancel, assertCanEnroll } from './domain/attendance'
@@ -60,7 +59,7 @@ export async function enroll(input: Input<'enroll'>, { caller, now }: Ctx): Prom
     const mine = await getDoc<EnrollmentDoc>('enrollments', id, tx)
     assertCanEnroll(clockOf(a), mine, now)
     const e = freshEnrollment(a, openid, now)
-    await coll('enrollments', tx).doc(id).set({ data: withoutId(e) })
+    await putDoc('enrollments', e, tx)
     await coll('activities', tx).doc(a._id).update({ data: { enrolled: a.enrolled + 1, updatedAt: now } })
     return { enrollment: e, activity: a }
   })

@@ -1,7 +1,7 @@
 // Reads and writes of wishes and their neighbours. The only module of this function that touches the database.
 import { createHash } from 'node:crypto'
 import { _ } from '../../_shared/cloud'
-import { coll, getDoc, type Tx } from '../../_shared/db'
+import { coll, getDoc, updateDoc, type Tx } from '../../_shared/db'
 import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CommunitySettings, type CompoundDoc, type UserDoc } from '../../_shared/docs'
 import { notFound } from '../../_shared/errors'
 import type { WishClaimerDoc, WishDoc } from './domain/types'
@@ -41,23 +41,7 @@ export async function communityNames(ids: readonly string[]): Promise<Map<string
   return new Map(unique.map((id, i) => [id, docs[i]?.name ?? '']))
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
-
-/**
- * An update that replaces object-valued fields whole: the SDK would otherwise flatten them into dotted
- * paths, which fail on a field that is currently null.
- */
-export function replacing(patch: Partial<WishDoc>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(patch)) {
-    if (key === '_id' || value === undefined) continue
-    out[key] = isPlainObject(value) ? _.set(value) : value
-  }
-  return out
-}
-
-export const updateWish = (tx: Tx, id: string, patch: Partial<WishDoc>) => coll('wishes', tx).doc(id).update({ data: replacing(patch) })
+export const updateWish = (tx: Tx, id: string, patch: Partial<WishDoc>) => updateDoc('wishes', id, patch, tx)
 
 export function insertWish(tx: Tx, wish: WishDoc) {
   const { _id, ...doc } = wish
