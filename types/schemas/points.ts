@@ -33,6 +33,8 @@ export const UpsertGoodsInput = z.object({
   photo: fileId.optional(),
   price: int('所需积分', 1, 100_000),
   stock: int('库存', 0, 100_000),
+  /** The stock the edit form was loaded with: the save then moves stock by the difference, so items redeemed meanwhile are not put back. */
+  stockBefore: int('原库存', 0, 100_000).optional(),
   limitCount: int('每人限兑数量', 1, 100),
   limitPeriod: z.enum(LIMIT_PERIODS, { errorMap: () => ({ message: '请选择限兑周期' }) }),
   pickupPlace: text('领取地点', { min: 2, max: 60 }),

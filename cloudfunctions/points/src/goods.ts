@@ -10,7 +10,7 @@ import { denied, notFound, precondition } from '../../_shared/errors'
 import { transact } from '../../_shared/ledger'
 import type { Ctx } from '../../_shared/router'
 import type { GoodsDoc, QuotaDoc } from './docs'
-import { quotaId, quotaPeriod } from './domain/redeem'
+import { editedStock, quotaId, quotaPeriod } from './domain/redeem'
 import { canManageMerchant, loadMerchant, requireMerchantManager } from './merchants'
 import { toGoodsView } from './views'
 
@@ -55,8 +55,9 @@ export async function upsertGoods(input: Input<'upsertGoods'>, { caller, now }: 
     const g = await getDoc<GoodsDoc>('goods', goodsId, tx)
     if (!g) throw notFound('商品不存在或已删除')
     if (g.merchantId !== m._id) throw denied('该商品不属于此商家')
-    await coll('goods', tx).doc(g._id).update({ data: fields })
-    return { ...g, ...fields }
+    const edited = { ...fields, stock: editedStock(g.stock, input.stock, input.stockBefore) }
+    await coll('goods', tx).doc(g._id).update({ data: edited })
+    return { ...g, ...edited }
   })
   return toGoodsView(saved, now)
 }

@@ -6,7 +6,7 @@ import type { AttendanceRow, AttendanceSummary, FinishResult } from '../../../ty
 import { personOf } from '../../_shared/auth'
 import { _ } from '../../_shared/cloud'
 import { coll, cursor, getAll, getDoc } from '../../_shared/db'
-import { notFound } from '../../_shared/errors'
+import { conflict, notFound } from '../../_shared/errors'
 import { transact } from '../../_shared/ledger'
 import type { Ctx } from '../../_shared/router'
 import { managedActivity } from './activities'
@@ -74,17 +74,25 @@ async function closeOne(activityId: string, enrollmentId: string, now: Date): Pr
   })
 }
 
+/**
+ * Closes the activity, then each open enrolment in a transaction of its own. A close interrupted half-way
+ * (the function stopped between those transactions) is finished by running it again; once nothing is left
+ * open, a further close is refused.
+ */
 export async function completeActivity(input: Input<'completeActivity'>, { caller, now }: Ctx): Promise<FinishResult> {
   await managedActivity(caller, input.activityId)
-  await transact(async (tx) => {
+  const resuming = await transact(async (tx) => {
     const a = await activityInTx(tx, input.activityId)
+    if (a.finishedAt) return true
     assertCanFinish(clockOf(a), now)
     await coll('activities', tx).doc(a._id).update({ data: { finishedAt: now, updatedAt: now } })
+    return false
   })
   const open = await getAll<EnrollmentDoc>(
     coll('enrollments').where({ activityId: input.activityId, status: _.in(['enrolled', 'checkedIn']) }).field({ _id: true }),
     5000
   )
+  if (resuming && !open.length) throw conflict('活动已结项')
   const result: FinishResult = { completed: 0, absent: 0, missingCheckout: 0 }
   for (const e of open) {
     const outcome = await closeOne(input.activityId, e._id, now)

@@ -1,4 +1,4 @@
-import { checkRedemption, quotaId, quotaPeriod, unavailableReason } from './redeem'
+import { checkRedemption, editedStock, quotaId, quotaPeriod, unavailableReason } from './redeem'
 
 const now = new Date('2026-11-22T08:00:00Z')
 const goods = (over = {}) => ({ status: 'onSale' as const, stock: 5, price: 30, limitCount: 2, limitPeriod: 'month' as const, validUntil: null, ...over })
@@ -35,5 +35,21 @@ describe('redemption', () => {
     expect(codeOf(() => checkRedemption(goods(), 1, 1, now))).toBeNull()
     expect(codeOf(() => checkRedemption(goods(), 2, 1, now))).toBe('RESOURCE_EXHAUSTED:每月每人限兑2件，您还可兑1件')
     expect(codeOf(() => checkRedemption(goods(), 1, 2, now))).toBe('RESOURCE_EXHAUSTED:每月每人限兑2件，您已兑满')
+  })
+})
+
+describe('editing stock', () => {
+  test('a form loaded with 5 and saved with 8 restocks 3 on top of what is left now', () => {
+    expect(editedStock(2, 8, 5)).toBe(5)
+    expect(editedStock(5, 8, 5)).toBe(8)
+  })
+  test('a form saved unchanged keeps the redemptions made meanwhile', () => {
+    expect(editedStock(1, 5, 5)).toBe(1)
+  })
+  test('taking off more than is left empties the shelf, never below zero', () => {
+    expect(editedStock(1, 0, 5)).toBe(0)
+  })
+  test('without the loaded stock the typed stock is taken as it is', () => {
+    expect(editedStock(1, 5)).toBe(5)
   })
 })

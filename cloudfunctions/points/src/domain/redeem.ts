@@ -46,3 +46,13 @@ export function checkRedemption(g: GoodsRules, quantity: number, used: number, n
   }
   return g.price * quantity
 }
+
+/**
+ * The stock after a merchant saves the goods form. With the stock the form was loaded with, the save
+ * applies the merchant's change (restocked 3, took 2 off) to the stock as it is now, so redemptions made
+ * while the form was open are not undone; without it, the stock typed in is taken as it is.
+ */
+export function editedStock(current: number, typed: number, loadedWith?: number): number {
+  if (loadedWith === undefined) return typed
+  return Math.max(0, current + typed - loadedWith)
+}
