@@ -91,6 +91,19 @@ describe('user', () => {
     expect(res).toMatchObject({ ok: true, data: [{ id: 'cm01', name: '青枫社区', center: { lat: 31.33, lng: 118.37 } }, { id: 'cm02' }] })
   })
 
+  test('deleteAccount is refused while others wait on the person (a claimed wish, a pending pickup), and changes nothing', async () => {
+    await t.call('user', 'login', { nickName: '还有事没办完' }, 'p-5')
+    t.cloud.store.insert('redemptions', [{ _id: 'o-p5', openid: 'p-5', status: 'pending', goodsId: 'g1', quantity: 1 }])
+    t.cloud.store.insert('wishes', [{ _id: 'w-p5', claimerId: 'p-5', submitterId: 'someone', status: 'claimed' }])
+    const before = t.cloud.store.get('users', 'p-5')
+    const res = await t.call('user', 'deleteAccount', { confirm: '注销' }, 'p-5')
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'FAILED_PRECONDITION', message: '您还有认领中的心愿1项、待领取的兑换订单1项，请先完成、放弃或取消后再注销' }
+    })
+    expect(t.cloud.store.get('users', 'p-5')).toEqual(before)
+  })
+
   test('deleteAccount erases personal data and refuses the account afterwards', async () => {
     await t.call('user', 'login', { nickName: '要注销的人' }, 'p-4')
     await t.call('user', 'updateProfile', { phone: '13800001111', realName: '张三' }, 'p-4')

@@ -1,11 +1,11 @@
 // The wish function through the local cloud, with the real wx-server-sdk: every action and role, the
 // state machine under stale clients, 50 concurrent claims, the claim limit under concurrency, privacy of
 // every public answer, claim expiry, bad input, and the subscription messages.
-import type { Envelope } from '../../types'
 import { PHONE_PATTERN } from '../../cloudfunctions/_shared/masking'
 import { isValidHistory, nextStatus, type WishEvent } from '../../cloudfunctions/wish/src/domain/stateMachine'
 import type { WishDoc } from '../../cloudfunctions/wish/src/domain/types'
 import { useLocalCloud } from '../support/cloud'
+import { fails, ok, type Answer } from '../support/envelope'
 
 const lc = useLocalCloud()
 
@@ -69,23 +69,9 @@ beforeEach(() => {
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-type Answer = Envelope<any> // eslint-disable-line @typescript-eslint/no-explicit-any
 let requestSerial = 0
 const call = (action: string, data: object, openid?: string) => lc.call('wish', action, data, openid) as Promise<Answer>
 
-async function ok(p: Promise<Answer>) {
-  const res = await p
-  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
-  return res.data
-}
-async function fails(p: Promise<Answer>, code: string, message?: string | RegExp) {
-  const res = await p
-  expect(res.ok).toBe(false)
-  if (res.ok) return
-  expect(res.error.code).toBe(code)
-  if (message) expect(res.error.message).toMatch(message)
-  return res.error
-}
 
 /** A well-formed file id under the person's folder (not necessarily an existing file). */
 const photo = (openid: string, name = 'a.jpg') => `cloud://local.6c6f-local-1300000000/users/${openid}/2026-11/${name}`
@@ -616,6 +602,9 @@ describe('erasure', () => {
   it('erases the beneficiary’s name, contact and photos of a resident’s own wishes when they delete their account', async () => {
     const own = await published()
     const proxy = (await ok(call('submit', childWish(), 'staff1'))).id
+    // A published wish of one's own is withdrawn first: deleting an account never strands an open wish.
+    await fails(lc.call('user', 'deleteAccount', { confirm: '注销' }, 'res1'), 'FAILED_PRECONDITION', /进行中的本人心愿/)
+    await ok(call('withdraw', { wishId: own }, 'res1'))
     await ok(lc.call('user', 'deleteAccount', { confirm: '注销' }, 'res1'))
     expect(wishDoc(own).beneficiary).toMatchObject({ name: '已注销用户', display: '居民', phone: null, address: null })
     expect(wishDoc(own).photos).toEqual([])

@@ -125,7 +125,14 @@ export const MATRIX: Matrix = {
     updateProfile: [{ scope: 'own profile', allow: SIGNED_IN, payload: () => ({ nickName: '新昵称' }) }],
     setElderMode: [{ scope: 'own profile', allow: SIGNED_IN, payload: () => ({ on: true }) }],
     consent: [{ scope: 'own profile', allow: SIGNED_IN, payload: () => ({ version: PRIVACY_VERSION, agreed: true }) }],
-    deleteAccount: [{ scope: 'own account', allow: SIGNED_IN, payload: () => ({ confirm: '注销' }) }],
+    deleteAccount: [
+      {
+        scope: 'own account; refused while others wait on the person (own open wishes, claims, a pickup, enrolments)',
+        allow: SIGNED_IN,
+        answers: { resident: 'FAILED_PRECONDITION', volunteer: 'FAILED_PRECONDITION', member: 'FAILED_PRECONDITION', unitAdmin: 'FAILED_PRECONDITION' },
+        payload: () => ({ confirm: '注销' })
+      }
+    ],
     communities: [{ scope: 'public list', allow: EVERYONE, payload: () => ({}) }]
   },
 

@@ -203,6 +203,19 @@ it('the scanner has teeth: it reports what a reader may not see, and lets throug
   expect(scan({ ok: true, data: { mine: phone.value, masked: '138****5678' } }, owner, 'test', secrets)).toEqual([])
 })
 
+/** Ends every open promise of `openid` through the actions the app offers (withdraw, cancel, release). */
+async function settleEverything(openid: string): Promise<void> {
+  const must = async (fn: string, action: string, data: object) => {
+    const res = await lc.call(fn, action, data, openid)
+    if (!res.ok) throw new Error(`${fn}.${action}: ${res.error.message}`)
+  }
+  for (const w of store().find('wishes', { submitterId: openid, status: { $in: ['submitted', 'published'] } })) await must('wish', 'withdraw', { wishId: w._id })
+  for (const w of store().find('wishes', { claimerId: openid, status: 'claimed' })) await must('wish', 'release', { wishId: w._id, reason: '账号注销' })
+  for (const n of store().find('partyNeeds', { claimerId: openid, status: 'claimed' })) await must('party', 'releaseNeed', { needId: n._id, reason: '账号注销' })
+  for (const o of store().find('redemptions', { openid, status: 'pending' })) await must('points', 'cancelRedemption', { orderId: o._id })
+  for (const e of store().find('enrollments', { openid, status: 'enrolled' })) await must('volunteer', 'cancelEnrollment', { activityId: e.activityId })
+}
+
 it('an account deleted leaves nothing personal readable, in the database or in any answer, and the ledgers balance', async () => {
   const subject = 'demo-member'
   const person = store().get('users', subject) as Doc
@@ -230,6 +243,12 @@ it('an account deleted leaves nothing personal readable, in the database or in a
   ].filter((v, i, all): v is string => typeof v === 'string' && v.length > 0 && all.indexOf(v) === i)
   expect(store().count('users', { realName: person.realName })).toBe(1)
 
+  // While others wait on the member (claims, a pickup holding stock, places held), deleting is refused and
+  // nothing changes; the member settles each as the app asks, then deletes.
+  const held = JSON.stringify(store().get('users', subject))
+  expect(await lc.call('user', 'deleteAccount', { confirm: '注销' }, subject)).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
+  expect(JSON.stringify(store().get('users', subject))).toBe(held)
+  await settleEverything(subject)
   expect(await lc.call('user', 'deleteAccount', { confirm: '注销' }, subject)).toMatchObject({ ok: true })
 
   // The database: no string of any document holds any of it.

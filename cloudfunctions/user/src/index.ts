@@ -5,9 +5,10 @@ import { _, db } from '../../_shared/cloud'
 import { coll, getAll, getDoc } from '../../_shared/db'
 import { fromPoint, type CommunityDoc, type CompoundDoc, type UserDoc } from '../../_shared/docs'
 import { ERASE_RULES, ERASED_NAME } from '../../_shared/erase'
-import { invalid, unauthenticated } from '../../_shared/errors'
+import { invalid, precondition, unauthenticated } from '../../_shared/errors'
 import { createFunction, type Ctx } from '../../_shared/router'
 import { missingGrants, parseAdminGrants } from './domain/admins'
+import { obligationMessage, type Obligations } from './domain/obligations'
 import { toMe } from './me'
 
 function signedIn(caller: Caller): UserDoc {
@@ -19,6 +20,20 @@ async function reload(openid: string): Promise<UserDoc> {
   const user = await getDoc<UserDoc>('users', openid)
   if (!user) throw unauthenticated()
   return user
+}
+
+const count = async (name: Parameters<typeof coll>[0], where: object) => ((await coll(name).where(where).count()) as { total: number }).total
+
+async function openObligations(openid: string): Promise<Obligations> {
+  const [claimedWishes, ownOpenWishes, claimedNeeds, pendingOrders, activeEnrolments] = await Promise.all([
+    count('wishes', { claimerId: openid, status: 'claimed' }),
+    // Their own wishes (a 代录 wish staff posted belongs to its beneficiary, not to the staff member).
+    count('wishes', { 'beneficiary.ownerId': openid, status: _.in(['submitted', 'published', 'claimed', 'fulfilled']) }),
+    count('partyNeeds', { claimerId: openid, status: 'claimed' }),
+    count('redemptions', { openid, status: 'pending' }),
+    count('enrollments', { openid, status: _.in(['enrolled', 'checkedIn']) })
+  ])
+  return { claimedWishes, ownOpenWishes, claimedNeeds, pendingOrders, activeEnrolments }
 }
 
 async function patch(ctx: Ctx, changes: Partial<UserDoc>) {
@@ -99,6 +114,8 @@ export const main = createFunction('user', contract.user, {
     allow: ['resident'],
     async handler(_input, { caller, now }) {
       const user = signedIn(caller)
+      const refusal = obligationMessage(await openObligations(user._id))
+      if (refusal) throw precondition(refusal)
       for (const rule of ERASE_RULES) {
         await coll(rule.collection).where({ [rule.owner]: user._id }).update({ data: rule.set })
       }
