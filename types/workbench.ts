@@ -1,5 +1,6 @@
 // The staff workbench's shared vocabulary: queue kinds, export kinds, the dashboard's figures and the street
 // comparison's columns with their sort. No zod here, so the app can use it without bundling the schemas.
+import type { CoverageCounts } from './schemas/lifeCircle'
 
 /** What waits for a staff member (in their community) or a merchant (at their shop). */
 export const QUEUE_KINDS = ['wishReview', 'overdueClaims', 'registrations', 'merchants', 'needs', 'hours', 'pickups'] as const
@@ -136,16 +137,11 @@ export interface CommunityFigures {
   coverage: CoverageSummary
 }
 
-export interface CoverageBar {
+/** A category's coverage counts (as lifeCircle computes them) with its name and walk tier. */
+export interface CoverageBar extends Omit<CoverageCounts, 'category'> {
   category: string
   name: string
   tier: number
-  compounds: number
-  compoundsCovered: number
-  households: number
-  householdsCovered: number
-  compoundShare: number
-  householdShare: number
 }
 
 export interface CategoryBar {

@@ -2,18 +2,10 @@ import { isValidHistory } from '../../cloudfunctions/wish/src/domain/stateMachin
 import type { WishDoc } from '../../cloudfunctions/wish/src/domain/types'
 import { monthOf } from '../../cloudfunctions/_shared/period'
 import { seedDemo } from './index'
-import type { SeedStore } from './store'
+import { memoryStore } from './memoryStore'
 
 async function seeded() {
-  const data: Record<string, Record<string, unknown>[]> = {}
-  const store = {
-    insert: (c: string, d: object | object[]) => (data[c] ??= []).push(...((Array.isArray(d) ? d : [d]) as Record<string, unknown>[])),
-    get: (c: string, id: string) => data[c]?.find((x) => x._id === id) ?? null,
-    find: (c: string) => data[c] ?? [],
-    update: () => 0,
-    count: (c: string) => data[c]?.length ?? 0,
-    clear: () => undefined
-  } as unknown as SeedStore
+  const { store, data } = memoryStore()
   const now = new Date('2026-11-22T08:00:00Z')
   await seedDemo(store, now)
   const history = (data.wishes as unknown as WishDoc[]).filter((w) => w._id.startsWith('seedh'))

@@ -4,7 +4,7 @@ import { NEED_MACHINE } from '../../cloudfunctions/party/src/domain/needs'
 import { MEMBER_MACHINE, UNIT_MACHINE } from '../../cloudfunctions/party/src/domain/registration'
 import { ratingAllowed, maxRating } from '../../cloudfunctions/party/src/domain/assessment'
 import { seedDemo } from './index'
-import type { SeedStore } from './store'
+import { memoryStore } from './memoryStore'
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 const must = <T,>(x: T | undefined): T => {
@@ -12,22 +12,6 @@ const must = <T,>(x: T | undefined): T => {
   return x as T
 }
 
-function memoryStore() {
-  const data: Record<string, Doc[]> = {}
-  const store = {
-    insert: (c: string, d: object | object[]) => (data[c] ??= []).push(...((Array.isArray(d) ? d : [d]) as Doc[])),
-    get: (c: string, id: string) => data[c]?.find((x) => x._id === id) ?? null,
-    find: (c: string) => data[c] ?? [],
-    update: (c: string, filter: { _id: string }, update: { $set: Doc }) => {
-      const doc = data[c]?.find((x) => x._id === filter._id)
-      if (doc) Object.assign(doc, update.$set)
-      return doc ? 1 : 0
-    },
-    count: (c: string) => data[c]?.length ?? 0,
-    clear: () => undefined
-  } as unknown as SeedStore
-  return { store, data }
-}
 
 const now = new Date('2026-11-22T08:00:00Z')
 let data: Record<string, Doc[]>

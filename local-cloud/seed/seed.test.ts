@@ -1,18 +1,5 @@
 import { seedDemo } from './index'
-import type { SeedStore } from './store'
-
-function memoryStore() {
-  const data: Record<string, Record<string, unknown>[]> = {}
-  const store = {
-    insert: (c: string, d: object | object[]) => (data[c] ??= []).push(...((Array.isArray(d) ? d : [d]) as Record<string, unknown>[])),
-    get: (c: string, id: string) => data[c]?.find((x) => x._id === id) ?? null,
-    find: (c: string) => data[c] ?? [],
-    update: () => 0,
-    count: (c: string) => data[c]?.length ?? 0,
-    clear: () => undefined
-  } as unknown as SeedStore
-  return { store, data }
-}
+import { memoryStore } from './memoryStore'
 
 describe('demo district', () => {
   test('is the same on every run', async () => {

@@ -4,20 +4,12 @@ import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from '../../cloudfunct
 import type { ActivityDoc, EnrollmentDoc, VolunteerDoc } from '../../cloudfunctions/volunteer/src/docs'
 import { toHalfHours } from '../../cloudfunctions/volunteer/src/domain/hours'
 import { seedDemo } from './index'
-import type { SeedStore } from './store'
+import { memoryStore } from './memoryStore'
 
 const now = new Date('2026-11-22T08:00:00Z')
 
 async function seeded() {
-  const data: Record<string, Record<string, unknown>[]> = {}
-  const store = {
-    insert: (c: string, d: object | object[]) => (data[c] ??= []).push(...((Array.isArray(d) ? d : [d]) as Record<string, unknown>[])),
-    get: (c: string, id: string) => data[c]?.find((x) => x._id === id) ?? null,
-    find: (c: string) => data[c] ?? [],
-    update: () => 0,
-    count: (c: string) => data[c]?.length ?? 0,
-    clear: () => undefined
-  } as unknown as SeedStore
+  const { store, data } = memoryStore()
   await seedDemo(store, now)
   const all = <T>(c: string) => (data[c] ?? []) as unknown as T[]
   return {

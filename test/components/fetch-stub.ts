@@ -1,5 +1,5 @@
 // The network boundary of the h5 app: a fetch stand-in that records requests and answers them.
-import type { ErrorCode, Me } from '@contract'
+import type { ErrorCode } from '@contract'
 
 export interface Recorded {
   url: string
@@ -29,22 +29,4 @@ export const callsOf = (calls: Recorded[], fn: string, action: string) =>
 export const ok = <T>(data: T) => ({ ok: true as const, data })
 export const fail = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } })
 
-export function makeMe(patch: Partial<Me> = {}): Me {
-  return {
-    openid: 'demo-resident',
-    nickName: '王秀英',
-    avatar: null,
-    realName: null,
-    phone: '138****5678',
-    communityId: 'c01',
-    communityName: '青枫社区',
-    compoundId: null,
-    roles: [],
-    elderMode: false,
-    consentVersion: null,
-    needsConsent: true,
-    isStaff: false,
-    badge: null,
-    ...patch
-  }
-}
+export { makeMe } from '../support/me'

@@ -2,20 +2,14 @@
 // and the privacy consent asked once. One person's journey, so the tests run in order.
 import type { Locator } from 'playwright-core'
 import { button, currentPage, openTab, rootFontSize, signInAs } from './support/app'
-import { startHarness, type Harness } from './support/harness'
+import { useHarness, type Harness } from './support/harness'
 
 jest.setTimeout(120_000)
 
 let h: Harness
 
-beforeAll(async () => {
-  h = await startHarness()
-})
-
-afterAll(async () => {
-  if (!h) return
-  await h.screenshot('e2e-last-screen').catch(() => undefined)
-  await h.stop()
+useHarness('e2e-last-screen', (started) => {
+  h = started
 })
 
 const privacyPopup = (): Locator => h.page.locator('.llt-privacy:visible')

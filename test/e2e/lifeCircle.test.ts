@@ -4,7 +4,7 @@
 import type { Locator } from 'playwright-core'
 import { agreePrivacyIfAsked, button, currentPage, signInFresh } from './support/app'
 import { waitForList } from './support/circle'
-import { startHarness, type Harness } from './support/harness'
+import { useHarness, type Harness } from './support/harness'
 
 jest.setTimeout(180_000)
 
@@ -13,15 +13,9 @@ const screen = (): Locator => currentPage(h.page)
 /** Inside 青枫社区, the resident's community in the demo district. */
 const AT_HOME = { latitude: 31.3312, longitude: 118.3575 }
 
-beforeAll(async () => {
-  h = await startHarness()
+useHarness('e2e-lifecircle-last-screen', async (started) => {
+  h = started
   await h.context.setGeolocation(AT_HOME)
-})
-
-afterAll(async () => {
-  if (!h) return
-  await h.screenshot('e2e-lifecircle-last-screen').catch(() => undefined)
-  await h.stop()
 })
 
 describe('the 15-minute life circle', () => {

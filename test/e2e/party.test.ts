@@ -4,7 +4,7 @@
 // 双重考评 report of the unit's members and exports it as CSV.
 import type { Locator } from 'playwright-core'
 import { button, currentPage, signInFresh } from './support/app'
-import { startHarness, type Harness } from './support/harness'
+import { useHarness, type Harness } from './support/harness'
 import { approveRegistration, fillMemberRegistration, submitMemberRegistration } from './support/party'
 
 jest.setTimeout(180_000)
@@ -14,14 +14,8 @@ const PLEDGE = '每周六上午到社区为老人义务理发'
 const PHONE = '13912340000'
 const FORM = { phone: PHONE, unit: '江城日报社', branch: '江城日报社第二党支部', intention: '助老帮困', pledge: PLEDGE }
 
-beforeAll(async () => {
-  h = await startHarness()
-})
-
-afterAll(async () => {
-  if (!h) return
-  await h.screenshot('e2e-party-last-screen').catch(() => undefined)
-  await h.stop()
+useHarness('e2e-party-last-screen', (started) => {
+  h = started
 })
 
 const screen = (): Locator => currentPage(h.page)

@@ -5,7 +5,7 @@
 // Time passing at the venue is simulated by moving the activity and the check-in time back in the store.
 import type { Locator } from 'playwright-core'
 import { agreePrivacyIfAsked, confirmModal, openTab, signInFresh, tap, within } from './support/app'
-import { startHarness, type Harness } from './support/harness'
+import { useHarness, type Harness } from './support/harness'
 
 jest.setTimeout(240_000)
 
@@ -17,14 +17,8 @@ const HERE = { lat: 31.3526, lng: 118.4331 }
 let activityId = ''
 let orderId = ''
 
-beforeAll(async () => {
-  h = await startHarness()
-})
-
-afterAll(async () => {
-  if (!h) return
-  await h.screenshot('e2e-volunteer-last-screen').catch(() => undefined)
-  await h.stop()
+useHarness('e2e-volunteer-last-screen', (started) => {
+  h = started
 })
 
 /** Moves the activity (and the copies on its enrolments) so that it started `msAgo` ago and lasts 3 hours. */

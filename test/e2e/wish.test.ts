@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { agreePrivacyIfAsked, confirmModal, openTab, signInFresh, tap, within } from './support/app'
 import { waitForList } from './support/circle'
-import { RESULTS_DIR, startHarness, type Harness } from './support/harness'
+import { RESULTS_DIR, useHarness, type Harness } from './support/harness'
 import { approveRegistration, fillMemberRegistration, submitMemberRegistration } from './support/party'
 
 jest.setTimeout(240_000)
@@ -22,15 +22,9 @@ const TINY_JPEG =
 const AT_HOME = { latitude: 31.3312, longitude: 118.3575 }
 const MEMBER = { name: '李志强', openid: 'demo-volunteer' }
 
-beforeAll(async () => {
-  h = await startHarness()
+useHarness('e2e-wish-last-screen', async (started) => {
+  h = started
   await h.context.setGeolocation(AT_HOME)
-})
-
-afterAll(async () => {
-  if (!h) return
-  await h.screenshot('e2e-wish-last-screen').catch(() => undefined)
-  await h.stop()
 })
 
 const points = (openid: string) =>

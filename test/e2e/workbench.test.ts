@@ -5,20 +5,14 @@
 import { readFileSync } from 'node:fs'
 import type { Locator } from 'playwright-core'
 import { currentPage, signInFresh } from './support/app'
-import { startHarness, type Harness } from './support/harness'
+import { useHarness, type Harness } from './support/harness'
 
 jest.setTimeout(180_000)
 
 let h: Harness
 
-beforeAll(async () => {
-  h = await startHarness()
-})
-
-afterAll(async () => {
-  if (!h) return
-  await h.screenshot('e2e-workbench-last-screen').catch(() => undefined)
-  await h.stop()
+useHarness('e2e-workbench-last-screen', (started) => {
+  h = started
 })
 
 const screen = (): Locator => currentPage(h.page).last()

@@ -4,10 +4,10 @@
 // reasons, all-or-nothing, retries and concurrent repeats), writes only by staff of the community, coverage
 // with facilities across the boundary, and malformed payloads.
 import Papa from 'papaparse'
-import type { Envelope } from '../../types'
 import { dedupeKeyOf } from '../../cloudfunctions/lifeCircle/src/domain/facility'
 import { EARTH_RADIUS_M, WALK } from '../../cloudfunctions/lifeCircle/src/domain/walk'
 import { useLocalCloud } from '../support/cloud'
+import { fails, ok, type Answer } from '../support/envelope'
 
 const lc = useLocalCloud()
 
@@ -112,21 +112,7 @@ beforeAll(() => seed())
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-type Answer = Envelope<any> // eslint-disable-line @typescript-eslint/no-explicit-any
 const call = (action: string, data: unknown, openid = 'resA') => lc.call('lifeCircle', action, data, openid) as Promise<Answer>
-async function ok(p: Promise<Answer>) {
-  const res = await p
-  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
-  return res.data
-}
-async function fails(p: Promise<Answer>, code: string, message?: string | RegExp) {
-  const res = await p
-  expect(res.ok).toBe(false)
-  if (res.ok) return undefined
-  expect(res.error.code).toBe(code)
-  if (message) expect(res.error.message).toMatch(message)
-  return res.error
-}
 const store = () => lc.cloud.store
 const facilitiesSnapshot = () => JSON.stringify(store().find('facilities', {}, { sort: { _id: 1 } }))
 

@@ -9,6 +9,7 @@ import { ERASE_RULES } from '../../cloudfunctions/_shared/erase'
 import { PHONE_PATTERN } from '../../cloudfunctions/_shared/masking'
 import { assessmentPeriod, halfYear } from '../../cloudfunctions/_shared/period'
 import { useLocalCloud } from '../support/cloud'
+import { communitySettings, STREET, twoCommunities } from '../support/fixtures'
 import { fails, ok, type Answer } from '../support/envelope'
 
 const lc = useLocalCloud()
@@ -21,16 +22,6 @@ const HALF = halfYear(NOW)
 const PREVIOUS_HALF = HALF.endsWith('H2') ? `${YEAR}H1` : `${Number(YEAR) - 1}H2`
 const LONG_AGO = new Date(NOW.getTime() - 200 * 86_400_000)
 
-const point = (lat: number, lng: number) => ({ type: 'Point', coordinates: [lng, lat] })
-const settings = (over: Record<string, unknown> = {}) => ({
-  wishValueCap: 200,
-  claimLimit: 3,
-  claimDays: 7,
-  openWishesToVolunteers: false,
-  handoverPoint: '党群服务中心',
-  assessment: { registrationPoints: 10, wishPoints: 5, needPoints: 8, pointsPerHour: 1, yearlyHours: 50, passMark: 60 },
-  ...over
-})
 
 /** Phone numbers in the fixtures: every one of them must stay masked where the rules say so. */
 const PHONES: Record<string, string> = {}
@@ -105,11 +96,8 @@ function unit(id: string, communityId: string, adminId: string, status: string) 
 
 function seedFixtures() {
   const s = lc.cloud.store
-  s.insert('streets', [{ _id: 'st01', name: '青枫街道', district: '镜湖区', city: '江城市' }])
-  s.insert('communities', [
-    { _id: 'cm01', name: '青枫社区', streetId: 'st01', center: point(31.335, 118.375), address: '青枫路1号', phone: '0553-2123456', settings: settings() },
-    { _id: 'cm02', name: '柳岸社区', streetId: 'st01', center: point(31.34, 118.385), address: '柳岸街2号', phone: '0553-2654321', settings: settings() }
-  ])
+  s.insert('streets', [STREET])
+  s.insert('communities', twoCommunities(communitySettings({ handoverPoint: '党群服务中心', assessment: { needPoints: 8 } })))
   s.insert('grids', [
     { _id: 'cm01-g1', communityId: 'cm01', name: '第一网格' },
     { _id: 'cm01-g2', communityId: 'cm01', name: '第二网格' },

@@ -2,15 +2,14 @@
 // goods, redemption (200 concurrent redemptions of 20 items, the same request id twice), the per-person
 // limit, cancel and expiry refunding exactly once (also at the same moment), pickup by the right shop only,
 // staff adjustments, the board, and the ledger invariant: every balance equals the sum of its ledger.
-import type { Envelope } from '../../types'
 import { useLocalCloud } from '../support/cloud'
+import { communitySettings, STREET, twoCommunities } from '../support/fixtures'
+import { fails, ok, type Answer } from '../support/envelope'
 
 const lc = useLocalCloud()
 
 // --- fixtures ------------------------------------------------------------------------------------------
 
-const point = (lat: number, lng: number) => ({ type: 'Point', coordinates: [lng, lat] })
-const settings = { wishValueCap: 200, claimLimit: 3, claimDays: 7, openWishesToVolunteers: false, handoverPoint: '服务台', assessment: { registrationPoints: 10, wishPoints: 5, needPoints: 5, pointsPerHour: 1, yearlyHours: 50, passMark: 60 } }
 const CROWD = Array.from({ length: 200 }, (_, i) => `c${String(i + 1).padStart(3, '0')}`)
 const AT = new Date('2026-01-05T00:00:00Z')
 
@@ -37,11 +36,8 @@ function fund(openid: string, amount: number, communityId = 'cm01') {
 
 function seedFixtures() {
   const s = lc.cloud.store
-  s.insert('streets', [{ _id: 'st01', name: '青枫街道', district: '镜湖区', city: '江城市' }])
-  s.insert('communities', [
-    { _id: 'cm01', name: '青枫社区', streetId: 'st01', center: point(31.335, 118.375), address: '青枫路1号', phone: '0553-2123456', settings },
-    { _id: 'cm02', name: '柳岸社区', streetId: 'st01', center: point(31.34, 118.385), address: '柳岸街2号', phone: '0553-2654321', settings }
-  ])
+  s.insert('streets', [STREET])
+  s.insert('communities', twoCommunities(communitySettings()))
   s.insert('users', [
     user('res1', '王秀英', 'cm01', []),
     user('applicant', '王师傅', 'cm01', []),
@@ -74,25 +70,11 @@ beforeEach(() => {
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-type Answer = Envelope<any> // eslint-disable-line @typescript-eslint/no-explicit-any
 const call = (action: string, data: object, openid?: string) => lc.call('points', action, data, openid) as Promise<Answer>
 const store = () => lc.cloud.store
 let serial = 0
 const req = () => `req-${String(++serial).padStart(8, '0')}`
 
-async function ok(p: Promise<Answer>) {
-  const res = await p
-  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
-  return res.data
-}
-async function fails(p: Promise<Answer>, code: string, message?: string | RegExp) {
-  const res = await p
-  expect(res.ok).toBe(false)
-  if (res.ok) return
-  expect(res.error.code).toBe(code)
-  if (message) expect(res.error.message).toMatch(message)
-  return res.error
-}
 
 const WATCHED = ['users', 'merchants', 'goods', 'redemptions', 'redemptionQuotas', 'pointsAccounts', 'pointsLedger']
 const snapshot = () => JSON.stringify(WATCHED.map((c) => store().find(c, {}, { sort: { _id: 1 } })))

@@ -3,23 +3,22 @@
 // concurrent enrolments for 10 seats), verified check-in (expired, forged, other-activity and replayed
 // tokens, outside the radius), hours and points credited once, member assessment entries, corrections,
 // closing, records and certificates, and bad input everywhere.
-import type { Envelope } from '../../types'
 import { checkinPayload, windowOf } from '../../cloudfunctions/volunteer/src/domain/token'
 import { useLocalCloud } from '../support/cloud'
+import { communitySettings, STREET, twoCommunities } from '../support/fixtures'
+import { fails, ok, type Answer } from '../support/envelope'
 
 const lc = useLocalCloud()
 
 // --- fixtures ------------------------------------------------------------------------------------------
 
 const HOUR = 3_600_000
-const point = (lat: number, lng: number) => ({ type: 'Point', coordinates: [lng, lat] })
 const VENUE = { lat: 31.335, lng: 118.375 }
 const NEAR = { lat: 31.3352, lng: 118.3751 } // about 25 m away
 const FAR = { lat: 31.345, lng: 118.375 } // about 1.1 km away
 const ID_CARD = '11010519491231002X'
 const CROWD = Array.from({ length: 100 }, (_, i) => `crowd${String(i + 1).padStart(3, '0')}`)
 
-const settings = { wishValueCap: 200, claimLimit: 3, claimDays: 7, openWishesToVolunteers: false, handoverPoint: '服务台', assessment: { registrationPoints: 10, wishPoints: 5, needPoints: 5, pointsPerHour: 2, yearlyHours: 50, passMark: 60 } }
 
 function user(openid: string, name: string, communityId: string, roles: object[], phone: string | null = '13800001234') {
   const at = new Date('2026-01-01T00:00:00Z')
@@ -51,11 +50,8 @@ function volunteer(openid: string, name: string, communityId: string, no: number
 
 function seedFixtures() {
   const s = lc.cloud.store
-  s.insert('streets', [{ _id: 'st01', name: '青枫街道', district: '镜湖区', city: '江城市' }])
-  s.insert('communities', [
-    { _id: 'cm01', name: '青枫社区', streetId: 'st01', center: point(31.335, 118.375), address: '青枫路1号', phone: '0553-2123456', settings },
-    { _id: 'cm02', name: '柳岸社区', streetId: 'st01', center: point(31.34, 118.385), address: '柳岸街2号', phone: '0553-2654321', settings }
-  ])
+  s.insert('streets', [STREET])
+  s.insert('communities', twoCommunities(communitySettings({ assessment: { pointsPerHour: 2 } })))
   const vol = (cm = 'cm01') => [{ role: 'volunteer', communityId: cm }]
   s.insert('users', [
     user('res1', '王秀英', 'cm01', []),
@@ -86,23 +82,9 @@ beforeEach(() => {
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-type Answer = Envelope<any> // eslint-disable-line @typescript-eslint/no-explicit-any
 const call = (action: string, data: object, openid?: string) => lc.call('volunteer', action, data, openid) as Promise<Answer>
 const store = () => lc.cloud.store
 
-async function ok(p: Promise<Answer>) {
-  const res = await p
-  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
-  return res.data
-}
-async function fails(p: Promise<Answer>, code: string, message?: string | RegExp) {
-  const res = await p
-  expect(res.ok).toBe(false)
-  if (res.ok) return
-  expect(res.error.code).toBe(code)
-  if (message) expect(res.error.message).toMatch(message)
-  return res.error
-}
 
 const WATCHED = ['users', 'volunteers', 'sequences', 'activities', 'enrollments', 'pointsAccounts', 'pointsLedger', 'assessmentEntries', 'certificates']
 const snapshot = () => JSON.stringify(WATCHED.map((c) => store().find(c, {}, { sort: { _id: 1 } })))

@@ -5,22 +5,14 @@ import { PHONE_PATTERN } from '../../cloudfunctions/_shared/masking'
 import { isValidHistory, nextStatus, type WishEvent } from '../../cloudfunctions/wish/src/domain/stateMachine'
 import type { WishDoc } from '../../cloudfunctions/wish/src/domain/types'
 import { useLocalCloud } from '../support/cloud'
+import { communitySettings, point, STREET, twoCommunities } from '../support/fixtures'
 import { fails, ok, type Answer } from '../support/envelope'
 
 const lc = useLocalCloud()
 
 // --- fixtures ------------------------------------------------------------------------------------------
 
-const point = (lat: number, lng: number) => ({ type: 'Point', coordinates: [lng, lat] })
-const settings = (over: Record<string, unknown> = {}) => ({
-  wishValueCap: 200,
-  claimLimit: 3,
-  claimDays: 7,
-  openWishesToVolunteers: false,
-  handoverPoint: '青枫社区党群服务中心一楼服务台',
-  assessment: { registrationPoints: 10, wishPoints: 5, needPoints: 5, pointsPerHour: 1, yearlyHours: 50, passMark: 60 },
-  ...over
-})
+const settings = (over: Parameters<typeof communitySettings>[0] = {}) => communitySettings({ handoverPoint: '青枫社区党群服务中心一楼服务台', ...over })
 const MEMBERS = Array.from({ length: 50 }, (_, i) => `member${String(i + 1).padStart(2, '0')}`)
 const RES_PHONE = '13912345678'
 const RES_ADDRESS = '幸福小区3栋201室'
@@ -33,10 +25,9 @@ function user(openid: string, name: string, communityId: string, roles: object[]
 
 function seedFixtures() {
   const s = lc.cloud.store
-  s.insert('streets', [{ _id: 'st01', name: '青枫街道', district: '镜湖区', city: '江城市' }])
+  s.insert('streets', [STREET])
   s.insert('communities', [
-    { _id: 'cm01', name: '青枫社区', streetId: 'st01', center: point(31.335, 118.375), address: '青枫路1号', phone: '0553-2123456', settings: settings() },
-    { _id: 'cm02', name: '柳岸社区', streetId: 'st01', center: point(31.34, 118.385), address: '柳岸街2号', phone: '0553-2654321', settings: settings({ openWishesToVolunteers: true, handoverPoint: '柳岸社区服务站' }) },
+    ...twoCommunities(settings(), settings({ openWishesToVolunteers: true, handoverPoint: '柳岸社区服务站' })),
     { _id: 'cm03', name: '梧桐社区', streetId: 'st01', center: point(31.33, 118.39), address: '梧桐大道3号', phone: '0553-2000000', settings: settings() }
   ])
   s.insert('compounds', [

@@ -10,6 +10,8 @@ import type { Envelope } from '../../types'
 import { EXPORT_KINDS, QUEUE_KINDS, type CommunityFigures, type CsvExport, type Dashboard, type QueuesResult, type StreetDashboard } from '../../types/workbench'
 import { PHONE_PATTERN } from '../../cloudfunctions/_shared/masking'
 import { useLocalCloud } from '../support/cloud'
+import { communitySettings, point, STREET } from '../support/fixtures'
+import { fails, ok } from '../support/envelope'
 
 const lc = useLocalCloud()
 
@@ -17,7 +19,6 @@ const lc = useLocalCloud()
 
 const cst = (s: string) => new Date(`${s}+08:00`)
 const DAY = 86_400_000
-const point = (lat: number, lng: number) => ({ type: 'Point', coordinates: [lng, lat] })
 const PERIOD = '2026-03'
 
 function user(openid: string, name: string, communityId: string, roles: object[]) {
@@ -128,12 +129,11 @@ function need(id: string, status: string, events: Array<[string, string]>) {
   }
 }
 
-const settings = { wishValueCap: 200, claimLimit: 3, claimDays: 7, openWishesToVolunteers: false, handoverPoint: '服务台', assessment: { registrationPoints: 10, wishPoints: 5, needPoints: 5, pointsPerHour: 1, yearlyHours: 50, passMark: 60 } }
-const community = (id: string, name: string, streetId: string) => ({ _id: id, name, streetId, center: point(31.335, 118.375), address: '青枫路1号', phone: '0553-2123456', settings })
+const community = (id: string, name: string, streetId: string) => ({ _id: id, name, streetId, center: point(31.335, 118.375), address: '青枫路1号', phone: '0553-2123456', settings: communitySettings() })
 
 function seed() {
   const s = lc.cloud.store
-  s.insert('streets', [{ _id: 'st01', name: '青枫街道', district: '镜湖区', city: '江城市' }, { _id: 'st02', name: '柳湖街道', district: '镜湖区', city: '江城市' }])
+  s.insert('streets', [STREET, { _id: 'st02', name: '柳湖街道', district: '镜湖区', city: '江城市' }])
   s.insert('communities', [community('cm01', '青枫社区', 'st01'), community('cm02', '柳岸社区', 'st01'), community('cm03', '梧桐社区', 'st01'), community('cm09', '湖畔社区', 'st02')])
   s.insert('users', [
     user('staff1', '孙丽', 'cm01', [{ role: 'staff', communityId: 'cm01' }]),
@@ -230,18 +230,7 @@ beforeAll(() => seed())
 
 // --- helpers ---------------------------------------------------------------------------------------------
 
-type Answer<T> = Envelope<T>
-const call = <T>(action: string, data: object, openid: string) => lc.call('workbench', action, data, openid) as Promise<Answer<T>>
-async function ok<T>(p: Promise<Answer<T>>): Promise<T> {
-  const res = await p
-  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
-  return res.data
-}
-async function fails(p: Promise<Answer<unknown>>, code: string) {
-  const res = await p
-  expect(res.ok ? 'ok' : res.error.code).toBe(code)
-  return res.ok ? null : res.error
-}
+const call = <T>(action: string, data: object, openid: string) => lc.call('workbench', action, data, openid) as Promise<Envelope<T>>
 const dashboard = (communityId: string, openid: string, period = PERIOD) => call<Dashboard>('dashboard', { communityId, period }, openid)
 const street = (streetId: string, openid: string) => call<StreetDashboard>('streetDashboard', { streetId, period: PERIOD }, openid)
 const exportCsv = (kind: string, communityId: string, openid: string) => call<CsvExport>('exportCsv', { kind, communityId, period: PERIOD }, openid)

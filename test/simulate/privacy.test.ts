@@ -1,24 +1,9 @@
 // WeChat's privacy flow in the built weapp: the first privacy-scoped action shows our popup; WeChat's
 // agree event on its button (open-type agreePrivacyAuthorization) records the consent once.
-import type { Me } from '@contract'
+import { makeMe } from '../support/me'
 import { bootWeapp } from './support/weapp'
 
-const ME: Me = {
-  openid: 'o-wechat-2',
-  nickName: '李志强',
-  avatar: null,
-  realName: null,
-  phone: null,
-  communityId: null,
-  communityName: null,
-  compoundId: null,
-  roles: [],
-  elderMode: false,
-  consentVersion: null,
-  needsConsent: true,
-  isStaff: false,
-  badge: null
-}
+const ME = makeMe({ openid: 'o-wechat-2', nickName: '李志强', phone: null, communityId: null, communityName: null })
 
 const weapp = bootWeapp(({ action }) => {
   if (action === 'communities') return { ok: true, data: [{ id: 'c01', name: '青枫社区', streetId: 'st01', center: { lat: 31.35, lng: 118.43 } }] }

@@ -1,24 +1,17 @@
 // A staff member in elder mode: the workbench entry appears in 我的 and opens the workbench subpackage;
 // elder mode, remembered on the server, is applied on every page root.
-import type { Me } from '@contract'
+import { makeMe } from '../support/me'
 import { bootWeapp } from './support/weapp'
 
-const STAFF: Me = {
+const STAFF = makeMe({
   openid: 'o-wechat-staff',
   nickName: '孙丽',
-  avatar: null,
   realName: '孙丽',
   phone: '139****0001',
-  communityId: 'c01',
-  communityName: '青枫社区',
-  compoundId: null,
   roles: [{ role: 'staff', communityId: 'c01' }],
   elderMode: true,
-  consentVersion: null,
-  needsConsent: true,
-  isStaff: true,
-  badge: null
-}
+  isStaff: true
+})
 
 const weapp = bootWeapp(({ action }) =>
   action === 'communities' ? { ok: true, data: [] } : { ok: true, data: STAFF }

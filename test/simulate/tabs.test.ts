@@ -1,24 +1,9 @@
 // The four tab pages of the built weapp render in WeChat's template engine, after the automatic
 // sign-in at app start (user.login through wx.cloud).
-import type { Me } from '@contract'
+import { makeMe } from '../support/me'
 import { bootWeapp, type CloudCall } from './support/weapp'
 
-const ME: Me = {
-  openid: 'o-wechat-1',
-  nickName: '王秀英',
-  avatar: null,
-  realName: null,
-  phone: '138****5678',
-  communityId: 'c01',
-  communityName: '青枫社区',
-  compoundId: null,
-  roles: [{ role: 'volunteer', communityId: 'c01' }],
-  elderMode: false,
-  consentVersion: null,
-  needsConsent: true,
-  isStaff: false,
-  badge: null
-}
+const ME = makeMe({ openid: 'o-wechat-1', roles: [{ role: 'volunteer', communityId: 'c01' }] })
 
 function cloud({ name, action }: CloudCall) {
   if (name === 'user' && (action === 'login' || action === 'me')) return { ok: true, data: ME }

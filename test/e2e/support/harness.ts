@@ -85,3 +85,20 @@ export async function startHarness(): Promise<Harness> {
     }
   }
 }
+
+/**
+ * Starts the harness before a test file's tests (handing it to `started`, which may also set it up) and
+ * stops it after them, keeping a screenshot of the last screen as `<lastScreen>.png` in test-results/.
+ */
+export function useHarness(lastScreen: string, started: (h: Harness) => void | Promise<void>): void {
+  let harness: Harness | undefined
+  beforeAll(async () => {
+    harness = await startHarness()
+    await started(harness)
+  })
+  afterAll(async () => {
+    if (!harness) return
+    await harness.screenshot(lastScreen).catch(() => undefined)
+    await harness.stop()
+  })
+}

@@ -16,7 +16,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { formatDate } from '@/utils/date'
-import { newRequestId } from '../../volunteer/form'
+import { newRequestId } from '@/utils/form'
 import './index.css'
 
 /** How many the caller may still take now: stock, the per-period limit and the 10-per-order cap. */

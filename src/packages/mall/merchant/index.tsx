@@ -45,7 +45,7 @@ function Application({ m }: { m: MerchantView | null }) {
       <Section>
         {m ? (
           <View>
-            <Text className='vol-field__label'>
+            <Text className='llt-field__label'>
               「{m.name}」{MERCHANT_STATUS_LABELS[m.status]}
             </Text>
             {m.status === 'pending' && <Text className='llt-text-secondary'>社区工作人员审核后会通知您。</Text>}

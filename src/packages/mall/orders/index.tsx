@@ -9,7 +9,7 @@ import { PageShell } from '@/components/PageShell'
 import { useAction } from '@/hooks/useAction'
 import { usePaged } from '@/hooks/usePaged'
 import { call, showError } from '@/services/cloud'
-import { Chips } from '../../volunteer/components/Field/Controls'
+import { Chips } from '@/packages/volunteer/components/Controls'
 import { OrderCard } from '../components/OrderCard'
 import './index.css'
 

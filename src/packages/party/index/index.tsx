@@ -19,7 +19,7 @@ import { navigate } from '@/services/navigation'
 import { PartyCard } from '../components/PartyCard'
 import { StatusTag } from '../components/StatusTag'
 import { halfLabel } from '../shared/period'
-import { adminUnitIdsOf } from '../shared/roles'
+import { adminUnitIdsOf } from '@/utils/roles'
 import { useRenew } from '../shared/useRenew'
 import './index.css'
 

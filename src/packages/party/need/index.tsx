@@ -14,11 +14,11 @@ import { useSignedIn } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
-import { Field, TextArea } from '../components/Field'
+import { Field, TextArea } from '@/components/Field'
 import { NeedCard } from '../components/NeedCard'
 import { ReasonForm } from '../components/ReasonForm'
 import { Timeline } from '../components/Timeline'
-import { adminUnitIdsOf, isMemberOf } from '../shared/roles'
+import { adminUnitIdsOf, isMemberOf } from '@/utils/roles'
 import { useClaim } from '../shared/useClaim'
 
 function ClaimButtons({ need, onChange }: { need: Need; onChange: (n: Need) => void }) {

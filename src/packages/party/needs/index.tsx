@@ -14,7 +14,7 @@ import { navigate } from '@/services/navigation'
 import { ChipSelect } from '../components/ChipSelect'
 import './index.css'
 import { NeedCard } from '../components/NeedCard'
-import { adminUnitIdsOf, isMemberOf } from '../shared/roles'
+import { adminUnitIdsOf, isMemberOf } from '@/utils/roles'
 import { useClaim } from '../shared/useClaim'
 
 type Scope = 'community' | 'mine'

@@ -22,8 +22,9 @@ import { useRemote } from '@/hooks/useRemote'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { ChipSelect } from '../components/ChipSelect'
-import { Field, TextArea, TextInput } from '../components/Field'
-import { check, newRequestId, serverFieldErrors, type FieldErrors } from '../shared/form'
+import { Field, TextArea, TextInput } from '@/components/Field'
+import { newRequestId, type FieldErrors } from '@/utils/form'
+import { checkThenSend } from '@/utils/validate'
 import { splitTags } from '../shared/text'
 import './index.css'
 
@@ -72,7 +73,7 @@ function UnitPicker({ units, value, onChange }: { units: UnitOption[]; value: st
   const index = value ? units.findIndex((u) => u.id === value) : units.length
   return (
     <Picker mode='selector' range={names} value={Math.max(index, 0)} onChange={(e) => onChange(units[Number(e.detail.value)] ?? null)}>
-      <View className='party-input party-register__picker'>
+      <View className='llt-input party-register__picker'>
         <Text>{value ? units[index]?.name : OTHER_UNIT}</Text>
         <Text className='party-register__arrow'>›</Text>
       </View>
@@ -91,23 +92,13 @@ function RegisterForm() {
   })
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
 
-  const submit = useAction(async () => {
-    const checked = check(RegisterMemberInput, toInput(draft, requestId.current))
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      void Taro.showToast({ title: Object.values(checked.errors)[0], icon: 'none' })
-      return
-    }
-    setErrors({})
-    try {
+  const submit = useAction(() =>
+    checkThenSend(RegisterMemberInput, toInput(draft, requestId.current), setErrors, async () => {
       await call('party', 'registerMember', toInput(draft, requestId.current))
-    } catch (e) {
-      setErrors(serverFieldErrors(e))
-      throw e
-    }
-    void Taro.showToast({ title: '已提交，请等待社区审核', icon: 'none' })
-    void Taro.redirectTo({ url: pageUrl('party', 'status') })
-  })
+      void Taro.showToast({ title: '已提交，请等待社区审核', icon: 'none' })
+      void Taro.redirectTo({ url: pageUrl('party', 'status') })
+    })
+  )
 
   const active = mine.data?.registration
   const supersedes = active && (active.status === 'pending' || active.status === 'approved')
@@ -122,7 +113,7 @@ function RegisterForm() {
       )}
       <Section title='报到社区'>
         <CommunityPicker value={draft.communityId} label='居住地社区' onChange={(c) => set({ communityId: c.id, unitId: null })} />
-        {errors.communityId && <Text className='party-field__error'>{errors.communityId}</Text>}
+        {errors.communityId && <Text className='llt-field__error'>{errors.communityId}</Text>}
       </Section>
       <Section title='个人信息'>
         <Field label='姓名' required error={errors.name}>

@@ -1,7 +1,4 @@
-// Text helpers shared by the party forms. Pure.
-
-/** Characters as the server counts them (code points). */
-export const charCount = (s: string) => [...s].length
+// Text helpers of the party forms. Pure.
 
 /** "法律 咨询，书法" → ['法律', '咨询', '书法'] */
 export const splitTags = (s: string) =>

@@ -17,7 +17,7 @@ import { navigate } from '@/services/navigation'
 import { ResourceList } from '../components/ResourceList'
 import { StatusTag } from '../components/StatusTag'
 import { Timeline } from '../components/Timeline'
-import { adminUnitIdsOf } from '../shared/roles'
+import { adminUnitIdsOf } from '@/utils/roles'
 import './index.css'
 
 function Projects({ unitId }: { unitId: string }) {

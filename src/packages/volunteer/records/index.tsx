@@ -16,14 +16,14 @@ import './index.css'
 
 function Record({ r }: { r: RecordItem }) {
   return (
-    <View className='vol-record'>
-      <View className='vol-record__head'>
-        <Text className='vol-record__title'>{r.title}</Text>
+    <View className='llt-card llt-card--item vol-record'>
+      <View className='llt-card__head'>
+        <Text className='llt-card__title'>{r.title}</Text>
         <Text className='vol-record__hours'>{formatHours(r.hours)}</Text>
       </View>
-      <Text className='vol-record__line'>{formatSpan(r.start, r.end)}</Text>
-      <Text className='vol-record__line'>组织单位：{r.organiser}</Text>
-      <Text className='vol-record__content'>{r.content}</Text>
+      <Text className='llt-card__line'>{formatSpan(r.start, r.end)}</Text>
+      <Text className='llt-card__line'>组织单位：{r.organiser}</Text>
+      <Text className='llt-card__line'>{r.content}</Text>
     </View>
   )
 }

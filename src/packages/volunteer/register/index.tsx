@@ -11,9 +11,9 @@ import { useAction } from '@/hooks/useAction'
 import { useMe, useSignedIn } from '@/hooks/useMe'
 import { pageUrl } from '@/routes'
 import { call, CloudError } from '@/services/cloud'
-import { Field } from '../components/Field'
-import { Check, Chips } from '../components/Field/Controls'
-import { fieldErrors } from '../form'
+import { Field } from '@/components/Field'
+import { Check, Chips } from '../components/Controls'
+import { serverFieldErrors } from '@/utils/form'
 
 export const SKILLS = ['助老陪伴', '环境清洁', '文明劝导', '理发', '家电维修', '心理疏导', '法律咨询', '医疗护理', '教育辅导', '文艺表演', '摄影', '驾驶']
 
@@ -57,7 +57,7 @@ function RegisterForm() {
       void Taro.showToast({ title: `登记成功，编号${profile.volunteerNo}`, icon: 'none', duration: 2500 })
       void Taro.redirectTo({ url: pageUrl('volunteer', 'home') })
     } catch (e) {
-      setErrors(fieldErrors(e))
+      setErrors(serverFieldErrors(e))
       throw e
     }
   })
@@ -65,10 +65,10 @@ function RegisterForm() {
   return (
     <Section title='登记成为志愿者'>
       <Field label='姓名' required error={errors.realName}>
-        <Input className='vol-input' value={d.realName} placeholder='请填写真实姓名' maxlength={20} onInput={(e) => set('realName', e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={d.realName} placeholder='请填写真实姓名' maxlength={20} onInput={(e) => set('realName', e.detail.value)} />
       </Field>
       <Field label='手机号' required error={errors.phone} hint='只有社区工作人员能看到完整号码'>
-        <Input className='vol-input' type='number' value={d.phone} placeholder='11位手机号' maxlength={13} onInput={(e) => set('phone', e.detail.value)} />
+        <Input className='llt-input llt-input--round' type='number' value={d.phone} placeholder='11位手机号' maxlength={13} onInput={(e) => set('phone', e.detail.value)} />
       </Field>
       <Field label='所在社区' required error={errors.communityId}>
         <CommunityPicker value={d.communityId} onChange={(c) => set('communityId', c.id)} />
@@ -77,12 +77,12 @@ function RegisterForm() {
         <Chips options={SKILLS.map((s) => ({ value: s, label: s }))} selected={d.skills} onToggle={toggleSkill} />
       </Field>
       <Field label='身份证号（选填）' error={errors.idCard} hint='出具服务证明时使用；只保存脱敏号码，如 1101**********002X'>
-        <Input className='vol-input' type='idcard' value={d.idCard} placeholder='可不填' maxlength={18} onInput={(e) => set('idCard', e.detail.value)} />
+        <Input className='llt-input llt-input--round' type='idcard' value={d.idCard} placeholder='可不填' maxlength={18} onInput={(e) => set('idCard', e.detail.value)} />
       </Field>
       <Check checked={d.boardOptIn} text='在社区积分榜上显示我的姓名（不勾选则只显示积分）' onChange={(on) => set('boardOptIn', on)} />
       <Check checked={d.consent} text={RULES_TEXT} onChange={(on) => set('consent', on)} />
       {errors.consent && (
-        <View className='vol-field__error' role='alert'>
+        <View className='llt-field__error' role='alert'>
           {errors.consent}
         </View>
       )}

@@ -74,13 +74,8 @@ function Scanner() {
     <Section title='扫码签到 / 签退'>
       <Text className='llt-text-secondary'>请扫描工作人员手机上的签到码。签到码每30秒更新一次，需要在活动地点附近扫码。</Text>
       <View className='vol-scan__entry'>
-        <CodeEntry scanLabel='扫一扫签到码' placeholder='粘贴或输入签到码' busy={check.running} onCode={(code) => void check.run(code)} />
+        <CodeEntry scanLabel='扫一扫签到码' placeholder='粘贴或输入签到码' busy={check.running} problem={problem} onCode={(code) => void check.run(code)} />
       </View>
-      {problem && (
-        <View className='vol-scan__problem' role='alert'>
-          {problem}
-        </View>
-      )}
     </Section>
   )
 }

@@ -8,7 +8,7 @@ import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/cloud'
 import { formatDate } from '@/utils/date'
-import { Field } from '../components/Field'
+import { Field } from '@/components/Field'
 import { formatHours } from '../format'
 
 function Verify() {
@@ -22,7 +22,7 @@ function Verify() {
     <>
       <Section title='核验志愿服务记录证明'>
         <Field label='证明编号' hint='如 ZYJL-2026-7K3M9Q2XWD，见证明底部'>
-          <Input className='vol-input' value={number} placeholder='请输入证明编号' maxlength={30} onInput={(e) => setNumber(e.detail.value)} />
+          <Input className='llt-input llt-input--round' value={number} placeholder='请输入证明编号' maxlength={30} onInput={(e) => setNumber(e.detail.value)} />
         </Field>
         <View className='llt-actions'>
           <BigButton block loading={check.running} disabled={!number.trim()} onClick={() => void check.run()}>
@@ -32,7 +32,7 @@ function Verify() {
       </Section>
       {found && (
         <Section title='证明有效'>
-          <Text className='vol-field__label'>持证人：{found.name}（编号 {found.volunteerNo}）</Text>
+          <Text className='llt-field__label'>持证人：{found.name}（编号 {found.volunteerNo}）</Text>
           <Text className='llt-text-secondary'>
             {found.activityCount}次服务，累计{formatHours(found.totalHours)}
           </Text>

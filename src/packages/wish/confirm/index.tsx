@@ -10,10 +10,10 @@ import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/cloud'
-import { Field } from '../components/Field'
+import { Field } from '@/components/Field'
 import { Stars } from '../components/Stars'
 import { WithWish } from '../components/WishSummary'
-import { charCount, fieldErrors } from '../form'
+import { serverFieldErrors } from '@/utils/form'
 import './index.css'
 
 function ConfirmForm({ wish }: { wish: WishDetail }) {
@@ -24,7 +24,7 @@ function ConfirmForm({ wish }: { wish: WishDetail }) {
     try {
       await call('wish', 'confirm', { wishId: wish.id, rating, thanks })
     } catch (e) {
-      setErrors(fieldErrors(e))
+      setErrors(serverFieldErrors(e))
       throw e
     }
     void Taro.showToast({ title: '谢谢您的确认', icon: 'success' })
@@ -47,8 +47,8 @@ function ConfirmForm({ wish }: { wish: WishDetail }) {
         <Field label='评分' required error={errors.rating}>
           <Stars value={rating} onChange={setRating} />
         </Field>
-        <Field label='感谢留言' required error={errors.thanks} counter={`${charCount(thanks)}/${WISH_LIMITS.note}`}>
-          <Textarea className='wish-textarea' value={thanks} maxlength={WISH_LIMITS.note} placeholder='说声谢谢吧' onInput={(e) => setThanks(e.detail.value)} />
+        <Field label='感谢留言' required error={errors.thanks} max={WISH_LIMITS.note} value={thanks}>
+          <Textarea className='llt-textarea llt-textarea--tall' value={thanks} maxlength={WISH_LIMITS.note} placeholder='说声谢谢吧' onInput={(e) => setThanks(e.detail.value)} />
         </Field>
         <View className='llt-actions'>
           <BigButton block loading={send.running} onClick={() => void send.run()}>

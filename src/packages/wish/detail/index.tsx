@@ -21,6 +21,7 @@ import { ClaimerBadge } from '../components/ClaimerBadge'
 import { DeliveryCard } from '../components/DeliveryCard'
 import { Stars } from '../components/Stars'
 import { Timeline } from '../components/Timeline'
+import '../../../components/PageHeader/index.css'
 import './index.css'
 
 const preview = (urls: string[], current: string) => void Taro.previewImage({ urls, current }).catch(() => undefined)
@@ -38,13 +39,13 @@ function Photos({ urls }: { urls: string[] }) {
 
 function Head({ wish }: { wish: WishDetail }) {
   return (
-    <View className='wish-detail__head'>
+    <View className='llt-header wish-detail__head'>
       <View className='wish-detail__tags'>
         <StatusTag status={wish.status} />
         <Text className='wish-detail__category'>{categoryLabel(wish.category)}</Text>
       </View>
-      <Text className='wish-detail__title'>{wish.title}</Text>
-      <Text className='wish-detail__who'>
+      <Text className='llt-header__title'>{wish.title}</Text>
+      <Text className='llt-header__subtitle'>
         {wish.beneficiaryDisplay}的心愿 · {wish.communityName}
       </Text>
       <View className='wish-detail__facts'>

@@ -10,10 +10,10 @@ import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/cloud'
-import { Field } from '../components/Field'
+import { Field } from '@/components/Field'
 import { PhotoPicker, type Photo } from '../components/PhotoPicker'
 import { WithWish } from '../components/WishSummary'
-import { charCount, fieldErrors } from '../form'
+import { serverFieldErrors } from '@/utils/form'
 
 function FulfilForm({ wish }: { wish: WishDetail }) {
   const [note, setNote] = useState('')
@@ -23,7 +23,7 @@ function FulfilForm({ wish }: { wish: WishDetail }) {
     try {
       await call('wish', 'fulfil', { wishId: wish.id, note, photos: photos.map((p) => p.fileId) })
     } catch (e) {
-      setErrors(fieldErrors(e))
+      setErrors(serverFieldErrors(e))
       throw e
     }
     void Taro.showToast({ title: '已提交，等待受助人确认', icon: 'none', duration: 2500 })
@@ -32,8 +32,8 @@ function FulfilForm({ wish }: { wish: WishDetail }) {
   if (!wish.can.fulfil) return <StateView state='empty' title='这个心愿现在不需要您上传实现情况' />
   return (
     <Section title='实现情况'>
-      <Field label='说明' required error={errors.note} counter={`${charCount(note)}/${WISH_LIMITS.note}`} hint='如：台灯已送到，并帮忙装好。请不要写受助人的姓名、电话和住址。'>
-        <Textarea className='wish-textarea' value={note} maxlength={WISH_LIMITS.note} onInput={(e) => setNote(e.detail.value)} />
+      <Field label='说明' required error={errors.note} max={WISH_LIMITS.note} value={note} hint='如：台灯已送到，并帮忙装好。请不要写受助人的姓名、电话和住址。'>
+        <Textarea className='llt-textarea llt-textarea--tall' value={note} maxlength={WISH_LIMITS.note} onInput={(e) => setNote(e.detail.value)} />
       </Field>
       <Field label='照片' required error={errors.photos} hint={wish.private?.isChild ? '' : '照片可能公开展示，请不要拍到受助人的面部和门牌号'}>
         <PhotoPicker value={photos} onChange={setPhotos} max={WISH_LIMITS.photos} />

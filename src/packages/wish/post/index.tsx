@@ -24,10 +24,10 @@ import { pageUrl } from '@/routes'
 import { call, CloudError } from '@/services/cloud'
 import { dayjs } from '@/utils/date'
 import { Chips, type Chip } from '../../../pages/wish/components/Chips'
-import { Check } from '../components/Field/Check'
-import { Field } from '../components/Field'
+import { Check } from '../components/Check'
+import { Field } from '@/components/Field'
 import { PhotoPicker, type Photo } from '../components/PhotoPicker'
-import { charCount, fieldErrors, newRequestId } from '../form'
+import { newRequestId, serverFieldErrors } from '@/utils/form'
 import './index.css'
 
 const CATEGORY_CHIPS: Chip<WishCategory | null>[] = WISH_CATEGORIES.map((c) => ({ value: c, label: WISH_CATEGORY_LABELS[c] }))
@@ -147,7 +147,7 @@ function PostForm() {
       void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none', duration: 2500 })
       void Taro.redirectTo({ url: pageUrl('wish', 'detail', { id }) })
     } catch (e) {
-      setErrors(fieldErrors(e))
+      setErrors(serverFieldErrors(e))
       throw e
     }
   })
@@ -175,24 +175,25 @@ function PostForm() {
         <Field label='类别' required error={errors.category}>
           <Chips label='心愿类别' options={CATEGORY_CHIPS} value={draft.category} onChange={(c) => set('category', c)} />
         </Field>
-        <Field label='心愿标题' required error={errors.title} counter={`${charCount(draft.title)}/${WISH_LIMITS.title}`}>
-          <Input className='wish-input' value={draft.title} maxlength={WISH_LIMITS.title} placeholder='如：想要一盏护眼台灯' onInput={(e) => set('title', e.detail.value)} />
+        <Field label='心愿标题' required error={errors.title} max={WISH_LIMITS.title} value={draft.title}>
+          <Input className='llt-input' value={draft.title} maxlength={WISH_LIMITS.title} placeholder='如：想要一盏护眼台灯' onInput={(e) => set('title', e.detail.value)} />
         </Field>
         <Field
           label='心愿描述'
           required
           error={errors.story}
-          counter={`${charCount(draft.story)}/${WISH_LIMITS.story}`}
+          max={WISH_LIMITS.story}
+          value={draft.story}
           hint='说说为什么需要、有什么要求。请不要写姓名、电话和住址。'
         >
-          <Textarea className='wish-textarea' value={draft.story} maxlength={WISH_LIMITS.story} placeholder='写下您的心愿故事' onInput={(e) => set('story', e.detail.value)} />
+          <Textarea className='llt-textarea llt-textarea--tall' value={draft.story} maxlength={WISH_LIMITS.story} placeholder='写下您的心愿故事' onInput={(e) => set('story', e.detail.value)} />
         </Field>
         <Field label='预估价值（元）' error={errors.value} hint='不花钱的心愿（如陪伴、帮忙办事）填 0；不能超过社区规定的上限'>
-          <Input className='wish-input' type='number' value={draft.value} placeholder='0' onInput={(e) => set('value', e.detail.value)} />
+          <Input className='llt-input' type='number' value={draft.value} placeholder='0' onInput={(e) => set('value', e.detail.value)} />
         </Field>
         <Field label='希望在哪天前实现' error={errors.desiredDate}>
           <Picker mode='date' value={draft.desiredDate} start={dayjs().format('YYYY-MM-DD')} onChange={(e) => set('desiredDate', String(e.detail.value))}>
-            <View className='wish-input wish-post__picker'>{draft.desiredDate ? dayjs(draft.desiredDate).format('YYYY年M月D日') : '不限（点此选择）'}</View>
+            <View className='llt-input wish-post__picker'>{draft.desiredDate ? dayjs(draft.desiredDate).format('YYYY年M月D日') : '不限（点此选择）'}</View>
           </Picker>
         </Field>
         <Field label='照片' error={errors.photos}>
@@ -206,18 +207,18 @@ function PostForm() {
       </Section>
       <Section title={child ? '孩子的信息（不公开）' : '受助人（不公开）'}>
         <Field label='姓名' required error={errors['beneficiary.name']}>
-          <Input className='wish-input' value={draft.name} maxlength={20} placeholder='受助人真实姓名' onInput={(e) => set('name', e.detail.value)} />
+          <Input className='llt-input' value={draft.name} maxlength={20} placeholder='受助人真实姓名' onInput={(e) => set('name', e.detail.value)} />
         </Field>
         <Field label='心愿墙上的称呼' hint={`心愿墙显示为：${displayPreview(draft.name, draft.appellation, child)}`}>
           <Chips label='称呼' options={appellations} value={draft.appellation} onChange={(a) => set('appellation', a)} />
         </Field>
         {!child && (
           <Field label='联系电话' error={errors['beneficiary.phone']} hint={draft.proxy ? '认领人联系时使用' : '不填则使用您登记的手机号'}>
-            <Input className='wish-input' type='number' value={draft.phone} maxlength={11} placeholder='11位手机号' onInput={(e) => set('phone', e.detail.value)} />
+            <Input className='llt-input' type='number' value={draft.phone} maxlength={11} placeholder='11位手机号' onInput={(e) => set('phone', e.detail.value)} />
           </Field>
         )}
         <Field label='地址' error={errors['beneficiary.address']} hint='只给认领人上门时使用'>
-          <Input className='wish-input' value={draft.address} maxlength={100} placeholder='如：幸福小区3栋201室' onInput={(e) => set('address', e.detail.value)} />
+          <Input className='llt-input' value={draft.address} maxlength={100} placeholder='如：幸福小区3栋201室' onInput={(e) => set('address', e.detail.value)} />
         </Field>
         <Field label='交付方式' error={errors.delivery}>
           <Chips label='交付方式' options={DELIVERY_CHIPS} value={draft.delivery} onChange={(m) => set('delivery', m)} />
@@ -226,13 +227,13 @@ function PostForm() {
       {child && (
         <Section title='监护人（不公开）'>
           <Field label='监护人姓名' required error={errors['guardian.name']}>
-            <Input className='wish-input' value={draft.guardianName} maxlength={20} onInput={(e) => set('guardianName', e.detail.value)} />
+            <Input className='llt-input' value={draft.guardianName} maxlength={20} onInput={(e) => set('guardianName', e.detail.value)} />
           </Field>
           <Field label='与孩子的关系' required error={errors['guardian.relation']}>
-            <Input className='wish-input' value={draft.guardianRelation} maxlength={10} placeholder='如：母亲、奶奶' onInput={(e) => set('guardianRelation', e.detail.value)} />
+            <Input className='llt-input' value={draft.guardianRelation} maxlength={10} placeholder='如：母亲、奶奶' onInput={(e) => set('guardianRelation', e.detail.value)} />
           </Field>
           <Field label='监护人电话' required error={errors['guardian.phone']}>
-            <Input className='wish-input' type='number' value={draft.guardianPhone} maxlength={11} onInput={(e) => set('guardianPhone', e.detail.value)} />
+            <Input className='llt-input' type='number' value={draft.guardianPhone} maxlength={11} onInput={(e) => set('guardianPhone', e.detail.value)} />
           </Field>
           <Field label='监护人同意' error={errors.guardian ?? errors['guardian.consent']}>
             <Check checked={draft.guardianConsent} onChange={(v) => set('guardianConsent', v)}>

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react'
 import { StateView } from '@/components/StateView'
 import { useSignedIn } from '@/hooks/useMe'
-import { staffCommunityOf } from '../../party/shared/roles'
+import { staffCommunityOf } from '@/utils/roles'
 
 export function StaffOnly({ children }: { children: (communityId: string) => ReactNode }) {
   const communityId = staffCommunityOf(useSignedIn())

@@ -1,11 +1,7 @@
 // Which communities a person may look at in the workbench: staff their own, a street admin every community
 // of their street (the list comes from user.communities). Pure.
 import type { CommunityOption, Me } from '@contract'
-
-export const staffCommunityIds = (me: Me): string[] =>
-  me.roles.filter((r) => r.role === 'staff' && r.communityId).map((r) => r.communityId as string)
-
-export const streetIdOf = (me: Me): string | null => me.roles.find((r) => r.role === 'streetAdmin' && r.streetId)?.streetId ?? null
+import { staffCommunityIds, streetIdOf } from '@/utils/roles'
 
 /** The communities to choose between, in the order of the district list. */
 export function communityChoices(me: Me, district: readonly CommunityOption[]): Array<{ id: string; name: string }> {

@@ -14,7 +14,7 @@ import { navigate } from '@/services/navigation'
 import { pageUrl } from '@/routes'
 import { Chips } from '../../../pages/wish/components/Chips'
 import { periodLabel, periodOptions } from '../shared/periods'
-import { streetIdOf } from '../shared/scope'
+import { streetIdOf } from '@/utils/roles'
 import { StreetTable } from './StreetTable'
 import './index.css'
 

@@ -16,19 +16,19 @@ export interface OrderCardProps {
 
 export function OrderCard({ order: o, onCancel, cancelling }: OrderCardProps) {
   return (
-    <View className='mall-order'>
-      <View className='mall-order__head'>
-        <Text className='mall-order__name'>
+    <View className='llt-card llt-card--item mall-order'>
+      <View className='llt-card__head'>
+        <Text className='llt-card__title'>
           {o.goodsName} × {o.quantity}
         </Text>
         <Text className={`mall-order__status mall-order__status--${o.status}`}>{orderLabel(o.status)}</Text>
       </View>
-      <Text className='mall-order__line'>
+      <Text className='llt-card__line'>
         {o.merchantName} · {o.points} 积分{o.buyer ? ` · ${o.buyer}` : ''}
       </Text>
-      <Text className='mall-order__line'>下单：{formatDateTime(o.createdAt)}</Text>
-      {o.status === 'pending' && <Text className='mall-order__line'>领取地点：{o.pickupPlace}，{formatDateTime(o.expiresAt)} 前有效</Text>}
-      {o.closedAt && o.status !== 'pending' && <Text className='mall-order__line'>{orderLabel(o.status)}：{formatDateTime(o.closedAt)}</Text>}
+      <Text className='llt-card__line'>下单：{formatDateTime(o.createdAt)}</Text>
+      {o.status === 'pending' && <Text className='llt-card__line'>领取地点：{o.pickupPlace}，{formatDateTime(o.expiresAt)} 前有效</Text>}
+      {o.closedAt && o.status !== 'pending' && <Text className='llt-card__line'>{orderLabel(o.status)}：{formatDateTime(o.closedAt)}</Text>}
       {o.qrPayload && o.pickupCode && (
         <>
           <Text className='mall-order__hint'>到店出示二维码，或报取货码</Text>

@@ -11,9 +11,9 @@ import { useAction } from '@/hooks/useAction'
 import { useSignedIn } from '@/hooks/useMe'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
-import { Field } from '../../../volunteer/components/Field'
-import { Chips } from '../../../volunteer/components/Field/Controls'
-import { fieldErrors } from '../../../volunteer/form'
+import { Field } from '@/components/Field'
+import { Chips } from '@/packages/volunteer/components/Controls'
+import { serverFieldErrors } from '@/utils/form'
 
 function ApplyForm() {
   const me = useSignedIn()
@@ -26,7 +26,7 @@ function ApplyForm() {
       void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none' })
       void Taro.redirectTo({ url: pageUrl('mall', 'merchant') })
     } catch (e) {
-      setErrors(fieldErrors(e))
+      setErrors(serverFieldErrors(e))
       throw e
     }
   })
@@ -36,22 +36,22 @@ function ApplyForm() {
         <Chips options={MERCHANT_KINDS.map((k) => ({ value: k, label: MERCHANT_KIND_LABELS[k] }))} selected={[d.kind]} onToggle={(k) => set('kind', k)} />
       </Field>
       <Field label={d.kind === 'shop' ? '店名' : '达人名称'} required error={errors.name}>
-        <Input className='vol-input' value={d.name} placeholder={d.kind === 'shop' ? '如：惠民便利店' : '如：老周理发'} maxlength={30} onInput={(e) => set('name', e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={d.name} placeholder={d.kind === 'shop' ? '如：惠民便利店' : '如：老周理发'} maxlength={30} onInput={(e) => set('name', e.detail.value)} />
       </Field>
       <Field label='所在社区' required error={errors.communityId}>
         <CommunityPicker value={d.communityId} onChange={(c) => set('communityId', c.id)} />
       </Field>
       <Field label='联系人' required error={errors.contactName}>
-        <Input className='vol-input' value={d.contactName} maxlength={20} onInput={(e) => set('contactName', e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={d.contactName} maxlength={20} onInput={(e) => set('contactName', e.detail.value)} />
       </Field>
       <Field label='联系电话' required error={errors.contactPhone} hint='只有社区工作人员能看到完整号码'>
-        <Input className='vol-input' type='number' value={d.contactPhone} placeholder='11位手机号' maxlength={13} onInput={(e) => set('contactPhone', e.detail.value)} />
+        <Input className='llt-input llt-input--round' type='number' value={d.contactPhone} placeholder='11位手机号' maxlength={13} onInput={(e) => set('contactPhone', e.detail.value)} />
       </Field>
       <Field label='地址' required error={errors.address}>
-        <Input className='vol-input' value={d.address} placeholder='店铺地址或服务地点' maxlength={60} onInput={(e) => set('address', e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={d.address} placeholder='店铺地址或服务地点' maxlength={60} onInput={(e) => set('address', e.detail.value)} />
       </Field>
       <Field label='简介' required error={errors.description}>
-        <Textarea className='vol-input vol-textarea' value={d.description} placeholder='能提供什么商品或服务' maxlength={300} onInput={(e) => set('description', e.detail.value)} />
+        <Textarea className='llt-textarea llt-input--round' value={d.description} placeholder='能提供什么商品或服务' maxlength={300} onInput={(e) => set('description', e.detail.value)} />
       </Field>
       <View className='llt-actions'>
         <BigButton block loading={submit.running} onClick={() => void submit.run()}>

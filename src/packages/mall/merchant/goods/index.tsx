@@ -15,9 +15,9 @@ import { useRemote } from '@/hooks/useRemote'
 import { call, uploadImage } from '@/services/cloud'
 import { dayjs } from '@/utils/date'
 import { chooseImages } from '@/services/device'
-import { Field } from '../../../volunteer/components/Field'
-import { Check, Chips } from '../../../volunteer/components/Field/Controls'
-import { fieldErrors } from '../../../volunteer/form'
+import { Field } from '@/components/Field'
+import { Check, Chips } from '@/packages/volunteer/components/Controls'
+import { serverFieldErrors } from '@/utils/form'
 import './index.css'
 
 interface Draft {
@@ -77,6 +77,8 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
         photo: d.photo ?? undefined,
         price: whole(d.price),
         stock: whole(d.stock),
+        // What the form was loaded with: redemptions made while it was open are kept, not put back.
+        stockBefore: goodsId && /^\d+$/.test(initial.stock) ? Number(initial.stock) : undefined,
         limitCount: whole(d.limitCount),
         limitPeriod: d.limitPeriod,
         pickupPlace: d.pickupPlace,
@@ -87,12 +89,12 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
       void Taro.showToast({ title: '已保存', icon: 'success' })
       void Taro.navigateBack()
     } catch (e) {
-      setErrors(fieldErrors(e))
+      setErrors(serverFieldErrors(e))
       throw e
     }
   })
   const number = (key: 'price' | 'stock' | 'limitCount' | 'pickupDays', placeholder: string) => (
-    <Input className='vol-input' type='number' value={d[key]} placeholder={placeholder} onInput={(e) => set(key, e.detail.value)} />
+    <Input className='llt-input llt-input--round' type='number' value={d[key]} placeholder={placeholder} onInput={(e) => set(key, e.detail.value)} />
   )
   return (
     <Section title={goodsId ? '编辑商品' : '上架新商品'}>
@@ -100,7 +102,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
         <Chips options={GOODS_KINDS.map((k) => ({ value: k, label: GOODS_KIND_LABELS[k] }))} selected={[d.kind]} onToggle={(k) => set('kind', k)} />
       </Field>
       <Field label='名称' required error={errors.name}>
-        <Input className='vol-input' value={d.name} placeholder='如：东北大米5斤、理发一次' maxlength={30} onInput={(e) => set('name', e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={d.name} placeholder='如：东北大米5斤、理发一次' maxlength={30} onInput={(e) => set('name', e.detail.value)} />
       </Field>
       <Field label='图片' error={errors.photo}>
         <View className='mall-edit__photo' onClick={() => void pick.run()}>
@@ -108,7 +110,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
         </View>
       </Field>
       <Field label='说明' error={errors.description}>
-        <Textarea className='vol-input vol-textarea' value={d.description} maxlength={500} onInput={(e) => set('description', e.detail.value)} />
+        <Textarea className='llt-textarea llt-input--round' value={d.description} maxlength={500} onInput={(e) => set('description', e.detail.value)} />
       </Field>
       <Field label='所需积分' required error={errors.price}>
         {number('price', '如：120')}
@@ -121,7 +123,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
         {number('limitCount', '件数')}
       </Field>
       <Field label='领取地点' required error={errors.pickupPlace}>
-        <Input className='vol-input' value={d.pickupPlace} placeholder='如：店内收银台' maxlength={60} onInput={(e) => set('pickupPlace', e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={d.pickupPlace} placeholder='如：店内收银台' maxlength={60} onInput={(e) => set('pickupPlace', e.detail.value)} />
       </Field>
       <Field label='领取有效期（天）' required error={errors.pickupDays} hint='过期未领取自动取消，积分退回'>
         {number('pickupDays', '如：7')}
@@ -129,7 +131,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
       <Field label='兑换截止日期' error={errors.validUntil} hint='不填则长期有效'>
         <View className='mall-edit__until'>
           <Picker mode='date' value={d.validUntil || dayjs().format('YYYY-MM-DD')} onChange={(e) => set('validUntil', String(e.detail.value))}>
-            <View className='vol-input'>{d.validUntil || '长期有效'}</View>
+            <View className='llt-input llt-input--round'>{d.validUntil || '长期有效'}</View>
           </Picker>
           {d.validUntil && (
             <Text className='mall-edit__clear' onClick={() => set('validUntil', '')}>

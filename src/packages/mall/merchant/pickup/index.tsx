@@ -47,12 +47,7 @@ function Pickup() {
   return (
     <>
       <Section title='扫码核销'>
-        <CodeEntry scanLabel='扫顾客的取货码' placeholder='输入6位取货码' typing busy={verify.running} onCode={(code) => void verify.run(code)} />
-        {problem && (
-          <View className='mall-pickup__problem' role='alert'>
-            {problem}
-          </View>
-        )}
+        <CodeEntry scanLabel='扫顾客的取货码' placeholder='输入6位取货码' typing busy={verify.running} problem={problem} onCode={(code) => void verify.run(code)} />
       </Section>
       {done && (
         <>

@@ -15,7 +15,7 @@ export interface NeedCardProps {
 
 export function NeedCard({ need, onOpen, children }: NeedCardProps) {
   return (
-    <View className='party-need'>
+    <View className='llt-card llt-card--raised party-need'>
       <View className='party-need__main' onClick={onOpen} hoverClass={onOpen ? 'party-need__main--pressed' : 'none'}>
         <View className='party-need__head'>
           <Text className='party-need__category'>{NEED_CATEGORY_LABELS[need.category]}</Text>

@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { BigButton } from '@/components/BigButton'
-import { Field, TextArea } from '../Field'
+import { Field, TextArea } from '@/components/Field'
 import './index.css'
 
 export interface ReasonFormProps {

@@ -6,7 +6,7 @@ import './index.css'
 
 export function ReportRowCard({ row, children }: { row: ReportRow; children?: ReactNode }) {
   return (
-    <View className='party-report-row'>
+    <View className='llt-card party-report-row'>
       <View className='party-report-row__head'>
         <Text className='party-report-row__name'>{row.name}</Text>
         <Text className='llt-text-secondary'>{row.phone}</Text>

@@ -3,9 +3,9 @@
 import { Text, View } from '@tarojs/components'
 import { RESOURCE_KINDS, RESOURCE_KIND_LABELS, RESOURCE_QUANTITY_UNITS, type ResourceItem, type ResourceKind } from '@contract/schemas/party'
 import { BigButton } from '@/components/BigButton'
-import type { FieldErrors } from '../../shared/form'
+import type { FieldErrors } from '@/utils/form'
 import { ChipSelect } from '../ChipSelect'
-import { Field, TextInput } from '../Field'
+import { Field, TextInput } from '@/components/Field'
 import './index.css'
 
 export interface ResourceDraft {
@@ -65,7 +65,7 @@ export function ResourceEditor({ value, onChange, errors = {}, path = 'resources
         </View>
       ))}
       {errors[path] && (
-        <View className='party-field__error' role='alert'>
+        <View className='llt-field__error' role='alert'>
           {errors[path]}
         </View>
       )}

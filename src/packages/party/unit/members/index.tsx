@@ -22,7 +22,7 @@ const FILTERS = [
 
 function MemberRow({ m }: { m: UnitMember }) {
   return (
-    <View className='party-report-row'>
+    <View className='llt-card party-report-row'>
       <View className='party-report-row__head'>
         <Text className='party-report-row__name'>{m.name}</Text>
         <Text className='llt-text-secondary'>{m.phone}</Text>

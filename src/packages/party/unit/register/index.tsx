@@ -13,9 +13,10 @@ import { useSignedIn } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
-import { Field, TextInput } from '../../components/Field'
+import { Field, TextInput } from '@/components/Field'
 import { ResourceEditor, fromDrafts, toDraft, type ResourceDraft } from '../../components/ResourceEditor'
-import { check, newRequestId, serverFieldErrors, type FieldErrors } from '../../shared/form'
+import { newRequestId, type FieldErrors } from '@/utils/form'
+import { checkThenSend } from '@/utils/validate'
 import './index.css'
 
 interface Draft {
@@ -54,29 +55,19 @@ function UnitForm() {
     resources: fromDrafts(draft.resources)
   })
 
-  const submit = useAction(async () => {
-    const checked = check(RegisterUnitInput, input())
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      void Taro.showToast({ title: Object.values(checked.errors)[0], icon: 'none' })
-      return
-    }
-    setErrors({})
-    try {
+  const submit = useAction(() =>
+    checkThenSend(RegisterUnitInput, input(), setErrors, async () => {
       await call('party', 'registerUnit', input())
-    } catch (e) {
-      setErrors(serverFieldErrors(e))
-      throw e
-    }
-    void Taro.showToast({ title: '已提交，请等待社区审核', icon: 'none' })
-    void Taro.redirectTo({ url: pageUrl('party', 'unit') })
-  })
+      void Taro.showToast({ title: '已提交，请等待社区审核', icon: 'none' })
+      void Taro.redirectTo({ url: pageUrl('party', 'unit') })
+    })
+  )
 
   return (
     <>
       <Section title='报到社区'>
         <CommunityPicker value={draft.communityId} label='报到社区' onChange={(c) => set({ communityId: c.id })} />
-        {errors.communityId && <Text className='party-field__error'>{errors.communityId}</Text>}
+        {errors.communityId && <Text className='llt-field__error'>{errors.communityId}</Text>}
       </Section>
       <Section title='单位信息'>
         <Field label='单位名称' required error={errors.name} max={PARTY_LIMITS.unitName} value={draft.name}>

@@ -11,7 +11,8 @@ import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
 import { ResourceEditor, fromDrafts, toDraft, type ResourceDraft } from '../../components/ResourceEditor'
-import { check, serverFieldErrors, type FieldErrors } from '../../shared/form'
+import type { FieldErrors } from '@/utils/form'
+import { checkThenSend } from '@/utils/validate'
 import '../register/index.css'
 
 function ResourcesForm() {
@@ -25,22 +26,12 @@ function ResourcesForm() {
     if (unit && drafts === null) setDrafts(unit.resources.map(toDraft))
   }, [unit, drafts])
 
-  const save = useAction(async () => {
+  const save = useAction(() => {
     const input = { unitId, resources: fromDrafts(drafts ?? []) }
-    const checked = check(UpdateResourcesInput, input)
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      void Taro.showToast({ title: Object.values(checked.errors)[0], icon: 'none' })
-      return
-    }
-    setErrors({})
-    try {
+    return checkThenSend(UpdateResourcesInput, input, setErrors, async () => {
       await call('party', 'updateResources', input)
-    } catch (e) {
-      setErrors(serverFieldErrors(e))
-      throw e
-    }
-    void Taro.showToast({ title: '资源清单已保存', icon: 'success' })
+      void Taro.showToast({ title: '资源清单已保存', icon: 'success' })
+    })
   })
 
   if (!units.data) return <StateView state={units.error ? 'error' : 'loading'} error={units.error} onRetry={() => void units.refresh()} fullPage />

@@ -13,10 +13,12 @@ export interface CodeEntryProps {
   /** Offer the text box on weapp too. */
   typing?: boolean
   busy?: boolean
+  /** Why the last code was refused, shown under the entry. */
+  problem?: string | null
   onCode: (code: string) => void
 }
 
-export function CodeEntry({ scanLabel, placeholder, typing = false, busy = false, onCode }: CodeEntryProps) {
+export function CodeEntry({ scanLabel, placeholder, typing = false, busy = false, problem, onCode }: CodeEntryProps) {
   const [text, setText] = useState('')
   const scan = async () => {
     const code = await scanCode()
@@ -35,10 +37,15 @@ export function CodeEntry({ scanLabel, placeholder, typing = false, busy = false
       )}
       {(typing || !isWeapp()) && (
         <View className='vol-code-entry__typed'>
-          <Input className='vol-input' value={text} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} onConfirm={submit} />
+          <Input className='llt-input llt-input--round' value={text} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} onConfirm={submit} />
           <BigButton block fill={isWeapp() ? 'outline' : 'solid'} loading={busy} disabled={!text.trim()} onClick={submit}>
             确定
           </BigButton>
+        </View>
+      )}
+      {problem && (
+        <View className='vol-code-entry__problem' role='alert'>
+          {problem}
         </View>
       )}
     </View>

@@ -9,9 +9,9 @@ import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/cloud'
-import { Field } from '../../../volunteer/components/Field'
-import { Chips } from '../../../volunteer/components/Field/Controls'
-import { fieldErrors, newRequestId } from '../../../volunteer/form'
+import { Field } from '@/components/Field'
+import { Chips } from '@/packages/volunteer/components/Controls'
+import { newRequestId, serverFieldErrors } from '@/utils/form'
 import { signed } from '../../../volunteer/format'
 
 function AdjustForm() {
@@ -31,21 +31,21 @@ function AdjustForm() {
       requestId.current = newRequestId()
       setErrors({})
     } catch (e) {
-      setErrors(fieldErrors(e))
+      setErrors(serverFieldErrors(e))
       throw e
     }
   })
   return (
     <Section title='积分调整'>
       <Field label='志愿者编号' required error={errors.volunteerNo}>
-        <Input className='vol-input' value={volunteerNo} placeholder='如 ZY26000123' maxlength={10} onInput={(e) => setNo(e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={volunteerNo} placeholder='如 ZY26000123' maxlength={10} onInput={(e) => setNo(e.detail.value)} />
       </Field>
       <Field label='调整' required error={errors.amount}>
         <Chips options={[{ value: 'add', label: '增加' }, { value: 'take', label: '扣减' }]} selected={[direction]} onToggle={setDirection} />
-        <Input className='vol-input' type='number' value={amount} placeholder='积分' onInput={(e) => setAmount(e.detail.value)} />
+        <Input className='llt-input llt-input--round' type='number' value={amount} placeholder='积分' onInput={(e) => setAmount(e.detail.value)} />
       </Field>
       <Field label='原因' required error={errors.reason} hint='志愿者会在积分明细中看到'>
-        <Input className='vol-input' value={reason} placeholder='如：协助疫苗接种点引导' maxlength={100} onInput={(e) => setReason(e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={reason} placeholder='如：协助疫苗接种点引导' maxlength={100} onInput={(e) => setReason(e.detail.value)} />
       </Field>
       <View className='llt-actions'>
         <BigButton block loading={submit.running} onClick={() => void submit.run()}>
@@ -53,7 +53,7 @@ function AdjustForm() {
         </BigButton>
       </View>
       {done && (
-        <View className='vol-field__hint' role='status'>
+        <View className='llt-field__hint' role='status'>
           已调整 {signed(done.amount)}，该志愿者当前积分 {done.balanceAfter}
         </View>
       )}

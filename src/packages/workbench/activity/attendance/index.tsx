@@ -14,7 +14,7 @@ import { pageUrl } from '@/routes'
 import { call, showError } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
 import { formatDateTime } from '@/utils/date'
-import { Field } from '../../../volunteer/components/Field'
+import { Field } from '@/components/Field'
 import { enrolmentLabel, formatHours } from '../../../volunteer/format'
 import './index.css'
 
@@ -29,10 +29,10 @@ function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void 
   return (
     <View className='wb-att__fix'>
       <Field label='服务时长（小时，按0.5计）'>
-        <Input className='vol-input' type='digit' value={hours} onInput={(e) => setHours(e.detail.value)} />
+        <Input className='llt-input llt-input--round' type='digit' value={hours} onInput={(e) => setHours(e.detail.value)} />
       </Field>
       <Field label='更正原因' required>
-        <Input className='vol-input' value={reason} placeholder='如：忘记签退，现场核实' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={reason} placeholder='如：忘记签退，现场核实' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
       </Field>
       <BigButton block size='normal' loading={save.running} onClick={() => void save.run()}>
         保存更正
@@ -44,22 +44,22 @@ function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void 
 function Row({ row, reload }: { row: AttendanceRow; reload: () => void }) {
   const [open, setOpen] = useState(false)
   return (
-    <View className='wb-att__row'>
-      <View className='wb-att__head'>
-        <Text className='wb-att__name'>{row.realName}</Text>
+    <View className='llt-card llt-card--item wb-att__row'>
+      <View className='llt-card__head'>
+        <Text className='llt-card__title'>{row.realName}</Text>
         <Text className={`wb-att__status wb-att__status--${row.status}`}>{enrolmentLabel(row.status)}</Text>
       </View>
-      <Text className='wb-att__line'>
+      <Text className='llt-card__line'>
         {row.volunteerNo} · {row.phone}
       </Text>
-      {row.checkInAt && <Text className='wb-att__line'>签到 {formatDateTime(row.checkInAt)}{row.checkOutAt ? `，签退 ${formatDateTime(row.checkOutAt)}` : ''}</Text>}
+      {row.checkInAt && <Text className='llt-card__line'>签到 {formatDateTime(row.checkInAt)}{row.checkOutAt ? `，签退 ${formatDateTime(row.checkOutAt)}` : ''}</Text>}
       {row.status === 'completed' && (
-        <Text className='wb-att__line'>
+        <Text className='llt-card__line'>
           {formatHours(row.hours)} · {row.points} 积分{row.missingCheckout ? ' · 未签退' : ''}
         </Text>
       )}
       {row.corrections.map((c) => (
-        <Text key={c.at} className='wb-att__line'>
+        <Text key={c.at} className='llt-card__line'>
           更正：{formatHours(c.from)} → {formatHours(c.to)}（{c.reason}）
         </Text>
       ))}

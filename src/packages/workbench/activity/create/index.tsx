@@ -16,9 +16,10 @@ import { getLocation, type LatLng } from '@/services/device'
 import { isWeapp } from '@/services/platform'
 import { ensurePrivacy } from '@/services/privacy'
 import { dayjs } from '@/utils/date'
-import { Field } from '../../../volunteer/components/Field'
-import { Chips } from '../../../volunteer/components/Field/Controls'
-import { fieldErrors, staffCommunityOf } from '../../../volunteer/form'
+import { Field } from '@/components/Field'
+import { Chips } from '@/packages/volunteer/components/Controls'
+import { serverFieldErrors } from '@/utils/form'
+import { staffCommunityOf } from '@/utils/roles'
 import './index.css'
 
 const RADII = ['100', '200', '300', '500', '1000'] as const
@@ -91,7 +92,7 @@ async function pickOnMap(): Promise<{ location: LatLng; name: string } | null> {
 
 function CreateForm() {
   const me = useSignedIn()
-  const communityId = staffCommunityOf(me.roles) ?? undefined
+  const communityId = staffCommunityOf(me) ?? undefined
   const communities = useRemote(() => call('user', 'communities'))
   const [d, setDraft] = useState<ActivityDraft>(() => defaultDraft())
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -113,31 +114,31 @@ function CreateForm() {
       void Taro.showToast({ title: '已发布', icon: 'success' })
       void Taro.redirectTo({ url: pageUrl('volunteer', 'activity', { id: created.id }) })
     } catch (e) {
-      setErrors(fieldErrors(e))
+      setErrors(serverFieldErrors(e))
       throw e
     }
   })
   const timePicker = (key: 'startTime' | 'endTime' | 'deadlineTime') => (
     <Picker mode='time' value={d[key]} onChange={(e) => set(key, String(e.detail.value))}>
-      <View className='vol-input wb-act__picker'>{d[key]}</View>
+      <View className='llt-input llt-input--round wb-act__picker'>{d[key]}</View>
     </Picker>
   )
   const datePicker = (key: 'date' | 'deadlineDate') => (
     <Picker mode='date' value={d[key]} onChange={(e) => set(key, String(e.detail.value))}>
-      <View className='vol-input wb-act__picker'>{d[key]}</View>
+      <View className='llt-input llt-input--round wb-act__picker'>{d[key]}</View>
     </Picker>
   )
   return (
     <Section title='发布志愿活动'>
       <Field label='活动名称' required error={errors.title}>
-        <Input className='vol-input' value={d.title} placeholder='如：敬老院陪伴读报' maxlength={40} onInput={(e) => set('title', e.detail.value)} />
+        <Input className='llt-input llt-input--round' value={d.title} placeholder='如：敬老院陪伴读报' maxlength={40} onInput={(e) => set('title', e.detail.value)} />
       </Field>
       <Field label='服务内容' required error={errors.content}>
-        <Textarea className='vol-input vol-textarea' value={d.content} placeholder='做什么、注意事项、需要带什么' maxlength={2000} onInput={(e) => set('content', e.detail.value)} />
+        <Textarea className='llt-textarea llt-input--round' value={d.content} placeholder='做什么、注意事项、需要带什么' maxlength={2000} onInput={(e) => set('content', e.detail.value)} />
       </Field>
       <Field label='活动地点' required error={errors.venue ?? errors.location ?? errors['location.lat']}>
-        <Input className='vol-input' value={d.venue} placeholder='如：青枫社区日间照料中心' maxlength={60} onInput={(e) => set('venue', e.detail.value)} />
-        <Text className='vol-field__hint'>{d.location ? `签到坐标：${d.location.lat.toFixed(5)}, ${d.location.lng.toFixed(5)}` : '请确定签到坐标'}</Text>
+        <Input className='llt-input llt-input--round' value={d.venue} placeholder='如：青枫社区日间照料中心' maxlength={60} onInput={(e) => set('venue', e.detail.value)} />
+        <Text className='llt-field__hint'>{d.location ? `签到坐标：${d.location.lat.toFixed(5)}, ${d.location.lng.toFixed(5)}` : '请确定签到坐标'}</Text>
         <View className='wb-act__row'>
           {isWeapp() && (
             <BigButton size='normal' fill='outline' loading={map.running} onClick={() => void map.run()}>
@@ -164,12 +165,12 @@ function CreateForm() {
         </View>
       </Field>
       <Field label='招募人数' required error={errors.capacity}>
-        <Input className='vol-input' type='number' value={d.capacity} onInput={(e) => set('capacity', e.detail.value)} />
+        <Input className='llt-input llt-input--round' type='number' value={d.capacity} onInput={(e) => set('capacity', e.detail.value)} />
       </Field>
       <Field label='每小时积分 / 本次积分上限' required error={errors.pointsPerHour ?? errors.pointsCap}>
         <View className='wb-act__row'>
-          <Input className='vol-input' type='number' value={d.pointsPerHour} onInput={(e) => set('pointsPerHour', e.detail.value)} />
-          <Input className='vol-input' type='number' value={d.pointsCap} onInput={(e) => set('pointsCap', e.detail.value)} />
+          <Input className='llt-input llt-input--round' type='number' value={d.pointsPerHour} onInput={(e) => set('pointsPerHour', e.detail.value)} />
+          <Input className='llt-input llt-input--round' type='number' value={d.pointsCap} onInput={(e) => set('pointsCap', e.detail.value)} />
         </View>
       </Field>
       <Field label='签到范围（米）' required error={errors.radius} hint='志愿者需在活动地点这个距离内扫码'>

@@ -12,7 +12,7 @@ import { useAction } from '@/hooks/useAction'
 import { usePaged } from '@/hooks/usePaged'
 import { call, showError } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
-import { Chips } from '../../../volunteer/components/Field/Controls'
+import { Chips } from '@/packages/volunteer/components/Controls'
 import './index.css'
 
 type Filter = 'pending' | 'approved' | 'rejected'
@@ -26,20 +26,20 @@ function Application({ m, onReviewed }: { m: MerchantView; onReviewed: () => voi
     onReviewed()
   })
   return (
-    <View className='wb-merchant'>
-      <Text className='wb-merchant__name'>
+    <View className='llt-card llt-card--item wb-merchant'>
+      <Text className='llt-card__title'>
         {m.name}（{MERCHANT_KIND_LABELS[m.kind]}）
       </Text>
-      <Text className='wb-merchant__line'>
+      <Text className='llt-card__line'>
         联系人：{m.contactName} {m.contactPhone}
       </Text>
-      <Text className='wb-merchant__line'>地址：{m.address}</Text>
-      <Text className='wb-merchant__line'>{m.description}</Text>
-      <Text className='wb-merchant__line'>申请时间：{formatDateTime(m.appliedAt)}</Text>
-      {m.reason && <Text className='wb-merchant__line'>驳回原因：{m.reason}</Text>}
+      <Text className='llt-card__line'>地址：{m.address}</Text>
+      <Text className='llt-card__line'>{m.description}</Text>
+      <Text className='llt-card__line'>申请时间：{formatDateTime(m.appliedAt)}</Text>
+      {m.reason && <Text className='llt-card__line'>驳回原因：{m.reason}</Text>}
       {m.status === 'pending' && (
         <View className='llt-actions'>
-          <Input className='vol-input' value={reason} placeholder='驳回时请填写原因' maxlength={100} onInput={(e) => setReason(e.detail.value)} />
+          <Input className='llt-input llt-input--round' value={reason} placeholder='驳回时请填写原因' maxlength={100} onInput={(e) => setReason(e.detail.value)} />
           <BigButton block loading={review.running} onClick={() => void review.run(true)}>
             通过
           </BigButton>

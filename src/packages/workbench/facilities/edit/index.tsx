@@ -6,23 +6,18 @@ import { useEffect, useState } from 'react'
 import { FACILITY_CATEGORIES } from '@contract/enums'
 import type { FacilityDetail } from '@contract/schemas/lifeCircle'
 import { BigButton } from '@/components/BigButton'
+import { Field } from '@/components/Field'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
-import { call, CloudError } from '@/services/cloud'
+import { call } from '@/services/cloud'
 import { isWeapp } from '@/services/platform'
 import { ensurePrivacy } from '@/services/privacy'
-import { newRequestId } from '../requestId'
+import { newRequestId, serverFieldErrors } from '@/utils/form'
 import { EMPTY_FORM, formOf, payloadOf, type FacilityForm } from './form'
 import './index.css'
-
-const fieldMessages = (error: unknown): Record<string, string> => {
-  const out: Record<string, string> = {}
-  if (error instanceof CloudError) for (const f of error.details?.fields ?? []) out[f.path.split('.')[0]] ??= f.message
-  return out
-}
 
 async function pickOnMap(): Promise<{ lat: number; lng: number; address: string } | null> {
   await ensurePrivacy()
@@ -32,16 +27,6 @@ async function pickOnMap(): Promise<{ lat: number; lng: number; address: string 
   } catch {
     return null // cancelled
   }
-}
-
-function Field({ label, error, children }: { label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <View className='wb-form__field'>
-      <Text className='wb-form__label'>{label}</Text>
-      {children}
-      {error && <Text className='wb-form__error'>{error}</Text>}
-    </View>
-  )
 }
 
 function Editor({ communityId, existing }: { communityId: string; existing: FacilityDetail | null }) {
@@ -56,7 +41,7 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
     try {
       await call('lifeCircle', 'upsertFacility', { ...payloadOf(form), communityId, ...(existing ? { id: existing.id } : { requestId }) })
     } catch (e) {
-      setErrors(fieldMessages(e))
+      setErrors(serverFieldErrors(e, { topLevel: true }))
       throw e
     }
     void Taro.showToast({ title: '已保存', icon: 'success' })
@@ -94,17 +79,17 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
       )}
       <Section title='基本信息'>
         <Field label='名称' error={errors.name}>
-          <Input className='wb-form__input' value={form.name} maxlength={50} placeholder='如：青枫社区长者饭堂' onInput={(e) => set('name', e.detail.value)} />
+          <Input className='llt-input' value={form.name} maxlength={50} placeholder='如：青枫社区长者饭堂' onInput={(e) => set('name', e.detail.value)} />
         </Field>
         <Field label='类别' error={errors.category}>
           <Picker mode='selector' range={FACILITY_CATEGORIES.map((c) => `${c.name}（${c.tier}分钟）`)} value={categoryIndex} onChange={(e) => set('category', FACILITY_CATEGORIES[Number(e.detail.value)].id)}>
-            <View className='wb-form__input wb-form__picker'>{FACILITY_CATEGORIES[categoryIndex].name}</View>
+            <View className='llt-input wb-form__picker'>{FACILITY_CATEGORIES[categoryIndex].name}</View>
           </Picker>
         </Field>
         <Field label='位置（纬度、经度）' error={errors.location}>
           <View className='wb-form__pair'>
-            <Input className='wb-form__input' type='digit' value={form.lat} placeholder='纬度 31.3350' onInput={(e) => set('lat', e.detail.value)} />
-            <Input className='wb-form__input' type='digit' value={form.lng} placeholder='经度 118.3750' onInput={(e) => set('lng', e.detail.value)} />
+            <Input className='llt-input' type='digit' value={form.lat} placeholder='纬度 31.3350' onInput={(e) => set('lat', e.detail.value)} />
+            <Input className='llt-input' type='digit' value={form.lng} placeholder='经度 118.3750' onInput={(e) => set('lng', e.detail.value)} />
           </View>
           {isWeapp() && (
             <BigButton size='small' fill='outline' loading={locate.running} onClick={() => void locate.run()}>
@@ -113,15 +98,15 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
           )}
         </Field>
         <Field label='地址' error={errors.address}>
-          <Input className='wb-form__input' value={form.address} maxlength={100} onInput={(e) => set('address', e.detail.value)} />
+          <Input className='llt-input' value={form.address} maxlength={100} onInput={(e) => set('address', e.detail.value)} />
         </Field>
         <Field label='对外电话' error={errors.phone}>
-          <Input className='wb-form__input' value={form.phone} maxlength={20} placeholder='如：0553-2123456' onInput={(e) => set('phone', e.detail.value)} />
+          <Input className='llt-input' value={form.phone} maxlength={20} placeholder='如：0553-2123456' onInput={(e) => set('phone', e.detail.value)} />
         </Field>
       </Section>
       <Section title='开放时间与服务'>
         <Field label='开放时间' error={errors.hoursText}>
-          <Textarea className='wb-form__textarea' value={form.hoursText} maxlength={200} autoHeight onInput={(e) => set('hoursText', e.detail.value)} />
+          <Textarea className='llt-textarea wb-form__textarea' value={form.hoursText} maxlength={200} autoHeight onInput={(e) => set('hoursText', e.detail.value)} />
           <Text className='llt-text-secondary'>例：周一至周五 08:30-12:00,14:00-17:30；周六 09:00-12:00。没写到的日子视为休息，跨夜可写 22:00-02:00。</Text>
         </Field>
         <View className='wb-form__switch'>
@@ -129,7 +114,7 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
           <Switch checked={form.holidaysClosed} color='#C8102E' onChange={(e) => set('holidaysClosed', e.detail.value)} />
         </View>
         <Field label='服务项目（用顿号分隔）' error={errors.services}>
-          <Input className='wb-form__input' value={form.services} placeholder='如：老年助餐、送餐上门' onInput={(e) => set('services', e.detail.value)} />
+          <Input className='llt-input' value={form.services} placeholder='如：老年助餐、送餐上门' onInput={(e) => set('services', e.detail.value)} />
         </Field>
       </Section>
       <View className='wb-form__actions'>

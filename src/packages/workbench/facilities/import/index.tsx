@@ -12,7 +12,7 @@ import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/cloud'
 import { isH5, isWeapp } from '@/services/platform'
-import { newRequestId } from '../requestId'
+import { newRequestId } from '@/utils/form'
 import { ImportSummary } from './RejectedRows'
 import './index.css'
 

@@ -13,8 +13,9 @@ import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
 import { ChipSelect } from '../../../party/components/ChipSelect'
-import { Field, TextArea, TextInput } from '../../../party/components/Field'
-import { check, newRequestId, serverFieldErrors, type FieldErrors } from '../../../party/shared/form'
+import { Field, TextArea, TextInput } from '@/components/Field'
+import { newRequestId, type FieldErrors } from '@/utils/form'
+import { checkThenSend } from '@/utils/validate'
 import { StaffOnly } from '../StaffOnly'
 import '../review/index.css'
 
@@ -36,26 +37,26 @@ function ProjectForm({ communityId, draft, setDraft, onSaved }: { communityId: s
   const requestId = useRef(newRequestId())
   const save = useAction(async () => {
     const input = { requestId: requestId.current, ...(draft.projectId ? { projectId: draft.projectId } : {}), unitId: draft.unitId ?? '', title: draft.title, content: draft.content, status: draft.status }
-    const checked = check(UpsertProjectInput, input)
-    if (!checked.ok) return setErrors(checked.errors)
-    setErrors({})
-    try {
-      await call('party', 'upsertProject', input)
-    } catch (e) {
-      setErrors(serverFieldErrors(e))
-      throw e
-    }
-    requestId.current = newRequestId()
-    setDraft(EMPTY)
-    onSaved()
-    void Taro.showToast({ title: '已保存', icon: 'success' })
+    await checkThenSend(
+      UpsertProjectInput,
+      input,
+      setErrors,
+      async () => {
+        await call('party', 'upsertProject', input)
+        requestId.current = newRequestId()
+        setDraft(EMPTY)
+        onSaved()
+        void Taro.showToast({ title: '已保存', icon: 'success' })
+      },
+      { toast: false }
+    )
   })
   const index = options.findIndex((u) => u.id === draft.unitId)
   return (
     <Section title={draft.projectId ? '修改项目' : '登记共建项目'}>
       <Field label='共建单位' required error={errors.unitId}>
         <Picker mode='selector' range={options.map((u) => u.name)} value={Math.max(index, 0)} onChange={(e) => setDraft({ ...draft, unitId: options[Number(e.detail.value)]?.id ?? null })}>
-          <View className='party-input'>
+          <View className='llt-input'>
             <Text>{index >= 0 ? options[index].name : '请选择已报到的单位'}</Text>
           </View>
         </Picker>
@@ -85,7 +86,7 @@ function ProjectForm({ communityId, draft, setDraft, onSaved }: { communityId: s
 
 function ProjectRow({ project, onEdit }: { project: Project; onEdit: () => void }) {
   return (
-    <View className='review__card'>
+    <View className='llt-card review__card'>
       <View className='review__head'>
         <Text className='review__name'>{project.title}</Text>
         <Text>{PROJECT_STATUS_LABELS[project.status]}</Text>

@@ -96,7 +96,7 @@ function UnitActions({ unit, onDone }: { unit: Unit; onDone: () => void }) {
 
 function RegistrationCard({ item, grids, onDone }: { item: MemberRegistration | Unit; grids: GridOption[]; onDone: () => void }) {
   return (
-    <View className='review__card'>
+    <View className='llt-card review__card'>
       <View className='review__head'>
         <Text className='review__name'>{item.name}</Text>
         <StatusTag status={item.status} />

@@ -20,7 +20,7 @@ export function FacilityItem({ facility, onOpen }: FacilityItemProps) {
   const category = CATEGORY.get(facility.category)
   return (
     <View className='circle-item' hoverClass='circle-item--pressed' onClick={() => onOpen(facility)}>
-      <Text className='circle-item__icon'>{category?.icon ?? '·'}</Text>
+      <Text className='llt-icon-badge'>{category?.icon ?? '·'}</Text>
       <View className='circle-item__body'>
         <Text className='circle-item__name'>{facility.name}</Text>
         <Text className='circle-item__meta'>{[category?.name, facility.address].filter(Boolean).join(' · ')}</Text>

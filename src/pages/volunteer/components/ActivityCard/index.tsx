@@ -14,14 +14,14 @@ export interface ActivityCardProps {
 export function ActivityCard({ activity: a, url }: ActivityCardProps) {
   const full = a.enrolled >= a.capacity
   return (
-    <View className='vol-card' hoverClass='vol-card--pressed' onClick={() => navigate(url)}>
+    <View className='llt-card llt-card--item vol-card' hoverClass='llt-card--pressed' onClick={() => navigate(url)}>
       <View className='vol-card__top'>
         <Text className={`vol-card__phase vol-card__phase--${a.phase}`}>{phaseLabel(a.phase)}</Text>
         {a.myStatus && <Text className='vol-card__mine'>{enrolmentLabel(a.myStatus)}</Text>}
       </View>
-      <Text className='vol-card__title'>{a.title}</Text>
-      <Text className='vol-card__line'>{formatSpan(a.start, a.end)}</Text>
-      <Text className='vol-card__line'>
+      <Text className='llt-card__title'>{a.title}</Text>
+      <Text className='llt-card__line'>{formatSpan(a.start, a.end)}</Text>
+      <Text className='llt-card__line'>
         {a.venue}
         {a.distance !== null ? ` · 距您${formatDistance(a.distance)}` : ''}
       </Text>

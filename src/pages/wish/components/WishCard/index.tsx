@@ -21,9 +21,9 @@ export function WishCard({ wish, onOpen, children }: WishCardProps) {
   const distance = formatDistance(wish.distance)
   const meta = [wish.communityName, distance && `距您${distance}`, formatAgo(wish.publishedAt ?? wish.submittedAt)].filter(Boolean).join(' · ')
   return (
-    <View className='wish-card' hoverClass={onOpen ? 'wish-card--pressed' : 'none'} onClick={() => onOpen?.(wish)}>
+    <View className='llt-card llt-card--raised wish-card' hoverClass={onOpen ? 'llt-card--pressed' : 'none'} onClick={() => onOpen?.(wish)}>
       <View className='wish-card__head'>
-        <Text className='wish-card__icon' aria-label={categoryLabel(wish.category)}>
+        <Text className='llt-icon-badge' aria-label={categoryLabel(wish.category)}>
           {categoryGlyph(wish.category)}
         </Text>
         <View className='wish-card__heading'>

@@ -10,8 +10,9 @@ import { useAction } from '@/hooks/useAction'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { ChipSelect } from '../../../../party/components/ChipSelect'
-import { Field, TextArea, TextInput } from '../../../../party/components/Field'
-import { check, newRequestId, serverFieldErrors, type FieldErrors } from '../../../../party/shared/form'
+import { Field, TextArea, TextInput } from '@/components/Field'
+import { newRequestId, type FieldErrors } from '@/utils/form'
+import { checkThenSend } from '@/utils/validate'
 import { StaffOnly } from '../../StaffOnly'
 import './index.css'
 
@@ -37,22 +38,12 @@ function PostForm({ communityId }: { communityId: string }) {
     ...(place.trim() ? { place } : {}),
     ...(day ? { deadline: endOfDay(day) } : {})
   })
-  const post = useAction(async () => {
-    const checked = check(PostNeedInput, input())
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      void Taro.showToast({ title: Object.values(checked.errors)[0], icon: 'none' })
-      return
-    }
-    setErrors({})
-    try {
-      const need = await call('party', 'postNeed', checked.data)
+  const post = useAction(() =>
+    checkThenSend(PostNeedInput, input(), setErrors, async (data) => {
+      const need = await call('party', 'postNeed', data)
       void Taro.redirectTo({ url: pageUrl('party', 'need', { id: need.id }) })
-    } catch (e) {
-      setErrors(serverFieldErrors(e))
-      throw e
-    }
-  })
+    })
+  )
   return (
     <>
       <Section title='需求内容'>
@@ -70,7 +61,7 @@ function PostForm({ communityId }: { communityId: string }) {
         </Field>
         <Field label='截止日期' error={errors.deadline}>
           <Picker mode='date' value={day} onChange={(e) => setDay(String(e.detail.value))}>
-            <View className='party-input post__picker'>
+            <View className='llt-input post__picker'>
               <Text>{day || '不限'}</Text>
             </View>
           </Picker>

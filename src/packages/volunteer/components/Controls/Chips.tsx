@@ -1,14 +1,6 @@
-// Small form controls shared by pillar 3 forms: a checkbox row with its text, and single/multi chips.
+// Single- or multi-choice chips (volunteer and mall pages; the volunteer tab). Their stylesheet comes with
+// ./index; the volunteer tab (main package) imports this file directly, without it.
 import { Text, View } from '@tarojs/components'
-
-export function Check({ checked, text, onChange }: { checked: boolean; text: string; onChange: (on: boolean) => void }) {
-  return (
-    <View className='vol-check' role='checkbox' aria-checked={checked} onClick={() => onChange(!checked)}>
-      <View className={`vol-check__box${checked ? ' vol-check__box--on' : ''}`}>{checked ? '✓' : ''}</View>
-      <Text>{text}</Text>
-    </View>
-  )
-}
 
 export interface ChipOption<T extends string> {
   value: T

@@ -1,0 +1,31 @@
+import { CloudError } from '@/services/cloud'
+import { charCount, newRequestId, serverFieldErrors } from './form'
+
+describe('form helpers', () => {
+  it('maps refused fields to their messages, first message per field', () => {
+    const e = new CloudError({
+      code: 'INVALID_ARGUMENT',
+      message: '请填写心愿标题',
+      details: { fields: [{ path: 'title', message: '请填写心愿标题' }, { path: 'title', message: '其他' }, { path: 'beneficiary.name', message: '请填写受助人姓名' }] }
+    })
+    expect(serverFieldErrors(e)).toEqual({ title: '请填写心愿标题', 'beneficiary.name': '请填写受助人姓名' })
+    expect(serverFieldErrors(new CloudError({ code: 'CONFLICT', message: 'x' }))).toEqual({})
+    expect(serverFieldErrors(new Error('x'))).toEqual({})
+  })
+
+  it('keys messages by the top-level field when asked', () => {
+    const e = new CloudError({
+      code: 'INVALID_ARGUMENT',
+      message: '纬度格式不正确',
+      details: { fields: [{ path: 'location.lat', message: '纬度格式不正确' }, { path: 'location.lng', message: '经度格式不正确' }, { path: 'name', message: '请填写名称' }] }
+    })
+    expect(serverFieldErrors(e, { topLevel: true })).toEqual({ location: '纬度格式不正确', name: '请填写名称' })
+  })
+
+  it('makes request ids the server accepts', () => {
+    const id = newRequestId()
+    expect(id).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    expect(newRequestId()).not.toBe(id)
+    expect(charCount('心愿😀')).toBe(3)
+  })
+})

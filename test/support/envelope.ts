@@ -1,0 +1,25 @@
+// Assertions on a function's answer envelope, shared by the function tests.
+import type { Envelope, ErrorBody } from '../../types'
+
+/** A function's answer whose data the test reads freely. */
+export type Answer = Envelope<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The data of an answer that must succeed; a refusal fails the test with its code and message. */
+export async function ok<T>(p: Promise<Envelope<T>>): Promise<T> {
+  const res = await p
+  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
+  return res.data
+}
+
+/**
+ * The error of an answer that must be refused with `code`, with a Chinese message a resident can read
+ * (matching `message` when given).
+ */
+export async function fails(p: Promise<Envelope<unknown>>, code: string, message?: string | RegExp): Promise<ErrorBody> {
+  const res = await p
+  if (res.ok) throw new Error(`expected ${code}, got ok`)
+  expect(res.error.code).toBe(code)
+  expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
+  if (message) expect(res.error.message).toMatch(message)
+  return res.error
+}
