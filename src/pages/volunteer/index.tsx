@@ -17,7 +17,7 @@ import { pageUrl } from '@/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { getLocation, type LatLng } from '@/services/device'
 import { navigate } from '@/services/navigation'
-import { Chips } from '../../packages/volunteer/components/Controls/Chips'
+import { Chips } from '@/components/Chips'
 import { ActivityCard } from './components/ActivityCard'
 import './index.css'
 

@@ -22,23 +22,7 @@ export const DEFAULT_WALK_CONFIG: WalkConfig = Object.freeze({
   speedMetersPerMinute: 80
 })
 
-/** Earth radius used for great-circle distances; the same as the database's geo queries (MongoDB's). */
-export const EARTH_RADIUS_M = 6_378_100
-
-export interface LatLng {
-  lat: number
-  lng: number
-}
-
-const toRad = (deg: number) => (deg * Math.PI) / 180
-
-/** Great-circle (haversine) distance between two points, in metres. */
-export function greatCircleMeters(a: LatLng, b: LatLng): number {
-  const dLat = toRad(b.lat - a.lat)
-  const dLng = toRad(b.lng - a.lng)
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
-}
+export { EARTH_RADIUS_M, greatCircleMeters, type LatLng } from '../../../_shared/geo'
 
 export interface WalkRule {
   readonly config: WalkConfig

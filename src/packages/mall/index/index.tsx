@@ -15,7 +15,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
-import { Chips } from '@/packages/volunteer/components/Controls'
+import { Chips } from '@/components/Chips'
 import { GoodsCard } from '../components/GoodsCard'
 import './index.css'
 

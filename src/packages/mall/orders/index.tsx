@@ -9,7 +9,7 @@ import { PageShell } from '@/components/PageShell'
 import { useAction } from '@/hooks/useAction'
 import { usePaged } from '@/hooks/usePaged'
 import { call, showError } from '@/services/cloud'
-import { Chips } from '@/packages/volunteer/components/Controls'
+import { Chips } from '@/components/Chips'
 import { OrderCard } from '../components/OrderCard'
 import './index.css'
 

@@ -12,7 +12,8 @@ import { useMe, useSignedIn } from '@/hooks/useMe'
 import { pageUrl } from '@/routes'
 import { call, CloudError } from '@/services/cloud'
 import { Field } from '@/components/Field'
-import { Check, Chips } from '../components/Controls'
+import { Chips } from '@/components/Chips'
+import { Check } from '@/components/Check'
 import { serverFieldErrors } from '@/utils/form'
 
 export const SKILLS = ['助老陪伴', '环境清洁', '文明劝导', '理发', '家电维修', '心理疏导', '法律咨询', '医疗护理', '教育辅导', '文艺表演', '摄影', '驾驶']
@@ -79,8 +80,12 @@ function RegisterForm() {
       <Field label='身份证号（选填）' error={errors.idCard} hint='出具服务证明时使用；只保存脱敏号码，如 1101**********002X'>
         <Input className='llt-input llt-input--round' type='idcard' value={d.idCard} placeholder='可不填' maxlength={18} onInput={(e) => set('idCard', e.detail.value)} />
       </Field>
-      <Check checked={d.boardOptIn} text='在社区积分榜上显示我的姓名（不勾选则只显示积分）' onChange={(on) => set('boardOptIn', on)} />
-      <Check checked={d.consent} text={RULES_TEXT} onChange={(on) => set('consent', on)} />
+      <Check checked={d.boardOptIn} onChange={(on) => set('boardOptIn', on)}>
+        在社区积分榜上显示我的姓名（不勾选则只显示积分）
+      </Check>
+      <Check checked={d.consent} onChange={(on) => set('consent', on)}>
+        {RULES_TEXT}
+      </Check>
       {errors.consent && (
         <View className='llt-field__error' role='alert'>
           {errors.consent}

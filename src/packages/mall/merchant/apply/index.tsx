@@ -12,7 +12,7 @@ import { useSignedIn } from '@/hooks/useMe'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { Field } from '@/components/Field'
-import { Chips } from '@/packages/volunteer/components/Controls'
+import { Chips } from '@/components/Chips'
 import { serverFieldErrors } from '@/utils/form'
 
 function ApplyForm() {

@@ -16,7 +16,8 @@ import { call, uploadImage } from '@/services/cloud'
 import { dayjs } from '@/utils/date'
 import { chooseImages } from '@/services/device'
 import { Field } from '@/components/Field'
-import { Check, Chips } from '@/packages/volunteer/components/Controls'
+import { Chips } from '@/components/Chips'
+import { Check } from '@/components/Check'
 import { serverFieldErrors } from '@/utils/form'
 import './index.css'
 
@@ -140,7 +141,9 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
           )}
         </View>
       </Field>
-      <Check checked={d.onSale} text='上架（取消勾选则下架，志愿者看不到）' onChange={(on) => set('onSale', on)} />
+      <Check checked={d.onSale} onChange={(on) => set('onSale', on)}>
+        上架（取消勾选则下架，志愿者看不到）
+      </Check>
       <View className='llt-actions'>
         <BigButton block loading={save.running} onClick={() => void save.run()}>
           保存

@@ -10,7 +10,7 @@ import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/cloud'
 import { Field } from '@/components/Field'
-import { Chips } from '@/packages/volunteer/components/Controls'
+import { Chips } from '@/components/Chips'
 import { newRequestId, serverFieldErrors } from '@/utils/form'
 import { signed } from '../../../volunteer/format'
 

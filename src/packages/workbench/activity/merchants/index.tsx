@@ -12,7 +12,7 @@ import { useAction } from '@/hooks/useAction'
 import { usePaged } from '@/hooks/usePaged'
 import { call, showError } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
-import { Chips } from '@/packages/volunteer/components/Controls'
+import { Chips } from '@/components/Chips'
 import './index.css'
 
 type Filter = 'pending' | 'approved' | 'rejected'

@@ -1,4 +1,4 @@
-// A big checkbox with its text (consent, 代录, a child's wish).
+// A big checkbox with its text (consent to rules, 代录, a child's wish, on sale): large enough for an older finger.
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import './index.css'
@@ -11,8 +11,8 @@ export interface CheckProps {
 
 export function Check({ checked, onChange, children }: CheckProps) {
   return (
-    <View className='wish-check' role='checkbox' aria-checked={checked} onClick={() => onChange(!checked)}>
-      <View className={`wish-check__box${checked ? ' wish-check__box--on' : ''}`}>{checked ? '✓' : ''}</View>
+    <View className='llt-check' role='checkbox' aria-checked={checked} onClick={() => onChange(!checked)}>
+      <View className={`llt-check__box${checked ? ' llt-check__box--on' : ''}`}>{checked ? '✓' : ''}</View>
       <Text>{children}</Text>
     </View>
   )
