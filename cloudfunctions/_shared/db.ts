@@ -38,6 +38,17 @@ export function putDoc(name: CollectionName, doc: { _id: string }, tx?: Tx) {
   return coll(name, tx).doc(_id).set({ data })
 }
 
+/**
+ * Creates a document whose id was derived from a request id, unless a retry of that request already did:
+ * answers the stored document then, so a repeated tap never creates twice.
+ */
+export async function createOnce<T extends { _id: string }>(name: CollectionName, doc: T, tx: Tx): Promise<T> {
+  const earlier = await getDoc<T>(name, doc._id, tx)
+  if (earlier) return earlier
+  await putDoc(name, doc, tx)
+  return doc
+}
+
 /** A transaction conflict, however the SDK surfaces it (code, errCode/errMsg, or message). */
 export function isTxConflict(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false

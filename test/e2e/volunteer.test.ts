@@ -52,6 +52,7 @@ describe('volunteer service and the points supermarket', () => {
       'volunteer',
       'createActivity',
       {
+        requestId: 'e2e-volunteer-activity',
         title: TITLE,
         content: '协助民警为老人讲解常见诈骗手法，帮老人安装反诈App。',
         venue: '青枫社区党群服务中心二楼',

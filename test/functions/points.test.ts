@@ -3,7 +3,7 @@
 // limit, cancel and expiry refunding exactly once (also at the same moment), pickup by the right shop only,
 // staff adjustments, the board, and the ledger invariant: every balance equals the sum of its ledger.
 import { useLocalCloud } from '../support/cloud'
-import { communitySettings, STREET, twoCommunities } from '../support/fixtures'
+import { communitySettings, nextRequestId, STREET, twoCommunities } from '../support/fixtures'
 import { fails, ok, type Answer } from '../support/envelope'
 
 const lc = useLocalCloud()
@@ -80,6 +80,7 @@ const WATCHED = ['users', 'merchants', 'goods', 'redemptions', 'redemptionQuotas
 const snapshot = () => JSON.stringify(WATCHED.map((c) => store().find(c, {}, { sort: { _id: 1 } })))
 
 const goodsInput = (over: Record<string, unknown> = {}) => ({
+  requestId: nextRequestId('goods'),
   merchantId: 'm1',
   name: '东北大米5斤',
   kind: 'item',
@@ -166,6 +167,14 @@ describe('goods', () => {
     await fails(call('upsertGoods', goodsInput({ goodsId: id, merchantId: 'm2' }), 'shop2'), 'PERMISSION_DENIED', /不属于/)
     await fails(call('upsertGoods', goodsInput(), 'staff2'), 'PERMISSION_DENIED')
     await fails(call('upsertGoods', goodsInput(), 'vol1'), 'PERMISSION_DENIED')
+  })
+
+  it('lists a new item once when the same request arrives twice, even at the same moment', async () => {
+    const input = goodsInput({ name: '挂面一把' })
+    const saved = await Promise.all(['shop1', 'shop1', 'staff1'].map((who) => ok(call('upsertGoods', input, who))))
+    expect(new Set(saved.map((g) => g.id)).size).toBe(1)
+    expect(store().count('goods', { name: '挂面一把' })).toBe(1)
+    await fails(call('upsertGoods', { ...input, requestId: undefined }, 'shop1'), 'INVALID_ARGUMENT', /请求编号/)
   })
 
   it.each([

@@ -5,7 +5,7 @@
 // closing, records and certificates, and bad input everywhere.
 import { checkinPayload, windowOf } from '../../cloudfunctions/volunteer/src/domain/token'
 import { useLocalCloud } from '../support/cloud'
-import { communitySettings, STREET, twoCommunities } from '../support/fixtures'
+import { communitySettings, nextRequestId, STREET, twoCommunities } from '../support/fixtures'
 import { fails, ok, type Answer } from '../support/envelope'
 
 const lc = useLocalCloud()
@@ -92,6 +92,7 @@ const snapshot = () => JSON.stringify(WATCHED.map((c) => store().find(c, {}, { s
 const activityInput = (over: Record<string, unknown> = {}) => {
   const start = Date.now() + 2 * 24 * HOUR
   return {
+    requestId: nextRequestId('act'),
     title: '敬老院陪伴读报',
     content: '为老人读报、聊天、陪伴散步。',
     venue: '青枫社区日间照料中心',
@@ -195,6 +196,15 @@ describe('activities', () => {
     expect(detail).toMatchObject({ title: '敬老院陪伴读报', communityId: 'cm01', organiser: '青枫社区', capacity: 10, enrolled: 0, phase: 'upcoming', canManage: true, location: VENUE })
     await fails(call('createActivity', activityInput(), 'vol1'), 'PERMISSION_DENIED')
     await fails(call('createActivity', activityInput({ communityId: 'cm02' }), 'staff1'), 'PERMISSION_DENIED')
+  })
+
+  it('publishes once when the same request arrives twice, even at the same moment', async () => {
+    const input = activityInput()
+    const [a, b] = await Promise.all([ok(call('createActivity', input, 'staff1')), ok(call('createActivity', input, 'staff1'))])
+    const again = await ok(call('createActivity', input, 'staff1'))
+    expect([a.id, b.id]).toEqual([again.id, again.id])
+    expect(store().count('activities', { title: input.title })).toBe(1)
+    await fails(call('createActivity', { ...input, requestId: undefined }, 'staff1'), 'INVALID_ARGUMENT', /请求编号/)
   })
 
   it.each([

@@ -8,25 +8,11 @@ import { join } from 'node:path'
 import { contract, isEnvelope, type Envelope } from '../../types'
 import { useLocalCloud } from '../support/cloud'
 import { MATRIX, matrixCases, refusalFor, type Case } from './matrix'
-import { CALLER_KINDS, CALLER_NOTES, WHO, buildMatrixWorld, changedCollections, loadMatrixWorld, snapshot, type CallerKind, type MatrixWorld } from './support/matrixWorld'
+import { CALLER_KINDS, CALLER_NOTES, WHO, changedCollections, snapshot, type CallerKind, useKeptWorld } from './support/matrixWorld'
 
 const lc = useLocalCloud({ instancesPerFunction: 1 })
 
-let world: MatrixWorld
-let pristine: Map<string, string>
-let dirty = true
-
-/** Rebuilds the world when the last call changed it. */
-function fresh(): void {
-  if (!dirty) return
-  loadMatrixWorld(lc.cloud.store, world)
-  pristine = snapshot(lc.cloud.store)
-  dirty = false
-}
-
-beforeAll(() => {
-  world = buildMatrixWorld(new Date())
-})
+const kept = useKeptWorld(lc)
 
 type Answer = Envelope<unknown>
 const REFUSALS = new Set(['PERMISSION_DENIED', 'UNAUTHENTICATED'])
@@ -77,14 +63,14 @@ describe('the table covers the contract', () => {
 
 describe('a client call without an openid is never the system caller', () => {
   test('the gateway refuses every action with UNAUTHENTICATED and writes nothing', async () => {
-    fresh()
+    kept.fresh()
     const wrong: string[] = []
     for (const { fn, action, c } of matrixCases().filter(({ index }) => index === 0)) {
-      const res = (await lc.call(fn, action, c.payload(world, 'staff'), undefined)) as Answer
+      const res = (await lc.call(fn, action, c.payload(kept.world, 'staff'), undefined)) as Answer
       if (res.ok || res.error.code !== 'UNAUTHENTICATED') wrong.push(`${fn}.${action}: ${describeAnswer(res)}`)
     }
     expect(wrong).toEqual([])
-    expect(changedCollections(pristine, snapshot(lc.cloud.store))).toEqual([])
+    expect(changedCollections(kept.pristine, snapshot(lc.cloud.store))).toEqual([])
   })
 })
 
@@ -94,21 +80,21 @@ describe.each(cases)('$name', ({ fn, action, c }) => {
   test(`allowed: ${c.allow.length ? c.allow.join(', ') : 'nobody'}${c.timer ? ' + timer' : ''}`, async () => {
     const problems: string[] = []
     for (const kind of CALLER_KINDS) {
-      fresh()
-      const res = (await lc.call(fn, action, c.payload(world, kind), WHO[kind])) as Answer
+      kept.fresh()
+      const res = (await lc.call(fn, action, c.payload(kept.world, kind), WHO[kind])) as Answer
       const after = snapshot(lc.cloud.store)
-      const written = changedCollections(pristine, after)
-      if (written.length) dirty = true
+      const written = changedCollections(kept.pristine, after)
+      if (written.length) kept.touched()
       const wrong = verdict(c, kind, res)
       if (wrong) problems.push(`${kind} (${CALLER_NOTES[kind]}): ${wrong}`)
       if ((!c.allow.includes(kind) || !res.ok) && written.length) problems.push(`${kind}: refused, yet wrote ${written.join(', ')}`)
       else if (c.noWrites?.includes(kind) && written.length) problems.push(`${kind}: nothing in scope, yet wrote ${written.join(', ')}`)
     }
     if (c.timer) {
-      fresh()
+      kept.fresh()
       const res = (await lc.cloud.timer(fn, c.timer)) as Answer
       if (!isEnvelope(res) || !res.ok) problems.push(`system (timer ${c.timer}): expected ok, got ${describeAnswer(res)}`)
-      dirty = true
+      kept.touched()
     }
     expect(problems).toEqual([])
   })

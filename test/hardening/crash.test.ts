@@ -155,13 +155,13 @@ it('an activity close and the expiry timer killed half-way finish their work whe
     // An activity with a crowd enrolled, that ended an hour ago.
     const start = Date.now() + HOUR
     const created = await ok(
-      env.call('volunteer', 'createActivity', { title: '社区大扫除', content: '清理楼道杂物。', venue: '青枫社区广场', location: { lat: 31.335, lng: 118.375 }, start: new Date(start).toISOString(), end: new Date(start + 3 * HOUR).toISOString(), enrollDeadline: new Date(start - HOUR).toISOString(), capacity: 500, pointsPerHour: 10, pointsCap: 40, radius: 300 }, cast.staff[0])
+      env.call('volunteer', 'createActivity', { requestId: `crash-act-${Date.now()}`, title: '社区大扫除', content: '清理楼道杂物。', venue: '青枫社区广场', location: { lat: 31.335, lng: 118.375 }, start: new Date(start).toISOString(), end: new Date(start + 3 * HOUR).toISOString(), enrollDeadline: new Date(start - HOUR).toISOString(), capacity: 500, pointsPerHour: 10, pointsCap: 40, radius: 300 }, cast.staff[0])
     )
     const [s, e] = [new Date(Date.now() - 4 * HOUR), new Date(Date.now() - HOUR)]
     await batch.insert('enrollments', crowdEnrolments({ _id: created.id, communityId: 'cm01', title: '社区大扫除' }, s, e))
     await batch.update('activities', { _id: created.id }, { $set: { start: s, end: e, enrollDeadline: new Date(s.getTime() - HOUR), enrolled: CROWD } })
     // Orders past their pickup date.
-    const goods = await ok(env.call('points', 'upsertGoods', { merchantId: cast.merchantId, name: '毛巾一条', kind: 'item', price: 1, stock: 500, limitCount: 10, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7 }, cast.merchant))
+    const goods = await ok(env.call('points', 'upsertGoods', { requestId: 'crash-goods-towel', merchantId: cast.merchantId, name: '毛巾一条', kind: 'item', price: 1, stock: 500, limitCount: 10, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7 }, cast.merchant))
     await Promise.all(cast.spenders.map(async (who) => {
       for (let k = 0; k < 3; k++) await ok(env.call('points', 'redeem', { goodsId: goods.id, quantity: 1, requestId: `batch-${who}-${k}` }, who))
     }))

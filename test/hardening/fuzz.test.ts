@@ -10,27 +10,14 @@ import { contract, isEnvelope, type Envelope } from '../../types'
 import { useLocalCloud } from '../support/cloud'
 import { MATRIX, mostPrivileged, type Case } from './matrix'
 import { applyMutation, edgeValues, type FuzzInput, fuzzInput, schemaFields, setAt } from './support/arbitraries'
-import { WHO, buildMatrixWorld, changedCollections, loadMatrixWorld, snapshot, writesSince, type CallerKind, type MatrixWorld } from './support/matrixWorld'
+import { WHO, changedCollections, snapshot, writesSince, type CallerKind, useKeptWorld } from './support/matrixWorld'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_122)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30)
 
 const lc = useLocalCloud({ instancesPerFunction: 1 })
 
-let world: MatrixWorld
-let pristine: Map<string, string>
-let dirty = true
-
-function fresh(): void {
-  if (!dirty) return
-  loadMatrixWorld(lc.cloud.store, world)
-  pristine = snapshot(lc.cloud.store)
-  dirty = false
-}
-
-beforeAll(() => {
-  world = buildMatrixWorld(new Date())
-})
+const kept = useKeptWorld(lc)
 
 type Answer = Envelope<unknown>
 /** What a hostile payload may get back when refused. */
@@ -71,18 +58,18 @@ describe.each(actions)('$name', ({ fn, action, name }) => {
   /** The payload an input describes, built on a fresh valid payload (fresh request ids and check-in codes). */
   function payloadOf(input: FuzzInput): unknown {
     if (input.kind === 'random') return input.value.value
-    const valid = c.payload(world, kind)
+    const valid = c.payload(kept.world, kind)
     if (input.kind === 'mutation') return applyMutation(valid, input.m)
     return fields.length ? setAt(valid, fields[input.at % fields.length].path, input.value.value) : input.value.value
   }
 
   /** Sends `data`; answers what is wrong with the answer (null when nothing is). */
   async function probe(data: unknown): Promise<string | null> {
-    fresh()
+    kept.fresh()
     const since = lc.cloud.store.db.sequence
     const res = (await lc.call(fn, action, data, WHO[kind])) as Answer
-    const written = writesSince(lc.cloud.store, since, pristine)
-    if (written.length) dirty = true
+    const written = writesSince(lc.cloud.store, since, kept.pristine)
+    if (written.length) kept.touched()
     if (!isEnvelope(res)) return `not an envelope: ${String(JSON.stringify(res)).slice(0, 200)}`
     if (!res.ok && !REFUSALS.has(res.error.code)) return `answered ${res.error.code}: ${res.error.message}`
     if (!res.ok && !CHINESE.test(String(res.error.message))) return `a refusal not in Chinese: ${String(res.error.message).slice(0, 80)}`
@@ -93,11 +80,11 @@ describe.each(actions)('$name', ({ fn, action, name }) => {
 
   /** The function still answers its valid call as the matrix says. */
   async function stillAnswers() {
-    fresh()
-    const res = (await lc.call(fn, action, c.payload(world, kind), WHO[kind])) as Answer
+    kept.fresh()
+    const res = (await lc.call(fn, action, c.payload(kept.world, kind), WHO[kind])) as Answer
     const expected = c.allow.includes(kind) ? c.answers?.[kind] ?? 'ok' : 'PERMISSION_DENIED'
     expect(res.ok ? 'ok' : res.error.code).toBe(expected)
-    dirty = true
+    kept.touched()
   }
 
   test(`hostile payloads as ${kind}: envelopes, no INTERNAL, refusals write nothing`, async () => {
@@ -118,7 +105,7 @@ describe.each(actions)('$name', ({ fn, action, name }) => {
     const wrong: string[] = []
     for (const field of fields) {
       for (const value of edgeValues(field.kind)) {
-        const problem = await probe(setAt(c.payload(world, kind), field.path, value.value))
+        const problem = await probe(setAt(c.payload(kept.world, kind), field.path, value.value))
         if (problem) wrong.push(`${field.path.join('.')} = ${value.name}: ${problem}`)
       }
     }
@@ -131,7 +118,7 @@ describe('beyond the payload', () => {
   const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'prototype', '']
 
   test('unknown and prototype action names are INVALID_ARGUMENT for every function', async () => {
-    fresh()
+    kept.fresh()
     const wrong: string[] = []
     for (const fn of Object.keys(contract)) {
       for (const action of [...PROTOTYPE_NAMES, 'no-such-action', 'x'.repeat(10_000)]) {
@@ -140,11 +127,11 @@ describe('beyond the payload', () => {
       }
     }
     expect(wrong).toEqual([])
-    expect(changedCollections(pristine, snapshot(lc.cloud.store))).toEqual([])
+    expect(changedCollections(kept.pristine, snapshot(lc.cloud.store))).toEqual([])
   })
 
   test('raw JSON bodies with prototype keys, operators and deep nesting through the HTTP gateway', async () => {
-    fresh()
+    kept.fresh()
     const bodies = [
       '{"action":"me","data":{"__proto__":{"polluted":"yes"}}}',
       '{"__proto__":{"action":"me"},"action":"me"}',
@@ -167,7 +154,7 @@ describe('beyond the payload', () => {
     }
     expect(wrong).toEqual([])
     expect(polluted()).toBe(false)
-    expect(changedCollections(pristine, snapshot(lc.cloud.store))).toEqual([])
+    expect(changedCollections(kept.pristine, snapshot(lc.cloud.store))).toEqual([])
   })
 
   test('the test process was never polluted', () => {

@@ -88,6 +88,7 @@ const wishFields = () => ({
   consent: true
 })
 const goodsFields = (merchantId: string = IDS.merchant) => ({
+  requestId: req(),
   merchantId,
   name: '洗衣液2升',
   kind: 'item',
@@ -99,6 +100,7 @@ const goodsFields = (merchantId: string = IDS.merchant) => ({
   pickupDays: 7
 })
 const activityFields = (w: MatrixWorld) => ({
+  requestId: req(),
   communityId: cm,
   title: '敬老院陪伴',
   content: '陪伴老人聊天、读报',

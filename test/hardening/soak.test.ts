@@ -125,7 +125,7 @@ it('the checks have teeth: each broken promise is reported', () => {
 it('a goods form saved while others redeem does not put redeemed items back', async () => {
   const { merchant, merchantId } = cast
   const form = { merchantId, name: '酱油一瓶', kind: 'item', description: '', price: 1, stock: 5, limitCount: 5, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7 }
-  const listed = await lc.call('points', 'upsertGoods', form, merchant)
+  const listed = await lc.call('points', 'upsertGoods', { ...form, requestId: 'soak-goods-soy' }, merchant)
   if (!listed.ok) throw new Error(listed.error.message)
   const loaded = (await lc.call('points', 'goods', { goodsId: listed.data.id }, merchant)) as { ok: true; data: { stock: number } }
   const [buyer] = lc.cloud.store.find('pointsAccounts', {}, { sort: { balance: -1 }, limit: 1 })

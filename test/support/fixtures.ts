@@ -23,3 +23,7 @@ export function twoCommunities(settings: object, cm02Settings: object = settings
     { _id: 'cm02', name: '柳岸社区', streetId: 'st01', center: point(31.34, 118.385), address: '柳岸街2号', phone: '0553-2654321', settings: cm02Settings }
   ]
 }
+
+let requestSerial = 0
+/** A fresh request id, as a client makes one per form or tap. */
+export const nextRequestId = (prefix = 'req') => `${prefix}-${String(++requestSerial).padStart(8, '0')}`

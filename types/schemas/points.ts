@@ -25,7 +25,9 @@ export const ReviewMerchantInput = z
   .refine((i) => i.approve || (i.reason && i.reason.length >= 2), { message: '请填写未通过的原因', path: ['reason'] })
 
 export const UpsertGoodsInput = z.object({
+  /** Omitted to list a new item; then `requestId` makes a repeated tap list it once. */
   goodsId: id('商品').optional(),
+  requestId: requestId.optional(),
   merchantId: id('商家'),
   name: text('名称', { min: 2, max: 30 }),
   kind: z.enum(GOODS_KINDS, { errorMap: () => ({ message: '请选择实物或服务' }) }),
@@ -41,7 +43,7 @@ export const UpsertGoodsInput = z.object({
   pickupDays: int('领取有效期', 1, 90),
   validUntil: dateTime('上架截止时间').optional(),
   onSale: z.boolean({ invalid_type_error: '上架状态格式不正确' }).default(true)
-})
+}).refine((g) => !!g.goodsId || !!g.requestId, { message: '缺少请求编号', path: ['requestId'] })
 
 export const ListGoodsInput = z
   .object({

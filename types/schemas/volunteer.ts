@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { action } from '../contract'
 import type { EnrolmentStatus } from '../enums'
-import { dateTime, fileId, id, int, location, mobile, page, text, type LatLng, type Page } from './common'
+import { dateTime, fileId, id, int, location, mobile, page, requestId, text, type LatLng, type Page } from './common'
 import type { ActivityPhase } from './volunteer.labels'
 
 export * from './volunteer.labels'
@@ -41,6 +41,8 @@ const toMs = (v: string | number) => (typeof v === 'number' ? v : Date.parse(v))
 
 export const CreateActivityInput = z
   .object({
+    /** A repeated tap (or a retry after a lost answer) with the same request id creates the activity once. */
+    requestId,
     communityId: id('社区').optional(),
     title: text('活动名称', { min: 2, max: 40 }),
     content: text('服务内容', { min: 2, max: 2000 }),

@@ -1,6 +1,5 @@
 // Reads and writes of the party pillar's documents: the only module of this function, with the
 // handlers' queries, that touches the database.
-import { createHash } from 'node:crypto'
 import type { CollectionName } from '../../../config/database'
 import { assessmentRules, type AssessmentEntryDoc } from '../../_shared/assessment'
 import type { Caller } from '../../_shared/auth'
@@ -14,8 +13,7 @@ import type { Names } from './domain/views'
 import type { MemberRegistrationDoc, MembershipDoc, NeedDoc, UnitDoc } from './docs'
 
 /** A document id derived from its author and request id, so a retried request finds the same document. */
-export const idFor = (prefix: string, ...parts: string[]) =>
-  `${prefix}-${createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 20)}`
+export { requestDocId as idFor } from '../../_shared/ids'
 
 /** wx-server-sdk takes `{ data }` for set/update, in and out of transactions. */
 export const update = updateDoc

@@ -5,7 +5,8 @@ import { contract } from '../../../types'
 import type { Page } from '../../../types/schemas/common'
 import type { GoodsDetail, GoodsView } from '../../../types/schemas/points'
 import { personOf } from '../../_shared/auth'
-import { coll, cursor, getDoc } from '../../_shared/db'
+import { coll, createOnce, cursor, getDoc } from '../../_shared/db'
+import { requestDocId } from '../../_shared/ids'
 import { denied, notFound, precondition } from '../../_shared/errors'
 import { transact } from '../../_shared/ledger'
 import type { Ctx } from '../../_shared/router'
@@ -46,9 +47,9 @@ export async function upsertGoods(input: Input<'upsertGoods'>, { caller, now }: 
     updatedBy: personOf(caller)
   }
   if (!input.goodsId) {
-    const fresh = { ...fields, redeemed: 0, createdAt: now }
-    const { _id } = await coll('goods').add({ data: fresh })
-    return toGoodsView({ _id, ...fresh }, now)
+    const fresh: GoodsDoc = { _id: requestDocId('g', m._id, input.requestId!), ...fields, redeemed: 0, createdAt: now }
+    const saved = await transact((tx) => createOnce('goods', fresh, tx))
+    return toGoodsView(saved, now)
   }
   const goodsId = input.goodsId
   const saved = await transact(async (tx) => {

@@ -7,7 +7,8 @@ import { contract } from '../../../types'
 import type { ActivityDetail, ActivitySummary } from '../../../types/schemas/volunteer'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../_shared/auth'
 import { _, db } from '../../_shared/cloud'
-import { coll, cursor, getDoc } from '../../_shared/db'
+import { coll, createOnce, cursor, getDoc, inTransaction } from '../../_shared/db'
+import { requestDocId } from '../../_shared/ids'
 import { fromPoint, toPoint } from '../../_shared/docs'
 import { denied, invalid, notFound } from '../../_shared/errors'
 import type { Ctx } from '../../_shared/router'
@@ -60,8 +61,9 @@ export async function createActivity(input: Input<'createActivity'>, ctx: Ctx): 
     updatedAt: ctx.now,
     finishedAt: null
   }
-  const { _id } = await coll('activities').add({ data: { ...doc, location: db.Geo.Point(input.location.lng, input.location.lat) } })
-  return detailOf({ _id, ...doc }, ctx)
+  const stored = { _id: requestDocId('a', ctx.caller.openid, input.requestId), ...doc, location: db.Geo.Point(input.location.lng, input.location.lat) }
+  const saved = await inTransaction((tx) => createOnce('activities', stored, tx))
+  return detailOf(saved, ctx)
 }
 
 async function myStatuses(openid: string, activityIds: string[]): Promise<Map<string, EnrolmentStatus>> {

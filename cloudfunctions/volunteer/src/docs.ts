@@ -97,3 +97,30 @@ export interface CertificateDoc {
 }
 
 export const enrollmentIdFor = (activityId: string, openid: string) => `${activityId}_${openid}`
+
+/** A new enrolment of `openid` in activity `a`: enrolled, nothing attended yet. */
+export function newEnrollment(a: ActivityDoc, openid: string, now: Date): EnrollmentDoc {
+  return {
+    _id: enrollmentIdFor(a._id, openid),
+    activityId: a._id,
+    openid,
+    communityId: a.communityId,
+    activityTitle: a.title,
+    activityStart: a.start,
+    activityEnd: a.end,
+    status: 'enrolled',
+    enrolledAt: now,
+    cancelledAt: null,
+    checkInAt: null,
+    checkOutAt: null,
+    checkInDistance: null,
+    checkOutDistance: null,
+    tokens: { checkIn: null, checkOut: null },
+    hours: 0,
+    points: 0,
+    missingCheckout: false,
+    corrections: [],
+    completedAt: null,
+    updatedAt: now
+  }
+}

@@ -10,7 +10,7 @@ import { notFound } from '../../_shared/errors'
 import { transact } from '../../_shared/ledger'
 import { notify } from '../../_shared/notify'
 import type { Ctx } from '../../_shared/router'
-import { enrollmentIdFor, type ActivityDoc, type EnrollmentDoc } from './docs'
+import { enrollmentIdFor, newEnrollment, type ActivityDoc, type EnrollmentDoc } from './docs'
 import { assertCanCancel, assertCanEnroll } from './domain/attendance'
 import { requireVolunteer } from './profile'
 import { clockOf, toEnrollmentView } from './views'
@@ -24,32 +24,6 @@ export async function activityInTx(tx: unknown, id: string): Promise<ActivityDoc
   return a
 }
 
-function freshEnrollment(a: ActivityDoc, openid: string, now: Date): EnrollmentDoc {
-  return {
-    _id: enrollmentIdFor(a._id, openid),
-    activityId: a._id,
-    openid,
-    communityId: a.communityId,
-    activityTitle: a.title,
-    activityStart: a.start,
-    activityEnd: a.end,
-    status: 'enrolled',
-    enrolledAt: now,
-    cancelledAt: null,
-    checkInAt: null,
-    checkOutAt: null,
-    checkInDistance: null,
-    checkOutDistance: null,
-    tokens: { checkIn: null, checkOut: null },
-    hours: 0,
-    points: 0,
-    missingCheckout: false,
-    corrections: [],
-    completedAt: null,
-    updatedAt: now
-  }
-}
-
 export async function enroll(input: Input<'enroll'>, { caller, now }: Ctx): Promise<EnrollmentView> {
   const openid = personOf(caller)
   await requireVolunteer(caller)
@@ -58,7 +32,7 @@ export async function enroll(input: Input<'enroll'>, { caller, now }: Ctx): Prom
     const id = enrollmentIdFor(a._id, openid)
     const mine = await getDoc<EnrollmentDoc>('enrollments', id, tx)
     assertCanEnroll(clockOf(a), mine, now)
-    const e = freshEnrollment(a, openid, now)
+    const e = newEnrollment(a, openid, now)
     await putDoc('enrollments', e, tx)
     await coll('activities', tx).doc(a._id).update({ data: { enrolled: a.enrolled + 1, updatedAt: now } })
     return { enrollment: e, activity: a }

@@ -1,5 +1,5 @@
 // Reads and writes of wishes and their neighbours. The only module of this function that touches the database.
-import { createHash } from 'node:crypto'
+import { requestDocId } from '../../_shared/ids'
 import { _ } from '../../_shared/cloud'
 import { coll, getDoc, updateDoc, type Tx } from '../../_shared/db'
 import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CommunitySettings, type CompoundDoc, type UserDoc } from '../../_shared/docs'
@@ -9,7 +9,7 @@ import type { WishClaimerDoc, WishDoc } from './domain/types'
 export const WISH_NOT_FOUND = '心愿不存在或已被删除'
 
 /** A wish id derived from who asked and their request id, so a retried submission finds the same wish. */
-export const wishIdFor = (openid: string, requestId: string) => 'w' + createHash('sha256').update(`${openid}:${requestId}`).digest('hex').slice(0, 23)
+export const wishIdFor = (openid: string, requestId: string) => requestDocId('w', openid, requestId)
 
 export async function loadWish(id: string, tx?: Tx): Promise<WishDoc> {
   const wish = await getDoc<WishDoc>('wishes', id, tx)

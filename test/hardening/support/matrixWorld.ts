@@ -9,6 +9,7 @@ import { assessmentPeriod, halfYear, monthOf } from '../../../cloudfunctions/_sh
 import { toPoint } from '../../../cloudfunctions/_shared/docs'
 import { dedupeKeyOf } from '../../../cloudfunctions/lifeCircle/src/domain/facility'
 import { parseHoursText } from '../../../cloudfunctions/lifeCircle/src/domain/hours'
+import { newEnrollment, type ActivityDoc } from '../../../cloudfunctions/volunteer/src/docs'
 import { checkinPayload, windowOf } from '../../../cloudfunctions/volunteer/src/domain/token'
 import { wishFixture } from '../../../cloudfunctions/wish/src/domain/fixture'
 import type { ActorRole } from '../../../cloudfunctions/wish/src/domain/types'
@@ -253,33 +254,12 @@ function volunteering(now: Date) {
     activity(A.pastOpen, at(-DAY), 2, { enrolled: 1 })
   ]
   const byId = new Map(activities.map((a) => [a._id, a]))
-  const enrollment = (activityId: string, openid: string, status: string, over: Record<string, unknown> = {}) => {
-    const a = byId.get(activityId)!
-    return {
-      _id: `${activityId}_${openid}`,
-      activityId,
-      openid,
-      communityId: IDS.community,
-      activityTitle: a.title,
-      activityStart: a.start,
-      activityEnd: a.end,
-      status,
-      enrolledAt: at(-5 * DAY),
-      cancelledAt: null,
-      checkInAt: null,
-      checkOutAt: null,
-      checkInDistance: null,
-      checkOutDistance: null,
-      tokens: { checkIn: null, checkOut: null },
-      hours: 0,
-      points: 0,
-      missingCheckout: false,
-      corrections: [],
-      completedAt: null,
-      updatedAt: at(-5 * DAY),
-      ...over
-    }
-  }
+  const enrollment = (activityId: string, openid: string, status: string, over: Record<string, unknown> = {}) => ({
+    ...newEnrollment(byId.get(activityId) as unknown as ActivityDoc, openid, at(-5 * DAY)),
+    communityId: IDS.community,
+    status,
+    ...over
+  })
   const v = WHO.volunteer
   const enrollments = [
     enrollment(A.enrolled, v, 'enrolled'),
@@ -544,4 +524,39 @@ export function changedCollections(before: Map<string, string>, after: Map<strin
 export function writesSince(store: Store, since: number, pristine: Map<string, string>): string[] {
   if (store.db.sequence === since) return []
   return changedCollections(pristine, snapshot(store))
+}
+
+/**
+ * The world kept loaded across a suite's calls: `fresh()` reloads it only after a call changed something
+ * (`touched()`), so the hundreds of refused calls in a row cost no reload each.
+ */
+export class KeptWorld {
+  world!: MatrixWorld
+  pristine = new Map<string, string>()
+  private dirty = true
+
+  constructor(private readonly store: () => Store) {}
+
+  build(now = new Date()): void {
+    this.world = buildMatrixWorld(now)
+    this.dirty = true
+  }
+
+  fresh(): void {
+    if (!this.dirty) return
+    loadMatrixWorld(this.store(), this.world)
+    this.pristine = snapshot(this.store())
+    this.dirty = false
+  }
+
+  touched(): void {
+    this.dirty = true
+  }
+}
+
+/** A KeptWorld built before the suite's tests, over the suite's local cloud. */
+export function useKeptWorld(lc: { cloud: { store: Store } }): KeptWorld {
+  const kept = new KeptWorld(() => lc.cloud.store)
+  beforeAll(() => kept.build())
+  return kept
 }

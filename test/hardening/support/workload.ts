@@ -216,7 +216,7 @@ export class Workload {
       { name: '鸡蛋一盒', price: 10, stock: 12, limitCount: 3 }
     ]
     for (const g of goods) {
-      const ack = await this.call('points', 'upsertGoods', { merchantId, kind: 'item', description: '', limitPeriod: 'month', pickupPlace: '惠民便利店收银台', pickupDays: 7, ...g }, merchant)
+      const ack = await this.call('points', 'upsertGoods', { requestId: this.id('goods'), merchantId, kind: 'item', description: '', limitPeriod: 'month', pickupPlace: '惠民便利店收银台', pickupDays: 7, ...g }, merchant)
       if (ack.outcome !== 'ok') throw new Error(`setup: upsertGoods ${ack.code} ${ack.message}`)
       this.goods.push({ id: ack.result.id, initialStock: g.stock, uncertain: false })
     }
@@ -427,6 +427,7 @@ export class Workload {
   private async createActivity(staff: string): Promise<void> {
     const start = Date.now() + 20 * MIN
     const data = {
+      requestId: this.id('act'),
       title: this.r.pick(['敬老院陪伴读报', '社区环境清洁', '助老送餐', '垃圾分类宣传']),
       content: '为社区居民提供志愿服务。',
       venue: '青枫社区日间照料中心',

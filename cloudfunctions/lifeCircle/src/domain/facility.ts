@@ -1,5 +1,5 @@
 // Small pure rules about a facility document: its category by id or Chinese name, and its dedupe key.
-import { createHash } from 'node:crypto'
+import { requestDocId } from '../../../_shared/ids'
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../../../../types/enums'
 
 /** Normalises a name for comparison: full-width to half-width, no white space. */
@@ -27,7 +27,7 @@ export const categoryByName = (text: string): FacilityCategory | null => BY_NAME
  * gives the same id, so writing it again never makes a second facility. `part` tells rows apart.
  */
 export const facilityIdFor = (communityId: string, requestId: string, part = ''): string =>
-  `f${createHash('sha256').update(`${communityId}|${requestId}|${part}`).digest('hex').slice(0, 20)}`
+  requestDocId('f', communityId, requestId, part)
 
 /** Categories whose Chinese name contains the keyword (搜索“食堂” also finds every 社区食堂). */
 export function categoryByKeyword(keyword: string): FacilityCategory[] {

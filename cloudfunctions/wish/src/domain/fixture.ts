@@ -1,5 +1,6 @@
 // A stored wish for unit tests, with overrides.
 import { toPoint } from '../../../_shared/docs'
+import { notYetHandled } from './submission'
 import type { WishDoc } from './types'
 
 export const T0 = new Date('2026-11-01T02:00:00.000Z')
@@ -26,18 +27,7 @@ export function wishFixture(over: Partial<WishDoc> = {}, beneficiary: Partial<Wi
     delivery: 'contact',
     createdAt: T0,
     updatedAt: T0,
-    publishedAt: null,
-    rejectReason: null,
-    claimerId: null,
-    claimer: null,
-    claimedAt: null,
-    claimDeadline: null,
-    fulfilledAt: null,
-    fulfilment: null,
-    confirmedAt: null,
-    confirmation: null,
-    withdrawnAt: null,
-    metrics: { claimMs: null, fulfilMs: null },
+    ...notYetHandled(),
     history: [{ at: T0, who: 'u-res', role: 'resident', from: null, to: 'submitted', why: '居民发布' }],
     ...over
   }

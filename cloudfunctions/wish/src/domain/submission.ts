@@ -90,6 +90,23 @@ export interface Placement {
   location: GeoPoint
 }
 
+/** The fields a wish fills in as it moves on: empty while it is only submitted. */
+export const notYetHandled = () =>
+  ({
+    publishedAt: null,
+    rejectReason: null,
+    claimerId: null,
+    claimer: null,
+    claimedAt: null,
+    claimDeadline: null,
+    fulfilledAt: null,
+    fulfilment: null,
+    confirmedAt: null,
+    confirmation: null,
+    withdrawnAt: null,
+    metrics: { claimMs: null, fulfilMs: null }
+  }) satisfies Partial<WishDoc>
+
 /** The new wish document; the caller has already passed checkSubmission. */
 export function newWish(input: SubmitData, f: SubmitFacts, where: Placement): WishDoc {
   const b = input.beneficiary
@@ -125,18 +142,7 @@ export function newWish(input: SubmitData, f: SubmitFacts, where: Placement): Wi
     delivery: input.delivery,
     createdAt: f.now,
     updatedAt: f.now,
-    publishedAt: null,
-    rejectReason: null,
-    claimerId: null,
-    claimer: null,
-    claimedAt: null,
-    claimDeadline: null,
-    fulfilledAt: null,
-    fulfilment: null,
-    confirmedAt: null,
-    confirmation: null,
-    withdrawnAt: null,
-    metrics: { claimMs: null, fulfilMs: null },
+    ...notYetHandled(),
     history: [submittedEntry({ who: f.openid, role: input.proxy ? 'staff' : 'resident' }, f.now, input.proxy)]
   }
 }

@@ -18,7 +18,7 @@ import { chooseImages } from '@/services/device'
 import { Field } from '@/components/Field'
 import { Chips } from '@/components/Chips'
 import { Check } from '@/components/Check'
-import { serverFieldErrors } from '@/utils/form'
+import { newRequestId, serverFieldErrors } from '@/utils/form'
 import './index.css'
 
 interface Draft {
@@ -62,6 +62,8 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
   const [errors, setErrors] = useState<Record<string, string>>({})
   useEffect(() => setDraft(initial), [initial])
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((x) => ({ ...x, [key]: value }))
+  // One per form: a repeated tap on 保存 lists a new item once.
+  const [requestId] = useState(newRequestId)
   const { openid } = useSignedIn()
   const pick = useAction(async () => {
     const [path] = await chooseImages(1)
@@ -70,7 +72,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
   const save = useAction(async () => {
     try {
       await call('points', 'upsertGoods', {
-        goodsId,
+        ...(goodsId ? { goodsId } : { requestId }),
         merchantId,
         name: d.name,
         kind: d.kind,

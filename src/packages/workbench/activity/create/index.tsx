@@ -18,7 +18,7 @@ import { ensurePrivacy } from '@/services/privacy'
 import { dayjs } from '@/utils/date'
 import { Field } from '@/components/Field'
 import { Chips } from '@/components/Chips'
-import { serverFieldErrors } from '@/utils/form'
+import { newRequestId, serverFieldErrors } from '@/utils/form'
 import { staffCommunityOf } from '@/utils/roles'
 import './index.css'
 
@@ -63,8 +63,9 @@ const at = (date: string, time: string) => dayjs(`${date} ${time}`).toISOString(
 const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
 
 /** The createActivity input a draft stands for (the server checks everything again). */
-export function toActivityInput(d: ActivityDraft, communityId: string | undefined) {
+export function toActivityInput(d: ActivityDraft, communityId: string | undefined, requestId: string) {
   return {
+    requestId,
     communityId,
     title: d.title,
     content: d.content,
@@ -95,6 +96,8 @@ function CreateForm() {
   const communityId = staffCommunityOf(me) ?? undefined
   const communities = useRemote(() => call('user', 'communities'))
   const [d, setDraft] = useState<ActivityDraft>(() => defaultDraft())
+  // One per form: a second tap on 发布 while the first is still on its way publishes once.
+  const [requestId] = useState(newRequestId)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof ActivityDraft>(key: K, value: ActivityDraft[K]) => setDraft((x) => ({ ...x, [key]: value }))
 
@@ -110,7 +113,7 @@ function CreateForm() {
   })
   const publish = useAction(async () => {
     try {
-      const created = await call('volunteer', 'createActivity', toActivityInput(d, communityId))
+      const created = await call('volunteer', 'createActivity', toActivityInput(d, communityId, requestId))
       void Taro.showToast({ title: '已发布', icon: 'success' })
       void Taro.redirectTo({ url: pageUrl('volunteer', 'activity', { id: created.id }) })
     } catch (e) {
