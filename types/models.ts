@@ -20,6 +20,8 @@ export interface Me {
   phone: string | null
   communityId: string | null
   communityName: string | null
+  /** For a street admin, the street they administer; otherwise null. */
+  streetName: string | null
   compoundId: string | null
   roles: RoleGrant[]
   elderMode: boolean

@@ -12,8 +12,10 @@ const t = useLocalCloud({
     ])
     store.insert('compounds', [{ _id: 'cp001', name: '阳光小区', communityId: 'cm01', streetId: 'st01', location: { type: 'Point', coordinates: [118.37, 31.33] }, households: 300 }])
     store.insert('users', [
-      { _id: 'staff-1', nickName: '孙丽', roles: [{ role: 'staff', communityId: 'cm01' }], elderMode: false, phone: '13912345678', createdAt: now, updatedAt: now }
+      { _id: 'staff-1', nickName: '孙丽', roles: [{ role: 'staff', communityId: 'cm01' }], elderMode: false, phone: '13912345678', createdAt: now, updatedAt: now },
+      { _id: 'street-1', nickName: '周明', roles: [{ role: 'streetAdmin', streetId: 'st01' }], elderMode: false, createdAt: now, updatedAt: now }
     ])
+    store.insert('streets', [{ _id: 'st01', name: '青枫街道', district: '镜湖区', city: '江城市' }])
     store.insert('partyMemberships', [{ _id: 'member-1', status: 'approved', communityId: 'cm01', branch: '税务局机关党支部', pledge: '每月为邻居办一件实事' }])
     store.insert('users', [
       { _id: 'member-1', nickName: '陈建国', roles: [{ role: 'member', communityId: 'cm01' }], elderMode: false, createdAt: now, updatedAt: now }
@@ -33,6 +35,11 @@ describe('user', () => {
   test('an identity in the payload is ignored', async () => {
     const res = await t.call('user', 'login', { openid: 'staff-1', _id: 'staff-1' }, 'new-2')
     expect(res).toMatchObject({ ok: true, data: { openid: 'new-2', isStaff: false } })
+  })
+
+  test('me names the street a street admin administers, and no street for anyone else', async () => {
+    expect(await t.call('user', 'me', {}, 'street-1')).toMatchObject({ ok: true, data: { streetName: '青枫街道', isStaff: true } })
+    expect(await t.call('user', 'me', {}, 'staff-1')).toMatchObject({ ok: true, data: { streetName: null, communityId: null } })
   })
 
   test('me needs a signed-in user; without an openid the call is unauthenticated', async () => {

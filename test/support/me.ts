@@ -11,6 +11,7 @@ export function makeMe(patch: Partial<Me> = {}): Me {
     phone: '138****5678',
     communityId: 'c01',
     communityName: '青枫社区',
+    streetName: null,
     compoundId: null,
     roles: [],
     elderMode: false,

@@ -1,7 +1,7 @@
 // Building the `Me` answer from the stored user and what other pillars know of them.
 import type { Me } from '../../../types'
 import { getDoc } from '../../_shared/db'
-import type { CommunityDoc, UserDoc } from '../../_shared/docs'
+import type { CommunityDoc, StreetDoc, UserDoc } from '../../_shared/docs'
 import { maskPhone } from '../../_shared/masking'
 import { PRIVACY_VERSION } from '../../../types/schemas/user'
 
@@ -13,8 +13,10 @@ interface MembershipDoc {
 }
 
 export async function toMe(user: UserDoc): Promise<Me> {
-  const [community, membership] = await Promise.all([
+  const streetId = user.roles.find((r) => r.role === 'streetAdmin')?.streetId
+  const [community, street, membership] = await Promise.all([
     user.communityId ? getDoc<CommunityDoc>('communities', user.communityId) : null,
+    streetId ? getDoc<StreetDoc>('streets', streetId) : null,
     getDoc<MembershipDoc>('partyMemberships', user._id)
   ])
   const consentVersion = user.consent?.version ?? null
@@ -26,6 +28,7 @@ export async function toMe(user: UserDoc): Promise<Me> {
     phone: maskPhone(user.phone),
     communityId: user.communityId ?? null,
     communityName: community?.name ?? null,
+    streetName: street?.name ?? null,
     compoundId: user.compoundId ?? null,
     roles: user.roles,
     elderMode: Boolean(user.elderMode),

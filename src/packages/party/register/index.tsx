@@ -147,7 +147,7 @@ function RegisterForm() {
           <TextArea label='公开承诺' value={draft.pledge} onChange={(pledge) => set({ pledge })} placeholder='如：每月至少参加一次社区志愿服务' />
         </Field>
       </Section>
-      <View className='party-register__submit'>
+      <View className='llt-submit'>
         <BigButton loading={submit.running} onClick={() => void submit.run()}>
           提交报到
         </BigButton>

@@ -78,7 +78,7 @@ function Workbench() {
   ].filter(Boolean) as LinkItem[]
   return (
     <>
-      <PageHeader title='社区工作台' subtitle={`${ROLE_LABELS[role]} · ${me.communityName ?? '本街道'}`} />
+      <PageHeader title='社区工作台' subtitle={`${ROLE_LABELS[role]} · ${(role === 'streetAdmin' ? me.streetName : me.communityName) ?? '本街道'}`} />
       <Section title='待办审核'>
         {staff || merchant ? <Queues merchant={!staff} /> : <Text className='llt-text-secondary'>街道管理员请在“街道对比”中查看各社区的办结率、志愿时长和报到情况。</Text>}
       </Section>

@@ -17,7 +17,6 @@ import { Field, TextInput } from '@/components/Field'
 import { ResourceEditor, fromDrafts, toDraft, type ResourceDraft } from '../../components/ResourceEditor'
 import { newRequestId, type FieldErrors } from '@/utils/form'
 import { checkThenSend } from '@/utils/validate'
-import './index.css'
 
 interface Draft {
   communityId: string | null
@@ -86,7 +85,7 @@ function UnitForm() {
       <Section title='资源清单'>
         <ResourceEditor value={draft.resources} onChange={(resources) => set({ resources })} errors={errors} />
       </Section>
-      <View className='party-unit-form__submit'>
+      <View className='llt-submit'>
         <BigButton loading={submit.running} onClick={() => void submit.run()}>
           {unitId ? '重新提交' : '提交单位报到'}
         </BigButton>

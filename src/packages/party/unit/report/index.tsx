@@ -1,6 +1,6 @@
 // 双重考评反馈: the community's assessment of the unit's members for a year — hours, wishes, needs,
 // points and rating — and the same as a CSV file.
-import { Text } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { BigButton } from '@/components/BigButton'
@@ -29,10 +29,16 @@ function UnitReport() {
     <>
       <Section title='考评年度'>
         <YearPicker value={period} onChange={setPeriod} />
-        {title && <Text className='llt-text-secondary'>{title}</Text>}
-        <BigButton type='default' loading={exportCsv.running} onClick={() => void exportCsv.run()}>
-          导出 CSV
-        </BigButton>
+        {title && (
+          <View>
+            <Text className='llt-text-secondary'>{title}</Text>
+          </View>
+        )}
+        <View className='llt-actions'>
+          <BigButton type='default' loading={exportCsv.running} onClick={() => void exportCsv.run()}>
+            导出 CSV
+          </BigButton>
+        </View>
       </Section>
       <PagedList paged={rows} itemKey={(r) => r.registrationId} emptyTitle='本单位还没有通过审核的报到党员' renderItem={(r) => <ReportRowCard row={r} />} />
     </>

@@ -13,7 +13,6 @@ import { call } from '@/services/cloud'
 import { ResourceEditor, fromDrafts, toDraft, type ResourceDraft } from '../../components/ResourceEditor'
 import type { FieldErrors } from '@/utils/form'
 import { checkThenSend } from '@/utils/validate'
-import '../register/index.css'
 
 function ResourcesForm() {
   const { params } = useRouter()
@@ -42,7 +41,7 @@ function ResourcesForm() {
       <Section title={`${unit.name} · 资源清单`}>
         <ResourceEditor value={drafts} onChange={setDrafts} errors={errors} />
       </Section>
-      <View className='party-unit-form__submit'>
+      <View className='llt-submit'>
         <BigButton loading={save.running} onClick={() => void save.run()}>
           保存
         </BigButton>

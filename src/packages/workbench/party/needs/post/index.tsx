@@ -67,7 +67,7 @@ function PostForm({ communityId }: { communityId: string }) {
           </Picker>
         </Field>
       </Section>
-      <View className='post__submit'>
+      <View className='llt-submit'>
         <BigButton loading={post.running} onClick={() => void post.run()}>
           发布
         </BigButton>
