@@ -70,6 +70,9 @@ export async function startHarness(): Promise<Harness> {
     context,
     page,
     async open(route = '') {
+      // Always a full load: a bare hash change that lands while the app's router is still finishing the
+      // sign-in relaunch can be dropped (seen under load as a workbench that never opened).
+      await page.goto('about:blank')
       await page.goto(`${cloud.url}/${route ? `#/${route}` : ''}`)
     },
     async screenshot(name) {

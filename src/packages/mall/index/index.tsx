@@ -1,7 +1,6 @@
 // 积分超市: my points, the goods and services on offer in my community (items or services), and the ways
 // to my orders, the points board and the merchant centre.
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { GOODS_KIND_LABELS, GOODS_KINDS, type GoodsKind } from '@contract/schemas/points.labels'
 import { LinkList } from '@/components/LinkList'
@@ -12,6 +11,7 @@ import { Section } from '@/components/Section'
 import { useSignedIn } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
+import { useOnReturn } from '@/hooks/useOnReturn'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
@@ -27,7 +27,7 @@ function Mall() {
   const isVolunteer = me.roles.some((r) => r.role === 'volunteer')
   const [kind, setKind] = useState<Kind>('all')
   const balance = useRemote(() => call('points', 'balance'))
-  useDidShow(() => void balance.refresh())
+  useOnReturn(() => void balance.refresh())
   const paged = usePaged((cursor) => call('points', 'listGoods', { kind: kind === 'all' ? undefined : kind, cursor, limit: 10 }), [kind])
   return (
     <>

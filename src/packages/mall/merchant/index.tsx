@@ -1,7 +1,6 @@
 // 商家中心: apply to join the supermarket, see the review, and once approved list goods, scan pickup codes
 // and see the shop's orders.
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import type { MerchantView } from '@contract/schemas/points'
 import { MERCHANT_KIND_LABELS, MERCHANT_STATUS_LABELS } from '@contract/schemas/points.labels'
 import { BigButton } from '@/components/BigButton'
@@ -13,6 +12,7 @@ import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
+import { useOnReturn } from '@/hooks/useOnReturn'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
@@ -20,7 +20,7 @@ import { GoodsCard } from '../components/GoodsCard'
 
 function Shop({ m }: { m: MerchantView }) {
   const goods = usePaged((cursor) => call('points', 'listGoods', { merchantId: m.id, cursor, limit: 10 }), [m.id])
-  useDidShow(() => void goods.refresh().catch(() => undefined))
+  useOnReturn(() => void goods.refresh().catch(() => undefined))
   return (
     <>
       <PageHeader title={m.name} subtitle={`${MERCHANT_KIND_LABELS[m.kind]} · ${m.communityName}`} />
@@ -68,7 +68,7 @@ function Application({ m }: { m: MerchantView | null }) {
 
 function MerchantCenter() {
   const mine = useRemote(() => call('points', 'myMerchant'))
-  useDidShow(() => void mine.refresh())
+  useOnReturn(() => void mine.refresh())
   if (mine.data === undefined) return mine.error ? <StateView state='error' error={mine.error} onRetry={() => void mine.refresh()} fullPage /> : <StateView state='loading' fullPage />
   return mine.data?.status === 'approved' ? <Shop m={mine.data} /> : <Application m={mine.data} />
 }

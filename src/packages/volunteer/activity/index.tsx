@@ -2,7 +2,7 @@
 // what they can do now — enrol, cancel before the start, scan to check in or out. Staff of its community
 // get their tools. Shared as a card.
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { ActivityDetail } from '@contract/schemas/volunteer'
 import { BigButton } from '@/components/BigButton'
 import { LinkList } from '@/components/LinkList'
@@ -11,6 +11,7 @@ import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { useOnReturn } from '@/hooks/useOnReturn'
 import { pageUrl } from '@/routes'
 import { call, showError } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
@@ -126,7 +127,7 @@ function ActivityPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const detail = useRemote(() => call('volunteer', 'activity', { activityId: id }), [id])
-  useDidShow(() => void detail.refresh())
+  useOnReturn(() => void detail.refresh())
   usePullDownRefresh(() => void detail.refresh().finally(() => void Taro.stopPullDownRefresh()))
   useShareAppMessage(() => ({ title: detail.data ? `志愿活动：${detail.data.title}` : '志愿活动', path: pageUrl('volunteer', 'activity', { id }) }))
 

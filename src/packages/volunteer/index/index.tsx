@@ -1,7 +1,6 @@
 // 我的志愿: the volunteer's number, hours and activities, and the ways to records, the certificate,
 // scanning a check-in code and the points board setting. A resident who is not registered is invited to.
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import type { VolunteerProfile } from '@contract/schemas/volunteer'
 import { BigButton } from '@/components/BigButton'
 import { LinkList } from '@/components/LinkList'
@@ -13,6 +12,7 @@ import { Steps } from '@/components/Steps'
 import { Toggle } from '@/components/Toggle'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { useOnReturn } from '@/hooks/useOnReturn'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
@@ -82,7 +82,7 @@ function Invitation() {
 
 function VolunteerCenter() {
   const profile = useRemote(() => call('volunteer', 'profile'))
-  useDidShow(() => void profile.refresh())
+  useOnReturn(() => void profile.refresh())
   if (profile.loading && profile.data === undefined) return <StateView state='loading' fullPage />
   if (profile.error && profile.data === undefined) return <StateView state='error' error={profile.error} onRetry={() => void profile.refresh()} fullPage />
   return profile.data ? <Profile p={profile.data} onChange={() => void profile.refresh()} /> : <Invitation />

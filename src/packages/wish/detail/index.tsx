@@ -2,8 +2,7 @@
 // what the viewer may do now. The owner and staff also see the private part; the claimer and staff see
 // the delivery details. Shared as a card (useShareAppMessage).
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { WishDetail } from '@contract/schemas/wish'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
@@ -11,6 +10,7 @@ import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
+import { useOnReturn } from '@/hooks/useOnReturn'
 import { pageUrl } from '@/routes'
 import { call, CloudError, showError } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
@@ -169,12 +169,8 @@ function Detail() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const detail = useRemote(() => call('wish', 'detail', { wishId: id }), [id], { enabled: Boolean(id) })
-  const shown = useRef(false)
   // Back from the fulfil or confirm form: show the new status.
-  useDidShow(() => {
-    if (shown.current) void detail.refresh()
-    shown.current = true
-  })
+  useOnReturn(() => void detail.refresh())
   usePullDownRefresh(() => {
     detail
       .refresh()

@@ -1,7 +1,6 @@
 // 活动管理 (staff): the community's activities, newest first, and the staff tools of pillar 3 —
 // publishing an activity, reviewing merchants, adjusting points.
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { LinkList } from '@/components/LinkList'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
@@ -9,13 +8,14 @@ import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useSignedIn } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
+import { useOnReturn } from '@/hooks/useOnReturn'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { ActivityCard } from '../../../pages/volunteer/components/ActivityCard'
 
 function Activities() {
   const paged = usePaged((cursor) => call('volunteer', 'listActivities', { scope: 'managed', cursor, limit: 10 }))
-  useDidShow(() => void paged.refresh().catch(() => undefined))
+  useOnReturn(() => void paged.refresh().catch(() => undefined))
   return (
     <>
       <Section>

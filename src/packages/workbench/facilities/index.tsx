@@ -1,7 +1,7 @@
 // Facility management for staff: the community's facilities (open or closed), create, edit, import.
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { FACILITY_CATEGORIES, type FacilityStatus } from '@contract/enums'
 import type { StaffFacilityRow } from '@contract/schemas/lifeCircle'
 import { BigButton } from '@/components/BigButton'
@@ -9,6 +9,7 @@ import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
+import { useOnReturn } from '@/hooks/useOnReturn'
 import { usePaged } from '@/hooks/usePaged'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
@@ -42,11 +43,7 @@ function FacilityList({ communityId }: { communityId: string }) {
   const [status, setStatus] = useState<FacilityStatus>('open')
   const paged = usePaged((cursor) => call('lifeCircle', 'listFacilities', { communityId, status, cursor, limit: 20 }), [communityId, status])
   // Back from the edit page: show what changed.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void paged.refresh().catch(() => undefined)
-    shown.current = true
-  })
+  useOnReturn(() => void paged.refresh().catch(() => undefined))
   return (
     <>
       <Section>

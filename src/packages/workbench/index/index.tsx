@@ -2,8 +2,7 @@
 // work first, tap to act), the dashboards and exports, and the pillars' staff pages. Staff see their
 // community's queues; a merchant the pickups at their shop; a street admin goes to the street comparison.
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { ROLE_LABELS } from '@contract/enums'
 import type { Me } from '@contract'
 import type { QueuesResult } from '@contract/workbench'
@@ -13,6 +12,7 @@ import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useSignedIn } from '@/hooks/useMe'
+import { useOnReturn } from '@/hooks/useOnReturn'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
 import { pageUrl } from '@/routes'
@@ -39,12 +39,8 @@ const queuesOf = (data: unknown) => (data && Array.isArray((data as QueuesResult
 
 function Queues({ merchant }: { merchant: boolean }) {
   const remote = useRemote(() => call('workbench', 'queues', {}))
-  const shown = useRef(false)
-  useDidShow(() => {
-    // Back from acting on an item: the counts have changed.
-    if (shown.current) void remote.refresh()
-    shown.current = true
-  })
+  // Back from acting on an item: the counts have changed.
+  useOnReturn(() => void remote.refresh())
   usePullDownRefresh(() => void remote.refresh().finally(() => void Taro.stopPullDownRefresh()))
   const answer = queuesOf(remote.data)
   if (!answer) {
