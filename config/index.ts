@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, '..')
 // The contract lives outside src/ and is compiled with the app.
 const contractDir = path.join(root, 'types')
 
-/** The app's title, in one place (PRODUCT.md: 邻里通 is a working name). */
+/** The app's title, in one place (邻里通 is a working name). */
 export const APP_TITLE = '邻里通'
 
 export default defineConfig<'webpack5'>(async (merge) => {

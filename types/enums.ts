@@ -53,7 +53,7 @@ export const FACILITY_CATEGORY_IDS = FACILITY_CATEGORIES.map((c) => c.id) as unk
 export const FACILITY_STATUSES = ['open', 'closed'] as const
 export type FacilityStatus = (typeof FACILITY_STATUSES)[number]
 
-/** Micro-wish lifecycle (PRODUCT.md pillar 2). */
+/** Micro-wish lifecycle (docs/pillars/micro-wishes.md). */
 export const WISH_STATUSES = ['submitted', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn'] as const
 export type WishStatus = (typeof WISH_STATUSES)[number]
 export const WISH_STATUS_LABELS: Record<WishStatus, string> = {

@@ -1,4 +1,4 @@
-// lifeCircle: the 15-minute community life circle (PRODUCT.md pillar 1) — facilities near a resident,
+// lifeCircle: the 15-minute community life circle (docs/pillars/life-circle.md) — facilities near a resident,
 // their detail, staff maintenance and CSV import, and the coverage analysis for staff.
 import { z } from 'zod'
 import { action } from '../contract'

@@ -1,5 +1,5 @@
 // party: dual registration (双报到) of units and in-service party members, the needs list (需求清单),
-// co-building projects (项目清单) and party-member assessment (党员积分) — PRODUCT.md pillar 4.
+// co-building projects (项目清单) and party-member assessment (党员积分) — docs/pillars/dual-registration.md.
 import { z } from 'zod'
 import { action } from '../contract'
 import { NEED_STATUSES, RATINGS, REGISTRATION_STATUSES, type NeedStatus, type Rating, type RegistrationStatus } from '../enums'

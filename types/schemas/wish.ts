@@ -1,4 +1,4 @@
-// wish: micro-wishes (微心愿) — post, review, claim, fulfil, confirm (PRODUCT.md pillar 2).
+// wish: micro-wishes (微心愿) — post, review, claim, fulfil, confirm (docs/pillars/micro-wishes.md).
 import { z } from 'zod'
 import { action } from '../contract'
 import {

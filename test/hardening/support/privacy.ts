@@ -2,7 +2,7 @@
 // scanner that walks every string of an answer for values its reader may not see, for unmasked mobile
 // numbers other than the reader's own, and for anything shaped like an ID-card number.
 //
-// Who may read what (PRODUCT.md): a person their own phone, name and pickup codes; a resident the
+// Who may read what (docs/privacy.md): a person their own phone, name and pickup codes; a resident the
 // beneficiary details of their own wishes; the active claimer of a wish delivered by contact the contact
 // (name, phone, address; a child's guardian, never the child); a shop or unit admin their own contact; a
 // unit admin the names of its registered members. Nobody in these roles a child's name, an ID-card number

@@ -1,4 +1,4 @@
-// The wish lifecycle (PRODUCT.md pillar 2). Every change of status goes through `applyEvent`, which
+// The wish lifecycle (docs/pillars/micro-wishes.md). Every change of status goes through `applyEvent`, which
 // refuses anything outside TRANSITIONS and records who, when, from, to and why in `history`.
 import { WISH_STATUS_LABELS, type WishStatus } from '../../../../types'
 import { conflict } from '../../../_shared/errors'
