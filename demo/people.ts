@@ -1,7 +1,7 @@
 // The people of the demo district: one demo user per role for the demo login page, and a crowd of
 // residents, volunteers, party members, merchants, unit admins and staff behind them.
-import type { RoleGrant } from '../../types'
-import type { UserDoc } from '../../cloudfunctions/_shared/docs'
+import type { RoleGrant } from '../types'
+import type { UserDoc } from '../cloudfunctions/_shared/docs'
 import type { District } from './district'
 import { mobile, personName } from './names'
 import type { Random } from './random'

@@ -2,14 +2,14 @@
 // (newWish + applyEvent), so each history is one the state machine allows. Some are children's wishes
 // posted by staff (代录) with the guardian's consent and no public photo. Claim counters and the
 // members' assessment entries match the claims and confirmations.
-import { SubmitInput, type Appellation } from '../../types/schemas/wish'
-import type { WishCategory } from '../../types'
-import { assessmentEntry, assessmentRules } from '../../cloudfunctions/_shared/assessment'
-import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../../cloudfunctions/_shared/docs'
-import { claimerSnapshot } from '../../cloudfunctions/wish/src/domain/claims'
-import { applyEvent, type Actor, type EventInput } from '../../cloudfunctions/wish/src/domain/stateMachine'
-import { checkSubmission, newWish } from '../../cloudfunctions/wish/src/domain/submission'
-import type { WishClaimerDoc, WishDoc } from '../../cloudfunctions/wish/src/domain/types'
+import { SubmitInput, type Appellation } from '../types/schemas/wish'
+import type { WishCategory } from '../types'
+import { assessmentEntry, assessmentRules } from '../cloudfunctions/_shared/assessment'
+import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../cloudfunctions/_shared/docs'
+import { claimerSnapshot } from '../cloudfunctions/wish/src/domain/claims'
+import { applyEvent, type Actor, type EventInput } from '../cloudfunctions/wish/src/domain/stateMachine'
+import { checkSubmission, newWish } from '../cloudfunctions/wish/src/domain/submission'
+import type { WishClaimerDoc, WishDoc } from '../cloudfunctions/wish/src/domain/types'
 import type { PillarSeeder, SeedContext } from './index'
 import { personName } from './names'
 import type { SeedPerson } from './people'
