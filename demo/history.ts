@@ -42,7 +42,7 @@ interface Cast {
 }
 
 function castOf(ctx: SeedContext, community: CommunityDoc): Cast | null {
-  const here = ctx.people.filter((p) => p.user.communityId === community._id && !p.user.demo)
+  const here = ctx.people.filter((p) => p.user.communityId === community._id && !p.demo)
   const staff = ctx.people.find((p) => p.is.staff === community._id)
   const residents = here.filter((p) => p.user.roles.length === 0)
   const members = here.filter((p) => p.user.roles.some((g) => g.role === 'member' && g.communityId === community._id))

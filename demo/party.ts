@@ -243,7 +243,7 @@ function seedRegistrations(s: Seeding, ctx: SeedContext, units: UnitDoc[]): Memb
       grid: isDemo ? gridsIn(communityId)[0] : s.r.chance(0.8) ? s.r.pick(gridsIn(communityId)) : null
     })
   }
-  const residents = ctx.people.filter((p) => !p.user.demo && !Object.keys(p.is).length && p.user.roles.length === 0)
+  const residents = ctx.people.filter((p) => !p.demo && !Object.keys(p.is).length && p.user.roles.length === 0)
   // One registration per person: each applicant is taken from the residents not planned yet.
   const applicant = (communityId: string) => residents.find((p) => p.user.communityId === communityId && !plans.some((x) => x.person === p))
   const pendingIn = ['cm01', 'cm01', 'cm02', 'cm03', 'cm04', 'cm05']

@@ -300,7 +300,7 @@ function seedMerchants(s: Seeding, ctx: SeedContext): MerchantDoc[] {
     }
   })
   // A resident of 青枫社区 who applied to offer shoe repairs, waiting for demo-staff's review.
-  const applicant = ctx.people.find((p) => p.user.communityId === HOME && !p.user.roles.length && !p.user.demo)?.user
+  const applicant = ctx.people.find((p) => p.user.communityId === HOME && !p.user.roles.length && !p.demo)?.user
   if (applicant) {
     merchants.push({
       _id: `m_${applicant._id}`,

@@ -95,10 +95,10 @@ interface Cast {
 function castOf(ctx: SeedContext, community: CommunityDoc): Cast {
   const here = ctx.people.filter((p) => p.user.communityId === community._id)
   const staff = here.find((p) => p.is.staff === community._id) as SeedPerson
-  const residents = here.filter((p) => p.user.roles.length === 0 && !p.user.demo)
+  const residents = here.filter((p) => p.user.roles.length === 0 && !p.demo)
   const members = here.filter((p) => p.user.roles.some((g) => g.role === 'member' && g.communityId === community._id))
   const volunteers = community.settings.openWishesToVolunteers
-    ? here.filter((p) => p.user.roles.length > 0 && p.user.roles.every((g) => g.role === 'volunteer') && !p.user.demo).slice(0, 1)
+    ? here.filter((p) => p.user.roles.length > 0 && p.user.roles.every((g) => g.role === 'volunteer') && !p.demo).slice(0, 1)
     : []
   return {
     community,

@@ -12,7 +12,7 @@ const REPO = resolve(__dirname, '..', '..')
 
 /** `node --import tsx local-cloud/cli.ts` (not the tsx CLI, which would run the server in a grandchild). */
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/cli.ts', '--port', '0', '--data', dataDir, '--no-seed', '--no-timers', '--quiet'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/cli.ts', '--database', 'config/database.ts', '--port', '0', '--data', dataDir, '--no-seed', '--no-timers', '--quiet'], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe']
   })
