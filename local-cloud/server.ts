@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { errors } from './errors'
 import { gatewayFailure, readOpenid, type Gateway, type GatewayFailureReason, type GatewayRoute } from './gateway'
 import { errorAnswer, handleAdmin, type AdminDeps, type HttpAnswer } from './protocol'
+import { parseMultipart } from './protocol/openapi'
 import { contentTypeOf, staticFile } from './storage'
 
 export const LIMITS = {
@@ -86,6 +87,13 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     if (!deps.storage.completeUpload(upload[1], body)) return json(res, 403, { code: 'AccessDenied', message: 'unknown or expired upload' })
     res.writeHead(200, { 'x-cos-request-id': upload[1] })
     return void res.end()
+  }
+  if (upload && method === 'POST') {
+    const body = await readBody(req, LIMITS.uploadBytes)
+    const form = new Map(parseMultipart(body, req.headers['content-type'] ?? '').map((p) => [p.name, p.data] as const))
+    const answer = deps.storage.completeFormUpload(upload[1], form)
+    res.writeHead(answer.status, { 'content-type': 'application/xml', 'x-cos-request-id': upload[1] })
+    return void res.end(answer.status === 204 ? undefined : answer.xml)
   }
 
   if (path.startsWith('/api/')) return api(deps, req, res, url)
