@@ -56,7 +56,18 @@ export interface LocalCloud {
   stop(): Promise<void>
 }
 
+/**
+ * Cloud functions run in UTC. Worker threads share their process's time zone, so the host process must
+ * run in UTC for functions to see the cloud's local dates: the CLI sets it; an embedding process is told.
+ */
+function warnIfNotUtc(quiet: boolean | undefined): void {
+  if (quiet || new Date().getTimezoneOffset() === 0) return
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  console.warn(`[local-cloud] this process runs in ${zone}, cloud functions in UTC: start it with TZ=UTC so functions see the cloud's local dates`)
+}
+
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
+  warnIfNotUtc(opts.quiet)
   const dataDir = resolve(opts.dataDir)
   mkdirSync(dataDir, { recursive: true })
   const envId = opts.envId ?? 'local-dev'
