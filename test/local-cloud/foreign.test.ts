@@ -1,10 +1,11 @@
 // A foreign project (not 邻里通): its own database declaration and two plain-JS functions, run through the
 // local cloud's public API and its CLI, with nothing of this product wired in.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startLocalCloud, type LocalCloud } from '../../local-cloud'
+import { admin, startCli, stopCli } from './sdk'
 
 const REPO = resolve(__dirname, '..', '..')
 const FOREIGN = join(__dirname, 'fixtures', 'foreign')
@@ -86,7 +87,6 @@ test('log: one line per database request with action, collection, duration and e
   // The transaction's actions are logged too; a collection the project does not declare is an error line.
   const store = cloud.store
   expect(store.collections()).not.toContain('notes')
-  const { admin } = await import('./sdk')
   await admin(cloud.url, { action: 'database.getDocument', collectionName: 'notes', queryType: 'WHERE', query: '{}' })
   expect(lines).toContainEqual(expect.stringMatching(/^\[local-cloud\] db getDocument notes \d+(\.\d+)?ms DATABASE_COLLECTION_NOT_EXIST$/))
 })
@@ -113,31 +113,15 @@ describe('the CLI', () => {
 
   test('runs the foreign project from --functions and --database in UTC even on a host in Asia/Shanghai', async () => {
     const data = mkdtempSync(join(tmpdir(), 'foreign-cli-'))
-    const args = ['--import', 'tsx', 'local-cloud/cli.ts', '--functions', join(FOREIGN, 'functions'), '--database', join(FOREIGN, 'database.js'), '--port', '0', '--data', data, '--no-timers', '--quiet']
-    const child = spawn(process.execPath, args, { cwd: REPO, env: { ...process.env, TZ: 'Asia/Shanghai' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const args = ['--functions', join(FOREIGN, 'functions'), '--database', join(FOREIGN, 'database.js'), '--port', '0', '--data', data, '--no-timers', '--quiet']
+    const { child, url } = await startCli(args, { ...process.env, TZ: 'Asia/Shanghai' })
     try {
-      const url = await new Promise<string>((ok, fail) => {
-        let out = ''
-        const timer = setTimeout(() => fail(new Error(`the CLI did not start: ${out}`)), 30_000)
-        child.stdout!.on('data', (chunk) => {
-          out += chunk
-          const match = /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
-          if (match) {
-            clearTimeout(timer)
-            ok(match[1])
-          }
-        })
-        child.stderr!.on('data', (chunk) => (out += chunk))
-        child.on('exit', (code) => fail(new Error(`the CLI exited (${code}): ${out}`)))
-      })
       const res = await fetch(`${url}/api/functions/todo`, { method: 'POST', headers: { 'x-wx-openid': 'oCli' }, body: JSON.stringify({ action: 'today' }) })
       expect(await res.json()).toMatchObject({ offsetMinutes: 0, tz: 'UTC' })
       const added = await fetch(`${url}/api/functions/todo`, { method: 'POST', headers: { 'x-wx-openid': 'oCli' }, body: JSON.stringify({ action: 'add', data: { title: 'x' } }) })
       expect(await added.json()).toEqual({ id: expect.any(String) })
     } finally {
-      const exited = new Promise((r) => child.once('exit', r))
-      child.kill('SIGTERM')
-      await exited
+      await stopCli(child)
       rmSync(data, { recursive: true, force: true })
     }
   })
