@@ -11,6 +11,8 @@ const REPO = resolve(__dirname, '..', '..')
 const FOREIGN = join(__dirname, 'fixtures', 'foreign')
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture's declaration is plain CommonJS
 const database = require('./fixtures/foreign/database.js')
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { seed } = require('./fixtures/foreign/seed.js')
 
 let cloud: LocalCloud
 let dataDir: string
@@ -23,7 +25,7 @@ beforeAll(async () => {
     dataDir,
     functionsDir: join(FOREIGN, 'functions'),
     database,
-    seed: (store) => void store.insert('counters', { _id: 'visits', value: 41 }),
+    seed,
     log: (line) => lines.push(line),
     quiet: true,
     instancesPerFunction: 1
@@ -111,15 +113,17 @@ describe('the CLI', () => {
     expect(bad.stderr).toMatch(/unknown option: --frobnicate/)
   })
 
-  test('runs the foreign project from --functions and --database in UTC even on a host in Asia/Shanghai', async () => {
+  test('runs the foreign project from --functions, --database and --seed, in UTC even on a host in Asia/Shanghai', async () => {
     const data = mkdtempSync(join(tmpdir(), 'foreign-cli-'))
-    const args = ['--functions', join(FOREIGN, 'functions'), '--database', join(FOREIGN, 'database.js'), '--port', '0', '--data', data, '--no-timers', '--quiet']
+    const args = ['--functions', join(FOREIGN, 'functions'), '--database', join(FOREIGN, 'database.js'), '--seed', join(FOREIGN, 'seed.js'), '--port', '0', '--data', data, '--no-timers', '--quiet']
     const { child, url } = await startCli(args, { ...process.env, TZ: 'Asia/Shanghai' })
     try {
       const res = await fetch(`${url}/api/functions/todo`, { method: 'POST', headers: { 'x-wx-openid': 'oCli' }, body: JSON.stringify({ action: 'today' }) })
       expect(await res.json()).toMatchObject({ offsetMinutes: 0, tz: 'UTC' })
       const added = await fetch(`${url}/api/functions/todo`, { method: 'POST', headers: { 'x-wx-openid': 'oCli' }, body: JSON.stringify({ action: 'add', data: { title: 'x' } }) })
       expect(await added.json()).toEqual({ id: expect.any(String) })
+      const counted = await fetch(`${url}/api/functions/counter`, { method: 'POST', headers: { 'x-wx-openid': 'oCli' }, body: JSON.stringify({ action: 'increment', data: { name: 'visits' } }) })
+      expect(await counted.json()).toEqual({ value: 42 })
     } finally {
       await stopCli(child)
       rmSync(data, { recursive: true, force: true })
