@@ -58,6 +58,7 @@ module.exports = {
         '<rootDir>/types/**/*.test.ts',
         '<rootDir>/cloudfunctions/**/*.test.ts',
         '<rootDir>/local-cloud/**/*.test.ts',
+        '<rootDir>/demo/**/*.test.ts',
         '<rootDir>/scripts/**/*.test.ts',
         '<rootDir>/src/**/*.test.ts'
       ],

@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../types/enums'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
-import { createRandom, type Random } from '../local-cloud/seed/random'
+import { productCloud } from '../demo/cloud'
+import { createRandom, type Random } from '../demo/random'
 import { buildFunctions } from '../scripts/build-functions'
 import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/lifeCircle/src/domain/walk'
 import { printRows, type Row } from './table'
@@ -156,7 +157,7 @@ function perCompoundGeoNear(cloud: LocalCloud, sample = 100): number {
 export async function runLifeCircleBench(): Promise<Row[]> {
   await buildFunctions(['lifeCircle'], { quiet: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-lifecircle-'))
-  const cloud = await startLocalCloud({ port: 0, dataDir, quiet: true, seed: false, timers: false })
+  const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir, quiet: true, timers: false })
   try {
     const tLoad = performance.now()
     loadData(cloud)

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { productCloud } from '../demo/cloud'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { EARTH_RADIUS_M } from '../local-cloud/store/geo'
 import { printRows, type Row } from './table'
@@ -169,7 +170,7 @@ const nearFilter = (i: number) => ({
 
 export async function runLocalCloudBench(): Promise<Row[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-local-cloud-'))
-  const cloud = await startLocalCloud({ port: 0, dataDir, quiet: true })
+  const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir, quiet: true })
   const sdk = client(cloud.url)
   try {
     const seeded = Date.now()

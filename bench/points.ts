@@ -9,7 +9,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { REPO_ROOT, startLocalCloud, type LocalCloud } from '../local-cloud'
+import { productCloud, REPO_ROOT } from '../demo/cloud'
+import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { buildFunctions, FUNCTIONS_DIR } from '../scripts/build-functions'
 import { printRows, type Row } from './table'
 
@@ -107,7 +108,7 @@ async function privateFunctions(): Promise<string> {
 export async function runPointsBench(): Promise<Row[]> {
   const functionsDir = await privateFunctions()
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-points-'))
-  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir, quiet: true, seed: false, timers: false })
+  const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir, functionsDir, quiet: true, timers: false })
   try {
     loadData(cloud)
     // Warm every function instance, then the baseline: a one-document read with the same callers.

@@ -1,18 +1,44 @@
-// npx tsx local-cloud/cli.ts [--port 8080] [--data .data] [--static dist-h5] [--no-timers] [--no-seed]
-// Starts the local cloud (seeding the demo district into an empty database) and stops it on SIGINT/SIGTERM.
-import { startLocalCloud } from './index'
+// The local cloud's command line; `--help` prints the usage. Starts the cloud and stops it on SIGINT/SIGTERM.
+// Run it with a TypeScript loader (`npx tsx local-cloud/cli.ts`) or through the package's bin.
+import { resolve } from 'node:path'
+import { startLocalCloud, type LocalCloudOptions, type Store } from './index'
+import type { DatabaseDeclaration } from './store'
 
-interface CliOptions {
+export const USAGE = `Usage: local-cloud [options]
+
+Runs a WeChat cloud project's functions with the real wx-server-sdk against a local stand-in for the
+cloud database, storage and function runtime, on 127.0.0.1.
+
+Options:
+  --functions <dir>    the functions folder, one folder per function with index.js (default: cloudfunctions)
+  --database <file>    a .js/.ts/.json module exporting the database declaration
+                       ({ collections: { name: { indexes: [...] } } }, as default, \`database\` or the module)
+  --seed <module>      a module exporting seed(store) (default export or \`seed\`), run on an empty database
+  --data <dir>         where the data lives (default: .data, or DATA_DIR)
+  --port <n>           the port (default: 8080, or PORT; 0 = any free port)
+  --static <dir>       serve this folder's files (e.g. a browser build of the app)
+  --no-timers          do not run timer triggers on schedule
+  --no-seed            do not seed
+  --log                print one line per database request (action, collection, duration, error code)
+  --quiet              do not print what functions print
+  --help               print this and exit`
+
+export interface CliOptions {
   port: number
   dataDir: string
+  functionsDir?: string
+  databaseFile?: string
+  seedModule?: string
   staticDir?: string
   timers: boolean
   seed: boolean
+  log: boolean
   quiet: boolean
+  help: boolean
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
-  const options: CliOptions = { port: Number(env.PORT) || 8080, dataDir: env.DATA_DIR || '.data', timers: true, seed: true, quiet: false }
+  const options: CliOptions = { port: Number(env.PORT) || 8080, dataDir: env.DATA_DIR || '.data', timers: true, seed: true, log: false, quiet: false, help: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const value = () => {
@@ -22,19 +48,59 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     }
     if (arg === '--port') options.port = Number(value())
     else if (arg === '--data') options.dataDir = value()
+    else if (arg === '--functions') options.functionsDir = value()
+    else if (arg === '--database') options.databaseFile = value()
+    else if (arg === '--seed') options.seedModule = value()
     else if (arg === '--static') options.staticDir = value()
     else if (arg === '--no-timers') options.timers = false
     else if (arg === '--no-seed') options.seed = false
+    else if (arg === '--log') options.log = true
     else if (arg === '--quiet') options.quiet = true
-    else throw new Error(`unknown option: ${arg}`)
+    else if (arg === '--help' || arg === '-h') options.help = true
+    else throw new Error(`unknown option: ${arg} (see --help)`)
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error('--port must be a port number')
   return options
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2))
-  const cloud = await startLocalCloud({ port: options.port, dataDir: options.dataDir, staticDir: options.staticDir, timers: options.timers, seed: options.seed, quiet: options.quiet })
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loads a module the user names at run time
+const load = (file: string): Record<string, unknown> => require(resolve(file))
+
+function loadDatabase(file: string): DatabaseDeclaration {
+  const mod = load(file)
+  const declaration = [mod.default, mod.database, mod].find((d) => d && typeof d === 'object' && 'collections' in d)
+  if (!declaration) throw new Error(`${file} exports no database declaration ({ collections })`)
+  return declaration as DatabaseDeclaration
+}
+
+function loadSeed(file: string): NonNullable<LocalCloudOptions['seed']> {
+  const mod = load(file)
+  const seed = [mod.default, mod.seed].find((s) => typeof s === 'function')
+  if (!seed) throw new Error(`${file} exports no seed(store) function`)
+  return seed as (store: Store) => void
+}
+
+/** Starts the cloud from command-line arguments; `base` is what a project wires in (flags override it). */
+export async function runCli(argv: string[], base: Partial<LocalCloudOptions> = {}): Promise<void> {
+  // Cloud functions run in UTC, and a worker thread has its process's time zone.
+  process.env.TZ = 'UTC'
+  const options = parseArgs(argv)
+  if (options.help) {
+    console.log(USAGE)
+    return
+  }
+  const cloud = await startLocalCloud({
+    ...base,
+    port: options.port,
+    dataDir: options.dataDir,
+    functionsDir: options.functionsDir ?? base.functionsDir ?? 'cloudfunctions',
+    database: options.databaseFile ? loadDatabase(options.databaseFile) : base.database,
+    seed: !options.seed ? undefined : options.seedModule ? loadSeed(options.seedModule) : base.seed,
+    staticDir: options.staticDir ?? base.staticDir,
+    timers: options.timers,
+    log: options.log || base.log,
+    quiet: options.quiet
+  })
   console.log(`local cloud ready: open ${cloud.url}/`)
   console.log(`  admin (TCB protocol): ${cloud.url}/admin`)
   console.log(`  data: ${options.dataDir}${options.staticDir ? `, static: ${options.staticDir}` : ''}${options.timers ? ', timers on' : ''}`)
@@ -55,9 +121,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
-if (require.main === module) {
-  main().catch((e) => {
+/** Runs the CLI as a program: a failure to start prints its message and exits 1. */
+export function main(argv: string[] = process.argv.slice(2), base?: Partial<LocalCloudOptions>): void {
+  runCli(argv, base).catch((e) => {
     console.error(e instanceof Error ? e.message : e)
     process.exit(1)
   })
 }
+
+if (require.main === module) main()

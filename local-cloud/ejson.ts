@@ -1,6 +1,7 @@
 // EJSON in and out. The SDK sends canonical EJSON; documents in memory hold plain JS values (Date,
 // RegExp, numbers), because mingo only understands those (it silently matches nothing on a BSONRegExp).
 import { EJSON } from 'bson'
+import { errors } from './errors'
 import { isDate, isRegExp } from './store/values'
 
 const SERVER_DATE = '$tcb_server_date'
@@ -13,10 +14,23 @@ interface BsonValue {
 
 const isBson = (v: object): v is BsonValue => typeof (v as { _bsontype?: unknown })._bsontype === 'string'
 
+/**
+ * A database regex as a JS RegExp. The cloud database compiles patterns with PCRE, which refuses what a
+ * JS RegExp refuses too (`C++`: nothing to repeat); it answers a database error naming the pattern.
+ */
+export function toRegExp(pattern: string, options: string): RegExp {
+  try {
+    return new RegExp(pattern, [...options].filter((f) => JS_REGEX_FLAGS.has(f)).join(''))
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.replace(/^.*: /, '').toLowerCase() : String(e)
+    throw errors.invalidRegex(pattern, reason)
+  }
+}
+
 function fromBson(v: BsonValue): unknown {
   switch (v._bsontype) {
     case 'BSONRegExp':
-      return new RegExp(String(v.pattern), [...String(v.options)].filter((f) => JS_REGEX_FLAGS.has(f)).join(''))
+      return toRegExp(String(v.pattern), String(v.options))
     case 'ObjectId':
     case 'ObjectID':
       return (v as unknown as { toHexString(): string }).toHexString()

@@ -1,22 +1,35 @@
 // The local stand-in for WeChat cloud: one server on 127.0.0.1 speaking the TCB admin protocol to the real
-// wx-server-sdk inside the built functions, plus the gateway, storage and static files.
+// wx-server-sdk inside the built functions, plus the gateway, storage and static files. It knows nothing of
+// the project it runs: the database declaration, the functions folder, the seed and any extra gateway
+// routes are passed in.
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { join, resolve } from 'node:path'
-import { Gateway } from './gateway'
+import { resolve } from 'node:path'
+import { Gateway, type FailureAnswer, type GatewayRoute } from './gateway'
 import { FunctionRunner } from './runner'
 import { createCloudServer } from './server'
 import { LocalStorage } from './storage'
-import { Store } from './store'
+import { Store, type DatabaseDeclaration } from './store'
 
-export { Store } from './store'
+export { Store, type DatabaseDeclaration, type IndexDecl, type IndexKey } from './store'
+export { defaultFailureAnswer, type FailureAnswer, type GatewayFailure, type GatewayFailureReason, type GatewayRoute, type RouteRequest } from './gateway'
 
 export interface LocalCloudOptions {
   /** 0 = a random free port. */
   port?: number
   dataDir: string
-  /** Default: <repo>/cloudfunctions. */
-  functionsDir?: string
+  /** The project's functions: one folder per function with a built index.js (and optional config.json). */
+  functionsDir: string
+  /** Collections (and their indexes) to create; without it only collections already in dataDir exist. */
+  database?: DatabaseDeclaration
+  /** Fills an empty database (every collection empty) once the cloud listens. */
+  seed?: (store: Store) => void | Promise<void>
+  /** Extra JSON routes under /api/ (e.g. a demo login listing). */
+  routes?: readonly GatewayRoute[]
+  /** How the gateway answers its own failures; default `{ errCode, errMsg }`. */
+  answerFailure?: FailureAnswer
+  /** Prints one line per database request (action, collection, duration, error code), or hands it to a function. */
+  log?: boolean | ((line: string) => void)
   staticDir?: string
   /** Default 'local-dev'. */
   envId?: string
@@ -24,8 +37,7 @@ export interface LocalCloudOptions {
   instancesPerFunction?: number
   /** Run config.json timer triggers on schedule; default false. */
   timers?: boolean
-  /** Load the demo district into an empty `users` collection; default false. */
-  seed?: boolean
+  /** Silences what functions print (LOCAL_CLOUD_LOGS=1 overrides). */
   quiet?: boolean
 }
 
@@ -44,25 +56,36 @@ export interface LocalCloud {
   stop(): Promise<void>
 }
 
-export const REPO_ROOT = resolve(__dirname, '..')
+/**
+ * Cloud functions run in UTC. Worker threads share their process's time zone, so the host process must
+ * run in UTC for functions to see the cloud's local dates: the CLI sets it; an embedding process is told.
+ */
+function warnIfNotUtc(quiet: boolean | undefined): void {
+  if (quiet || new Date().getTimezoneOffset() === 0) return
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  console.warn(`[local-cloud] this process runs in ${zone}, cloud functions in UTC: start it with TZ=UTC so functions see the cloud's local dates`)
+}
 
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
+  warnIfNotUtc(opts.quiet)
   const dataDir = resolve(opts.dataDir)
   mkdirSync(dataDir, { recursive: true })
   const envId = opts.envId ?? 'local-dev'
   let baseUrl = ''
 
-  const store = new Store(dataDir)
+  const store = new Store(dataDir, { collections: opts.database?.collections })
   const storage = new LocalStorage(dataDir, envId, () => baseUrl)
+  const log = opts.log === true ? (line: string) => console.log(line) : opts.log || undefined
   const runner = new FunctionRunner({
-    functionsDir: resolve(opts.functionsDir ?? join(REPO_ROOT, 'cloudfunctions')),
+    functionsDir: resolve(opts.functionsDir),
     envId,
     adminUrl: () => `${baseUrl}/admin`,
     instancesPerFunction: Math.max(1, opts.instancesPerFunction ?? 4),
-    quiet: Boolean(opts.quiet)
+    quiet: Boolean(opts.quiet),
+    log
   })
-  const gateway = new Gateway(store, storage, runner)
-  const server = createCloudServer({ store, storage, runner, gateway, staticDir: opts.staticDir && resolve(opts.staticDir) })
+  const gateway = new Gateway(runner, storage, opts.answerFailure)
+  const server = createCloudServer({ store, storage, runner, gateway, log, routes: opts.routes ?? [], staticDir: opts.staticDir && resolve(opts.staticDir) })
 
   try {
     await new Promise<void>((ok, fail) => {
@@ -76,11 +99,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
 
-  if (opts.seed && store.count('users') === 0) {
-    // Loaded only when seeding: the seed pulls in the functions' shared code (which initialises wx-server-sdk).
-    const { seedDemo } = await import('./seed')
-    await seedDemo(store)
-  }
+  if (opts.seed && store.collections().every((c) => store.count(c) === 0)) await opts.seed(store)
   if (opts.timers) {
     runner.startTimers((fn, trigger) => {
       gateway.runTimer(fn, trigger).catch((e) => console.error(`[local-cloud] timer ${fn}/${trigger} failed:`, e))

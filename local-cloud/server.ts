@@ -3,8 +3,9 @@
 import { createReadStream } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { errors } from './errors'
-import { failure, readOpenid, type Gateway } from './gateway'
+import { gatewayFailure, readOpenid, type Gateway, type GatewayFailureReason, type GatewayRoute } from './gateway'
 import { errorAnswer, handleAdmin, type AdminDeps, type HttpAnswer } from './protocol'
+import { parseMultipart } from './protocol/openapi'
 import { contentTypeOf, staticFile } from './storage'
 
 export const LIMITS = {
@@ -15,6 +16,8 @@ export const LIMITS = {
 
 export interface ServerDeps extends AdminDeps {
   gateway: Gateway
+  /** Extra JSON routes under /api/, injected by the project. */
+  routes: readonly GatewayRoute[]
   staticDir?: string
 }
 
@@ -46,8 +49,12 @@ function send(res: ServerResponse, answer: HttpAnswer): void {
 
 const json = (res: ServerResponse, status: number, value: unknown) => send(res, { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) })
 
-function serveFile(req: IncomingMessage, res: ServerResponse, file: string | null): void {
-  if (!file) return json(res, 404, failure('NOT_FOUND', '文件不存在'))
+function failWith(deps: ServerDeps, res: ServerResponse, status: number, reason: GatewayFailureReason, message: string): void {
+  json(res, status, deps.gateway.answerFailure(gatewayFailure(reason, message)))
+}
+
+function serveFile(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, file: string | null, missing: 'fileNotFound' | 'pageNotFound'): void {
+  if (!file) return failWith(deps, res, 404, missing, missing === 'fileNotFound' ? 'file not found' : 'page not found')
   res.writeHead(200, { 'content-type': contentTypeOf(file) })
   if (req.method === 'HEAD') return void res.end()
   createReadStream(file)
@@ -81,6 +88,13 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     res.writeHead(200, { 'x-cos-request-id': upload[1] })
     return void res.end()
   }
+  if (upload && method === 'POST') {
+    const body = await readBody(req, LIMITS.uploadBytes)
+    const form = new Map(parseMultipart(body, req.headers['content-type'] ?? '').map((p) => [p.name, p.data] as const))
+    const answer = deps.storage.completeFormUpload(upload[1], form)
+    res.writeHead(answer.status, { 'content-type': 'application/xml', 'x-cos-request-id': upload[1] })
+    return void res.end(answer.status === 204 ? undefined : answer.xml)
+  }
 
   if (path.startsWith('/api/')) return api(deps, req, res, url)
 
@@ -92,18 +106,18 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     } catch {
       file = null
     }
-    return serveFile(req, res, file)
+    return serveFile(deps, req, res, file, 'fileNotFound')
   }
 
-  if (deps.staticDir && (method === 'GET' || method === 'HEAD')) return serveFile(req, res, staticFile(deps.staticDir, path))
-  return json(res, 404, failure('NOT_FOUND', '页面不存在'))
+  if (deps.staticDir && (method === 'GET' || method === 'HEAD')) return serveFile(deps, req, res, staticFile(deps.staticDir, path), 'pageNotFound')
+  return failWith(deps, res, 404, 'pageNotFound', 'page not found')
 }
 
 async function api(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const path = url.pathname
   const method = req.method ?? 'GET'
   const openid = readOpenid(req.headers['x-wx-openid'])
-  if (openid === null) return json(res, 400, failure('INVALID_ARGUMENT', '请求头 x-wx-openid 格式不正确'))
+  if (openid === null) return failWith(deps, res, 400, 'badOpenidHeader', 'malformed x-wx-openid header')
 
   const fn = /^\/api\/functions\/([^/]+)$/.exec(path)
   if (fn && method === 'POST') return json(res, 200, await deps.gateway.callFunction(decodeURIComponent(fn[1]), await readJsonBody(req), openid))
@@ -114,29 +128,33 @@ async function api(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, 
     return json(res, 200, await deps.gateway.runTimer(decodeURIComponent(timer[1]), decodeURIComponent(timer[2])))
   }
 
-  if (path === '/api/demo/users' && method === 'GET') return json(res, 200, deps.gateway.demoUsers())
+  const extra = deps.routes.find((r) => r.path === path && r.method === method)
+  if (extra) {
+    if (method === 'POST') await readBody(req, LIMITS.requestBytes)
+    return json(res, 200, await extra.handle({ store: deps.store, url, openid }))
+  }
 
   if (path === '/api/storage/upload' && method === 'POST') {
-    if (!openid) return json(res, 401, failure('UNAUTHENTICATED', '请先登录'))
+    if (!openid) return failWith(deps, res, 401, 'unauthenticated', 'an upload needs the caller openid (x-wx-openid)')
     const body = await readBody(req, LIMITS.uploadBytes)
     return json(res, 200, deps.gateway.upload(openid, url.searchParams.get('cloudPath') ?? '', body))
   }
 
-  return json(res, 404, failure('NOT_FOUND', '接口不存在'))
+  return failWith(deps, res, 404, 'routeNotFound', `no route ${method} ${path}`)
 }
 
-function answerFailure(req: IncomingMessage, res: ServerResponse, e: unknown): void {
+function answerFailure(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, e: unknown): void {
   const isApi = (req.url ?? '').startsWith('/api/')
   if (e instanceof TooLarge) {
-    if (isApi) return json(res, 413, failure('INVALID_ARGUMENT', '请求内容过大'))
+    if (isApi) return failWith(deps, res, 413, 'bodyTooLarge', 'request body too large')
     return send(res, errorAnswer(errors.invalidParam(`request body too large (limit ${LIMITS.requestBytes} bytes)`)))
   }
-  if (e instanceof SyntaxError) return json(res, 400, failure('INVALID_ARGUMENT', '请求内容不是合法的 JSON'))
+  if (e instanceof SyntaxError) return failWith(deps, res, 400, 'malformedJson', 'the request body is not valid JSON')
   if (isApi) {
     const message = e instanceof Error ? e.message : String(e)
-    if (/^\[INVALID_PARAM\]/.test(message)) return json(res, 400, failure('INVALID_ARGUMENT', '请求参数不正确'))
+    if (/^\[INVALID_PARAM\]/.test(message)) return failWith(deps, res, 400, 'invalidParam', message)
     console.error('[local-cloud] gateway error:', e)
-    return json(res, 500, failure('INTERNAL', '服务开小差了，请稍后再试'))
+    return failWith(deps, res, 500, 'internal', 'internal error')
   }
   send(res, errorAnswer(e))
 }
@@ -145,7 +163,7 @@ export function createCloudServer(deps: ServerDeps): Server {
   const server = createServer((req, res) => {
     route(deps, req, res).catch((e) => {
       try {
-        answerFailure(req, res, e)
+        answerFailure(deps, req, res, e)
       } catch {
         res.destroy()
       }

@@ -1,7 +1,8 @@
 // Cloud storage on a local folder. File IDs look like the cloud's (cloud://<env>.<bucket>/<path>); the
-// SDK's uploadFile asks storage.getUploadMetadata for a URL and PUTs the bytes there (an URL of this
-// server), getTempFileURL / downloadFile use storage.batchGetDownloadUrl (URLs under /files/), deleteFile
-// uses storage.batchDeleteFile.
+// SDK's uploadFile asks storage.getUploadMetadata for a URL (of this server) and sends the bytes there:
+// SDK 4.x PUTs them, SDK 2.x (tcb-admin-node) POSTs a COS form (key, Signature, x-cos-security-token,
+// x-cos-meta-fileid, file) and reads COS's XML answer. getTempFileURL / downloadFile use
+// storage.batchGetDownloadUrl (URLs under /files/), deleteFile uses storage.batchDeleteFile.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, extname, join, resolve, sep } from 'node:path'
@@ -129,12 +130,35 @@ export class LocalStorage {
 
   /** The PUT of an upload the SDK was given a URL for; false when the token is unknown or expired. */
   completeUpload(token: string, body: Buffer): boolean {
+    return this.takeUpload(token, (path) => this.write(path, body)) !== null
+  }
+
+  /**
+   * A COS form upload (POST Object) to an upload URL: the form must carry the metadata's token and
+   * cosFileId. Answers COS's status and XML: 204 (or success_action_status 200/201 with a PostResponse),
+   * or an <Error> that tcb-admin-node turns into STORAGE_REQUEST_FAIL.
+   */
+  completeFormUpload(token: string, fields: Map<string, Buffer>): { status: number; xml: string } {
+    const text = (name: string) => fields.get(name)?.toString('utf8')
+    const file = fields.get('file')
+    if (!file) return cosError(400, 'InvalidArgument', 'the form has no file field', token)
+    if (text('x-cos-security-token') !== token || text('x-cos-meta-fileid') !== token) return cosError(403, 'AccessDenied', 'the form does not carry this upload\'s token and file id', token)
+    const path = this.takeUpload(token, (p) => this.write(p, file))
+    if (path === null) return cosError(403, 'AccessDenied', 'unknown or expired upload', token)
+    const status = Number(text('success_action_status'))
+    if (status !== 200 && status !== 201) return { status: 204, xml: '' }
+    const location = this.tempUrl(path)
+    return { status, xml: `<?xml version="1.0" encoding="UTF-8"?>\n<PostResponse><Location>${xmlText(location)}</Location><Bucket>${xmlText(this.bucket)}</Bucket><Key>${xmlText(path)}</Key><ETag>"${token}"</ETag></PostResponse>` }
+  }
+
+  /** Runs `store` with the path of a pending upload and forgets the upload; null when unknown or expired. */
+  private takeUpload(token: string, store: (path: string) => void): string | null {
     const upload = this.uploads.get(token)
     this.uploads.delete(token)
     for (const [t, u] of this.uploads) if (u.expires < Date.now()) this.uploads.delete(t)
-    if (!upload || upload.expires < Date.now()) return false
-    this.write(upload.path, body)
-    return true
+    if (!upload || upload.expires < Date.now()) return null
+    store(upload.path)
+    return upload.path
   }
 
   batchGetDownloadUrl(params: Record<string, unknown>): Record<string, unknown> {
@@ -165,6 +189,13 @@ export class LocalStorage {
       'storage.batchDeleteFile': (p) => this.batchDeleteFile(p)
     }
   }
+}
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** COS's XML error body. */
+function cosError(status: number, code: string, message: string, requestId: string): { status: number; xml: string } {
+  return { status, xml: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlText(message)}</Message><RequestId>${requestId}</RequestId></Error>` }
 }
 
 /** A file of a static folder for a URL path, or null (missing, a directory, or outside the folder). */

@@ -1,15 +1,16 @@
 // `npm run seed [-- --reset] [-- --data <dir>]`: loads the demo district into the local cloud's data folder
 // (DATA_DIR or .data/). Without --reset it only seeds an empty database. Stop `npm start` first: the running
 // server keeps its own copy of the data in memory.
+import { productCloud } from '../demo/cloud'
+import { seedDemo } from '../demo'
 import { Store } from '../local-cloud/store'
-import { seedDemo } from '../local-cloud/seed'
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const reset = args.includes('--reset')
   const dataIndex = args.indexOf('--data')
   const dataDir = dataIndex >= 0 ? args[dataIndex + 1] : process.env.DATA_DIR || '.data'
-  const store = new Store(dataDir)
+  const store = new Store(dataDir, { collections: productCloud.database.collections })
   try {
     if (store.count('users') > 0 && !reset) {
       console.log(`${dataDir} already holds data; use --reset to reload the demo district`)

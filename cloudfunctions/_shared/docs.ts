@@ -15,8 +15,6 @@ export interface UserDoc {
   createdAt: Date
   updatedAt: Date
   deletedAt?: Date | null
-  /** Demo users only (local seed): the label the demo login page shows. */
-  demo?: { label: string; order: number } | null
 }
 
 export interface GeoPoint {

@@ -6,7 +6,7 @@
 // queryType DOC addresses one document by { _id }; WHERE is a query. Only DOC operations and inserts may
 // carry a transactionId.
 import { decodeEJSON, encodeEJSON, fromWireValue } from '../ejson'
-import { errors } from '../errors'
+import { CloudError, errors } from '../errors'
 import type { Stage } from '../store/aggregate'
 import { normalizeId } from '../store/database'
 import type { Store } from '../store'
@@ -15,6 +15,8 @@ import { clone, isPlainObject, toSortSpec, type Doc } from '../store/values'
 
 export const DEFAULT_LIMIT = 100
 export const MAX_LIMIT = 1000
+/** The cloud appends { $limit: 20 } to a pipeline that has no $limit stage. */
+export const AGGREGATE_DEFAULT_LIMIT = 20
 
 export type Params = Record<string, unknown>
 export type Reply = Record<string, unknown>
@@ -26,6 +28,7 @@ export function ejsonParam(params: Params, name: string, now: number): unknown {
   try {
     return typeof value === 'string' ? decodeEJSON(value, now) : fromWireValue(clone(value), now)
   } catch (e) {
+    if (e instanceof CloudError) throw e
     throw errors.invalidParam(`malformed ${name}: ${e instanceof Error ? e.message : String(e)}`)
   }
 }
@@ -156,7 +159,9 @@ function readStages(params: Params, now: number): Stage[] {
 
 export function aggregateDocuments(store: Store, params: Params, now: number): Reply {
   refuseInTransaction(params)
-  const list = store.db.aggregate(collectionName(params), readStages(params, now))
+  const stages = readStages(params, now)
+  if (!stages.some((s) => '$limit' in s)) stages.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
+  const list = store.db.aggregate(collectionName(params), stages)
   return { data: { list: list.map((d) => encodeEJSON(d)) } }
 }
 

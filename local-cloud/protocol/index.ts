@@ -13,6 +13,8 @@ export interface AdminDeps {
   store: Store
   storage: LocalStorage
   runner: FunctionRunner
+  /** Receives one line per database request when request logging is on. */
+  log?: (line: string) => void
 }
 
 export interface HttpAnswer {
@@ -76,13 +78,32 @@ export async function handleAdmin(deps: AdminDeps, body: Buffer, contentType: st
       const reply = handleOpenApi(deps.store, String(params.apiName ?? ''), decodeOpenApiData(data))
       return { status: 200, contentType: 'application/octet-stream', body: reply }
     }
-    const reply = await dispatch(deps, action, params)
+    const reply = await logged(deps, action, params, () => dispatch(deps, action, params))
     return jsonAnswer({ requestId, ...reply })
   } catch (e) {
     if (!(e instanceof CloudError) && e instanceof Error && /protobuf|varint|truncated|wire type/.test(e.message)) {
       return errorAnswer(errors.invalidParam(`malformed requestData: ${e.message}`), requestId)
     }
     return errorAnswer(e, requestId)
+  }
+}
+
+/** Runs a request, logging database ones: `[local-cloud] db <action> <collection> <ms>ms [<error code>]`. */
+async function logged(deps: AdminDeps, action: string, params: Params, run: () => Promise<Reply>): Promise<Reply> {
+  if (!deps.log || !databaseActions[action]) return run()
+  const started = performance.now()
+  const line = (outcome: string) => {
+    const ms = (performance.now() - started).toFixed(1)
+    const collection = typeof params.collectionName === 'string' ? params.collectionName : '-'
+    deps.log?.(`[local-cloud] db ${action.replace(/^database\./, '')} ${collection} ${ms}ms${outcome}`)
+  }
+  try {
+    const reply = await run()
+    line('')
+    return reply
+  } catch (e) {
+    line(` ${toCloudError(e).code}`)
+    throw e
   }
 }
 

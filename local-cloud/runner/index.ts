@@ -38,6 +38,8 @@ export interface RunnerOptions {
   adminUrl: () => string
   instancesPerFunction: number
   quiet: boolean
+  /** Where runtime warnings go (e.g. an unhandled rejection in a function); default console.error unless quiet. */
+  log?: (line: string) => void
 }
 
 export const LOCAL_APPID = 'wx0000000000000000'
@@ -189,6 +191,9 @@ export class FunctionRunner {
       TENCENTCLOUD_SECRETID: 'local-secret-id',
       TENCENTCLOUD_SECRETKEY: 'local-secret-key',
       TENCENTCLOUD: 'true',
+      // Cloud functions run in UTC. Note: a worker thread shares its process's time zone, so this only sets
+      // what process.env.TZ reads; the host process itself must run in UTC (the CLI sees to it).
+      TZ: 'UTC',
       SCF_NAMESPACE: this.options.envId,
       TCB_ENV: this.options.envId,
       SILENCE: 'true'
@@ -246,6 +251,8 @@ export class FunctionRunner {
         this.ensureSpare()
       } else if (msg.type === 'loadError') {
         this.fail(pool, instance, pool.queue.shift(), `cannot load ${pool.name}: ${msg.message}`)
+      } else if (msg.type === 'unhandled') {
+        this.warn(`[local-cloud] ${pool.name}: unhandled rejection: ${msg.message}`)
       } else if (msg.type === 'result' && instance.call?.id === msg.id) {
         this.finish(pool, instance, msg.ok ? { ok: true, json: msg.json ?? 'null' } : { ok: false, kind: 'ERROR', message: msg.message ?? 'error' })
       }
@@ -254,6 +261,11 @@ export class FunctionRunner {
     worker.on('exit', (code) => {
       if (pool.instances.has(instance)) this.fail(pool, instance, instance.call, `${pool.name} exited with code ${code}`)
     })
+  }
+
+  private warn(line: string): void {
+    if (this.options.log) this.options.log(line)
+    else if (!this.options.quiet || process.env.LOCAL_CLOUD_LOGS) console.error(line)
   }
 
   private dispatch(pool: Pool, instance: Instance, call: Call): void {

@@ -4,6 +4,8 @@
 // in process.env (private to this worker thread), which wx-server-sdk's getWXContext() reads on every
 // call. Plain JavaScript: workers load it without a TypeScript loader.
 'use strict'
+const Module = require('node:module')
+const { delimiter, dirname, join } = require('node:path')
 const { parentPort, workerData } = require('node:worker_threads')
 
 function describe(e) {
@@ -25,8 +27,20 @@ for (const file of workerData.preload || []) {
 
 let main
 
+// A promise rejected after the function answered (a write not awaited, say) is logged and the instance
+// goes on serving, as the cloud's runtime does; by default Node would end the worker thread.
+process.on('unhandledRejection', (reason) => parentPort.postMessage({ type: 'unhandled', message: describe(reason) }))
+
+/** As the cloud runtime: NODE_PATH is the function's folder and its node_modules, so require('lib/x') resolves from its root. */
+function setNodePath(file) {
+  const root = dirname(file)
+  process.env.NODE_PATH = [root, join(root, 'node_modules')].join(delimiter)
+  Module._initPaths()
+}
+
 function load(file) {
   try {
+    setNodePath(file)
     main = require(file).main
     if (typeof main !== 'function') throw new Error(`${file} does not export an async main(event, context)`)
     parentPort.postMessage({ type: 'ready' })

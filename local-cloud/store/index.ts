@@ -2,7 +2,7 @@
 // the same in-memory state the protocol serves, so writes here are durable and visible to functions at
 // once. Documents go in and come out as plain JS objects (real Dates, GeoJSON points), always copied.
 import { join } from 'node:path'
-import { database as declaration } from '../../config/database'
+import type { IndexDecl } from './collection'
 import { DocumentDb } from './database'
 import { SqliteBackend } from './sqlite'
 import { TransactionManager } from './transactions'
@@ -19,9 +19,16 @@ export interface StoreFindOptions {
 
 type AnyDoc = Record<string, unknown>
 
+export type { IndexDecl, IndexKey } from './collection'
+
+/** The collections a project declares, with their indexes (extra fields, e.g. security rules, are ignored). */
+export interface DatabaseDeclaration {
+  collections: Record<string, { indexes: readonly IndexDecl[] }>
+}
+
 export interface StoreOptions {
-  /** Collections and their indexes; the project's declaration (config/database.ts) by default. */
-  collections?: Record<string, { indexes: ReadonlyArray<{ keys: Record<string, 1 | -1 | '2dsphere'>; unique?: boolean }> }>
+  /** Collections created (with their indexes) when missing; collections found in the data folder are kept. */
+  collections?: DatabaseDeclaration['collections']
   /** Idle time after which an open transaction is aborted. */
   transactionIdleMs?: number
 }
@@ -33,7 +40,7 @@ export class Store {
 
   constructor(dataDir: string, options: StoreOptions = {}) {
     this.backend = new SqliteBackend(join(dataDir, 'cloud.sqlite'))
-    this.db = new DocumentDb(this.backend, options.collections ?? declaration.collections)
+    this.db = new DocumentDb(this.backend, options.collections ?? {})
     this.transactions = new TransactionManager(this.db, options.transactionIdleMs)
   }
 

@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createRandom } from '../../local-cloud/seed/random'
+import { createRandom } from '../../demo/random'
 import { ChildCloud } from './support/child-cloud'
 import { CRASH_CAST } from './support/cloud-process'
 import { checkAcknowledged, checkInvariants, INVARIANT_COLLECTIONS, type Reader } from './support/invariants'

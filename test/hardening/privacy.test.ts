@@ -8,7 +8,7 @@
 // (to anyone, staff included) holds their name, phones or their wish's beneficiary details, and every
 // ledger still balances.
 import { useLocalCloud } from '../support/cloud'
-import { seedDemo } from '../../local-cloud/seed'
+import { seedDemo } from '../../demo'
 import { PUBLIC_WISH_STATUSES } from '../../types/enums'
 import { checkInvariants, storeReader, type Doc } from './support/invariants'
 import { collectSecrets, describeViolation, scan, stringsOf, type Secret, type Violation } from './support/privacy'
@@ -156,7 +156,7 @@ async function walkStaffSide(w: Walker) {
 
 /** The readers of the audit: the demo users of each kind, and a volunteer and a resident elsewhere. */
 function readers(): string[] {
-  const others = store().find('users', { demo: { $exists: false } }, { sort: { _id: 1 } }) as Doc[]
+  const others = store().find('users', { _id: { $nin: store().find('demoUsers').map((d) => d._id) } }, { sort: { _id: 1 } }) as Doc[]
   const volunteerElsewhere = others.find((u) => u.communityId !== 'cm01' && u.roles.length === 1 && u.roles[0].role === 'volunteer')
   const residentElsewhere = others.find((u) => u.communityId !== 'cm01' && u.roles.length === 0)
   return ['demo-resident', 'demo-volunteer', 'demo-member', 'demo-merchant', 'demo-unit', volunteerElsewhere!._id as string, residentElsewhere!._id as string]

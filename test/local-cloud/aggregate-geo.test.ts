@@ -119,6 +119,19 @@ describe('aggregate', () => {
     ])
   })
 
+  test('without a $limit stage the cloud returns at most 20 documents; with one, up to that limit', async () => {
+    const { store } = env.current.cloud
+    store.insert(F, Array.from({ length: 25 }, (_, i) => ({ _id: `many${String(i).padStart(2, '0')}`, category: 'many', rating: i })))
+    try {
+      const unlimited = await agg().match({ category: 'many' }).sort({ _id: 1 }).end()
+      expect(unlimited.list).toHaveLength(20)
+      expect(unlimited.list[19]._id).toBe('many19')
+      expect((await agg().match({ category: 'many' }).limit(100).end()).list).toHaveLength(25)
+    } finally {
+      store.remove(F, { category: 'many' })
+    }
+  })
+
   test('group with accumulators, then sort', async () => {
     const { $ } = env.current
     const { list } = await agg()

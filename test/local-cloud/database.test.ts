@@ -70,6 +70,26 @@ describe('reading', () => {
     expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: 'AT$', options: 'i' }) }).get()).data)).toEqual(['c'])
   })
 
+  test('regex options i, m and s work as in PCRE', async () => {
+    const { db } = env.current
+    env.current.cloud.store.insert(C, [{ _id: 'ml', name: 'first\nSecond line' }])
+    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: '^second', options: 'im' }) }).get()).data)).toEqual(['ml'])
+    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: '^second', options: 'i' }) }).get()).data)).toEqual([])
+    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: 'first.Second', options: 's' }) }).get()).data)).toEqual(['ml'])
+    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: 'first.Second' }) }).get()).data)).toEqual([])
+  })
+
+  test('an invalid pattern (C++) is a database error naming the pattern, in where and in an aggregate $match', async () => {
+    const { db } = env.current
+    const e = await rejection(db.collection(C).where({ name: db.RegExp({ regexp: 'C++' }) }).get())
+    expect(String(e.errMsg)).toMatch(/Regular expression is invalid: nothing to repeat \(pattern: "C\+\+"\)/)
+    expect(String(e.errMsg)).not.toMatch(/INVALID_PARAM/)
+    const a = await rejection(db.collection(C).aggregate().match({ name: db.RegExp({ regexp: '(unclosed', options: 'i' }) }).end())
+    expect(String(a.errMsg)).toMatch(/Regular expression is invalid: unterminated group/)
+    // The cloud goes on answering.
+    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: 'C\\+\\+|^Ann$' }) }).get()).data)).toEqual(['a'])
+  })
+
   test('orderBy on several fields, skip and limit', async () => {
     const { data } = await env.current.db.collection(C).orderBy('age', 'asc').orderBy('name', 'desc').skip(1).limit(2).get()
     expect(data.map((d: any) => d._id)).toEqual(['b', 'a'])

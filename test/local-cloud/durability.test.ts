@@ -1,36 +1,13 @@
 // Durability: a server process killed with SIGKILL in the middle of a stream of inserts loses none of the
 // inserts it acknowledged, and its data folder reopens cleanly.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { Store } from '../../local-cloud/store'
-import { pointSdkAt } from './sdk'
+import { pointSdkAt, startCli, stopCli } from './sdk'
 
-const REPO = resolve(__dirname, '..', '..')
-
-/** `node --import tsx local-cloud/cli.ts` (not the tsx CLI, which would run the server in a grandchild). */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/cli.ts', '--port', '0', '--data', dataDir, '--no-seed', '--no-timers', '--quiet'], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  return new Promise((ok, fail) => {
-    let out = ''
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 30_000)
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-      const match = /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
-      if (match) {
-        clearTimeout(timer)
-        ok({ child, url: match[1] })
-      }
-    })
-    child.stderr!.on('data', (chunk) => (out += chunk))
-    child.on('exit', (code) => fail(new Error(`server exited (${code}): ${out}`)))
-  })
-}
+const startServer = (dataDir: string) => startCli(['--database', 'config/database.ts', '--port', '0', '--data', dataDir, '--no-seed', '--no-timers', '--quiet'])
 
 const dataDir = mkdtempSync(join(tmpdir(), 'durable-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -81,7 +58,6 @@ test('acknowledged inserts survive kill -9 of the server, and the data reopens c
     expect(total).toBeGreaterThanOrEqual(acknowledged.length)
     await db.collection('auditLog').add({ data: { after: 'restart' } })
   } finally {
-    second.child.kill('SIGTERM')
-    await new Promise((r) => second.child.once('exit', r))
+    await stopCli(second.child)
   }
 }, 60_000)

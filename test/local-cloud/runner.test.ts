@@ -110,7 +110,7 @@ describe('timers', () => {
 
   test('with timers on, triggers fire on their schedule', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'timers-'))
-    const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: FIXTURES, timers: true, quiet: true })
+    const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: FIXTURES, database: { collections: { auditLog: { indexes: [] } } }, timers: true, quiet: true })
     try {
       // The trigger fires every second; the first run includes the function's cold start.
       const deadline = Date.now() + 20_000
@@ -124,16 +124,23 @@ describe('timers', () => {
 })
 
 describe('gateway', () => {
-  test('demo users: users with a demo field, by order', async () => {
+  test('demo users (the route demo/ injects): demoUsers entries of existing, undeleted users, by order, named from users', async () => {
     env.cloud.store.insert('users', [
-      { _id: 'oStaff', nickName: '王社工', roles: [{ role: 'staff' }], demo: { label: '社区工作人员', order: 2 } },
-      { _id: 'oResident', nickName: '李居民', roles: [], demo: { label: '居民', order: 1 } },
-      { _id: 'oPlain', nickName: '路人', roles: [] }
+      { _id: 'oStaff', nickName: '王社工', roles: [{ role: 'staff' }] },
+      { _id: 'oResident', nickName: '李居民', roles: [] },
+      { _id: 'oPlain', nickName: '路人', roles: [] },
+      { _id: 'oErased', nickName: '已注销用户', roles: [], deletedAt: new Date() }
+    ])
+    env.cloud.store.insert('demoUsers', [
+      { _id: 'oStaff', title: '社区工作人员', order: 2 },
+      { _id: 'oResident', title: '居民', note: '青枫社区', order: 1 },
+      { _id: 'oErased', title: '志愿者', order: 3 },
+      { _id: 'oMissing', title: '商家', order: 4 }
     ])
     const res = await fetch(`${env.cloud.url}/api/demo/users`)
     expect(await res.json()).toEqual([
-      { openid: 'oResident', nickName: '李居民', label: '居民', order: 1, roles: [] },
-      { openid: 'oStaff', nickName: '王社工', label: '社区工作人员', order: 2, roles: [{ role: 'staff' }] }
+      { openid: 'oResident', nickName: '李居民', label: '居民 · 李居民（青枫社区）', order: 1, roles: [] },
+      { openid: 'oStaff', nickName: '王社工', label: '社区工作人员 · 王社工', order: 2, roles: [{ role: 'staff' }] }
     ])
   })
 

@@ -1,6 +1,8 @@
 // The real wx-server-sdk in the test process, pointed at a local cloud started for the test file with the
 // environment variables a function instance gets.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { resolve } from 'node:path'
 import { useLocalCloud, type UseLocalCloudOptions } from '../support/cloud'
 import type { LocalCloud } from '../../local-cloud'
 
@@ -49,6 +51,37 @@ export async function rejection(p: Promise<unknown>): Promise<any> {
     return e
   }
   throw new Error('expected a rejection')
+}
+
+const REPO = resolve(__dirname, '..', '..')
+
+/**
+ * The local cloud's CLI as a child process, `node --import tsx local-cloud/cli.ts <args>` (not the tsx CLI,
+ * which would run the server in a grandchild); resolves once it prints its address.
+ */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/cli.ts', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  return new Promise((ok, fail) => {
+    let out = ''
+    const timer = setTimeout(() => fail(new Error(`the local cloud did not start: ${out}`)), 30_000)
+    child.stdout!.on('data', (chunk) => {
+      out += chunk
+      const match = /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+      if (match) {
+        clearTimeout(timer)
+        ok({ child, url: match[1] })
+      }
+    })
+    child.stderr!.on('data', (chunk) => (out += chunk))
+    child.on('exit', (code) => fail(new Error(`the local cloud exited (${code}): ${out}`)))
+  })
+}
+
+/** Stops a CLI child with SIGTERM and waits for it to exit. */
+export async function stopCli(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  await exited
 }
 
 /** A raw POST to the admin endpoint, as the SDK makes it. */

@@ -1,10 +1,11 @@
 // Test harness: a local cloud per test file, on a random port with a fresh data folder, started in
-// beforeAll and stopped in afterAll. It runs the built functions (the `functions` jest project builds
-// them in its globalSetup).
+// beforeAll and stopped in afterAll. It runs the product as demo/cloud.ts wires it (database declaration,
+// built functions, gateway answers); the `functions` jest project builds the functions in its globalSetup.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Envelope } from '../../types'
+import { productCloud } from '../../demo/cloud'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud'
 import type { Store } from '../../local-cloud/store'
 
@@ -31,13 +32,13 @@ export function useLocalCloud(opts: UseLocalCloudOptions = {}): LocalCloudHandle
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-'))
     cloud = await startLocalCloud({
+      ...productCloud,
       port: 0,
       dataDir,
       quiet: true,
       timers: false,
-      seed: false,
       instancesPerFunction: opts.instancesPerFunction,
-      functionsDir: opts.functionsDir,
+      functionsDir: opts.functionsDir ?? productCloud.functionsDir,
       ...opts.options
     })
     if (opts.seed) await opts.seed(cloud.store)

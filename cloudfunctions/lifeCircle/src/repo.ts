@@ -42,6 +42,8 @@ export async function nearestOpen(q: NearQuery, minDistance: number, maxDistance
       limit,
       query
     })
+    // Without a $limit stage the cloud returns at most 20, whatever geoNear's own limit says.
+    .limit(limit)
     .project(LIST_FIELDS)
     .end()
   return list as FacilityListDoc[]

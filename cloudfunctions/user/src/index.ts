@@ -129,8 +129,6 @@ export const main = createFunction('user', contract.user, {
           compoundId: null,
           roles: [],
           consent: null,
-          // The local demo login page lists users by this label, which names the person.
-          demo: _.remove(),
           deletedAt: now,
           updatedAt: now
         } })

@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { productCloud } from '../../../demo/cloud'
+import { seedDemo } from '../../../demo'
 import { startLocalCloud, type LocalCloud } from '../../../local-cloud'
 import { ensureChromium } from '../../../scripts/ensure-chromium'
 
@@ -50,7 +52,7 @@ export async function startHarness(): Promise<Harness> {
   const executablePath = ensureChromium()
 
   const tmp = mkdtempSync(path.join(tmpdir(), 'llt-e2e-'))
-  const cloud = await startLocalCloud({ port: 0, dataDir: path.join(tmp, 'data'), staticDir, seed: true, quiet: true })
+  const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir: path.join(tmp, 'data'), staticDir, seed: async (store) => void (await seedDemo(store)), quiet: true })
   let context: BrowserContext
   try {
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {

@@ -5,6 +5,7 @@
 // requests there: `update` (a clock move on the store), `insert` (fixtures) and `dump` (collections, for the
 // invariants).
 // Timer triggers are off, as in the tests; the parent runs them through the gateway.
+import { productCloud } from '../../../demo/cloud'
 import { startLocalCloud } from '../../../local-cloud'
 import { castWorld, type CastOptions } from './world'
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const dataDir = args[args.indexOf('--data') + 1]
   if (!dataDir || args.indexOf('--data') < 0) throw new Error('--data <dir> is required')
-  const cloud = await startLocalCloud({ port: 0, dataDir, quiet: true, timers: false, seed: false })
+  const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir, quiet: true, timers: false })
   if (args.includes('--world') && cloud.store.count('users') === 0) castWorld(cloud.store, CRASH_CAST)
 
   const send = (m: Reply | Hello) => process.send?.(m)

@@ -10,7 +10,7 @@
 // the merchant and the timers are not. The only deliberate exception is the double tap: two identical
 // redemptions sent at once.
 import type { Envelope } from '../../../types/envelope'
-import { createRandom, type Random } from '../../../local-cloud/seed/random'
+import { createRandom, type Random } from '../../../demo/random'
 import { VENUE, type Cast } from './world'
 
 export interface Env {

@@ -2,7 +2,7 @@
 // grants, volunteer profiles, approved party memberships, communities, merchants, points funded through a
 // consistent ledger entry) and `castWorld`, a small district with a cast of callers by kind.
 // Every builder is pure; `castWorld` writes through any store with `insert` (cloud.store, a child's store).
-import type { SeedStore } from '../../../local-cloud/seed/store'
+import type { SeedStore } from '../../../demo/store'
 
 export const AT = new Date('2026-01-05T00:00:00Z')
 export const VENUE = { lat: 31.335, lng: 118.375 }

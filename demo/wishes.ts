@@ -2,14 +2,14 @@
 // (newWish + applyEvent), so each history is one the state machine allows. Some are children's wishes
 // posted by staff (代录) with the guardian's consent and no public photo. Claim counters and the
 // members' assessment entries match the claims and confirmations.
-import { SubmitInput, type Appellation } from '../../types/schemas/wish'
-import type { WishCategory } from '../../types'
-import { assessmentEntry, assessmentRules } from '../../cloudfunctions/_shared/assessment'
-import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../../cloudfunctions/_shared/docs'
-import { claimerSnapshot } from '../../cloudfunctions/wish/src/domain/claims'
-import { applyEvent, type Actor, type EventInput } from '../../cloudfunctions/wish/src/domain/stateMachine'
-import { checkSubmission, newWish } from '../../cloudfunctions/wish/src/domain/submission'
-import type { WishClaimerDoc, WishDoc } from '../../cloudfunctions/wish/src/domain/types'
+import { SubmitInput, type Appellation } from '../types/schemas/wish'
+import type { WishCategory } from '../types'
+import { assessmentEntry, assessmentRules } from '../cloudfunctions/_shared/assessment'
+import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../cloudfunctions/_shared/docs'
+import { claimerSnapshot } from '../cloudfunctions/wish/src/domain/claims'
+import { applyEvent, type Actor, type EventInput } from '../cloudfunctions/wish/src/domain/stateMachine'
+import { checkSubmission, newWish } from '../cloudfunctions/wish/src/domain/submission'
+import type { WishClaimerDoc, WishDoc } from '../cloudfunctions/wish/src/domain/types'
 import type { PillarSeeder, SeedContext } from './index'
 import { personName } from './names'
 import type { SeedPerson } from './people'
@@ -95,10 +95,10 @@ interface Cast {
 function castOf(ctx: SeedContext, community: CommunityDoc): Cast {
   const here = ctx.people.filter((p) => p.user.communityId === community._id)
   const staff = here.find((p) => p.is.staff === community._id) as SeedPerson
-  const residents = here.filter((p) => p.user.roles.length === 0 && !p.user.demo)
+  const residents = here.filter((p) => p.user.roles.length === 0 && !p.demo)
   const members = here.filter((p) => p.user.roles.some((g) => g.role === 'member' && g.communityId === community._id))
   const volunteers = community.settings.openWishesToVolunteers
-    ? here.filter((p) => p.user.roles.length > 0 && p.user.roles.every((g) => g.role === 'volunteer') && !p.user.demo).slice(0, 1)
+    ? here.filter((p) => p.user.roles.length > 0 && p.user.roles.every((g) => g.role === 'volunteer') && !p.demo).slice(0, 1)
     : []
   return {
     community,

@@ -2,16 +2,16 @@
 // and co-building projects; an approved registration for every seeded party member (demo-member in
 // unit u01, 青枫社区), some pending and rejected registrations, needs in every status, assessment
 // entries and a few ratings. Runs before the wish seeder, which reads the memberships.
-import type { Rating, RoleGrant } from '../../types'
-import { SERVICE_INTENTIONS, type ResourceItem, type ServiceIntention } from '../../types/schemas/party'
-import { assessmentRules, type AssessmentEntryDoc } from '../../cloudfunctions/_shared/assessment'
-import type { CommunityDoc, GridDoc } from '../../cloudfunctions/_shared/docs'
-import { assessmentPeriod, halfYear, periodRange } from '../../cloudfunctions/_shared/period'
-import type { MemberRegistrationDoc, NeedClaimantDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from '../../cloudfunctions/party/src/docs'
-import { needEntry, registrationEntry } from '../../cloudfunctions/party/src/domain/assessment'
-import { applyEvent, type Actor, type MachineSpec, type Stateful } from '../../cloudfunctions/party/src/domain/machine'
-import { NEED_MACHINE, type NeedEvent } from '../../cloudfunctions/party/src/domain/needs'
-import { MEMBER_MACHINE, UNIT_MACHINE, membershipOf, type MemberEvent, type UnitEvent } from '../../cloudfunctions/party/src/domain/registration'
+import type { Rating, RoleGrant } from '../types'
+import { SERVICE_INTENTIONS, type ResourceItem, type ServiceIntention } from '../types/schemas/party'
+import { assessmentRules, type AssessmentEntryDoc } from '../cloudfunctions/_shared/assessment'
+import type { CommunityDoc, GridDoc } from '../cloudfunctions/_shared/docs'
+import { assessmentPeriod, halfYear, periodRange } from '../cloudfunctions/_shared/period'
+import type { MemberRegistrationDoc, NeedClaimantDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from '../cloudfunctions/party/src/docs'
+import { needEntry, registrationEntry } from '../cloudfunctions/party/src/domain/assessment'
+import { applyEvent, type Actor, type MachineSpec, type Stateful } from '../cloudfunctions/party/src/domain/machine'
+import { NEED_MACHINE, type NeedEvent } from '../cloudfunctions/party/src/domain/needs'
+import { MEMBER_MACHINE, UNIT_MACHINE, membershipOf, type MemberEvent, type UnitEvent } from '../cloudfunctions/party/src/domain/registration'
 import type { PillarSeeder, SeedContext } from './index'
 import { UNITS, type SeedPerson } from './people'
 import type { Random } from './random'
@@ -243,7 +243,7 @@ function seedRegistrations(s: Seeding, ctx: SeedContext, units: UnitDoc[]): Memb
       grid: isDemo ? gridsIn(communityId)[0] : s.r.chance(0.8) ? s.r.pick(gridsIn(communityId)) : null
     })
   }
-  const residents = ctx.people.filter((p) => !p.user.demo && !Object.keys(p.is).length && p.user.roles.length === 0)
+  const residents = ctx.people.filter((p) => !p.demo && !Object.keys(p.is).length && p.user.roles.length === 0)
   // One registration per person: each applicant is taken from the residents not planned yet.
   const applicant = (communityId: string) => residents.find((p) => p.user.communityId === communityId && !plans.some((x) => x.person === p))
   const pendingIn = ['cm01', 'cm01', 'cm02', 'cm03', 'cm04', 'cm05']

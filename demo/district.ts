@@ -1,5 +1,5 @@
 // One street of ten communities, each with grids and about twelve residential compounds.
-import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CompoundDoc, type GridDoc, type StreetDoc } from '../../cloudfunctions/_shared/docs'
+import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CompoundDoc, type GridDoc, type StreetDoc } from '../cloudfunctions/_shared/docs'
 import { COMMUNITY_NAMES, COMPOUND_SUFFIXES, COMPOUND_WORDS, ROADS, landline } from './names'
 import type { Random } from './random'
 

@@ -3,17 +3,17 @@
 // same rules the functions use (hours, points, ledger ids, member assessment entries); the six shops and
 // talents of MERCHANTS approved plus one application waiting for review; goods with stock (one sold out);
 // orders picked up, waiting, cancelled and expired; ledgers whose sums equal the balances exactly.
-import type { EnrolmentStatus, OrderStatus } from '../../types'
-import type { GoodsKind, LimitPeriod } from '../../types/schemas/points'
-import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../../cloudfunctions/_shared/assessment'
-import type { CommunityDoc } from '../../cloudfunctions/_shared/docs'
-import { ledgerId, nextTotals, type LedgerEntryDoc, type PointsAccountDoc } from '../../cloudfunctions/_shared/ledgerRules'
-import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from '../../cloudfunctions/points/src/docs'
-import { orderIdFor } from '../../cloudfunctions/points/src/domain/order'
-import { quotaId, quotaPeriod } from '../../cloudfunctions/points/src/domain/redeem'
-import { enrollmentIdFor, type ActivityDoc, type EnrollmentDoc, type VolunteerDoc } from '../../cloudfunctions/volunteer/src/docs'
-import { serviceHours, servicePoints, toHalfHours } from '../../cloudfunctions/volunteer/src/domain/hours'
-import { volunteerNumber } from '../../cloudfunctions/volunteer/src/domain/identity'
+import type { EnrolmentStatus, OrderStatus } from '../types'
+import type { GoodsKind, LimitPeriod } from '../types/schemas/points'
+import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../cloudfunctions/_shared/assessment'
+import type { CommunityDoc } from '../cloudfunctions/_shared/docs'
+import { ledgerId, nextTotals, type LedgerEntryDoc, type PointsAccountDoc } from '../cloudfunctions/_shared/ledgerRules'
+import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from '../cloudfunctions/points/src/docs'
+import { orderIdFor } from '../cloudfunctions/points/src/domain/order'
+import { quotaId, quotaPeriod } from '../cloudfunctions/points/src/domain/redeem'
+import { enrollmentIdFor, type ActivityDoc, type EnrollmentDoc, type VolunteerDoc } from '../cloudfunctions/volunteer/src/docs'
+import { serviceHours, servicePoints, toHalfHours } from '../cloudfunctions/volunteer/src/domain/hours'
+import { volunteerNumber } from '../cloudfunctions/volunteer/src/domain/identity'
 import type { PillarSeeder, SeedContext } from './index'
 import { MERCHANTS, type SeedPerson } from './people'
 import type { Random } from './random'
@@ -300,7 +300,7 @@ function seedMerchants(s: Seeding, ctx: SeedContext): MerchantDoc[] {
     }
   })
   // A resident of 青枫社区 who applied to offer shoe repairs, waiting for demo-staff's review.
-  const applicant = ctx.people.find((p) => p.user.communityId === HOME && !p.user.roles.length && !p.user.demo)?.user
+  const applicant = ctx.people.find((p) => p.user.communityId === HOME && !p.user.roles.length && !p.demo)?.user
   if (applicant) {
     merchants.push({
       _id: `m_${applicant._id}`,

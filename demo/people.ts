@@ -1,13 +1,16 @@
 // The people of the demo district: one demo user per role for the demo login page, and a crowd of
 // residents, volunteers, party members, merchants, unit admins and staff behind them.
-import type { RoleGrant } from '../../types'
-import type { UserDoc } from '../../cloudfunctions/_shared/docs'
+import type { RoleGrant } from '../types'
+import type { UserDoc } from '../cloudfunctions/_shared/docs'
 import type { District } from './district'
+import type { DemoUserDoc } from './users'
 import { mobile, personName } from './names'
 import type { Random } from './random'
 
 export interface SeedPerson {
   user: UserDoc
+  /** Demo accounts only: their entry on the demo login page. */
+  demo?: DemoUserDoc
   /** What the pillar seeds build for this person. */
   is: { volunteer?: boolean; member?: boolean; merchant?: string; unitAdmin?: string; staff?: string; streetAdmin?: boolean }
 }
@@ -33,7 +36,9 @@ export const MERCHANTS = [
 
 interface DemoSpec {
   openid: string
-  label: string
+  /** The role title and a note shown on the demo login page (the name comes from the user document). */
+  title: string
+  note?: string
   name: string
   is: SeedPerson['is']
   grants: RoleGrant[]
@@ -41,19 +46,19 @@ interface DemoSpec {
 
 const HOME = 'cm01'
 const DEMO: DemoSpec[] = [
-  { openid: 'demo-resident', label: '居民 · 王秀英（72岁，青枫社区）', name: '王秀英', is: {}, grants: [] },
-  { openid: 'demo-volunteer', label: '志愿者 · 李志强', name: '李志强', is: { volunteer: true }, grants: [{ role: 'volunteer', communityId: HOME }] },
-  { openid: 'demo-member', label: '在职党员 · 陈建国（税务局）', name: '陈建国', is: { member: true, volunteer: true }, grants: [{ role: 'member', communityId: HOME }, { role: 'volunteer', communityId: HOME }] },
-  { openid: 'demo-merchant', label: '商家 · 刘芳（惠民便利店）', name: '刘芳', is: { merchant: 'm01' }, grants: [{ role: 'merchant', merchantId: 'm01', communityId: HOME }] },
-  { openid: 'demo-unit', label: '单位管理员 · 赵磊（税务局机关党支部）', name: '赵磊', is: { unitAdmin: 'u01' }, grants: [{ role: 'unitAdmin', unitId: 'u01' }] },
-  { openid: 'demo-staff', label: '社区工作者 · 孙丽（青枫社区）', name: '孙丽', is: { staff: HOME }, grants: [{ role: 'staff', communityId: HOME }] },
-  { openid: 'demo-street', label: '街道管理员 · 周明（青枫街道）', name: '周明', is: { streetAdmin: true }, grants: [{ role: 'streetAdmin', streetId: 'st01' }] }
+  { openid: 'demo-resident', title: '居民', note: '72岁，青枫社区', name: '王秀英', is: {}, grants: [] },
+  { openid: 'demo-volunteer', title: '志愿者', name: '李志强', is: { volunteer: true }, grants: [{ role: 'volunteer', communityId: HOME }] },
+  { openid: 'demo-member', title: '在职党员', note: '税务局', name: '陈建国', is: { member: true, volunteer: true }, grants: [{ role: 'member', communityId: HOME }, { role: 'volunteer', communityId: HOME }] },
+  { openid: 'demo-merchant', title: '商家', note: '惠民便利店', name: '刘芳', is: { merchant: 'm01' }, grants: [{ role: 'merchant', merchantId: 'm01', communityId: HOME }] },
+  { openid: 'demo-unit', title: '单位管理员', note: '税务局机关党支部', name: '赵磊', is: { unitAdmin: 'u01' }, grants: [{ role: 'unitAdmin', unitId: 'u01' }] },
+  { openid: 'demo-staff', title: '社区工作者', note: '青枫社区', name: '孙丽', is: { staff: HOME }, grants: [{ role: 'staff', communityId: HOME }] },
+  { openid: 'demo-street', title: '街道管理员', note: '青枫街道', name: '周明', is: { streetAdmin: true }, grants: [{ role: 'streetAdmin', streetId: 'st01' }] }
 ]
 
 export function buildPeople(r: Random, district: District, now: Date): SeedPerson[] {
   const people: SeedPerson[] = []
   const compoundsOf = (communityId: string) => district.compounds.filter((c) => c.communityId === communityId)
-  const make = (openid: string, name: string, communityId: string, grants: RoleGrant[], is: SeedPerson['is'], demo?: UserDoc['demo']) => {
+  const make = (openid: string, name: string, communityId: string, grants: RoleGrant[], is: SeedPerson['is'], demo?: DemoUserDoc) => {
     const user: UserDoc = {
       _id: openid,
       nickName: name,
@@ -67,13 +72,12 @@ export function buildPeople(r: Random, district: District, now: Date): SeedPerso
       consent: null,
       createdAt: now,
       updatedAt: now,
-      deletedAt: null,
-      ...(demo ? { demo } : {})
+      deletedAt: null
     }
-    people.push({ user, is })
+    people.push({ user, is, ...(demo ? { demo } : {}) })
   }
 
-  DEMO.forEach((d, order) => make(d.openid, d.name, HOME, d.grants, d.is, { label: d.label, order }))
+  DEMO.forEach((d, order) => make(d.openid, d.name, HOME, d.grants, d.is, { _id: d.openid, title: d.title, ...(d.note ? { note: d.note } : {}), order }))
 
   let n = 0
   const next = () => `seed-u${String(++n).padStart(3, '0')}`

@@ -3,14 +3,14 @@
 // function's own domain like the recent ones, with the claiming members' assessment entries. So the
 // trend line of a new demo has months to draw. Runs last; it only inserts (never changes what the other
 // seeders wrote), and no demo user takes part, so their screens stay as the pillar seeds made them.
-import { SubmitInput } from '../../types/schemas/wish'
-import type { WishCategory } from '../../types'
-import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../../cloudfunctions/_shared/assessment'
-import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../../cloudfunctions/_shared/docs'
-import { claimerSnapshot } from '../../cloudfunctions/wish/src/domain/claims'
-import { applyEvent, type Actor, type EventInput } from '../../cloudfunctions/wish/src/domain/stateMachine'
-import { checkSubmission, newWish } from '../../cloudfunctions/wish/src/domain/submission'
-import type { WishDoc } from '../../cloudfunctions/wish/src/domain/types'
+import { SubmitInput } from '../types/schemas/wish'
+import type { WishCategory } from '../types'
+import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../cloudfunctions/_shared/assessment'
+import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../cloudfunctions/_shared/docs'
+import { claimerSnapshot } from '../cloudfunctions/wish/src/domain/claims'
+import { applyEvent, type Actor, type EventInput } from '../cloudfunctions/wish/src/domain/stateMachine'
+import { checkSubmission, newWish } from '../cloudfunctions/wish/src/domain/submission'
+import type { WishDoc } from '../cloudfunctions/wish/src/domain/types'
 import type { PillarSeeder, SeedContext } from './index'
 import type { SeedPerson } from './people'
 import type { SeedStore } from './store'
@@ -42,7 +42,7 @@ interface Cast {
 }
 
 function castOf(ctx: SeedContext, community: CommunityDoc): Cast | null {
-  const here = ctx.people.filter((p) => p.user.communityId === community._id && !p.user.demo)
+  const here = ctx.people.filter((p) => p.user.communityId === community._id && !p.demo)
   const staff = ctx.people.find((p) => p.is.staff === community._id)
   const residents = here.filter((p) => p.user.roles.length === 0)
   const members = here.filter((p) => p.user.roles.some((g) => g.role === 'member' && g.communityId === community._id))

@@ -1,6 +1,6 @@
 // Several hundred facilities across every category, with realistic gaps: canteens and day-care centres
 // are scarce, so some compounds have none within their tier and coverage is worth looking at.
-import type { FacilityCategory } from '../../types'
+import type { FacilityCategory } from '../types'
 import type { District } from './district'
 import { COMPOUND_WORDS, ROADS, landline } from './names'
 import type { Random } from './random'

@@ -9,6 +9,7 @@ import { seedParty } from './party'
 import { seedWishes } from './wishes'
 import { seedVolunteers } from './volunteers'
 import { seedHistory } from './history'
+import { DEMO_USERS } from './users'
 
 export interface SeedContext {
   r: Random
@@ -39,6 +40,10 @@ export async function seedDemo(store: SeedStore, now: Date = seedClock()): Promi
   store.insert(
     'users',
     people.map((p) => p.user)
+  )
+  store.insert(
+    DEMO_USERS,
+    people.flatMap((p) => (p.demo ? [p.demo] : []))
   )
   const ctx: SeedContext = { r, now, district, people }
   for (const seeder of PILLAR_SEEDERS) seeder(store, ctx)
