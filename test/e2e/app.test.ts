@@ -36,7 +36,7 @@ describe('邻里通 h5', () => {
 
   it('signs in as a resident and lands on 生活圈', async () => {
     await signInAs(h.page, '王秀英')
-    await h.page.waitForURL(/#\/pages\/circle\/index/)
+    await h.page.waitForURL(/#\/pages\/lifeCircle\/index/)
     await currentPage(h.page).getByText('生活圈').first().waitFor()
     expect(await h.page.evaluate(() => localStorage.getItem('llt.openid'))).toContain('demo-resident')
   })

@@ -46,7 +46,7 @@ describe('dual registration from the form to the badge and the unit’s report',
 
   it('the member’s badge and pledge appear (亮身份、亮承诺)', async () => {
     await signInFresh(h, '李志强')
-    await h.open('packages/party/index/index')
+    await h.open('packages/party/mine/index')
     const card = screen().locator('.party-card')
     await card.waitFor()
     await card.getByText('共产党员').waitFor()

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { agreePrivacyIfAsked, confirmModal, openTab, signInFresh, tap, within } from './support/app'
-import { waitForList } from './support/circle'
+import { waitForList } from './support/lifeCircle'
 import { RESULTS_DIR, useHarness, type Harness } from './support/harness'
 import { approveRegistration, fillMemberRegistration, submitMemberRegistration } from './support/party'
 
@@ -41,9 +41,9 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
     await signInFresh(h, '王秀英')
     const circle = within(h.page, '.llt-page')
     await tap(circle, '使用我的位置')
-    await agreePrivacyIfAsked(h.page, circle.locator('.circle-item, .circle__notice'))
-    await circle.locator('.circle-tiers__tab').filter({ hasText: /^10分钟/ }).click()
-    await circle.locator('.circle-chips__chip').filter({ hasText: '助餐' }).click()
+    await agreePrivacyIfAsked(h.page, circle.locator('.life-circle-item, .life-circle__notice'))
+    await circle.locator('.life-circle-tiers__tab').filter({ hasText: /^10分钟/ }).click()
+    await circle.locator('.life-circle-chips__chip').filter({ hasText: '助餐' }).click()
     const canteens = await waitForList(h.page, (rows) => rows.every((r) => r.category.includes('助餐')))
     expect(canteens[0]).toMatchObject({ name: '青枫老年助餐点' })
     expect(canteens.every((r) => r.minutes <= 10)).toBe(true)

@@ -43,7 +43,7 @@ export async function signInFresh(h: Pick<Harness, 'open' | 'page'>, name: strin
   await h.page.getByText('选择一个身份进入', { exact: false }).waitFor()
   await signInAs(h.page, name)
   // Signing in relaunches to the first tab; open another route only once that has happened.
-  await h.page.waitForURL(/pages\/circle\/index/)
+  await h.page.waitForURL(/pages\/lifeCircle\/index/)
   await h.page.locator('.weui-tabbar__item').first().waitFor()
 }
 

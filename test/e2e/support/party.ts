@@ -13,7 +13,7 @@ export interface MemberForm {
 
 /** Opens 我要报到 from the party hub and fills in every field (does not submit). */
 export async function fillMemberRegistration(h: Harness, form: MemberForm): Promise<void> {
-  await h.open('packages/party/index/index')
+  await h.open('packages/party/mine/index')
   await button(h.page, '我要报到').click()
   const screen = currentPage(h.page)
   await screen.getByText('我的承诺').first().waitFor()

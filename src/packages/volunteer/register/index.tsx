@@ -56,7 +56,7 @@ function RegisterForm() {
       const profile = await call('volunteer', 'register', input)
       setMe(await call('user', 'me'))
       void Taro.showToast({ title: `登记成功，编号${profile.volunteerNo}`, icon: 'none', duration: 2500 })
-      void Taro.redirectTo({ url: pageUrl('volunteer', 'home') })
+      void Taro.redirectTo({ url: pageUrl('volunteer', 'mine') })
     } catch (e) {
       setErrors(serverFieldErrors(e))
       throw e
