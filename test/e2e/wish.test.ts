@@ -57,11 +57,11 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
 
     const form = within(h.page, '.wish-post')
     await form.getByText('心愿内容', { exact: true }).waitFor()
-    await form.locator('.wish-chips__chip').filter({ hasText: '物资' }).click()
+    await form.locator('.llt-chip').filter({ hasText: '物资' }).click()
     await form.locator('input[placeholder="如：想要一盏护眼台灯"]').fill(TITLE)
     await form.locator('textarea').first().fill('家里的水壶烧坏了，冬天想喝口热水不方便。')
     await form.locator('input[placeholder="0"]').fill('80')
-    await form.locator('.wish-chips__chip').filter({ hasText: /^奶奶$/ }).click()
+    await form.locator('.llt-chip').filter({ hasText: /^奶奶$/ }).click()
     await form.getByText('心愿墙显示为：王奶奶').waitFor()
     await form.getByText(/^我已阅读并同意《心愿发布须知》/).click()
     await tap(form, '提交心愿')

@@ -62,7 +62,7 @@ function Activities({ isVolunteer }: { isVolunteer: boolean }) {
   return (
     <>
       <View className='vol-home__tabs'>
-        <Chips options={tabs} selected={[tab]} onToggle={(t) => void choose(t)} />
+        <Chips options={tabs} value={tab} onChange={(t) => void choose(t)} />
       </View>
       {locationProblem && <Text className='vol-home__notice'>{locationProblem}</Text>}
       <PagedList

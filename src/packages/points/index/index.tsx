@@ -53,7 +53,7 @@ function Mall() {
         />
       </Section>
       <View className='points-home__kinds'>
-        <Chips options={KIND_CHIPS} selected={[kind]} onToggle={setKind} />
+        <Chips options={KIND_CHIPS} value={kind} onChange={setKind} />
       </View>
       <PagedList paged={paged} itemKey={(g) => g.id} renderItem={(g) => <GoodsCard goods={g} url={pageUrl('points', 'goods', { id: g.id })} />} emptyTitle='暂时没有可兑换的商品' emptyDescription='商家上架后会显示在这里' />
     </>

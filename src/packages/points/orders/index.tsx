@@ -32,7 +32,7 @@ function Orders() {
   return (
     <>
       <View className='points-orders__filters'>
-        <Chips options={FILTERS} selected={[filter]} onToggle={setFilter} />
+        <Chips options={FILTERS} value={filter} onChange={setFilter} />
       </View>
       <PagedList
         paged={paged}

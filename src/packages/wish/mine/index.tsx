@@ -10,7 +10,7 @@ import { Section } from '@/components/Section'
 import { useSignedIn } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { call } from '@/services/cloud'
-import { Chips, type Chip } from '../../../pages/wish/components/Chips'
+import { Chips, type Chip } from '@/components/Chips'
 import { WishCard } from '../../../pages/wish/components/WishCard'
 import { formatDeadline } from '../../../pages/wish/format'
 import { openPostForm, openWish } from '../../../pages/wish/navigation'
@@ -46,7 +46,7 @@ function MyWishes() {
   return (
     <View className='my-wish'>
       <Section>
-        <Chips label='我的心愿' options={tabs} value={as} onChange={setAs} />
+        <Chips scroll label='我的心愿' options={tabs} value={as} onChange={setAs} />
       </Section>
       <PagedList
         paged={paged}

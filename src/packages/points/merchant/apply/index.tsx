@@ -33,7 +33,7 @@ function ApplyForm() {
   return (
     <Section title='申请入驻积分超市'>
       <Field label='类型' required>
-        <Chips options={MERCHANT_KINDS.map((k) => ({ value: k, label: MERCHANT_KIND_LABELS[k] }))} selected={[d.kind]} onToggle={(k) => set('kind', k)} />
+        <Chips options={MERCHANT_KINDS.map((k) => ({ value: k, label: MERCHANT_KIND_LABELS[k] }))} value={d.kind} onChange={(k) => set('kind', k)} />
       </Field>
       <Field label={d.kind === 'shop' ? '店名' : '达人名称'} required error={errors.name}>
         <Input className='llt-input llt-input--round' value={d.name} placeholder={d.kind === 'shop' ? '如：惠民便利店' : '如：老周理发'} maxlength={30} onInput={(e) => set('name', e.detail.value)} />

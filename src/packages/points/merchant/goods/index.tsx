@@ -102,7 +102,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
   return (
     <Section title={goodsId ? '编辑商品' : '上架新商品'}>
       <Field label='类型' required>
-        <Chips options={GOODS_KINDS.map((k) => ({ value: k, label: GOODS_KIND_LABELS[k] }))} selected={[d.kind]} onToggle={(k) => set('kind', k)} />
+        <Chips options={GOODS_KINDS.map((k) => ({ value: k, label: GOODS_KIND_LABELS[k] }))} value={d.kind} onChange={(k) => set('kind', k)} />
       </Field>
       <Field label='名称' required error={errors.name}>
         <Input className='llt-input llt-input--round' value={d.name} placeholder='如：东北大米5斤、理发一次' maxlength={30} onInput={(e) => set('name', e.detail.value)} />
@@ -122,7 +122,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
         {number('stock', '如：30')}
       </Field>
       <Field label='每人限兑' required error={errors.limitCount}>
-        <Chips options={LIMIT_PERIODS.map((p) => ({ value: p, label: LIMIT_PERIOD_LABELS[p] }))} selected={[d.limitPeriod]} onToggle={(p) => set('limitPeriod', p)} />
+        <Chips options={LIMIT_PERIODS.map((p) => ({ value: p, label: LIMIT_PERIOD_LABELS[p] }))} value={d.limitPeriod} onChange={(p) => set('limitPeriod', p)} />
         {number('limitCount', '件数')}
       </Field>
       <Field label='领取地点' required error={errors.pickupPlace}>

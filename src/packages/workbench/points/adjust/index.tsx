@@ -41,7 +41,7 @@ function AdjustForm() {
         <Input className='llt-input llt-input--round' value={volunteerNo} placeholder='如 ZY26000123' maxlength={10} onInput={(e) => setNo(e.detail.value)} />
       </Field>
       <Field label='调整' required error={errors.amount}>
-        <Chips options={[{ value: 'add', label: '增加' }, { value: 'take', label: '扣减' }]} selected={[direction]} onToggle={setDirection} />
+        <Chips options={[{ value: 'add', label: '增加' }, { value: 'take', label: '扣减' }]} value={direction} onChange={setDirection} />
         <Input className='llt-input llt-input--round' type='number' value={amount} placeholder='积分' onInput={(e) => setAmount(e.detail.value)} />
       </Field>
       <Field label='原因' required error={errors.reason} hint='志愿者会在积分明细中看到'>

@@ -58,7 +58,7 @@ function Review() {
   return (
     <>
       <View className='wb-merchant__filters'>
-        <Chips options={FILTERS} selected={[filter]} onToggle={setFilter} />
+        <Chips options={FILTERS} value={filter} onChange={setFilter} />
       </View>
       <PagedList paged={paged} itemKey={(m) => m.id} renderItem={(m) => <Application m={m} onReviewed={() => void paged.refresh().catch(showError)} />} emptyTitle='没有需要处理的申请' />
     </>
