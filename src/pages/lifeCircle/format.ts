@@ -1,8 +1,7 @@
 // How distances and walking times read on the life-circle screens.
-export const formatDistance = (metres: number): string => {
-  if (metres < 10) return '10米内'
-  return metres < 1000 ? `${Math.round(metres)}米` : `${(Math.round(metres / 100) / 10).toFixed(1)}公里`
-}
+import { formatDistance as formatMetres } from '@/utils/distance'
+
+export const formatDistance = (metres: number): string => (metres < 10 ? '10米内' : formatMetres(metres))
 
 export const formatWalk = (distance: number, walkMinutes: number): string => `${formatDistance(distance)} · 步行约${walkMinutes}分钟`
 
