@@ -3,7 +3,7 @@
 // assign a grid, the member's badge and pledge appear (亮身份), and a unit admin (赵磊) reads the
 // 双重考评 report of the unit's members and exports it as CSV.
 import type { Locator } from 'playwright-core'
-import { button, currentPage, signInFresh } from './support/app'
+import { button, currentPage, settledPage, signInFresh } from './support/app'
 import { useHarness, type Harness } from './support/harness'
 import { approveRegistration, fillMemberRegistration, submitMemberRegistration } from './support/party'
 
@@ -66,7 +66,7 @@ describe('dual registration from the form to the badge and the unit’s report',
     const row = screen().locator('.party-report-row').filter({ hasText: '陈建国' })
     await row.waitFor()
     await row.getByText(/积分 \d+/).waitFor()
-    const text = (await screen().textContent()) ?? ''
+    const text = (await (await settledPage(h.page)).textContent()) ?? ''
     expect(text).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/)
     expect(text).toMatch(/1\d{2}\*{4}\d{4}/)
 

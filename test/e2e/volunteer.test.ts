@@ -41,7 +41,8 @@ async function scanWith(code: string): Promise<Locator> {
   const scan = within(h.page, '.vol-scan')
   await scan.locator('input[placeholder="粘贴或输入签到码"]').fill(code)
   await tap(scan, '确定')
-  await agreePrivacyIfAsked(h.page)
+  // Scanning asks for the location: the first time, behind the privacy question. Then it succeeds or fails.
+  await agreePrivacyIfAsked(h.page, scan.locator('.vol-scan__done, [role="alert"]'))
   return scan
 }
 

@@ -124,7 +124,7 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
     writeFileSync(picture, Buffer.from(TINY_JPEG, 'base64'))
     const chooser = h.page.waitForEvent('filechooser')
     await form.locator('.wish-photos__add').click()
-    await agreePrivacyIfAsked(h.page)
+    await agreePrivacyIfAsked(h.page, chooser)
     await (await chooser).setFiles(picture)
     await form.locator('.wish-photos__tile').waitFor()
 

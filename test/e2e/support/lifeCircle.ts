@@ -1,6 +1,6 @@
 // Reading the 生活圈 list as a resident sees it: name, category, distance and walking minutes per row.
 import type { Page } from 'playwright-core'
-import { currentPage } from './app'
+import { currentPage, eventually } from './app'
 
 export interface ListedFacility {
   name: string
@@ -29,10 +29,9 @@ export async function listed(page: Page): Promise<ListedFacility[]> {
 
 /** Waits until the list shows rows that pass `check` (the list refreshes after each tier or chip). */
 export async function waitForList(page: Page, check: (rows: ListedFacility[]) => boolean): Promise<ListedFacility[]> {
-  for (let i = 0; i < 40; i++) {
-    const rows = await listed(page).catch(() => [])
-    if (rows.length && check(rows)) return rows
-    await page.waitForTimeout(250)
-  }
-  throw new Error('the list never showed what was expected')
+  return eventually(async () => {
+    const rows = await listed(page)
+    if (!rows.length || !check(rows)) throw new Error(`the list never showed what was expected; last seen: ${JSON.stringify(rows)}`)
+    return rows
+  })
 }
