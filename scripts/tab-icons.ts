@@ -46,7 +46,7 @@ const star = polygon(
 const person = union(disc(0, -0.38, 0.34), (x, y) => y >= 0.12 && y <= 0.85 && (x / 0.72) ** 2 + ((y - 0.85) / 0.73) ** 2 <= 1)
 
 const ICONS: Record<string, Shape> = {
-  circle: union(ring(0.62, 0.82), disc(0, 0, 0.3)),
+  lifeCircle: union(ring(0.62, 0.82), disc(0, 0, 0.3)),
   wish: heart,
   volunteer: star,
   mine: person

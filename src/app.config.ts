@@ -3,7 +3,7 @@ import { LOGIN_PAGE, PRIVACY_PAGE, SUBPACKAGES, TAB_PAGES } from './routes'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 const TAB_LABELS: Record<keyof typeof TAB_PAGES, string> = {
-  circle: '生活圈',
+  lifeCircle: '生活圈',
   wish: '心愿',
   volunteer: '志愿',
   mine: '我的'

@@ -1,11 +1,16 @@
 // Every page of the app, in one place: app.config.ts registers them and code navigates with these URLs.
 //
+// Names follow the cloud functions: the tab and the subpackage of function `lifeCircle` are both
+// `lifeCircle`, the subpackage of function `points` is `points`. A page showing the person's own X
+// ("我的心愿", "我的志愿", "我的报到") is `mine/`; staff pages of a function live under
+// `workbench/<function>/` (e.g. `workbench/points/merchants`), volunteer activities under `workbench/activity/`.
+//
 // To add a page to a feature (subpackage): create src/packages/<feature>/<page>/index.tsx and
 // index.config.ts, then add `<name>: '<page>/index'` to that feature below. Navigate with
 // `Taro.navigateTo({ url: pageUrl('wish', 'detail', { id }) })`.
 
 export const TAB_PAGES = {
-  circle: 'pages/circle/index',
+  lifeCircle: 'pages/lifeCircle/index',
   wish: 'pages/wish/index',
   volunteer: 'pages/volunteer/index',
   mine: 'pages/mine/index'
@@ -19,12 +24,12 @@ export const PRIVACY_PAGE_URL = `/${PRIVACY_PAGE}`
 export const LOGIN_PAGE = 'pages/login/index'
 
 export const SUBPACKAGES = {
-  wish: { home: 'index/index', detail: 'detail/index', post: 'post/index', fulfil: 'fulfil/index', confirm: 'confirm/index' },
-  volunteer: { home: 'index/index', register: 'register/index', activity: 'activity/index', scan: 'scan/index', records: 'records/index', certificate: 'certificate/index', verify: 'verify/index' },
-  mall: { home: 'index/index', ledger: 'ledger/index', goods: 'goods/index', orders: 'orders/index', board: 'board/index', merchant: 'merchant/index', merchantApply: 'merchant/apply/index', goodsEdit: 'merchant/goods/index', pickup: 'merchant/pickup/index' },
-  party: { home: 'index/index', register: 'register/index', status: 'status/index', card: 'card/index', needs: 'needs/index', need: 'need/index', assessment: 'assessment/index', unit: 'unit/index', unitRegister: 'unit/register/index', unitResources: 'unit/resources/index', unitMembers: 'unit/members/index', unitReport: 'unit/report/index' },
-  workbench: { home: 'index/index', dashboard: 'dashboard/index', street: 'street/index', coverage: 'coverage/index', facilities: 'facilities/index', facilityEdit: 'facilities/edit/index', facilityImport: 'facilities/import/index', wish: 'wish/index', partyReview: 'party/review/index', partyNeeds: 'party/needs/index', partyNeedPost: 'party/needs/post/index', partyRate: 'party/rate/index', partyProjects: 'party/projects/index', activities: 'activity/index', activityCreate: 'activity/create/index', activityCode: 'activity/code/index', activityAttendance: 'activity/attendance/index', merchantReview: 'activity/merchants/index', pointsAdjust: 'activity/adjust/index' },
-  circle: { detail: 'detail/index', place: 'place/index' }
+  wish: { mine: 'mine/index', detail: 'detail/index', post: 'post/index', fulfil: 'fulfil/index', confirm: 'confirm/index' },
+  volunteer: { mine: 'mine/index', register: 'register/index', activity: 'activity/index', scan: 'scan/index', records: 'records/index', certificate: 'certificate/index', verify: 'verify/index' },
+  points: { home: 'index/index', ledger: 'ledger/index', goods: 'goods/index', orders: 'orders/index', board: 'board/index', merchant: 'merchant/index', merchantApply: 'merchant/apply/index', goodsEdit: 'merchant/goods/index', pickup: 'merchant/pickup/index' },
+  party: { mine: 'mine/index', register: 'register/index', status: 'status/index', card: 'card/index', needs: 'needs/index', need: 'need/index', assessment: 'assessment/index', unit: 'unit/index', unitRegister: 'unit/register/index', unitResources: 'unit/resources/index', unitMembers: 'unit/members/index', unitReport: 'unit/report/index' },
+  workbench: { home: 'index/index', dashboard: 'dashboard/index', street: 'street/index', coverage: 'coverage/index', facilities: 'facilities/index', facilityEdit: 'facilities/edit/index', facilityImport: 'facilities/import/index', wish: 'wish/index', partyReview: 'party/review/index', partyNeeds: 'party/needs/index', partyNeedPost: 'party/needs/post/index', partyRate: 'party/rate/index', partyProjects: 'party/projects/index', activities: 'activity/index', activityCreate: 'activity/create/index', activityCode: 'activity/code/index', activityAttendance: 'activity/attendance/index', merchantReview: 'points/merchants/index', pointsAdjust: 'points/adjust/index' },
+  lifeCircle: { detail: 'detail/index', place: 'place/index' }
 } as const
 
 export type Tab = keyof typeof TAB_PAGES
@@ -39,7 +44,7 @@ function withQuery(path: string, query?: Query): string {
   return pairs.length ? `${path}?${pairs.join('&')}` : path
 }
 
-/** URL of a subpackage page, e.g. pageUrl('wish', 'home') → '/packages/wish/index/index'. */
+/** URL of a subpackage page, e.g. pageUrl('wish', 'mine') → '/packages/wish/mine/index'. */
 export function pageUrl<F extends Feature>(feature: F, page: PageOf<F>, query?: Query): string {
   const pages = SUBPACKAGES[feature] as Record<string, string>
   return withQuery(`/packages/${feature}/${pages[page]}`, query)

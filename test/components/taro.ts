@@ -16,6 +16,8 @@ export const taroTest = {
   storage: new Map<string, unknown>(),
   toasts: [] as Array<{ title: string; icon?: string }>,
   navigations: [] as Array<{ kind: string; url: string }>,
+  /** Every Taro.showModal asked, in order. */
+  modals: [] as Array<{ title?: string; content?: string }>,
   stopPullDownRefreshCalls: 0,
   /** What Taro.showModal answers. */
   modalConfirms: true,
@@ -32,6 +34,7 @@ export const taroTest = {
     this.storage.clear()
     this.toasts.length = 0
     this.navigations.length = 0
+    this.modals.length = 0
     this.stopPullDownRefreshCalls = 0
     this.modalConfirms = true
   }
@@ -74,7 +77,10 @@ const Taro = {
     taroTest.toasts.push(option)
     return { errMsg: 'showToast:ok' }
   },
-  showModal: async () => ({ confirm: taroTest.modalConfirms, cancel: !taroTest.modalConfirms, errMsg: 'showModal:ok' }),
+  showModal: async (o: { title?: string; content?: string }) => {
+    taroTest.modals.push({ title: o.title, content: o.content })
+    return { confirm: taroTest.modalConfirms, cancel: !taroTest.modalConfirms, errMsg: 'showModal:ok' }
+  },
   navigateTo: navigate('navigateTo'),
   switchTab: navigate('switchTab'),
   reLaunch: navigate('reLaunch'),

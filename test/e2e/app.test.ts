@@ -1,7 +1,8 @@
 // The h5 build in Chromium against the seeded local cloud: demo login, the four tabs, elder mode,
 // and the privacy consent asked once. One person's journey, so the tests run in order.
+import type { CommunityOption } from '@contract'
 import type { Locator } from 'playwright-core'
-import { button, currentPage, openTab, rootFontSize, signInAs } from './support/app'
+import { button, currentPage, openTab, rootFontSize, settledPage, signInAs } from './support/app'
 import { useHarness, type Harness } from './support/harness'
 
 jest.setTimeout(120_000)
@@ -20,10 +21,22 @@ async function locateButton(): Promise<Locator> {
   return button(h.page, '按我的位置选择')
 }
 
-async function expectNoPopupFor(ms: number): Promise<void> {
-  await h.page.waitForTimeout(ms)
-  expect(await privacyPopup().count()).toBe(0)
+/** Two communities other than the resident's own, so that each "locate me" visibly moves her. */
+async function twoOtherCommunities(): Promise<[CommunityOption, CommunityOption]> {
+  const answer = await h.cloud.call('user', 'communities', {}, 'demo-resident')
+  const others = (answer.data as CommunityOption[]).filter((c) => c.id !== 'cm01')
+  return [others[0], others[1]]
 }
+
+/** Taps 按我的位置选择 standing at `community`'s centre. */
+async function locateAt(community: CommunityOption): Promise<void> {
+  await h.context.setGeolocation({ latitude: community.center.lat, longitude: community.center.lng })
+  await (await locateButton()).click()
+}
+
+/** The picker shows `community`: the locate finished (a privacy question would have held it up). */
+const pickerShows = (community: CommunityOption) =>
+  currentPage(h.page).locator('.llt-community-picker__value').filter({ hasText: new RegExp(`^${community.name}$`) }).waitFor()
 
 describe('邻里通 h5', () => {
   it('sends a visitor without a demo identity to the demo login, grouped by role', async () => {
@@ -36,7 +49,7 @@ describe('邻里通 h5', () => {
 
   it('signs in as a resident and lands on 生活圈', async () => {
     await signInAs(h.page, '王秀英')
-    await h.page.waitForURL(/#\/pages\/circle\/index/)
+    await h.page.waitForURL(/#\/pages\/lifeCircle\/index/)
     await currentPage(h.page).getByText('生活圈').first().waitFor()
     expect(await h.page.evaluate(() => localStorage.getItem('llt.openid'))).toContain('demo-resident')
   })
@@ -49,8 +62,9 @@ describe('邻里通 h5', () => {
       ['生活圈', '生活圈']
     ] as const
     for (const [tab, text] of tabs) {
+      // openTab returns once the switch has finished: assertions during the transition would see two pages.
       await openTab(h.page, tab)
-      await currentPage(h.page).getByText(text).first().waitFor()
+      await (await settledPage(h.page)).getByText(text).first().waitFor()
       expect(await currentPage(h.page).count()).toBe(1)
     }
   })
@@ -85,20 +99,24 @@ describe('邻里通 h5', () => {
     await currentPage(h.page).getByText('长辈模式').first().waitFor()
     expect(await privacyPopup().count()).toBe(0) // never at start-up
 
-    await (await locateButton()).click()
+    const [first, second] = await twoOtherCommunities()
+    await locateAt(first)
     await privacyPopup().getByText('用户隐私保护提示').waitFor()
     await privacyPopup().locator('.llt-privacy__button--agree').click()
     await privacyPopup().waitFor({ state: 'detached' })
+    await pickerShows(first)
 
     const me = await h.cloud.call('user', 'me', {}, 'demo-resident')
     expect(me).toMatchObject({ ok: true, data: { needsConsent: false } })
 
-    await (await locateButton()).click()
-    await expectNoPopupFor(800)
+    await locateAt(second)
+    await pickerShows(second)
+    expect(await privacyPopup().count()).toBe(0)
 
     await h.page.reload()
     await currentPage(h.page).getByText('长辈模式').first().waitFor()
-    await (await locateButton()).click()
-    await expectNoPopupFor(800)
+    await locateAt(first)
+    await pickerShows(first)
+    expect(await privacyPopup().count()).toBe(0)
   })
 })

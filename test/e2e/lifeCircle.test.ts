@@ -3,7 +3,7 @@
 // a facility; then, with location refused, she picks her community and still gets results.
 import type { Locator } from 'playwright-core'
 import { agreePrivacyIfAsked, button, currentPage, signInFresh } from './support/app'
-import { waitForList } from './support/circle'
+import { waitForList } from './support/lifeCircle'
 import { useHarness, type Harness } from './support/harness'
 
 jest.setTimeout(180_000)
@@ -23,7 +23,7 @@ describe('the 15-minute life circle', () => {
     await signInFresh(h, '王秀英')
     await screen().getByText('15分钟社区生活圈').waitFor()
     await button(h.page, '使用我的位置').click()
-    await agreePrivacyIfAsked(h.page, screen().locator('.circle-item, .circle__notice'))
+    await agreePrivacyIfAsked(h.page, screen().locator('.life-circle-item, .life-circle__notice'))
     await screen().getByText('从我的当前位置查找').waitFor()
     const rows = await waitForList(h.page, (r) => r.length > 3)
     expect(rows.every((r) => r.metres <= 1000 && r.minutes <= 15)).toBe(true)
@@ -32,19 +32,19 @@ describe('the 15-minute life circle', () => {
   })
 
   it('switches to the 5-minute circle and one category', async () => {
-    await screen().locator('.circle-tiers__tab').filter({ hasText: /^5分钟/ }).click()
+    await screen().locator('.life-circle-tiers__tab').filter({ hasText: /^5分钟/ }).click()
     await screen().getByText('约300米').waitFor()
     await waitForList(h.page, (r) => r.every((x) => x.metres <= 300 && x.minutes <= 5))
 
-    await screen().locator('.circle-tiers__tab').filter({ hasText: /^15分钟/ }).click()
-    await screen().locator('.circle-chips__chip').filter({ hasText: '便利店' }).click()
+    await screen().locator('.life-circle-tiers__tab').filter({ hasText: /^15分钟/ }).click()
+    await screen().locator('.life-circle-chips__chip').filter({ hasText: '便利店' }).click()
     const shops = await waitForList(h.page, (r) => r.every((x) => x.category === '便利店'))
     expect(shops.length).toBeGreaterThan(0)
   })
 
   it('opens a facility with its hours, a call button and navigation', async () => {
-    const first = screen().locator('.circle-item').first()
-    const name = (await first.locator('.circle-item__name').textContent()) ?? ''
+    const first = screen().locator('.life-circle-item').first()
+    const name = (await first.locator('.life-circle-item__name').textContent()) ?? ''
     await first.click()
     await screen().locator('.facility__name').filter({ hasText: name }).waitFor()
     await screen().getByText('开放时间').waitFor()
@@ -58,7 +58,7 @@ describe('the 15-minute life circle', () => {
     await h.context.clearPermissions()
     await signInFresh(h, '王秀英')
     await button(h.page, '使用我的位置').click()
-    await agreePrivacyIfAsked(h.page, screen().locator('.circle-item, .circle__notice'))
+    await agreePrivacyIfAsked(h.page, screen().locator('.life-circle-item, .life-circle__notice'))
     await screen().getByText('没有获取到您的位置').waitFor()
     await button(h.page, '选择社区/小区').click()
 

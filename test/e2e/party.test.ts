@@ -3,7 +3,7 @@
 // assign a grid, the member's badge and pledge appear (亮身份), and a unit admin (赵磊) reads the
 // 双重考评 report of the unit's members and exports it as CSV.
 import type { Locator } from 'playwright-core'
-import { button, currentPage, signInFresh } from './support/app'
+import { button, currentPage, settledPage, signInFresh } from './support/app'
 import { useHarness, type Harness } from './support/harness'
 import { approveRegistration, fillMemberRegistration, submitMemberRegistration } from './support/party'
 
@@ -46,7 +46,7 @@ describe('dual registration from the form to the badge and the unit’s report',
 
   it('the member’s badge and pledge appear (亮身份、亮承诺)', async () => {
     await signInFresh(h, '李志强')
-    await h.open('packages/party/index/index')
+    await h.open('packages/party/mine/index')
     const card = screen().locator('.party-card')
     await card.waitFor()
     await card.getByText('共产党员').waitFor()
@@ -66,7 +66,7 @@ describe('dual registration from the form to the badge and the unit’s report',
     const row = screen().locator('.party-report-row').filter({ hasText: '陈建国' })
     await row.waitFor()
     await row.getByText(/积分 \d+/).waitFor()
-    const text = (await screen().textContent()) ?? ''
+    const text = (await (await settledPage(h.page)).textContent()) ?? ''
     expect(text).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/)
     expect(text).toMatch(/1\d{2}\*{4}\d{4}/)
 

@@ -41,7 +41,8 @@ async function scanWith(code: string): Promise<Locator> {
   const scan = within(h.page, '.vol-scan')
   await scan.locator('input[placeholder="粘贴或输入签到码"]').fill(code)
   await tap(scan, '确定')
-  await agreePrivacyIfAsked(h.page)
+  // Scanning asks for the location: the first time, behind the privacy question. Then it succeeds or fails.
+  await agreePrivacyIfAsked(h.page, scan.locator('.vol-scan__done, [role="alert"]'))
   return scan
 }
 
@@ -91,7 +92,7 @@ describe('volunteer service and the points supermarket', () => {
     const code = within(h.page, '.wb-code')
     await code.getByText(TITLE).waitFor()
     await code.getByText(/\d+ 秒后自动更新/).waitFor()
-    expect(await code.locator('.mall-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
+    expect(await code.locator('.points-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
   })
 
   it('the volunteer checks in with the code, and later checks out and earns points', async () => {
@@ -112,30 +113,30 @@ describe('volunteer service and the points supermarket', () => {
   })
 
   it('the volunteer redeems a good and gets a pickup code with its QR code', async () => {
-    await h.open('packages/mall/index/index')
-    const mall = within(h.page, '.mall-home')
-    const goods = mall.locator('.mall-goods').filter({ hasText: '抽纸一提' })
+    await h.open('packages/points/index/index')
+    const mall = within(h.page, '.points-home')
+    const goods = mall.locator('.points-goods').filter({ hasText: '抽纸一提' })
     await goods.waitFor()
     await goods.click()
-    const detail = within(h.page, '.mall-goods-page')
+    const detail = within(h.page, '.points-goods-page')
     await tap(detail, '立即兑换')
     await confirmModal(h.page, '兑换')
-    const orders = within(h.page, '.mall-orders')
-    const order = orders.locator('.mall-order').filter({ hasText: '抽纸一提' }).first()
+    const orders = within(h.page, '.points-orders')
+    const order = orders.locator('.points-order').filter({ hasText: '抽纸一提' }).first()
     await order.getByText('待领取').waitFor()
     const stored = h.cloud.store.find('redemptions', { openid: 'demo-volunteer', goodsName: '抽纸一提', status: 'pending' })
     expect(stored).toHaveLength(1)
     orderId = stored[0]._id as string
     const digits = String(stored[0].pickupCode)
     await order.getByText(`${digits.slice(0, 3)} ${digits.slice(3)}`).waitFor()
-    expect(await order.locator('.mall-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
+    expect(await order.locator('.points-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
   })
 
   it('the shop verifies the pickup by the six digits', async () => {
     const digits = String(h.cloud.store.get('redemptions', orderId)?.pickupCode)
     await signInFresh(h, '刘芳')
-    await h.open('packages/mall/merchant/pickup/index?merchantId=m01')
-    const pickup = within(h.page, '.mall-pickup')
+    await h.open('packages/points/merchant/pickup/index?merchantId=m01')
+    const pickup = within(h.page, '.points-pickup')
     await pickup.locator('input[placeholder="输入6位取货码"]').fill(digits)
     await tap(pickup, '确定')
     await pickup.getByText('✓ 核销成功，请交付商品').waitFor()

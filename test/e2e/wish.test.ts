@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { agreePrivacyIfAsked, confirmModal, openTab, signInFresh, tap, within } from './support/app'
-import { waitForList } from './support/circle'
+import { waitForList } from './support/lifeCircle'
 import { RESULTS_DIR, useHarness, type Harness } from './support/harness'
 import { approveRegistration, fillMemberRegistration, submitMemberRegistration } from './support/party'
 
@@ -41,9 +41,9 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
     await signInFresh(h, '王秀英')
     const circle = within(h.page, '.llt-page')
     await tap(circle, '使用我的位置')
-    await agreePrivacyIfAsked(h.page, circle.locator('.circle-item, .circle__notice'))
-    await circle.locator('.circle-tiers__tab').filter({ hasText: /^10分钟/ }).click()
-    await circle.locator('.circle-chips__chip').filter({ hasText: '助餐' }).click()
+    await agreePrivacyIfAsked(h.page, circle.locator('.life-circle-item, .life-circle__notice'))
+    await circle.locator('.life-circle-tiers__tab').filter({ hasText: /^10分钟/ }).click()
+    await circle.locator('.life-circle-chips__chip').filter({ hasText: '助餐' }).click()
     const canteens = await waitForList(h.page, (rows) => rows.every((r) => r.category.includes('助餐')))
     expect(canteens[0]).toMatchObject({ name: '青枫老年助餐点' })
     expect(canteens.every((r) => r.minutes <= 10)).toBe(true)
@@ -57,11 +57,11 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
 
     const form = within(h.page, '.wish-post')
     await form.getByText('心愿内容', { exact: true }).waitFor()
-    await form.locator('.wish-chips__chip').filter({ hasText: '物资' }).click()
+    await form.locator('.llt-chip').filter({ hasText: '物资' }).click()
     await form.locator('input[placeholder="如：想要一盏护眼台灯"]').fill(TITLE)
     await form.locator('textarea').first().fill('家里的水壶烧坏了，冬天想喝口热水不方便。')
     await form.locator('input[placeholder="0"]').fill('80')
-    await form.locator('.wish-chips__chip').filter({ hasText: /^奶奶$/ }).click()
+    await form.locator('.llt-chip').filter({ hasText: /^奶奶$/ }).click()
     await form.getByText('心愿墙显示为：王奶奶').waitFor()
     await form.getByText(/^我已阅读并同意《心愿发布须知》/).click()
     await tap(form, '提交心愿')
@@ -124,7 +124,7 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
     writeFileSync(picture, Buffer.from(TINY_JPEG, 'base64'))
     const chooser = h.page.waitForEvent('filechooser')
     await form.locator('.wish-photos__add').click()
-    await agreePrivacyIfAsked(h.page)
+    await agreePrivacyIfAsked(h.page, chooser)
     await (await chooser).setFiles(picture)
     await form.locator('.wish-photos__tile').waitFor()
 

@@ -4,7 +4,7 @@
 // communities of the street in the sortable table.
 import { readFileSync } from 'node:fs'
 import type { Locator } from 'playwright-core'
-import { currentPage, signInFresh } from './support/app'
+import { currentPage, eventually, signInFresh } from './support/app'
 import { useHarness, type Harness } from './support/harness'
 
 jest.setTimeout(180_000)
@@ -47,11 +47,7 @@ describe('the staff workbench', () => {
     const item = review.locator('.llt-paged__item').filter({ hasText: oldest.title }).first()
     await item.waitFor()
     await item.locator('.nut-button').filter({ hasText: '通过并公开' }).first().click()
-    await h.page.waitForFunction(
-      (id) => fetch('/api/functions/wish', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-staff' }, body: JSON.stringify({ action: 'detail', data: { wishId: id } }) }).then((r) => r.json()).then((a) => a.ok && a.data.status === 'published'),
-      oldest._id,
-      { polling: 250, timeout: 15_000 }
-    )
+    await eventually(async () => expect(await h.cloud.call('wish', 'detail', { wishId: oldest._id }, 'demo-staff')).toMatchObject({ ok: true, data: { status: 'published' } }))
     expect(submitted()).toHaveLength(rest.length)
     await h.page.goBack()
     await card('待审核心愿').getByText(`${rest.length}个`, { exact: false }).waitFor()
@@ -79,7 +75,7 @@ describe('the street comparison', () => {
     await table.waitFor()
     const rows = table.locator('.wb-street__row')
     // Heading, street total, and the ten communities of the demo street.
-    await h.page.waitForFunction(() => document.querySelectorAll('.wb-street__row').length >= 12)
+    await eventually(async () => expect(await rows.count()).toBeGreaterThanOrEqual(12))
     expect(await rows.nth(1).innerText()).toContain('街道合计')
     await table.locator('.wb-street__sort').filter({ hasText: '办结率' }).click()
     await table.locator('.wb-street__sort--active').filter({ hasText: '办结率 ↓' }).waitFor()

@@ -32,7 +32,7 @@ describe('built weapp for a staff member', () => {
   })
 
   it('the party subpackage entry renders', async () => {
-    const page = await weapp.renderPage('packages/party/index/index', '双报到')
+    const page = await weapp.renderPage('packages/party/mine/index', '双报到')
     expect(page.dom.innerHTML).toContain('llt-page')
   })
 })

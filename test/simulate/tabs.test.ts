@@ -19,12 +19,12 @@ const weapp = bootWeapp(cloud)
 // so the assertions stick to what the app shell guarantees on every tab.
 describe('built weapp tab pages', () => {
   it('signs in through wx.cloud at start, with no identity in the payload', async () => {
-    await weapp.renderPage('pages/circle/index', '生活圈')
+    await weapp.renderPage('pages/lifeCircle/index', '生活圈')
     expect(weapp.calls[0]).toEqual({ name: 'user', action: 'login', data: {} })
   })
 
   it.each([
-    ['pages/circle/index', '生活圈'],
+    ['pages/lifeCircle/index', '生活圈'],
     ['pages/wish/index', '心愿'],
     ['pages/volunteer/index', '志愿']
   ])('%s renders inside the page shell, signed in', async (route, text) => {

@@ -4,6 +4,8 @@ import { ACTIVITY_PHASE_LABELS, type ActivityPhase } from '@contract/schemas/vol
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 
+export { formatDistance } from '@/utils/distance'
+
 /** 2.5 → "2.5小时" */
 export const formatHours = (hours: number) => `${Number.isInteger(hours) ? hours : hours.toFixed(1)}小时`
 
@@ -17,9 +19,6 @@ export function formatSpan(start: string, end: string): string {
   const day = s.year() === dayjs().year() ? 'M月D日' : 'YYYY年M月D日'
   return s.isSame(e, 'day') ? `${s.format(`${day} ddd HH:mm`)}–${e.format('HH:mm')}` : `${s.format(`${day} HH:mm`)} 至 ${e.format(`${day} HH:mm`)}`
 }
-
-/** 350 → "350米", 1530 → "1.5公里" */
-export const formatDistance = (metres: number) => (metres < 1000 ? `${Math.round(metres)}米` : `${(metres / 1000).toFixed(1)}公里`)
 
 export const phaseLabel = (p: ActivityPhase) => ACTIVITY_PHASE_LABELS[p]
 export const enrolmentLabel = (s: EnrolmentStatus) => ENROLMENT_STATUS_LABELS[s]

@@ -46,7 +46,7 @@ describe('h5 demo login page', () => {
       </MeProvider>
     )
     fireEvent.click(await screen.findByText('王秀英'))
-    await waitFor(() => expect(taroTest.navigations).toEqual([{ kind: 'switchTab', url: '/pages/circle/index' }]))
+    await waitFor(() => expect(taroTest.navigations).toEqual([{ kind: 'switchTab', url: '/pages/lifeCircle/index' }]))
 
     expect(taroTest.storage.get(STORAGE_KEYS.openid)).toBe('demo-resident')
     const logins = callsOf(calls, 'user', 'login')

@@ -18,7 +18,7 @@ function DemoUsers() {
   const users = useRemote(fetchDemoUsers)
   const enter = useAction(async (user: DemoUser) => {
     await signIn(user.openid)
-    await Taro.switchTab({ url: tabUrl('circle') })
+    await Taro.switchTab({ url: tabUrl('lifeCircle') })
   })
 
   if (users.loading && !users.data) return <StateView state='loading' />

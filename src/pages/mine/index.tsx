@@ -62,7 +62,7 @@ function MineHome() {
     await call('user', 'deleteAccount', { confirm: '注销' })
     void Taro.showToast({ title: '账号已注销', icon: 'success' })
     if (isH5()) signOut()
-    else await signIn().then(() => Taro.reLaunch({ url: tabUrl('circle') }))
+    else await signIn().then(() => Taro.reLaunch({ url: tabUrl('lifeCircle') }))
   })
 
   return (
@@ -80,10 +80,10 @@ function MineHome() {
       <Section title='我的服务'>
         <LinkList
           items={[
-            { title: '我的心愿', description: '我许下和认领的心愿', url: pageUrl('wish', 'home') },
-            { title: '我的活动', description: '报名的志愿活动和服务时长', url: pageUrl('volunteer', 'home') },
-            { title: '我的积分', description: '积分余额和兑换记录', url: pageUrl('mall', 'home') },
-            { title: '我的报到', description: '在职党员双报到', url: pageUrl('party', 'home') },
+            { title: '我的心愿', description: '我许下和认领的心愿', url: pageUrl('wish', 'mine') },
+            { title: '我的活动', description: '报名的志愿活动和服务时长', url: pageUrl('volunteer', 'mine') },
+            { title: '我的积分', description: '积分余额和兑换记录', url: pageUrl('points', 'home') },
+            { title: '我的报到', description: '在职党员双报到', url: pageUrl('party', 'mine') },
             me.isStaff && { title: '社区工作台', description: '审核、活动、设施和数据', url: pageUrl('workbench', 'home') }
           ]}
         />

@@ -32,7 +32,7 @@ const TABS: Array<{ value: Tab; label: string }> = [
 function PointsStrip() {
   const balance = useRemote(() => call('points', 'balance'))
   return (
-    <View className='vol-home__points' onClick={() => navigate(pageUrl('mall', 'ledger'))}>
+    <View className='vol-home__points' onClick={() => navigate(pageUrl('points', 'ledger'))}>
       <Text className='vol-home__points-label'>我的积分</Text>
       <Text className='vol-home__points-value'>{balance.data ? balance.data.balance : '—'}</Text>
       <Text className='vol-home__points-link'>积分明细 ›</Text>
@@ -62,7 +62,7 @@ function Activities({ isVolunteer }: { isVolunteer: boolean }) {
   return (
     <>
       <View className='vol-home__tabs'>
-        <Chips options={tabs} selected={[tab]} onToggle={(t) => void choose(t)} />
+        <Chips options={tabs} value={tab} onChange={(t) => void choose(t)} />
       </View>
       {locationProblem && <Text className='vol-home__notice'>{locationProblem}</Text>}
       <PagedList
@@ -97,10 +97,10 @@ function VolunteerHome() {
       <Section>
         <LinkList
           items={[
-            isVolunteer && { title: '我的志愿', description: '服务记录、证明、扫码签到', url: pageUrl('volunteer', 'home') },
-            { title: '积分超市', description: '用志愿积分兑换生活用品和服务', url: pageUrl('mall', 'home') },
+            isVolunteer && { title: '我的志愿', description: '服务记录、证明、扫码签到', url: pageUrl('volunteer', 'mine') },
+            { title: '积分超市', description: '用志愿积分兑换生活用品和服务', url: pageUrl('points', 'home') },
             me.isStaff && { title: '活动管理', description: '发布活动、出示签到码、考勤', url: pageUrl('workbench', 'activities') },
-            { title: '在职党员双报到', description: '单位和党员到社区报到、亮身份', url: pageUrl('party', 'home') }
+            { title: '在职党员双报到', description: '单位和党员到社区报到、亮身份', url: pageUrl('party', 'mine') }
           ]}
         />
       </Section>

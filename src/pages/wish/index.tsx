@@ -12,7 +12,7 @@ import { useSignedIn } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { call, errorMessage } from '@/services/cloud'
 import { getLocation, type LatLng } from '@/services/device'
-import { Chips, type Chip } from './components/Chips'
+import { Chips, type Chip } from '@/components/Chips'
 import { WishCard } from './components/WishCard'
 import { openMyWishes, openPostForm, openWish } from './navigation'
 import './index.css'
@@ -92,12 +92,12 @@ function WishWall() {
         </View>
       </PageHeader>
       <Section className='wish-wall__filters'>
-        <Chips label='心愿状态' options={STATUS_CHIPS} value={status} onChange={setStatus} />
-        <Chips label='心愿类别' options={CATEGORY_CHIPS} value={category} onChange={setCategory} />
+        <Chips scroll label='心愿状态' options={STATUS_CHIPS} value={status} onChange={setStatus} />
+        <Chips scroll label='心愿类别' options={CATEGORY_CHIPS} value={category} onChange={setCategory} />
         <View className='wish-wall__row'>
-          <Chips label='范围' options={scopeChips} value={scope} onChange={setScope} />
+          <Chips scroll label='范围' options={scopeChips} value={scope} onChange={setScope} />
         </View>
-        <Chips label='排序' options={SORT_CHIPS} value={sort} onChange={(s) => void chooseSort(s)} />
+        <Chips scroll label='排序' options={SORT_CHIPS} value={sort} onChange={(s) => void chooseSort(s)} />
         {locating && <Text className='llt-text-secondary'>正在获取您的位置…</Text>}
         {locationProblem && <Text className='wish-wall__notice'>{locationProblem}</Text>}
         {nearest && <Text className='llt-text-secondary'>距离按心愿所在小区或社区计算，不显示具体住址。</Text>}

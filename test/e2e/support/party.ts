@@ -13,14 +13,14 @@ export interface MemberForm {
 
 /** Opens 我要报到 from the party hub and fills in every field (does not submit). */
 export async function fillMemberRegistration(h: Harness, form: MemberForm): Promise<void> {
-  await h.open('packages/party/index/index')
+  await h.open('packages/party/mine/index')
   await button(h.page, '我要报到').click()
   const screen = currentPage(h.page)
   await screen.getByText('我的承诺').first().waitFor()
   await screen.locator('input[placeholder="11位手机号"]').fill(form.phone)
   await screen.locator('input[placeholder="请填写单位名称"]').fill(form.unit)
   await screen.locator('input[placeholder="如：某某单位机关党支部"]').fill(form.branch)
-  await screen.locator('.party-chips__chip').filter({ hasText: form.intention }).click()
+  await screen.locator('.llt-chip').filter({ hasText: form.intention }).click()
   await screen.locator('textarea').first().fill(form.pledge)
 }
 
@@ -37,7 +37,7 @@ export async function approveRegistration(h: Harness, name: string, grid: string
   const card = currentPage(h.page).locator('.review__card').filter({ hasText: name })
   await card.waitFor()
   if (expectPhone) await card.getByText(expectPhone).waitFor()
-  await card.locator('.party-chips__chip').filter({ hasText: grid }).click()
+  await card.locator('.llt-chip').filter({ hasText: grid }).click()
   await card.locator('.nut-button').filter({ hasText: '通过并分配网格' }).click()
   await card.waitFor({ state: 'detached' })
 }

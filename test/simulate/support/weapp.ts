@@ -85,8 +85,8 @@ export function bootWeapp(answer: (call: CloudCall) => unknown): Weapp {
   g.Page = (options: Options) => (g.Component as (o: Options) => void)(pageAsComponent(options, {}))
 
   require(path.join(DIST, 'app.js'))
-  ;(app.onLaunch as AnyFn | undefined)?.call(app, { path: 'pages/circle/index', query: {}, scene: 1001 })
-  ;(app.onShow as AnyFn | undefined)?.call(app, { path: 'pages/circle/index', query: {}, scene: 1001 })
+  ;(app.onLaunch as AnyFn | undefined)?.call(app, { path: 'pages/lifeCircle/index', query: {}, scene: 1001 })
+  ;(app.onShow as AnyFn | undefined)?.call(app, { path: 'pages/lifeCircle/index', query: {}, scene: 1001 })
 
   // miniprogram-simulate renders a path only once per file: later calls reuse the rendered page.
   const rendered = new Map<string, Simulated>()

@@ -11,7 +11,7 @@ import { usePaged } from '@/hooks/usePaged'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
-import { ChipSelect } from '../components/ChipSelect'
+import { Chips } from '@/components/Chips'
 import './index.css'
 import { NeedCard } from '../components/NeedCard'
 import { adminUnitIdsOf, isMemberOf } from '@/utils/roles'
@@ -39,9 +39,9 @@ function NeedsList() {
   return (
     <>
       <Section>
-        <ChipSelect label='范围' options={SCOPES} value={scope} onChange={setScope} />
+        <Chips label='范围' options={SCOPES} value={scope} onChange={setScope} />
         <View className='party-needs__filters'>
-          <ChipSelect label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+          <Chips label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
         </View>
       </Section>
       <PagedList

@@ -21,7 +21,7 @@ import { useSignedIn } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
-import { ChipSelect } from '../components/ChipSelect'
+import { Chips } from '@/components/Chips'
 import { Field, TextArea, TextInput } from '@/components/Field'
 import { newRequestId, type FieldErrors } from '@/utils/form'
 import { checkThenSend } from '@/utils/validate'
@@ -139,7 +139,7 @@ function RegisterForm() {
           <TextInput label='特长' value={draft.skills} onChange={(skills) => set({ skills })} placeholder='如：法律咨询 书法 电器维修' />
         </Field>
         <Field label='服务意向' error={errors.intentions}>
-          <ChipSelect label='服务意向' multiple options={INTENTION_OPTIONS} value={draft.intentions} onChange={(intentions) => set({ intentions })} />
+          <Chips label='服务意向' multiple options={INTENTION_OPTIONS} value={draft.intentions} onChange={(intentions) => set({ intentions })} />
         </Field>
       </Section>
       <Section title='我的承诺'>

@@ -41,7 +41,7 @@ describe('volunteer registration form', () => {
     fireEvent.click(screen.getByText('提交登记'))
     expect((await screen.findByRole('alert')).textContent).toBe('请填写正确的11位手机号')
     fireEvent.click(screen.getByText('提交登记'))
-    await waitFor(() => expect(taroTest.navigations).toEqual([{ kind: 'redirectTo', url: '/packages/volunteer/index/index' }]))
+    await waitFor(() => expect(taroTest.navigations).toEqual([{ kind: 'redirectTo', url: '/packages/volunteer/mine/index' }]))
     expect(callsOf(calls, 'volunteer', 'register')[1].body.data).toMatchObject({ realName: '王秀英', communityId: 'cm01', skills: ['理发'], consent: true, boardOptIn: false })
     expect(callsOf(calls, 'user', 'me')).toHaveLength(1)
   })

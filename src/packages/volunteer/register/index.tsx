@@ -45,7 +45,6 @@ function RegisterForm() {
   const [d, setDraft] = useState<Draft>({ realName: me.realName ?? '', phone: '', communityId: me.communityId, skills: [], idCard: '', boardOptIn: false, consent: false })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((x) => ({ ...x, [key]: value }))
-  const toggleSkill = (s: string) => set('skills', d.skills.includes(s) ? d.skills.filter((x) => x !== s) : [...d.skills, s].slice(0, 8))
 
   const submit = useAction(async () => {
     const local = localErrors(d)
@@ -56,7 +55,7 @@ function RegisterForm() {
       const profile = await call('volunteer', 'register', input)
       setMe(await call('user', 'me'))
       void Taro.showToast({ title: `登记成功，编号${profile.volunteerNo}`, icon: 'none', duration: 2500 })
-      void Taro.redirectTo({ url: pageUrl('volunteer', 'home') })
+      void Taro.redirectTo({ url: pageUrl('volunteer', 'mine') })
     } catch (e) {
       setErrors(serverFieldErrors(e))
       throw e
@@ -75,7 +74,7 @@ function RegisterForm() {
         <CommunityPicker value={d.communityId} onChange={(c) => set('communityId', c.id)} />
       </Field>
       <Field label='特长（可多选）' error={errors.skills}>
-        <Chips options={SKILLS.map((s) => ({ value: s, label: s }))} selected={d.skills} onToggle={toggleSkill} />
+        <Chips options={SKILLS.map((s) => ({ value: s, label: s }))} multiple value={d.skills} onChange={(skills) => set('skills', skills.slice(0, 8))} />
       </Field>
       <Field label='身份证号（选填）' error={errors.idCard} hint='出具服务证明时使用；只保存脱敏号码，如 1101**********002X'>
         <Input className='llt-input llt-input--round' type='idcard' value={d.idCard} placeholder='可不填' maxlength={18} onInput={(e) => set('idCard', e.detail.value)} />

@@ -93,7 +93,7 @@ function Actions({ wish, reload }: { wish: WishDetail; reload: () => Promise<voi
   return (
     <Section className='wish-detail__actions'>
       {can.claim && (
-        <BigButton block loading={act.running} onClick={() => void act.run(() => claimWish(wish.id))}>
+        <BigButton block loading={act.running} onClick={() => void act.run(() => claimWish(wish))}>
           我来认领
         </BigButton>
       )}

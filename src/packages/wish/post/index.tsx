@@ -23,7 +23,7 @@ import { useSignedIn } from '@/hooks/useMe'
 import { pageUrl } from '@/routes'
 import { call, CloudError } from '@/services/cloud'
 import { dayjs } from '@/utils/date'
-import { Chips, type Chip } from '../../../pages/wish/components/Chips'
+import { Chips, type Chip } from '@/components/Chips'
 import { Check } from '@/components/Check'
 import { Field } from '@/components/Field'
 import { PhotoPicker, type Photo } from '../components/PhotoPicker'
@@ -173,7 +173,7 @@ function PostForm() {
       )}
       <Section title='心愿内容'>
         <Field label='类别' required error={errors.category}>
-          <Chips label='心愿类别' options={CATEGORY_CHIPS} value={draft.category} onChange={(c) => set('category', c)} />
+          <Chips scroll label='心愿类别' options={CATEGORY_CHIPS} value={draft.category} onChange={(c) => set('category', c)} />
         </Field>
         <Field label='心愿标题' required error={errors.title} max={WISH_LIMITS.title} value={draft.title}>
           <Input className='llt-input' value={draft.title} maxlength={WISH_LIMITS.title} placeholder='如：想要一盏护眼台灯' onInput={(e) => set('title', e.detail.value)} />
@@ -210,7 +210,7 @@ function PostForm() {
           <Input className='llt-input' value={draft.name} maxlength={20} placeholder='受助人真实姓名' onInput={(e) => set('name', e.detail.value)} />
         </Field>
         <Field label='心愿墙上的称呼' hint={`心愿墙显示为：${displayPreview(draft.name, draft.appellation, child)}`}>
-          <Chips label='称呼' options={appellations} value={draft.appellation} onChange={(a) => set('appellation', a)} />
+          <Chips scroll label='称呼' options={appellations} value={draft.appellation} onChange={(a) => set('appellation', a)} />
         </Field>
         {!child && (
           <Field label='联系电话' error={errors['beneficiary.phone']} hint={draft.proxy ? '认领人联系时使用' : '不填则使用您登记的手机号'}>
@@ -221,7 +221,7 @@ function PostForm() {
           <Input className='llt-input' value={draft.address} maxlength={100} placeholder='如：幸福小区3栋201室' onInput={(e) => set('address', e.detail.value)} />
         </Field>
         <Field label='交付方式' error={errors.delivery}>
-          <Chips label='交付方式' options={DELIVERY_CHIPS} value={draft.delivery} onChange={(m) => set('delivery', m)} />
+          <Chips scroll label='交付方式' options={DELIVERY_CHIPS} value={draft.delivery} onChange={(m) => set('delivery', m)} />
         </Field>
       </Section>
       {child && (

@@ -1,7 +1,7 @@
 // Coverage per category as a table with a bar for each share: compounds covered and households covered.
 import { Text, View } from '@tarojs/components'
 import type { CategoryInfo, CoverageCounts } from '@contract/schemas/lifeCircle'
-import { formatShare } from '../../../pages/circle/format'
+import { formatShare } from '../../../pages/lifeCircle/format'
 
 function Bar({ share, kind }: { share: number; kind: 'compounds' | 'households' }) {
   return (

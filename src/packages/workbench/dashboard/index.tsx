@@ -13,7 +13,7 @@ import { StateView } from '@/components/StateView'
 import { useSignedIn } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
-import { Chips } from '../../../pages/wish/components/Chips'
+import { Chips } from '@/components/Chips'
 import { formatFigure as f } from '../shared/format'
 import { monthTick, periodLabel, periodOptions } from '../shared/periods'
 import { staffCommunityIds, streetIdOf } from '@/utils/roles'
@@ -58,7 +58,7 @@ function Wishes({ d }: { d: Dashboard }) {
         data={d.wishCategories.map((c) => ({ label: c.label, value: c.published, part: c.completed, note: `${c.completed}/${c.published}` }))}
       />
       <Text className='wb-dash__subtitle'>每月趋势{d.trend.length > 6 ? '（月份）' : ''}</Text>
-      <Chips label='趋势指标' options={SERIES} value={series} onChange={setSeries} />
+      <Chips scroll label='趋势指标' options={SERIES} value={series} onChange={setSeries} />
       <Chart
         kind='line'
         title={SERIES.find((s) => s.value === series)?.label}
@@ -149,8 +149,8 @@ function Board() {
     <>
       <PageHeader title='数据看板' subtitle={`${d?.scope.communityName ?? ''} · ${periodLabel(period)}`} />
       <Section>
-        {choices.length > 1 && <Chips label='社区' options={choices.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setPicked} />}
-        <Chips label='统计周期' options={periods} value={period} onChange={setPeriod} />
+        {choices.length > 1 && <Chips scroll label='社区' options={choices.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setPicked} />}
+        <Chips scroll label='统计周期' options={periods} value={period} onChange={setPeriod} />
       </Section>
       {!d ? (
         board.error ? (

@@ -31,7 +31,7 @@ describe('a queue card', () => {
   })
 
   it('says when nothing waits', () => {
-    render(<QueueCard queue={{ kind: 'pickups', count: 0, oldest: [] }} now={now} url='/packages/mall/merchant/pickup/index' />)
+    render(<QueueCard queue={{ kind: 'pickups', count: 0, oldest: [] }} now={now} url='/packages/points/merchant/pickup/index' />)
     expect(screen.getByText('暂无待办')).toBeTruthy()
     expect(screen.queryByText('去处理 ›')).toBeNull()
   })

@@ -9,5 +9,5 @@ export const QUEUE_LINKS: Record<QueueKind, string> = {
   merchants: pageUrl('workbench', 'merchantReview'),
   needs: pageUrl('workbench', 'partyNeeds'),
   hours: pageUrl('workbench', 'activities'),
-  pickups: pageUrl('mall', 'pickup')
+  pickups: pageUrl('points', 'pickup')
 }

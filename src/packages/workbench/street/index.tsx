@@ -12,7 +12,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
 import { pageUrl } from '@/routes'
-import { Chips } from '../../../pages/wish/components/Chips'
+import { Chips } from '@/components/Chips'
 import { periodLabel, periodOptions } from '../shared/periods'
 import { streetIdOf } from '@/utils/roles'
 import { StreetTable } from './StreetTable'
@@ -30,7 +30,7 @@ function Comparison() {
     <>
       <PageHeader title='街道对比' subtitle={`${d?.scope.streetName ?? ''} · ${periodLabel(period)}`} />
       <Section>
-        <Chips label='统计周期' options={periods} value={period} onChange={setPeriod} />
+        <Chips scroll label='统计周期' options={periods} value={period} onChange={setPeriod} />
       </Section>
       <Section title='各社区指标' extra={<Text className='llt-text-secondary'>点表头排序，左右滑动看更多</Text>}>
         {d ? (

@@ -13,7 +13,7 @@ import { useSignedIn } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
-import { Chips, type Chip } from '../../../pages/wish/components/Chips'
+import { Chips, type Chip } from '@/components/Chips'
 import { openPostForm } from '../../../pages/wish/navigation'
 import { ReviewItem } from './ReviewItem'
 import './index.css'
@@ -66,7 +66,7 @@ function ReviewQueue({ communityId }: { communityId: string }) {
         {stats.data ? <StatsBoard stats={stats.data} /> : <StateView state={stats.error ? 'error' : 'loading'} error={stats.error} onRetry={() => void stats.refresh()} />}
       </Section>
       <Section>
-        <Chips label='心愿状态' options={QUEUES} value={status} onChange={setStatus} />
+        <Chips scroll label='心愿状态' options={QUEUES} value={status} onChange={setStatus} />
         <View className='llt-actions'>
           <BigButton fill='outline' onClick={openPostForm}>
             代录心愿

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { RESOURCE_KINDS, RESOURCE_KIND_LABELS, RESOURCE_QUANTITY_UNITS, type ResourceItem, type ResourceKind } from '@contract/schemas/party'
 import { BigButton } from '@/components/BigButton'
 import type { FieldErrors } from '@/utils/form'
-import { ChipSelect } from '../ChipSelect'
+import { Chips } from '@/components/Chips'
 import { Field, TextInput } from '@/components/Field'
 import './index.css'
 
@@ -51,7 +51,7 @@ export function ResourceEditor({ value, onChange, errors = {}, path = 'resources
             </Text>
           </View>
           <Field label='类型' required error={error(i, 'kind')}>
-            <ChipSelect label='资源类型' options={KIND_OPTIONS} value={d.kind} onChange={(kind) => patch(i, { kind })} />
+            <Chips label='资源类型' options={KIND_OPTIONS} value={d.kind} onChange={(kind) => patch(i, { kind })} />
           </Field>
           <Field label='名称' required error={error(i, 'name')} max={30} value={d.name}>
             <TextInput label='资源名称' value={d.name} onChange={(name) => patch(i, { name })} placeholder='如：党员活动室、法律咨询' />

@@ -9,7 +9,7 @@ import { Section } from '@/components/Section'
 import { usePaged } from '@/hooks/usePaged'
 import { call } from '@/services/cloud'
 import { formatDate } from '@/utils/date'
-import { ChipSelect } from '../../components/ChipSelect'
+import { Chips } from '@/components/Chips'
 import { StatusTag } from '../../components/StatusTag'
 import '../../components/ReportRowCard/index.css'
 
@@ -48,7 +48,7 @@ function MembersList() {
   return (
     <>
       <Section>
-        <ChipSelect label='状态' options={FILTERS} value={filter} onChange={setFilter} />
+        <Chips label='状态' options={FILTERS} value={filter} onChange={setFilter} />
       </Section>
       <PagedList paged={members} itemKey={(m) => m.registrationId} emptyTitle='还没有本单位党员报到' renderItem={(m) => <MemberRow m={m} />} />
     </>

@@ -11,7 +11,7 @@ import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
 import { isWeapp } from '@/services/platform'
-import { QrCode } from '../../../mall/components/QrCode'
+import { QrCode } from '../../../points/components/QrCode'
 import { useRotatingCode } from './useRotatingCode'
 import './index.css'
 

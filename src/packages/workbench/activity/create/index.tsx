@@ -177,7 +177,7 @@ function CreateForm() {
         </View>
       </Field>
       <Field label='签到范围（米）' required error={errors.radius} hint='志愿者需在活动地点这个距离内扫码'>
-        <Chips options={RADII.map((r) => ({ value: r, label: `${r}米` }))} selected={[d.radius]} onToggle={(r) => set('radius', r)} />
+        <Chips options={RADII.map((r) => ({ value: r, label: `${r}米` }))} value={d.radius} onChange={(r) => set('radius', r)} />
       </Field>
       <View className='llt-actions'>
         <BigButton block loading={publish.running} onClick={() => void publish.run()}>

@@ -11,7 +11,7 @@ import { usePaged } from '@/hooks/usePaged'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
-import { ChipSelect } from '../../../party/components/ChipSelect'
+import { Chips } from '@/components/Chips'
 import { NeedCard } from '../../../party/components/NeedCard'
 import { StaffOnly } from '../StaffOnly'
 
@@ -23,7 +23,7 @@ function StaffNeeds({ communityId }: { communityId: string }) {
   return (
     <>
       <Section>
-        <ChipSelect label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+        <Chips label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
         <View className='llt-actions'>
           <BigButton onClick={() => navigate(pageUrl('workbench', 'partyNeedPost'))}>发布需求</BigButton>
         </View>

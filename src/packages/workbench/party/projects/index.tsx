@@ -12,7 +12,7 @@ import { useAction } from '@/hooks/useAction'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
-import { ChipSelect } from '../../../party/components/ChipSelect'
+import { Chips } from '@/components/Chips'
 import { Field, TextArea, TextInput } from '@/components/Field'
 import { newRequestId, type FieldErrors } from '@/utils/form'
 import { checkThenSend } from '@/utils/validate'
@@ -68,7 +68,7 @@ function ProjectForm({ communityId, draft, setDraft, onSaved }: { communityId: s
         <TextArea label='项目内容' value={draft.content} onChange={(content) => setDraft({ ...draft, content })} />
       </Field>
       <Field label='状态'>
-        <ChipSelect label='项目状态' options={STATUS_OPTIONS} value={draft.status} onChange={(status) => setDraft({ ...draft, status })} />
+        <Chips label='项目状态' options={STATUS_OPTIONS} value={draft.status} onChange={(status) => setDraft({ ...draft, status })} />
       </Field>
       <View className='llt-actions'>
         <BigButton loading={save.running} onClick={() => void save.run()}>

@@ -11,7 +11,7 @@ import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { usePaged } from '@/hooks/usePaged'
 import { call } from '@/services/cloud'
-import { ChipSelect } from '../../../party/components/ChipSelect'
+import { Chips } from '@/components/Chips'
 import { ReportRowCard } from '../../../party/components/ReportRowCard'
 import { YearPicker } from '../../../party/components/YearPicker'
 import { currentYear } from '../../../party/shared/period'
@@ -30,7 +30,7 @@ function RateRow({ row, period, onRated }: { row: ReportRow; period: string; onR
   })
   return (
     <ReportRowCard row={row}>
-      <ChipSelect label={`${row.name}的评定`} options={ratingOptions(row)} value={row.rating} onChange={(r) => void rate.run(r)} />
+      <Chips label={`${row.name}的评定`} options={ratingOptions(row)} value={row.rating} onChange={(r) => void rate.run(r)} />
       {row.maxRating !== 'excellent' && <Text className='llt-text-secondary'>未按期续报到，最高评定为“合格”</Text>}
     </ReportRowCard>
   )

@@ -12,7 +12,7 @@ import { useAction } from '@/hooks/useAction'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
-import { ChipSelect } from '../../../party/components/ChipSelect'
+import { Chips } from '@/components/Chips'
 import { ReasonForm } from '../../../party/components/ReasonForm'
 import { RegistrationDetails } from '../../../party/components/RegistrationDetails'
 import { ResourceList } from '../../../party/components/ResourceList'
@@ -53,7 +53,7 @@ function MemberActions({ reg, grids, onDone }: { reg: MemberRegistration; grids:
   return (
     <View className='llt-actions'>
       <Text className='review__label'>网格</Text>
-      <ChipSelect label='网格' options={gridOptions} value={gridId} onChange={setGridId} />
+      <Chips label='网格' options={gridOptions} value={gridId} onChange={setGridId} />
       {reg.status === 'pending' ? (
         <>
           <BigButton loading={act.running} onClick={() => void review('approve')}>
@@ -127,9 +127,9 @@ function ReviewQueue({ communityId }: { communityId: string }) {
   return (
     <>
       <Section>
-        <ChipSelect label='报到类型' options={KINDS} value={kind} onChange={setKind} />
+        <Chips label='报到类型' options={KINDS} value={kind} onChange={setKind} />
         <View className='review__filters'>
-          <ChipSelect label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+          <Chips label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
         </View>
       </Section>
       <PagedList

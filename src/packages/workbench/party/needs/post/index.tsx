@@ -9,7 +9,7 @@ import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
-import { ChipSelect } from '../../../../party/components/ChipSelect'
+import { Chips } from '@/components/Chips'
 import { Field, TextArea, TextInput } from '@/components/Field'
 import { newRequestId, type FieldErrors } from '@/utils/form'
 import { checkThenSend } from '@/utils/validate'
@@ -48,7 +48,7 @@ function PostForm({ communityId }: { communityId: string }) {
     <>
       <Section title='需求内容'>
         <Field label='类别' required error={errors.category}>
-          <ChipSelect label='需求类别' options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
+          <Chips label='需求类别' options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
         </Field>
         <Field label='标题' required error={errors.title} max={PARTY_LIMITS.needTitle} value={title}>
           <TextInput label='需求标题' value={title} onChange={setTitle} placeholder='如：三号楼楼道杂物清理' />
