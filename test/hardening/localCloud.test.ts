@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startCli, stopCli } from '../local-cloud/sdk'
 import { useLocalCloud } from '../support/cloud'
-import { nestedJson } from './support/arbitraries'
+import { nested, nestedJson } from './support/arbitraries'
 
 jest.setTimeout(120_000)
 
@@ -57,7 +57,7 @@ describe('the product cloud, in process', () => {
 
   test('events a worker cannot receive (a function, a symbol, 10 000 levels) answer INVALID_ARGUMENT; the instance serves the next call', async () => {
     await signedIn()
-    for (const data of [{ f: () => 1 }, { s: Symbol('s') }, nestedValue(10_000)]) {
+    for (const data of [{ f: () => 1 }, { s: Symbol('s') }, nested(10_000, 'leaf', 'object')]) {
       expect(await lc.call('user', 'me', data, ATTACKER)).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求参数不正确' } })
       expect(await lc.call('user', 'me', {}, ATTACKER)).toMatchObject({ ok: true })
     }
@@ -109,9 +109,3 @@ describe('results a function cannot hand back, through the real server', () => {
     }
   })
 })
-
-function nestedValue(depth: number): unknown {
-  let v: unknown = 'leaf'
-  for (let i = 0; i < depth; i++) v = { a: v }
-  return v
-}
