@@ -125,9 +125,9 @@ parentPort.on('message', async (msg) => {
 })
 `
 
-function client(url: string): { run<T>(msg: object): Promise<T>; stop(): Promise<number> } {
+function client(adminUrl: string): { run<T>(msg: object): Promise<T>; stop(): Promise<number> } {
   const env = {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
     TENCENTCLOUD_SECRETID: 'bench',
     TENCENTCLOUD_SECRETKEY: 'bench',
     TENCENTCLOUD: 'true',
@@ -171,7 +171,7 @@ const nearFilter = (i: number) => ({
 export async function runLocalCloudBench(): Promise<Row[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-local-cloud-'))
   const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir, quiet: true })
-  const sdk = client(cloud.url)
+  const sdk = client(cloud.adminUrl)
   try {
     const seeded = Date.now()
     seed(cloud)

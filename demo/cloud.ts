@@ -22,6 +22,8 @@ const MESSAGES: Record<GatewayFailureReason, (f: { name?: string; trigger?: stri
   timerFailed: () => '定时任务执行失败',
   badOpenidHeader: () => '请求头 x-wx-openid 格式不正确',
   bodyTooLarge: () => '请求内容过大',
+  bodyTooDeep: () => '请求内容嵌套过深',
+  crossOrigin: () => '不接受来自其他网站的请求',
   malformedJson: () => '请求内容不是合法的 JSON',
   invalidParam: () => '请求参数不正确',
   routeNotFound: () => '接口不存在',

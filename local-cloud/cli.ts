@@ -102,7 +102,7 @@ export async function runCli(argv: string[], base: Partial<LocalCloudOptions> = 
     quiet: options.quiet
   })
   console.log(`local cloud ready: open ${cloud.url}/`)
-  console.log(`  admin (TCB protocol): ${cloud.url}/admin`)
+  console.log(`  admin (TCB protocol): ${cloud.adminUrl}`)
   console.log(`  data: ${options.dataDir}${options.staticDir ? `, static: ${options.staticDir}` : ''}${options.timers ? ', timers on' : ''}`)
   let stopping = false
   const stop = (signal: string) => {

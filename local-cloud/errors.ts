@@ -15,6 +15,8 @@ export const errors = {
   collectionNotExist: (name: string) => new CloudError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`),
   collectionExists: (name: string) => new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `collection already exists: ${name}`),
   invalidParam: (message: string) => new CloudError('INVALID_PARAM', message),
+  tooDeep: (what: string, limit: number) => new CloudError('INVALID_PARAM', `${what} nested deeper than ${limit} levels`),
+  permissionDenied: (message: string) => new CloudError('PERMISSION_DENIED', message),
   requestFailed: (message: string) => new CloudError('DATABASE_REQUEST_FAILED', message),
   /** MongoDB's answer to a pattern its regex engine refuses (BadValue), passed on by the cloud database. */
   invalidRegex: (pattern: string, reason: string) =>

@@ -18,6 +18,8 @@ export type GatewayFailureReason =
   | 'timerFailed'
   | 'badOpenidHeader'
   | 'bodyTooLarge'
+  | 'bodyTooDeep'
+  | 'crossOrigin'
   | 'malformedJson'
   | 'invalidParam'
   | 'routeNotFound'
@@ -27,7 +29,7 @@ export type GatewayFailureReason =
 
 export interface GatewayFailure {
   reason: GatewayFailureReason
-  code: 'UNAUTHENTICATED' | 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'INTERNAL'
+  code: 'UNAUTHENTICATED' | 'PERMISSION_DENIED' | 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'INTERNAL'
   /** English, for developers. */
   message: string
   /** The function (and timer trigger) concerned, when there is one. */
@@ -51,6 +53,8 @@ const CODES: Record<GatewayFailureReason, GatewayFailure['code']> = {
   timerFailed: 'INTERNAL',
   badOpenidHeader: 'INVALID_ARGUMENT',
   bodyTooLarge: 'INVALID_ARGUMENT',
+  bodyTooDeep: 'INVALID_ARGUMENT',
+  crossOrigin: 'PERMISSION_DENIED',
   malformedJson: 'INVALID_ARGUMENT',
   invalidParam: 'INVALID_ARGUMENT',
   routeNotFound: 'NOT_FOUND',
@@ -114,6 +118,7 @@ export class Gateway {
     const subject = { name: name.slice(0, 40) }
     if (outcome.kind === 'NOT_FOUND') return this.fail('functionNotFound', `function not found: ${subject.name}`, subject)
     if (outcome.kind === 'TIMEOUT') return this.fail('functionTimeout', outcome.message, subject)
+    if (outcome.kind === 'INVALID_EVENT') return this.fail('invalidParam', outcome.message, subject)
     return this.fail('functionFailed', `function ${subject.name} failed`, subject)
   }
 

@@ -2,6 +2,7 @@
 // wx-server-sdk inside the built functions, plus the gateway, storage and static files. It knows nothing of
 // the project it runs: the database declaration, the functions folder, the seed and any extra gateway
 // routes are passed in.
+import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
@@ -44,6 +45,11 @@ export interface LocalCloudOptions {
 export interface LocalCloud {
   /** http://127.0.0.1:<port> */
   url: string
+  /**
+   * The admin (TCB protocol) endpoint, `<url>/admin/<secret>`: the secret is made afresh by each start and
+   * given to the functions in TCB_CONTEXT_CNFG; a tool that speaks the protocol takes it from here.
+   */
+  adminUrl: string
   port: number
   /** Direct synchronous access to the same data, for seeding and test assertions. */
   store: Store
@@ -71,7 +77,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const dataDir = resolve(opts.dataDir)
   mkdirSync(dataDir, { recursive: true })
   const envId = opts.envId ?? 'local-dev'
+  const adminSecret = randomBytes(24).toString('base64url')
   let baseUrl = ''
+  const adminUrl = () => `${baseUrl}/admin/${adminSecret}`
 
   const store = new Store(dataDir, { collections: opts.database?.collections })
   const storage = new LocalStorage(dataDir, envId, () => baseUrl)
@@ -79,13 +87,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const runner = new FunctionRunner({
     functionsDir: resolve(opts.functionsDir),
     envId,
-    adminUrl: () => `${baseUrl}/admin`,
+    adminUrl,
     instancesPerFunction: Math.max(1, opts.instancesPerFunction ?? 4),
     quiet: Boolean(opts.quiet),
     log
   })
   const gateway = new Gateway(runner, storage, opts.answerFailure)
-  const server = createCloudServer({ store, storage, runner, gateway, log, routes: opts.routes ?? [], staticDir: opts.staticDir && resolve(opts.staticDir) })
+  const server = createCloudServer({ store, storage, runner, gateway, log, routes: opts.routes ?? [], staticDir: opts.staticDir && resolve(opts.staticDir), adminSecret })
 
   try {
     await new Promise<void>((ok, fail) => {
@@ -109,6 +117,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   let stopping: Promise<void> | undefined
   return {
     url: baseUrl,
+    adminUrl: adminUrl(),
     port,
     store,
     call: (fn, action, data, openid) => gateway.callFunction(fn, { action, data }, openid),

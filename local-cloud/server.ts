@@ -1,9 +1,11 @@
 // The one HTTP server of the local cloud, on 127.0.0.1: the admin protocol, the gateway, uploaded files
 // and the built h5 app. Nothing a client sends may crash it: every handler's failure becomes an answer.
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { errors } from './errors'
 import { gatewayFailure, readOpenid, type Gateway, type GatewayFailureReason, type GatewayRoute } from './gateway'
+import { MAX_DEPTH, parseJsonWithin, TooDeep } from './json'
 import { errorAnswer, handleAdmin, type AdminDeps, type HttpAnswer } from './protocol'
 import { parseMultipart } from './protocol/openapi'
 import { contentTypeOf, staticFile } from './storage'
@@ -11,7 +13,9 @@ import { contentTypeOf, staticFile } from './storage'
 export const LIMITS = {
   /** The admin protocol and function calls: 6 MB, the size of a synchronous cloud function event. */
   requestBytes: 6 * 1024 * 1024,
-  uploadBytes: 50 * 1024 * 1024
+  uploadBytes: 50 * 1024 * 1024,
+  /** Nesting of JSON bodies, checked before they are parsed (json.ts). */
+  depth: MAX_DEPTH
 }
 
 export interface ServerDeps extends AdminDeps {
@@ -19,6 +23,8 @@ export interface ServerDeps extends AdminDeps {
   /** Extra JSON routes under /api/, injected by the project. */
   routes: readonly GatewayRoute[]
   staticDir?: string
+  /** The per-process secret of the admin endpoint: only POST /admin/<secret> is served. */
+  adminSecret: string
 }
 
 class TooLarge extends Error {}
@@ -65,21 +71,58 @@ function serveFile(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const body = await readBody(req, LIMITS.requestBytes)
   try {
-    return JSON.parse(body.toString('utf8') || 'null')
-  } catch {
+    return parseJsonWithin(body.toString('utf8') || 'null', LIMITS.depth.gateway)
+  } catch (e) {
+    if (e instanceof TooDeep) throw e
     throw new SyntaxError('malformed JSON')
   }
 }
+
+/**
+ * A request sent by a web page of another site. Browsers send Origin with every cross-origin request and
+ * every POST; the SDK and other tools send none. The server's own origins are the loopback names of the
+ * port it answers on. (Not the Host header: a DNS-rebound page sends its own name as Host and Origin.)
+ */
+function fromAnotherSite(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  if (origin === undefined) return false
+  const port = req.socket.localPort
+  return ![`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`].includes(origin)
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest()
+
+/** Whether a path is /admin/<the secret>, compared in constant time. */
+function carriesAdminSecret(path: string, secret: string): boolean {
+  return path.startsWith('/admin/') && timingSafeEqual(digest(path.slice('/admin/'.length)), digest(secret))
+}
+
+/** The SDK posts JSON, and multipart/form-data for wx.openApi; a text/plain "simple request" is refused. */
+const ADMIN_CONTENT_TYPE = /^(application\/json|multipart\/form-data)\s*(;|$)/i
+
+const refuseAdmin = (res: ServerResponse, status: number, message: string) => send(res, { ...errorAnswer(errors.permissionDenied(message)), status })
+
+/** The admin protocol, for the functions this server runs (the SDK inside them knows the secret URL). */
+async function admin(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  if (fromAnotherSite(req)) return refuseAdmin(res, 403, 'the admin endpoint does not accept requests from web pages')
+  if (!carriesAdminSecret(path, deps.adminSecret)) return refuseAdmin(res, 403, 'the admin endpoint is only for the functions this local cloud runs')
+  if (req.method !== 'POST') return refuseAdmin(res, 405, 'the admin endpoint accepts POST only')
+  const contentType = req.headers['content-type'] ?? ''
+  if (!ADMIN_CONTENT_TYPE.test(contentType)) return refuseAdmin(res, 415, 'the admin endpoint accepts application/json and multipart/form-data only')
+  const body = await readBody(req, LIMITS.requestBytes)
+  return send(res, await handleAdmin(deps, body, contentType))
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD'])
 
 async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const path = url.pathname
   const method = req.method ?? 'GET'
 
-  if (path === '/admin' && method === 'POST') {
-    const body = await readBody(req, LIMITS.requestBytes)
-    return send(res, await handleAdmin(deps, body, req.headers['content-type'] ?? ''))
-  }
+  if (path === '/admin' || path.startsWith('/admin/')) return admin(deps, req, res, path)
+  // Nothing that changes state is taken from another site's page (no CORS headers are ever sent either).
+  if (!SAFE_METHODS.has(method) && fromAnotherSite(req)) return failWith(deps, res, 403, 'crossOrigin', 'requests from another site are refused')
 
   const upload = /^\/storage\/upload\/([0-9a-f]{32})$/.exec(path)
   if (upload && method === 'PUT') {
@@ -149,6 +192,7 @@ function answerFailure(deps: ServerDeps, req: IncomingMessage, res: ServerRespon
     if (isApi) return failWith(deps, res, 413, 'bodyTooLarge', 'request body too large')
     return send(res, errorAnswer(errors.invalidParam(`request body too large (limit ${LIMITS.requestBytes} bytes)`)))
   }
+  if (e instanceof TooDeep) return failWith(deps, res, 400, 'bodyTooDeep', `the request body is nested deeper than ${e.limit} levels`)
   if (e instanceof SyntaxError) return failWith(deps, res, 400, 'malformedJson', 'the request body is not valid JSON')
   if (isApi) {
     const message = e instanceof Error ? e.message : String(e)

@@ -6,6 +6,7 @@
 // queryType DOC addresses one document by { _id }; WHERE is a query. Only DOC operations and inserts may
 // carry a transactionId.
 import { decodeEJSON, encodeEJSON, fromWireValue } from '../ejson'
+import { MAX_DEPTH, nestedDeeperThan } from '../json'
 import { CloudError, errors } from '../errors'
 import type { Stage } from '../store/aggregate'
 import { normalizeId } from '../store/database'
@@ -25,6 +26,7 @@ export type Reply = Record<string, unknown>
 export function ejsonParam(params: Params, name: string, now: number): unknown {
   const value = params[name]
   if (value === undefined || value === null || value === '') return undefined
+  if (typeof value === 'string' && nestedDeeperThan(value, MAX_DEPTH.admin)) throw errors.tooDeep(name, MAX_DEPTH.admin)
   try {
     return typeof value === 'string' ? decodeEJSON(value, now) : fromWireValue(clone(value), now)
   } catch (e) {

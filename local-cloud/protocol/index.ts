@@ -2,6 +2,7 @@
 // `{ requestId, data }` (startTransaction: `{ requestId, transactionId }`) or `{ code, message, requestId }`.
 import { randomBytes } from 'node:crypto'
 import { CloudError, errors, toCloudError } from '../errors'
+import { MAX_DEPTH, parseJsonWithin, TooDeep } from '../json'
 import type { FunctionRunner } from '../runner'
 import type { LocalStorage } from '../storage'
 import type { Store } from '../store'
@@ -33,18 +34,23 @@ export function errorAnswer(e: unknown, requestId = newRequestId()): HttpAnswer 
   return jsonAnswer({ code: err.code, message: err.message, requestId })
 }
 
+/** JSON text of the protocol, nested no deeper than MAX_DEPTH.admin. */
+function parseJson(text: string, what: string): unknown {
+  try {
+    return parseJsonWithin(text, MAX_DEPTH.admin)
+  } catch (e) {
+    if (e instanceof TooDeep) throw errors.tooDeep(what, e.limit)
+    throw errors.invalidParam(`${what} is not valid JSON`)
+  }
+}
+
 function readParams(body: Buffer, contentType: string): Params {
   if (/multipart\/form-data/i.test(contentType)) {
     const params: Params = {}
     for (const part of parseMultipart(body, contentType)) params[part.name] = part.name === 'requestData' ? part.data : part.data.toString('utf8')
     return params
   }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(body.toString('utf8'))
-  } catch {
-    throw errors.invalidParam('request body is not valid JSON')
-  }
+  const parsed = parseJson(body.toString('utf8'), 'request body')
   if (!isPlainObject(parsed)) throw errors.invalidParam('request body must be a JSON object')
   return parsed
 }
@@ -52,18 +58,12 @@ function readParams(body: Buffer, contentType: string): Params {
 async function invokeFunction(deps: AdminDeps, params: Params): Promise<Reply> {
   const name = params.function_name
   if (typeof name !== 'string' || !name) throw errors.invalidParam('function_name is required')
-  let event: unknown = {}
-  if (typeof params.request_data === 'string' && params.request_data !== '') {
-    try {
-      event = JSON.parse(params.request_data)
-    } catch {
-      throw errors.invalidParam('request_data is not valid JSON')
-    }
-  }
+  const event = typeof params.request_data === 'string' && params.request_data !== '' ? parseJson(params.request_data, 'request_data') : {}
   // A call from inside a function runs as the system: no OPENID, as in the cloud.
   const outcome = await deps.runner.invoke(name, event, { source: 'scf' })
   if (outcome.ok) return { data: { response_data: outcome.json } }
   if (outcome.kind === 'NOT_FOUND') throw errors.functionNotFound(name)
+  if (outcome.kind === 'INVALID_EVENT') throw errors.invalidParam(outcome.message)
   throw errors.functionFailed(outcome.message)
 }
 

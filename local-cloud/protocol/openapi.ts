@@ -4,6 +4,7 @@
 // answer with content-type 'application/json; charset=utf-8' is taken as a TCB error instead).
 // subscribeMessage.send lands in the `outbox` collection.
 import { errors } from '../errors'
+import { MAX_DEPTH, parseJsonWithin } from '../json'
 import type { Store } from '../store'
 import { decodeMessage, encodeMessage, fieldBytes, fieldsOf, fieldString } from './protobuf'
 
@@ -47,9 +48,9 @@ export function decodeOpenApiData(requestData: Buffer): Record<string, unknown> 
       const value = fieldBytes(fields, 2)
       if (!key) continue
       try {
-        params[key] = JSON.parse(value.toString('utf8'))
+        params[key] = parseJsonWithin(value.toString('utf8'), MAX_DEPTH.admin)
       } catch {
-        params[key] = value
+        params[key] = value // not JSON, or nested too deep: kept as bytes
       }
     }
   }

@@ -29,7 +29,9 @@ export interface CallContext {
 
 export type Outcome =
   | { ok: true; json: string }
-  | { ok: false; kind: 'NOT_FOUND' | 'TIMEOUT' | 'ERROR'; message: string }
+  /** INVALID_EVENT: the event cannot be handed to a worker (structured clone refused it: a function, a
+   *  symbol, nesting too deep for the stack); the function never ran. */
+  | { ok: false; kind: 'NOT_FOUND' | 'TIMEOUT' | 'ERROR' | 'INVALID_EVENT'; message: string }
 
 export interface RunnerOptions {
   functionsDir: string
@@ -255,6 +257,9 @@ export class FunctionRunner {
         this.warn(`[local-cloud] ${pool.name}: unhandled rejection: ${msg.message}`)
       } else if (msg.type === 'result' && instance.call?.id === msg.id) {
         this.finish(pool, instance, msg.ok ? { ok: true, json: msg.json ?? 'null' } : { ok: false, kind: 'ERROR', message: msg.message ?? 'error' })
+      } else if (msg.type === 'lost' && instance.call) {
+        // The worker could not read the invocation it was sent (see worker.cjs): it is idle again.
+        this.finish(pool, instance, { ok: false, kind: 'INVALID_EVENT', message: `the event cannot be passed to ${pool.name}: ${msg.message}` })
       }
     })
     worker.on('error', (e) => this.fail(pool, instance, instance.call, `${pool.name} crashed: ${e.stack ?? e.message}`))
@@ -268,13 +273,20 @@ export class FunctionRunner {
     else if (!this.options.quiet || process.env.LOCAL_CLOUD_LOGS) console.error(line)
   }
 
+  /** Hands a call to an idle instance; answers it at once, the instance staying idle, if it cannot be posted. */
   private dispatch(pool: Pool, instance: Instance, call: Call): void {
+    try {
+      instance.worker.postMessage({ type: 'invoke', id: call.id, event: call.event, context: this.contextOf(pool, call), env: this.wxEnv(call.ctx) })
+    } catch (e) {
+      // The structured clone failed before anything was sent: the worker never saw the call.
+      call.resolve({ ok: false, kind: 'INVALID_EVENT', message: `the event cannot be passed to ${pool.name}: ${e instanceof Error ? e.message : String(e)}` })
+      return
+    }
     instance.call = call
     const seconds = pool.config.timeoutMs / 1000
     instance.timer = setTimeout(() => {
       this.fail(pool, instance, call, `Invoking task timed out after ${seconds} seconds`, 'TIMEOUT')
     }, pool.config.timeoutMs)
-    instance.worker.postMessage({ type: 'invoke', id: call.id, event: call.event, context: this.contextOf(pool, call), env: this.wxEnv(call.ctx) })
   }
 
   private wxEnv(ctx: CallContext): Record<string, string> {

@@ -8,12 +8,29 @@ const Module = require('node:module')
 const { delimiter, dirname, join } = require('node:path')
 const { parentPort, workerData } = require('node:worker_threads')
 
+/** Any thrown value as text; never throws itself (a thrown Proxy or a throwing getter included). */
 function describe(e) {
-  if (e instanceof Error) return e.stack || `${e.name}: ${e.message}`
   try {
-    return typeof e === 'string' ? e : JSON.stringify(e)
+    if (e instanceof Error) return String(e.stack || `${e.name}: ${e.message}`)
+    if (typeof e === 'string') return e
+    const json = JSON.stringify(e)
+    if (json !== undefined) return json
   } catch {
+    // Fall through to String().
+  }
+  try {
     return String(e)
+  } catch {
+    return 'a value that cannot be printed'
+  }
+}
+
+/** Messages to the runner are strings and flat objects; should one still fail to clone, an error takes its place. */
+function post(message) {
+  try {
+    parentPort.postMessage(message)
+  } catch (e) {
+    parentPort.postMessage({ type: message.type, id: message.id, ok: false, message: `cannot send the ${message.type}: ${describe(e)}` })
   }
 }
 
@@ -29,7 +46,7 @@ let main
 
 // A promise rejected after the function answered (a write not awaited, say) is logged and the instance
 // goes on serving, as the cloud's runtime does; by default Node would end the worker thread.
-process.on('unhandledRejection', (reason) => parentPort.postMessage({ type: 'unhandled', message: describe(reason) }))
+process.on('unhandledRejection', (reason) => post({ type: 'unhandled', message: describe(reason) }))
 
 /** As the cloud runtime: NODE_PATH is the function's folder and its node_modules, so require('lib/x') resolves from its root. */
 function setNodePath(file) {
@@ -43,9 +60,9 @@ function load(file) {
     setNodePath(file)
     main = require(file).main
     if (typeof main !== 'function') throw new Error(`${file} does not export an async main(event, context)`)
-    parentPort.postMessage({ type: 'ready' })
+    post({ type: 'ready' })
   } catch (e) {
-    parentPort.postMessage({ type: 'loadError', message: describe(e) })
+    post({ type: 'loadError', message: describe(e) })
   }
 }
 
@@ -59,8 +76,12 @@ async function invoke(msg) {
   } catch (e) {
     reply = { type: 'result', id: msg.id, ok: false, message: describe(e) }
   }
-  parentPort.postMessage(reply)
+  post(reply)
 }
+
+// An invocation this thread cannot deserialize (nesting too deep for its stack): the runner answers the
+// call it is waiting for with an error, and this instance serves the next one.
+parentPort.on('messageerror', (e) => post({ type: 'lost', message: describe(e) }))
 
 parentPort.on('message', (msg) => {
   if (msg && msg.type === 'load') load(msg.file)

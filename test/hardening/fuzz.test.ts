@@ -9,7 +9,8 @@ import type { ZodTypeAny } from 'zod'
 import { contract, isEnvelope, type Envelope } from '../../types'
 import { useLocalCloud } from '../support/cloud'
 import { MATRIX, mostPrivileged, type Case } from './matrix'
-import { applyMutation, edgeValues, type FuzzInput, fuzzInput, schemaFields, setAt } from './support/arbitraries'
+import { MAX_DEPTH } from '../../local-cloud/json'
+import { applyMutation, edgeValues, type FuzzInput, fuzzInput, nestedData, schemaFields, setAt } from './support/arbitraries'
 import { WHO, changedCollections, snapshot, writesSince, type CallerKind, useKeptWorld } from './support/matrixWorld'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_122)
@@ -155,6 +156,29 @@ describe('beyond the payload', () => {
     expect(wrong).toEqual([])
     expect(polluted()).toBe(false)
     expect(changedCollections(kept.pristine, snapshot(lc.cloud.store))).toEqual([])
+  })
+
+  test('nesting up to 10 000 levels through the raw gateway: past the limit a clean INVALID_ARGUMENT, and the server goes on serving', async () => {
+    kept.fresh()
+    const property = fc.asyncProperty(fc.constantFrom(...Object.keys(contract)), nestedData, async (fn, data) => {
+      const body = `{"action":"me","data":${data.text}}`
+      const res = await fetch(`${lc.cloud.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': WHO.staff }, body })
+      const answer = (await res.json()) as Answer
+      if (!isEnvelope(answer)) throw new Error(`not an envelope: ${JSON.stringify(answer).slice(0, 120)}`)
+      // The body is one level deeper than its data.
+      if (data.depth + 1 > MAX_DEPTH.gateway) {
+        expect(res.status).toBe(400)
+        expect(answer).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(CHINESE) } })
+      } else if (!answer.ok && !REFUSALS.has(answer.error.code)) throw new Error(`answered ${answer.error.code}: ${answer.error.message}`)
+    })
+    try {
+      await fc.assert(property, { seed: SEED, numRuns: RUNS * 2 })
+    } catch (e) {
+      throw new Error(`FUZZ_SEED=${SEED}: ${(e as Error).message}`)
+    }
+    expect(changedCollections(kept.pristine, snapshot(lc.cloud.store))).toEqual([])
+    const me = (await lc.call('user', 'me', {}, WHO.staff)) as Answer
+    expect(me.ok).toBe(true)
   })
 
   test('the test process was never polluted', () => {

@@ -19,6 +19,9 @@ const post = async (path: string, body: string, headers: Record<string, string> 
   return { status: res.status, body: await res.json() }
 }
 
+/** The admin endpoint's path, with the secret of this process. */
+const adminPath = () => new URL(env.cloud.adminUrl).pathname
+
 /** A GET with the path sent as written (fetch would normalise '..'). */
 const rawGet = (path: string) =>
   new Promise<number>((resolve, reject) => {
@@ -31,7 +34,7 @@ const rawGet = (path: string) =>
   })
 
 async function stillServing() {
-  const res = await post('/admin', JSON.stringify({ action: 'database.calculateDocument', collectionName: 'users', queryType: 'WHERE' }))
+  const res = await post(adminPath(), JSON.stringify({ action: 'database.calculateDocument', collectionName: 'users', queryType: 'WHERE' }))
   expect(res.body.data.total).toBe(0)
 }
 
@@ -39,15 +42,15 @@ afterEach(stillServing)
 
 describe('admin protocol', () => {
   test('malformed JSON: HTTP 200 with INVALID_PARAM and a requestId', async () => {
-    const res = await post('/admin', '{"action": "database.getDocument",')
+    const res = await post(adminPath(), '{"action": "database.getDocument",')
     expect(res.status).toBe(200)
     expect(res.body).toEqual({ code: 'INVALID_PARAM', message: expect.any(String), requestId: expect.any(String) })
   })
 
   test('JSON that is not an object, a missing action, an unknown action', async () => {
-    expect((await post('/admin', '[1,2]')).body.code).toBe('INVALID_PARAM')
-    expect((await post('/admin', '{}')).body.code).toBe('INVALID_PARAM')
-    expect((await post('/admin', '{"action":"database.dropEverything"}')).body).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/unknown action/) })
+    expect((await post(adminPath(), '[1,2]')).body.code).toBe('INVALID_PARAM')
+    expect((await post(adminPath(), '{}')).body.code).toBe('INVALID_PARAM')
+    expect((await post(adminPath(), '{"action":"database.dropEverything"}')).body).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/unknown action/) })
   })
 
   test('parameters of the wrong shape', async () => {
@@ -62,7 +65,7 @@ describe('admin protocol', () => {
       { action: 'storage.getUploadMetadata', path: '../../etc/passwd' },
       { action: 'functions.invokeFunction', function_name: 'probe', request_data: '{not json' }
     ]) {
-      const res = await post('/admin', JSON.stringify(params))
+      const res = await post(adminPath(), JSON.stringify(params))
       expect(res.status).toBe(200)
       expect(res.body.code).toBe('INVALID_PARAM')
     }
@@ -70,7 +73,7 @@ describe('admin protocol', () => {
 
   test('an oversized payload is refused', async () => {
     const big = JSON.stringify({ action: 'database.insertDocument', collectionName: 'users', data: ['{"x":"' + 'a'.repeat(7 * 1024 * 1024) + '"}'] })
-    const res = await post('/admin', big)
+    const res = await post(adminPath(), big)
     expect(res.body.code).toBe('INVALID_PARAM')
     expect(res.body.message).toMatch(/too large/)
   })
@@ -78,7 +81,7 @@ describe('admin protocol', () => {
   test('a malformed openapi request', async () => {
     const boundary = 'xyz'
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="action"\r\n\r\nwx.openApi\r\n--${boundary}\r\nContent-Disposition: form-data; name="requestData"\r\n\r\n\x12\x7f\x01\r\n--${boundary}--\r\n`
-    const res = await post('/admin', body, { 'content-type': `multipart/form-data; boundary=${boundary}` })
+    const res = await post(adminPath(), body, { 'content-type': `multipart/form-data; boundary=${boundary}` })
     expect(res.body.code).toBe('INVALID_PARAM')
   })
 })

@@ -124,7 +124,7 @@ describe('paging limits', () => {
 
   test('a limit above 1 000 is capped at 1 000, the server’s maximum', async () => {
     expect((await env.current.db.collection(C).limit(5000).get()).data).toHaveLength(1000)
-    const raw = await admin(env.current.cloud.url, { action: 'database.getDocument', collectionName: C, queryType: 'WHERE', limit: 5000 })
+    const raw = await admin(env.current.cloud.adminUrl, { action: 'database.getDocument', collectionName: C, queryType: 'WHERE', limit: 5000 })
     expect(raw.body.data.list).toHaveLength(1000)
   })
 
@@ -265,20 +265,20 @@ describe('errors', () => {
 
   test('a malformed query is refused with INVALID_PARAM', async () => {
     const { cloud } = env.current
-    const bad = await admin(cloud.url, { action: 'database.getDocument', collectionName: C, queryType: 'WHERE', query: '{"a":' })
+    const bad = await admin(cloud.adminUrl, { action: 'database.getDocument', collectionName: C, queryType: 'WHERE', query: '{"a":' })
     expect(bad.status).toBe(200)
     expect(bad.body.code).toBe('INVALID_PARAM')
     expect(bad.body.requestId).toBeTruthy()
-    const unknownOp = await admin(cloud.url, { action: 'database.getDocument', collectionName: C, queryType: 'WHERE', query: '{"a":{"$frobnicate":1}}' })
+    const unknownOp = await admin(cloud.adminUrl, { action: 'database.getDocument', collectionName: C, queryType: 'WHERE', query: '{"a":{"$frobnicate":1}}' })
     expect(unknownOp.body.code).toBe('INVALID_PARAM')
-    const badUpdate = await admin(cloud.url, { action: 'database.modifyDocument', collectionName: C, queryType: 'WHERE', query: '{}', data: '{"$explode":{"a":1}}' })
+    const badUpdate = await admin(cloud.adminUrl, { action: 'database.modifyDocument', collectionName: C, queryType: 'WHERE', query: '{}', data: '{"$explode":{"a":1}}' })
     expect(badUpdate.body.code).toBe('INVALID_PARAM')
   })
 
   test('updating _id is refused', async () => {
     const { cloud } = env.current
     cloud.store.insert(C, { _id: 'i' })
-    const res = await admin(cloud.url, { action: 'database.modifyDocument', collectionName: C, queryType: 'DOC', query: '{"_id":"i"}', data: '{"$set":{"_id":"j"}}', merge: true })
+    const res = await admin(cloud.adminUrl, { action: 'database.modifyDocument', collectionName: C, queryType: 'DOC', query: '{"_id":"i"}', data: '{"$set":{"_id":"j"}}', merge: true })
     expect(res.body.code).toBe('INVALID_PARAM')
   })
 })
@@ -287,7 +287,7 @@ describe('modifyAndReturnDoc (Query.updateAndReturn in @cloudbase/database)', ()
   test('updates one match and answers the document after the update', async () => {
     const { cloud } = env.current
     cloud.store.insert(C, { _id: 'r', n: 1 })
-    const res = await admin(cloud.url, { action: 'database.modifyAndReturnDoc', collectionName: C, queryType: 'WHERE', query: '{"_id":"r"}', data: '{"$inc":{"n":1}}' })
+    const res = await admin(cloud.adminUrl, { action: 'database.modifyAndReturnDoc', collectionName: C, queryType: 'WHERE', query: '{"_id":"r"}', data: '{"$inc":{"n":1}}' })
     expect(res.body.data.updated).toBe(1)
     expect(JSON.parse(res.body.data.doc)).toEqual({ _id: 'r', n: 2 })
   })

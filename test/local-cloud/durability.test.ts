@@ -14,7 +14,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
 test('acknowledged inserts survive kill -9 of the server, and the data reopens cleanly', async () => {
   const first = await startServer(dataDir)
-  pointSdkAt(first.url)
+  pointSdkAt(first.adminUrl)
   const sdk = require('wx-server-sdk')
   sdk.init({ env: 'local-dev' })
   const db = sdk.database()
@@ -53,7 +53,7 @@ test('acknowledged inserts survive kill -9 of the server, and the data reopens c
 
   const second = await startServer(dataDir)
   try {
-    pointSdkAt(second.url)
+    pointSdkAt(second.adminUrl)
     const { total } = await db.collection('auditLog').count()
     expect(total).toBeGreaterThanOrEqual(acknowledged.length)
     await db.collection('auditLog').add({ data: { after: 'restart' } })

@@ -89,7 +89,7 @@ test('log: one line per database request with action, collection, duration and e
   // The transaction's actions are logged too; a collection the project does not declare is an error line.
   const store = cloud.store
   expect(store.collections()).not.toContain('notes')
-  await admin(cloud.url, { action: 'database.getDocument', collectionName: 'notes', queryType: 'WHERE', query: '{}' })
+  await admin(cloud.adminUrl, { action: 'database.getDocument', collectionName: 'notes', queryType: 'WHERE', query: '{}' })
   expect(lines).toContainEqual(expect.stringMatching(/^\[local-cloud\] db getDocument notes \d+(\.\d+)?ms DATABASE_COLLECTION_NOT_EXIST$/))
 })
 

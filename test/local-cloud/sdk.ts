@@ -14,9 +14,10 @@ export interface Sdk {
   $: any
 }
 
-export function pointSdkAt(url: string, envId = 'local-dev'): void {
+/** Points the SDK at a local cloud's admin endpoint (`cloud.adminUrl`, which carries the process's secret). */
+export function pointSdkAt(adminUrl: string, envId = 'local-dev'): void {
   Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
     TENCENTCLOUD_SECRETID: 'test-id',
     TENCENTCLOUD_SECRETKEY: 'test-key',
     TENCENTCLOUD: 'true',
@@ -29,7 +30,7 @@ export function useSdk(opts: UseLocalCloudOptions = {}): { readonly current: Sdk
   const handle = useLocalCloud(opts)
   let current: Sdk | undefined
   beforeAll(() => {
-    pointSdkAt(handle.cloud.url)
+    pointSdkAt(handle.cloud.adminUrl)
     const sdk = require('wx-server-sdk')
     sdk.init({ env: 'local-dev' })
     const db = sdk.database()
@@ -59,17 +60,17 @@ const REPO = resolve(__dirname, '..', '..')
  * The local cloud's CLI as a child process, `node --import tsx local-cloud/cli.ts <args>` (not the tsx CLI,
  * which would run the server in a grandchild); resolves once it prints its address.
  */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; url: string }> {
+export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; url: string; adminUrl: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/cli.ts', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] })
   return new Promise((ok, fail) => {
     let out = ''
     const timer = setTimeout(() => fail(new Error(`the local cloud did not start: ${out}`)), 30_000)
     child.stdout!.on('data', (chunk) => {
       out += chunk
-      const match = /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+      const match = /open (http:\/\/127\.0\.0\.1:\d+)\/\n.*admin \(TCB protocol\): (\S+)\n/.exec(out)
       if (match) {
         clearTimeout(timer)
-        ok({ child, url: match[1] })
+        ok({ child, url: match[1], adminUrl: match[2] })
       }
     })
     child.stderr!.on('data', (chunk) => (out += chunk))
@@ -84,8 +85,8 @@ export async function stopCli(child: ChildProcess): Promise<void> {
   await exited
 }
 
-/** A raw POST to the admin endpoint, as the SDK makes it. */
-export async function admin(url: string, body: unknown): Promise<any> {
-  const res = await fetch(`${url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+/** A raw POST to the admin endpoint (`cloud.adminUrl`), as the SDK makes it. */
+export async function admin(adminUrl: string, body: unknown): Promise<any> {
+  const res = await fetch(adminUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })
   return { status: res.status, body: await res.json() }
 }

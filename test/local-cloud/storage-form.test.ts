@@ -6,7 +6,7 @@ import { useLocalCloud } from '../support/cloud'
 const env = useLocalCloud({ functionsDir: __dirname })
 
 async function metadata(cloudPath: string) {
-  const { body } = await admin(env.cloud.url, { action: 'storage.getUploadMetadata', path: cloudPath })
+  const { body } = await admin(env.cloud.adminUrl, { action: 'storage.getUploadMetadata', path: cloudPath })
   return body.data as { url: string; token: string; authorization: string; fileId: string; cosFileId: string }
 }
 

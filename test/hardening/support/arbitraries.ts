@@ -26,6 +26,26 @@ export function nested(depth: number, leaf: unknown, kind: 'object' | 'array'): 
   return v
 }
 
+/** JSON text nested `depth` levels deep (objects, arrays, or both in turn), built as text so 10 000 levels cost nothing. */
+export function nestedJson(depth: number, kind: 'object' | 'array' | 'mixed', leaf = '"x"'): string {
+  const objectAt = (i: number) => kind === 'object' || (kind === 'mixed' && i % 2 === 0)
+  const levels = Array.from({ length: depth }, (_, i) => objectAt(i))
+  return levels.map((o) => (o ? '{"a":' : '[')).join('') + leaf + [...levels].reverse().map((o) => (o ? '}' : ']')).join('')
+}
+
+/** The `data` of a raw gateway body, nested from 1 to 10 000 levels (10 000 itself often). */
+export interface NestedData {
+  depth: number
+  text: string
+}
+
+export const nestedData: fc.Arbitrary<NestedData> = fc
+  .record({
+    depth: fc.oneof(fc.integer({ min: 1, max: 70 }), fc.integer({ min: 71, max: 10_000 }), fc.constant(10_000)),
+    kind: fc.constantFrom('object' as const, 'array' as const, 'mixed' as const)
+  })
+  .map(({ depth, kind }) => ({ depth, text: nestedJson(depth, kind), [fc.toStringMethod]: () => `${kind} nested ${depth} deep` }))
+
 const POLLUTION: Named[] = [
   named('{"__proto__":{"polluted":…}}', JSON.parse('{"__proto__":{"polluted":"yes","isAdmin":true}}')),
   named('{"constructor":{"prototype":{"polluted":…}}}', { constructor: { prototype: { polluted: 'yes' } } }),
