@@ -1,8 +1,11 @@
 // Assertions on a function's answer envelope, shared by the function tests.
-import type { Envelope, ErrorBody } from '../../types'
+import type { Envelope, ErrorBody, ErrorCode } from '../../types'
 
-/** A function's answer whose data the test reads freely. */
+/** Untyped answer, until every test calls through the typed client (test/support/client.ts). */
 export type Answer = Envelope<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A refused answer, whatever the action. */
+export type Refusal = Extract<Envelope<unknown>, { ok: false }>
 
 /** The data of an answer that must succeed; a refusal fails the test with its code and message. */
 export async function ok<T>(p: Promise<Envelope<T>>): Promise<T> {
@@ -15,7 +18,7 @@ export async function ok<T>(p: Promise<Envelope<T>>): Promise<T> {
  * The error of an answer that must be refused with `code`, with a Chinese message a resident can read
  * (matching `message` when given).
  */
-export async function fails(p: Promise<Envelope<unknown>>, code: string, message?: string | RegExp): Promise<ErrorBody> {
+export async function fails(p: Promise<Envelope<unknown>>, code: ErrorCode, message?: string | RegExp): Promise<ErrorBody> {
   const res = await p
   if (res.ok) throw new Error(`expected ${code}, got ok`)
   expect(res.error.code).toBe(code)
