@@ -33,8 +33,13 @@ export interface TestClient extends Api {
   callRaw(fn: string, action: string, data?: unknown, openid?: string): Promise<Envelope<unknown>>
 }
 
-export function typedClient(cloud: UntypedCloud): TestClient {
-  const callRaw = (fn: string, action: string, data?: unknown, openid?: string) =>
+export interface TestClientOptions {
+  /** The caller of every call that names none (by default such calls are anonymous). */
+  openid?: string
+}
+
+export function typedClient(cloud: UntypedCloud, options: TestClientOptions = {}): TestClient {
+  const callRaw = (fn: string, action: string, data?: unknown, openid = options.openid) =>
     cloud.call(fn, action, data, openid) as Promise<Envelope<unknown>>
   const functionClient = (fn: string, actions: object) =>
     Object.fromEntries(Object.keys(actions).map((action) => [action, (data: unknown, openid?: string) => callRaw(fn, action, data, openid)]))

@@ -26,3 +26,9 @@ export async function fails(p: Promise<Envelope<unknown>>, code: ErrorCode, mess
   if (message) expect(res.error.message).toMatch(message)
   return res.error
 }
+
+/** A value the answer must carry (not null or undefined): fails the test naming `what` otherwise. */
+export function present<T>(value: T | null | undefined, what = 'a value'): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}, got ${value}`)
+  return value
+}
