@@ -1,11 +1,6 @@
-// Assertions on a function's answer envelope, shared by the function tests.
+// Assertions on a function's answer envelope, shared by the function tests; with the typed client
+// (client.ts), `ok` answers the action's result type.
 import type { Envelope, ErrorBody, ErrorCode } from '../../types'
-
-/** Untyped answer, until every test calls through the typed client (test/support/client.ts). */
-export type Answer = Envelope<any> // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A refused answer, whatever the action. */
-export type Refusal = Extract<Envelope<unknown>, { ok: false }>
 
 /** The data of an answer that must succeed; a refusal fails the test with its code and message. */
 export async function ok<T>(p: Promise<Envelope<T>>): Promise<T> {
