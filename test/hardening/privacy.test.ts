@@ -43,6 +43,7 @@ class Walker {
     return (await this.scanned(fn, action, data)) as Output<F, A> | null
   }
 
+  /** The untyped send under `read` and `pages` (which type their callers' data; pages adds its cursor). */
   private async scanned(fn: string, action: string, data: unknown): Promise<unknown> {
     const res = await api.callRaw(fn, action, data, this.reader)
     this.calls++
