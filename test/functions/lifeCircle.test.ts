@@ -256,7 +256,7 @@ describe('search and detail', () => {
 // --- coverage ------------------------------------------------------------------------------------------
 
 describe('coverage', () => {
-  const row = (report: { rows: Array<{ category: string }> }, category: string) => report.rows.find((r) => r.category === category)
+  const row = (report: Output<'lifeCircle', 'coverage'>, category: string) => report.rows.find((r) => r.category === category)
 
   it('answers per compound and per category with the residents’ walking rule, across boundaries', async () => {
     const report = await ok(api.lifeCircle.coverage({ communityId: 'cmA' }, 'staffA'))
