@@ -7,7 +7,8 @@ import Papa from 'papaparse'
 import { dedupeKeyOf } from '../../cloudfunctions/lifeCircle/src/domain/facility'
 import { EARTH_RADIUS_M, WALK } from '../../cloudfunctions/lifeCircle/src/domain/walk'
 import { useLocalCloud } from '../support/cloud'
-import { fails, ok, type Answer } from '../support/envelope'
+import { typedClient, type Input, type Output } from '../support/client'
+import { fails, ok, present } from '../support/envelope'
 
 const lc = useLocalCloud()
 
@@ -112,22 +113,17 @@ beforeAll(() => seed())
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-const call = (action: string, data: unknown, openid = 'resA') => lc.call('lifeCircle', action, data, openid) as Promise<Answer>
+const api = typedClient(lc, { openid: 'resA' })
 const store = () => lc.cloud.store
 const facilitiesSnapshot = () => JSON.stringify(store().find('facilities', {}, { sort: { _id: 1 } }))
 
-interface Item {
-  id: string
-  distance: number
-  walkMinutes: number
-  open: boolean
-}
+type Item = Output<'lifeCircle', 'nearby'>['items'][number]
 
-async function allPages(data: Record<string, unknown>, limit: number, between?: (page: number) => void): Promise<Item[][]> {
+async function allPages(data: Omit<Input<'lifeCircle', 'nearby'>, 'limit' | 'cursor'>, limit: number, between?: (page: number) => void): Promise<Item[][]> {
   const pages: Item[][] = []
   let cursor: string | undefined
   do {
-    const page = await ok(call('nearby', { ...data, limit, ...(cursor ? { cursor } : {}) }))
+    const page = await ok(api.lifeCircle.nearby({ ...data, limit, ...(cursor ? { cursor } : {}) }))
     pages.push(page.items)
     cursor = page.nextCursor ?? undefined
     between?.(pages.length)
@@ -138,14 +134,14 @@ async function allPages(data: Record<string, unknown>, limit: number, between?: 
 // --- nearby --------------------------------------------------------------------------------------------
 
 describe('nearby', () => {
-  it.each([
+  it.each<[5 | 10 | 15, string[]]>([
     [5, ['n050', 'n120', 'never250', 'n290']],
     [10, ['n050', 'n120', 'never250', 'n290', 'n310', 'n480']],
     [15, ['n050', 'n120', 'never250', 'n290', 'n310', 'n480', 'n520', 'x_clinic', 'n990']]
   ])('within %i minutes: only what lies inside the radius, nearest first', async (minutes, ids) => {
-    const page = await ok(call('nearby', { location: O, minutes, limit: 50 }))
+    const page = await ok(api.lifeCircle.nearby({ location: O, minutes, limit: 50 }))
     expect(page.items.map((i: Item) => i.id)).toEqual(ids)
-    expect(page.radius).toBe(WALK.radiusOf(minutes as 5 | 10 | 15))
+    expect(page.radius).toBe(WALK.radiusOf(minutes))
     expect(page.nextCursor).toBeNull()
     const expected: Record<string, number> = { n050: 50, n120: 120, never250: 250, n290: 290, n310: 310, n480: 480, n520: 520, x_clinic: 760, n990: 990 }
     for (const item of page.items as Item[]) {
@@ -156,22 +152,22 @@ describe('nearby', () => {
   })
 
   it('filters by category', async () => {
-    const one = await ok(call('nearby', { location: O, minutes: 15, categories: ['pharmacy'] }))
+    const one = await ok(api.lifeCircle.nearby({ location: O, minutes: 15, categories: ['pharmacy'] }))
     expect(one.items.map((i: Item) => i.id)).toEqual(['n050', 'n310'])
-    const two = await ok(call('nearby', { location: O, minutes: 15, categories: ['clinic', 'canteen'] }))
+    const two = await ok(api.lifeCircle.nearby({ location: O, minutes: 15, categories: ['clinic', 'canteen'] }))
     expect(two.items.map((i: Item) => i.id)).toEqual(['n290', 'n520', 'x_clinic', 'n990'])
   })
 
   it('open now leaves out what is closed at this hour', async () => {
-    const all = await ok(call('nearby', { location: O, minutes: 5 }))
+    const all = await ok(api.lifeCircle.nearby({ location: O, minutes: 5 }))
     expect(all.items.find((i: Item) => i.id === 'never250')).toMatchObject({ open: false })
-    const open = await ok(call('nearby', { location: O, minutes: 5, openNow: true }))
+    const open = await ok(api.lifeCircle.nearby({ location: O, minutes: 5, openNow: true }))
     expect(open.items.map((i: Item) => i.id)).toEqual(['n050', 'n120', 'n290'])
     expect(open.items.every((i: Item) => i.open)).toBe(true)
   })
 
   it('never shows a closed facility', async () => {
-    const page = await ok(call('nearby', { location: O, minutes: 15, limit: 50 }))
+    const page = await ok(api.lifeCircle.nearby({ location: O, minutes: 15, limit: 50 }))
     expect(page.items.map((i: Item) => i.id)).not.toContain('closed200')
   })
 
@@ -206,18 +202,18 @@ describe('nearby', () => {
 
 describe('search and detail', () => {
   it('finds by name, by service, and by category name, literally', async () => {
-    const byName = await ok(call('search', { location: R, minutes: 5, keyword: '饭堂' }))
+    const byName = await ok(api.lifeCircle.search({ location: R, minutes: 5, keyword: '饭堂' }))
     expect(byName.items.map((i: Item) => i.id)).toEqual(['r_canteen'])
-    const byService = await ok(call('search', { location: R, minutes: 5, keyword: '助浴' }))
+    const byService = await ok(api.lifeCircle.search({ location: R, minutes: 5, keyword: '助浴' }))
     expect(byService.items.map((i: Item) => i.id)).toEqual(['r_canteen'])
-    const byCategory = await ok(call('search', { location: R, minutes: 5, keyword: '图书室' }))
+    const byCategory = await ok(api.lifeCircle.search({ location: R, minutes: 5, keyword: '图书室' }))
     expect(byCategory.items.map((i: Item) => i.id).sort()).toEqual(['r_close', 'r_regex'])
-    const literal = await ok(call('search', { location: R, minutes: 5, keyword: '(.*)' }))
+    const literal = await ok(api.lifeCircle.search({ location: R, minutes: 5, keyword: '(.*)' }))
     expect(literal.items.map((i: Item) => i.id)).toEqual(['r_regex'])
   })
 
   it('gives the detail with hours, open now and the distance from the resident', async () => {
-    const d = await ok(call('facility', { id: 'r_canteen', location: at(R, 160) }))
+    const d = await ok(api.lifeCircle.facility({ id: 'r_canteen', location: at(R, 160) }))
     expect(d).toMatchObject({
       id: 'r_canteen',
       name: '荷塘长者饭堂',
@@ -229,19 +225,19 @@ describe('search and detail', () => {
       services: ['老年助餐', '助浴'],
       status: 'open'
     })
-    expect(Math.abs(d.distance - 100)).toBeLessThanOrEqual(1)
+    expect(Math.abs(present(d.distance, 'a distance') - 100)).toBeLessThanOrEqual(1)
     expect(d.walkMinutes).toBe(2)
-    expect((await ok(call('facility', { id: 'r_canteen' }))).distance).toBeNull()
+    expect((await ok(api.lifeCircle.facility({ id: 'r_canteen' }))).distance).toBeNull()
   })
 
   it('hides a closed facility from residents but not from its staff', async () => {
-    await fails(call('facility', { id: 'closed200' }), 'NOT_FOUND', '该设施已关闭')
-    expect(await ok(call('facility', { id: 'closed200' }, 'staffA'))).toMatchObject({ status: 'closed', openLabel: '已关闭' })
-    await fails(call('facility', { id: 'nope' }), 'NOT_FOUND')
+    await fails(api.lifeCircle.facility({ id: 'closed200' }), 'NOT_FOUND', '该设施已关闭')
+    expect(await ok(api.lifeCircle.facility({ id: 'closed200' }, 'staffA'))).toMatchObject({ status: 'closed', openLabel: '已关闭' })
+    await fails(api.lifeCircle.facility({ id: 'nope' }), 'NOT_FOUND')
   })
 
   it('lists categories with tiers and radii, and the places to search from', async () => {
-    const c = await ok(call('categories', {}))
+    const c = await ok(api.lifeCircle.categories({}))
     expect(c.categories).toHaveLength(17)
     expect(c.categories.find((x: { id: string }) => x.id === 'canteen')).toEqual({ id: 'canteen', name: '老年助餐点/社区食堂', tier: 10, icon: '餐', radius: 500 })
     expect(c.tiers).toEqual([
@@ -249,10 +245,10 @@ describe('search and detail', () => {
       { minutes: 10, radius: 500 },
       { minutes: 15, radius: 1000 }
     ])
-    const places = await ok(call('places', {}))
+    const places = await ok(api.lifeCircle.places({}))
     expect(places.communities.map((x: { id: string }) => x.id)).toEqual(['cmA', 'cmB', 'cmZ'])
-    const one = await ok(call('places', { communityId: 'cmA' }))
-    expect(one.communities[0].compounds.map((x: { id: string }) => x.id)).toEqual(['cpA1', 'cpA2'])
+    const one = await ok(api.lifeCircle.places({ communityId: 'cmA' }))
+    expect(one.communities[0].compounds?.map((x: { id: string }) => x.id)).toEqual(['cpA1', 'cpA2'])
     expect(one.communities[0].center).toEqual(O)
   })
 })
@@ -260,10 +256,10 @@ describe('search and detail', () => {
 // --- coverage ------------------------------------------------------------------------------------------
 
 describe('coverage', () => {
-  const row = (report: { rows: Array<{ category: string }> }, category: string) => report.rows.find((r) => r.category === category)
+  const row = (report: Output<'lifeCircle', 'coverage'>, category: string) => report.rows.find((r) => r.category === category)
 
   it('answers per compound and per category with the residents’ walking rule, across boundaries', async () => {
-    const report = await ok(call('coverage', { communityId: 'cmA' }, 'staffA'))
+    const report = await ok(api.lifeCircle.coverage({ communityId: 'cmA' }, 'staffA'))
     expect(report.scope).toEqual({ kind: 'community', id: 'cmA', name: '甲社区' })
     const missing = Object.fromEntries(report.compounds.map((c: { id: string; missing: string[] }) => [c.id, c.missing]))
     // cpA1 at O has a pharmacy at 50 m, a shop at 120 m, a canteen at 290 m, a clinic at 990 m.
@@ -281,27 +277,29 @@ describe('coverage', () => {
   })
 
   it('for a street, per community, only for its street admin', async () => {
-    const report = await ok(call('coverage', { streetId: 'stT' }, 'streetT'))
+    const report = await ok(api.lifeCircle.coverage({ streetId: 'stT' }, 'streetT'))
     expect(report.communities.map((c: { id: string; name: string }) => [c.id, c.name])).toEqual([
       ['cmA', '甲社区'],
       ['cmB', '乙社区']
     ])
     expect(row(report, 'parcel')).toMatchObject({ compounds: 3, compoundsCovered: 1, households: 450, householdsCovered: 50 })
-    expect(await ok(call('coverage', { communityId: 'cmB' }, 'streetT'))).toMatchObject({ scope: { id: 'cmB' } })
+    expect(await ok(api.lifeCircle.coverage({ communityId: 'cmB' }, 'streetT'))).toMatchObject({ scope: { id: 'cmB' } })
   })
 
   it('is refused outside the caller’s scope', async () => {
-    await fails(call('coverage', { communityId: 'cmA' }, 'resA'), 'PERMISSION_DENIED')
-    await fails(call('coverage', { communityId: 'cmB' }, 'staffA'), 'PERMISSION_DENIED')
-    await fails(call('coverage', { streetId: 'stT' }, 'staffA'), 'PERMISSION_DENIED')
-    await fails(call('coverage', { communityId: 'cmA' }, 'streetZ'), 'PERMISSION_DENIED')
-    await fails(call('coverage', { communityId: 'cmA', streetId: 'stT' }, 'streetT'), 'INVALID_ARGUMENT')
+    await fails(api.lifeCircle.coverage({ communityId: 'cmA' }, 'resA'), 'PERMISSION_DENIED')
+    await fails(api.lifeCircle.coverage({ communityId: 'cmB' }, 'staffA'), 'PERMISSION_DENIED')
+    await fails(api.lifeCircle.coverage({ streetId: 'stT' }, 'staffA'), 'PERMISSION_DENIED')
+    await fails(api.lifeCircle.coverage({ communityId: 'cmA' }, 'streetZ'), 'PERMISSION_DENIED')
+    await fails(api.lifeCircle.coverage({ communityId: 'cmA', streetId: 'stT' }, 'streetT'), 'INVALID_ARGUMENT')
   })
 })
 
 // --- staff writes --------------------------------------------------------------------------------------
 
-const newFacility = (over: Record<string, unknown> = {}) => ({
+type FacilityData = Input<'lifeCircle', 'upsertFacility'>
+
+const newFacility = (over: Partial<FacilityData> = {}): FacilityData => ({
   communityId: 'cmA',
   name: '甲社区助餐点',
   category: 'canteen',
@@ -317,11 +315,11 @@ const newFacility = (over: Record<string, unknown> = {}) => ({
 describe('upsertFacility and closeFacility', () => {
   it('creates once per request id even when the same tap arrives ten times at once', async () => {
     const before = store().count('facilities')
-    const answers = await Promise.all(Array.from({ length: 10 }, () => call('upsertFacility', newFacility({ requestId: 'create-0001' }), 'staffA')))
+    const answers = await Promise.all(Array.from({ length: 10 }, () => api.lifeCircle.upsertFacility(newFacility({ requestId: 'create-0001' }), 'staffA')))
     expect(answers.every((a) => a.ok)).toBe(true)
     expect(new Set(answers.map((a) => (a.ok ? a.data.id : null))).size).toBe(1)
     expect(store().count('facilities')).toBe(before + 1)
-    const created = answers[0].ok ? answers[0].data : null
+    const created = present(answers[0].ok ? answers[0].data : null, 'the created facility')
     expect(created).toMatchObject({
       communityId: 'cmA',
       hoursLines: ['周一至周五 10:30-13:00,16:30-18:30', '周六 10:30-13:00', '周日 休息'],
@@ -330,41 +328,41 @@ describe('upsertFacility and closeFacility', () => {
     })
     const doc = store().get('facilities', created.id)!
     expect(doc).toMatchObject({ streetId: 'stT', updatedBy: 'staffA', dedupeKey: dedupeKeyOf('甲社区助餐点', at(R, 300).lat, at(R, 300).lng) })
-    const near = await ok(call('nearby', { location: at(R, 300), minutes: 5, categories: ['canteen'] }))
+    const near = await ok(api.lifeCircle.nearby({ location: at(R, 300), minutes: 5, categories: ['canteen'] }))
     expect(near.items.map((i: Item) => i.id)).toEqual([created.id, 'r_canteen'])
   })
 
   it('edits, refuses a twin of another facility, and keeps the community', async () => {
-    const edited = await ok(call('upsertFacility', { ...newFacility({ name: '甲社区长者饭堂', location: at(R, 40) }), id: 'r_close' }, 'staffA'))
+    const edited = await ok(api.lifeCircle.upsertFacility({ ...newFacility({ name: '甲社区长者饭堂', location: at(R, 40) }), id: 'r_close' }, 'staffA'))
     expect(edited).toMatchObject({ id: 'r_close', name: '甲社区长者饭堂', category: 'canteen' })
-    await fails(call('upsertFacility', { ...newFacility({ name: '荷塘长者饭堂', location: at(R, 60) }), requestId: 'twin-00001' }, 'staffA'), 'CONFLICT', /荷塘长者饭堂/)
-    await fails(call('upsertFacility', { ...newFacility(), id: 'r_close', communityId: 'cmB' }, 'staffB'), 'PERMISSION_DENIED')
-    await fails(call('upsertFacility', { ...newFacility(), id: 'missing-1' }, 'staffA'), 'NOT_FOUND')
+    await fails(api.lifeCircle.upsertFacility({ ...newFacility({ name: '荷塘长者饭堂', location: at(R, 60) }), requestId: 'twin-00001' }, 'staffA'), 'CONFLICT', /荷塘长者饭堂/)
+    await fails(api.lifeCircle.upsertFacility({ ...newFacility(), id: 'r_close', communityId: 'cmB' }, 'staffB'), 'PERMISSION_DENIED')
+    await fails(api.lifeCircle.upsertFacility({ ...newFacility(), id: 'missing-1' }, 'staffA'), 'NOT_FOUND')
   })
 
   it('closes: residents no longer see it, staff still do, and closing again is harmless', async () => {
     const id = 'r_close'
-    expect((await ok(call('nearby', { location: R, minutes: 5 }))).items.map((i: Item) => i.id)).toContain(id)
-    expect(await ok(call('closeFacility', { id, reason: '场地搬迁' }, 'staffA'))).toEqual({ id, status: 'closed' })
-    expect(await ok(call('closeFacility', { id }, 'staffA'))).toEqual({ id, status: 'closed' })
+    expect((await ok(api.lifeCircle.nearby({ location: R, minutes: 5 }))).items.map((i: Item) => i.id)).toContain(id)
+    expect(await ok(api.lifeCircle.closeFacility({ id, reason: '场地搬迁' }, 'staffA'))).toEqual({ id, status: 'closed' })
+    expect(await ok(api.lifeCircle.closeFacility({ id }, 'staffA'))).toEqual({ id, status: 'closed' })
     expect(store().get('facilities', id)).toMatchObject({ status: 'closed', closeReason: '场地搬迁' })
-    expect((await ok(call('nearby', { location: R, minutes: 5 }))).items.map((i: Item) => i.id)).not.toContain(id)
-    expect((await ok(call('search', { location: R, minutes: 5, keyword: '饭堂' }))).items.map((i: Item) => i.id)).not.toContain(id)
-    await fails(call('facility', { id }), 'NOT_FOUND')
-    const closed = await ok(call('listFacilities', { communityId: 'cmA', status: 'closed' }, 'staffA'))
+    expect((await ok(api.lifeCircle.nearby({ location: R, minutes: 5 }))).items.map((i: Item) => i.id)).not.toContain(id)
+    expect((await ok(api.lifeCircle.search({ location: R, minutes: 5, keyword: '饭堂' }))).items.map((i: Item) => i.id)).not.toContain(id)
+    await fails(api.lifeCircle.facility({ id }), 'NOT_FOUND')
+    const closed = await ok(api.lifeCircle.listFacilities({ communityId: 'cmA', status: 'closed' }, 'staffA'))
     expect(closed.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([id, 'closed200']))
   })
 
   it('only staff of that community can write; everyone else changes nothing', async () => {
     const before = facilitiesSnapshot()
     for (const who of ['resA', 'staffB', 'streetT']) {
-      await fails(call('upsertFacility', newFacility({ requestId: `deny-${who}-01` }), who), 'PERMISSION_DENIED')
-      await fails(call('upsertFacility', { ...newFacility(), id: 'n050' }, who), 'PERMISSION_DENIED')
-      await fails(call('closeFacility', { id: 'n050' }, who), 'PERMISSION_DENIED')
-      await fails(call('importFacilities', { communityId: 'cmA', requestId: `deny-${who}-02`, mode: 'partial', csv: 'name,category,lat,lng,hours\n甲,pharmacy,31.1,118.3,每天 24小时' }, who), 'PERMISSION_DENIED')
+      await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: `deny-${who}-01` }), who), 'PERMISSION_DENIED')
+      await fails(api.lifeCircle.upsertFacility({ ...newFacility(), id: 'n050' }, who), 'PERMISSION_DENIED')
+      await fails(api.lifeCircle.closeFacility({ id: 'n050' }, who), 'PERMISSION_DENIED')
+      await fails(api.lifeCircle.importFacilities({ communityId: 'cmA', requestId: `deny-${who}-02`, mode: 'partial', csv: 'name,category,lat,lng,hours\n甲,pharmacy,31.1,118.3,每天 24小时' }, who), 'PERMISSION_DENIED')
     }
-    await fails(call('listFacilities', { communityId: 'cmA' }, 'resA'), 'PERMISSION_DENIED')
-    await fails(call('listFacilities', { communityId: 'cmA' }, 'staffB'), 'PERMISSION_DENIED')
+    await fails(api.lifeCircle.listFacilities({ communityId: 'cmA' }, 'resA'), 'PERMISSION_DENIED')
+    await fails(api.lifeCircle.listFacilities({ communityId: 'cmA' }, 'staffB'), 'PERMISSION_DENIED')
     expect(facilitiesSnapshot()).toBe(before)
   })
 })
@@ -407,7 +405,7 @@ describe('importFacilities', () => {
 
   it('all-or-nothing with bad rows imports nothing and says why', async () => {
     const before = facilitiesSnapshot()
-    const result = await ok(call('importFacilities', importOf(mixed(), 'allOrNothing'), 'staffA'))
+    const result = await ok(api.lifeCircle.importFacilities(importOf(mixed(), 'allOrNothing'), 'staffA'))
     expect(result.imported).toBe(0)
     expect(result.total).toBe(7)
     expect(result.rejected.map((r: { line: number }) => r.line)).toEqual([3, 4, 5, 6, 7])
@@ -416,7 +414,7 @@ describe('importFacilities', () => {
 
   it('partial imports the good rows and lists each bad one with its reason', async () => {
     const before = store().count('facilities')
-    const result = await ok(call('importFacilities', importOf(mixed(), 'partial'), 'staffA'))
+    const result = await ok(api.lifeCircle.importFacilities(importOf(mixed(), 'partial'), 'staffA'))
     expect(result).toEqual({
       total: 7,
       imported: 2,
@@ -430,7 +428,7 @@ describe('importFacilities', () => {
       ]
     })
     expect(store().count('facilities')).toBe(before + 2)
-    const found = await ok(call('nearby', { location: at(R, 510), minutes: 5, categories: ['convenience', 'market'] }))
+    const found = await ok(api.lifeCircle.nearby({ location: at(R, 510), minutes: 5, categories: ['convenience', 'market'] }))
     expect(found.items.map((i: { name: string }) => i.name).sort()).toEqual(['导入便利店一', '导入菜场'])
     expect(store().find('facilities', { name: '导入便利店一' })[0]).toMatchObject({ communityId: 'cmA', streetId: 'stT', status: 'open', updatedBy: 'staffA' })
   })
@@ -439,21 +437,22 @@ describe('importFacilities', () => {
     const rows = [csvRow('重试药店', '药店', at(R, 600)), csvRow('重试超市', '生鲜超市', at(R, 620))]
     const request = importOf(rows, 'allOrNothing', 'retry-import-1')
     const before = store().count('facilities')
-    const answers = await Promise.all(Array.from({ length: 5 }, () => call('importFacilities', request, 'staffA')))
+    const answers = await Promise.all(Array.from({ length: 5 }, () => api.lifeCircle.importFacilities(request, 'staffA')))
     expect(answers.every((a) => a.ok && a.data.imported === 2 && a.data.rejected.length === 0)).toBe(true)
-    expect(await ok(call('importFacilities', request, 'staffA'))).toMatchObject({ imported: 2, rejected: [] })
+    expect(await ok(api.lifeCircle.importFacilities(request, 'staffA'))).toMatchObject({ imported: 2, rejected: [] })
     expect(store().count('facilities')).toBe(before + 2)
     // The same file under a new request is a duplicate of what is now there.
-    const again = await ok(call('importFacilities', importOf(rows, 'partial'), 'staffA'))
+    const again = await ok(api.lifeCircle.importFacilities(importOf(rows, 'partial'), 'staffA'))
     expect(again.imported).toBe(0)
     expect(again.rejected.map((r: { reasons: string[] }) => r.reasons[0])).toEqual(['与已有设施“重试药店”重复', '与已有设施“重试超市”重复'])
   })
 
   it('refuses a file it cannot read, writing nothing', async () => {
     const before = facilitiesSnapshot()
-    await fails(call('importFacilities', { communityId: 'cmA', requestId: 'bad-file-01', mode: 'partial', csv: '名称,地址\n甲,乙' }, 'staffA'), 'INVALID_ARGUMENT', /缺少必需的列/)
-    await fails(call('importFacilities', { communityId: 'cmA', requestId: 'bad-file-02', mode: 'sometimes', csv: csvOf([]) }, 'staffA'), 'INVALID_ARGUMENT')
-    await fails(call('importFacilities', { communityId: 'cmA', mode: 'partial', csv: csvOf([]) }, 'staffA'), 'INVALID_ARGUMENT')
+    await fails(api.lifeCircle.importFacilities({ communityId: 'cmA', requestId: 'bad-file-01', mode: 'partial', csv: '名称,地址\n甲,乙' }, 'staffA'), 'INVALID_ARGUMENT', /缺少必需的列/)
+    // An unknown mode and a missing request id are outside the contract's type on purpose.
+    await fails(api.callRaw('lifeCircle', 'importFacilities', { communityId: 'cmA', requestId: 'bad-file-02', mode: 'sometimes', csv: csvOf([]) }, 'staffA'), 'INVALID_ARGUMENT')
+    await fails(api.callRaw('lifeCircle', 'importFacilities', { communityId: 'cmA', mode: 'partial', csv: csvOf([]) }, 'staffA'), 'INVALID_ARGUMENT')
     expect(facilitiesSnapshot()).toBe(before)
   })
 })
@@ -476,20 +475,22 @@ describe('malformed payloads', () => {
     ['coverage', {}],
     ['listFacilities', { communityId: 'cmA', status: 'gone' }]
   ])('%s %j → INVALID_ARGUMENT', async (action, data) => {
-    const error = await fails(call(action, data, 'staffA'), 'INVALID_ARGUMENT')
+    // Input outside the contract's types on purpose: callRaw.
+    const error = await fails(api.callRaw('lifeCircle', action, data, 'staffA'), 'INVALID_ARGUMENT')
     expect(error?.message).toMatch(/[\u4e00-\u9fa5]/)
   })
 
   it('a staff form with bad fields changes nothing and names the field', async () => {
     const before = facilitiesSnapshot()
-    const hours = await fails(call('upsertFacility', newFacility({ requestId: 'bad-form-01', hoursText: '随时' }), 'staffA'), 'INVALID_ARGUMENT', /无法识别/)
+    const hours = await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-01', hoursText: '随时' }), 'staffA'), 'INVALID_ARGUMENT', /无法识别/)
     expect(hours?.details?.fields).toEqual([{ path: 'hoursText', message: expect.stringContaining('无法识别') }])
-    await fails(call('upsertFacility', newFacility({ requestId: 'bad-form-02', location: { lat: 31.2, lng: 200 } }), 'staffA'), 'INVALID_ARGUMENT')
-    await fails(call('upsertFacility', newFacility({ requestId: 'bad-form-03', category: 'casino' }), 'staffA'), 'INVALID_ARGUMENT', '设施类别不正确')
-    await fails(call('upsertFacility', newFacility({ requestId: 'bad-form-04', name: '' }), 'staffA'), 'INVALID_ARGUMENT', '请填写设施名称')
-    await fails(call('upsertFacility', newFacility(), 'staffA'), 'INVALID_ARGUMENT', '缺少请求编号')
-    await fails(call('upsertFacility', newFacility({ requestId: 'bad-form-05', hoursText: '每天 08:00-12:00,11:00-13:00' }), 'staffA'), 'INVALID_ARGUMENT', '周一的时段有重叠')
-    await fails(call('closeFacility', { id: 'n050', reason: 'x'.repeat(101) }, 'staffA'), 'INVALID_ARGUMENT')
+    await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-02', location: { lat: 31.2, lng: 200 } }), 'staffA'), 'INVALID_ARGUMENT')
+    // An unknown category is outside the contract's type on purpose.
+    await fails(api.callRaw('lifeCircle', 'upsertFacility', { ...newFacility(), requestId: 'bad-form-03', category: 'casino' }, 'staffA'), 'INVALID_ARGUMENT', '设施类别不正确')
+    await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-04', name: '' }), 'staffA'), 'INVALID_ARGUMENT', '请填写设施名称')
+    await fails(api.lifeCircle.upsertFacility(newFacility(), 'staffA'), 'INVALID_ARGUMENT', '缺少请求编号')
+    await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-05', hoursText: '每天 08:00-12:00,11:00-13:00' }), 'staffA'), 'INVALID_ARGUMENT', '周一的时段有重叠')
+    await fails(api.lifeCircle.closeFacility({ id: 'n050', reason: 'x'.repeat(101) }, 'staffA'), 'INVALID_ARGUMENT')
     expect(facilitiesSnapshot()).toBe(before)
   })
 })

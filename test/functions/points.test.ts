@@ -4,7 +4,8 @@
 // staff adjustments, the board, and the ledger invariant: every balance equals the sum of its ledger.
 import { useLocalCloud } from '../support/cloud'
 import { communitySettings, nextRequestId, STREET, twoCommunities } from '../support/fixtures'
-import { fails, ok, type Answer } from '../support/envelope'
+import { typedClient, type Input } from '../support/client'
+import { fails, ok, present } from '../support/envelope'
 
 const lc = useLocalCloud()
 
@@ -70,7 +71,7 @@ beforeEach(() => {
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-const call = (action: string, data: object, openid?: string) => lc.call('points', action, data, openid) as Promise<Answer>
+const api = typedClient(lc)
 const store = () => lc.cloud.store
 let serial = 0
 const req = () => `req-${String(++serial).padStart(8, '0')}`
@@ -79,7 +80,9 @@ const req = () => `req-${String(++serial).padStart(8, '0')}`
 const WATCHED = ['users', 'merchants', 'goods', 'redemptions', 'redemptionQuotas', 'pointsAccounts', 'pointsLedger']
 const snapshot = () => JSON.stringify(WATCHED.map((c) => store().find(c, {}, { sort: { _id: 1 } })))
 
-const goodsInput = (over: Record<string, unknown> = {}) => ({
+type GoodsData = Input<'points', 'upsertGoods'>
+
+const goodsInput = (over: Partial<GoodsData> = {}): GoodsData => ({
   requestId: nextRequestId('goods'),
   merchantId: 'm1',
   name: '东北大米5斤',
@@ -94,8 +97,8 @@ const goodsInput = (over: Record<string, unknown> = {}) => ({
   ...over
 })
 
-async function listed(over: Record<string, unknown> = {}, by = 'shop1'): Promise<string> {
-  return (await ok(call('upsertGoods', goodsInput(over), by))).id
+async function listed(over: Partial<GoodsData> = {}, by = 'shop1'): Promise<string> {
+  return (await ok(api.points.upsertGoods(goodsInput(over), by))).id
 }
 
 const balanceOf = (openid: string) => (store().get('pointsAccounts', openid) as { balance: number } | null)?.balance ?? 0
@@ -117,40 +120,41 @@ function expectLedgersBalance() {
 // --- merchants -----------------------------------------------------------------------------------------
 
 describe('merchants', () => {
-  const application = { name: '王师傅修鞋', kind: 'talent', communityId: 'cm01', contactName: '王师傅', contactPhone: '13600001111', address: '菜市场东门', description: '修鞋配钥匙' }
+  const application: Input<'points', 'applyMerchant'> = { name: '王师傅修鞋', kind: 'talent', communityId: 'cm01', contactName: '王师傅', contactPhone: '13600001111', address: '菜市场东门', description: '修鞋配钥匙' }
 
   it('a resident applies; staff of that community approve, granting the merchant role in the same step', async () => {
-    const applied = await ok(call('applyMerchant', application, 'applicant'))
+    const applied = await ok(api.points.applyMerchant(application, 'applicant'))
     expect(applied).toMatchObject({ id: 'm_applicant', status: 'pending', contactPhone: '13600001111', mine: true })
-    await fails(call('applyMerchant', application, 'applicant'), 'CONFLICT', /审核中/)
-    await fails(call('reviewMerchant', { merchantId: 'm_applicant', approve: true }, 'staff2'), 'PERMISSION_DENIED')
-    await fails(call('reviewMerchant', { merchantId: 'm_applicant', approve: true }, 'vol1'), 'PERMISSION_DENIED')
-    const queue = await ok(call('listMerchants', { status: 'pending' }, 'staff1'))
+    await fails(api.points.applyMerchant(application, 'applicant'), 'CONFLICT', /审核中/)
+    await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: true }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: true }, 'vol1'), 'PERMISSION_DENIED')
+    const queue = await ok(api.points.listMerchants({ status: 'pending' }, 'staff1'))
     expect(queue.items.map((m: { id: string }) => m.id)).toEqual(['m_applicant'])
-    expect(await ok(call('reviewMerchant', { merchantId: 'm_applicant', approve: true }, 'staff1'))).toMatchObject({ status: 'approved' })
+    expect(await ok(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: true }, 'staff1'))).toMatchObject({ status: 'approved' })
     expect(store().get('users', 'applicant')!.roles).toEqual([{ role: 'merchant', merchantId: 'm_applicant', communityId: 'cm01' }])
     expect(store().find('outbox', { touser: 'applicant' })).toHaveLength(1)
-    await fails(call('reviewMerchant', { merchantId: 'm_applicant', approve: false, reason: '重复' }, 'staff1'), 'CONFLICT')
-    expect(await ok(call('myMerchant', {}, 'applicant'))).toMatchObject({ id: 'm_applicant', status: 'approved' })
-    await ok(call('upsertGoods', goodsInput({ merchantId: 'm_applicant', kind: 'service', name: '修鞋一次' }), 'applicant'))
+    await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false, reason: '重复' }, 'staff1'), 'CONFLICT')
+    expect(await ok(api.points.myMerchant({}, 'applicant'))).toMatchObject({ id: 'm_applicant', status: 'approved' })
+    await ok(api.points.upsertGoods(goodsInput({ merchantId: 'm_applicant', kind: 'service', name: '修鞋一次' }), 'applicant'))
   })
 
   it('a rejection needs a reason; the applicant may apply again; others see the contact masked', async () => {
-    await ok(call('applyMerchant', application, 'applicant'))
-    await fails(call('reviewMerchant', { merchantId: 'm_applicant', approve: false }, 'staff1'), 'INVALID_ARGUMENT', /原因/)
-    expect(await ok(call('reviewMerchant', { merchantId: 'm_applicant', approve: false, reason: '请补充营业执照' }, 'staff1'))).toMatchObject({ status: 'rejected', reason: '请补充营业执照' })
+    await ok(api.points.applyMerchant(application, 'applicant'))
+    await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false }, 'staff1'), 'INVALID_ARGUMENT', /原因/)
+    expect(await ok(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false, reason: '请补充营业执照' }, 'staff1'))).toMatchObject({ status: 'rejected', reason: '请补充营业执照' })
     expect(store().get('users', 'applicant')!.roles).toEqual([])
-    await fails(call('upsertGoods', goodsInput({ merchantId: 'm_applicant' }), 'applicant'), 'PERMISSION_DENIED')
-    expect(await ok(call('applyMerchant', application, 'applicant'))).toMatchObject({ status: 'pending' })
-    expect(await ok(call('myMerchant', {}, 'shop1'))).toMatchObject({ id: 'm1', contactPhone: '13700002222' })
-    await fails(call('listMerchants', {}, 'shop1'), 'PERMISSION_DENIED')
+    await fails(api.points.upsertGoods(goodsInput({ merchantId: 'm_applicant' }), 'applicant'), 'PERMISSION_DENIED')
+    expect(await ok(api.points.applyMerchant(application, 'applicant'))).toMatchObject({ status: 'pending' })
+    expect(await ok(api.points.myMerchant({}, 'shop1'))).toMatchObject({ id: 'm1', contactPhone: '13700002222' })
+    await fails(api.points.listMerchants({}, 'shop1'), 'PERMISSION_DENIED')
   })
 
   it('refuses bad applications readably, writing nothing', async () => {
     const before = snapshot()
-    await fails(call('applyMerchant', { ...application, contactPhone: '110' }, 'applicant'), 'INVALID_ARGUMENT', /手机号/)
-    await fails(call('applyMerchant', { ...application, kind: 'bank' }, 'applicant'), 'INVALID_ARGUMENT', /商家类型/)
-    await fails(call('applyMerchant', { ...application, communityId: 'cm99' }, 'applicant'), 'INVALID_ARGUMENT', /社区不存在/)
+    await fails(api.points.applyMerchant({ ...application, contactPhone: '110' }, 'applicant'), 'INVALID_ARGUMENT', /手机号/)
+    // An unknown kind is outside the contract's type on purpose.
+    await fails(api.callRaw('points', 'applyMerchant', { ...application, kind: 'bank' }, 'applicant'), 'INVALID_ARGUMENT', /商家类型/)
+    await fails(api.points.applyMerchant({ ...application, communityId: 'cm99' }, 'applicant'), 'INVALID_ARGUMENT', /社区不存在/)
     expect(snapshot()).toBe(before)
   })
 })
@@ -161,20 +165,20 @@ describe('goods', () => {
   it('the merchant or staff of its community list and edit goods; other shops may not', async () => {
     const id = await listed()
     expect(store().get('goods', id)).toMatchObject({ merchantId: 'm1', communityId: 'cm01', status: 'onSale', stock: 10, redeemed: 0 })
-    await ok(call('upsertGoods', goodsInput({ goodsId: id, stock: 15, price: 60 }), 'staff1'))
+    await ok(api.points.upsertGoods(goodsInput({ goodsId: id, stock: 15, price: 60 }), 'staff1'))
     expect(store().get('goods', id)).toMatchObject({ stock: 15, price: 60 })
-    await fails(call('upsertGoods', goodsInput({ goodsId: id }), 'shop2'), 'PERMISSION_DENIED')
-    await fails(call('upsertGoods', goodsInput({ goodsId: id, merchantId: 'm2' }), 'shop2'), 'PERMISSION_DENIED', /不属于/)
-    await fails(call('upsertGoods', goodsInput(), 'staff2'), 'PERMISSION_DENIED')
-    await fails(call('upsertGoods', goodsInput(), 'vol1'), 'PERMISSION_DENIED')
+    await fails(api.points.upsertGoods(goodsInput({ goodsId: id }), 'shop2'), 'PERMISSION_DENIED')
+    await fails(api.points.upsertGoods(goodsInput({ goodsId: id, merchantId: 'm2' }), 'shop2'), 'PERMISSION_DENIED', /不属于/)
+    await fails(api.points.upsertGoods(goodsInput(), 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.points.upsertGoods(goodsInput(), 'vol1'), 'PERMISSION_DENIED')
   })
 
   it('lists a new item once when the same request arrives twice, even at the same moment', async () => {
     const input = goodsInput({ name: '挂面一把' })
-    const saved = await Promise.all(['shop1', 'shop1', 'staff1'].map((who) => ok(call('upsertGoods', input, who))))
+    const saved = await Promise.all(['shop1', 'shop1', 'staff1'].map((who) => ok(api.points.upsertGoods(input, who))))
     expect(new Set(saved.map((g) => g.id)).size).toBe(1)
     expect(store().count('goods', { name: '挂面一把' })).toBe(1)
-    await fails(call('upsertGoods', { ...input, requestId: undefined }, 'shop1'), 'INVALID_ARGUMENT', /请求编号/)
+    await fails(api.points.upsertGoods({ ...input, requestId: undefined }, 'shop1'), 'INVALID_ARGUMENT', /请求编号/)
   })
 
   it.each([
@@ -185,7 +189,8 @@ describe('goods', () => {
     ['a pickup validity of 365 days', { pickupDays: 365 }, /领取有效期不能大于90/]
   ])('refuses %s readably and writes nothing', async (_l, over, message) => {
     const before = snapshot()
-    await fails(call('upsertGoods', goodsInput(over), 'shop1'), 'INVALID_ARGUMENT', message)
+    // Some cases are outside the contract's input type on purpose: callRaw.
+    await fails(api.callRaw('points', 'upsertGoods', { ...goodsInput(), ...over }, 'shop1'), 'INVALID_ARGUMENT', message)
     expect(snapshot()).toBe(before)
   })
 
@@ -193,13 +198,13 @@ describe('goods', () => {
     const a = await listed({ name: '大米' })
     const b = await listed({ name: '下架的油', onSale: false })
     await listed({ merchantId: 'm3', name: '理发' }, 'shop3')
-    const forVolunteer = await ok(call('listGoods', {}, 'vol1'))
+    const forVolunteer = await ok(api.points.listGoods({}, 'vol1'))
     expect(forVolunteer.items.map((g: { id: string }) => g.id)).toEqual([a])
-    const forShop = await ok(call('listGoods', { merchantId: 'm1' }, 'shop1'))
+    const forShop = await ok(api.points.listGoods({ merchantId: 'm1' }, 'shop1'))
     expect(forShop.items.map((g: { id: string }) => g.id).sort()).toEqual([a, b].sort())
-    const detail = await ok(call('goods', { goodsId: a }, 'vol1'))
+    const detail = await ok(api.points.goods({ goodsId: a }, 'vol1'))
     expect(detail).toMatchObject({ available: true, myUsed: 0, canManage: false, limitCount: 2 })
-    await fails(call('goods', { goodsId: b }, 'vol1'), 'NOT_FOUND', /下架/)
+    await fails(api.points.goods({ goodsId: b }, 'vol1'), 'NOT_FOUND', /下架/)
   })
 })
 
@@ -208,7 +213,7 @@ describe('goods', () => {
 describe('redeem', () => {
   it('takes the points, the stock and the quota and issues a pickup code, all at once', async () => {
     const id = await listed({ price: 50, stock: 10 })
-    const order = await ok(call('redeem', { goodsId: id, quantity: 2, requestId: req() }, 'vol1'))
+    const order = await ok(api.points.redeem({ goodsId: id, quantity: 2, requestId: req() }, 'vol1'))
     expect(order).toMatchObject({ status: 'pending', quantity: 2, points: 100, goodsName: '东北大米5斤', merchantName: '惠民便利店', pickupPlace: '惠民便利店收银台' })
     expect(order.pickupCode).toMatch(/^\d{6}$/)
     expect(order.qrPayload).toBe(`LLT-PICKUP:${order.id}.${order.pickupCode}`)
@@ -223,11 +228,11 @@ describe('redeem', () => {
   it('the same request id twice (one after the other, or at once) gives the same order, never a second', async () => {
     const id = await listed({ price: 10, stock: 10, limitCount: 10 })
     const requestId = req()
-    const first = await ok(call('redeem', { goodsId: id, quantity: 1, requestId }, 'vol1'))
-    const again = await ok(call('redeem', { goodsId: id, quantity: 1, requestId }, 'vol1'))
+    const first = await ok(api.points.redeem({ goodsId: id, quantity: 1, requestId }, 'vol1'))
+    const again = await ok(api.points.redeem({ goodsId: id, quantity: 1, requestId }, 'vol1'))
     expect(again).toEqual(first)
     const twin = req()
-    const both = await Promise.all([1, 2, 3].map(() => ok(call('redeem', { goodsId: id, quantity: 1, requestId: twin }, 'vol1'))))
+    const both = await Promise.all([1, 2, 3].map(() => ok(api.points.redeem({ goodsId: id, quantity: 1, requestId: twin }, 'vol1'))))
     expect(new Set(both.map((o) => o.id)).size).toBe(1)
     expect(store().count('redemptions')).toBe(2)
     expect(stockOf(id)).toBe(8)
@@ -240,22 +245,22 @@ describe('redeem', () => {
     const gone = await listed({ price: 5, stock: 0 })
     const off = await listed({ price: 5, onSale: false })
     const before = snapshot()
-    await fails(call('redeem', { goodsId: rice, quantity: 1, requestId: req() }, 'vol2'), 'FAILED_PRECONDITION', /积分不足/)
-    await fails(call('redeem', { goodsId: gone, quantity: 1, requestId: req() }, 'vol1'), 'FAILED_PRECONDITION', /已兑完/)
-    await fails(call('redeem', { goodsId: off, quantity: 1, requestId: req() }, 'vol1'), 'FAILED_PRECONDITION', /已下架/)
-    await fails(call('redeem', { goodsId: rice, quantity: 2, requestId: req() }, 'vol1'), 'FAILED_PRECONDITION', /库存不足/)
-    await fails(call('redeem', { goodsId: rice, quantity: 1, requestId: req() }, 'res1'), 'PERMISSION_DENIED')
-    await fails(call('redeem', { goodsId: 'nope', quantity: 1, requestId: req() }, 'vol1'), 'NOT_FOUND')
+    await fails(api.points.redeem({ goodsId: rice, quantity: 1, requestId: req() }, 'vol2'), 'FAILED_PRECONDITION', /积分不足/)
+    await fails(api.points.redeem({ goodsId: gone, quantity: 1, requestId: req() }, 'vol1'), 'FAILED_PRECONDITION', /已兑完/)
+    await fails(api.points.redeem({ goodsId: off, quantity: 1, requestId: req() }, 'vol1'), 'FAILED_PRECONDITION', /已下架/)
+    await fails(api.points.redeem({ goodsId: rice, quantity: 2, requestId: req() }, 'vol1'), 'FAILED_PRECONDITION', /库存不足/)
+    await fails(api.points.redeem({ goodsId: rice, quantity: 1, requestId: req() }, 'res1'), 'PERMISSION_DENIED')
+    await fails(api.points.redeem({ goodsId: 'nope', quantity: 1, requestId: req() }, 'vol1'), 'NOT_FOUND')
     expect(snapshot()).toBe(before)
     const limited = await listed({ price: 10, stock: 10, limitCount: 1 })
-    await ok(call('redeem', { goodsId: limited, quantity: 1, requestId: req() }, 'vol1'))
-    await fails(call('redeem', { goodsId: limited, quantity: 1, requestId: req() }, 'vol1'), 'RESOURCE_EXHAUSTED', /每月每人限兑1件/)
+    await ok(api.points.redeem({ goodsId: limited, quantity: 1, requestId: req() }, 'vol1'))
+    await fails(api.points.redeem({ goodsId: limited, quantity: 1, requestId: req() }, 'vol1'), 'RESOURCE_EXHAUSTED', /每月每人限兑1件/)
   })
 
   it('200 volunteers redeeming 20 items at once: exactly 20 orders, stock 0, every balance ≥ 0 and equal to its ledger', async () => {
     for (const c of CROWD) fund(c, 50)
     const id = await listed({ price: 30, stock: 20, limitCount: 1 })
-    const answers = await Promise.all(CROWD.map((c, i) => call('redeem', { goodsId: id, quantity: 1, requestId: `crowd-${String(i).padStart(5, '0')}` }, c)))
+    const answers = await Promise.all(CROWD.map((c, i) => api.points.redeem({ goodsId: id, quantity: 1, requestId: `crowd-${String(i).padStart(5, '0')}` }, c)))
     const won = answers.filter((a) => a.ok)
     expect(won).toHaveLength(20)
     for (const a of answers) if (!a.ok) expect(a.error.message).toMatch(/已兑完|库存不足|人太多/)
@@ -269,19 +274,20 @@ describe('redeem', () => {
 // --- cancel, expiry, pickup ------------------------------------------------------------------------------------
 
 describe('cancel, expiry and pickup', () => {
-  async function ordered(by = 'vol1', over: Record<string, unknown> = {}) {
+  async function ordered(by = 'vol1', over: Partial<GoodsData> = {}) {
     const id = await listed({ price: 40, stock: 5, ...over })
-    const order = await ok(call('redeem', { goodsId: id, quantity: 1, requestId: req() }, by))
-    return { goodsId: id, order }
+    const order = await ok(api.points.redeem({ goodsId: id, quantity: 1, requestId: req() }, by))
+    // A new order carries its pickup code and QR text for the buyer.
+    return { goodsId: id, order: { ...order, pickupCode: present(order.pickupCode, 'a pickup code'), qrPayload: present(order.qrPayload, 'a QR payload') } }
   }
   const expire = (orderId: string) => store().update('redemptions', { _id: orderId }, { $set: { expiresAt: new Date(Date.now() - 1000) } })
   const refunds = (orderId: string) => store().count('pointsLedger', { _id: `refund_${orderId}` })
 
   it('the buyer cancels before pickup: refund and restock once', async () => {
     const { goodsId, order } = await ordered()
-    await fails(call('cancelRedemption', { orderId: order.id }, 'vol2'), 'PERMISSION_DENIED')
-    expect(await ok(call('cancelRedemption', { orderId: order.id }, 'vol1'))).toMatchObject({ status: 'cancelled', pickupCode: null })
-    await fails(call('cancelRedemption', { orderId: order.id }, 'vol1'), 'CONFLICT', /已取消/)
+    await fails(api.points.cancelRedemption({ orderId: order.id }, 'vol2'), 'PERMISSION_DENIED')
+    expect(await ok(api.points.cancelRedemption({ orderId: order.id }, 'vol1'))).toMatchObject({ status: 'cancelled', pickupCode: null })
+    await fails(api.points.cancelRedemption({ orderId: order.id }, 'vol1'), 'CONFLICT', /已取消/)
     expect(balanceOf('vol1')).toBe(200)
     expect(stockOf(goodsId)).toBe(5)
     expect(store().find('redemptionQuotas')[0].used).toBe(0)
@@ -298,8 +304,8 @@ describe('cancel, expiry and pickup', () => {
     expect(store().get('redemptions', keep.id)!.status).toBe('pending')
     expect(refunds(order.id)).toBe(1)
     expect(stockOf(goodsId)).toBe(5)
-    await fails(call('cancelRedemption', { orderId: order.id }, 'vol1'), 'CONFLICT', /已过期/)
-    await fails(call('expireRedemptions', {}, 'staff1'), 'PERMISSION_DENIED')
+    await fails(api.points.cancelRedemption({ orderId: order.id }, 'vol1'), 'CONFLICT', /已过期/)
+    await fails(api.points.expireRedemptions({}, 'staff1'), 'PERMISSION_DENIED')
     expectLedgersBalance()
   })
 
@@ -308,7 +314,7 @@ describe('cancel, expiry and pickup', () => {
       const { goodsId, order } = await ordered('vol1', { name: `第${round}件` })
       expire(order.id)
       const before = balanceOf('vol1')
-      const [cancel] = await Promise.all([call('cancelRedemption', { orderId: order.id }, 'vol1'), lc.cloud.timer('points', 'expireRedemptions')])
+      const [cancel] = await Promise.all([api.points.cancelRedemption({ orderId: order.id }, 'vol1'), lc.cloud.timer('points', 'expireRedemptions')])
       const status = store().get('redemptions', order.id)!.status
       expect(['cancelled', 'expired']).toContain(status)
       expect(cancel.ok).toBe(status === 'cancelled')
@@ -322,36 +328,36 @@ describe('cancel, expiry and pickup', () => {
   it('the shop scans the QR code or types the digits; another shop’s code is refused', async () => {
     const a = (await ordered()).order
     const b = (await ordered()).order
-    await fails(call('verifyPickup', { code: a.pickupCode }, 'shop2'), 'PERMISSION_DENIED', /不属于本店/)
-    await fails(call('verifyPickup', { code: a.qrPayload }, 'shop3'), 'PERMISSION_DENIED', /不属于本店/)
-    await fails(call('verifyPickup', { code: a.pickupCode }, 'staff2'), 'PERMISSION_DENIED', /不属于本店/)
-    await fails(call('verifyPickup', { code: a.pickupCode }, 'vol1'), 'PERMISSION_DENIED')
-    const done = await ok(call('verifyPickup', { code: a.qrPayload }, 'shop1'))
+    await fails(api.points.verifyPickup({ code: a.pickupCode }, 'shop2'), 'PERMISSION_DENIED', /不属于本店/)
+    await fails(api.points.verifyPickup({ code: a.qrPayload }, 'shop3'), 'PERMISSION_DENIED', /不属于本店/)
+    await fails(api.points.verifyPickup({ code: a.pickupCode }, 'staff2'), 'PERMISSION_DENIED', /不属于本店/)
+    await fails(api.points.verifyPickup({ code: a.pickupCode }, 'vol1'), 'PERMISSION_DENIED')
+    const done = await ok(api.points.verifyPickup({ code: a.qrPayload }, 'shop1'))
     expect(done).toMatchObject({ id: a.id, status: 'pickedUp', buyer: '李**', pickupCode: null })
-    await fails(call('verifyPickup', { code: a.qrPayload }, 'shop1'), 'CONFLICT', /已领取/)
-    expect(await ok(call('verifyPickup', { code: b.pickupCode }, 'staff1'))).toMatchObject({ status: 'pickedUp' })
-    await fails(call('cancelRedemption', { orderId: a.id }, 'vol1'), 'CONFLICT', /已领取/)
-    await fails(call('verifyPickup', { code: '12ab56' }, 'shop1'), 'INVALID_ARGUMENT', /取货码格式不正确/)
-    await fails(call('verifyPickup', { code: `LLT-PICKUP:${b.id}.000000` }, 'shop1'), 'NOT_FOUND')
+    await fails(api.points.verifyPickup({ code: a.qrPayload }, 'shop1'), 'CONFLICT', /已领取/)
+    expect(await ok(api.points.verifyPickup({ code: b.pickupCode }, 'staff1'))).toMatchObject({ status: 'pickedUp' })
+    await fails(api.points.cancelRedemption({ orderId: a.id }, 'vol1'), 'CONFLICT', /已领取/)
+    await fails(api.points.verifyPickup({ code: '12ab56' }, 'shop1'), 'INVALID_ARGUMENT', /取货码格式不正确/)
+    await fails(api.points.verifyPickup({ code: `LLT-PICKUP:${b.id}.000000` }, 'shop1'), 'NOT_FOUND')
   })
 
   it('an expired order cannot be picked up', async () => {
     const { order } = await ordered()
     expire(order.id)
-    await fails(call('verifyPickup', { code: order.qrPayload }, 'shop1'), 'FAILED_PRECONDITION', /已过期/)
+    await fails(api.points.verifyPickup({ code: order.qrPayload }, 'shop1'), 'FAILED_PRECONDITION', /已过期/)
   })
 
   it('the buyer sees the pickup code only while it can be used; the shop sees a masked buyer', async () => {
     const { order } = await ordered()
     const cancelled = (await ordered()).order
-    await ok(call('cancelRedemption', { orderId: cancelled.id }, 'vol1'))
-    const mine = await ok(call('myRedemptions', {}, 'vol1'))
+    await ok(api.points.cancelRedemption({ orderId: cancelled.id }, 'vol1'))
+    const mine = await ok(api.points.myRedemptions({}, 'vol1'))
     expect(mine.items.map((o: { pickupCode: string | null }) => o.pickupCode)).toEqual([null, order.pickupCode])
-    const pending = await ok(call('myRedemptions', { status: 'pending' }, 'vol1'))
+    const pending = await ok(api.points.myRedemptions({ status: 'pending' }, 'vol1'))
     expect(pending.items).toHaveLength(1)
-    const forShop = await ok(call('merchantOrders', { merchantId: 'm1' }, 'shop1'))
-    expect(forShop.items.every((o: { buyer: string; pickupCode: null }) => o.buyer === '李**' && o.pickupCode === null)).toBe(true)
-    await fails(call('merchantOrders', { merchantId: 'm1' }, 'shop2'), 'PERMISSION_DENIED')
+    const forShop = await ok(api.points.merchantOrders({ merchantId: 'm1' }, 'shop1'))
+    expect(forShop.items.every((o) => o.buyer === '李**' && o.pickupCode === null)).toBe(true)
+    await fails(api.points.merchantOrders({ merchantId: 'm1' }, 'shop2'), 'PERMISSION_DENIED')
   })
 })
 
@@ -360,38 +366,38 @@ describe('cancel, expiry and pickup', () => {
 describe('ledger, adjustments and the board', () => {
   it('shows the balance and the ledger, newest first, paged', async () => {
     const id = await listed({ price: 10, stock: 10, limitCount: 5 })
-    for (let i = 0; i < 3; i++) await ok(call('redeem', { goodsId: id, quantity: 1, requestId: req() }, 'vol1'))
-    expect(await ok(call('balance', {}, 'vol1'))).toEqual({ balance: 170, earned: 200, spent: 30 })
-    const first = await ok(call('ledger', { limit: 2 }, 'vol1'))
+    for (let i = 0; i < 3; i++) await ok(api.points.redeem({ goodsId: id, quantity: 1, requestId: req() }, 'vol1'))
+    expect(await ok(api.points.balance({}, 'vol1'))).toEqual({ balance: 170, earned: 200, spent: 30 })
+    const first = await ok(api.points.ledger({ limit: 2 }, 'vol1'))
     expect(first.items.map((e: { kind: string }) => e.kind)).toEqual(['redemption', 'redemption'])
-    const rest = await ok(call('ledger', { limit: 2, cursor: first.nextCursor }, 'vol1'))
+    const rest = await ok(api.points.ledger({ limit: 2, cursor: present(first.nextCursor, 'a next page') }, 'vol1'))
     expect(rest.items.map((e: { kind: string }) => e.kind)).toEqual(['redemption', 'credit'])
-    expect(await ok(call('balance', {}, 'res1'))).toEqual({ balance: 0, earned: 0, spent: 0 })
+    expect(await ok(api.points.balance({}, 'res1'))).toEqual({ balance: 0, earned: 0, spent: 0 })
   })
 
   it('staff of the volunteer’s community adjust with a reason, once per request id', async () => {
     const input = { volunteerNo: 'zy26000001', amount: 15, reason: '协助疫苗接种点引导', requestId: req() }
-    const entry = await ok(call('adjust', input, 'staff1'))
+    const entry = await ok(api.points.adjust(input, 'staff1'))
     expect(entry).toMatchObject({ kind: 'adjust', amount: 15, balanceAfter: 215, reason: '协助疫苗接种点引导' })
-    expect(await ok(call('adjust', input, 'staff1'))).toEqual(entry)
+    expect(await ok(api.points.adjust(input, 'staff1'))).toEqual(entry)
     expect(balanceOf('vol1')).toBe(215)
-    await fails(call('adjust', { ...input, requestId: req() }, 'staff2'), 'PERMISSION_DENIED')
-    await fails(call('adjust', { ...input, requestId: req() }, 'vol1'), 'PERMISSION_DENIED')
-    await fails(call('adjust', { ...input, amount: -1000, requestId: req() }, 'staff1'), 'FAILED_PRECONDITION', /积分不足/)
-    await fails(call('adjust', { ...input, reason: '', requestId: req() }, 'staff1'), 'INVALID_ARGUMENT', /调整原因/)
-    await fails(call('adjust', { ...input, volunteerNo: 'ZY99999999', requestId: req() }, 'staff1'), 'NOT_FOUND')
+    await fails(api.points.adjust({ ...input, requestId: req() }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.points.adjust({ ...input, requestId: req() }, 'vol1'), 'PERMISSION_DENIED')
+    await fails(api.points.adjust({ ...input, amount: -1000, requestId: req() }, 'staff1'), 'FAILED_PRECONDITION', /积分不足/)
+    await fails(api.points.adjust({ ...input, reason: '', requestId: req() }, 'staff1'), 'INVALID_ARGUMENT', /调整原因/)
+    await fails(api.points.adjust({ ...input, volunteerNo: 'ZY99999999', requestId: req() }, 'staff1'), 'NOT_FOUND')
     expectLedgersBalance()
   })
 
   it('ranks the community by points earned, naming only those who opted in', async () => {
-    const board = await ok(call('board', {}, 'vol2'))
+    const board = await ok(api.points.board({}, 'vol2'))
     expect(board).toMatchObject({ communityId: 'cm01', communityName: '青枫社区' })
     expect(board.items).toEqual([
       { rank: 1, name: '李志强', points: 200, me: false },
       { rank: 2, name: null, points: 30, me: true }
     ])
     expect(board.me).toEqual({ rank: 2, points: 30, optIn: false })
-    const other = await ok(call('board', { communityId: 'cm02' }, 'vol1'))
+    const other = await ok(api.points.board({ communityId: 'cm02' }, 'vol1'))
     expect(other.items).toEqual([{ rank: 1, name: '钱进', points: 100, me: false }])
   })
 })
@@ -415,7 +421,8 @@ describe('bad input', () => {
     ['board', { limit: 0 }, 'vol1']
   ])('%s answers INVALID_ARGUMENT with a sentence and writes nothing', async (action, data, who) => {
     const before = snapshot()
-    const err = await fails(call(action, data, who), 'INVALID_ARGUMENT')
+    // Input outside the contract's types on purpose: callRaw.
+    const err = await fails(api.callRaw('points', action, data, who), 'INVALID_ARGUMENT')
     expect(err?.message).toMatch(/[\u4e00-\u9fa5]/)
     expect(snapshot()).toBe(before)
   })

@@ -6,7 +6,8 @@
 import { checkinPayload, windowOf } from '../../cloudfunctions/volunteer/src/domain/token'
 import { useLocalCloud } from '../support/cloud'
 import { communitySettings, nextRequestId, STREET, twoCommunities } from '../support/fixtures'
-import { fails, ok, type Answer } from '../support/envelope'
+import { typedClient, type Input } from '../support/client'
+import { fails, ok, present } from '../support/envelope'
 
 const lc = useLocalCloud()
 
@@ -82,14 +83,16 @@ beforeEach(() => {
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-const call = (action: string, data: object, openid?: string) => lc.call('volunteer', action, data, openid) as Promise<Answer>
+const api = typedClient(lc)
 const store = () => lc.cloud.store
 
 
 const WATCHED = ['users', 'volunteers', 'sequences', 'activities', 'enrollments', 'pointsAccounts', 'pointsLedger', 'assessmentEntries', 'certificates']
 const snapshot = () => JSON.stringify(WATCHED.map((c) => store().find(c, {}, { sort: { _id: 1 } })))
 
-const activityInput = (over: Record<string, unknown> = {}) => {
+type ActivityData = Input<'volunteer', 'createActivity'>
+
+const activityInput = (over: Partial<ActivityData> = {}): ActivityData => {
   const start = Date.now() + 2 * 24 * HOUR
   return {
     requestId: nextRequestId('act'),
@@ -108,8 +111,8 @@ const activityInput = (over: Record<string, unknown> = {}) => {
   }
 }
 
-async function created(over: Record<string, unknown> = {}, by = 'staff1'): Promise<string> {
-  return (await ok(call('createActivity', activityInput(over), by))).id
+async function created(over: Partial<ActivityData> = {}, by = 'staff1'): Promise<string> {
+  return (await ok(api.volunteer.createActivity(activityInput(over), by))).id
 }
 
 /** Moves an activity (and its enrolments' copies of the times) so it starts `startInMs` from now. */
@@ -126,7 +129,7 @@ function backdateCheckIn(activityId: string, openid: string, msAgo: number) {
 }
 
 async function codeFor(activityId: string, by = 'staff1'): Promise<string> {
-  return (await ok(call('checkinCode', { activityId }, by))).payload
+  return (await ok(api.volunteer.checkinCode({ activityId }, by))).payload
 }
 
 const secret = () => store().get('appSecrets', 'checkin')!.value as string
@@ -134,7 +137,7 @@ const secret = () => store().get('appSecrets', 'checkin')!.value as string
 /** An activity that started 10 minutes ago with `who` enrolled, and a fresh code. */
 async function running(who: string[] = ['vol1'], over: Record<string, unknown> = {}) {
   const id = await created(over)
-  for (const v of who) await ok(call('enroll', { activityId: id }, v))
+  for (const v of who) await ok(api.volunteer.enroll({ activityId: id }, v))
   moveActivity(id, -10 * 60_000)
   return { id, code: await codeFor(id) }
 }
@@ -146,45 +149,46 @@ const ledgerSum = (openid: string) => store().find('pointsLedger', { openid }).r
 
 describe('register', () => {
   it('makes a resident a volunteer: a number, the role grant in the same step, the ID card only masked and hashed', async () => {
-    const profile = await ok(call('register', { realName: '王秀英', phone: '138 0000 5678', communityId: 'cm01', skills: ['理发'], idCard: ID_CARD, consent: true }, 'res1'))
+    const profile = await ok(api.volunteer.register({ realName: '王秀英', phone: '138 0000 5678', communityId: 'cm01', skills: ['理发'], idCard: ID_CARD, consent: true }, 'res1'))
     expect(profile).toMatchObject({ volunteerNo: 'ZY' + String(new Date().getFullYear()).slice(2) + '000301', realName: '王秀英', phone: '138****5678', communityName: '青枫社区', idCardMasked: '1101**********002X', totalHours: 0 })
     const doc = store().get('volunteers', 'res1')!
     expect(JSON.stringify(doc)).not.toContain('19491231')
     expect(doc.idCardHash).toMatch(/^[0-9a-f]{64}$/)
     expect(store().get('users', 'res1')!.roles).toEqual([{ role: 'volunteer', communityId: 'cm01' }])
-    expect(await ok(call('profile', {}, 'res1'))).toEqual(profile)
+    expect(await ok(api.volunteer.profile({}, 'res1'))).toEqual(profile)
   })
 
   it('refuses a second registration, a reused ID card and bad input, writing nothing', async () => {
-    await ok(call('register', { realName: '王秀英', phone: '13800005678', communityId: 'cm01', idCard: ID_CARD, consent: true }, 'res1'))
+    await ok(api.volunteer.register({ realName: '王秀英', phone: '13800005678', communityId: 'cm01', idCard: ID_CARD, consent: true }, 'res1'))
     const before = snapshot()
-    await fails(call('register', { realName: '王秀英', phone: '13800005678', communityId: 'cm01', consent: true }, 'res1'), 'CONFLICT', /已注册/)
-    await fails(call('register', { realName: '赵国强', phone: '13800005679', communityId: 'cm01', idCard: ID_CARD, consent: true }, 'res2'), 'CONFLICT', /身份证/)
-    const base = { realName: '赵国强', phone: '13800005679', communityId: 'cm01', consent: true }
-    await fails(call('register', { ...base, phone: '12345' }, 'res2'), 'INVALID_ARGUMENT', /11位手机号/)
-    await fails(call('register', { ...base, consent: false }, 'res2'), 'INVALID_ARGUMENT', /志愿服务记录规则/)
-    await fails(call('register', { ...base, communityId: 'cm99' }, 'res2'), 'INVALID_ARGUMENT', /社区不存在/)
-    await fails(call('register', { ...base, idCard: '110105194912310021' }, 'res2'), 'INVALID_ARGUMENT', /身份证号不正确/)
-    await fails(call('register', { ...base, realName: '' }, 'res2'), 'INVALID_ARGUMENT', /姓名/)
-    await fails(call('register', { ...base, skills: Array(9).fill('理发') }, 'res2'), 'INVALID_ARGUMENT', /最多/)
-    await fails(call('register', base, 'stranger'), 'UNAUTHENTICATED')
+    await fails(api.volunteer.register({ realName: '王秀英', phone: '13800005678', communityId: 'cm01', consent: true }, 'res1'), 'CONFLICT', /已注册/)
+    await fails(api.volunteer.register({ realName: '赵国强', phone: '13800005679', communityId: 'cm01', idCard: ID_CARD, consent: true }, 'res2'), 'CONFLICT', /身份证/)
+    const base: Input<'volunteer', 'register'> = { realName: '赵国强', phone: '13800005679', communityId: 'cm01', consent: true }
+    await fails(api.volunteer.register({ ...base, phone: '12345' }, 'res2'), 'INVALID_ARGUMENT', /11位手机号/)
+    // Refused consent is outside the contract's type on purpose.
+    await fails(api.callRaw('volunteer', 'register', { ...base, consent: false }, 'res2'), 'INVALID_ARGUMENT', /志愿服务记录规则/)
+    await fails(api.volunteer.register({ ...base, communityId: 'cm99' }, 'res2'), 'INVALID_ARGUMENT', /社区不存在/)
+    await fails(api.volunteer.register({ ...base, idCard: '110105194912310021' }, 'res2'), 'INVALID_ARGUMENT', /身份证号不正确/)
+    await fails(api.volunteer.register({ ...base, realName: '' }, 'res2'), 'INVALID_ARGUMENT', /姓名/)
+    await fails(api.volunteer.register({ ...base, skills: Array(9).fill('理发') }, 'res2'), 'INVALID_ARGUMENT', /最多/)
+    await fails(api.volunteer.register(base, 'stranger'), 'UNAUTHENTICATED')
     expect(snapshot()).toBe(before)
   })
 
   it('gives 20 people registering at once 20 different numbers', async () => {
     const people = CROWD.slice(0, 20)
     store().remove('volunteers', { _id: { $in: people } })
-    const answers = await Promise.all(people.map((p) => ok(call('register', { realName: '群众', phone: '13800005678', communityId: 'cm01', consent: true }, p))))
+    const answers = await Promise.all(people.map((p) => ok(api.volunteer.register({ realName: '群众', phone: '13800005678', communityId: 'cm01', consent: true }, p))))
     expect(new Set(answers.map((a) => a.volunteerNo)).size).toBe(20)
     expect(store().get('sequences', 'volunteerNo')!.value).toBe(320)
   })
 
   it('answers null for a resident who is not a volunteer, and lets a volunteer update phone, skills and board opt-in', async () => {
-    expect(await ok(call('profile', {}, 'res1'))).toBeNull()
-    const p = await ok(call('updateProfile', { phone: '13700001111', skills: ['摄影'], boardOptIn: false }, 'vol1'))
+    expect(await ok(api.volunteer.profile({}, 'res1'))).toBeNull()
+    const p = await ok(api.volunteer.updateProfile({ phone: '13700001111', skills: ['摄影'], boardOptIn: false }, 'vol1'))
     expect(p).toMatchObject({ phone: '137****1111', skills: ['摄影'], boardOptIn: false })
-    await fails(call('updateProfile', { phone: '1' }, 'vol1'), 'INVALID_ARGUMENT')
-    await fails(call('updateProfile', { skills: [] }, 'res1'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.updateProfile({ phone: '1' }, 'vol1'), 'INVALID_ARGUMENT')
+    await fails(api.volunteer.updateProfile({ skills: [] }, 'res1'), 'PERMISSION_DENIED')
   })
 })
 
@@ -192,19 +196,20 @@ describe('register', () => {
 
 describe('activities', () => {
   it('lets staff of the community publish an activity, with every field checked', async () => {
-    const detail = await ok(call('createActivity', activityInput(), 'staff1'))
+    const detail = await ok(api.volunteer.createActivity(activityInput(), 'staff1'))
     expect(detail).toMatchObject({ title: '敬老院陪伴读报', communityId: 'cm01', organiser: '青枫社区', capacity: 10, enrolled: 0, phase: 'upcoming', canManage: true, location: VENUE })
-    await fails(call('createActivity', activityInput(), 'vol1'), 'PERMISSION_DENIED')
-    await fails(call('createActivity', activityInput({ communityId: 'cm02' }), 'staff1'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.createActivity(activityInput(), 'vol1'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.createActivity(activityInput({ communityId: 'cm02' }), 'staff1'), 'PERMISSION_DENIED')
   })
 
   it('publishes once when the same request arrives twice, even at the same moment', async () => {
     const input = activityInput()
-    const [a, b] = await Promise.all([ok(call('createActivity', input, 'staff1')), ok(call('createActivity', input, 'staff1'))])
-    const again = await ok(call('createActivity', input, 'staff1'))
+    const [a, b] = await Promise.all([ok(api.volunteer.createActivity(input, 'staff1')), ok(api.volunteer.createActivity(input, 'staff1'))])
+    const again = await ok(api.volunteer.createActivity(input, 'staff1'))
     expect([a.id, b.id]).toEqual([again.id, again.id])
     expect(store().count('activities', { title: input.title })).toBe(1)
-    await fails(call('createActivity', { ...input, requestId: undefined }, 'staff1'), 'INVALID_ARGUMENT', /请求编号/)
+    // A missing request id is outside the contract's type on purpose.
+    await fails(api.callRaw('volunteer', 'createActivity', { ...input, requestId: undefined }, 'staff1'), 'INVALID_ARGUMENT', /请求编号/)
   })
 
   it.each([
@@ -214,12 +219,12 @@ describe('activities', () => {
     ['no seats', () => ({ capacity: 0 }), /招募人数不能小于1/],
     ['a 10 m radius', () => ({ radius: 10 }), /签到范围不能小于50/],
     ['a location abroad', () => ({ location: { lat: 48.85, lng: 2.35 } }), /服务范围/],
-    ['a 30-hour activity', (i: ReturnType<typeof activityInput>) => ({ end: new Date(Date.parse(i.start) + 30 * HOUR).toISOString() }), /不能超过24小时/],
+    ['a 30-hour activity', (i: ReturnType<typeof activityInput>) => ({ end: new Date(new Date(i.start).getTime() + 30 * HOUR).toISOString() }), /不能超过24小时/],
     ['a title of one character', () => ({ title: '读' }), /活动名称至少2个字/]
   ])('refuses %s readably and writes nothing', async (_label, over, message) => {
     const before = snapshot()
     const input = activityInput()
-    await fails(call('createActivity', { ...input, ...over(input) }, 'staff1'), 'INVALID_ARGUMENT', message)
+    await fails(api.volunteer.createActivity({ ...input, ...over(input) }, 'staff1'), 'INVALID_ARGUMENT', message)
     expect(snapshot()).toBe(before)
   })
 
@@ -228,35 +233,35 @@ describe('activities', () => {
     const b = await created({ title: '远处活动', location: { lat: 31.36, lng: 118.375 } })
     for (let i = 0; i < 4; i++) await created({ title: `第${i + 1}场活动`, location: { lat: 31.34, lng: 118.375 } })
     await created({ title: '柳岸活动', location: { lat: 31.34, lng: 118.385 } }, 'staff2')
-    await ok(call('enroll', { activityId: a }, 'vol1'))
+    await ok(api.volunteer.enroll({ activityId: a }, 'vol1'))
 
-    const first = await ok(call('listActivities', { scope: 'upcoming', limit: 4 }, 'vol1'))
+    const first = await ok(api.volunteer.listActivities({ scope: 'upcoming', limit: 4 }, 'vol1'))
     expect(first.items).toHaveLength(4)
-    const rest = await ok(call('listActivities', { scope: 'upcoming', limit: 4, cursor: first.nextCursor }, 'vol1'))
+    const rest = await ok(api.volunteer.listActivities({ scope: 'upcoming', limit: 4, cursor: present(first.nextCursor, 'a next page') }, 'vol1'))
     expect([...first.items, ...rest.items].map((x: { communityId: string }) => x.communityId)).toEqual(Array(6).fill('cm01'))
     expect(rest.nextCursor).toBeNull()
-    expect(first.items.find((x: { id: string }) => x.id === a).myStatus).toBe('enrolled')
+    expect(first.items.find((x) => x.id === a)?.myStatus).toBe('enrolled')
 
-    const nearby = await ok(call('listActivities', { scope: 'nearby', location: NEAR }, 'res1'))
+    const nearby = await ok(api.volunteer.listActivities({ scope: 'nearby', location: NEAR }, 'res1'))
     const titles = nearby.items.map((x: { title: string }) => x.title)
     expect(titles[0]).toBe('近处活动')
     expect(nearby.items[0].distance).toBeLessThan(50)
-    expect(nearby.items.find((x: { id: string }) => x.id === b).distance).toBeGreaterThan(2500)
-    await fails(call('listActivities', { scope: 'nearby' }, 'res1'), 'INVALID_ARGUMENT', /位置/)
+    expect(nearby.items.find((x) => x.id === b)?.distance).toBeGreaterThan(2500)
+    await fails(api.volunteer.listActivities({ scope: 'nearby' }, 'res1'), 'INVALID_ARGUMENT', /位置/)
 
-    const mine = await ok(call('listActivities', { scope: 'mine' }, 'vol1'))
+    const mine = await ok(api.volunteer.listActivities({ scope: 'mine' }, 'vol1'))
     expect(mine.items.map((x: { id: string }) => x.id)).toEqual([a])
-    const managed = await ok(call('listActivities', { scope: 'managed' }, 'staff1'))
+    const managed = await ok(api.volunteer.listActivities({ scope: 'managed' }, 'staff1'))
     expect(managed.items).toHaveLength(6)
-    await fails(call('listActivities', { scope: 'managed' }, 'vol1'), 'INVALID_ARGUMENT')
-    await fails(call('listActivities', { scope: 'managed', communityId: 'cm02' }, 'staff1'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.listActivities({ scope: 'managed' }, 'vol1'), 'INVALID_ARGUMENT')
+    await fails(api.volunteer.listActivities({ scope: 'managed', communityId: 'cm02' }, 'staff1'), 'PERMISSION_DENIED')
   })
 
   it('shows one activity with whether the caller may enrol', async () => {
     const id = await created()
-    expect(await ok(call('activity', { activityId: id }, 'vol1'))).toMatchObject({ enrollOpen: true, enrollBlocked: null, myEnrollment: null, canManage: false })
-    expect(await ok(call('activity', { activityId: id }, 'res1'))).toMatchObject({ enrollOpen: false, enrollBlocked: '请先注册为志愿者' })
-    await fails(call('activity', { activityId: 'nope' }, 'vol1'), 'NOT_FOUND', /活动不存在/)
+    expect(await ok(api.volunteer.activity({ activityId: id }, 'vol1'))).toMatchObject({ enrollOpen: true, enrollBlocked: null, myEnrollment: null, canManage: false })
+    expect(await ok(api.volunteer.activity({ activityId: id }, 'res1'))).toMatchObject({ enrollOpen: false, enrollBlocked: '请先注册为志愿者' })
+    await fails(api.volunteer.activity({ activityId: 'nope' }, 'vol1'), 'NOT_FOUND', /活动不存在/)
   })
 })
 
@@ -265,33 +270,33 @@ describe('activities', () => {
 describe('enrolment', () => {
   it('enrols once, cancels before the start, enrols again, and confirms by subscription message', async () => {
     const id = await created()
-    const e = await ok(call('enroll', { activityId: id }, 'vol1'))
+    const e = await ok(api.volunteer.enroll({ activityId: id }, 'vol1'))
     expect(e).toMatchObject({ id: `${id}_vol1`, status: 'enrolled' })
     expect(store().find('outbox', { touser: 'vol1' })).toHaveLength(1)
-    await fails(call('enroll', { activityId: id }, 'vol1'), 'CONFLICT', /已报名/)
+    await fails(api.volunteer.enroll({ activityId: id }, 'vol1'), 'CONFLICT', /已报名/)
     expect(store().get('activities', id)!.enrolled).toBe(1)
-    expect(await ok(call('cancelEnrollment', { activityId: id }, 'vol1'))).toMatchObject({ status: 'cancelled' })
+    expect(await ok(api.volunteer.cancelEnrollment({ activityId: id }, 'vol1'))).toMatchObject({ status: 'cancelled' })
     expect(store().get('activities', id)!.enrolled).toBe(0)
-    await fails(call('cancelEnrollment', { activityId: id }, 'vol1'), 'FAILED_PRECONDITION', /没有报名/)
-    await ok(call('enroll', { activityId: id }, 'vol1'))
+    await fails(api.volunteer.cancelEnrollment({ activityId: id }, 'vol1'), 'FAILED_PRECONDITION', /没有报名/)
+    await ok(api.volunteer.enroll({ activityId: id }, 'vol1'))
     expect(store().get('activities', id)!.enrolled).toBe(1)
   })
 
   it('refuses residents, volunteers without a profile, after the deadline and after the start', async () => {
     const id = await created()
-    await fails(call('enroll', { activityId: id }, 'res1'), 'PERMISSION_DENIED')
-    await fails(call('enroll', { activityId: id }, 'ghost'), 'FAILED_PRECONDITION', /请先注册/)
-    await ok(call('enroll', { activityId: id }, 'vol2'))
+    await fails(api.volunteer.enroll({ activityId: id }, 'res1'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.enroll({ activityId: id }, 'ghost'), 'FAILED_PRECONDITION', /请先注册/)
+    await ok(api.volunteer.enroll({ activityId: id }, 'vol2'))
     store().update('activities', { _id: id }, { $set: { enrollDeadline: new Date(Date.now() - 60_000) } })
-    await fails(call('enroll', { activityId: id }, 'vol1'), 'FAILED_PRECONDITION', /报名已截止/)
+    await fails(api.volunteer.enroll({ activityId: id }, 'vol1'), 'FAILED_PRECONDITION', /报名已截止/)
     moveActivity(id, -60_000)
-    await fails(call('enroll', { activityId: id }, 'vol1'), 'FAILED_PRECONDITION', /已开始/)
-    await fails(call('cancelEnrollment', { activityId: id }, 'vol2'), 'FAILED_PRECONDITION', /不能取消/)
+    await fails(api.volunteer.enroll({ activityId: id }, 'vol1'), 'FAILED_PRECONDITION', /已开始/)
+    await fails(api.volunteer.cancelEnrollment({ activityId: id }, 'vol2'), 'FAILED_PRECONDITION', /不能取消/)
   })
 
   it('100 volunteers enrolling at once for 10 seats: exactly 10 enrolments', async () => {
     const id = await created({ capacity: 10 })
-    const answers = await Promise.all(CROWD.map((v) => call('enroll', { activityId: id }, v)))
+    const answers = await Promise.all(CROWD.map((v) => api.volunteer.enroll({ activityId: id }, v)))
     const won = answers.filter((a) => a.ok)
     expect(won).toHaveLength(10)
     for (const a of answers.filter((x) => !x.ok)) {
@@ -308,20 +313,20 @@ describe('enrolment', () => {
 describe('verified check-in', () => {
   it('shows staff of the community a rotating code, only in the check-in window', async () => {
     const id = await created()
-    await fails(call('checkinCode', { activityId: id }, 'staff1'), 'FAILED_PRECONDITION', /30分钟/)
+    await fails(api.volunteer.checkinCode({ activityId: id }, 'staff1'), 'FAILED_PRECONDITION', /30分钟/)
     moveActivity(id, 20 * 60_000)
-    const code = await ok(call('checkinCode', { activityId: id }, 'staff1'))
+    const code = await ok(api.volunteer.checkinCode({ activityId: id }, 'staff1'))
     expect(code.payload).toMatch(/^LLT-CHECKIN:/)
     expect(code.refreshInSeconds).toBeGreaterThan(0)
     expect(code.refreshInSeconds).toBeLessThanOrEqual(30)
     expect(Date.parse(code.validUntil) - Date.now()).toBeLessThanOrEqual(60_000)
-    await fails(call('checkinCode', { activityId: id }, 'staff2'), 'PERMISSION_DENIED')
-    await fails(call('checkinCode', { activityId: id }, 'vol1'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.checkinCode({ activityId: id }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.checkinCode({ activityId: id }, 'vol1'), 'PERMISSION_DENIED')
   })
 
   it('checks in with a valid code at the venue', async () => {
     const { id, code } = await running()
-    const res = await ok(call('checkIn', { activityId: id, token: code, location: NEAR }, 'vol1'))
+    const res = await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'vol1'))
     expect(res.enrollment.status).toBe('checkedIn')
     expect(res.distance).toBeLessThan(50)
     expect(store().get('enrollments', `${id}_vol1`)!.checkInDistance).toBe(res.distance)
@@ -331,7 +336,7 @@ describe('verified check-in', () => {
     const { id, code } = await running()
     const other = await running(['vol2'])
     const w = windowOf(Date.now())
-    const cases: Array<[string, object, RegExp]> = [
+    const cases: Array<[string, Omit<Input<'volunteer', 'checkIn'>, 'activityId'>, RegExp]> = [
       ['expired', { token: checkinPayload(secret(), id, w - 3), location: NEAR }, /已过期/],
       ['forged', { token: checkinPayload('guessed-secret', id, w), location: NEAR }, /签到码无效/],
       ['tampered', { token: code.slice(0, -2) + (code.endsWith('AA') ? 'BB' : 'AA'), location: NEAR }, /签到码无效/],
@@ -341,7 +346,7 @@ describe('verified check-in', () => {
     ]
     const before = snapshot()
     for (const [, input, message] of cases) {
-      await fails(call('checkIn', { activityId: id, ...input }, 'vol1'), 'FAILED_PRECONDITION', message)
+      await fails(api.volunteer.checkIn({ activityId: id, ...input }, 'vol1'), 'FAILED_PRECONDITION', message)
     }
     expect(snapshot()).toBe(before)
     expect(store().get('enrollments', `${id}_vol1`)!.status).toBe('enrolled')
@@ -349,36 +354,36 @@ describe('verified check-in', () => {
 
   it('refuses a code already used by the volunteer for the same action, and someone not enrolled', async () => {
     const { id, code } = await running()
-    await ok(call('checkIn', { activityId: id, token: code, location: NEAR }, 'vol1'))
-    await fails(call('checkIn', { activityId: id, token: code, location: NEAR }, 'vol1'), 'CONFLICT', /已使用/)
-    await fails(call('checkIn', { activityId: id, token: code, location: NEAR }, 'vol2'), 'FAILED_PRECONDITION', /没有报名/)
-    await fails(call('checkOut', { activityId: id, token: code, location: NEAR }, 'vol2'), 'FAILED_PRECONDITION', /没有报名/)
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'vol1'))
+    await fails(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'vol1'), 'CONFLICT', /已使用/)
+    await fails(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'vol2'), 'FAILED_PRECONDITION', /没有报名/)
+    await fails(api.volunteer.checkOut({ activityId: id, token: code, location: NEAR }, 'vol2'), 'FAILED_PRECONDITION', /没有报名/)
   })
 
   it('checks out: hours clipped to the span in half-hours, points credited once, balance equals the ledger', async () => {
     const { id, code } = await running(['vol1'], { pointsPerHour: 10, pointsCap: 100 })
-    await ok(call('checkIn', { activityId: id, token: code, location: NEAR }, 'vol1'))
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'vol1'))
     // Checked in 40 minutes before the (moved) start: only the time since the start counts.
     moveActivity(id, -(2 * HOUR + 20 * 60_000))
     backdateCheckIn(id, 'vol1', 3 * HOUR)
-    const out = await ok(call('checkOut', { activityId: id, token: await codeFor(id), location: NEAR }, 'vol1'))
+    const out = await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: NEAR }, 'vol1'))
     expect(out.enrollment).toMatchObject({ status: 'completed', hours: 2, points: 20 })
     expect(out.credited).toBe(20)
     expect(store().get('pointsLedger', `credit_${id}_vol1`)).toMatchObject({ kind: 'credit', amount: 20, balanceAfter: 20, sourceId: `${id}_vol1` })
     expect(balanceOf('vol1')).toBe(20)
     expect(ledgerSum('vol1')).toBe(20)
     expect(store().get('volunteers', 'vol1')).toMatchObject({ halfHours: 4, activityCount: 1 })
-    await fails(call('checkOut', { activityId: id, token: await codeFor(id), location: NEAR }, 'vol1'), 'CONFLICT')
+    await fails(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: NEAR }, 'vol1'), 'CONFLICT')
     expect(balanceOf('vol1')).toBe(20)
   })
 
   it('caps the points, and credits a check-out sent twice at once only once', async () => {
     const { id, code } = await running(['vol1'], { pointsPerHour: 20, pointsCap: 25 })
-    await ok(call('checkIn', { activityId: id, token: code, location: NEAR }, 'vol1'))
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'vol1'))
     backdateCheckIn(id, 'vol1', 2 * HOUR)
     moveActivity(id, -2 * HOUR)
     const fresh = await codeFor(id)
-    const both = await Promise.all([1, 2].map(() => call('checkOut', { activityId: id, token: fresh, location: NEAR }, 'vol1')))
+    const both = await Promise.all([1, 2].map(() => api.volunteer.checkOut({ activityId: id, token: fresh, location: NEAR }, 'vol1')))
     expect(both.filter((a) => a.ok)).toHaveLength(1)
     expect(balanceOf('vol1')).toBe(25)
     expect(store().count('pointsLedger', { openid: 'vol1' })).toBe(1)
@@ -386,10 +391,10 @@ describe('verified check-in', () => {
 
   it('writes the assessment entry for an approved party member in the same step as the credit', async () => {
     const { id, code } = await running(['member1'])
-    await ok(call('checkIn', { activityId: id, token: code, location: NEAR }, 'member1'))
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'member1'))
     backdateCheckIn(id, 'member1', 90 * 60_000)
     moveActivity(id, -90 * 60_000)
-    await ok(call('checkOut', { activityId: id, token: await codeFor(id), location: NEAR }, 'member1'))
+    await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: NEAR }, 'member1'))
     expect(store().get('assessmentEntries', `hours_${id}_member1`)).toMatchObject({ openid: 'member1', communityId: 'cm01', source: 'hours', hours: 1.5, points: 3 })
     expect(store().count('assessmentEntries', { openid: 'vol1' })).toBe(0)
   })
@@ -400,29 +405,29 @@ describe('verified check-in', () => {
 describe('attendance, corrections and closing', () => {
   async function finishedWithVolunteers() {
     const { id, code } = await running(['vol1', 'vol2', 'member1'], { pointsPerHour: 10, pointsCap: 30 })
-    await ok(call('checkIn', { activityId: id, token: code, location: NEAR }, 'vol1'))
-    await ok(call('checkIn', { activityId: id, token: code, location: NEAR }, 'member1'))
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'vol1'))
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'member1'))
     moveActivity(id, -HOUR)
     backdateCheckIn(id, 'vol1', HOUR)
-    await ok(call('checkOut', { activityId: id, token: code, location: NEAR }, 'vol1'))
+    await ok(api.volunteer.checkOut({ activityId: id, token: code, location: NEAR }, 'vol1'))
     expect(store().get('enrollments', `${id}_vol1`)!.hours).toBe(1)
     return id
   }
 
   it('shows staff of the community who came, with names and masked phones', async () => {
     const id = await finishedWithVolunteers()
-    const list = await ok(call('attendance', { activityId: id }, 'staff1'))
+    const list = await ok(api.volunteer.attendance({ activityId: id }, 'staff1'))
     expect(list.summary).toEqual({ enrolled: 1, checkedIn: 1, completed: 1, absent: 0, cancelled: 0 })
     const row = list.items.find((r: { openid: string }) => r.openid === 'vol1')
     expect(row).toMatchObject({ realName: '李志强', phone: '139****0001', volunteerNo: 'ZY26000001', status: 'completed' })
-    await fails(call('attendance', { activityId: id }, 'staff2'), 'PERMISSION_DENIED')
-    await fails(call('attendance', { activityId: id }, 'vol1'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.attendance({ activityId: id }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.attendance({ activityId: id }, 'vol1'), 'PERMISSION_DENIED')
   })
 
   it('corrects hours with a reason: the difference is posted and the correction recorded', async () => {
     const id = await finishedWithVolunteers()
     const eid = `${id}_vol1`
-    const row = await ok(call('correctHours', { enrollmentId: eid, hours: 2.5, reason: '现场协助布置场地' }, 'staff1'))
+    const row = await ok(api.volunteer.correctHours({ enrollmentId: eid, hours: 2.5, reason: '现场协助布置场地' }, 'staff1'))
     expect(row).toMatchObject({ hours: 2.5, points: 25, status: 'completed' })
     expect(row.corrections).toEqual([expect.objectContaining({ from: 1, to: 2.5, reason: '现场协助布置场地' })])
     expect(store().get('pointsLedger', `credit_${eid}_c1`)).toMatchObject({ amount: 15, by: 'staff1' })
@@ -430,9 +435,9 @@ describe('attendance, corrections and closing', () => {
     expect(ledgerSum('vol1')).toBe(25)
     expect(store().get('volunteers', 'vol1')).toMatchObject({ halfHours: 5, activityCount: 1 })
     // The same correction again changes nothing; an absent volunteer can be given hours.
-    await ok(call('correctHours', { enrollmentId: eid, hours: 2.5, reason: '现场协助布置场地' }, 'staff1'))
+    await ok(api.volunteer.correctHours({ enrollmentId: eid, hours: 2.5, reason: '现场协助布置场地' }, 'staff1'))
     expect(ledgerSum('vol1')).toBe(25)
-    await ok(call('correctHours', { enrollmentId: `${id}_vol2`, hours: 1, reason: '补录签到' }, 'staff1'))
+    await ok(api.volunteer.correctHours({ enrollmentId: `${id}_vol2`, hours: 1, reason: '补录签到' }, 'staff1'))
     expect(balanceOf('vol2')).toBe(10)
   })
 
@@ -440,30 +445,31 @@ describe('attendance, corrections and closing', () => {
     const id = await finishedWithVolunteers()
     const eid = `${id}_vol1`
     const before = snapshot()
-    await fails(call('correctHours', { enrollmentId: eid, hours: 2, reason: '补录' }, 'staff2'), 'PERMISSION_DENIED')
-    await fails(call('correctHours', { enrollmentId: eid, hours: 2, reason: '补录' }, 'vol1'), 'PERMISSION_DENIED')
-    await fails(call('correctHours', { enrollmentId: eid, hours: 2 }, 'staff1'), 'INVALID_ARGUMENT', /修改原因/)
-    await fails(call('correctHours', { enrollmentId: eid, hours: 1.2, reason: '补录' }, 'staff1'), 'INVALID_ARGUMENT', /半小时/)
-    await fails(call('correctHours', { enrollmentId: eid, hours: 4, reason: '补录' }, 'staff1'), 'INVALID_ARGUMENT', /不能超过活动时长3小时/)
+    await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 2, reason: '补录' }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 2, reason: '补录' }, 'vol1'), 'PERMISSION_DENIED')
+    // A missing reason is outside the contract's type on purpose.
+    await fails(api.callRaw('volunteer', 'correctHours', { enrollmentId: eid, hours: 2 }, 'staff1'), 'INVALID_ARGUMENT', /修改原因/)
+    await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 1.2, reason: '补录' }, 'staff1'), 'INVALID_ARGUMENT', /半小时/)
+    await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 4, reason: '补录' }, 'staff1'), 'INVALID_ARGUMENT', /不能超过活动时长3小时/)
     expect(snapshot()).toBe(before)
     // vol1 spends their 10 points; taking the hours away is then refused.
     store().update('pointsAccounts', { _id: 'vol1' }, { $set: { balance: 0, spent: 10 } })
     store().insert('pointsLedger', { _id: 'redeem_x', openid: 'vol1', communityId: 'cm01', kind: 'redemption', amount: -10, balanceAfter: 0, reason: '兑换', sourceId: 'x', by: null, at: new Date() })
-    await fails(call('correctHours', { enrollmentId: eid, hours: 0, reason: '误签到' }, 'staff1'), 'FAILED_PRECONDITION', /积分已使用/)
+    await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 0, reason: '误签到' }, 'staff1'), 'FAILED_PRECONDITION', /积分已使用/)
   })
 
   it('closes an ended activity once: no-shows absent, a missing check-out completed with 0 hours', async () => {
     const id = await finishedWithVolunteers()
-    await fails(call('completeActivity', { activityId: id }, 'staff1'), 'FAILED_PRECONDITION', /结束后/)
+    await fails(api.volunteer.completeActivity({ activityId: id }, 'staff1'), 'FAILED_PRECONDITION', /结束后/)
     moveActivity(id, -4 * HOUR)
-    await fails(call('completeActivity', { activityId: id }, 'staff2'), 'PERMISSION_DENIED')
-    expect(await ok(call('completeActivity', { activityId: id }, 'staff1'))).toEqual({ completed: 2, absent: 1, missingCheckout: 1 })
+    await fails(api.volunteer.completeActivity({ activityId: id }, 'staff2'), 'PERMISSION_DENIED')
+    expect(await ok(api.volunteer.completeActivity({ activityId: id }, 'staff1'))).toEqual({ completed: 2, absent: 1, missingCheckout: 1 })
     expect(store().get('enrollments', `${id}_vol2`)!.status).toBe('absent')
     expect(store().get('enrollments', `${id}_member1`)).toMatchObject({ status: 'completed', hours: 0, missingCheckout: true })
-    await fails(call('completeActivity', { activityId: id }, 'staff1'), 'CONFLICT', /已结项/)
-    await fails(call('checkinCode', { activityId: id }, 'staff1'), 'FAILED_PRECONDITION', /已结项/)
+    await fails(api.volunteer.completeActivity({ activityId: id }, 'staff1'), 'CONFLICT', /已结项/)
+    await fails(api.volunteer.checkinCode({ activityId: id }, 'staff1'), 'FAILED_PRECONDITION', /已结项/)
     // Staff then give the member the hours they served; the assessment entry follows.
-    await ok(call('correctHours', { enrollmentId: `${id}_member1`, hours: 2, reason: '忘记签退，现场核实' }, 'staff1'))
+    await ok(api.volunteer.correctHours({ enrollmentId: `${id}_member1`, hours: 2, reason: '忘记签退，现场核实' }, 'staff1'))
     expect(store().get('assessmentEntries', `hours_${id}_member1`)).toMatchObject({ hours: 2, points: 4 })
   })
 })
@@ -473,39 +479,39 @@ describe('attendance, corrections and closing', () => {
 describe('service records and certificates', () => {
   async function served() {
     const { id, code } = await running(['vol1'])
-    await ok(call('checkIn', { activityId: id, token: code, location: NEAR }, 'vol1'))
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'vol1'))
     backdateCheckIn(id, 'vol1', 2 * HOUR)
     moveActivity(id, -2 * HOUR)
-    await ok(call('checkOut', { activityId: id, token: await codeFor(id), location: NEAR }, 'vol1'))
+    await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: NEAR }, 'vol1'))
     return id
   }
 
   it('lists the service record: identity, content, hours, organiser', async () => {
     const id = await served()
-    const rec = await ok(call('records', {}, 'vol1'))
+    const rec = await ok(api.volunteer.records({}, 'vol1'))
     expect(rec.identity).toEqual({ realName: '李志强', volunteerNo: 'ZY26000001', idCardMasked: null, communityName: '青枫社区' })
     expect(rec).toMatchObject({ totalHours: 2, activityCount: 1, nextCursor: null })
     expect(rec.items).toEqual([expect.objectContaining({ activityId: id, title: '敬老院陪伴读报', content: '为老人读报、聊天、陪伴散步。', organiser: '青枫社区', hours: 2 })])
-    await fails(call('records', {}, 'res1'), 'PERMISSION_DENIED')
+    await fails(api.volunteer.records({}, 'res1'), 'PERMISSION_DENIED')
   })
 
   it('issues a numbered certificate (the same one when asked again) that anyone can verify by number', async () => {
-    await fails(call('certificate', {}, 'vol2'), 'FAILED_PRECONDITION', /暂不能出具/)
+    await fails(api.volunteer.certificate({}, 'vol2'), 'FAILED_PRECONDITION', /暂不能出具/)
     await served()
-    const cert = await ok(call('certificate', {}, 'vol1'))
+    const cert = await ok(api.volunteer.certificate({}, 'vol1'))
     expect(cert.number).toMatch(/^ZYJL-\d{4}-[0-9A-Z]{10}$/)
     expect(cert).toMatchObject({ realName: '李志强', volunteerNo: 'ZY26000001', totalHours: 2, activityCount: 1, issuer: '青枫社区志愿服务站' })
-    expect((await ok(call('certificate', {}, 'vol1'))).number).toBe(cert.number)
+    expect((await ok(api.volunteer.certificate({}, 'vol1'))).number).toBe(cert.number)
     expect(store().count('certificates')).toBe(1)
-    const check = await ok(call('verifyCertificate', { number: cert.number.toLowerCase() }, 'someone-without-an-account'))
+    const check = await ok(api.volunteer.verifyCertificate({ number: cert.number.toLowerCase() }, 'someone-without-an-account'))
     expect(check).toMatchObject({ valid: true, number: cert.number, name: '李**', totalHours: 2, issuer: '青枫社区志愿服务站' })
-    await fails(call('verifyCertificate', { number: 'ZYJL-2026-0000000000' }, 'someone-without-an-account'), 'NOT_FOUND', /未找到/)
-    await fails(call('verifyCertificate', { number: 'hello' }, 'someone-without-an-account'), 'INVALID_ARGUMENT', /证明编号格式不正确/)
+    await fails(api.volunteer.verifyCertificate({ number: 'ZYJL-2026-0000000000' }, 'someone-without-an-account'), 'NOT_FOUND', /未找到/)
+    await fails(api.volunteer.verifyCertificate({ number: 'hello' }, 'someone-without-an-account'), 'INVALID_ARGUMENT', /证明编号格式不正确/)
   })
 
   it('erases the volunteer’s name and phone when the account is deleted, and the ledger still balances', async () => {
     await served()
-    await ok(lc.call('user', 'deleteAccount', { confirm: '注销' }, 'vol1') as Promise<Answer>)
+    await ok(api.user.deleteAccount({ confirm: '注销' }, 'vol1'))
     expect(store().get('volunteers', 'vol1')).toMatchObject({ realName: '已注销用户', phone: null })
     expect(balanceOf('vol1')).toBe(ledgerSum('vol1'))
   })
@@ -531,12 +537,13 @@ describe('bad input', () => {
     ['verifyCertificate', { number: 12 }, 'vol1']
   ])('%s answers INVALID_ARGUMENT with a sentence and writes nothing', async (action, data, who) => {
     const before = snapshot()
-    const err = await fails(call(action, data, who), 'INVALID_ARGUMENT')
+    // Input outside the contract's types on purpose: callRaw.
+    const err = await fails(api.callRaw('volunteer', action, data, who), 'INVALID_ARGUMENT')
     expect(err?.message).toMatch(/[\u4e00-\u9fa5]/)
     expect(snapshot()).toBe(before)
   })
 
   it('refuses an unknown action', async () => {
-    await fails(call('dropDatabase', {}, 'staff1'), 'INVALID_ARGUMENT', /未知的操作/)
+    await fails(api.callRaw('volunteer', 'dropDatabase', {}, 'staff1'), 'INVALID_ARGUMENT', /未知的操作/)
   })
 })

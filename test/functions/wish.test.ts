@@ -6,7 +6,9 @@ import { isValidHistory, nextStatus, type WishEvent } from '../../cloudfunctions
 import type { WishDoc } from '../../cloudfunctions/wish/src/domain/types'
 import { useLocalCloud } from '../support/cloud'
 import { communitySettings, point, STREET, twoCommunities } from '../support/fixtures'
-import { fails, ok, type Answer } from '../support/envelope'
+import { typedClient, type Input } from '../support/client'
+import { fails, ok } from '../support/envelope'
+import type { Envelope } from '../../types'
 
 const lc = useLocalCloud()
 
@@ -61,7 +63,7 @@ beforeEach(() => {
 // --- helpers -------------------------------------------------------------------------------------------
 
 let requestSerial = 0
-const call = (action: string, data: object, openid?: string) => lc.call('wish', action, data, openid) as Promise<Answer>
+const api = typedClient(lc)
 
 
 /** A well-formed file id under the person's folder (not necessarily an existing file). */
@@ -78,7 +80,9 @@ async function upload(openid: string, name: string): Promise<string> {
   return fileID
 }
 
-const ownWish = (over: Record<string, unknown> = {}) => ({
+type SubmitData = Input<'wish', 'submit'>
+
+const ownWish = (over: Partial<SubmitData> = {}): SubmitData => ({
   requestId: `req-${String(++requestSerial).padStart(8, '0')}`,
   category: 'goods',
   title: '想要一盏护眼台灯',
@@ -90,7 +94,7 @@ const ownWish = (over: Record<string, unknown> = {}) => ({
   ...over
 })
 
-const childWish = (over: Record<string, unknown> = {}) => ({
+const childWish = (over: Partial<SubmitData> = {}): SubmitData => ({
   requestId: `req-${String(++requestSerial).padStart(8, '0')}`,
   proxy: true,
   communityId: 'cm01',
@@ -111,15 +115,15 @@ const wishDoc = (id: string) => store().get('wishes', id) as unknown as WishDoc
 const outbox = (template?: string) => (store().find('outbox', template ? { templateId: template } : {}) as Record<string, unknown>[])
 const snapshot = () => JSON.stringify(['wishes', 'wishClaimers', 'assessmentEntries', 'outbox'].map((c) => store().find(c, {}, { sort: { _id: 1 } })))
 
-async function published(over: Record<string, unknown> = {}, by = 'res1') {
-  const { id } = await ok(call('submit', ownWish(over), by))
-  await ok(call('review', { wishId: id, decision: 'publish' }, 'staff1'))
+async function published(over: Partial<SubmitData> = {}, by = 'res1') {
+  const { id } = await ok(api.wish.submit(ownWish(over), by))
+  await ok(api.wish.review({ wishId: id, decision: 'publish' }, 'staff1'))
   return id as string
 }
 
-async function claimed(by = 'member01', over: Record<string, unknown> = {}) {
+async function claimed(by = 'member01', over: Partial<SubmitData> = {}) {
   const id = await published(over)
-  await ok(call('claim', { wishId: id }, by))
+  await ok(api.wish.claim({ wishId: id }, by))
   return id
 }
 
@@ -128,8 +132,8 @@ async function claimed(by = 'member01', over: Record<string, unknown> = {}) {
 describe('submit', () => {
   it('stores a resident’s wish as submitted, with its first history entry, and is safe to retry', async () => {
     const input = ownWish()
-    const first = await ok(call('submit', input, 'res1'))
-    const again = await ok(call('submit', input, 'res1'))
+    const first = await ok(api.wish.submit(input, 'res1'))
+    const again = await ok(api.wish.submit(input, 'res1'))
     expect(again).toEqual(first)
     expect(store().count('wishes')).toBe(1)
     const doc = wishDoc(first.id)
@@ -153,18 +157,19 @@ describe('submit', () => {
     ['a desired date in the past', { desiredDate: '2020-01-01' }, /期望日期/]
   ])('refuses %s readably and writes nothing', async (_label, over, message) => {
     const before = snapshot()
-    await fails(call('submit', ownWish(over), 'res1'), 'INVALID_ARGUMENT', message)
+    // Deliberately outside the contract's input type: callRaw.
+    await fails(api.callRaw('wish', 'submit', { ...ownWish(), ...over }, 'res1'), 'INVALID_ARGUMENT', message)
     expect(snapshot()).toBe(before)
   })
 
   it('lets only staff post for a child (代录), records the guardian’s consent and keeps the photo private', async () => {
     const before = snapshot()
-    await fails(call('submit', childWish({ proxy: false }), 'res1'), 'PERMISSION_DENIED', /代录/)
-    await fails(call('submit', childWish(), 'res1'), 'PERMISSION_DENIED')
-    await fails(call('submit', childWish(), 'staff2'), 'PERMISSION_DENIED')
-    await fails(call('submit', childWish({ guardian: undefined }), 'staff1'), 'INVALID_ARGUMENT', /监护人/)
+    await fails(api.wish.submit(childWish({ proxy: false }), 'res1'), 'PERMISSION_DENIED', /代录/)
+    await fails(api.wish.submit(childWish(), 'res1'), 'PERMISSION_DENIED')
+    await fails(api.wish.submit(childWish(), 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.wish.submit(childWish({ guardian: undefined }), 'staff1'), 'INVALID_ARGUMENT', /监护人/)
     expect(snapshot()).toBe(before)
-    const { id } = await ok(call('submit', childWish(), 'staff1'))
+    const { id } = await ok(api.wish.submit(childWish(), 'staff1'))
     const doc = wishDoc(id)
     expect(doc).toMatchObject({ proxy: true, submitterId: 'staff1', photos: [], privatePhotos: [photo('staff1', 'child.jpg')] })
     expect(doc.beneficiary).toMatchObject({ ownerId: null, display: '李同学', isChild: true })
@@ -174,8 +179,8 @@ describe('submit', () => {
 
   it('asks a resident without a community to choose one, and a stranger to sign in', async () => {
     store().update('users', { _id: 'res2' }, { $set: { communityId: null } })
-    await fails(call('submit', ownWish({ photos: [] }), 'res2'), 'FAILED_PRECONDITION', /选择您所在的社区/)
-    await fails(call('submit', ownWish(), 'nobody'), 'UNAUTHENTICATED')
+    await fails(api.wish.submit(ownWish({ photos: [] }), 'res2'), 'FAILED_PRECONDITION', /选择您所在的社区/)
+    await fails(api.wish.submit(ownWish(), 'nobody'), 'UNAUTHENTICATED')
     expect(store().count('wishes')).toBe(0)
   })
 })
@@ -184,35 +189,35 @@ describe('submit', () => {
 
 describe('review', () => {
   it('lets staff of the community publish (notifying the submitter) or reject with a reason', async () => {
-    const { id } = await ok(call('submit', ownWish(), 'res1'))
-    await fails(call('review', { wishId: id, decision: 'publish' }, 'staff2'), 'PERMISSION_DENIED')
-    await fails(call('review', { wishId: id, decision: 'publish' }, 'member01'), 'PERMISSION_DENIED')
-    await fails(call('review', { wishId: id, decision: 'reject' }, 'staff1'), 'INVALID_ARGUMENT', /驳回时请填写理由/)
+    const { id } = await ok(api.wish.submit(ownWish(), 'res1'))
+    await fails(api.wish.review({ wishId: id, decision: 'publish' }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.wish.review({ wishId: id, decision: 'publish' }, 'member01'), 'PERMISSION_DENIED')
+    await fails(api.wish.review({ wishId: id, decision: 'reject' }, 'staff1'), 'INVALID_ARGUMENT', /驳回时请填写理由/)
     expect(wishDoc(id).status).toBe('submitted')
 
-    expect(await ok(call('review', { wishId: id, decision: 'publish' }, 'staff1'))).toEqual({ id, status: 'published' })
+    expect(await ok(api.wish.review({ wishId: id, decision: 'publish' }, 'staff1'))).toEqual({ id, status: 'published' })
     expect(wishDoc(id).publishedAt).toBeTruthy()
     expect(outbox('wishPublished')).toEqual([expect.objectContaining({ touser: 'res1', page: `packages/wish/detail/index?id=${id}` })])
-    await fails(call('review', { wishId: id, decision: 'reject', reason: '重复' }, 'staff1'), 'CONFLICT')
+    await fails(api.wish.review({ wishId: id, decision: 'reject', reason: '重复' }, 'staff1'), 'CONFLICT')
 
-    const other = (await ok(call('submit', ownWish({ photos: [], beneficiary: { name: '王秀英', appellation: '奶奶' } }), 'res2'))).id
-    await ok(call('review', { wishId: other, decision: 'reject', reason: '心愿超出微心愿范围' }, 'staff1'))
+    const other = (await ok(api.wish.submit(ownWish({ photos: [], beneficiary: { name: '王秀英', appellation: '奶奶' } }), 'res2'))).id
+    await ok(api.wish.review({ wishId: other, decision: 'reject', reason: '心愿超出微心愿范围' }, 'staff1'))
     expect(wishDoc(other)).toMatchObject({ status: 'rejected', rejectReason: '心愿超出微心愿范围' })
     expect(outbox('wishRejected')).toHaveLength(1)
-    const mine = await ok(call('mine', { as: 'beneficiary' }, 'res2'))
+    const mine = await ok(api.wish.mine({ as: 'beneficiary' }, 'res2'))
     expect(mine.items[0]).toMatchObject({ id: other, status: 'rejected', rejectReason: '心愿超出微心愿范围' })
   })
 
   it('answers a review queue with private details to staff of that community only', async () => {
-    await ok(call('submit', ownWish(), 'res1'))
-    await ok(call('submit', childWish(), 'staff1'))
-    const queue = await ok(call('reviewQueue', {}, 'staff1'))
+    await ok(api.wish.submit(ownWish(), 'res1'))
+    await ok(api.wish.submit(childWish(), 'staff1'))
+    const queue = await ok(api.wish.reviewQueue({}, 'staff1'))
     expect(queue.items).toHaveLength(2)
     expect(queue.items.map((w: { private: { beneficiaryName: string } }) => w.private.beneficiaryName).sort()).toEqual([CHILD.name, '张桂英'].sort())
-    expect((await ok(call('reviewQueue', {}, 'staff2'))).items).toHaveLength(0)
-    await fails(call('reviewQueue', { communityId: 'cm01' }, 'staff2'), 'PERMISSION_DENIED')
-    await fails(call('reviewQueue', {}, 'res1'), 'PERMISSION_DENIED')
-    await fails(call('reviewQueue', {}, 'member01'), 'PERMISSION_DENIED')
+    expect((await ok(api.wish.reviewQueue({}, 'staff2'))).items).toHaveLength(0)
+    await fails(api.wish.reviewQueue({ communityId: 'cm01' }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.wish.reviewQueue({}, 'res1'), 'PERMISSION_DENIED')
+    await fails(api.wish.reviewQueue({}, 'member01'), 'PERMISSION_DENIED')
   })
 })
 
@@ -221,7 +226,7 @@ describe('review', () => {
 describe('claim', () => {
   it('gives exactly one of 50 members pressing at once the wish; 49 are told it was just claimed', async () => {
     const id = await published()
-    const answers = await Promise.all(MEMBERS.map((m) => call('claim', { wishId: id }, m)))
+    const answers = await Promise.all(MEMBERS.map((m) => api.wish.claim({ wishId: id }, m)))
     const winners = answers.filter((a) => a.ok)
     const losers = answers.filter((a) => !a.ok)
     expect(winners).toHaveLength(1)
@@ -240,47 +245,47 @@ describe('claim', () => {
 
   it('shows the claimer the delivery contact, or the hand-over point, in the answer and on the detail', async () => {
     const id = await published()
-    const res = await ok(call('claim', { wishId: id }, 'member01'))
+    const res = await ok(api.wish.claim({ wishId: id }, 'member01'))
     expect(res.delivery).toMatchObject({ mode: 'contact', name: '张桂英', phone: RES_PHONE, address: RES_ADDRESS })
     expect(new Date(res.claimDeadline).getTime() - new Date(wishDoc(id).claimedAt as Date).getTime()).toBe(7 * 86_400_000)
     const handover = await published({ delivery: 'handover' })
-    const res2 = await ok(call('claim', { wishId: handover }, 'member02'))
+    const res2 = await ok(api.wish.claim({ wishId: handover }, 'member02'))
     expect(res2.delivery).toMatchObject({ mode: 'handover', phone: null, address: null, handoverPoint: '青枫社区党群服务中心一楼服务台' })
-    const detail = await ok(call('detail', { wishId: handover }, 'member02'))
+    const detail = await ok(api.wish.detail({ wishId: handover }, 'member02'))
     expect(detail.viewer).toBe('claimer')
-    expect(detail.delivery.mode).toBe('handover')
+    expect(detail.delivery?.mode).toBe('handover')
     expect(detail.claimer).toEqual({ kind: 'member', displayName: '陈**', branch: '江城市税务局镜湖分局机关党支部', pledge: '为邻里办实事' })
   })
 
   it('lets only approved members of the community claim (volunteers where the community opens wishes to them)', async () => {
     const id = await published()
     const before = snapshot()
-    await fails(call('claim', { wishId: id }, 'res2'), 'PERMISSION_DENIED')
-    await fails(call('claim', { wishId: id }, 'pending1'), 'PERMISSION_DENIED')
-    await fails(call('claim', { wishId: id }, 'memberB'), 'PERMISSION_DENIED', /本社区/)
-    await fails(call('claim', { wishId: id }, 'vol1'), 'PERMISSION_DENIED')
-    await fails(call('claim', { wishId: id }, 'staff1'), 'PERMISSION_DENIED')
+    await fails(api.wish.claim({ wishId: id }, 'res2'), 'PERMISSION_DENIED')
+    await fails(api.wish.claim({ wishId: id }, 'pending1'), 'PERMISSION_DENIED')
+    await fails(api.wish.claim({ wishId: id }, 'memberB'), 'PERMISSION_DENIED', /本社区/)
+    await fails(api.wish.claim({ wishId: id }, 'vol1'), 'PERMISSION_DENIED')
+    await fails(api.wish.claim({ wishId: id }, 'staff1'), 'PERMISSION_DENIED')
     expect(snapshot()).toBe(before)
 
-    const { id: cm02Wish } = await ok(call('submit', ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3'))
-    await ok(call('review', { wishId: cm02Wish, decision: 'publish' }, 'staff2'))
-    await ok(call('claim', { wishId: cm02Wish }, 'vol2'))
+    const { id: cm02Wish } = await ok(api.wish.submit(ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3'))
+    await ok(api.wish.review({ wishId: cm02Wish, decision: 'publish' }, 'staff2'))
+    await ok(api.wish.claim({ wishId: cm02Wish }, 'vol2'))
     expect(wishDoc(cm02Wish).claimer).toMatchObject({ kind: 'volunteer', branch: null })
   })
 
   it('refuses a member at the claim limit with FAILED_PRECONDITION', async () => {
     const ids = [await published(), await published(), await published(), await published()]
-    for (const id of ids.slice(0, 3)) await ok(call('claim', { wishId: id }, 'member01'))
+    for (const id of ids.slice(0, 3)) await ok(api.wish.claim({ wishId: id }, 'member01'))
     const before = snapshot()
-    await fails(call('claim', { wishId: ids[3] }, 'member01'), 'FAILED_PRECONDITION', /最多可同时认领3个/)
+    await fails(api.wish.claim({ wishId: ids[3] }, 'member01'), 'FAILED_PRECONDITION', /最多可同时认领3个/)
     expect(snapshot()).toBe(before)
     expect(wishDoc(ids[3]).status).toBe('published')
   })
 
   it('keeps the limit when a member claims two wishes at the same moment', async () => {
     const ids = [await published(), await published(), await published(), await published()]
-    for (const id of ids.slice(0, 2)) await ok(call('claim', { wishId: id }, 'member01'))
-    const answers = await Promise.all(ids.slice(2).map((wishId) => call('claim', { wishId }, 'member01')))
+    for (const id of ids.slice(0, 2)) await ok(api.wish.claim({ wishId: id }, 'member01'))
+    const answers = await Promise.all(ids.slice(2).map((wishId) => api.wish.claim({ wishId }, 'member01')))
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     const refused = answers.find((a) => !a.ok)
     expect(refused && !refused.ok && refused.error.code).toBe('FAILED_PRECONDITION')
@@ -289,9 +294,9 @@ describe('claim', () => {
   })
 
   it('does not let a member claim a wish they posted', async () => {
-    const { id } = await ok(call('submit', ownWish({ photos: [], beneficiary: { name: '陈建国', appellation: '叔叔' } }), 'member01'))
-    await ok(call('review', { wishId: id, decision: 'publish' }, 'staff1'))
-    await fails(call('claim', { wishId: id }, 'member01'), 'PERMISSION_DENIED', /自己发布/)
+    const { id } = await ok(api.wish.submit(ownWish({ photos: [], beneficiary: { name: '陈建国', appellation: '叔叔' } }), 'member01'))
+    await ok(api.wish.review({ wishId: id, decision: 'publish' }, 'staff1'))
+    await fails(api.wish.claim({ wishId: id }, 'member01'), 'PERMISSION_DENIED', /自己发布/)
   })
 })
 
@@ -300,33 +305,33 @@ describe('claim', () => {
 describe('the rest of the lifecycle', () => {
   it('lets the claimer release: the wish is published again, the slot is freed, the submitter hears', async () => {
     const id = await claimed('member01')
-    await fails(call('release', { wishId: id }, 'member02'), 'PERMISSION_DENIED')
-    await ok(call('release', { wishId: id, reason: '临时出差' }, 'member01'))
+    await fails(api.wish.release({ wishId: id }, 'member02'), 'PERMISSION_DENIED')
+    await ok(api.wish.release({ wishId: id, reason: '临时出差' }, 'member01'))
     expect(wishDoc(id)).toMatchObject({ status: 'published', claimerId: null, claimer: null, claimDeadline: null })
     expect(store().get('wishClaimers', 'member01')).toMatchObject({ open: 0, total: 1 })
     expect(outbox('wishReleased')).toEqual([expect.objectContaining({ touser: 'res1' })])
     const before = snapshot()
-    await fails(call('release', { wishId: id }, 'member01'), 'CONFLICT')
-    await fails(call('fulfil', { wishId: id, note: '已送到', photos: [photo('member01')] }, 'member01'), 'CONFLICT')
+    await fails(api.wish.release({ wishId: id }, 'member01'), 'CONFLICT')
+    await fails(api.wish.fulfil({ wishId: id, note: '已送到', photos: [photo('member01')] }, 'member01'), 'CONFLICT')
     expect(snapshot()).toBe(before)
-    expect((await ok(call('detail', { wishId: id }, 'member01'))).delivery).toBeNull()
+    expect((await ok(api.wish.detail({ wishId: id }, 'member01'))).delivery).toBeNull()
   })
 
   it('runs fulfil and confirm once, crediting the member’s assessment points exactly once', async () => {
     const id = await claimed('member01')
-    await fails(call('confirm', { wishId: id, rating: 5, thanks: '谢谢' }, 'res1'), 'CONFLICT', '心愿尚未实现，暂不能确认')
-    await fails(call('fulfil', { wishId: id, note: '已送到', photos: [photo('res1')] }, 'member01'), 'INVALID_ARGUMENT', /本人上传/)
-    await fails(call('fulfil', { wishId: id, note: '已送到', photos: [] }, 'member01'), 'INVALID_ARGUMENT', /至少一张/)
-    await fails(call('fulfil', { wishId: id, note: '已送到', photos: [photo('member02')] }, 'member02'), 'PERMISSION_DENIED')
-    await ok(call('fulfil', { wishId: id, note: '台灯已送到家中', photos: [photo('member01')] }, 'member01'))
+    await fails(api.wish.confirm({ wishId: id, rating: 5, thanks: '谢谢' }, 'res1'), 'CONFLICT', '心愿尚未实现，暂不能确认')
+    await fails(api.wish.fulfil({ wishId: id, note: '已送到', photos: [photo('res1')] }, 'member01'), 'INVALID_ARGUMENT', /本人上传/)
+    await fails(api.wish.fulfil({ wishId: id, note: '已送到', photos: [] }, 'member01'), 'INVALID_ARGUMENT', /至少一张/)
+    await fails(api.wish.fulfil({ wishId: id, note: '已送到', photos: [photo('member02')] }, 'member02'), 'PERMISSION_DENIED')
+    await ok(api.wish.fulfil({ wishId: id, note: '台灯已送到家中', photos: [photo('member01')] }, 'member01'))
     expect(wishDoc(id)).toMatchObject({ status: 'fulfilled', fulfilment: { note: '台灯已送到家中' } })
     expect(store().get('wishClaimers', 'member01')).toMatchObject({ open: 0 })
     expect(outbox('wishFulfilled')).toEqual([expect.objectContaining({ touser: 'res1' })])
 
-    await fails(call('confirm', { wishId: id, rating: 5, thanks: '谢谢' }, 'res2'), 'PERMISSION_DENIED')
-    await fails(call('confirm', { wishId: id, rating: 5, thanks: '谢谢' }, 'staff1'), 'PERMISSION_DENIED')
-    await fails(call('confirm', { wishId: id, rating: 6, thanks: '谢谢' }, 'res1'), 'INVALID_ARGUMENT', /评分不能大于5/)
-    const results = await Promise.all([1, 2, 3].map(() => call('confirm', { wishId: id, rating: 5, thanks: '谢谢党员同志' }, 'res1')))
+    await fails(api.wish.confirm({ wishId: id, rating: 5, thanks: '谢谢' }, 'res2'), 'PERMISSION_DENIED')
+    await fails(api.wish.confirm({ wishId: id, rating: 5, thanks: '谢谢' }, 'staff1'), 'PERMISSION_DENIED')
+    await fails(api.wish.confirm({ wishId: id, rating: 6, thanks: '谢谢' }, 'res1'), 'INVALID_ARGUMENT', /评分不能大于5/)
+    const results = await Promise.all([1, 2, 3].map(() => api.wish.confirm({ wishId: id, rating: 5, thanks: '谢谢党员同志' }, 'res1')))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => r.ok)[0]).toMatchObject({ data: { status: 'confirmed', points: 5 } })
     const entries = store().find('assessmentEntries', {})
@@ -336,34 +341,34 @@ describe('the rest of the lifecycle', () => {
   })
 
   it('lets staff (not a resident) confirm a 代录 wish, and credits no points to a volunteer', async () => {
-    const { id } = await ok(call('submit', childWish(), 'staff1'))
-    await ok(call('review', { wishId: id, decision: 'publish' }, 'staff1'))
-    await ok(call('claim', { wishId: id }, 'member05'))
-    await ok(call('fulfil', { wishId: id, note: '书包已交给监护人', photos: [photo('member05')] }, 'member05'))
-    await fails(call('confirm', { wishId: id, rating: 5, thanks: '谢谢' }, 'res1'), 'PERMISSION_DENIED')
-    await ok(call('confirm', { wishId: id, rating: 4, thanks: '孩子很喜欢' }, 'staff1'))
+    const { id } = await ok(api.wish.submit(childWish(), 'staff1'))
+    await ok(api.wish.review({ wishId: id, decision: 'publish' }, 'staff1'))
+    await ok(api.wish.claim({ wishId: id }, 'member05'))
+    await ok(api.wish.fulfil({ wishId: id, note: '书包已交给监护人', photos: [photo('member05')] }, 'member05'))
+    await fails(api.wish.confirm({ wishId: id, rating: 5, thanks: '谢谢' }, 'res1'), 'PERMISSION_DENIED')
+    await ok(api.wish.confirm({ wishId: id, rating: 4, thanks: '孩子很喜欢' }, 'staff1'))
     expect(store().count('assessmentEntries')).toBe(1)
 
-    const { id: cm02Wish } = await ok(call('submit', ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3'))
-    await ok(call('review', { wishId: cm02Wish, decision: 'publish' }, 'staff2'))
-    await ok(call('claim', { wishId: cm02Wish }, 'vol2'))
-    await ok(call('fulfil', { wishId: cm02Wish, note: '已完成', photos: [photo('vol2')] }, 'vol2'))
-    expect((await ok(call('confirm', { wishId: cm02Wish, rating: 5, thanks: '谢谢' }, 'res3'))).points).toBe(0)
+    const { id: cm02Wish } = await ok(api.wish.submit(ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3'))
+    await ok(api.wish.review({ wishId: cm02Wish, decision: 'publish' }, 'staff2'))
+    await ok(api.wish.claim({ wishId: cm02Wish }, 'vol2'))
+    await ok(api.wish.fulfil({ wishId: cm02Wish, note: '已完成', photos: [photo('vol2')] }, 'vol2'))
+    expect((await ok(api.wish.confirm({ wishId: cm02Wish, rating: 5, thanks: '谢谢' }, 'res3'))).points).toBe(0)
     expect(store().count('assessmentEntries')).toBe(1)
   })
 
   it('lets the submitter withdraw only while unclaimed', async () => {
-    const { id: fresh } = await ok(call('submit', ownWish(), 'res1'))
-    await fails(call('withdraw', { wishId: fresh }, 'res2'), 'PERMISSION_DENIED')
-    await ok(call('withdraw', { wishId: fresh }, 'res1'))
+    const { id: fresh } = await ok(api.wish.submit(ownWish(), 'res1'))
+    await fails(api.wish.withdraw({ wishId: fresh }, 'res2'), 'PERMISSION_DENIED')
+    await ok(api.wish.withdraw({ wishId: fresh }, 'res1'))
     expect(wishDoc(fresh).status).toBe('withdrawn')
     const open = await published()
-    await ok(call('withdraw', { wishId: open, reason: '已经解决了' }, 'res1'))
+    await ok(api.wish.withdraw({ wishId: open, reason: '已经解决了' }, 'res1'))
     const taken = await claimed('member01')
     const before = snapshot()
-    await fails(call('withdraw', { wishId: taken }, 'res1'), 'CONFLICT', /已被认领/)
+    await fails(api.wish.withdraw({ wishId: taken }, 'res1'), 'CONFLICT', /已被认领/)
     expect(snapshot()).toBe(before)
-    await fails(call('detail', { wishId: fresh }, 'res2'), 'NOT_FOUND')
+    await fails(api.wish.detail({ wishId: fresh }, 'res2'), 'NOT_FOUND')
   })
 
   it('refuses every action on a wish that does not exist', async () => {
@@ -374,9 +379,10 @@ describe('the rest of the lifecycle', () => {
       ['withdraw', { wishId: 'nope' }, 'res1'],
       ['review', { wishId: 'nope', decision: 'publish' }, 'staff1']
     ] as const) {
-      await fails(call(action, data, who), 'NOT_FOUND')
+      await fails(api.call('wish', action, data, who), 'NOT_FOUND')
     }
-    await fails(call('detail', { wishId: { $ne: null } }, 'res1'), 'INVALID_ARGUMENT')
+    // An operator object instead of an id, as an injection attempt: outside the contract's type on purpose.
+    await fails(api.callRaw('wish', 'detail', { wishId: { $ne: null } }, 'res1'), 'INVALID_ARGUMENT')
   })
 })
 
@@ -384,36 +390,37 @@ describe('the rest of the lifecycle', () => {
 
 describe('no transition outside the state machine', () => {
   type Status = WishDoc['status']
+  /** One call on a wish. */
+  type Step = (wishId: string) => Promise<Envelope<unknown>>
   /** Brings a new wish to `status` through the function, claimed (if at all) by `member`. */
   async function wishIn(status: Status, member: string): Promise<string> {
-    const { id } = await ok(call('submit', ownWish({ photos: [] }), 'res1'))
-    const steps: Record<Status, Array<[string, object, string]>> = {
+    const { id } = await ok(api.wish.submit(ownWish({ photos: [] }), 'res1'))
+    const publish: Step = (wishId) => api.wish.review({ wishId, decision: 'publish' }, 'staff1')
+    const claim: Step = (wishId) => api.wish.claim({ wishId }, member)
+    const fulfil: Step = (wishId) => api.wish.fulfil({ wishId, note: '已送到', photos: [photo(member)] }, member)
+    const steps: Record<Status, Step[]> = {
       submitted: [],
-      rejected: [['review', { decision: 'reject', reason: '不符合要求' }, 'staff1']],
-      withdrawn: [['withdraw', {}, 'res1']],
-      published: [['review', { decision: 'publish' }, 'staff1']],
-      claimed: [['review', { decision: 'publish' }, 'staff1'], ['claim', {}, member]],
-      fulfilled: [['review', { decision: 'publish' }, 'staff1'], ['claim', {}, member], ['fulfil', { note: '已送到', photos: [photo(member)] }, member]],
-      confirmed: [
-        ['review', { decision: 'publish' }, 'staff1'],
-        ['claim', {}, member],
-        ['fulfil', { note: '已送到', photos: [photo(member)] }, member],
-        ['confirm', { rating: 5, thanks: '谢谢' }, 'res1']
-      ]
+      rejected: [(wishId) => api.wish.review({ wishId, decision: 'reject', reason: '不符合要求' }, 'staff1')],
+      withdrawn: [(wishId) => api.wish.withdraw({ wishId }, 'res1')],
+      published: [publish],
+      claimed: [publish, claim],
+      fulfilled: [publish, claim, fulfil],
+      confirmed: [publish, claim, fulfil, (wishId) => api.wish.confirm({ wishId, rating: 5, thanks: '谢谢' }, 'res1')]
     }
-    for (const [action, data, who] of steps[status]) await ok(call(action, { wishId: id, ...data }, who))
+    for (const step of steps[status]) await ok(step(id))
     expect(wishDoc(id).status).toBe(status)
     return id
   }
 
-  const ATTEMPTS: Array<{ event: WishEvent; action: string; data: (member: string) => object; who: (member: string) => string }> = [
-    { event: 'publish', action: 'review', data: () => ({ decision: 'publish' }), who: () => 'staff1' },
-    { event: 'reject', action: 'review', data: () => ({ decision: 'reject', reason: '重复提交' }), who: () => 'staff1' },
-    { event: 'claim', action: 'claim', data: () => ({}), who: () => 'member50' },
-    { event: 'release', action: 'release', data: () => ({}), who: (m) => m },
-    { event: 'fulfil', action: 'fulfil', data: (m) => ({ note: '已送到', photos: [photo(m)] }), who: (m) => m },
-    { event: 'confirm', action: 'confirm', data: () => ({ rating: 4, thanks: '谢谢' }), who: () => 'res1' },
-    { event: 'withdraw', action: 'withdraw', data: () => ({}), who: () => 'res1' }
+  /** Each event as its action, sent on a wish claimed (if at all) by `member`. */
+  const ATTEMPTS: Array<{ event: WishEvent; send: (wishId: string, member: string) => ReturnType<Step> }> = [
+    { event: 'publish', send: (wishId) => api.wish.review({ wishId, decision: 'publish' }, 'staff1') },
+    { event: 'reject', send: (wishId) => api.wish.review({ wishId, decision: 'reject', reason: '重复提交' }, 'staff1') },
+    { event: 'claim', send: (wishId) => api.wish.claim({ wishId }, 'member50') },
+    { event: 'release', send: (wishId, m) => api.wish.release({ wishId }, m) },
+    { event: 'fulfil', send: (wishId, m) => api.wish.fulfil({ wishId, note: '已送到', photos: [photo(m)] }, m) },
+    { event: 'confirm', send: (wishId) => api.wish.confirm({ wishId, rating: 4, thanks: '谢谢' }, 'res1') },
+    { event: 'withdraw', send: (wishId) => api.wish.withdraw({ wishId }, 'res1') }
   ]
   const STATUSES: Status[] = ['submitted', 'published', 'rejected', 'claimed', 'fulfilled', 'confirmed', 'withdrawn']
 
@@ -424,7 +431,7 @@ describe('no transition outside the state machine', () => {
       const id = await wishIn(status, member)
       const allowed = nextStatus(status, attempt.event)
       const before = snapshot()
-      const answer = await call(attempt.action, { wishId: id, ...attempt.data(member) }, attempt.who(member))
+      const answer = await attempt.send(id, member)
       if (allowed) {
         expect(answer).toMatchObject({ ok: true, data: { status: allowed } })
         expect(wishDoc(id).history.at(-1)).toMatchObject({ from: status, to: allowed })
@@ -445,7 +452,7 @@ describe('expireClaims', () => {
     const overdue = await claimed('member01')
     const current = await claimed('member02')
     store().update('wishes', { _id: overdue }, { $set: { claimDeadline: new Date(Date.now() - 60_000) } })
-    await fails(call('expireClaims', {}, 'member01'), 'PERMISSION_DENIED')
+    await fails(api.wish.expireClaims({}, 'member01'), 'PERMISSION_DENIED')
 
     const first = await lc.cloud.timer('wish', 'expireClaims')
     expect(first).toMatchObject({ ok: true, data: { released: 1 } })
@@ -458,7 +465,7 @@ describe('expireClaims', () => {
 
     const before = snapshot()
     expect(await lc.cloud.timer('wish', 'expireClaims')).toMatchObject({ ok: true, data: { released: 0 } })
-    expect(await ok(call('expireClaims', {}, 'staff1'))).toEqual({ released: 0 })
+    expect(await ok(api.wish.expireClaims({}, 'staff1'))).toEqual({ released: 0 })
     expect(snapshot()).toBe(before)
   })
 })
@@ -481,12 +488,12 @@ describe('wall and detail', () => {
 
   async function district() {
     const adult = await claimed('member01', { photos: [files.adult] })
-    const child = (await ok(call('submit', childWish({ photos: [files.child] }), 'staff1'))).id
-    await ok(call('review', { wishId: child, decision: 'publish' }, 'staff1'))
-    await ok(call('claim', { wishId: child }, 'member02'))
-    await ok(call('fulfil', { wishId: child, note: '书包已交给监护人', photos: [files.bag] }, 'member02'))
+    const child = (await ok(api.wish.submit(childWish({ photos: [files.child] }), 'staff1'))).id
+    await ok(api.wish.review({ wishId: child, decision: 'publish' }, 'staff1'))
+    await ok(api.wish.claim({ wishId: child }, 'member02'))
+    await ok(api.wish.fulfil({ wishId: child, note: '书包已交给监护人', photos: [files.bag] }, 'member02'))
     const open = await published({ category: 'service', title: '帮忙修水龙头', story: '厨房水龙头一直滴水。', photos: [] })
-    const pending = (await ok(call('submit', ownWish({ photos: [], beneficiary: { name: '王秀英', appellation: '奶奶' } }), 'res2'))).id
+    const pending = (await ok(api.wish.submit(ownWish({ photos: [], beneficiary: { name: '王秀英', appellation: '奶奶' } }), 'res2'))).id
     return { adult, child, open, pending }
   }
 
@@ -502,16 +509,16 @@ describe('wall and detail', () => {
     expect(secrets).toEqual(expect.arrayContaining([CHILD.name, CHILD.address, CHILD.guardianPhone, RES_ADDRESS, '张桂英']))
 
     const answers: unknown[] = []
-    for (const status of ['published', 'claimed', 'fulfilled', 'confirmed']) {
+    for (const status of ['published', 'claimed', 'fulfilled', 'confirmed'] as const) {
       for (const who of ['res2', 'member03', 'memberB', 'vol1', 'anonymous-visitor']) {
-        answers.push(await ok(call('wall', { status }, who)))
-        answers.push(await ok(call('wall', { status, sort: 'nearest', location: { lat: 31.335, lng: 118.375 } }, who)))
+        answers.push(await ok(api.wish.wall({ status }, who)))
+        answers.push(await ok(api.wish.wall({ status, sort: 'nearest', location: { lat: 31.335, lng: 118.375 } }, who)))
       }
     }
     for (const id of [ids.adult, ids.child, ids.open]) {
-      for (const who of ['res2', 'member03', 'memberB', 'vol1', 'staff2', 'anonymous-visitor']) answers.push(await ok(call('detail', { wishId: id }, who)))
+      for (const who of ['res2', 'member03', 'memberB', 'vol1', 'staff2', 'anonymous-visitor']) answers.push(await ok(api.wish.detail({ wishId: id }, who)))
     }
-    for (const who of ['member03', 'memberB']) answers.push(await ok(call('mine', { as: 'claimer' }, who)), await ok(call('mine', { as: 'beneficiary' }, who)))
+    for (const who of ['member03', 'memberB']) answers.push(await ok(api.wish.mine({ as: 'claimer' }, who)), await ok(api.wish.mine({ as: 'beneficiary' }, who)))
     expect(answers.length).toBeGreaterThan(60)
     // The adult's own photo is public (a positive control for the scan below).
     expect(JSON.stringify(answers)).toContain(pathOf(files.adult))
@@ -530,24 +537,24 @@ describe('wall and detail', () => {
 
   it('shows the claimer and staff what they need, and the public the party badge', async () => {
     const { adult, child } = await district()
-    const asClaimer = await ok(call('detail', { wishId: adult }, 'member01'))
+    const asClaimer = await ok(api.wish.detail({ wishId: adult }, 'member01'))
     expect(asClaimer.delivery).toMatchObject({ phone: RES_PHONE, address: RES_ADDRESS })
     expect(asClaimer.can).toMatchObject({ release: true, fulfil: true, claim: false })
-    const childClaimer = await ok(call('detail', { wishId: child }, 'member02'))
+    const childClaimer = await ok(api.wish.detail({ wishId: child }, 'member02'))
     expect(childClaimer.delivery).toMatchObject({ name: `${CHILD.guardian}（母亲）`, phone: CHILD.guardianPhone })
     expect(JSON.stringify(childClaimer)).not.toContain(CHILD.name)
-    const asStaff = await ok(call('detail', { wishId: child }, 'staff1'))
+    const asStaff = await ok(api.wish.detail({ wishId: child }, 'staff1'))
     expect(asStaff.private).toMatchObject({ beneficiaryName: CHILD.name, isChild: true, privatePhotos: [expect.stringContaining(pathOf(files.child))] })
-    expect(asStaff.fulfilment.photos).toEqual([expect.stringContaining(pathOf(files.bag))])
-    const photoUrl = asStaff.private.privatePhotos[0] as string
+    expect(asStaff.fulfilment?.photos).toEqual([expect.stringContaining(pathOf(files.bag))])
+    const photoUrl = asStaff.private?.privatePhotos[0] as string
     expect((await fetch(photoUrl)).status).toBe(200)
     expect(asStaff.can.confirm).toBe(true)
-    const asPublic = await ok(call('detail', { wishId: adult }, 'res2'))
+    const asPublic = await ok(api.wish.detail({ wishId: adult }, 'res2'))
     expect(asPublic).toMatchObject({ viewer: 'public', private: null, delivery: null, beneficiaryDisplay: '张奶奶' })
     expect(asPublic.claimer).toMatchObject({ kind: 'member', displayName: '陈**', branch: '江城市税务局镜湖分局机关党支部' })
     expect(asPublic.timeline.map((t: { label: string }) => t.label)).toEqual(['提交心愿', '审核通过，公开征集', '心愿被认领'])
     expect(asPublic.timeline.every((t: { why?: string }) => t.why === undefined)).toBe(true)
-    const asMember = await ok(call('detail', { wishId: (await published()) }, 'member03'))
+    const asMember = await ok(api.wish.detail({ wishId: (await published()) }, 'member03'))
     expect(asMember.can.claim).toBe(true)
   })
 
@@ -557,33 +564,33 @@ describe('wall and detail', () => {
     const seen: string[] = []
     let cursor: string | undefined
     do {
-      const page = await ok(call('wall', { limit: 3, cursor }, 'res2'))
+      const page = await ok(api.wish.wall({ limit: 3, cursor }, 'res2'))
       seen.push(...page.items.map((w: { id: string }) => w.id))
       cursor = page.nextCursor ?? undefined
     } while (cursor)
     expect(seen).toEqual([...ids].reverse())
-    const services = await ok(call('wall', { category: 'service' }, 'res2'))
+    const services = await ok(api.wish.wall({ category: 'service' }, 'res2'))
     expect(services.items).toHaveLength(3)
-    const cm02 = (await ok(call('submit', ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3'))).id
-    await ok(call('review', { wishId: cm02, decision: 'publish' }, 'staff2'))
-    const near = await ok(call('wall', { sort: 'nearest', location: { lat: 31.341, lng: 118.386 } }, 'res2'))
+    const cm02 = (await ok(api.wish.submit(ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3'))).id
+    await ok(api.wish.review({ wishId: cm02, decision: 'publish' }, 'staff2'))
+    const near = await ok(api.wish.wall({ sort: 'nearest', location: { lat: 31.341, lng: 118.386 } }, 'res2'))
     expect(near.items[0]).toMatchObject({ id: cm02, communityName: '柳岸社区' })
     expect(near.items[0].distance).toBeLessThan(50)
-    expect(near.items[1].distance).toBeGreaterThan(near.items[0].distance)
-    const onlyCm01 = await ok(call('wall', { communityId: 'cm01' }, 'res2'))
+    expect(near.items[1].distance).toBeGreaterThan(near.items[0].distance as number)
+    const onlyCm01 = await ok(api.wish.wall({ communityId: 'cm01' }, 'res2'))
     expect(onlyCm01.items.every((w: { communityId: string }) => w.communityId === 'cm01')).toBe(true)
-    await fails(call('wall', { sort: 'nearest' }, 'res2'), 'INVALID_ARGUMENT', /位置/)
+    await fails(api.wish.wall({ sort: 'nearest' }, 'res2'), 'INVALID_ARGUMENT', /位置/)
   })
 
   it('lists my wishes as beneficiary and as claimer', async () => {
     const a = await claimed('member01')
     const b = await published()
-    const asBeneficiary = await ok(call('mine', { as: 'beneficiary' }, 'res1'))
+    const asBeneficiary = await ok(api.wish.mine({ as: 'beneficiary' }, 'res1'))
     expect(asBeneficiary.items.map((w: { id: string }) => w.id).sort()).toEqual([a, b].sort())
-    const asClaimer = await ok(call('mine', { as: 'claimer' }, 'member01'))
+    const asClaimer = await ok(api.wish.mine({ as: 'claimer' }, 'member01'))
     expect(asClaimer.items).toEqual([expect.objectContaining({ id: a, todo: 'fulfil' })])
     expect(asClaimer.items[0].claimDeadline).toBeTruthy()
-    await fails(call('mine', {}, 'anonymous-visitor'), 'UNAUTHENTICATED')
+    await fails(api.wish.mine({}, 'anonymous-visitor'), 'UNAUTHENTICATED')
   })
 })
 
@@ -592,11 +599,11 @@ describe('wall and detail', () => {
 describe('erasure', () => {
   it('erases the beneficiary’s name, contact and photos of a resident’s own wishes when they delete their account', async () => {
     const own = await published()
-    const proxy = (await ok(call('submit', childWish(), 'staff1'))).id
+    const proxy = (await ok(api.wish.submit(childWish(), 'staff1'))).id
     // A published wish of one's own is withdrawn first: deleting an account never strands an open wish.
-    await fails(lc.call('user', 'deleteAccount', { confirm: '注销' }, 'res1'), 'FAILED_PRECONDITION', /进行中的本人心愿/)
-    await ok(call('withdraw', { wishId: own }, 'res1'))
-    await ok(lc.call('user', 'deleteAccount', { confirm: '注销' }, 'res1'))
+    await fails(api.user.deleteAccount({ confirm: '注销' }, 'res1'), 'FAILED_PRECONDITION', /进行中的本人心愿/)
+    await ok(api.wish.withdraw({ wishId: own }, 'res1'))
+    await ok(api.user.deleteAccount({ confirm: '注销' }, 'res1'))
     expect(wishDoc(own).beneficiary).toMatchObject({ name: '已注销用户', display: '居民', phone: null, address: null })
     expect(wishDoc(own).photos).toEqual([])
     expect(JSON.stringify(wishDoc(own))).not.toContain(RES_PHONE)
@@ -623,7 +630,7 @@ describe('stats', () => {
     store().insert('wishes', rows.map((r, i) => ({ _id: `s${i}`, ...base, ...r })))
     store().insert('users', [user('staff3', '吴芳', 'cm03', [{ role: 'staff', communityId: 'cm03' }])])
 
-    const s = await ok(call('stats', {}, 'staff3'))
+    const s = await ok(api.wish.stats({}, 'staff3'))
     expect(s).toMatchObject({
       total: 5,
       completionRate: 0.4,
@@ -634,15 +641,15 @@ describe('stats', () => {
       ratings: 2
     })
     expect(s.counts).toMatchObject({ submitted: 1, withdrawn: 1, confirmed: 2 })
-    expect(await ok(call('stats', { period: '2026H1' }, 'staff3'))).toMatchObject({ total: 5 })
-    expect(await ok(call('stats', { period: '2025' }, 'staff3'))).toMatchObject({ total: 0, completionRate: null })
+    expect(await ok(api.wish.stats({ period: '2026H1' }, 'staff3'))).toMatchObject({ total: 5 })
+    expect(await ok(api.wish.stats({ period: '2025' }, 'staff3'))).toMatchObject({ total: 0, completionRate: null })
 
-    const street = await ok(call('stats', {}, 'street1'))
+    const street = await ok(api.wish.stats({}, 'street1'))
     expect(street.scope).toMatchObject({ streetId: 'st01' })
     expect(street.total).toBe(5)
-    expect(await ok(call('stats', { communityId: 'cm03' }, 'street1'))).toMatchObject({ total: 5 })
-    await fails(call('stats', { communityId: 'cm03' }, 'staff1'), 'PERMISSION_DENIED')
-    await fails(call('stats', {}, 'res1'), 'PERMISSION_DENIED')
+    expect(await ok(api.wish.stats({ communityId: 'cm03' }, 'street1'))).toMatchObject({ total: 5 })
+    await fails(api.wish.stats({ communityId: 'cm03' }, 'staff1'), 'PERMISSION_DENIED')
+    await fails(api.wish.stats({}, 'res1'), 'PERMISSION_DENIED')
   })
 })
 

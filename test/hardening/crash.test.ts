@@ -11,6 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRandom } from '../../demo/random'
+import { typedClient } from '../support/client'
+import { ok } from '../support/envelope'
 import { ChildCloud } from './support/child-cloud'
 import { CRASH_CAST } from './support/cloud-process'
 import { checkAcknowledged, checkInvariants, INVARIANT_COLLECTIONS, type Reader } from './support/invariants'
@@ -147,29 +149,25 @@ it('an activity close and the expiry timer killed half-way finish their work whe
   try {
     const cast = castWorld({ insert: () => [] }, CRASH_CAST)
     const env = batch.env()
-    const ok = async (p: ReturnType<typeof env.call>) => {
-      const res = await p
-      if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`)
-      return res.data
-    }
+    const api = typedClient(env)
     // An activity with a crowd enrolled, that ended an hour ago.
     const start = Date.now() + HOUR
     const created = await ok(
-      env.call('volunteer', 'createActivity', { requestId: `crash-act-${Date.now()}`, title: '社区大扫除', content: '清理楼道杂物。', venue: '青枫社区广场', location: { lat: 31.335, lng: 118.375 }, start: new Date(start).toISOString(), end: new Date(start + 3 * HOUR).toISOString(), enrollDeadline: new Date(start - HOUR).toISOString(), capacity: 500, pointsPerHour: 10, pointsCap: 40, radius: 300 }, cast.staff[0])
+      api.volunteer.createActivity({ requestId: `crash-act-${Date.now()}`, title: '社区大扫除', content: '清理楼道杂物。', venue: '青枫社区广场', location: { lat: 31.335, lng: 118.375 }, start: new Date(start).toISOString(), end: new Date(start + 3 * HOUR).toISOString(), enrollDeadline: new Date(start - HOUR).toISOString(), capacity: 500, pointsPerHour: 10, pointsCap: 40, radius: 300 }, cast.staff[0])
     )
     const [s, e] = [new Date(Date.now() - 4 * HOUR), new Date(Date.now() - HOUR)]
     await batch.insert('enrollments', crowdEnrolments({ _id: created.id, communityId: 'cm01', title: '社区大扫除' }, s, e))
     await batch.update('activities', { _id: created.id }, { $set: { start: s, end: e, enrollDeadline: new Date(s.getTime() - HOUR), enrolled: CROWD } })
     // Orders past their pickup date.
-    const goods = await ok(env.call('points', 'upsertGoods', { requestId: 'crash-goods-towel', merchantId: cast.merchantId, name: '毛巾一条', kind: 'item', price: 1, stock: 500, limitCount: 10, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7 }, cast.merchant))
+    const goods = await ok(api.points.upsertGoods({ requestId: 'crash-goods-towel', merchantId: cast.merchantId, name: '毛巾一条', kind: 'item', price: 1, stock: 500, limitCount: 10, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7 }, cast.merchant))
     await Promise.all(cast.spenders.map(async (who) => {
-      for (let k = 0; k < 3; k++) await ok(env.call('points', 'redeem', { goodsId: goods.id, quantity: 1, requestId: `batch-${who}-${k}` }, who))
+      for (let k = 0; k < 3; k++) await ok(api.points.redeem({ goodsId: goods.id, quantity: 1, requestId: `batch-${who}-${k}` }, who))
     }))
     await batch.update('redemptions', { status: 'pending' }, { $set: { expiresAt: new Date(Date.now() - HOUR) } }, true)
     expect(checkInvariants(await batch.snapshot(INVARIANT_COLLECTIONS))).toEqual([])
 
     // Both jobs start; the process is killed once each has done part of its work.
-    const closing = env.call('volunteer', 'completeActivity', { activityId: created.id }, cast.staff[0]).catch(() => null)
+    const closing = api.volunteer.completeActivity({ activityId: created.id }, cast.staff[0]).catch(() => null)
     const expiring = env.timer('points', 'expireRedemptions').catch(() => null)
     for (;;) {
       const read = await batch.snapshot(['enrollments', 'redemptions'])
@@ -192,7 +190,8 @@ it('an activity close and the expiry timer killed half-way finish their work whe
 
     // Run again, they finish: no enrolment left open, no order left past its date, everything still sound.
     const again = batch.env()
-    expect(await again.call('volunteer', 'completeActivity', { activityId: created.id }, cast.staff[0])).toMatchObject({ ok: true })
+    const againApi = typedClient(again)
+    expect(await againApi.volunteer.completeActivity({ activityId: created.id }, cast.staff[0])).toMatchObject({ ok: true })
     expect(await again.timer('points', 'expireRedemptions')).toMatchObject({ ok: true })
     const done = await batch.snapshot(INVARIANT_COLLECTIONS)
     expect(done('enrollments').filter((x) => x.status === 'enrolled' || x.status === 'checkedIn')).toEqual([])
@@ -200,7 +199,7 @@ it('an activity close and the expiry timer killed half-way finish their work whe
     expect(done('redemptions').filter((x) => x.status !== 'expired')).toEqual([])
     expect(checkInvariants(done)).toEqual([])
     // Once everything is closed, a further 结项 is refused as before.
-    expect(await again.call('volunteer', 'completeActivity', { activityId: created.id }, cast.staff[0])).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await againApi.volunteer.completeActivity({ activityId: created.id }, cast.staff[0])).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   } finally {
     await batch.stop()
     rmSync(dir, { recursive: true, force: true })

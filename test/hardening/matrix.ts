@@ -21,6 +21,7 @@
 //   by the gateway (UNAUTHENTICATED) and never runs as the system.
 import type { ErrorCode } from '../../types/envelope'
 import type { ActionOf, FnName } from '../../types'
+import type { Input } from '../support/client'
 import { PRIVACY_VERSION } from '../../types/enums'
 import { EXPORT_KINDS } from '../../types/workbench'
 import { FACILITY_CSV_TEMPLATE } from '../../types/lifeCircleCsv'
@@ -36,13 +37,14 @@ import {
   type MatrixWorld
 } from './support/matrixWorld'
 
-export interface Case {
+/** One case of an action's row; `P` is the action's input type (the matrix sends only valid payloads). */
+export interface Case<P = unknown> {
   /** The target and the scope rule this case shows. */
   scope: string
   /** Caller kinds that pass authorization (role AND scope). */
   allow: readonly CallerKind[]
   /** A valid payload for the caller (most cases ignore `as`). */
-  payload: (w: MatrixWorld, as: CallerKind) => unknown
+  payload: (w: MatrixWorld, as: CallerKind) => P
   /** Allowed callers whose answer is a domain answer rather than ok, with its code. */
   answers?: Partial<Record<CallerKind, ErrorCode>>
   /** Out-of-scope callers get this instead of PERMISSION_DENIED (a hidden record: see the policy). */
@@ -55,8 +57,8 @@ export interface Case {
   timer?: string
 }
 
-export type Row = readonly Case[]
-export type Matrix = { [F in FnName]?: { [A in ActionOf<F>]?: Row } }
+export type Row<P = unknown> = readonly Case<P>[]
+export type Matrix = { [F in FnName]?: { [A in ActionOf<F>]?: Row<Input<F, A>> } }
 
 // --- who ---------------------------------------------------------------------------------------------
 
@@ -77,8 +79,8 @@ const at = (w: MatrixWorld, ms: number) => new Date(w.now.getTime() + ms).toISOS
 const DAY = 86_400_000
 const cm = IDS.community
 
-const facilityFields = () => ({ communityId: cm, name: '青枫便民药店', category: 'pharmacy', location: { lat: 31.3362, lng: 118.3771 }, hoursText: '每天 08:00-20:00' })
-const wishFields = () => ({
+const facilityFields = (): Input<'lifeCircle', 'upsertFacility'> => ({ communityId: cm, name: '青枫便民药店', category: 'pharmacy', location: { lat: 31.3362, lng: 118.3771 }, hoursText: '每天 08:00-20:00' })
+const wishFields = (): Input<'wish', 'submit'> => ({
   requestId: req(),
   category: 'goods',
   title: '想要一盏护眼台灯',
@@ -87,7 +89,7 @@ const wishFields = () => ({
   beneficiary: { name: '王秀兰', appellation: '奶奶', phone: '13912340000' },
   consent: true
 })
-const goodsFields = (merchantId: string = IDS.merchant) => ({
+const goodsFields = (merchantId: string = IDS.merchant): Input<'points', 'upsertGoods'> => ({
   requestId: req(),
   merchantId,
   name: '洗衣液2升',
@@ -116,7 +118,7 @@ const activityFields = (w: MatrixWorld) => ({
 })
 const memberFields = () => ({ requestId: req(), communityId: cm, name: '林晓东', phone: '13912345678', workUnit: '江城市第一中学', branch: '江城一中党支部', pledge: '每月为社区服务一次' })
 const unitFields = () => ({ requestId: req(), communityId: cm, name: '江城市图书馆', org: '江城市图书馆党支部', contactName: '黄蓉', contactPhone: '13612345678' })
-const merchantFields = () => ({ name: '街角修鞋铺', kind: 'talent', communityId: cm, contactName: '谢师傅', contactPhone: '13512345678', address: '青枫路20号', description: '修鞋配钥匙' })
+const merchantFields = (): Input<'points', 'applyMerchant'> => ({ name: '街角修鞋铺', kind: 'talent', communityId: cm, contactName: '谢师傅', contactPhone: '13512345678', address: '青枫路20号', description: '修鞋配钥匙' })
 
 // --- the table -------------------------------------------------------------------------------------------
 

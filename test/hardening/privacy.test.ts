@@ -7,19 +7,27 @@
 // registration, an order and ledger entries deletes the account: afterwards no document and no answer
 // (to anyone, staff included) holds their name, phones or their wish's beneficiary details, and every
 // ledger still balances.
+import type { ActionOf, FnName } from '../../types'
 import { useLocalCloud } from '../support/cloud'
+import { typedClient, type Input, type Output } from '../support/client'
 import { seedDemo } from '../../demo'
 import { PUBLIC_WISH_STATUSES } from '../../types/enums'
 import { checkInvariants, storeReader, type Doc } from './support/invariants'
 import { collectSecrets, describeViolation, scan, stringsOf, type Secret, type Violation } from './support/privacy'
 
 const lc = useLocalCloud({ seed: async (store) => void (await seedDemo(store)) })
+const api = typedClient(lc)
 
 jest.setTimeout(300_000)
 
 const store = () => lc.cloud.store
 const YEAR = String(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear())
 type Scanner = (answer: unknown, where: string) => Violation[]
+/** The data of a read: may be left out where the action's schema accepts none (then `{}` is sent). */
+type DataArg<F extends FnName, A extends ActionOf<F>> = undefined extends Input<F, A> ? [data?: Input<F, A>] : [data: Input<F, A>]
+type ItemsOf<T> = T extends { items: Array<infer I> } ? I : never
+/** A page of a list; some paged answers carry their rows under another name (then no items are collected). */
+type PageLike<I> = { items?: I[]; nextCursor?: string | null }
 
 /** One reader walking every answer they can get, scanning each. */
 class Walker {
@@ -30,9 +38,14 @@ class Walker {
     private readonly scanner: Scanner
   ) {}
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async read(fn: string, action: string, data: object = {}): Promise<any> {
-    const res = await lc.call(fn, action, data, this.reader)
+  /** One answer of `fn.action`, scanned; its data, or null when refused. */
+  async read<F extends FnName, A extends ActionOf<F>>(fn: F, action: A, ...[data = {} as Input<F, A>]: DataArg<F, A>): Promise<Output<F, A> | null> {
+    return (await this.scanned(fn, action, data)) as Output<F, A> | null
+  }
+
+  /** The untyped send under `read` and `pages` (which type their callers' data; pages adds its cursor). */
+  private async scanned(fn: string, action: string, data: unknown): Promise<unknown> {
+    const res = await api.callRaw(fn, action, data, this.reader)
     this.calls++
     this.violations.push(...this.scanner(res, `${fn}.${action}(${JSON.stringify(data).slice(0, 60)})`))
     if (!res.ok && res.error.code === 'INTERNAL') throw new Error(`${fn}.${action} answered INTERNAL to ${this.reader}`)
@@ -40,18 +53,17 @@ class Walker {
   }
 
   /** Every page of a list (up to `max` pages); answers the items. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async pages(fn: string, action: string, data: object = {}, max = 30): Promise<any[]> {
-    const items: unknown[] = []
+  async pages<F extends FnName, A extends ActionOf<F>>(fn: F, action: A, data: Input<F, A>, max = 30): Promise<Array<ItemsOf<Output<F, A>>>> {
+    const items: Array<ItemsOf<Output<F, A>>> = []
     let cursor: string | undefined
     for (let n = 0; n < max; n++) {
-      const page = await this.read(fn, action, { ...data, ...(cursor ? { cursor } : {}) })
+      const page = (await this.scanned(fn, action, { ...(data as object), ...(cursor ? { cursor } : {}) })) as PageLike<ItemsOf<Output<F, A>>> | null
       if (!page) break
       items.push(...(page.items ?? []))
       if (!page.nextCursor) break
       cursor = page.nextCursor
     }
-    return items as never[]
+    return items
   }
 }
 
@@ -85,7 +97,7 @@ async function walkResidentSide(w: Walker, certificates: string[]) {
 
   await w.read('volunteer', 'profile')
   const activities = []
-  for (const scope of ['upcoming', 'mine']) activities.push(...(await w.pages('volunteer', 'listActivities', { scope, limit: 50 })))
+  for (const scope of ['upcoming', 'mine'] as const) activities.push(...(await w.pages('volunteer', 'listActivities', { scope, limit: 50 })))
   activities.push(...(await w.pages('volunteer', 'listActivities', { scope: 'nearby', location: home, limit: 50 })))
   for (const id of idsOf(activities)) await w.read('volunteer', 'activity', { activityId: id })
   await w.pages('volunteer', 'records', { limit: 50 })
@@ -134,9 +146,9 @@ async function walkStaffSide(w: Walker) {
   for (const g of (user.roles ?? []) as Doc[]) {
     if (g.role === 'staff') {
       const cm = g.communityId
-      for (const status of ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'rejected', 'withdrawn']) await w.pages('wish', 'reviewQueue', { communityId: cm, status, limit: 50 })
+      for (const status of ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'rejected', 'withdrawn'] as const) await w.pages('wish', 'reviewQueue', { communityId: cm, status, limit: 50 })
       await w.read('wish', 'stats', { communityId: cm })
-      for (const kind of ['member', 'unit']) await w.pages('party', 'listRegistrations', { kind, communityId: cm, limit: 50 })
+      for (const kind of ['member', 'unit'] as const) await w.pages('party', 'listRegistrations', { kind, communityId: cm, limit: 50 })
       await w.pages('party', 'communityReport', { communityId: cm, period: YEAR, limit: 50 })
       await w.read('party', 'reportCsv', { communityId: cm, period: YEAR })
       const managed = await w.pages('volunteer', 'listActivities', { scope: 'managed', communityId: cm, limit: 50 })
@@ -145,7 +157,7 @@ async function walkStaffSide(w: Walker) {
       for (const m of store().find('merchants', { communityId: cm })) await w.pages('points', 'merchantOrders', { merchantId: m._id, limit: 50 })
       await w.read('workbench', 'queues', { communityId: cm })
       await w.read('workbench', 'dashboard', { communityId: cm, period: YEAR })
-      for (const kind of ['registrations', 'assessment', 'volunteerRecords', 'redemptions', 'wishes', 'coverageGaps']) await w.read('workbench', 'exportCsv', { kind, communityId: cm, period: YEAR })
+      for (const kind of ['registrations', 'assessment', 'volunteerRecords', 'redemptions', 'wishes', 'coverageGaps'] as const) await w.read('workbench', 'exportCsv', { kind, communityId: cm, period: YEAR })
     }
     if (g.role === 'streetAdmin') {
       await w.read('workbench', 'streetDashboard', { streetId: g.streetId, period: YEAR })
@@ -169,13 +181,13 @@ it('no answer to a resident, volunteer, member, merchant or unit admin shows wha
   // Certificates first, so every reader can also verify them by number.
   const certificates: string[] = []
   for (const who of audited) {
-    const res = await lc.call('volunteer', 'certificate', {}, who)
+    const res = await api.volunteer.certificate({}, who)
     if (res.ok) certificates.push(res.data.number)
   }
   // A resident registers as a volunteer with an ID card: it is kept only masked and hashed, and the number
   // itself must never come back, not even to them.
   const idCard = '11010519491231002X'
-  const registered = await lc.call('volunteer', 'register', { realName: '尹秋菊', phone: '13812340001', communityId: 'cm01', idCard, consent: true }, 'demo-resident')
+  const registered = await api.volunteer.register({ realName: '尹秋菊', phone: '13812340001', communityId: 'cm01', idCard, consent: true }, 'demo-resident')
   expect(registered).toMatchObject({ ok: true, data: { idCardMasked: expect.stringMatching(/^\d{4}\*+\w{4}$/) } })
   const secrets = [...collectSecrets(store()), { value: idCard, kind: 'secret' as const, readers: new Set<string>(), source: 'the ID card registered' }]
   expect(secrets.filter((s) => s.source.includes('idCardHash'))).toHaveLength(1)
@@ -205,15 +217,15 @@ it('the scanner has teeth: it reports what a reader may not see, and lets throug
 
 /** Ends every open promise of `openid` through the actions the app offers (withdraw, cancel, release). */
 async function settleEverything(openid: string): Promise<void> {
-  const must = async (fn: string, action: string, data: object) => {
-    const res = await lc.call(fn, action, data, openid)
+  const must = async <F extends FnName, A extends ActionOf<F>>(fn: F, action: A, data: Input<F, A>) => {
+    const res = await api.call(fn, action, data, openid)
     if (!res.ok) throw new Error(`${fn}.${action}: ${res.error.message}`)
   }
   for (const w of store().find('wishes', { submitterId: openid, status: { $in: ['submitted', 'published'] } })) await must('wish', 'withdraw', { wishId: w._id })
   for (const w of store().find('wishes', { claimerId: openid, status: 'claimed' })) await must('wish', 'release', { wishId: w._id, reason: '账号注销' })
   for (const n of store().find('partyNeeds', { claimerId: openid, status: 'claimed' })) await must('party', 'releaseNeed', { needId: n._id, reason: '账号注销' })
   for (const o of store().find('redemptions', { openid, status: 'pending' })) await must('points', 'cancelRedemption', { orderId: o._id })
-  for (const e of store().find('enrollments', { openid, status: 'enrolled' })) await must('volunteer', 'cancelEnrollment', { activityId: e.activityId })
+  for (const e of store().find('enrollments', { openid, status: 'enrolled' })) await must('volunteer', 'cancelEnrollment', { activityId: e.activityId as string })
 }
 
 it('an account deleted leaves nothing personal readable, in the database or in any answer, and the ledgers balance', async () => {
@@ -221,12 +233,12 @@ it('an account deleted leaves nothing personal readable, in the database or in a
   const person = store().get('users', subject) as Doc
   // Give the member everything there is to erase: an own wish (with a family member as beneficiary), an
   // order, besides the volunteer profile, the registration, the claims and the ledger the seed gave.
-  const family = { name: '欧阳桂兰', appellation: '奶奶', phone: '13912345670', address: '青枫小区18栋302室' }
-  const wish = await lc.call('wish', 'submit', { requestId: 'erase-wish-01', category: 'goods', title: '想要一台收音机', story: '老人在家想听戏。', value: 80, beneficiary: family, delivery: 'contact', consent: true }, subject)
+  const family = { name: '欧阳桂兰', appellation: '奶奶' as const, phone: '13912345670', address: '青枫小区18栋302室' }
+  const wish = await api.wish.submit({ requestId: 'erase-wish-01', category: 'goods', title: '想要一台收音机', story: '老人在家想听戏。', value: 80, beneficiary: family, delivery: 'contact', consent: true }, subject)
   if (!wish.ok) throw new Error(wish.error.message)
-  expect((await lc.call('wish', 'review', { wishId: wish.data.id, decision: 'publish' }, 'demo-staff')).ok).toBe(true)
+  expect((await api.wish.review({ wishId: wish.data.id, decision: 'publish' }, 'demo-staff')).ok).toBe(true)
   const goods = store().find('goods', { communityId: 'cm01', status: 'onSale', stock: { $gt: 0 } }, { sort: { price: 1 }, limit: 1 })[0]
-  const order = await lc.call('points', 'redeem', { goodsId: goods._id, quantity: 1, requestId: 'erase-order-01' }, subject)
+  const order = await api.points.redeem({ goodsId: goods._id as string, quantity: 1, requestId: 'erase-order-01' }, subject)
   expect(order.ok).toBe(true)
   for (const [collection, filter] of [['volunteers', { _id: subject }], ['partyMembers', { openid: subject }], ['pointsLedger', { openid: subject }], ['wishes', { claimerId: subject }]] as const) {
     expect(store().count(collection, filter)).toBeGreaterThan(0)
@@ -246,10 +258,10 @@ it('an account deleted leaves nothing personal readable, in the database or in a
   // While others wait on the member (claims, a pickup holding stock, places held), deleting is refused and
   // nothing changes; the member settles each as the app asks, then deletes.
   const held = JSON.stringify(store().get('users', subject))
-  expect(await lc.call('user', 'deleteAccount', { confirm: '注销' }, subject)).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
+  expect(await api.user.deleteAccount({ confirm: '注销' }, subject)).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
   expect(JSON.stringify(store().get('users', subject))).toBe(held)
   await settleEverything(subject)
-  expect(await lc.call('user', 'deleteAccount', { confirm: '注销' }, subject)).toMatchObject({ ok: true })
+  expect(await api.user.deleteAccount({ confirm: '注销' }, subject)).toMatchObject({ ok: true })
 
   // The database: no string of any document holds any of it.
   const left: string[] = []

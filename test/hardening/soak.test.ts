@@ -9,6 +9,8 @@
 //
 // SOAK_SEED=<n> replays a seed (the same operations are chosen; their interleaving is the machine's).
 import { useLocalCloud } from '../support/cloud'
+import { typedClient, type Input } from '../support/client'
+import { ok } from '../support/envelope'
 import { checkAcknowledged, checkInvariants, storeReader, type Doc, type Reader } from './support/invariants'
 import { Workload, type Ack, type Env } from './support/workload'
 import { castWorld, type Cast } from './support/world'
@@ -124,14 +126,14 @@ it('the checks have teeth: each broken promise is reported', () => {
 // redeemed while the form was open were put back on the shelf (sold twice).
 it('a goods form saved while others redeem does not put redeemed items back', async () => {
   const { merchant, merchantId } = cast
-  const form = { merchantId, name: '酱油一瓶', kind: 'item', description: '', price: 1, stock: 5, limitCount: 5, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7 }
-  const listed = await lc.call('points', 'upsertGoods', { ...form, requestId: 'soak-goods-soy' }, merchant)
-  if (!listed.ok) throw new Error(listed.error.message)
-  const loaded = (await lc.call('points', 'goods', { goodsId: listed.data.id }, merchant)) as { ok: true; data: { stock: number } }
+  const api = typedClient(lc)
+  const form: Input<'points', 'upsertGoods'> = { merchantId, name: '酱油一瓶', kind: 'item', description: '', price: 1, stock: 5, limitCount: 5, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7 }
+  const listed = await ok(api.points.upsertGoods({ ...form, requestId: 'soak-goods-soy' }, merchant))
+  const loaded = await ok(api.points.goods({ goodsId: listed.id }, merchant))
   const [buyer] = lc.cloud.store.find('pointsAccounts', {}, { sort: { balance: -1 }, limit: 1 })
-  const bought = await lc.call('points', 'redeem', { goodsId: listed.data.id, quantity: 2, requestId: 'soak-regression-1' }, buyer._id as string)
+  const bought = await api.points.redeem({ goodsId: listed.id, quantity: 2, requestId: 'soak-regression-1' }, buyer._id as string)
   expect(bought.ok).toBe(true)
-  const saved = await lc.call('points', 'upsertGoods', { ...form, goodsId: listed.data.id, description: '新到货', stock: loaded.data.stock + 1, stockBefore: loaded.data.stock }, merchant)
+  const saved = await api.points.upsertGoods({ ...form, goodsId: listed.id, description: '新到货', stock: loaded.stock + 1, stockBefore: loaded.stock }, merchant)
   expect(saved.ok && saved.data.stock).toBe(4)
-  expect(lc.cloud.store.get('goods', listed.data.id)).toMatchObject({ stock: 4, redeemed: 2 })
+  expect(lc.cloud.store.get('goods', listed.id)).toMatchObject({ stock: 4, redeemed: 2 })
 })

@@ -1,6 +1,8 @@
 // A signed-in person as user.me returns them, for tests of the app: a resident of 青枫社区 who has not
 // consented yet, changed by `patch`.
-import type { Me } from '@contract'
+import type { Output } from './client'
+
+type Me = Output<'user', 'me'>
 
 export function makeMe(patch: Partial<Me> = {}): Me {
   return {

@@ -64,13 +64,13 @@ export class ChildCloud {
     return `http://127.0.0.1:${this.port}`
   }
 
-  private async post(path: string, body: unknown, openid?: string): Promise<Envelope<any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private async post(path: string, body: unknown, openid?: string): Promise<Envelope<unknown>> {
     const res = await fetch(`${this.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
       body: JSON.stringify(body)
     })
-    return (await res.json()) as Envelope<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+    return (await res.json()) as Envelope<unknown>
   }
 
   private request(req: Unsent): Promise<unknown> {

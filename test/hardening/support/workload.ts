@@ -9,13 +9,14 @@
 // A person does one thing at a time (one phone): residents, volunteers and members are serialised; staff,
 // the merchant and the timers are not. The only deliberate exception is the double tap: two identical
 // redemptions sent at once.
-import type { Envelope } from '../../../types/envelope'
+import type { ActionOf, Envelope, FnName } from '../../../types'
+import { typedClient, type Input, type Output } from '../../support/client'
 import { createRandom, type Random } from '../../../demo/random'
 import { VENUE, type Cast } from './world'
 
 export interface Env {
-  call(fn: string, action: string, data: unknown, openid: string): Promise<Envelope<any>> // eslint-disable-line @typescript-eslint/no-explicit-any
-  timer(fn: string, trigger: string): Promise<Envelope<any>> // eslint-disable-line @typescript-eslint/no-explicit-any
+  call(fn: string, action: string, data: unknown, openid: string): Promise<unknown>
+  timer(fn: string, trigger: string): Promise<Envelope<unknown>>
   /** A direct database write standing for the passing of time (a deadline moved into the past). */
   update(collection: string, filter: object, update: object, multi?: boolean): Promise<void>
 }
@@ -34,6 +35,9 @@ export interface Ack {
   message?: string
   result?: any // eslint-disable-line @typescript-eslint/no-explicit-any
 }
+
+/** A logged call as its caller reads it: with the result of its action when ok. */
+type Answered<R> = (Omit<Ack, 'outcome' | 'result'> & { outcome: 'ok'; result: R }) | (Omit<Ack, 'outcome' | 'result'> & { outcome: 'refused' | 'unknown'; result?: undefined })
 
 /** Codes a well-formed call may meet when the world moved under it; anything else is a defect. */
 export const EXPECTED_REFUSALS = new Set(['CONFLICT', 'FAILED_PRECONDITION', 'RESOURCE_EXHAUSTED', 'NOT_FOUND'])
@@ -67,7 +71,8 @@ interface OrderModel {
   id: string
   who: string
   status: 'pending' | 'closed'
-  qr: string
+  /** The pickup QR text, given only while the order waits for pickup. */
+  qr: string | null
 }
 interface RedeemRequest {
   requestId: string
@@ -120,6 +125,8 @@ export class Workload {
   /** Called with every call's outcome as it is logged (the crash test kills the cloud from here). */
   onAck?: (ack: Ack) => void
   private readonly kinds: OpKind[]
+  /** Calls through whichever cloud `env` is at the time (retarget changes it). */
+  private readonly api = typedClient({ call: (fn, action, data, openid) => this.env.call(fn, action, data, openid as string) })
 
   constructor(
     readonly cast: Cast,
@@ -164,15 +171,15 @@ export class Workload {
     return ack
   }
 
-  private async call(fn: string, action: string, data: unknown, who: string): Promise<Ack> {
-    let res: Envelope<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  private async call<F extends FnName, A extends ActionOf<F>>(fn: F, action: A, data: Input<F, A>, who: string): Promise<Answered<Output<F, A>>> {
+    let res: Envelope<Output<F, A>>
     try {
-      res = await this.env.call(fn, action, data, who)
+      res = await this.api.call(fn, action, data, who)
     } catch (e) {
-      return this.record(who, fn, action, data, 'unknown', { message: (e as Error).message })
+      return this.record(who, fn, action, data, 'unknown', { message: (e as Error).message }) as Answered<Output<F, A>>
     }
-    if (res.ok) return this.record(who, fn, action, data, 'ok', { result: res.data })
-    return this.record(who, fn, action, data, 'refused', { code: res.error.code, message: res.error.message })
+    if (res.ok) return this.record(who, fn, action, data, 'ok', { result: res.data }) as Answered<Output<F, A>>
+    return this.record(who, fn, action, data, 'refused', { code: res.error.code, message: res.error.message }) as Answered<Output<F, A>>
   }
 
   private async timer(fn: string, trigger: string): Promise<Ack> {
@@ -307,7 +314,7 @@ export class Workload {
   }
 
   private async submitWish(who: string): Promise<void> {
-    const data = {
+    const data: Input<'wish', 'submit'> = {
       requestId: this.id('wish'),
       category: this.r.pick(['goods', 'service', 'company', 'study']),
       title: this.r.pick(['想要一盏护眼台灯', '需要有人帮忙修水龙头', '想找人陪着去医院复查', '孙子想要一个新书包']),
@@ -614,7 +621,7 @@ export class Workload {
   }
 
   private planPickup(): Plan | null {
-    const pending = this.pendingOrders().filter((o) => o.qr)
+    const pending = this.pendingOrders().filter((o): o is OrderModel & { qr: string } => Boolean(o.qr))
     if (!pending.length) return null
     const o = this.r.pick(pending)
     return {
@@ -695,22 +702,22 @@ export class Workload {
     const who = this.pickIdle(everyone)
     if (!who) return null
     const spender = this.cast.spenders.includes(who)
-    const reads: Array<[string, string, object]> = [
-      ['wish', 'wall', { communityId: 'cm01', limit: 20 }],
-      ['wish', 'mine', { as: spender ? 'claimer' : 'beneficiary' }],
-      ['volunteer', 'listActivities', { scope: 'upcoming', communityId: 'cm01' }],
-      ['points', 'listGoods', { communityId: 'cm01' }],
+    const reads: Array<() => Promise<unknown>> = [
+      () => this.call('wish', 'wall', { communityId: 'cm01', limit: 20 }, who),
+      () => this.call('wish', 'mine', { as: spender ? 'claimer' : 'beneficiary' }, who),
+      () => this.call('volunteer', 'listActivities', { scope: 'upcoming', communityId: 'cm01' }, who),
+      () => this.call('points', 'listGoods', { communityId: 'cm01' }, who),
       ...(spender
-        ? ([
-            ['points', 'balance', {}],
-            ['points', 'myRedemptions', {}],
-            ['points', 'ledger', {}],
-            ['volunteer', 'records', {}]
-          ] as Array<[string, string, object]>)
+        ? [
+            () => this.call('points', 'balance', {}, who),
+            () => this.call('points', 'myRedemptions', {}, who),
+            () => this.call('points', 'ledger', {}, who),
+            () => this.call('volunteer', 'records', {}, who)
+          ]
         : [])
     ]
-    const [fn, action, data] = this.r.pick(reads)
-    return { actors: [who], run: async () => void (await this.call(fn, action, data, who)) }
+    const read = this.r.pick(reads)
+    return { actors: [who], run: async () => void (await read()) }
   }
 }
 
