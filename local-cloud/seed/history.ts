@@ -5,7 +5,7 @@
 // seeders wrote), and no demo user takes part, so their screens stay as the pillar seeds made them.
 import { SubmitInput } from '../../types/schemas/wish'
 import type { WishCategory } from '../../types'
-import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../../cloudfunctions/_shared/assessment'
+import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../../cloudfunctions/_shared/domain/assessment'
 import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../../cloudfunctions/_shared/docs'
 import { claimerSnapshot } from '../../cloudfunctions/wish/src/domain/claims'
 import { applyEvent, type Actor, type EventInput } from '../../cloudfunctions/wish/src/domain/stateMachine'

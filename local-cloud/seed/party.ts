@@ -4,9 +4,9 @@
 // entries and a few ratings. Runs before the wish seeder, which reads the memberships.
 import type { Rating, RoleGrant } from '../../types'
 import { SERVICE_INTENTIONS, type ResourceItem, type ServiceIntention } from '../../types/schemas/party'
-import { assessmentRules, type AssessmentEntryDoc } from '../../cloudfunctions/_shared/assessment'
+import { assessmentRules, type AssessmentEntryDoc } from '../../cloudfunctions/_shared/domain/assessment'
 import type { CommunityDoc, GridDoc } from '../../cloudfunctions/_shared/docs'
-import { assessmentPeriod, halfYear, periodRange } from '../../cloudfunctions/_shared/period'
+import { assessmentPeriod, halfYear, periodRange } from '../../cloudfunctions/_shared/domain/period'
 import type { MemberRegistrationDoc, NeedClaimantDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from '../../cloudfunctions/party/src/docs'
 import { needEntry, registrationEntry } from '../../cloudfunctions/party/src/domain/assessment'
 import { applyEvent, type Actor, type MachineSpec, type Stateful } from '../../cloudfunctions/party/src/domain/machine'

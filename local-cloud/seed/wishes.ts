@@ -4,7 +4,7 @@
 // members' assessment entries match the claims and confirmations.
 import { SubmitInput, type Appellation } from '../../types/schemas/wish'
 import type { WishCategory } from '../../types'
-import { assessmentEntry, assessmentRules } from '../../cloudfunctions/_shared/assessment'
+import { assessmentEntry, assessmentRules } from '../../cloudfunctions/_shared/domain/assessment'
 import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../../cloudfunctions/_shared/docs'
 import { claimerSnapshot } from '../../cloudfunctions/wish/src/domain/claims'
 import { applyEvent, type Actor, type EventInput } from '../../cloudfunctions/wish/src/domain/stateMachine'

@@ -8,7 +8,7 @@
 import Papa from 'papaparse'
 import type { Envelope } from '../../types'
 import { EXPORT_KINDS, QUEUE_KINDS, type CommunityFigures, type CsvExport, type Dashboard, type QueuesResult, type StreetDashboard } from '../../types/workbench'
-import { PHONE_PATTERN } from '../../cloudfunctions/_shared/masking'
+import { PHONE_PATTERN } from '../../cloudfunctions/_shared/domain/masking'
 import { useLocalCloud } from '../support/cloud'
 import { communitySettings, point, STREET } from '../support/fixtures'
 import { fails, ok } from '../support/envelope'

@@ -1,7 +1,7 @@
 // lifeCircle: the 15-minute community life circle. A thin router: validation and role checks happen in
 // the shared router, scope checks and rules in the modules below.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
+import { createFunction } from '../../_shared/infra/router'
 import { categoriesResult } from './categories'
 import { coverageFor } from './coverage'
 import { closeFacility, importFacilities, staffList, upsertFacility } from './manage'

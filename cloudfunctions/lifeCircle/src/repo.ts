@@ -1,8 +1,8 @@
 // Database access of the life circle: every query the handlers run, in one place.
 import type { FacilityCategory } from '../../../types/enums'
 import type { LatLng } from '../../../types/schemas/common'
-import { $, _, cloud, db } from '../../_shared/cloud'
-import { getAll, getDoc } from '../../_shared/db'
+import { $, _, cloud, db } from '../../_shared/infra/cloud'
+import { getAll, getDoc } from '../../_shared/infra/db'
 import type { CompoundDoc } from '../../_shared/docs'
 import type { FacilityDoc, FacilityListDoc } from './docs'
 import { categoryByKeyword } from './domain/facility'

@@ -1,7 +1,7 @@
 // party: dual registration (双报到), needs list, co-building projects and party-member assessment.
 // A thin router: the router validates and checks roles, handlers check scope, domain/ holds the rules.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
+import { createFunction } from '../../_shared/infra/router'
 import { assessment, communityReport, csvReport, memberCard, rate, unitReport } from './handlers/assessment'
 import { cancelNeed, claimNeed, completeNeed, confirmNeed, listNeeds, needDetail, postNeed, releaseNeed } from './handlers/needs'
 import { assignGrid, listMemberRegistrations, myRegistration, registerMember, renew, reviewMember, withdraw } from './handlers/registration'

@@ -1,7 +1,7 @@
 // points: balance and ledger, merchants, goods, redemption orders and pickup, adjustments, the board.
 // A thin router: rules live in src/domain, the balance changes only through _shared/ledger.ts.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
+import { createFunction } from '../../_shared/infra/router'
 import { adjust, balance, board, ledger } from './account'
 import { goodsDetail, listGoods, upsertGoods } from './goods'
 import { applyMerchant, listMerchants, myMerchant, reviewMerchant } from './merchants'

@@ -1,8 +1,8 @@
 // Building the `Me` answer from the stored user and what other pillars know of them.
 import type { Me } from '../../../types'
-import { getDoc } from '../../_shared/db'
+import { getDoc } from '../../_shared/infra/db'
 import type { CommunityDoc, StreetDoc, UserDoc } from '../../_shared/docs'
-import { maskPhone } from '../../_shared/masking'
+import { maskPhone } from '../../_shared/domain/masking'
 import { PRIVACY_VERSION } from '../../../types/schemas/user'
 
 interface MembershipDoc {

@@ -2,11 +2,12 @@
 // enrolment's), the volunteer's totals and, for an approved party member, the assessment entry for the
 // hours (assessmentEntryId('hours', enrolmentId)) — all in the caller's transaction. Staff corrections post only the difference, under an id of
 // their own, and are recorded on the enrolment.
-import { assessmentEntry, assessmentRules } from '../../_shared/assessment'
-import { coll, getDoc, putDoc, type Tx } from '../../_shared/db'
+import { assessmentEntry, assessmentRules } from '../../_shared/domain/assessment'
+import { credit } from '../../_shared/infra/assessment'
+import { coll, getDoc, putDoc, type Tx } from '../../_shared/infra/db'
 import type { CommunityDoc, UserDoc } from '../../_shared/docs'
-import { isAppError, precondition } from '../../_shared/errors'
-import { INSUFFICIENT_POINTS, ledgerId, post } from '../../_shared/ledger'
+import { isAppError, precondition } from '../../_shared/infra/errors'
+import { INSUFFICIENT_POINTS, ledgerId, post } from '../../_shared/infra/ledger'
 import type { ActivityDoc, CorrectionDoc, EnrollmentDoc, VolunteerDoc } from './docs'
 import { servicePoints, toHalfHours } from './domain/hours'
 
@@ -81,9 +82,9 @@ async function updateTotals(tx: Tx, v: VolunteerDoc | null, e: EnrollmentDoc, ho
     })
 }
 
-async function writeAssessment(tx: Tx, member: MemberRule | null, a: ActivityDoc, e: EnrollmentDoc, hours: number, now: Date) {
+async function writeAssessment(tx: Tx, member: MemberRule | null, a: ActivityDoc, e: EnrollmentDoc, hours: number, corrects: boolean, now: Date) {
   if (!member || (hours === 0 && e.status !== 'completed')) return
-  const { _id, ...entry } = assessmentEntry({
+  const entry = assessmentEntry({
     openid: e.openid,
     communityId: member.communityId,
     source: 'hours',
@@ -93,7 +94,7 @@ async function writeAssessment(tx: Tx, member: MemberRule | null, a: ActivityDoc
     reason: `志愿服务：${a.title}`,
     at: now
   })
-  await coll('assessmentEntries', tx).doc(_id).set({ data: entry })
+  await credit(tx, entry, { corrects })
 }
 
 /** Completes (or corrects) `e` inside `tx`. `e` and `a` must have been read in the same transaction. */
@@ -119,6 +120,6 @@ export async function complete(tx: Tx, a: ActivityDoc, e: EnrollmentDoc, c: Comp
   await creditDifference(tx, a, e, credited, corrections.length, now, c.correction?.by ?? null, volunteer?.communityId ?? a.communityId)
   await putDoc('enrollments', next, tx)
   await updateTotals(tx, volunteer, e, c.hours, now)
-  await writeAssessment(tx, member, a, e, c.hours, now)
+  await writeAssessment(tx, member, a, e, c.hours, Boolean(c.correction), now)
   return { enrollment: next, credited }
 }

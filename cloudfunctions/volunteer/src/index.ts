@@ -1,7 +1,7 @@
 // volunteer: registration, activities, enrolment, verified check-in/out, service records and certificates.
 // A thin router: rules live in src/domain, handlers in the modules below.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
+import { createFunction } from '../../_shared/infra/router'
 import { activity, createActivity, listActivities } from './activities'
 import { checkIn, checkinCode, checkOut } from './checkin'
 import { cancelEnrollment, enroll } from './enrolment'

@@ -2,7 +2,7 @@
 // (ADMINONLY), never a constant in code. The first instance to need one creates it in a transaction,
 // so every instance ends up with the same value.
 import { randomBytes } from 'node:crypto'
-import { coll, getDoc, inTransaction } from '../../_shared/db'
+import { coll, getDoc, inTransaction } from '../../_shared/infra/db'
 
 interface SecretDoc {
   _id: string

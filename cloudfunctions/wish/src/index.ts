@@ -1,7 +1,7 @@
 // wish: micro-wishes (微心愿). A thin router: the schema validates, the route's `allow` checks the role,
 // handlers check scope and call the domain modules in src/domain/.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
+import { createFunction } from '../../_shared/infra/router'
 import { claim, confirm, expireClaims, fulfil, release, review, withdraw } from './lifecycle'
 import { detail, mine, reviewQueue, stats, wall } from './queries'
 import { submit } from './submit'

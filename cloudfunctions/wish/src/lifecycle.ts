@@ -2,15 +2,17 @@
 // state machine for the step, writes the wish and anything that must change with it, then notifies.
 import type { z } from 'zod'
 import type { ConfirmInput, FulfilInput, ReleaseInput, ReviewInput, WithdrawInput } from '../../../types/schemas/wish'
-import { assessmentEntry, assessmentRules } from '../../_shared/assessment'
-import { isStaffOf, personOf, staffCommunities, type Caller } from '../../_shared/auth'
-import { _ } from '../../_shared/cloud'
-import { coll, getAll, inTransaction, type Tx } from '../../_shared/db'
-import { conflict, denied } from '../../_shared/errors'
-import { notifyAll } from '../../_shared/notify'
+import { assessmentEntry, assessmentRules } from '../../_shared/domain/assessment'
+import { isStaffOf, personOf, staffCommunities, type Caller } from '../../_shared/infra/auth'
+import { _ } from '../../_shared/infra/cloud'
+import { coll, getAll, inTransaction, type Tx } from '../../_shared/infra/db'
+import { conflict, denied } from '../../_shared/infra/errors'
+import { credit } from '../../_shared/infra/assessment'
+import { notifyAll } from '../../_shared/infra/notify'
 import { claimCapacity, claimerSnapshot, claimRefusal, countedClaims, requireClaimSlot } from './domain/claims'
 import { noticesFor } from './domain/notices'
-import { deliveryFor, iso, isOwner } from './domain/privacy'
+import { iso } from '../../_shared/domain/dates'
+import { deliveryFor, isOwner } from './domain/privacy'
 import { applyEvent, type Actor, type EventInput, type Transition } from './domain/stateMachine'
 import { requireNoLeak, requireOwnFiles } from './domain/submission'
 import type { WishDoc } from './domain/types'
@@ -92,7 +94,7 @@ export async function claim(wishId: string, caller: Caller, now: Date) {
     }
   }))
   const claimed = { ...first, ...t.patch } as WishDoc
-  return { id, status, delivery: deliveryFor(claimed, handoverOf(community)), claimDeadline: iso(t.patch.claimDeadline) as string }
+  return { id, status, delivery: deliveryFor(claimed, handoverOf(community)), claimDeadline: iso(t.patch.claimDeadline as Date) }
 }
 
 export async function release(input: z.output<typeof ReleaseInput>, caller: Caller, now: Date) {
@@ -148,8 +150,7 @@ export async function confirm(input: z.output<typeof ConfirmInput>, caller: Call
           reason: `完成微心愿：${before.title}`,
           at: now
         })
-        const { _id, ...doc } = entry
-        await coll('assessmentEntries', tx).doc(_id).set({ data: doc })
+        await credit(tx, entry)
         credited = points
       }
     }

@@ -1,7 +1,7 @@
 // Answers carry displayable photo URLs (WeChat's temporary links), never the stored cloud:// ids, so the
 // app can show them on every platform. One getTempFileURL call per answer.
 import type { WishCard, WishDetail } from '../../../types/schemas/wish'
-import { cloud } from '../../_shared/cloud'
+import { cloud } from '../../_shared/infra/cloud'
 
 type WithPhotos = Pick<WishCard, 'photos'> & Partial<Pick<WishDetail, 'fulfilment' | 'private'>>
 

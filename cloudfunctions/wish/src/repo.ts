@@ -1,9 +1,9 @@
 // Reads and writes of wishes and their neighbours. The only module of this function that touches the database.
-import { requestDocId } from '../../_shared/ids'
-import { _ } from '../../_shared/cloud'
-import { coll, getDoc, updateDoc, type Tx } from '../../_shared/db'
+import { requestDocId } from '../../_shared/infra/ids'
+import { _ } from '../../_shared/infra/cloud'
+import { coll, getDoc, putDoc, updateDoc, type Tx } from '../../_shared/infra/db'
 import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CommunitySettings, type CompoundDoc, type UserDoc } from '../../_shared/docs'
-import { notFound } from '../../_shared/errors'
+import { notFound } from '../../_shared/infra/errors'
 import type { WishClaimerDoc, WishDoc } from './domain/types'
 
 export const WISH_NOT_FOUND = '心愿不存在或已被删除'
@@ -34,23 +34,12 @@ export const loadUser = (openid: string) => getDoc<UserDoc>('users', openid)
 export const loadMembership = (openid: string) =>
   getDoc<{ status?: string; branch?: string; pledge?: string }>('partyMemberships', openid)
 
-/** Community names for a page of cards, one read per distinct community. */
-export async function communityNames(ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)]
-  const docs = await Promise.all(unique.map((id) => getDoc<CommunityDoc>('communities', id)))
-  return new Map(unique.map((id, i) => [id, docs[i]?.name ?? '']))
-}
+export { communityNames } from '../../_shared/infra/communities'
 
 export const updateWish = (tx: Tx, id: string, patch: Partial<WishDoc>) => updateDoc('wishes', id, patch, tx)
 
-export function insertWish(tx: Tx, wish: WishDoc) {
-  const { _id, ...doc } = wish
-  return coll('wishes', tx).doc(_id).set({ data: doc })
-}
+export const insertWish = (tx: Tx, wish: WishDoc) => putDoc('wishes', wish, tx)
 
 export const loadClaimCounter = (tx: Tx, openid: string) => getDoc<WishClaimerDoc>('wishClaimers', openid, tx)
 
-export function saveClaimCounter(tx: Tx, counter: WishClaimerDoc) {
-  const { _id, ...doc } = counter
-  return coll('wishClaimers', tx).doc(_id).set({ data: doc })
-}
+export const saveClaimCounter = (tx: Tx, counter: WishClaimerDoc) => putDoc('wishClaimers', counter, tx)

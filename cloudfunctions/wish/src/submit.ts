@@ -1,8 +1,8 @@
 // submit: a resident posts a wish for themselves or their family; staff post on behalf of a resident in
 // need (代录), the only way to post for a child, with the guardian's consent recorded.
-import { isStaffOf, personOf, type Caller } from '../../_shared/auth'
-import { getDoc, inTransaction } from '../../_shared/db'
-import { invalid, precondition, unauthenticated } from '../../_shared/errors'
+import { isStaffOf, personOf, type Caller } from '../../_shared/infra/auth'
+import { getDoc, inTransaction } from '../../_shared/infra/db'
+import { invalid, precondition, unauthenticated } from '../../_shared/infra/errors'
 import { checkSubmission, newWish, type SubmitData } from './domain/submission'
 import type { WishDoc } from './domain/types'
 import { insertWish, loadCommunity, loadCompound, wishIdFor } from './repo'

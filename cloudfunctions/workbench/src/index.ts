@@ -2,7 +2,7 @@
 // exports. A thin router: the router validates and checks roles, scope.ts checks community and street,
 // domain/ defines the figures, the CSV columns and the masking.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
+import { createFunction } from '../../_shared/infra/router'
 import { dashboard, streetDashboard } from './dashboard'
 import { exportCsv } from './exports'
 import { queues } from './queues'

@@ -1,8 +1,8 @@
 // The workbench's database access: aggregation pipelines (the database counts; only grouped rows travel),
 // scope look-ups and the few document reads the exports need.
 import type { CollectionName } from '../../../config/database'
-import { _, db } from '../../_shared/cloud'
-import { coll, getAll, getDoc } from '../../_shared/db'
+import { _, db } from '../../_shared/infra/cloud'
+import { coll, getAll, getDoc } from '../../_shared/infra/db'
 import type { CommunityDoc, StreetDoc } from '../../_shared/docs'
 import type { Cond, Match, Pipeline, SortedRead, Stage } from './domain/plan'
 

@@ -1,9 +1,9 @@
 // Who may see what: staff see their own community; a street admin sees every community of their street and
 // the street comparison; everyone else is refused. The router has already checked the role.
-import { hasGrant, isStaffOf, type Caller } from '../../_shared/auth'
-import { getDoc } from '../../_shared/db'
+import { hasGrant, isStaffOf, type Caller } from '../../_shared/infra/auth'
+import { getDoc } from '../../_shared/infra/db'
 import type { CommunityDoc, StreetDoc } from '../../_shared/docs'
-import { denied, notFound } from '../../_shared/errors'
+import { denied, notFound } from '../../_shared/infra/errors'
 import type { Viewer } from './domain/csv'
 import { communitiesOfStreet, loadStreet } from './repo'
 

@@ -5,7 +5,7 @@
 // (activities and deadlines are relative to it), written with `loadMatrixWorld`, compared with `snapshot`.
 // Document shapes come from the shared builders in world.ts and the pillars' own pure modules.
 import { PICKUP_PREFIX } from '../../../cloudfunctions/points/src/domain/order'
-import { assessmentPeriod, halfYear, monthOf } from '../../../cloudfunctions/_shared/period'
+import { assessmentPeriod, halfYear, monthOf } from '../../../cloudfunctions/_shared/domain/period'
 import { toPoint } from '../../../cloudfunctions/_shared/docs'
 import { dedupeKeyOf } from '../../../cloudfunctions/lifeCircle/src/domain/facility'
 import { parseHoursText } from '../../../cloudfunctions/lifeCircle/src/domain/hours'

@@ -22,7 +22,7 @@ export const DEFAULT_WALK_CONFIG: WalkConfig = Object.freeze({
   speedMetersPerMinute: 80
 })
 
-export { EARTH_RADIUS_M, greatCircleMeters, type LatLng } from '../../../_shared/geo'
+export { EARTH_RADIUS_M, greatCircleMeters, type LatLng } from '../../../_shared/domain/geo'
 
 export interface WalkRule {
   readonly config: WalkConfig

@@ -1,5 +1,5 @@
 import { DEFAULT_COMMUNITY_SETTINGS } from '../../../_shared/docs'
-import { AppError } from '../../../_shared/errors'
+import { AppError } from '../../../_shared/infra/errors'
 import { checkRating, maxRating, needEntry, ratingAllowed, ratingHalf, registrationEntry, totalsOf } from './assessment'
 
 const rules = DEFAULT_COMMUNITY_SETTINGS.assessment

@@ -2,9 +2,9 @@
 // pass mark and yearly hours, and the rating rule (not renewed in the half-year → at most 合格). Pure.
 import { RATINGS, type Rating } from '../../../../types'
 import type { AssessmentRulesView, AssessmentTotals } from '../../../../types/schemas/party'
-import { assessmentEntry, type AssessmentEntryDoc, type AssessmentSource } from '../../../_shared/assessment'
-import { precondition } from '../../../_shared/errors'
-import { assessmentPeriod, halfYear } from '../../../_shared/period'
+import { assessmentEntry, type AssessmentEntryDoc, type AssessmentSource } from '../../../_shared/domain/assessment'
+import { precondition } from '../../../_shared/infra/errors'
+import { assessmentPeriod, halfYear } from '../../../_shared/domain/period'
 import { renewedIn } from './registration'
 
 /** One group of entries as the database's aggregation answers it (grouped by source). */

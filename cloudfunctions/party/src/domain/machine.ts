@@ -1,6 +1,6 @@
 // A small state machine with a recorded history: every change says who, when, from, to and why, and an
 // event outside the machine is refused. Registrations (member, unit) and needs are built on it.
-import { conflict } from '../../../_shared/errors'
+import { conflict } from '../../../_shared/infra/errors'
 
 /** Who acted, as shown on a timeline: a role, never a name. */
 export type ActorRole = 'applicant' | 'member' | 'unitAdmin' | 'staff' | 'system'

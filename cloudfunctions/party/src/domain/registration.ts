@@ -3,8 +3,8 @@
 import type { RegistrationStatus, RoleGrant } from '../../../../types'
 import type { RegisterMemberInput, RegisterUnitInput } from '../../../../types/schemas/party'
 import type { z } from 'zod'
-import { conflict } from '../../../_shared/errors'
-import { halfYear } from '../../../_shared/period'
+import { conflict } from '../../../_shared/infra/errors'
+import { halfYear } from '../../../_shared/domain/period'
 import type { MemberRegistrationDoc, MembershipDoc, UnitDoc } from '../docs'
 import { applyEvent, type Actor, type MachineSpec } from './machine'
 

@@ -6,7 +6,8 @@ import type { AssessmentRulesView, ReportRow } from '../../../../types/schemas/p
 import type { MemberRegistrationDoc } from '../docs'
 import { maxRating, ratingHalf, totalsOf, type SourceSum } from './assessment'
 import { renewedIn } from './registration'
-import { iso, phoneFor, type Names } from './views'
+import { isoOrNull } from '../../../_shared/domain/dates'
+import { phoneFor, type Names } from './views'
 
 export interface RowInput {
   reg: MemberRegistrationDoc
@@ -27,7 +28,7 @@ export function reportRow(
     communityName: ctx.names.community(reg.communityId),
     workUnit: reg.workUnit,
     branch: reg.branch,
-    approvedAt: iso(reg.approvedAt),
+    approvedAt: isoOrNull(reg.approvedAt),
     renewedHalves,
     renewedThisHalf: renewedIn(renewedHalves, ratingHalf(ctx.period, ctx.now)),
     hours: totals.hours,

@@ -1,6 +1,6 @@
-import { PHONE_PATTERN } from '../../../_shared/masking'
+import { PHONE_PATTERN } from '../../../_shared/domain/masking'
 import type { MemberRegistrationDoc, NeedDoc, UnitDoc } from '../docs'
-import { iso, memberRegistrationView, needView, unitMemberView, unitView } from './views'
+import { memberRegistrationView, needView, unitMemberView, unitView } from './views'
 
 const names = { community: () => '青枫社区', grid: (id: string | null) => (id ? '第一网格' : null) }
 const at = new Date('2026-11-22T08:00:00Z')
@@ -61,11 +61,4 @@ test('need: the claimant shows the badge with a masked name to the public, reaso
   const mine = needView(need, names, { openid: 'o1', unitIds: [], isStaff: false, canClaim: true })
   expect(mine).toMatchObject({ claimedByMe: true, can: { complete: true, release: true, claim: false } })
   expect(mine.claimant?.displayName).toBe('陈建国')
-})
-
-test('iso copes with what the SDK hands back', () => {
-  expect(iso(at)).toBe(at.toISOString())
-  expect(iso(at.toISOString())).toBe(at.toISOString())
-  expect(iso(null)).toBeNull()
-  expect(iso('nonsense')).toBeNull()
 })

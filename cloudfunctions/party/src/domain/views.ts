@@ -11,19 +11,14 @@ import type {
   Unit,
   UnitMember
 } from '../../../../types/schemas/party'
-import { maskName, maskPhone } from '../../../_shared/masking'
+import { isoOrNull, type StoredDate } from '../../../_shared/domain/dates'
+import { maskName, maskPhone } from '../../../_shared/domain/masking'
 import type { MemberRegistrationDoc, NeedDoc, ProjectDoc, UnitDoc } from '../docs'
 import { ACTOR_LABELS, lastReason, type HistoryEntry, type MachineSpec } from './machine'
 import { NEED_MACHINE, needActions } from './needs'
 import { MEMBER_MACHINE, UNIT_MACHINE, renewedIn } from './registration'
 
-/** A stored date (Date, ISO string or epoch) as an ISO string. */
-export function iso(value: Date | string | number | null | undefined): string | null {
-  if (value === null || value === undefined) return null
-  const d = value instanceof Date ? value : new Date(value)
-  return Number.isNaN(d.getTime()) ? null : d.toISOString()
-}
-const isoOr = (value: Date | string | number | null | undefined) => iso(value) ?? ''
+const isoOr = (value: StoredDate | null | undefined) => isoOrNull(value) ?? ''
 
 /** The one place deciding whether a viewer sees a full phone number. */
 export const phoneFor = (phone: string | null | undefined, fullAccess: boolean): string => (fullAccess ? phone ?? '' : maskPhone(phone) ?? '')
@@ -69,7 +64,7 @@ export function memberRegistrationView(doc: MemberRegistrationDoc, names: Names,
     reason: endingReason(doc.status, doc.history),
     renewedHalves: doc.renewedHalves ?? [],
     createdAt: isoOr(doc.createdAt),
-    approvedAt: iso(doc.approvedAt),
+    approvedAt: isoOrNull(doc.approvedAt),
     timeline: timeline(doc.history, MEMBER_MACHINE, REGISTRATION_STATUS_LABELS)
   }
 }
@@ -88,7 +83,7 @@ export function unitView(doc: UnitDoc, names: Names, fullAccess: boolean): Unit 
     status: doc.status,
     reason: doc.status === 'rejected' ? lastReason(doc.history, ['reject']) : null,
     createdAt: isoOr(doc.createdAt),
-    approvedAt: iso(doc.approvedAt),
+    approvedAt: isoOrNull(doc.approvedAt),
     timeline: timeline(doc.history, UNIT_MACHINE, REGISTRATION_STATUS_LABELS)
   }
 }
@@ -103,7 +98,7 @@ export function unitMemberView(doc: MemberRegistrationDoc, currentHalf: string, 
     branch: doc.branch,
     gridName: names.grid(doc.gridId),
     status: doc.status,
-    approvedAt: iso(doc.approvedAt),
+    approvedAt: isoOrNull(doc.approvedAt),
     renewedThisHalf: renewedIn(doc.renewedHalves, currentHalf)
   }
 }
@@ -146,7 +141,7 @@ export function needView(doc: NeedDoc, names: Names, viewer: NeedViewer): Need {
     title: doc.title,
     description: doc.description,
     place: doc.place,
-    deadline: iso(doc.deadline),
+    deadline: isoOrNull(doc.deadline),
     status: doc.status,
     claimant,
     claimedByMe: holds,
@@ -167,8 +162,8 @@ export function projectView(doc: ProjectDoc, unitName: string): Project {
     title: doc.title,
     content: doc.content,
     status: doc.status,
-    startDate: iso(doc.startDate),
-    endDate: iso(doc.endDate),
+    startDate: isoOrNull(doc.startDate),
+    endDate: isoOrNull(doc.endDate),
     updatedAt: isoOr(doc.updatedAt)
   }
 }

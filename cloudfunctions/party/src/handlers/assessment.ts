@@ -14,27 +14,27 @@ import type {
   ReportRow
 } from '../../../../types/schemas/party'
 import { ASSESSMENT_SOURCE_LABELS } from '../../../../types/schemas/party'
-import type { AssessmentEntryDoc } from '../../../_shared/assessment'
-import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/auth'
-import { _ } from '../../../_shared/cloud'
-import { coll, getDoc, inTransaction } from '../../../_shared/db'
+import type { AssessmentEntryDoc } from '../../../_shared/domain/assessment'
+import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
+import { _ } from '../../../_shared/infra/cloud'
+import { coll, getDoc, inTransaction } from '../../../_shared/infra/db'
 import type { CommunityDoc } from '../../../_shared/docs'
-import { denied, notFound, precondition } from '../../../_shared/errors'
-import { maskName } from '../../../_shared/masking'
-import { assessmentPeriod, halfYear } from '../../../_shared/period'
-import type { Ctx } from '../../../_shared/router'
+import { denied, notFound, precondition } from '../../../_shared/infra/errors'
+import { maskName } from '../../../_shared/domain/masking'
+import { assessmentPeriod, halfYear } from '../../../_shared/domain/period'
+import type { Ctx } from '../../../_shared/infra/router'
 import type { MemberRegistrationDoc, RatingDoc, UnitDoc } from '../docs'
 import { checkRating, maxRating, ratingHalf, totalsOf } from '../domain/assessment'
 import { renewedIn } from '../domain/registration'
 import { reportCsv, reportFilename, reportRow } from '../domain/report'
-import { iso } from '../domain/views'
+import { isoOrNull } from '../../../_shared/domain/dates'
 import { loadCommunity, loadMembership, loadRegistration, loadUnit, namesFor, pageOf, put, rulesOf, sumsByPerson, type PageInput } from '../repo'
 import { requireUnitViewer } from './units'
 
 const ratingId = (openid: string, period: string) => `${openid}_${period}`
 
 const ratingView = (doc: RatingDoc | null): RatingView | null =>
-  doc ? { rating: doc.rating, label: RATING_LABELS[doc.rating], comment: doc.comment, at: iso(doc.at) ?? '' } : null
+  doc ? { rating: doc.rating, label: RATING_LABELS[doc.rating], comment: doc.comment, at: isoOrNull(doc.at) ?? '' } : null
 
 const entryView = (e: AssessmentEntryDoc): AssessmentEntry => ({
   id: e._id,
@@ -43,7 +43,7 @@ const entryView = (e: AssessmentEntryDoc): AssessmentEntry => ({
   points: e.points,
   hours: e.hours ?? 0,
   reason: e.reason,
-  at: iso(e.at) ?? ''
+  at: isoOrNull(e.at) ?? ''
 })
 
 /** The registration an assessment is about: the caller's own, or (for staff) one of their community. */
@@ -202,7 +202,7 @@ export async function memberCard(input: { openid?: string }, { caller, now }: Ct
     branch: reg.branch,
     pledge: reg.pledge,
     gridName: names.grid(reg.gridId),
-    approvedAt: iso(reg.approvedAt),
+    approvedAt: isoOrNull(reg.approvedAt),
     renewedThisHalf: renewedIn(reg.renewedHalves, halfYear(now)),
     isSelf
   }

@@ -2,17 +2,17 @@
 // claim exclusively and complete.
 import type { z } from 'zod'
 import type { ClaimNeedInput, CompleteNeedInput, ConfirmNeedInput, ListNeedsInput, Need, PostNeedInput } from '../../../../types/schemas/party'
-import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/auth'
-import { _ } from '../../../_shared/cloud'
-import { coll, getDoc, inTransaction, type Tx } from '../../../_shared/db'
-import { denied, invalid } from '../../../_shared/errors'
-import type { Ctx } from '../../../_shared/router'
+import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
+import { _ } from '../../../_shared/infra/cloud'
+import { coll, getDoc, inTransaction, type Tx } from '../../../_shared/infra/db'
+import { denied, invalid } from '../../../_shared/infra/errors'
+import type { Ctx } from '../../../_shared/infra/router'
 import type { NeedClaimantDoc, NeedDoc, UnitDoc } from '../docs'
 import { needEntry } from '../domain/assessment'
 import type { Actor } from '../domain/machine'
 import { cancel, claim, complete, confirm, holdsClaim, newNeed, release } from '../domain/needs'
 import { needView, type NeedViewer } from '../domain/views'
-import { creditOnce, idFor, loadCommunity, loadMembership, loadNeed, loadRegistration, loadUnit, namesFor, pageOf, put, rulesOf, unitIdsOf, update } from '../repo'
+import { credit, idFor, loadCommunity, loadMembership, loadNeed, loadRegistration, loadUnit, namesFor, pageOf, put, rulesOf, unitIdsOf, update } from '../repo'
 
 const MEMBERS_ONLY = '只有在本社区报到并通过审核的在职党员可以认领'
 
@@ -121,7 +121,7 @@ export async function confirmNeed(input: z.output<typeof ConfirmNeedInput>, { ca
   const rules = rulesOf(await loadCommunity(found.communityId))
   const need = await asStaff(input.needId, caller, async (need, actor, tx) => {
     const patch = confirm(need, actor, now, input.accept, input.reason ?? null)
-    if (input.accept && need.claimant?.kind === 'member') await creditOnce(tx, needEntry(need, need.claimant.id, rules, now))
+    if (input.accept && need.claimant?.kind === 'member') await credit(tx, needEntry(need, need.claimant.id, rules, now))
     return patch
   })
   return view(need, caller)

@@ -3,13 +3,13 @@
 import type { z } from 'zod'
 import type { MemberRegistration, MyRegistration, ReviewInput } from '../../../../types/schemas/party'
 import type { ListRegistrationsInput, RegisterMemberInput } from '../../../../types/schemas/party'
-import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/auth'
-import { coll, getDoc, inTransaction, type Tx } from '../../../_shared/db'
+import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
+import { coll, getDoc, inTransaction, type Tx } from '../../../_shared/infra/db'
 import type { GridDoc } from '../../../_shared/docs'
-import { precondition } from '../../../_shared/errors'
-import { notify } from '../../../_shared/notify'
-import { halfYear } from '../../../_shared/period'
-import type { Ctx } from '../../../_shared/router'
+import { precondition } from '../../../_shared/infra/errors'
+import { notify } from '../../../_shared/infra/notify'
+import { halfYear } from '../../../_shared/domain/period'
+import type { Ctx } from '../../../_shared/infra/router'
 import type { MemberRegistrationDoc } from '../docs'
 import { registrationEntry } from '../domain/assessment'
 import { applyEvent, type Actor } from '../domain/machine'
@@ -29,7 +29,7 @@ import {
 import { memberRegistrationView } from '../domain/views'
 import {
   changeGrants,
-  creditOnce,
+  credit,
   idFor,
   loadCommunity,
   loadMembership,
@@ -118,7 +118,7 @@ export async function reviewMember(input: Review, { caller, now }: Ctx): Promise
       await put('partyMembers', approved, tx)
       await put('partyMemberships', membershipOf(approved), tx)
       await changeGrants(tx, reg.openid, (roles) => withGrant(roles, memberGrant(reg.communityId)), now)
-      await creditOnce(tx, registrationEntry(approved, rulesOf(community), now))
+      await credit(tx, registrationEntry(approved, rulesOf(community), now))
       return approved
     }
     const next = applyEvent(MEMBER_MACHINE, reg, 'reject', actor, now, input.reason ?? null)
@@ -178,7 +178,7 @@ export async function renew(ctx: Ctx): Promise<MyRegistration> {
     const renewedHalves = renewHalves(reg.renewedHalves ?? [], now)
     await update('partyMembers', reg._id, { ...next, renewedHalves, updatedAt: now }, tx)
     await update('partyMemberships', openid, { renewedHalves }, tx)
-    await creditOnce(tx, registrationEntry(reg, rulesOf(community), now, true))
+    await credit(tx, registrationEntry(reg, rulesOf(community), now, true))
   })
   return myRegistration(ctx)
 }

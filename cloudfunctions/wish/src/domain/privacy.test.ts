@@ -1,4 +1,4 @@
-import { PHONE_PATTERN } from '../../../_shared/masking'
+import { PHONE_PATTERN } from '../../../_shared/domain/masking'
 import { T0, wishFixture } from './fixture'
 import { canSee, deliveryFor, publicDisplayName, toCard, toDetail, toMyWish, viewerOf, type DetailFacts } from './privacy'
 import type { WishDoc } from './types'

@@ -15,7 +15,8 @@ import {
   type WishTimelineEntry,
   type WishViewer
 } from '../../../../types/schemas/wish'
-import { maskName } from '../../../_shared/masking'
+import { iso, isoOrNull } from '../../../_shared/domain/dates'
+import { maskName } from '../../../_shared/domain/masking'
 import type { ActorRole, WishDoc } from './types'
 
 /** 张 + 奶奶 → 张奶奶; without an appellation (or a grown-up one for a child) → 张**. */
@@ -25,8 +26,6 @@ export function publicDisplayName(name: string, appellation: Appellation | undef
   if (isChild && !(CHILD_APPELLATIONS as readonly string[]).includes(appellation)) return maskName(name)
   return surname + appellation
 }
-
-export const iso = (d: Date | string | number | null | undefined): string | null => (d === null || d === undefined ? null : new Date(d).toISOString())
 
 const PUBLIC: ReadonlySet<WishStatus> = new Set(['published', 'claimed', 'fulfilled', 'confirmed'])
 export const isPublicStatus = (s: WishStatus) => PUBLIC.has(s)
@@ -65,11 +64,11 @@ export function toCard(wish: WishDoc, communityName: string, distance: number | 
     value: wish.value,
     desiredDate: wish.desiredDate ?? null,
     status: wish.status,
-    submittedAt: iso(wish.createdAt) as string,
-    publishedAt: iso(wish.publishedAt),
-    claimedAt: iso(wish.claimedAt),
-    fulfilledAt: iso(wish.fulfilledAt),
-    confirmedAt: iso(wish.confirmedAt),
+    submittedAt: iso(wish.createdAt),
+    publishedAt: isoOrNull(wish.publishedAt),
+    claimedAt: isoOrNull(wish.claimedAt),
+    fulfilledAt: isoOrNull(wish.fulfilledAt),
+    confirmedAt: isoOrNull(wish.confirmedAt),
     distance: distance === null ? null : Math.round(distance)
   }
 }
@@ -83,7 +82,7 @@ export function privatePart(wish: WishDoc): WishPrivate {
     isChild: b.isChild,
     proxy: wish.proxy,
     guardian: wish.guardian
-      ? { name: wish.guardian.name, relation: wish.guardian.relation, phone: wish.guardian.phone, consentAt: iso(wish.guardian.consentAt) as string }
+      ? { name: wish.guardian.name, relation: wish.guardian.relation, phone: wish.guardian.phone, consentAt: iso(wish.guardian.consentAt) }
       : null,
     privatePhotos: [...(wish.privatePhotos ?? [])],
     rejectReason: wish.rejectReason ?? null
@@ -128,7 +127,7 @@ export function stepLabel(from: WishStatus | null, to: WishStatus, role: ActorRo
 
 export function timeline(wish: WishDoc, withReasons: boolean): WishTimelineEntry[] {
   return (wish.history ?? []).map((h) => ({
-    at: iso(h.at) as string,
+    at: iso(h.at),
     from: h.from,
     to: h.to,
     label: stepLabel(h.from, h.to, h.role),
@@ -172,10 +171,10 @@ export function toDetail(wish: WishDoc, f: DetailFacts): WishDetail {
     timeline: timeline(wish, involved),
     fulfilment:
       wish.fulfilment && (involved || publicFulfilment)
-        ? { note: wish.fulfilment.note, photos: [...wish.fulfilment.photos], at: iso(wish.fulfilment.at) as string }
+        ? { note: wish.fulfilment.note, photos: [...wish.fulfilment.photos], at: iso(wish.fulfilment.at) }
         : null,
-    confirmation: wish.confirmation && involved ? { rating: wish.confirmation.rating, thanks: wish.confirmation.thanks, at: iso(wish.confirmation.at) as string } : null,
-    claimDeadline: involved ? iso(wish.claimDeadline) : null,
+    confirmation: wish.confirmation && involved ? { rating: wish.confirmation.rating, thanks: wish.confirmation.thanks, at: iso(wish.confirmation.at) } : null,
+    claimDeadline: involved ? isoOrNull(wish.claimDeadline) : null,
     viewer,
     can: permissions(wish, viewer, f),
     private: viewer === 'staff' || viewer === 'owner' ? privatePart(wish) : null,
@@ -187,7 +186,7 @@ export function toMyWish(wish: WishDoc, communityName: string, openid: string): 
   const todo = wish.status === 'claimed' && wish.claimerId === openid ? 'fulfil' : wish.status === 'fulfilled' && !wish.proxy && isOwner(wish, openid) ? 'confirm' : null
   return {
     ...toCard(wish, communityName),
-    claimDeadline: wish.claimerId === openid ? iso(wish.claimDeadline) : null,
+    claimDeadline: wish.claimerId === openid ? isoOrNull(wish.claimDeadline) : null,
     rejectReason: isOwner(wish, openid) ? wish.rejectReason ?? null : null,
     todo
   }
@@ -195,7 +194,7 @@ export function toMyWish(wish: WishDoc, communityName: string, openid: string): 
 
 export const toStaffWish = (wish: WishDoc, communityName: string): StaffWish => ({
   ...toCard(wish, communityName),
-  claimDeadline: iso(wish.claimDeadline),
+  claimDeadline: isoOrNull(wish.claimDeadline),
   private: privatePart(wish),
   claimer: badgeOf(wish)
 })

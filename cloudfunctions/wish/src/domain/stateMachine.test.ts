@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { WISH_STATUSES, type WishStatus } from '../../../../types'
-import { AppError } from '../../../_shared/errors'
+import { AppError } from '../../../_shared/infra/errors'
 import { T0, wishFixture } from './fixture'
 import { applyEvent, isAllowedStep, isValidHistory, nextStatus, staleMessage, TRANSITIONS, WISH_EVENTS, type EventInput, type WishEvent } from './stateMachine'
 import type { WishDoc } from './types'

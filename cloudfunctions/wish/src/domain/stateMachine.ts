@@ -1,7 +1,7 @@
 // The wish lifecycle (PRODUCT.md pillar 2). Every change of status goes through `applyEvent`, which
 // refuses anything outside TRANSITIONS and records who, when, from, to and why in `history`.
 import { WISH_STATUS_LABELS, type WishStatus } from '../../../../types'
-import { conflict } from '../../../_shared/errors'
+import { conflict } from '../../../_shared/infra/errors'
 import type { ActorRole, ClaimerSnapshot, WishDoc, WishHistoryEntry } from './types'
 
 export const WISH_EVENTS = ['publish', 'reject', 'claim', 'release', 'expire', 'fulfil', 'confirm', 'withdraw'] as const

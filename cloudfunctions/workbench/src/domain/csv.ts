@@ -14,7 +14,7 @@ import {
   type WishStatus
 } from '../../../../types/enums'
 import { EXPORT_LABELS, type ExportKind } from '../../../../types/workbench'
-import { maskName, maskPhone } from '../../../_shared/masking'
+import { maskName, maskPhone } from '../../../_shared/domain/masking'
 import { phoneFor } from '../../../party/src/domain/views'
 
 export type Cell = string | number

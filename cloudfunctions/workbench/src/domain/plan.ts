@@ -5,7 +5,7 @@
 // Pure, so the whole plan can be checked against a hand-made data set without a database.
 import type { CollectionName } from '../../../../config/database'
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
-import { periodRange } from '../../../_shared/period'
+import { periodRange } from '../../../_shared/domain/period'
 import {
   assessmentPerCommunity,
   confirmedGroup,

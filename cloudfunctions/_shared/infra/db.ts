@@ -1,5 +1,5 @@
 // Small typed helpers over the SDK's database: read-or-null, transactions with retry, paging.
-import type { CollectionName } from '../../config/database'
+import type { CollectionName } from '../../../config/database'
 import { _, db, type Database } from './cloud'
 
 export type Tx = Database
@@ -32,11 +32,11 @@ export function replacing(patch: object): Record<string, unknown> {
 /** Updates fields of one document (wx-server-sdk takes `{ data }`, in and out of transactions). */
 export const updateDoc = (name: CollectionName, id: string, patch: object, tx?: Tx) => coll(name, tx).doc(id).update({ data: replacing(patch) })
 
-/** Writes a whole document under its _id (the SDK refuses `_id` inside the data). */
-export function putDoc(name: CollectionName, doc: { _id: string }, tx?: Tx) {
-  const { _id, ...data } = doc
-  return coll(name, tx).doc(_id).set({ data })
-}
+/** A document without its _id, as `doc(id).set({ data })` wants it (the SDK refuses an _id in data). */
+export const withoutId = <T extends { _id: string }>({ _id, ...rest }: T): Omit<T, '_id'> => rest
+
+/** Writes a whole document under its _id. */
+export const putDoc = (name: CollectionName, doc: { _id: string }, tx?: Tx) => coll(name, tx).doc(doc._id).set({ data: withoutId(doc) })
 
 /**
  * Creates a document whose id was derived from a request id, unless a retry of that request already did:

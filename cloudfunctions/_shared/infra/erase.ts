@@ -1,6 +1,6 @@
 // What deleting an account erases, collection by collection. Each pillar lists here the personal fields
 // it stores; ledgers and histories keep the openid (an opaque id) so balances still add up.
-import type { CollectionName } from '../../config/database'
+import type { CollectionName } from '../../../config/database'
 
 export interface EraseRule {
   collection: CollectionName

@@ -2,12 +2,12 @@
 // `pointsAccounts/<openid>`, refuses a negative result, and writes the account together with an
 // append-only `pointsLedger` entry whose _id is derived from its source (enrolment, order, request), so a
 // retried or concurrent request finds the entry already written and changes nothing.
-import type { LedgerKind } from '../../types/enums'
-import { nextTotals, type LedgerEntryDoc, type PointsAccountDoc, type Totals } from './ledgerRules'
+import type { LedgerKind } from '../../../types/enums'
+import { nextTotals, type LedgerEntryDoc, type PointsAccountDoc, type Totals } from '../domain/ledgerRules'
 import { coll, getDoc, inTransaction, isTxConflict, putDoc, type Tx } from './db'
 import { exhausted } from './errors'
 
-export * from './ledgerRules'
+export * from '../domain/ledgerRules'
 
 export interface Posting {
   id: string

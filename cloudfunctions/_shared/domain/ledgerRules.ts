@@ -1,7 +1,7 @@
 // The pure rules of the points ledger: document shapes, deterministic entry ids and how an entry moves an
 // account's totals. Used by the ledger (ledger.ts), which alone writes balances, and by the demo seed.
-import type { LedgerKind } from '../../types/enums'
-import { precondition } from './errors'
+import type { LedgerKind } from '../../../types/enums'
+import { precondition } from '../infra/errors'
 
 export interface PointsAccountDoc {
   _id: string // openid

@@ -1,5 +1,5 @@
 // Domain errors: thrown anywhere in a handler, turned into the error envelope by the router.
-import { DEFAULT_ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '../../types/envelope'
+import { DEFAULT_ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '../../../types/envelope'
 
 export class AppError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 // Party-member assessment entries (党员积分), written by the pillars that earn them (wishes, needs,
 // volunteer hours, registration). Every entry has a deterministic _id derived from its source, so writing
 // it with `doc(id).set()` inside the source's transaction credits it exactly once however often it is retried.
-import { DEFAULT_COMMUNITY_SETTINGS, type CommunitySettings } from './docs'
+import { DEFAULT_COMMUNITY_SETTINGS, type CommunitySettings } from '../docs'
 import { assessmentPeriod, halfYear } from './period'
 
 export type AssessmentSource = 'registration' | 'wish' | 'need' | 'hours' | 'adjust'

@@ -2,12 +2,12 @@
 // resolve the caller from getWXContext().OPENID and their roles from `users`, check the action's allowed
 // roles, run the handler, and turn anything thrown into the error envelope.
 import type { ZodError } from 'zod'
-import type { ActionMap, Envelope, ErrorBody, FieldError, OutputOf, ParsedOf } from '../../types'
-import { chineseErrorMap } from '../../types/schemas/common'
+import type { ActionMap, ActionOf, Contract, Envelope, ErrorBody, FieldError, FnName, OutputOf, ParsedOf } from '../../../types'
+import { chineseErrorMap } from '../../../types/schemas/common'
 import { allowed, type Allow, type Caller } from './auth'
 import { cloud } from './cloud'
 import { getDoc } from './db'
-import type { UserDoc } from './docs'
+import type { UserDoc } from '../docs'
 import { AppError, denied, invalid, isAppError, unauthenticated } from './errors'
 
 export interface Ctx {
@@ -22,6 +22,12 @@ export interface Route<D> {
   allow: Allow
   handler: (input: ParsedOf<D>, ctx: Ctx) => Promise<OutputOf<D>>
 }
+
+/**
+ * The type of every handler: `(input, ctx)` with the action's parsed input and result taken from the
+ * contract, e.g. `export const claim: Handler<'wish', 'claim'> = async (input, { caller, now }) => …`.
+ */
+export type Handler<F extends FnName, A extends ActionOf<F>> = Route<Contract[F][A]>['handler']
 
 export type Routes<M extends ActionMap> = { [A in keyof M]: Route<M[A]> }
 

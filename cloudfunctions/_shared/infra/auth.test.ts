@@ -1,5 +1,5 @@
 import { allowed, hasGrant, requireStaffOf, rolesOf, type Caller } from './auth'
-import type { UserDoc } from './docs'
+import type { UserDoc } from '../docs'
 
 const user = (roles: UserDoc['roles'], deleted = false): UserDoc => ({
   _id: 'o1',

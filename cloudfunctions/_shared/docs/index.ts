@@ -1,5 +1,5 @@
 // Stored shapes of the documents several functions read. Pillar-specific documents live with their function.
-import type { RoleGrant } from '../../types/models'
+import type { RoleGrant } from '../../../types/models'
 
 export interface UserDoc {
   _id: string // openid

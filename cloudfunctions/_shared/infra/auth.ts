@@ -1,6 +1,6 @@
 // Who is calling, what roles they hold, and scope checks (their community, shop, unit, street).
-import type { Role, RoleGrant } from '../../types'
-import type { UserDoc } from './docs'
+import type { Role, RoleGrant } from '../../../types'
+import type { UserDoc } from '../docs'
 import { denied } from './errors'
 
 export interface Caller {
