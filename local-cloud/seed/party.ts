@@ -8,7 +8,7 @@ import { assessmentRules, type AssessmentEntryDoc } from '../../cloudfunctions/_
 import type { CommunityDoc, GridDoc } from '../../cloudfunctions/_shared/docs'
 import { assessmentPeriod, halfYear, periodRange } from '../../cloudfunctions/_shared/domain/period'
 import type { MemberRegistrationDoc, NeedClaimantDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from '../../cloudfunctions/party/src/docs'
-import { needEntry, registrationEntry } from '../../cloudfunctions/party/src/domain/assessment'
+import { needEntry, registrationEntry } from '../../cloudfunctions/_shared/domain/assessment'
 import { applyEvent, type Actor, type MachineSpec, type Stateful } from '../../cloudfunctions/party/src/domain/machine'
 import { NEED_MACHINE, type NeedEvent } from '../../cloudfunctions/party/src/domain/needs'
 import { MEMBER_MACHINE, UNIT_MACHINE, membershipOf, type MemberEvent, type UnitEvent } from '../../cloudfunctions/party/src/domain/registration'

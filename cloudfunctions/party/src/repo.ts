@@ -2,14 +2,14 @@
 // database. Handlers run their transactions through `inTransaction` and hand its `tx` to the functions here.
 import type { CollectionName } from '../../../config/database'
 import { assessmentRules, type AssessmentEntryDoc } from '../../_shared/domain/assessment'
-import type { Caller } from '../../_shared/infra/auth'
 import { $, _ } from '../../_shared/infra/cloud'
 import { coll, createOnce, cursor, getDoc, putDoc, updateDoc, type Tx } from '../../_shared/infra/db'
 import type { CommunityDoc, GridDoc, UserDoc } from '../../_shared/docs'
+import { communityNames } from '../../_shared/infra/communities'
 import { invalid, notFound } from '../../_shared/infra/errors'
 import type { RegistrationStatus, RoleGrant } from '../../../types'
-import type { SourceSum } from './domain/assessment'
-import type { Names } from './domain/views'
+import type { SourceSum } from '../../_shared/domain/assessment'
+import type { Names } from '../../_shared/domain/assessmentReport'
 import type { MemberRegistrationDoc, MembershipDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from './docs'
 
 /** A document id derived from its author and request id, so a retried request finds the same document. */
@@ -54,13 +54,13 @@ export const rulesOf = (community: CommunityDoc | null) => assessmentRules(commu
 
 /** Community and grid names for a page of answers, one query per kind. */
 export async function namesFor(communityIds: Array<string | null | undefined>, gridIds: Array<string | null | undefined> = []): Promise<Names> {
-  const ids = (list: Array<string | null | undefined>) => [...new Set(list.filter((x): x is string => Boolean(x)))]
-  const fetch = async <T extends { _id: string; name: string }>(name: CollectionName, list: string[]) =>
-    list.length ? ((await coll(name).where({ _id: _.in(list) }).limit(list.length).get()).data as T[]) : []
-  const [communities, grids] = await Promise.all([fetch<CommunityDoc>('communities', ids(communityIds)), fetch<GridDoc>('grids', ids(gridIds))])
-  const communityNames = new Map(communities.map((c) => [c._id, c.name]))
-  const gridNames = new Map(grids.map((g) => [g._id, g.name]))
-  return { community: (id) => communityNames.get(id) ?? '', grid: (id) => (id ? gridNames.get(id) ?? null : null) }
+  const unique = [...new Set(gridIds.filter((x): x is string => Boolean(x)))]
+  const [communities, grids] = await Promise.all([
+    communityNames(communityIds),
+    unique.length ? coll('grids').where({ _id: _.in(unique) }).limit(unique.length).get() : { data: [] }
+  ])
+  const gridNames = new Map((grids.data as GridDoc[]).map((g) => [g._id, g.name]))
+  return { community: (id) => communities.get(id) ?? '', grid: (id) => (id ? gridNames.get(id) ?? null : null) }
 }
 
 // --- role grants ---------------------------------------------------------------------------------
@@ -73,8 +73,6 @@ export async function changeGrants(tx: Tx, openid: string, change: (roles: RoleG
   if (roles.length !== (user.roles ?? []).length) await coll('users', tx).doc(openid).update({ data: { roles, updatedAt: now } })
 }
 
-export const unitIdsOf = (caller: Caller) =>
-  caller.grants.filter((g) => g.role === 'unitAdmin' && g.unitId).map((g) => g.unitId as string)
 
 // --- assessment entries ----------------------------------------------------------------------------
 
@@ -105,7 +103,7 @@ export interface PageInput {
 }
 
 /** One page of a query, newest first unless the query says otherwise. */
-export async function pageOf<T>(query: ReturnType<typeof coll>, input: PageInput, defaultLimit = 20): Promise<{ items: T[]; nextCursor: string | null }> {
+async function pageOf<T>(query: ReturnType<typeof coll>, input: PageInput, defaultLimit = 20): Promise<{ items: T[]; nextCursor: string | null }> {
   const limit = input.limit ?? defaultLimit
   const offset = cursor.decode(input.cursor)
   const { data } = await query.skip(offset).limit(limit).get()

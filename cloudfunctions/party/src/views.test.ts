@@ -1,5 +1,5 @@
-import { PHONE_PATTERN } from '../../../_shared/domain/masking'
-import type { MemberRegistrationDoc, NeedDoc, UnitDoc } from '../docs'
+import { PHONE_PATTERN } from '../../_shared/domain/masking'
+import type { MemberRegistrationDoc, NeedDoc, UnitDoc } from './docs'
 import { memberRegistrationView, needView, unitMemberView, unitView } from './views'
 
 const names = { community: () => '青枫社区', grid: (id: string | null) => (id ? '第一网格' : null) }

@@ -1,27 +1,32 @@
 // What each viewer sees of the party documents. Phone numbers are full only for the person themselves
 // and their community's staff; everyone else gets them masked. Names of members are masked on public
 // lists (亮身份 shows the branch and pledge, not the full name). Pure functions.
-import { NEED_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from '../../../../types'
+import { NEED_STATUS_LABELS, RATING_LABELS, REGISTRATION_STATUS_LABELS } from '../../../types'
+import { ASSESSMENT_SOURCE_LABELS } from '../../../types/schemas/party'
 import type {
+  AssessmentEntry,
+  MemberCard,
   MemberRegistration,
+  RatingView,
   Need,
   PartyBadge,
   Project,
   TimelineEntry,
   Unit,
   UnitMember
-} from '../../../../types/schemas/party'
-import { isoOrNull, type StoredDate } from '../../../_shared/domain/dates'
-import { maskName, maskPhone } from '../../../_shared/domain/masking'
-import type { MemberRegistrationDoc, NeedDoc, ProjectDoc, UnitDoc } from '../docs'
-import { ACTOR_LABELS, lastReason, type HistoryEntry, type MachineSpec } from './machine'
-import { NEED_MACHINE, needActions } from './needs'
-import { MEMBER_MACHINE, UNIT_MACHINE, renewedIn } from './registration'
+} from '../../../types/schemas/party'
+import { isoOrNull, type StoredDate } from '../../_shared/domain/dates'
+import type { Names } from '../../_shared/domain/assessmentReport'
+import { maskName, phoneFor } from '../../_shared/domain/masking'
+import type { AssessmentEntryDoc } from '../../_shared/domain/assessment'
+import type { MemberRegistrationDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from './docs'
+import { ACTOR_LABELS, lastReason, type HistoryEntry, type MachineSpec } from './domain/machine'
+import { NEED_MACHINE, needActions } from './domain/needs'
+import { renewedIn } from '../../_shared/domain/assessment'
+import { MEMBER_MACHINE, UNIT_MACHINE } from './domain/registration'
 
 const isoOr = (value: StoredDate | null | undefined) => isoOrNull(value) ?? ''
 
-/** The one place deciding whether a viewer sees a full phone number. */
-export const phoneFor = (phone: string | null | undefined, fullAccess: boolean): string => (fullAccess ? phone ?? '' : maskPhone(phone) ?? '')
 
 export function timeline<E extends string>(history: HistoryEntry[], spec: MachineSpec<string, E>, statusLabels: Record<string, string>): TimelineEntry[] {
   return history.map((h) => ({
@@ -35,11 +40,6 @@ export function timeline<E extends string>(history: HistoryEntry[], spec: Machin
   }))
 }
 
-/** Names the views need: communities and grids by id. */
-export interface Names {
-  community: (id: string) => string
-  grid: (id: string | null) => string | null
-}
 
 const endingReason = (status: string, history: HistoryEntry[]) =>
   status === 'rejected' || status === 'ended' ? lastReason(history, ['reject', 'end']) : null
@@ -165,5 +165,33 @@ export function projectView(doc: ProjectDoc, unitName: string): Project {
     startDate: isoOrNull(doc.startDate),
     endDate: isoOrNull(doc.endDate),
     updatedAt: isoOr(doc.updatedAt)
+  }
+}
+
+export const ratingView = (doc: RatingDoc): RatingView => ({ rating: doc.rating, label: RATING_LABELS[doc.rating], comment: doc.comment, at: isoOr(doc.at) })
+
+export const entryView = (e: AssessmentEntryDoc): AssessmentEntry => ({
+  id: e._id,
+  source: e.source,
+  sourceLabel: ASSESSMENT_SOURCE_LABELS[e.source] ?? e.source,
+  points: e.points,
+  hours: e.hours ?? 0,
+  reason: e.reason,
+  at: isoOr(e.at)
+})
+
+/** 亮身份、亮承诺: the full name for the member and their community's staff, masked for everyone else. */
+export function memberCardView(reg: MemberRegistrationDoc, names: Names, viewer: { isSelf: boolean; fullName: boolean; half: string }): MemberCard {
+  return {
+    openid: reg.openid,
+    displayName: viewer.fullName ? reg.name : maskName(reg.name),
+    communityName: names.community(reg.communityId),
+    workUnit: reg.workUnit,
+    branch: reg.branch,
+    pledge: reg.pledge,
+    gridName: names.grid(reg.gridId),
+    approvedAt: isoOrNull(reg.approvedAt),
+    renewedThisHalf: renewedIn(reg.renewedHalves, viewer.half),
+    isSelf: viewer.isSelf
   }
 }

@@ -1,13 +1,18 @@
 // The 双重考评 report: one row per member for a period (registration, hours, wishes, needs, points,
 // rating), and the same rows as CSV (UTF-8 with BOM, so Excel on Windows reads the Chinese). Pure.
 import Papa from 'papaparse'
-import { RATING_LABELS, type Rating } from '../../../../types'
-import type { AssessmentRulesView, ReportRow } from '../../../../types/schemas/party'
-import type { MemberRegistrationDoc } from '../docs'
-import { maxRating, ratingHalf, totalsOf, type SourceSum } from './assessment'
-import { renewedIn } from './registration'
-import { isoOrNull } from '../../../_shared/domain/dates'
-import { phoneFor, type Names } from './views'
+import { RATING_LABELS, type Rating } from '../../../types'
+import type { AssessmentRulesView, ReportRow } from '../../../types/schemas/party'
+import type { MemberRegistrationDoc } from '../docs/party'
+import { maxRating, ratingHalf, renewedIn, totalsOf, type SourceSum } from './assessment'
+import { isoOrNull } from './dates'
+import { phoneFor } from './masking'
+
+/** Names the views need: communities and grids by id. */
+export interface Names {
+  community: (id: string) => string
+  grid: (id: string | null) => string | null
+}
 
 export interface RowInput {
   reg: MemberRegistrationDoc

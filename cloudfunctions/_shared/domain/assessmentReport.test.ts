@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
-import { DEFAULT_COMMUNITY_SETTINGS } from '../../../_shared/docs'
-import type { MemberRegistrationDoc } from '../docs'
-import { reportCsv, reportFilename, reportRow } from './report'
+import { DEFAULT_COMMUNITY_SETTINGS } from '../docs'
+import type { MemberRegistrationDoc } from '../../party/src/docs'
+import { reportCsv, reportFilename, reportRow } from './assessmentReport'
 
 const now = new Date('2026-11-22T08:00:00Z')
 const names = { community: (id: string) => (id === 'cm01' ? '青枫社区' : id), grid: () => null }

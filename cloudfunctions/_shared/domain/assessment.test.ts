@@ -1,5 +1,5 @@
-import { DEFAULT_COMMUNITY_SETTINGS } from '../../../_shared/docs'
-import { AppError } from '../../../_shared/infra/errors'
+import { DEFAULT_COMMUNITY_SETTINGS } from '../docs'
+import { AppError } from '../infra/errors'
 import { checkRating, maxRating, needEntry, ratingAllowed, ratingHalf, registrationEntry, totalsOf } from './assessment'
 
 const rules = DEFAULT_COMMUNITY_SETTINGS.assessment
