@@ -101,3 +101,16 @@ export const cursor = {
     return got < limit ? null : (offset + got).toString(36)
   }
 }
+
+export interface PageInput {
+  limit?: number
+  cursor?: string
+}
+
+/** One page of a query (already ordered) from an offset cursor. */
+export async function pageOf<T>(query: Database, input: PageInput, defaultLimit = 20): Promise<{ items: T[]; nextCursor: string | null }> {
+  const limit = input.limit ?? defaultLimit
+  const offset = cursor.decode(input.cursor)
+  const { data } = await query.skip(offset).limit(limit).get()
+  return { items: data as T[], nextCursor: cursor.next(offset, data.length, limit) }
+}

@@ -3,7 +3,9 @@
 import type { CollectionName } from '../../../config/database'
 import { assessmentRules, type AssessmentEntryDoc } from '../../_shared/domain/assessment'
 import { $, _ } from '../../_shared/infra/cloud'
-import { coll, createOnce, cursor, getDoc, putDoc, updateDoc, type Tx } from '../../_shared/infra/db'
+import { coll, createOnce, getDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
+
+export type { PageInput }
 import type { CommunityDoc, GridDoc, UserDoc } from '../../_shared/docs'
 import { communityNames } from '../../_shared/infra/communities'
 import { invalid, notFound } from '../../_shared/infra/errors'
@@ -93,21 +95,6 @@ export async function sumsByPerson(openids: string[], period: string): Promise<M
     out.get(g._id.openid)?.push({ source: g._id.source, points: g.points ?? 0, hours: g.hours ?? 0, count: g.count ?? 0 })
   }
   return out
-}
-
-// --- paging ----------------------------------------------------------------------------------------
-
-export interface PageInput {
-  limit?: number
-  cursor?: string
-}
-
-/** One page of a query, newest first unless the query says otherwise. */
-async function pageOf<T>(query: ReturnType<typeof coll>, input: PageInput, defaultLimit = 20): Promise<{ items: T[]; nextCursor: string | null }> {
-  const limit = input.limit ?? defaultLimit
-  const offset = cursor.decode(input.cursor)
-  const { data } = await query.skip(offset).limit(limit).get()
-  return { items: data as T[], nextCursor: cursor.next(offset, data.length, limit) }
 }
 
 // --- lists ------------------------------------------------------------------------------------------

@@ -3,43 +3,54 @@
 // refund and restock in one transaction each, under the same refund entry id, so an order is refunded
 // once even when both happen at the same moment.
 import { randomInt } from 'node:crypto'
-import type { ParsedOf } from '../../../types/contract'
-import { contract, type OrderStatus } from '../../../types'
-import type { Page } from '../../../types/schemas/common'
-import type { OrderView } from '../../../types/schemas/points'
-import { hasGrant, isStaffOf, personOf, type Caller } from '../../_shared/infra/auth'
-import { _ } from '../../_shared/infra/cloud'
-import { coll, cursor, getDoc, putDoc, type Tx } from '../../_shared/infra/db'
-import type { UserDoc } from '../../_shared/docs'
-import { conflict, denied, invalid, notFound } from '../../_shared/infra/errors'
-import { ledgerId, post, transact } from '../../_shared/infra/ledger'
-import { notify } from '../../_shared/infra/notify'
-import type { Ctx } from '../../_shared/infra/router'
-import type { VolunteerDoc } from '../../volunteer/src/docs'
-import type { GoodsDoc, OrderDoc, QuotaDoc } from './docs'
-import { assertMove, assertPickable, orderIdFor, parsePickup, pickupCode } from './domain/order'
-import { checkRedemption, quotaId, quotaPeriod } from './domain/redeem'
-import { loadMerchant, requireMerchantManager } from './merchants'
-import { asDate } from '../../_shared/domain/dates'
-import { rulesOf, toOrderView } from './views'
-
-type Input<A extends keyof typeof contract.points> = ParsedOf<(typeof contract.points)[A]>
+import type { OrderStatus } from '../../../../types'
+import { asDate } from '../../../_shared/domain/dates'
+import { hasGrant, isStaffOf, personOf, type Caller } from '../../../_shared/infra/auth'
+import { conflict, denied, invalid, notFound } from '../../../_shared/infra/errors'
+import { ledgerId } from '../../../_shared/infra/ledger'
+import { notify } from '../../../_shared/infra/notify'
+import type { Handler } from '../../../_shared/infra/router'
+import type { OrderDoc } from '../docs'
+import { assertMove, assertPickable, orderIdFor, parsePickup, pickupCode } from '../domain/order'
+import { checkRedemption, quotaId, quotaPeriod } from '../domain/redeem'
+import {
+  findGoods,
+  findOrder,
+  findQuota,
+  findUser,
+  findVolunteer,
+  loadGoods,
+  loadMerchant,
+  ordersPage,
+  overdueOrderIds,
+  pendingOrdersWithCode,
+  post,
+  saveOrder,
+  saveQuota,
+  transact,
+  updateGoods,
+  updateOrder,
+  updateQuota,
+  volunteersShown,
+  type Tx
+} from '../repo'
+import { rulesOf, toOrderView } from '../views'
+import { requireMerchantManager } from './merchants'
 
 const DAY_MS = 86_400_000
 
-export async function redeem(input: Input<'redeem'>, { caller, now }: Ctx): Promise<OrderView> {
+export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   const id = orderIdFor(openid, input.requestId)
-  const earlier = await getDoc<OrderDoc>('redemptions', id)
+  const earlier = await findOrder(id)
   if (earlier) return toOrderView(earlier, 'buyer')
   const code = pickupCode(randomInt)
   const { order, created } = await transact(async (tx) => {
-    const again = await getDoc<OrderDoc>('redemptions', id, tx)
+    const again = await findOrder(id, tx)
     if (again) return { order: again, created: false }
-    const g = await getDoc<GoodsDoc>('goods', input.goodsId, tx)
-    if (!g) throw notFound('商品不存在或已删除')
+    const g = await loadGoods(input.goodsId, tx)
     const qid = quotaId(g._id, openid, quotaPeriod(g.limitPeriod, now))
-    const used = (await getDoc<QuotaDoc>('redemptionQuotas', qid, tx))?.used ?? 0
+    const used = (await findQuota(qid, tx))?.used ?? 0
     const cost = checkRedemption(rulesOf(g), input.quantity, used, now)
     await post(tx, {
       id: ledgerId.redemption(id),
@@ -53,8 +64,8 @@ export async function redeem(input: Input<'redeem'>, { caller, now }: Ctx): Prom
       sourceId: id,
       at: now
     })
-    await coll('goods', tx).doc(g._id).update({ data: { stock: g.stock - input.quantity, redeemed: (g.redeemed ?? 0) + input.quantity, updatedAt: now } })
-    await coll('redemptionQuotas', tx).doc(qid).set({ data: { goodsId: g._id, openid, period: quotaPeriod(g.limitPeriod, now), used: used + input.quantity, updatedAt: now } })
+    await updateGoods(tx, g._id, { stock: g.stock - input.quantity, redeemed: (g.redeemed ?? 0) + input.quantity, updatedAt: now })
+    await saveQuota(tx, { _id: qid, goodsId: g._id, openid, period: quotaPeriod(g.limitPeriod, now), used: used + input.quantity, updatedAt: now })
     const o: OrderDoc = {
       _id: id,
       openid,
@@ -75,7 +86,7 @@ export async function redeem(input: Input<'redeem'>, { caller, now }: Ctx): Prom
       closedAt: null,
       closedBy: null
     }
-    await putDoc('redemptions', o, tx)
+    await saveOrder(tx, o)
     return { order: o, created: true }
   })
   if (created) {
@@ -104,19 +115,19 @@ async function closeWithRefund(tx: Tx, o: OrderDoc, to: Extract<OrderStatus, 'ca
     at: now
   })
   if (!refund.applied) throw conflict('该订单已退还积分')
-  const g = await getDoc<GoodsDoc>('goods', o.goodsId, tx)
-  if (g) await coll('goods', tx).doc(g._id).update({ data: { stock: g.stock + o.quantity, redeemed: Math.max(0, (g.redeemed ?? 0) - o.quantity), updatedAt: now } })
-  const quota = await getDoc<QuotaDoc>('redemptionQuotas', o.quotaId, tx)
-  if (quota) await coll('redemptionQuotas', tx).doc(o.quotaId).update({ data: { used: Math.max(0, quota.used - o.quantity), updatedAt: now } })
+  const g = await findGoods(o.goodsId, tx)
+  if (g) await updateGoods(tx, g._id, { stock: g.stock + o.quantity, redeemed: Math.max(0, (g.redeemed ?? 0) - o.quantity), updatedAt: now })
+  const quota = await findQuota(o.quotaId, tx)
+  if (quota) await updateQuota(tx, o.quotaId, { used: Math.max(0, quota.used - o.quantity), updatedAt: now })
   const closed = { status: to, closedAt: now, closedBy: by }
-  await coll('redemptions', tx).doc(o._id).update({ data: closed })
+  await updateOrder(tx, o._id, closed)
   return { ...o, ...closed }
 }
 
-export async function cancelRedemption(input: Input<'cancelRedemption'>, { caller, now }: Ctx): Promise<OrderView> {
+export const cancelRedemption: Handler<'points', 'cancelRedemption'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   const order = await transact(async (tx) => {
-    const o = await getDoc<OrderDoc>('redemptions', input.orderId, tx)
+    const o = await findOrder(input.orderId, tx)
     if (!o) throw notFound('订单不存在')
     if (o.openid !== openid) throw denied('只能取消自己的兑换订单')
     return closeWithRefund(tx, o, 'cancelled', now, openid)
@@ -128,14 +139,14 @@ export const EXPIRE_BATCH = 100
 export const EXPIRE_MAX_PER_RUN = 2000
 
 /** Timer: every pending order past its pickup date expires, with refund and restock. */
-export async function expireRedemptions(now: Date): Promise<{ expired: number }> {
+export const expireRedemptions: Handler<'points', 'expireRedemptions'> = async (_input, { now }) => {
   let expired = 0
   for (let seen = 0; seen < EXPIRE_MAX_PER_RUN; seen += EXPIRE_BATCH) {
-    const { data } = await coll('redemptions').where({ status: 'pending', expiresAt: _.lt(now) }).field({ _id: true }).limit(EXPIRE_BATCH).get()
+    const ids = await overdueOrderIds(now, EXPIRE_BATCH)
     let progressed = 0
-    for (const { _id } of data as { _id: string }[]) {
+    for (const _id of ids) {
       const done = await transact(async (tx) => {
-        const o = await getDoc<OrderDoc>('redemptions', _id, tx)
+        const o = await findOrder(_id, tx)
         if (!o || o.status !== 'pending' || asDate(o.expiresAt).getTime() >= now.getTime()) return false
         await closeWithRefund(tx, o, 'expired', now, null)
         return true
@@ -146,7 +157,7 @@ export async function expireRedemptions(now: Date): Promise<{ expired: number }>
       if (done) expired++
       progressed++
     }
-    if (data.length < EXPIRE_BATCH || progressed === 0) break
+    if (ids.length < EXPIRE_BATCH || progressed === 0) break
   }
   return { expired }
 }
@@ -160,11 +171,10 @@ async function findPickup(caller: Caller, text: string, merchantId?: string): Pr
   if (!ref) throw invalid('取货码格式不正确')
   let candidates: OrderDoc[] = []
   if (ref.orderId) {
-    const o = await getDoc<OrderDoc>('redemptions', ref.orderId)
+    const o = await findOrder(ref.orderId)
     candidates = o && o.pickupCode === ref.code ? [o] : []
   } else {
-    const { data } = await coll('redemptions').where({ pickupCode: ref.code, status: 'pending' }).limit(20).get()
-    candidates = data as OrderDoc[]
+    candidates = await pendingOrdersWithCode(ref.code)
   }
   if (!candidates.length) throw notFound('未找到该取货码对应的订单')
   const mine = candidates.filter((o) => canVerify(caller, o) && (!merchantId || o.merchantId === merchantId))
@@ -173,53 +183,30 @@ async function findPickup(caller: Caller, text: string, merchantId?: string): Pr
   return mine[0]
 }
 
-export async function verifyPickup(input: Input<'verifyPickup'>, { caller, now }: Ctx): Promise<OrderView> {
+export const verifyPickup: Handler<'points', 'verifyPickup'> = async (input, { caller, now }) => {
   const found = await findPickup(caller, input.code, input.merchantId)
   const by = personOf(caller)
   const order = await transact(async (tx) => {
-    const o = await getDoc<OrderDoc>('redemptions', found._id, tx)
+    const o = await findOrder(found._id, tx)
     if (!o) throw notFound('订单不存在')
     assertPickable(o.status, asDate(o.expiresAt), now)
     const closed = { status: 'pickedUp' as const, closedAt: now, closedBy: by }
-    await coll('redemptions', tx).doc(o._id).update({ data: closed })
+    await updateOrder(tx, o._id, closed)
     return { ...o, ...closed }
   })
-  const buyer = await getDoc<VolunteerDoc>('volunteers', order.openid)
-  return toOrderView(order, 'shop', buyer?.realName ?? (await getDoc<UserDoc>('users', order.openid))?.realName)
+  const buyer = await findVolunteer(order.openid)
+  return toOrderView(order, 'shop', buyer?.realName ?? (await findUser(order.openid))?.realName)
 }
 
-export async function myRedemptions(input: Input<'myRedemptions'>, { caller }: Ctx): Promise<Page<OrderView>> {
+export const myRedemptions: Handler<'points', 'myRedemptions'> = async (input, { caller }) => {
   const openid = personOf(caller)
-  const offset = cursor.decode(input.cursor)
-  const limit = input.limit ?? 20
-  const { data } = await coll('redemptions')
-    .where(input.status ? { openid, status: input.status } : { openid })
-    .orderBy('createdAt', 'desc')
-    .skip(offset)
-    .limit(limit)
-    .get()
-  const items = (data as OrderDoc[]).map((o) => toOrderView(o, 'buyer'))
-  return { items, nextCursor: cursor.next(offset, items.length, limit) }
+  const page = await ordersPage(input.status ? { openid, status: input.status } : { openid }, input)
+  return { items: page.items.map((o) => toOrderView(o, 'buyer')), nextCursor: page.nextCursor }
 }
 
-export async function merchantOrders(input: Input<'merchantOrders'>, { caller }: Ctx): Promise<Page<OrderView>> {
+export const merchantOrders: Handler<'points', 'merchantOrders'> = async (input, { caller }) => {
   requireMerchantManager(caller, await loadMerchant(input.merchantId))
-  const offset = cursor.decode(input.cursor)
-  const limit = input.limit ?? 20
-  const { data } = await coll('redemptions')
-    .where(input.status ? { merchantId: input.merchantId, status: input.status } : { merchantId: input.merchantId })
-    .orderBy('createdAt', 'desc')
-    .skip(offset)
-    .limit(limit)
-    .get()
-  const orders = data as OrderDoc[]
-  const buyers = orders.length
-    ? new Map(
-        ((await coll('volunteers').where({ _id: _.in([...new Set(orders.map((o) => o.openid))]) }).field({ realName: true }).limit(100).get()).data as VolunteerDoc[]).map(
-          (v) => [v._id, v.realName]
-        )
-      )
-    : new Map<string, string>()
-  const items = orders.map((o) => toOrderView(o, 'shop', buyers.get(o.openid) ?? null))
-  return { items, nextCursor: cursor.next(offset, items.length, limit) }
+  const page = await ordersPage(input.status ? { merchantId: input.merchantId, status: input.status } : { merchantId: input.merchantId }, input)
+  const buyers = new Map((await volunteersShown(page.items.map((o) => o.openid), { realName: true })).map((v) => [v._id, v.realName]))
+  return { items: page.items.map((o) => toOrderView(o, 'shop', buyers.get(o.openid) ?? null)), nextCursor: page.nextCursor }
 }
