@@ -1,5 +1,5 @@
 // Stored shapes of the party pillar's documents that other functions read too (the workbench's figures and
-// exports). The party function's own src/docs.ts re-exports them with the shapes only it reads.
+// exports; the member badge in user and wish). The party function's src/docs.ts re-exports them.
 import type { Rating, RegistrationStatus } from '../../../types'
 import type { ResourceItem, ServiceIntention } from '../../../types/schemas/party'
 
@@ -72,4 +72,18 @@ export interface RatingDoc {
   by: string
   at: Date
   history: Array<{ by: string; at: Date; from: Rating | null; to: Rating; why: string | null }>
+}
+
+/** partyMemberships/<openid>: the person's current registration (pending, approved, or how it ended). */
+export interface MembershipDoc {
+  _id: string
+  registrationId: string
+  communityId: string
+  status: RegistrationStatus
+  branch: string
+  pledge: string
+  unitId: string | null
+  gridId: string | null
+  renewedHalves: string[]
+  approvedAt: Date | null
 }

@@ -3,21 +3,7 @@ import type { NeedStatus, Rating, RegistrationStatus } from '../../../types'
 import type { NeedCategory, ProjectStatus, ResourceItem, ServiceIntention } from '../../../types/schemas/party'
 import type { HistoryEntry } from '../../_shared/docs/party'
 
-export type { ActorRole, HistoryEntry, MemberRegistrationDoc, RatingDoc, UnitDoc } from '../../_shared/docs/party'
-
-/** partyMemberships/<openid>: the person's current registration (pending, approved, or how it ended). */
-export interface MembershipDoc {
-  _id: string
-  registrationId: string
-  communityId: string
-  status: RegistrationStatus
-  branch: string
-  pledge: string
-  unitId: string | null
-  gridId: string | null
-  renewedHalves: string[]
-  approvedAt: Date | null
-}
+export type { ActorRole, HistoryEntry, MemberRegistrationDoc, MembershipDoc, RatingDoc, UnitDoc } from '../../_shared/docs/party'
 
 export interface NeedClaimantDoc {
   kind: 'member' | 'unit'

@@ -1,24 +1,16 @@
-// Building the `Me` answer from the stored user and what other pillars know of them.
+// The stored user → the `Me` answer. The phone is shown masked, even to its owner.
 import type { Me } from '../../../types'
-import { getDoc } from '../../_shared/infra/db'
-import type { CommunityDoc, StreetDoc, UserDoc } from '../../_shared/docs'
-import { maskPhone } from '../../_shared/domain/masking'
 import { PRIVACY_VERSION } from '../../../types/schemas/user'
+import { maskPhone } from '../../_shared/domain/masking'
+import type { CommunityDoc, MembershipDoc, StreetDoc, UserDoc } from './docs'
 
-interface MembershipDoc {
-  _id: string
-  status: string
-  branch: string
-  pledge: string
+export interface MeFacts {
+  community: CommunityDoc | null
+  street: StreetDoc | null
+  membership: MembershipDoc | null
 }
 
-export async function toMe(user: UserDoc): Promise<Me> {
-  const streetId = user.roles.find((r) => r.role === 'streetAdmin')?.streetId
-  const [community, street, membership] = await Promise.all([
-    user.communityId ? getDoc<CommunityDoc>('communities', user.communityId) : null,
-    streetId ? getDoc<StreetDoc>('streets', streetId) : null,
-    getDoc<MembershipDoc>('partyMemberships', user._id)
-  ])
+export function toMe(user: UserDoc, { community, street, membership }: MeFacts): Me {
   const consentVersion = user.consent?.version ?? null
   return {
     openid: user._id,
