@@ -10,7 +10,7 @@ import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../../cloudfuncti
 import { claimerSnapshot } from '../../cloudfunctions/wish/src/domain/claims'
 import { applyEvent, type Actor, type EventInput } from '../../cloudfunctions/wish/src/domain/stateMachine'
 import { checkSubmission, newWish } from '../../cloudfunctions/wish/src/domain/submission'
-import type { WishDoc } from '../../cloudfunctions/wish/src/domain/types'
+import type { WishDoc } from '../../cloudfunctions/_shared/docs/wish'
 import type { PillarSeeder, SeedContext } from './index'
 import type { SeedPerson } from './people'
 import type { SeedStore } from './store'

@@ -9,7 +9,7 @@ import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../../cloudfuncti
 import { claimerSnapshot } from '../../cloudfunctions/wish/src/domain/claims'
 import { applyEvent, type Actor, type EventInput } from '../../cloudfunctions/wish/src/domain/stateMachine'
 import { checkSubmission, newWish } from '../../cloudfunctions/wish/src/domain/submission'
-import type { WishClaimerDoc, WishDoc } from '../../cloudfunctions/wish/src/domain/types'
+import type { WishClaimerDoc, WishDoc } from '../../cloudfunctions/_shared/docs/wish'
 import type { PillarSeeder, SeedContext } from './index'
 import { personName } from './names'
 import type { SeedPerson } from './people'

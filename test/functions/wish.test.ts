@@ -3,7 +3,7 @@
 // every public answer, claim expiry, bad input, and the subscription messages.
 import { PHONE_PATTERN } from '../../cloudfunctions/_shared/domain/masking'
 import { isValidHistory, nextStatus, type WishEvent } from '../../cloudfunctions/wish/src/domain/stateMachine'
-import type { WishDoc } from '../../cloudfunctions/wish/src/domain/types'
+import type { WishDoc } from '../../cloudfunctions/_shared/docs/wish'
 import { useLocalCloud } from '../support/cloud'
 import { communitySettings, point, STREET, twoCommunities } from '../support/fixtures'
 import { fails, ok, type Answer } from '../support/envelope'

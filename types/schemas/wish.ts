@@ -190,6 +190,8 @@ export interface WishDetail extends WishCard {
   fulfilment: { note: string; photos: string[]; at: string } | null
   confirmation: { rating: number; thanks: string; at: string } | null
   claimDeadline: string | null
+  /** The community's claim period in days (the claim prompt names it). */
+  claimDays: number
   viewer: WishViewer
   can: { claim: boolean; release: boolean; fulfil: boolean; confirm: boolean; withdraw: boolean; review: boolean }
   private: WishPrivate | null

@@ -17,7 +17,7 @@ import type { SourceSum } from '../../_shared/domain/assessment'
 import { reportCsv, reportRow } from '../../_shared/domain/assessmentReport'
 import type { OrderDoc } from '../../points/src/docs'
 import type { EnrollmentDoc, VolunteerDoc } from '../../volunteer/src/docs'
-import type { WishDoc } from '../../wish/src/domain/types'
+import type { WishDoc } from '../../_shared/docs/wish'
 import { coverageOf } from './collect'
 import {
   exportFilename,

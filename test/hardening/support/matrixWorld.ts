@@ -12,7 +12,7 @@ import { parseHoursText } from '../../../cloudfunctions/lifeCircle/src/domain/ho
 import { newEnrollment, type ActivityDoc } from '../../../cloudfunctions/volunteer/src/docs'
 import { checkinPayload, windowOf } from '../../../cloudfunctions/volunteer/src/domain/token'
 import { wishFixture } from '../../../cloudfunctions/wish/src/domain/fixture'
-import type { ActorRole } from '../../../cloudfunctions/wish/src/domain/types'
+import type { ActorRole } from '../../../cloudfunctions/_shared/docs/wish'
 import type { WishStatus } from '../../../types/enums'
 import type { Store } from '../../../local-cloud/store'
 import { communityDoc, compoundDoc, fundingDocs, grants, merchantDoc, point, streetDoc, userDoc, volunteerDoc, type Grant } from './world'

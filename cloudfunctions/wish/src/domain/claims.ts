@@ -3,7 +3,7 @@ import type { RoleGrant } from '../../../../types'
 import type { CommunitySettings } from '../../../_shared/docs'
 import { precondition } from '../../../_shared/infra/errors'
 import { maskName } from '../../../_shared/domain/masking'
-import type { ClaimerSnapshot, WishClaimerDoc } from './types'
+import type { ClaimerSnapshot, WishClaimerDoc } from '../docs'
 
 /**
  * The capacity in which a person may claim wishes of a community: an approved party member (the party

@@ -2,7 +2,7 @@
 import { WISH_STATUS_LABELS } from '../../../../types'
 import type { Notice } from '../../../_shared/infra/notify'
 import type { WishEvent } from './stateMachine'
-import type { WishDoc, WishHistoryEntry } from './types'
+import type { WishDoc, WishHistoryEntry } from '../docs'
 
 export const detailPage = (wishId: string) => `packages/wish/detail/index?id=${wishId}`
 

@@ -1,11 +1,10 @@
 // submit: a resident posts a wish for themselves or their family; staff post on behalf of a resident in
 // need (代录), the only way to post for a child, with the guardian's consent recorded.
-import { isStaffOf, personOf, type Caller } from '../../_shared/infra/auth'
-import { getDoc, inTransaction } from '../../_shared/infra/db'
-import { invalid, precondition, unauthenticated } from '../../_shared/infra/errors'
-import { checkSubmission, newWish, type SubmitData } from './domain/submission'
-import type { WishDoc } from './domain/types'
-import { insertWish, loadCommunity, loadCompound, wishIdFor } from './repo'
+import { isStaffOf, personOf, type Caller } from '../../../_shared/infra/auth'
+import { invalid, precondition, unauthenticated } from '../../../_shared/infra/errors'
+import { checkSubmission, newWish, type SubmitData } from '../domain/submission'
+import type { Handler } from '../../../_shared/infra/router'
+import { findWish, inTransaction, insertWish, loadCommunity, loadCompound, wishIdFor } from '../repo'
 
 async function placeOf(input: SubmitData, caller: Caller) {
   const user = caller.user
@@ -20,7 +19,7 @@ async function placeOf(input: SubmitData, caller: Caller) {
   return { community, compound: inCommunity }
 }
 
-export async function submit(input: SubmitData, caller: Caller, now: Date) {
+export const submit: Handler<'wish', 'submit'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   const { community, compound } = await placeOf(input, caller)
   const facts = {
@@ -39,7 +38,7 @@ export async function submit(input: SubmitData, caller: Caller, now: Date) {
     location: compound?.location ?? community.center
   })
   return inTransaction(async (tx) => {
-    const existing = await getDoc<WishDoc>('wishes', wish._id, tx)
+    const existing = await findWish(wish._id, tx)
     if (existing) return { id: existing._id, status: existing.status }
     await insertWish(tx, wish)
     return { id: wish._id, status: wish.status }

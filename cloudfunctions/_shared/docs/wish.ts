@@ -1,8 +1,8 @@
 // The stored shape of a wish. Public fields sit at the top level; everything personal lives under
-// `beneficiary`, `guardian` and `privatePhotos`, which only the projection in privacy.ts may read.
-import type { DeliveryMode } from '../../../../types/schemas/wish'
-import type { WishCategory, WishStatus } from '../../../../types'
-import type { GeoPoint } from '../../../_shared/docs'
+// `beneficiary`, `guardian` and `privatePhotos`, which only the projections in wish/src/views.ts may read.
+import type { DeliveryMode } from '../../../types/schemas/wish'
+import type { WishCategory, WishStatus } from '../../../types'
+import type { GeoPoint } from './'
 
 export type ActorRole = 'resident' | 'staff' | 'member' | 'volunteer' | 'system'
 

@@ -1,7 +1,7 @@
 // What each person may see of a wish. The wall and the public detail carry only public fields; the
 // beneficiary's name, phone and address, a guardian, and a child's photos reach the owner and the
 // community's staff, and the claimer gets only what delivery needs.
-import { WISH_STATUS_LABELS, type WishStatus } from '../../../../types'
+import { WISH_STATUS_LABELS, type WishStatus } from '../../../types'
 import {
   CHILD_APPELLATIONS,
   type Appellation,
@@ -14,10 +14,11 @@ import {
   type WishPrivate,
   type WishTimelineEntry,
   type WishViewer
-} from '../../../../types/schemas/wish'
-import { iso, isoOrNull } from '../../../_shared/domain/dates'
-import { maskName } from '../../../_shared/domain/masking'
-import type { ActorRole, WishDoc } from './types'
+} from '../../../types/schemas/wish'
+import { iso, isoOrNull } from '../../_shared/domain/dates'
+import { maskName } from '../../_shared/domain/masking'
+import type { CommunityDoc, CommunitySettings } from '../../_shared/docs'
+import type { ActorRole, WishDoc } from './docs'
 
 /** 张 + 奶奶 → 张奶奶; without an appellation (or a grown-up one for a child) → 张**. */
 export function publicDisplayName(name: string, appellation: Appellation | undefined, isChild: boolean): string {
@@ -144,6 +145,8 @@ export interface DetailFacts extends ViewerFacts {
   handover: Handover
   /** The caller may claim wishes of this community (approved member, or volunteer where opened). */
   eligibleToClaim: boolean
+  /** The community's claim period: a claimer has this many days to help. */
+  claimDays: number
 }
 
 export function permissions(wish: WishDoc, viewer: WishViewer, f: DetailFacts): WishDetail['can'] {
@@ -175,6 +178,7 @@ export function toDetail(wish: WishDoc, f: DetailFacts): WishDetail {
         : null,
     confirmation: wish.confirmation && involved ? { rating: wish.confirmation.rating, thanks: wish.confirmation.thanks, at: iso(wish.confirmation.at) } : null,
     claimDeadline: involved ? isoOrNull(wish.claimDeadline) : null,
+    claimDays: f.claimDays,
     viewer,
     can: permissions(wish, viewer, f),
     private: viewer === 'staff' || viewer === 'owner' ? privatePart(wish) : null,
@@ -197,4 +201,34 @@ export const toStaffWish = (wish: WishDoc, communityName: string): StaffWish => 
   claimDeadline: isoOrNull(wish.claimDeadline),
   private: privatePart(wish),
   claimer: badgeOf(wish)
+})
+
+// --- photos --------------------------------------------------------------------------------------------
+// Answers carry displayable photo URLs (WeChat's temporary links), never the stored cloud:// ids, so the
+// app can show them on every platform.
+
+type WithPhotos = Pick<WishCard, 'photos'> & Partial<Pick<WishDetail, 'fulfilment' | 'private'>>
+
+function photoLists(item: WithPhotos): string[][] {
+  return [item.photos, item.fulfilment?.photos, item.private?.privatePhotos].filter((l): l is string[] => Array.isArray(l))
+}
+
+/** Every photo id the items carry. */
+export const photoIdsOf = (items: WithPhotos[]) => items.flatMap((i) => photoLists(i).flat())
+
+/** Replaces every photo id in the items with its URL (in place); a photo without a URL is left out. */
+export function withPhotoUrls<T extends WithPhotos>(items: T[], urls: Map<string, string>): T[] {
+  for (const item of items) {
+    for (const list of photoLists(item)) {
+      const resolved = list.map((id) => urls.get(id)).filter((u): u is string => Boolean(u))
+      list.splice(0, list.length, ...resolved)
+    }
+  }
+  return items
+}
+
+/** Where a claimer hands over through the community, with the community's (public) phone. */
+export const handoverOf = (community: CommunityDoc & { settings: CommunitySettings }): Handover => ({
+  handoverPoint: community.settings.handoverPoint,
+  phone: community.phone
 })

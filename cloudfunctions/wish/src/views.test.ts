@@ -1,10 +1,10 @@
-import { PHONE_PATTERN } from '../../../_shared/domain/masking'
-import { T0, wishFixture } from './fixture'
-import { canSee, deliveryFor, publicDisplayName, toCard, toDetail, toMyWish, viewerOf, type DetailFacts } from './privacy'
-import type { WishDoc } from './types'
+import { PHONE_PATTERN } from '../../_shared/domain/masking'
+import { T0, wishFixture } from './domain/fixture'
+import { canSee, deliveryFor, publicDisplayName, toCard, toDetail, toMyWish, viewerOf, type DetailFacts } from './views'
+import type { WishDoc } from './docs'
 
 const handover = { handoverPoint: '青枫社区党群服务中心一楼服务台', phone: '0553-2123456' }
-const facts = (over: Partial<DetailFacts> = {}): DetailFacts => ({ openid: 'stranger', staff: false, communityName: '青枫社区', handover, eligibleToClaim: false, ...over })
+const facts = (over: Partial<DetailFacts> = {}): DetailFacts => ({ openid: 'stranger', staff: false, communityName: '青枫社区', handover, eligibleToClaim: false, claimDays: 7, ...over })
 
 const childWish = (over: Partial<WishDoc> = {}) =>
   wishFixture(

@@ -1,31 +1,31 @@
 // The actions that move a wish through its lifecycle. Each reads the wish inside a transaction, asks the
 // state machine for the step, writes the wish and anything that must change with it, then notifies.
-import type { z } from 'zod'
-import type { ConfirmInput, FulfilInput, ReleaseInput, ReviewInput, WithdrawInput } from '../../../types/schemas/wish'
-import { assessmentEntry, assessmentRules } from '../../_shared/domain/assessment'
-import { isStaffOf, personOf, staffCommunities, type Caller } from '../../_shared/infra/auth'
-import { _ } from '../../_shared/infra/cloud'
-import { coll, getAll, inTransaction, type Tx } from '../../_shared/infra/db'
-import { conflict, denied } from '../../_shared/infra/errors'
-import { credit } from '../../_shared/infra/assessment'
-import { notifyAll } from '../../_shared/infra/notify'
-import { claimCapacity, claimerSnapshot, claimRefusal, countedClaims, requireClaimSlot } from './domain/claims'
-import { noticesFor } from './domain/notices'
-import { iso } from '../../_shared/domain/dates'
-import { deliveryFor, isOwner } from './domain/privacy'
-import { applyEvent, type Actor, type EventInput, type Transition } from './domain/stateMachine'
-import { requireNoLeak, requireOwnFiles } from './domain/submission'
-import type { WishDoc } from './domain/types'
+import { assessmentEntry, assessmentRules } from '../../../_shared/domain/assessment'
+import { isStaffOf, personOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
+import { conflict, denied } from '../../../_shared/infra/errors'
+import { notifyAll } from '../../../_shared/infra/notify'
+import type { Handler } from '../../../_shared/infra/router'
+import { claimCapacity, claimerSnapshot, claimRefusal, countedClaims, requireClaimSlot } from '../domain/claims'
+import { noticesFor } from '../domain/notices'
+import { iso } from '../../../_shared/domain/dates'
+import { applyEvent, type Actor, type EventInput, type Transition } from '../domain/stateMachine'
+import { requireNoLeak, requireOwnFiles } from '../domain/submission'
+import type { WishDoc } from '../docs'
 import {
-  handoverOf,
+  credit,
+  inTransaction,
   loadClaimCounter,
   loadCommunity,
   loadMembership,
   loadUser,
   loadWish,
+  overdueClaimIds,
   saveClaimCounter,
-  updateWish
-} from './repo'
+  updateWish,
+  type CommunityWithSettings,
+  type Tx
+} from '../repo'
+import { deliveryFor, handoverOf, isOwner } from '../views'
 
 interface Step {
   input: EventInput
@@ -63,7 +63,7 @@ function requireClaimer(wish: WishDoc, openid: string): void {
   throw conflict('您的认领已结束，请刷新后查看')
 }
 
-export async function review(input: z.output<typeof ReviewInput>, caller: Caller, now: Date) {
+export const review: Handler<'wish', 'review'> = async (input, { caller, now }) => {
   const { id, status } = await transition(input.wishId, now, (wish) => {
     if (!isStaffOf(caller, wish.communityId)) throw denied('只有本社区工作人员可以审核')
     return {
@@ -74,7 +74,7 @@ export async function review(input: z.output<typeof ReviewInput>, caller: Caller
   return { id, status }
 }
 
-export async function claim(wishId: string, caller: Caller, now: Date) {
+export const claim: Handler<'wish', 'claim'> = async ({ wishId }, { caller, now }) => {
   const openid = personOf(caller)
   const first = await loadWish(wishId)
   const community = await loadCommunity(first.communityId)
@@ -97,7 +97,7 @@ export async function claim(wishId: string, caller: Caller, now: Date) {
   return { id, status, delivery: deliveryFor(claimed, handoverOf(community)), claimDeadline: iso(t.patch.claimDeadline as Date) }
 }
 
-export async function release(input: z.output<typeof ReleaseInput>, caller: Caller, now: Date) {
+export const release: Handler<'wish', 'release'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   const { id, status } = await transition(input.wishId, now, (wish) => {
     requireClaimer(wish, openid)
@@ -110,7 +110,7 @@ export async function release(input: z.output<typeof ReleaseInput>, caller: Call
   return { id, status }
 }
 
-export async function fulfil(input: z.output<typeof FulfilInput>, caller: Caller, now: Date) {
+export const fulfil: Handler<'wish', 'fulfil'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   requireOwnFiles(input.photos, openid)
   const { id, status } = await transition(input.wishId, now, (wish) => {
@@ -126,7 +126,7 @@ export async function fulfil(input: z.output<typeof FulfilInput>, caller: Caller
 }
 
 /** The beneficiary confirms (staff for 代录 wishes); a member's assessment points are credited once. */
-export async function confirm(input: z.output<typeof ConfirmInput>, caller: Caller, now: Date) {
+export const confirm: Handler<'wish', 'confirm'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   const first = await loadWish(input.wishId)
   const community = await loadCommunity(first.communityId)
@@ -158,7 +158,7 @@ export async function confirm(input: z.output<typeof ConfirmInput>, caller: Call
   return { id, status, points: credited }
 }
 
-export async function withdraw(input: z.output<typeof WithdrawInput>, caller: Caller, now: Date) {
+export const withdraw: Handler<'wish', 'withdraw'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   const { id, status } = await transition(input.wishId, now, (wish) => {
     const staff = wish.proxy && isStaffOf(caller, wish.communityId)
@@ -174,17 +174,13 @@ const EXPIRY_BATCH = 1000
  * Releases every claim past its deadline (timer, or staff for their communities) and republishes the
  * wish. A wish that changed meanwhile is skipped, so a second run changes nothing.
  */
-export async function expireClaims(caller: Caller, now: Date) {
-  const scope = caller.system ? {} : { communityId: _.in(staffCommunities(caller)) }
-  const due = await getAll<WishDoc>(
-    coll('wishes').where({ ...scope, status: 'claimed', claimDeadline: _.lt(now) }).orderBy('claimDeadline', 'asc').field({ _id: true }),
-    EXPIRY_BATCH
-  )
+export const expireClaims: Handler<'wish', 'expireClaims'> = async (_input, { caller, now }) => {
+  const due = await overdueClaimIds(now, EXPIRY_BATCH, caller.system ? undefined : staffCommunities(caller))
   const actor: Actor = caller.system ? { who: 'system', role: 'system' } : staffActor(caller)
-  const communities = new Map<string, ReturnType<typeof loadCommunity>>()
+  const communities = new Map<string, Promise<CommunityWithSettings>>()
   const communityOf = (id: string) => communities.get(id) ?? communities.set(id, loadCommunity(id)).get(id)!
   let released = 0
-  for (const { _id } of due) {
+  for (const _id of due) {
     const first = await loadWish(_id)
     const community = await communityOf(first.communityId)
     const done = await transition(_id, now, (wish) => {
