@@ -12,7 +12,7 @@ import { FACILITY_CATEGORIES, type FacilityCategory } from '../types/enums'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { createRandom, type Random } from '../local-cloud/seed/random'
 import { buildFunctions } from '../scripts/build-functions'
-import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/lifeCircle/src/domain/walk'
+import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/_shared/domain/walk'
 import { printRows, type Row } from './table'
 
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import { DEFAULT_COMMUNITY_SETTINGS } from '../docs'
-import type { MemberRegistrationDoc } from '../../party/src/docs'
+import type { MemberRegistrationDoc } from '../docs/party'
 import { reportCsv, reportFilename, reportRow } from './assessmentReport'
 
 const now = new Date('2026-11-22T08:00:00Z')

@@ -3,7 +3,8 @@ import type { WishStats } from '../../../../types/schemas/wish'
 import { hasGrant, isStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { denied } from '../../../_shared/infra/errors'
 import type { Handler } from '../../../_shared/infra/router'
-import { countsOf, durationCount, medianPositions, statusGroupStage, summarize, type StatusGroup } from '../domain/stats'
+import { medianPositions } from '../../../_shared/domain/stats'
+import { countsOf, durationCount, statusGroupStage, summarize, type StatusGroup } from '../domain/stats'
 import { aggregate, findCommunity, statsMatch, withDuration } from '../repo'
 
 type Match = Record<string, unknown>

@@ -5,7 +5,7 @@
 // GB 50180-2018 gives the radii: 5 minutes ≈ 300 m, 10 minutes ≈ 500 m, 15 minutes ≈ 1 000 m. The street
 // network is longer than the straight line (detour factor), and people walk at about 80 m a minute. With
 // the defaults every point within a tier's radius is within that tier's minutes on foot.
-import { CIRCLE_TIERS, FACILITY_CATEGORIES, type CircleTier, type FacilityCategory } from '../../../../types/enums'
+import { CIRCLE_TIERS, FACILITY_CATEGORIES, type CircleTier, type FacilityCategory } from '../../../types/enums'
 
 export interface WalkConfig {
   /** Straight-line radius of each tier, in metres. */
@@ -22,7 +22,7 @@ export const DEFAULT_WALK_CONFIG: WalkConfig = Object.freeze({
   speedMetersPerMinute: 80
 })
 
-export { EARTH_RADIUS_M, greatCircleMeters, type LatLng } from '../../../_shared/domain/geo'
+export { EARTH_RADIUS_M, greatCircleMeters, type LatLng } from './geo'
 
 export interface WalkRule {
   readonly config: WalkConfig

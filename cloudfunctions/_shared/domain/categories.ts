@@ -1,6 +1,6 @@
 import { CIRCLE_TIERS, FACILITY_CATEGORIES } from '../../../types/enums'
 import type { CategoriesResult, CategoryInfo } from '../../../types/schemas/lifeCircle'
-import { WALK } from './domain/walk'
+import { WALK } from './walk'
 
 export const categoryInfos = (): CategoryInfo[] =>
   FACILITY_CATEGORIES.map((c) => ({ id: c.id, name: c.name, tier: c.tier, icon: c.icon, radius: WALK.radiusOf(c.tier) }))

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { FacilityCategory } from '../../../../types/enums'
+import type { FacilityCategory } from '../../../types/enums'
 import { computeCoverage, coverageBounds, type CoverageCompound, type CoverageFacility } from './coverage'
 import { EARTH_RADIUS_M, WALK, greatCircleMeters } from './walk'
 

@@ -4,8 +4,8 @@
 //
 // Pure and fast: facilities are bucketed per category into a grid whose cells are at least the category's
 // radius wide, so each compound looks at 3 × 3 cells instead of every facility.
-import { FACILITY_CATEGORIES, type FacilityCategory } from '../../../../types/enums'
-import type { CategoryGap, CompoundCoverage, CoverageCounts } from '../../../../types/schemas/lifeCircle'
+import { FACILITY_CATEGORIES, type FacilityCategory } from '../../../types/enums'
+import type { CategoryGap, CompoundCoverage, CoverageCounts } from '../../../types/schemas/lifeCircle'
 import { EARTH_RADIUS_M, WALK, greatCircleMeters, type LatLng, type WalkRule } from './walk'
 
 export interface CoverageCompound extends LatLng {

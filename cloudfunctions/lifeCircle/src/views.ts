@@ -1,9 +1,9 @@
 // How a facility document is shown: to a resident in a list or on the detail page.
-import type { FacilityDetail, FacilitySummary } from '../../../../types/schemas/lifeCircle'
-import { fromPoint } from '../../../_shared/docs'
-import type { FacilityDoc, FacilityListDoc } from '../docs'
-import { formatHoursText, formatWeek, openStatus } from './hours'
-import { WALK, type WalkRule } from './walk'
+import type { FacilityDetail, FacilitySummary } from '../../../types/schemas/lifeCircle'
+import { fromPoint } from '../../_shared/docs'
+import type { FacilityDoc, FacilityListDoc } from './docs'
+import { formatHoursText, formatWeek, openStatus } from './domain/hours'
+import { WALK, type WalkRule } from '../../_shared/domain/walk'
 
 export function toSummary(doc: FacilityListDoc, now: Date, rule: WalkRule = WALK): FacilitySummary {
   const status = openStatus(doc.hours, now)

@@ -1,20 +1,51 @@
 // Coverage for a community or a street: compounds from the database, the open facilities around them in
 // one projected scan, and the pure computation in domain/coverage.ts with the residents' walking rule.
+// Shared by the life circle (its coverage page) and the workbench (dashboards and exports).
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../../../types/enums'
 import type { CoverageReport } from '../../../types/schemas/lifeCircle'
-import { hasGrant, type Caller } from '../../_shared/infra/auth'
-import { db } from '../../_shared/infra/cloud'
-import { getAll, getDoc } from '../../_shared/infra/db'
-import { fromPoint, type CommunityDoc, type StreetDoc } from '../../_shared/docs'
-import { denied, notFound } from '../../_shared/infra/errors'
-import { computeCoverage, coverageBounds, type CoverageFacility } from './domain/coverage'
-import { WALK } from './domain/walk'
-import { categoryInfos } from './categories'
-import { requireCommunityViewer } from './manage'
-import { compoundsOf, openFacilityPointsIn } from './repo'
+import { fromPoint, type CommunityDoc, type CompoundDoc } from '../docs'
+import { categoryInfos } from '../domain/categories'
+import { computeCoverage, coverageBounds, type CoverageFacility } from '../domain/coverage'
+import { WALK } from '../domain/walk'
+import { $, _, db } from './cloud'
+import { getAll } from './db'
 
 export type CoverageScope = { kind: 'community'; id: string; name: string } | { kind: 'street'; id: string; name: string }
 
+const compoundsOf = (scope: { communityId: string } | { streetId: string }) =>
+  getAll<CompoundDoc>(db.collection('compounds').where(scope).orderBy('_id', 'asc').field({ _id: true, name: true, communityId: true, location: true, households: true }), 20_000)
+
+export interface Box {
+  minLat: number
+  maxLat: number
+  minLng: number
+  maxLng: number
+}
+
+/**
+ * Every open facility inside the box, as coordinates grouped by category: one projected scan in a single
+ * round trip (the database groups; nothing but categories and coordinates travels).
+ */
+async function openFacilityPointsIn(box: Box): Promise<Map<FacilityCategory, Array<[number, number]>>> {
+  const ring: Array<[number, number]> = [
+    [box.minLng, box.minLat],
+    [box.maxLng, box.minLat],
+    [box.maxLng, box.maxLat],
+    [box.minLng, box.maxLat],
+    [box.minLng, box.minLat]
+  ]
+  const polygon = db.Geo.Polygon([db.Geo.LineString(ring.map(([lng, lat]) => db.Geo.Point(lng, lat)))])
+  const { list } = await db
+    .collection('facilities')
+    .aggregate()
+    .match({ status: 'open', location: _.geoWithin({ geometry: polygon }) })
+    .group({ _id: '$category', points: $.push('$location.coordinates') })
+    .limit(1000)
+    .end()
+  return new Map((list as Array<{ _id: FacilityCategory; points: Array<[number, number]> }>).map((g) => [g._id, g.points]))
+}
+
+/** Names of the communities in the scope (one, or every one of the street). */
 async function communityNames(scope: CoverageScope): Promise<Map<string, string>> {
   const where = scope.kind === 'community' ? { _id: scope.id } : { streetId: scope.id }
   const docs = await getAll<CommunityDoc>(db.collection('communities').where(where).field({ _id: true, name: true }), 1000)
@@ -50,17 +81,4 @@ export async function coverageReport(scope: CoverageScope, now: Date): Promise<C
     walk: { detourFactor: WALK.config.detourFactor, speedMetersPerMinute: WALK.config.speedMetersPerMinute },
     generatedAt: now.toISOString()
   }
-}
-
-/** The report a staff member (their community) or a street admin (their street, or one of its communities) may see. */
-export async function coverageFor(input: { communityId?: string; streetId?: string }, caller: Caller, now: Date): Promise<CoverageReport> {
-  if (input.communityId) {
-    const community = await requireCommunityViewer(caller, input.communityId)
-    return coverageReport({ kind: 'community', id: community._id, name: community.name }, now)
-  }
-  const streetId = input.streetId!
-  if (!hasGrant(caller, 'streetAdmin', { streetId })) throw denied('只能查看本街道的数据')
-  const street = await getDoc<StreetDoc>('streets', streetId)
-  if (!street) throw notFound('街道不存在')
-  return coverageReport({ kind: 'street', id: street._id, name: street.name }, now)
 }

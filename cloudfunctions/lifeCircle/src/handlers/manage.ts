@@ -1,28 +1,25 @@
 // Staff maintenance of facilities: create/edit, close, CSV import, and the staff list. Every write is
 // scoped to the caller's own community; reads for staff also admit the street admin of that street.
-import type { z } from 'zod'
-import type { Page } from '../../../types/schemas/common'
-import type { FacilityDetail, ImportFacilitiesInput, ImportResult, ListFacilitiesInput, StaffFacilityRow, UpsertFacilityInput } from '../../../types/schemas/lifeCircle'
-import { hasGrant, isStaffOf, requireStaffOf, type Caller } from '../../_shared/infra/auth'
-import { cursor, getDoc } from '../../_shared/infra/db'
-import { toPoint, type CommunityDoc } from '../../_shared/docs'
-import { conflict, denied, invalid, notFound } from '../../_shared/infra/errors'
-import type { FacilityDoc } from './docs'
-import { dedupeKeyOf, facilityIdFor } from './domain/facility'
-import { parseFacilityCsv, rejectExisting, type FacilityRow } from './domain/facilityCsv'
-import { parseHoursText } from './domain/hours'
-import { toDetail } from './domain/present'
-import { getFacility, listFacilities, openByDedupeKeys, photoUrls, putFacilities, updateFacility } from './repo'
+import { hasGrant, isStaffOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
+import { toPoint, type CommunityDoc } from '../../../_shared/docs'
+import { conflict, denied, invalid, notFound } from '../../../_shared/infra/errors'
+import type { Handler } from '../../../_shared/infra/router'
+import type { FacilityDoc } from '../docs'
+import { dedupeKeyOf, facilityIdFor } from '../domain/facility'
+import { parseFacilityCsv, rejectExisting, type FacilityRow } from '../domain/facilityCsv'
+import { parseHoursText } from '../domain/hours'
+import { facilitiesPage, findCommunity, getFacility, openByDedupeKeys, photoUrls, putFacilities, updateFacility } from '../repo'
+import { toDetail } from '../views'
 
 async function communityOf(id: string): Promise<CommunityDoc> {
-  const community = await getDoc<CommunityDoc>('communities', id)
+  const community = await findCommunity(id)
   if (!community) throw invalid('所选社区不存在')
   return community
 }
 
 /** Staff of the community, or the street admin of its street. */
 export async function requireCommunityViewer(caller: Caller, communityId: string): Promise<CommunityDoc> {
-  const community = await getDoc<CommunityDoc>('communities', communityId)
+  const community = await findCommunity(communityId)
   if (!community) throw notFound('社区不存在')
   if (isStaffOf(caller, communityId) || hasGrant(caller, 'streetAdmin', { streetId: community.streetId })) return community
   throw denied('只能查看本社区的数据')
@@ -30,15 +27,13 @@ export async function requireCommunityViewer(caller: Caller, communityId: string
 
 export const canManage = (caller: Caller, communityId: string) => isStaffOf(caller, communityId)
 
-type UpsertInput = z.output<typeof UpsertFacilityInput>
-
 function weekFrom(hoursText: string): string[][] {
   const hours = parseHoursText(hoursText)
   if (!hours.ok) throw invalid(hours.error, { fields: [{ path: 'hoursText', message: hours.error }] })
   return hours.week
 }
 
-export async function upsertFacility(input: UpsertInput, caller: Caller, now: Date): Promise<FacilityDetail> {
+export const upsertFacility: Handler<'lifeCircle', 'upsertFacility'> = async (input, { caller, now }) => {
   requireStaffOf(caller, input.communityId)
   const week = weekFrom(input.hoursText)
   const community = await communityOf(input.communityId)
@@ -78,14 +73,14 @@ export async function upsertFacility(input: UpsertInput, caller: Caller, now: Da
   return toDetail(doc, { now, distance: null, communityName: community.name, photoUrls: await photoUrls(doc.photos) })
 }
 
-export async function closeFacility(id: string, reason: string | undefined, caller: Caller, now: Date): Promise<{ id: string; status: 'closed' }> {
+export const closeFacility: Handler<'lifeCircle', 'closeFacility'> = async ({ id, reason }, { caller, now }) => {
   const doc = await getFacility(id)
   if (!doc) throw notFound('设施不存在')
   requireStaffOf(caller, doc.communityId)
   if (doc.status !== 'closed') {
     await updateFacility(id, { status: 'closed', closedAt: now, closeReason: reason || null, updatedAt: now, updatedBy: caller.openid })
   }
-  return { id, status: 'closed' }
+  return { id, status: 'closed' as const }
 }
 
 function rowToDoc(row: FacilityRow, id: string, community: CommunityDoc, caller: Caller, now: Date): FacilityDoc {
@@ -111,7 +106,7 @@ function rowToDoc(row: FacilityRow, id: string, community: CommunityDoc, caller:
   }
 }
 
-export async function importFacilities(input: z.output<typeof ImportFacilitiesInput>, caller: Caller, now: Date): Promise<ImportResult> {
+export const importFacilities: Handler<'lifeCircle', 'importFacilities'> = async (input, { caller, now }) => {
   requireStaffOf(caller, input.communityId)
   const community = await communityOf(input.communityId)
   const parsed = parseFacilityCsv(input.csv)
@@ -131,13 +126,11 @@ export async function importFacilities(input: z.output<typeof ImportFacilitiesIn
   return { total: parsed.total, imported: checked.rows.length, rejected, mode: input.mode }
 }
 
-export async function staffList(input: z.output<typeof ListFacilitiesInput>, caller: Caller): Promise<Page<StaffFacilityRow>> {
+export const staffList: Handler<'lifeCircle', 'listFacilities'> = async (input, { caller }) => {
   await requireCommunityViewer(caller, input.communityId)
-  const offset = cursor.decode(input.cursor)
-  const limit = input.limit ?? 20
-  const docs = await listFacilities(input.communityId, { status: input.status, category: input.category }, offset, limit)
+  const page = await facilitiesPage(input.communityId, { status: input.status, category: input.category }, input)
   return {
-    items: docs.map((d) => ({
+    items: page.items.map((d) => ({
       id: d._id,
       name: d.name,
       category: d.category,
@@ -145,6 +138,6 @@ export async function staffList(input: z.output<typeof ListFacilitiesInput>, cal
       status: d.status,
       updatedAt: new Date(d.updatedAt).toISOString()
     })),
-    nextCursor: cursor.next(offset, docs.length, limit)
+    nextCursor: page.nextCursor
   }
 }
