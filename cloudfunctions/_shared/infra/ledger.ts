@@ -4,7 +4,7 @@
 // retried or concurrent request finds the entry already written and changes nothing.
 import type { LedgerKind } from '../../../types/enums'
 import { nextTotals, type LedgerEntryDoc, type PointsAccountDoc, type Totals } from '../domain/ledgerRules'
-import { coll, getDoc, inTransaction, isTxConflict, putDoc, type Tx } from './db'
+import { getDoc, inTransaction, isTxConflict, putDoc, type Tx } from './db'
 import { exhausted } from './errors'
 
 export * from '../domain/ledgerRules'

@@ -1,7 +1,7 @@
 // Database and storage access of the life circle: the only module of this function that touches them.
 import type { FacilityCategory } from '../../../types/enums'
 import type { LatLng } from '../../../types/schemas/common'
-import { $, _, cloud, db } from '../../_shared/infra/cloud'
+import { _, cloud, db } from '../../_shared/infra/cloud'
 import { getAll, getDoc, pageOf, withoutId, type PageInput } from '../../_shared/infra/db'
 import type { CommunityDoc, CompoundDoc, StreetDoc } from '../../_shared/docs'
 import type { FacilityDoc, FacilityListDoc } from './docs'

@@ -1,6 +1,6 @@
 // Stored shapes of the party pillar's documents (see config/database.ts for the collections).
-import type { NeedStatus, Rating, RegistrationStatus } from '../../../types'
-import type { NeedCategory, ProjectStatus, ResourceItem, ServiceIntention } from '../../../types/schemas/party'
+import type { NeedStatus } from '../../../types'
+import type { NeedCategory, ProjectStatus } from '../../../types/schemas/party'
 import type { HistoryEntry } from '../../_shared/docs/party'
 
 export type { ActorRole, HistoryEntry, MemberRegistrationDoc, MembershipDoc, RatingDoc, UnitDoc } from '../../_shared/docs/party'

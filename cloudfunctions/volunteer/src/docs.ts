@@ -1,7 +1,6 @@
 // Stored shapes of the volunteer pillar's documents; those other functions read live in _shared/docs/volunteer.ts.
-import type { EnrolmentStatus } from '../../../types/enums'
 import type { GeoPoint } from '../../_shared/docs'
-import type { CorrectionDoc, EnrollmentDoc } from '../../_shared/docs/volunteer'
+import type { EnrollmentDoc } from '../../_shared/docs/volunteer'
 
 export type { CorrectionDoc, EnrollmentDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
 

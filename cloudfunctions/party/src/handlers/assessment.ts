@@ -3,7 +3,6 @@
 import type { ReportRow } from '../../../../types/schemas/party'
 import { checkRating, maxRating, ratingHalf, renewedIn, totalsOf } from '../../../_shared/domain/assessment'
 import { reportCsv, reportFilename, reportRow } from '../../../_shared/domain/assessmentReport'
-import { maskName } from '../../../_shared/domain/masking'
 import { assessmentPeriod, halfYear } from '../../../_shared/domain/period'
 import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
 import { denied, notFound, precondition } from '../../../_shared/infra/errors'

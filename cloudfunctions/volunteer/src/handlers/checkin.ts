@@ -1,30 +1,24 @@
 // Verified attendance: staff show a rotating code; a volunteer's check-in or check-out needs a valid,
 // unexpired token for that activity, not already used by them for that action, AND their location within
 // the activity's radius. Anything refused records nothing.
-import type { ParsedOf } from '../../../types/contract'
-import { contract } from '../../../types'
-import type { CheckinCode, CheckResult } from '../../../types/schemas/volunteer'
-import { personOf } from '../../_shared/infra/auth'
-import { coll, getDoc } from '../../_shared/infra/db'
-import { fromPoint } from '../../_shared/docs'
-import { precondition } from '../../_shared/infra/errors'
-import { transact } from '../../_shared/infra/ledger'
-import type { Ctx } from '../../_shared/infra/router'
-import { managedActivity, loadActivity } from './activities'
-import { complete, memberRuleOf } from './completion'
-import { enrollmentIdFor, type EnrollmentDoc } from './docs'
-import { assertCanCheckIn, assertCanCheckOut, assertCheckWindow, assertNotReplayed, type CheckAction } from './domain/attendance'
-import { distanceMetres } from './domain/geo'
-import { serviceHours } from './domain/hours'
-import { checkinPayload, TOKEN_REFUSALS, validUntil, verifyCheckin, WINDOW_MS, windowOf } from './domain/token'
-import { activityInTx } from './enrolment'
-import { checkinSecret } from './secrets'
-import { asDate } from '../../_shared/domain/dates'
-import { clockOf, toEnrollmentView } from './views'
+import type { CheckResult } from '../../../../types/schemas/volunteer'
+import { fromPoint } from '../../../_shared/docs'
+import { asDate } from '../../../_shared/domain/dates'
+import { personOf } from '../../../_shared/infra/auth'
+import { precondition } from '../../../_shared/infra/errors'
+import type { Ctx, Handler } from '../../../_shared/infra/router'
+import { enrollmentIdFor } from '../docs'
+import { assertCanCheckIn, assertCanCheckOut, assertCheckWindow, assertNotReplayed, type CheckAction } from '../domain/attendance'
+import { distanceMetres } from '../domain/geo'
+import { serviceHours } from '../domain/hours'
+import { checkinPayload, TOKEN_REFUSALS, validUntil, verifyCheckin, WINDOW_MS, windowOf } from '../domain/token'
+import { checkinSecret, complete, findEnrollment, loadActivity, memberRuleOf, transact, updateEnrollment } from '../repo'
+import { clockOf, toEnrollmentView } from '../views'
+import { managedActivity } from './activities'
 
-type CheckInput = ParsedOf<(typeof contract.volunteer)['checkIn']>
+type CheckInput = Parameters<Handler<'volunteer', 'checkIn'>>[0]
 
-export async function checkinCode(input: ParsedOf<(typeof contract.volunteer)['checkinCode']>, { caller, now }: Ctx): Promise<CheckinCode> {
+export const checkinCode: Handler<'volunteer', 'checkinCode'> = async (input, { caller, now }) => {
   const a = await managedActivity(caller, input.activityId)
   assertCheckWindow(clockOf(a), now)
   const window = windowOf(now.getTime())
@@ -55,8 +49,8 @@ async function check(action: CheckAction, input: CheckInput, { caller, now }: Ct
   const member = action === 'checkOut' ? await memberRuleOf(openid) : null
   const id = enrollmentIdFor(input.activityId, openid)
   return transact(async (tx) => {
-    const a = await activityInTx(tx, input.activityId)
-    const mine = await getDoc<EnrollmentDoc>('enrollments', id, tx)
+    const a = await loadActivity(input.activityId, tx)
+    const mine = await findEnrollment(id, tx)
     assertNotReplayed(mine, action, signature)
     if (action === 'checkIn') assertCanCheckIn(clockOf(a), mine, now)
     else assertCanCheckOut(clockOf(a), mine, now)
@@ -64,7 +58,7 @@ async function check(action: CheckAction, input: CheckInput, { caller, now }: Ct
     const tokens = { ...e.tokens, [action]: signature }
     if (action === 'checkIn') {
       const patch = { status: 'checkedIn' as const, checkInAt: now, checkInDistance: Math.round(distance), tokens, updatedAt: now }
-      await coll('enrollments', tx).doc(id).update({ data: patch })
+      await updateEnrollment(tx, id, patch)
       return { enrollment: toEnrollmentView({ ...e, ...patch }), distance: Math.round(distance), credited: 0 }
     }
     const hours = serviceHours(asDate(e.checkInAt!), now, clockOf(a))
@@ -73,5 +67,5 @@ async function check(action: CheckAction, input: CheckInput, { caller, now }: Ct
   })
 }
 
-export const checkIn = (input: CheckInput, ctx: Ctx) => check('checkIn', input, ctx)
-export const checkOut = (input: CheckInput, ctx: Ctx) => check('checkOut', input, ctx)
+export const checkIn: Handler<'volunteer', 'checkIn'> = (input, ctx) => check('checkIn', input, ctx)
+export const checkOut: Handler<'volunteer', 'checkOut'> = (input, ctx) => check('checkOut', input, ctx)
