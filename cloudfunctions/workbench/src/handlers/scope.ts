@@ -1,11 +1,10 @@
 // Who may see what: staff see their own community; a street admin sees every community of their street and
 // the street comparison; everyone else is refused. The router has already checked the role.
-import { hasGrant, isStaffOf, type Caller } from '../../_shared/infra/auth'
-import { getDoc } from '../../_shared/infra/db'
-import type { CommunityDoc, StreetDoc } from '../../_shared/docs'
-import { denied, notFound } from '../../_shared/infra/errors'
-import type { Viewer } from './domain/csv'
-import { communitiesOfStreet, loadStreet } from './repo'
+import type { CommunityDoc, StreetDoc } from '../docs'
+import { hasGrant, isStaffOf, type Caller } from '../../../_shared/infra/auth'
+import { denied, notFound } from '../../../_shared/infra/errors'
+import type { Viewer } from '../domain/csv'
+import { communitiesOfStreet, findCommunity, loadStreet } from '../repo'
 
 const NOT_YOURS = '只能查看本社区的数据'
 const NOT_YOUR_STREET = '只能查看本街道的数据'
@@ -20,7 +19,7 @@ export async function communityScope(caller: Caller, communityId: string): Promi
   const staff = isStaffOf(caller, communityId)
   const streetAdmin = caller.grants.some((g) => g.role === 'streetAdmin')
   if (!staff && !streetAdmin) throw denied(NOT_YOURS)
-  const community = await getDoc<CommunityDoc>('communities', communityId)
+  const community = await findCommunity(communityId)
   if (staff) {
     if (!community) throw notFound('社区不存在')
     return { community, viewer: { staffOf: communityId } }

@@ -1,11 +1,11 @@
 // Runs a dashboard's aggregation plan: every pipeline at once, the medians as soon as the counts say how
 // many values there are, and the life circle's coverage alongside.
-import type { CoverageReport } from '../../../types/schemas/lifeCircle'
-import { coverageReport, type CoverageScope } from '../../_shared/infra/coverage'
-import { medianOf, type Duration, type Medians } from './domain/figures'
-import type { Range } from './domain/periods'
-import { medianQuery, type Plan, type Results, type Row } from './domain/plan'
-import { readSorted, run } from './repo'
+import type { CoverageReport } from '../../../../types/schemas/lifeCircle'
+import type { CoverageScope } from '../../../_shared/infra/coverage'
+import { medianOf, type Duration, type Medians } from '../domain/figures'
+import type { Range } from '../domain/periods'
+import { medianQuery, type Plan, type Results, type Row } from '../domain/plan'
+import { coverageReport, readSorted, run } from '../repo'
 
 async function median(ids: readonly string[], range: Range, duration: Duration, n: number): Promise<number | null> {
   const query = medianQuery(ids, range, duration, n)

@@ -1,13 +1,11 @@
 // workbench.dashboard and workbench.streetDashboard: the figures of one community, or of every community of a
 // street side by side with the street total. The database aggregates; domain/ says what each figure means.
-import type { z } from 'zod'
-import type { DashboardInput, StreetDashboardInput } from '../../../types/schemas/workbench'
-import type { Dashboard, PeriodScope, StreetDashboard } from '../../../types/workbench'
-import type { Caller } from '../../_shared/infra/auth'
-import { periodRange } from '../../_shared/domain/period'
+import type { PeriodScope } from '../../../../types/workbench'
+import type { Handler } from '../../../_shared/infra/router'
+import { periodRange } from '../../../_shared/domain/period'
 import { coverageOf, gather } from './collect'
-import { coverageBars, figuresOf, streetTotal, trendOf, wishCategoryBars } from './domain/figures'
-import { figurePlan, foldParts, monthPartsOf, overallService, publishedRowsOf } from './domain/plan'
+import { coverageBars, figuresOf, streetTotal, trendOf, wishCategoryBars } from '../domain/figures'
+import { figurePlan, foldParts, monthPartsOf, overallService, publishedRowsOf } from '../domain/plan'
 import { communityScope, streetScope } from './scope'
 
 function periodScope(period: string): PeriodScope {
@@ -15,7 +13,7 @@ function periodScope(period: string): PeriodScope {
   return { period, from: start.toISOString(), to: end.toISOString() }
 }
 
-export async function dashboard(input: z.output<typeof DashboardInput>, caller: Caller, now: Date): Promise<Dashboard> {
+export const dashboard: Handler<'workbench', 'dashboard'> = async (input, { caller, now }) => {
   const { community } = await communityScope(caller, input.communityId)
   const id = community._id
   const plan = figurePlan({ communityIds: [id], period: input.period, now, detail: true })
@@ -33,7 +31,7 @@ export async function dashboard(input: z.output<typeof DashboardInput>, caller: 
 
 export const STREET_TOTAL_LABEL = '街道合计'
 
-export async function streetDashboard(input: z.output<typeof StreetDashboardInput>, caller: Caller, now: Date): Promise<StreetDashboard> {
+export const streetDashboard: Handler<'workbench', 'streetDashboard'> = async (input, { caller, now }) => {
   const { street, communities } = await streetScope(caller, input.streetId)
   const plan = figurePlan({ communityIds: communities.map((c) => c._id), period: input.period, now, overall: true })
   const [gathered, coverage] = await Promise.all([gather(plan, { overall: true }), coverageOf({ kind: 'street', id: street._id, name: street.name }, now)])

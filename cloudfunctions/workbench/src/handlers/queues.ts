@@ -1,20 +1,18 @@
 // workbench.queues: what waits for the caller, with counts and the items waiting longest. Staff see their
 // community's queues; a merchant sees the pickups pending at their shops; a street admin has no queue of
 // their own (their work is the street comparison).
-import type { z } from 'zod'
-import type { CollectionName } from '../../../config/database'
-import type { QueuesInput } from '../../../types/schemas/workbench'
-import type { Queue, QueueKind, QueuesResult } from '../../../types/workbench'
-import { isStaffOf, staffCommunities, type Caller } from '../../_shared/infra/auth'
-import { _ } from '../../_shared/infra/cloud'
-import { coll, getDoc } from '../../_shared/infra/db'
-import type { CommunityDoc } from '../../_shared/docs'
-import { denied } from '../../_shared/infra/errors'
-import { MERCHANT_QUEUES, OLDEST_SHOWN, STAFF_QUEUES, oldestOf, orderQueues, queueItem } from './domain/queues'
+import type { CollectionName } from '../../../../config/database'
+import type { Queue, QueueKind } from '../../../../types/workbench'
+import { isStaffOf, staffCommunities } from '../../../_shared/infra/auth'
+import { denied } from '../../../_shared/infra/errors'
+import type { Handler } from '../../../_shared/infra/router'
+import type { Match } from '../domain/plan'
+import { MERCHANT_QUEUES, OLDEST_SHOWN, STAFF_QUEUES, oldestOf, orderQueues, queueItem } from '../domain/queues'
+import { findCommunity, readQueue } from '../repo'
 
 interface Source {
   collection: CollectionName
-  where: Record<string, unknown>
+  where: Match
   /** The date the item waits since: the queue is read oldest first by it. */
   since: string
   /** The fields a card needs (nothing personal beyond what staff see in the queue's own page). */
@@ -27,7 +25,7 @@ type Scope = { communityId: string } | { merchantIds: string[] }
 function sourcesOf(kind: QueueKind, scope: Scope, now: Date): Source[] {
   if ('merchantIds' in scope) {
     return kind === 'pickups'
-      ? [{ collection: 'redemptions', where: { merchantId: _.in(scope.merchantIds), status: 'pending' }, since: 'createdAt', fields: ['goodsName', 'quantity', 'createdAt'] }]
+      ? [{ collection: 'redemptions', where: { merchantId: { in: scope.merchantIds }, status: 'pending' }, since: 'createdAt', fields: ['goodsName', 'quantity', 'createdAt'] }]
       : []
   }
   const communityId = scope.communityId
@@ -35,7 +33,7 @@ function sourcesOf(kind: QueueKind, scope: Scope, now: Date): Source[] {
     case 'wishReview':
       return [{ collection: 'wishes', where: { communityId, status: 'submitted' }, since: 'createdAt', fields: ['title', 'createdAt'] }]
     case 'overdueClaims':
-      return [{ collection: 'wishes', where: { communityId, status: 'claimed', claimDeadline: _.lt(now) }, since: 'claimDeadline', fields: ['title', 'claimer', 'claimDeadline'] }]
+      return [{ collection: 'wishes', where: { communityId, status: 'claimed', claimDeadline: { lt: now } }, since: 'claimDeadline', fields: ['title', 'claimer', 'claimDeadline'] }]
     case 'registrations':
       return [
         { collection: 'partyMembers', where: { communityId, status: 'pending' }, since: 'createdAt', fields: ['name', 'workUnit', 'createdAt'] },
@@ -53,17 +51,8 @@ function sourcesOf(kind: QueueKind, scope: Scope, now: Date): Source[] {
 }
 
 async function readSource(kind: QueueKind, s: Source) {
-  const query = coll(s.collection).where(s.where)
-  const [{ total }, { data }] = await Promise.all([
-    query.count(),
-    query
-      .orderBy(s.since, 'asc')
-      .orderBy('_id', 'asc')
-      .limit(OLDEST_SHOWN)
-      .field(Object.fromEntries(s.fields.map((f) => [f, true])))
-      .get()
-  ])
-  return { count: total as number, items: (data as Array<Record<string, unknown> & { _id: string }>).map((d) => queueItem(kind, { ...d, ...s.tag })) }
+  const { count, docs } = await readQueue(s.collection, s.where, s.since, s.fields, OLDEST_SHOWN)
+  return { count, items: docs.map((d) => queueItem(kind, { ...d, ...s.tag })) }
 }
 
 async function queueOf(kind: QueueKind, scope: Scope, now: Date): Promise<Queue> {
@@ -71,7 +60,7 @@ async function queueOf(kind: QueueKind, scope: Scope, now: Date): Promise<Queue>
   return { kind, count: read.reduce((n, r) => n + r.count, 0), oldest: oldestOf(read.map((r) => r.items)) }
 }
 
-export async function queues(input: z.output<typeof QueuesInput>, caller: Caller, now: Date): Promise<QueuesResult> {
+export const queues: Handler<'workbench', 'queues'> = async (input, { caller, now }) => {
   if (input.communityId && !isStaffOf(caller, input.communityId)) throw denied('只能查看本社区的待办')
   const communityId = input.communityId ?? staffCommunities(caller)[0] ?? null
   const merchantIds = [...new Set(caller.grants.filter((g) => g.role === 'merchant' && g.merchantId).map((g) => g.merchantId as string))]
@@ -82,7 +71,7 @@ export async function queues(input: z.output<typeof QueuesInput>, caller: Caller
       ? MERCHANT_QUEUES.map((k) => [k, { merchantIds }])
       : []
   const [community, list] = await Promise.all([
-    communityId ? getDoc<CommunityDoc>('communities', communityId) : null,
+    communityId ? findCommunity(communityId) : null,
     Promise.all(plan.map(([kind, scope]) => queueOf(kind, scope, now)))
   ])
   return {
