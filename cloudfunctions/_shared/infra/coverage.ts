@@ -46,7 +46,7 @@ async function openFacilityPointsIn(box: Box): Promise<Map<FacilityCategory, Arr
 }
 
 /** Names of the communities in the scope (one, or every one of the street). */
-async function communityNames(scope: CoverageScope): Promise<Map<string, string>> {
+async function namesInScope(scope: CoverageScope): Promise<Map<string, string>> {
   const where = scope.kind === 'community' ? { _id: scope.id } : { streetId: scope.id }
   const docs = await getAll<CommunityDoc>(db.collection('communities').where(where).field({ _id: true, name: true }), 1000)
   return new Map(docs.map((c) => [c._id, c.name]))
@@ -55,7 +55,7 @@ async function communityNames(scope: CoverageScope): Promise<Map<string, string>
 export async function coverageReport(scope: CoverageScope, now: Date): Promise<CoverageReport> {
   const [compoundDocs, names] = await Promise.all([
     compoundsOf(scope.kind === 'community' ? { communityId: scope.id } : { streetId: scope.id }),
-    communityNames(scope)
+    namesInScope(scope)
   ])
   const compounds = compoundDocs.map((c) => ({
     id: c._id,

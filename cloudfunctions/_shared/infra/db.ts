@@ -1,6 +1,7 @@
 // Small typed helpers over the SDK's database: read-or-null, transactions with retry, paging.
 import type { CollectionName } from '../../../config/database'
 import { _, db, type Database } from './cloud'
+import { notFound } from './errors'
 
 export type Tx = Database
 
@@ -11,6 +12,13 @@ export const coll = (name: CollectionName, tx?: Tx) => (tx ?? db).collection(nam
 export async function getDoc<T>(name: CollectionName, id: string, tx?: Tx): Promise<(T & { _id: string }) | null> {
   const res = await coll(name, tx).doc(id).get()
   return (res?.data as (T & { _id: string }) | null) ?? null
+}
+
+/** The document, or NOT_FOUND with `missing` as the message. */
+export async function loadDoc<T>(name: CollectionName, id: string, missing: string, tx?: Tx): Promise<T & { _id: string }> {
+  const doc = await getDoc<T>(name, id, tx)
+  if (!doc) throw notFound(missing)
+  return doc
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

@@ -1,14 +1,13 @@
 // Reads and writes of the party pillar's documents: the only module of this function that touches the
 // database. Handlers run their transactions through `inTransaction` and hand its `tx` to the functions here.
-import type { CollectionName } from '../../../config/database'
 import { assessmentRules, type AssessmentEntryDoc } from '../../_shared/domain/assessment'
 import { $, _ } from '../../_shared/infra/cloud'
-import { coll, createOnce, getDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
+import { coll, createOnce, getDoc, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 
 export type { PageInput }
 import type { CommunityDoc, GridDoc, UserDoc } from '../../_shared/docs'
 import { communityNames } from '../../_shared/infra/communities'
-import { invalid, notFound } from '../../_shared/infra/errors'
+import { invalid } from '../../_shared/infra/errors'
 import type { RegistrationStatus, RoleGrant } from '../../../types'
 import type { SourceSum } from '../../_shared/domain/assessment'
 import type { Names } from '../../_shared/domain/assessmentReport'
@@ -30,15 +29,9 @@ export { inTransaction, type Tx } from '../../_shared/infra/db'
 
 // --- loads ---------------------------------------------------------------------------------------
 
-async function load<T>(name: CollectionName, id: string, missing: string, tx?: Tx): Promise<T & { _id: string }> {
-  const doc = await getDoc<T>(name, id, tx)
-  if (!doc) throw notFound(missing)
-  return doc
-}
-
-export const loadRegistration = (id: string, tx?: Tx) => load<MemberRegistrationDoc>('partyMembers', id, '报到记录不存在', tx)
-export const loadUnit = (id: string, tx?: Tx) => load<UnitDoc>('partyUnits', id, '单位不存在', tx)
-export const loadNeed = (id: string, tx?: Tx) => load<NeedDoc>('partyNeeds', id, '需求不存在或已被删除', tx)
+export const loadRegistration = (id: string, tx?: Tx) => loadDoc<MemberRegistrationDoc>('partyMembers', id, '报到记录不存在', tx)
+export const loadUnit = (id: string, tx?: Tx) => loadDoc<UnitDoc>('partyUnits', id, '单位不存在', tx)
+export const loadNeed = (id: string, tx?: Tx) => loadDoc<NeedDoc>('partyNeeds', id, '需求不存在或已被删除', tx)
 export const loadMembership = (openid: string, tx?: Tx) => getDoc<MembershipDoc>('partyMemberships', openid, tx)
 export const findRegistration = (id: string, tx?: Tx) => getDoc<MemberRegistrationDoc>('partyMembers', id, tx)
 export const findProject = (id: string, tx?: Tx) => getDoc<ProjectDoc>('partyProjects', id, tx)

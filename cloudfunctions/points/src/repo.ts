@@ -5,8 +5,7 @@ import type { RoleGrant } from '../../../types'
 import type { CommunityDoc, UserDoc } from '../../_shared/docs'
 import type { VolunteerDoc } from '../../_shared/docs/volunteer'
 import { _ } from '../../_shared/infra/cloud'
-import { coll, createOnce, getDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
-import { notFound } from '../../_shared/infra/errors'
+import { coll, createOnce, getDoc, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 import type { LedgerEntryDoc, PointsAccountDoc } from '../../_shared/infra/ledger'
 import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from './docs'
 
@@ -30,11 +29,7 @@ export async function grantRole(tx: Tx, openid: string, grant: RoleGrant, now: D
 
 export const findMerchant = (id: string, tx?: Tx) => getDoc<MerchantDoc>('merchants', id, tx)
 
-export async function loadMerchant(id: string, tx?: Tx): Promise<MerchantDoc> {
-  const m = await findMerchant(id, tx)
-  if (!m) throw notFound('商家不存在')
-  return m
-}
+export const loadMerchant = (id: string, tx?: Tx) => loadDoc<MerchantDoc>('merchants', id, '商家不存在', tx)
 
 export const saveMerchant = (tx: Tx, m: MerchantDoc) => putDoc('merchants', m, tx)
 export const updateMerchant = (tx: Tx, id: string, patch: Partial<MerchantDoc>) => updateDoc('merchants', id, patch, tx)
@@ -46,11 +41,7 @@ export const merchantsPage = (communityId: string, status: MerchantDoc['status']
 
 export const findGoods = (id: string, tx?: Tx) => getDoc<GoodsDoc>('goods', id, tx)
 
-export async function loadGoods(id: string, tx?: Tx): Promise<GoodsDoc> {
-  const g = await findGoods(id, tx)
-  if (!g) throw notFound('商品不存在或已删除')
-  return g
-}
+export const loadGoods = (id: string, tx?: Tx) => loadDoc<GoodsDoc>('goods', id, '商品不存在或已删除', tx)
 
 export const createGoods = (tx: Tx, g: GoodsDoc) => createOnce('goods', g, tx)
 export const updateGoods = (tx: Tx, id: string, patch: Partial<GoodsDoc>) => coll('goods', tx).doc(id).update({ data: patch })

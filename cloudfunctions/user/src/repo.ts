@@ -2,7 +2,7 @@
 import type { RoleGrant } from '../../../types'
 import { ERASE_RULES } from '../../_shared/infra/erase'
 import { _, db } from '../../_shared/infra/cloud'
-import { coll, getAll, getDoc, withoutId } from '../../_shared/infra/db'
+import { coll, getAll, getDoc, putDoc } from '../../_shared/infra/db'
 import type { CommunityDoc, CompoundDoc, MembershipDoc, StreetDoc, UserDoc } from './docs'
 import type { Obligations } from './domain/obligations'
 
@@ -10,7 +10,7 @@ export const findUser = (openid: string) => getDoc<UserDoc>('users', openid)
 export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities', id)
 export const findCompound = (id: string) => getDoc<CompoundDoc>('compounds', id)
 
-export const createUser = (user: UserDoc) => coll('users').doc(user._id).set({ data: withoutId(user) })
+export const createUser = (user: UserDoc) => putDoc('users', user)
 export const updateUser = (openid: string, changes: Partial<UserDoc>) => coll('users').doc(openid).update({ data: changes })
 export const addGrants = (openid: string, grants: RoleGrant[], now: Date) => updateUser(openid, { roles: _.push(grants), updatedAt: now })
 

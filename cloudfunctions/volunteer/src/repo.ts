@@ -9,8 +9,8 @@ import type { CommunityDoc, UserDoc } from '../../_shared/docs'
 import { assessmentEntry, assessmentRules } from '../../_shared/domain/assessment'
 import { credit } from '../../_shared/infra/assessment'
 import { _, db } from '../../_shared/infra/cloud'
-import { coll, createOnce, getAll, getDoc, inTransaction, pageOf, putDoc, type PageInput, type Tx } from '../../_shared/infra/db'
-import { isAppError, notFound, precondition } from '../../_shared/infra/errors'
+import { coll, createOnce, getAll, getDoc, inTransaction, loadDoc, pageOf, putDoc, type PageInput, type Tx } from '../../_shared/infra/db'
+import { isAppError, precondition } from '../../_shared/infra/errors'
 import { INSUFFICIENT_POINTS, ledgerId, post } from '../../_shared/infra/ledger'
 import type { ActivityDoc, CertificateDoc, CorrectionDoc, EnrollmentDoc, VolunteerDoc } from './docs'
 import { servicePoints, toHalfHours } from './domain/hours'
@@ -59,11 +59,7 @@ export async function registerVolunteer(tx: Tx, user: UserDoc, build: (sequence:
 
 // --- activities ---------------------------------------------------------------------------------------
 
-export async function loadActivity(id: string, tx?: Tx): Promise<ActivityDoc> {
-  const a = await getDoc<ActivityDoc>('activities', id, tx)
-  if (!a) throw notFound('活动不存在或已删除')
-  return a
-}
+export const loadActivity = (id: string, tx?: Tx) => loadDoc<ActivityDoc>('activities', id, '活动不存在或已删除', tx)
 
 /** The stored activity: its location as the SDK's Geo.Point, which the 2dsphere index wants. */
 export const createActivity = (tx: Tx, a: ActivityDoc) => createOnce('activities', { ...a, location: db.Geo.Point(...a.location.coordinates) }, tx)

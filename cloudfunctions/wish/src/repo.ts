@@ -3,7 +3,7 @@
 // and hand its `tx` to the functions here.
 import { periodRange } from '../../_shared/domain/period'
 import { _, cloud, db } from '../../_shared/infra/cloud'
-import { coll, getAll, getDoc, inTransaction, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
+import { coll, getAll, getDoc, inTransaction, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CommunitySettings, type CompoundDoc, type UserDoc } from '../../_shared/docs'
 import type { MembershipDoc } from '../../_shared/docs/party'
 import { notFound } from '../../_shared/infra/errors'
@@ -22,11 +22,7 @@ export const wishIdFor = (openid: string, requestId: string) => requestDocId('w'
 
 export const findWish = (id: string, tx?: Tx) => getDoc<WishDoc>('wishes', id, tx)
 
-export async function loadWish(id: string, tx?: Tx): Promise<WishDoc> {
-  const wish = await findWish(id, tx)
-  if (!wish) throw notFound(WISH_NOT_FOUND)
-  return wish
-}
+export const loadWish = (id: string, tx?: Tx) => loadDoc<WishDoc>('wishes', id, WISH_NOT_FOUND, tx)
 
 export type CommunityWithSettings = CommunityDoc & { settings: CommunitySettings }
 
