@@ -1,5 +1,9 @@
-// Stored shapes of the documents several functions read. Pillar-specific documents live with their function.
+// Stored shapes several functions read: the common ones here (users, communities, streets, grids, compounds),
+// a pillar's shapes other functions read in docs/<pillar>.ts; the rest live in their function's src/docs.ts.
 import type { RoleGrant } from '../../../types/models'
+
+/** The collections config/database.ts declares, for functions that name one. */
+export type { CollectionName } from '../../../config/database'
 
 export interface UserDoc {
   _id: string // openid

@@ -1,7 +1,7 @@
 // The workbench's database access: aggregation pipelines (the database counts; only grouped rows travel),
 // scope look-ups and the few document reads the exports need.
 import type { CommunityDoc, StreetDoc } from './docs'
-import type { CollectionName } from '../../../config/database'
+import type { CollectionName } from '../../_shared/docs'
 import { _, db } from '../../_shared/infra/cloud'
 import { coll, getAll, getDoc } from '../../_shared/infra/db'
 import type { SourceSum } from '../../_shared/domain/assessment'

@@ -1,7 +1,7 @@
 // workbench.queues: what waits for the caller, with counts and the items waiting longest. Staff see their
 // community's queues; a merchant sees the pickups pending at their shops; a street admin has no queue of
 // their own (their work is the street comparison).
-import type { CollectionName } from '../../../../config/database'
+import type { CollectionName } from '../../../_shared/docs'
 import type { Queue, QueueKind } from '../../../../types/workbench'
 import { isStaffOf, staffCommunities } from '../../../_shared/infra/auth'
 import { denied } from '../../../_shared/infra/errors'
