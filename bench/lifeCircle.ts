@@ -13,7 +13,7 @@ import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { productCloud } from '../demo/cloud'
 import { createRandom, type Random } from '../demo/random'
 import { buildFunctions } from '../scripts/build-functions'
-import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/lifeCircle/src/domain/walk'
+import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/_shared/domain/walk'
 import { printRows, type Row } from './table'
 
 

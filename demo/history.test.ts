@@ -1,6 +1,6 @@
 import { isValidHistory } from '../cloudfunctions/wish/src/domain/stateMachine'
-import type { WishDoc } from '../cloudfunctions/wish/src/domain/types'
-import { monthOf } from '../cloudfunctions/_shared/period'
+import type { WishDoc } from '../cloudfunctions/_shared/docs/wish'
+import { monthOf } from '../cloudfunctions/_shared/domain/period'
 import { seedDemo } from './index'
 import { memoryStore } from './memoryStore'
 

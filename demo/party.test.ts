@@ -2,7 +2,7 @@ import { NEED_STATUSES } from '../types'
 import { canApply, type MachineSpec } from '../cloudfunctions/party/src/domain/machine'
 import { NEED_MACHINE } from '../cloudfunctions/party/src/domain/needs'
 import { MEMBER_MACHINE, UNIT_MACHINE } from '../cloudfunctions/party/src/domain/registration'
-import { ratingAllowed, maxRating } from '../cloudfunctions/party/src/domain/assessment'
+import { ratingAllowed, maxRating } from '../cloudfunctions/_shared/domain/assessment'
 import { seedDemo } from './index'
 import { memoryStore } from './memoryStore'
 

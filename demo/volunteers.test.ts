@@ -1,5 +1,5 @@
 import { ENROLMENT_STATUSES, ORDER_STATUSES } from '../types'
-import type { LedgerEntryDoc, PointsAccountDoc } from '../cloudfunctions/_shared/ledgerRules'
+import type { LedgerEntryDoc, PointsAccountDoc } from '../cloudfunctions/_shared/domain/ledgerRules'
 import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from '../cloudfunctions/points/src/docs'
 import type { ActivityDoc, EnrollmentDoc, VolunteerDoc } from '../cloudfunctions/volunteer/src/docs'
 import { toHalfHours } from '../cloudfunctions/volunteer/src/domain/hours'

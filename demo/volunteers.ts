@@ -5,9 +5,9 @@
 // orders picked up, waiting, cancelled and expired; ledgers whose sums equal the balances exactly.
 import type { EnrolmentStatus, OrderStatus } from '../types'
 import type { GoodsKind, LimitPeriod } from '../types/schemas/points'
-import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../cloudfunctions/_shared/assessment'
+import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../cloudfunctions/_shared/domain/assessment'
 import type { CommunityDoc } from '../cloudfunctions/_shared/docs'
-import { ledgerId, nextTotals, type LedgerEntryDoc, type PointsAccountDoc } from '../cloudfunctions/_shared/ledgerRules'
+import { ledgerId, nextTotals, type LedgerEntryDoc, type PointsAccountDoc } from '../cloudfunctions/_shared/domain/ledgerRules'
 import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from '../cloudfunctions/points/src/docs'
 import { orderIdFor } from '../cloudfunctions/points/src/domain/order'
 import { quotaId, quotaPeriod } from '../cloudfunctions/points/src/domain/redeem'

@@ -1,7 +1,7 @@
 import { WISH_STATUSES } from '../types'
 import { isValidHistory } from '../cloudfunctions/wish/src/domain/stateMachine'
 import { leakIn } from '../cloudfunctions/wish/src/domain/submission'
-import type { WishClaimerDoc, WishDoc } from '../cloudfunctions/wish/src/domain/types'
+import type { WishClaimerDoc, WishDoc } from '../cloudfunctions/_shared/docs/wish'
 import { seedDemo } from './index'
 import { memoryStore } from './memoryStore'
 

@@ -5,7 +5,7 @@
 // with facilities across the boundary, and malformed payloads.
 import Papa from 'papaparse'
 import { dedupeKeyOf } from '../../cloudfunctions/lifeCircle/src/domain/facility'
-import { EARTH_RADIUS_M, WALK } from '../../cloudfunctions/lifeCircle/src/domain/walk'
+import { EARTH_RADIUS_M, WALK } from '../../cloudfunctions/_shared/domain/walk'
 import { useLocalCloud } from '../support/cloud'
 import { typedClient, type Input, type Output } from '../support/client'
 import { fails, ok, present } from '../support/envelope'

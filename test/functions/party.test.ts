@@ -5,9 +5,9 @@
 // assessment aggregation and the rating rule, and the unit report with its CSV.
 import Papa from 'papaparse'
 import { contract, type ErrorCode } from '../../types'
-import { ERASE_RULES } from '../../cloudfunctions/_shared/erase'
-import { PHONE_PATTERN } from '../../cloudfunctions/_shared/masking'
-import { assessmentPeriod, halfYear } from '../../cloudfunctions/_shared/period'
+import { ERASE_RULES } from '../../cloudfunctions/_shared/infra/erase'
+import { PHONE_PATTERN } from '../../cloudfunctions/_shared/domain/masking'
+import { assessmentPeriod, halfYear } from '../../cloudfunctions/_shared/domain/period'
 import { useLocalCloud } from '../support/cloud'
 import { communitySettings, STREET, twoCommunities } from '../support/fixtures'
 import { typedClient, type Input } from '../support/client'

@@ -1,9 +1,9 @@
 // The wish function through the local cloud, with the real wx-server-sdk: every action and role, the
 // state machine under stale clients, 50 concurrent claims, the claim limit under concurrency, privacy of
 // every public answer, claim expiry, bad input, and the subscription messages.
-import { PHONE_PATTERN } from '../../cloudfunctions/_shared/masking'
+import { PHONE_PATTERN } from '../../cloudfunctions/_shared/domain/masking'
 import { isValidHistory, nextStatus, type WishEvent } from '../../cloudfunctions/wish/src/domain/stateMachine'
-import type { WishDoc } from '../../cloudfunctions/wish/src/domain/types'
+import type { WishDoc } from '../../cloudfunctions/_shared/docs/wish'
 import { useLocalCloud } from '../support/cloud'
 import { communitySettings, point, STREET, twoCommunities } from '../support/fixtures'
 import { typedClient, type Input } from '../support/client'

@@ -7,7 +7,7 @@
 // The period is March 2026 in China Standard Time: [2026-03-01 00:00 CST, 2026-04-01 00:00 CST).
 import Papa from 'papaparse'
 import { EXPORT_KINDS, QUEUE_KINDS, type CommunityFigures, type ExportKind } from '../../types/workbench'
-import { PHONE_PATTERN } from '../../cloudfunctions/_shared/masking'
+import { PHONE_PATTERN } from '../../cloudfunctions/_shared/domain/masking'
 import { useLocalCloud } from '../support/cloud'
 import { typedClient } from '../support/client'
 import { communitySettings, point, STREET } from '../support/fixtures'

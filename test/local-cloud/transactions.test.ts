@@ -104,7 +104,7 @@ describe('concurrency', () => {
     const { cloud } = env.current
     cloud.store.insert(A, [{ _id: 'counter', balance: 0 }])
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { inTransaction, getDoc, coll } = require('../../cloudfunctions/_shared/db')
+    const { inTransaction, getDoc, coll } = require('../../cloudfunctions/_shared/infra/db')
     await Promise.all(
       Array.from({ length: 30 }, () =>
         inTransaction(async (tx: unknown) => {

@@ -191,7 +191,7 @@ export interface WishDetail extends WishCard {
   confirmation: { rating: number; thanks: string; at: string } | null
   claimDeadline: string | null
   /** The wish's community's claim period in days (its claimDays setting): the claim prompt shows it. */
-  claimDays?: number
+  claimDays: number
   viewer: WishViewer
   can: { claim: boolean; release: boolean; fulfil: boolean; confirm: boolean; withdraw: boolean; review: boolean }
   private: WishPrivate | null

@@ -1,34 +1,22 @@
-// lifeCircle: the 15-minute community life circle. A thin router: validation and role checks happen in
-// the shared router, scope checks and rules in the modules below.
+// lifeCircle: the 15-minute community life circle. The route table: validation and role checks happen in
+// the shared router, scope checks and rules in the handlers.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
-import { categoriesResult } from './categories'
-import { coverageFor } from './coverage'
-import { closeFacility, importFacilities, staffList, upsertFacility } from './manage'
-import { nearbyPage } from './nearby'
-import { facilityDetail, places } from './read'
-import { keywordFilter } from './repo'
+import { createFunction } from '../../_shared/infra/router'
+import { closeFacility, importFacilities, staffList, upsertFacility } from './handlers/manage'
+import { nearby, search } from './handlers/nearby'
+import { categories, coverage, facilityDetail, places } from './handlers/read'
 
 const STAFF = ['staff', 'streetAdmin'] as const
 
 export const main = createFunction('lifeCircle', contract.lifeCircle, {
-  categories: { allow: ['anyone'], handler: async () => categoriesResult() },
-
-  nearby: { allow: ['anyone'], handler: (input, { now }) => nearbyPage(input, now) },
-
-  search: { allow: ['anyone'], handler: (input, { now }) => nearbyPage({ ...input, filter: keywordFilter(input.keyword) }, now) },
-
-  facility: { allow: ['anyone'], handler: (input, { caller, now }) => facilityDetail(input.id, input.location, caller, now) },
-
-  places: { allow: ['anyone'], handler: (input) => places(input.communityId) },
-
-  listFacilities: { allow: STAFF, handler: (input, { caller }) => staffList(input, caller) },
-
-  upsertFacility: { allow: ['staff'], handler: (input, { caller, now }) => upsertFacility(input, caller, now) },
-
-  closeFacility: { allow: ['staff'], handler: (input, { caller, now }) => closeFacility(input.id, input.reason, caller, now) },
-
-  importFacilities: { allow: ['staff'], handler: (input, { caller, now }) => importFacilities(input, caller, now) },
-
-  coverage: { allow: STAFF, handler: (input, { caller, now }) => coverageFor(input, caller, now) }
+  categories: { allow: ['anyone'], handler: categories },
+  nearby: { allow: ['anyone'], handler: nearby },
+  search: { allow: ['anyone'], handler: search },
+  facility: { allow: ['anyone'], handler: facilityDetail },
+  places: { allow: ['anyone'], handler: places },
+  listFacilities: { allow: STAFF, handler: staffList },
+  upsertFacility: { allow: ['staff'], handler: upsertFacility },
+  closeFacility: { allow: ['staff'], handler: closeFacility },
+  importFacilities: { allow: ['staff'], handler: importFacilities },
+  coverage: { allow: STAFF, handler: coverage }
 })

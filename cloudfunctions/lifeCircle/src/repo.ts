@@ -1,9 +1,9 @@
-// Database access of the life circle: every query the handlers run, in one place.
+// Database and storage access of the life circle: the only module of this function that touches them.
 import type { FacilityCategory } from '../../../types/enums'
 import type { LatLng } from '../../../types/schemas/common'
-import { $, _, cloud, db } from '../../_shared/cloud'
-import { getAll, getDoc } from '../../_shared/db'
-import type { CompoundDoc } from '../../_shared/docs'
+import { _, cloud, db } from '../../_shared/infra/cloud'
+import { getAll, getDoc, pageOf, withoutId, type PageInput } from '../../_shared/infra/db'
+import type { CommunityDoc, CompoundDoc, StreetDoc } from '../../_shared/docs'
 import type { FacilityDoc, FacilityListDoc } from './docs'
 import { categoryByKeyword } from './domain/facility'
 
@@ -14,11 +14,22 @@ const LIST_FIELDS = { _id: 1, name: 1, category: 1, location: 1, address: 1, pho
 
 export const geoPoint = (p: LatLng) => db.Geo.Point(p.lng, p.lat)
 
+export { coverageReport } from '../../_shared/infra/coverage'
+
 export interface NearQuery {
   center: LatLng
   radius: number
-  /** Extra conditions on open facilities (categories, keyword). */
-  filter: Record<string, unknown> | null
+  categories?: FacilityCategory[]
+  /** An extra condition on open facilities (a search keyword's, from keywordFilter). */
+  filter?: Record<string, unknown>
+}
+
+function conditions(q: NearQuery): Record<string, unknown> | null {
+  const parts: Record<string, unknown>[] = []
+  if (q.categories?.length) parts.push({ category: _.in([...new Set(q.categories)]) })
+  if (q.filter) parts.push(q.filter)
+  if (parts.length === 0) return null
+  return parts.length === 1 ? parts[0] : _.and(parts)
 }
 
 /**
@@ -28,7 +39,8 @@ export interface NearQuery {
  * Facilities at the same distance come in no particular order; domain/nearScan.ts makes paging exact.
  */
 export async function nearestOpen(q: NearQuery, minDistance: number, maxDistance: number, limit: number): Promise<FacilityListDoc[]> {
-  const query = q.filter ? _.and([{ status: 'open' }, q.filter]) : { status: 'open' }
+  const filter = conditions(q)
+  const query = filter ? _.and([{ status: 'open' }, filter]) : { status: 'open' }
   const { list } = await db
     .collection(FACILITIES)
     .aggregate()
@@ -81,67 +93,34 @@ export async function openByDedupeKeys(keys: string[]): Promise<Map<string, { id
 export async function putFacilities(docs: FacilityDoc[], concurrency = 16): Promise<void> {
   for (let i = 0; i < docs.length; i += concurrency) {
     await Promise.all(
-      docs.slice(i, i + concurrency).map(({ _id, ...doc }) => db.collection(FACILITIES).doc(_id).set({ data: { ...doc, location: db.Geo.Point(...doc.location.coordinates) } }))
+      docs.slice(i, i + concurrency).map((doc) => db.collection(FACILITIES).doc(doc._id).set({ data: { ...withoutId(doc), location: db.Geo.Point(...doc.location.coordinates) } }))
     )
   }
 }
 
 export const updateFacility = (id: string, changes: Partial<FacilityDoc>) => db.collection(FACILITIES).doc(id).update({ data: changes })
 
-export async function listFacilities(
-  communityId: string,
-  filter: { status?: string; category?: FacilityCategory },
-  offset: number,
-  limit: number
-): Promise<FacilityDoc[]> {
-  const { data } = await db
-    .collection(FACILITIES)
-    .where({ communityId, ...(filter.status ? { status: filter.status } : {}), ...(filter.category ? { category: filter.category } : {}) })
-    .orderBy('updatedAt', 'desc')
-    .orderBy('_id', 'asc')
-    .skip(offset)
-    .limit(limit)
-    .field({ _id: true, name: true, category: true, address: true, status: true, updatedAt: true })
-    .get()
-  return data as FacilityDoc[]
-}
-
-// --- coverage -------------------------------------------------------------------------------------
-
-export const compoundsOf = (scope: { communityId: string } | { streetId: string }) =>
-  getAll<CompoundDoc>(db.collection('compounds').where(scope).orderBy('_id', 'asc').field({ _id: true, name: true, communityId: true, location: true, households: true }), 20_000)
-
-export interface Box {
-  minLat: number
-  maxLat: number
-  minLng: number
-  maxLng: number
-}
-
-/**
- * Every open facility inside the box, as coordinates grouped by category: one projected scan in a single
- * round trip (the database groups; nothing but categories and coordinates travels).
- */
-export async function openFacilityPointsIn(box: Box): Promise<Map<FacilityCategory, Array<[number, number]>>> {
-  const ring: Array<[number, number]> = [
-    [box.minLng, box.minLat],
-    [box.maxLng, box.minLat],
-    [box.maxLng, box.maxLat],
-    [box.minLng, box.maxLat],
-    [box.minLng, box.minLat]
-  ]
-  const polygon = db.Geo.Polygon([db.Geo.LineString(ring.map(([lng, lat]) => db.Geo.Point(lng, lat)))])
-  const { list } = await db
-    .collection(FACILITIES)
-    .aggregate()
-    .match({ status: 'open', location: _.geoWithin({ geometry: polygon }) })
-    .group({ _id: '$category', points: $.push('$location.coordinates') })
-    .limit(1000)
-    .end()
-  return new Map((list as Array<{ _id: FacilityCategory; points: Array<[number, number]> }>).map((g) => [g._id, g.points]))
-}
+/** A community's facilities for staff, most recently changed first. */
+export const facilitiesPage = (communityId: string, filter: { status?: string; category?: FacilityCategory }, page: PageInput) =>
+  pageOf<FacilityDoc>(
+    db
+      .collection(FACILITIES)
+      .where({ communityId, ...(filter.status ? { status: filter.status } : {}), ...(filter.category ? { category: filter.category } : {}) })
+      .orderBy('updatedAt', 'desc')
+      .orderBy('_id', 'asc')
+      .field({ _id: true, name: true, category: true, address: true, status: true, updatedAt: true }),
+    page
+  )
 
 // --- places ---------------------------------------------------------------------------------------
+
+export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities', id)
+export const findStreet = (id: string) => getDoc<StreetDoc>('streets', id)
+
+export const compoundsIn = (communityId: string) =>
+  getAll<CompoundDoc>(db.collection('compounds').where({ communityId }).orderBy('name', 'asc').field({ _id: true, name: true, location: true }), 2000)
+
+export const allCommunities = () => getAll<CommunityDoc>(db.collection('communities').orderBy('_id', 'asc').field({ _id: true, name: true, center: true }), 1000)
 
 export const communityName = async (id: string): Promise<string> => {
   const { data } = await db.collection('communities').where({ _id: id }).field({ name: true }).limit(1).get()

@@ -1,63 +1,9 @@
 // Stored shapes of the party pillar's documents (see config/database.ts for the collections).
-import type { NeedStatus, Rating, RegistrationStatus } from '../../../types'
-import type { NeedCategory, ProjectStatus, ResourceItem, ServiceIntention } from '../../../types/schemas/party'
-import type { HistoryEntry } from './domain/machine'
+import type { NeedStatus } from '../../../types'
+import type { NeedCategory, ProjectStatus } from '../../../types/schemas/party'
+import type { HistoryEntry } from '../../_shared/docs/party'
 
-/** partyMembers: one member registration; _id = "pm-" + a hash of openid and request id. */
-export interface MemberRegistrationDoc {
-  _id: string
-  openid: string
-  communityId: string
-  name: string
-  /** Stored in full only here. */
-  phone: string
-  unitId: string | null
-  workUnit: string
-  branch: string
-  skills: string[]
-  intentions: ServiceIntention[]
-  pledge: string
-  gridId: string | null
-  status: RegistrationStatus
-  history: HistoryEntry[]
-  /** Half-years renewed in ("2026H2"), kept in step with the membership document. */
-  renewedHalves: string[]
-  createdAt: Date
-  updatedAt: Date
-  approvedAt: Date | null
-  endedAt: Date | null
-}
-
-/** partyMemberships/<openid>: the person's current registration (pending, approved, or how it ended). */
-export interface MembershipDoc {
-  _id: string
-  registrationId: string
-  communityId: string
-  status: RegistrationStatus
-  branch: string
-  pledge: string
-  unitId: string | null
-  gridId: string | null
-  renewedHalves: string[]
-  approvedAt: Date | null
-}
-
-/** partyUnits: a unit party organisation registered with a community; _id = unit id. */
-export interface UnitDoc {
-  _id: string
-  communityId: string
-  adminId: string
-  name: string
-  org: string
-  contactName: string
-  contactPhone: string
-  resources: ResourceItem[]
-  status: RegistrationStatus
-  history: HistoryEntry[]
-  createdAt: Date
-  updatedAt: Date
-  approvedAt: Date | null
-}
+export type { ActorRole, HistoryEntry, MemberRegistrationDoc, MembershipDoc, RatingDoc, UnitDoc } from '../../_shared/docs/party'
 
 export interface NeedClaimantDoc {
   kind: 'member' | 'unit'
@@ -90,21 +36,6 @@ export interface NeedDoc {
   history: HistoryEntry[]
   createdAt: Date
   updatedAt: Date
-}
-
-/** assessmentRatings/<openid>_<period> */
-export interface RatingDoc {
-  _id: string
-  openid: string
-  registrationId: string
-  communityId: string
-  unitId: string | null
-  period: string
-  rating: Rating
-  comment: string | null
-  by: string
-  at: Date
-  history: Array<{ by: string; at: Date; from: Rating | null; to: Rating; why: string | null }>
 }
 
 /** partyProjects: a co-building project between a unit and a community. */

@@ -1,7 +1,7 @@
 // party: dual registration (双报到), needs list, co-building projects and party-member assessment.
-// A thin router: the router validates and checks roles, handlers check scope, domain/ holds the rules.
+// The route table: the router validates and checks roles, handlers check scope, domain/ holds the rules.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
+import { createFunction } from '../../_shared/infra/router'
 import { assessment, communityReport, csvReport, memberCard, rate, unitReport } from './handlers/assessment'
 import { cancelNeed, claimNeed, completeNeed, confirmNeed, listNeeds, needDetail, postNeed, releaseNeed } from './handlers/needs'
 import { assignGrid, listMemberRegistrations, myRegistration, registerMember, renew, reviewMember, withdraw } from './handlers/registration'
@@ -22,20 +22,17 @@ export const main = createFunction('party', contract.party, {
   registerMember: { allow: ['resident'], handler: registerMember },
   registerUnit: { allow: ['resident'], handler: registerUnit },
   updateResources: { allow: ['resident'], handler: updateResources },
-  review: {
-    allow: ['staff'],
-    handler: (input, ctx) => (input.kind === 'unit' ? reviewUnit(input, ctx) : reviewMember(input, ctx))
-  },
-  myRegistration: { allow: ['resident'], handler: (_input, ctx) => myRegistration(ctx) },
+  review: { allow: ['staff'], handler: (input, ctx) => (input.kind === 'unit' ? reviewUnit(input, ctx) : reviewMember(input, ctx)) },
+  myRegistration: { allow: ['resident'], handler: myRegistration },
   withdraw: { allow: ['resident'], handler: withdraw },
   listRegistrations: {
     allow: ['staff'],
-    handler: (input, { caller }) => (input.kind === 'unit' ? listUnitRegistrations(input, caller) : listMemberRegistrations(input, caller))
+    handler: (input, ctx) => (input.kind === 'unit' ? listUnitRegistrations(input, ctx) : listMemberRegistrations(input, ctx))
   },
   assignGrid: { allow: ['staff'], handler: assignGrid },
-  renew: { allow: ['member'], handler: (_input, ctx) => renew(ctx) },
-  myUnit: { allow: ['resident'], handler: (_input, { caller }) => myUnits(caller) },
-  listUnits: { allow: ['resident'], handler: (input) => listUnits(input.communityId) },
+  renew: { allow: ['member'], handler: renew },
+  myUnit: { allow: ['resident'], handler: myUnits },
+  listUnits: { allow: ['resident'], handler: listUnits },
   unitMembers: { allow: ['unitAdmin', 'staff'], handler: unitMembers },
   memberCard: { allow: ['resident'], handler: memberCard },
   postNeed: { allow: ['staff'], handler: postNeed },
@@ -47,7 +44,7 @@ export const main = createFunction('party', contract.party, {
   cancelNeed: { allow: ['staff'], handler: cancelNeed },
   listNeeds: { allow: ['resident'], handler: listNeeds },
   need: { allow: ['resident'], handler: needDetail },
-  listGrids: { allow: ['resident'], handler: (input) => listGrids(input.communityId) },
+  listGrids: { allow: ['resident'], handler: listGrids },
   assessment: { allow: ['resident'], handler: assessment },
   unitReport: { allow: ['unitAdmin', 'staff'], handler: unitReport },
   communityReport: { allow: ['staff'], handler: communityReport },

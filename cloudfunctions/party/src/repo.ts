@@ -1,19 +1,20 @@
-// Reads and writes of the party pillar's documents: the only module of this function, with the
-// handlers' queries, that touches the database.
-import type { CollectionName } from '../../../config/database'
-import { assessmentRules, type AssessmentEntryDoc } from '../../_shared/assessment'
-import type { Caller } from '../../_shared/auth'
-import { $, _ } from '../../_shared/cloud'
-import { coll, cursor, getDoc, putDoc, updateDoc, type Tx } from '../../_shared/db'
+// Reads and writes of the party pillar's documents: the only module of this function that touches the
+// database. Handlers run their transactions through `inTransaction` and hand its `tx` to the functions here.
+import { assessmentRules, type AssessmentEntryDoc } from '../../_shared/domain/assessment'
+import { $, _ } from '../../_shared/infra/cloud'
+import { coll, createOnce, getDoc, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
+
+export type { PageInput }
 import type { CommunityDoc, GridDoc, UserDoc } from '../../_shared/docs'
-import { invalid, notFound } from '../../_shared/errors'
-import type { RoleGrant } from '../../../types'
-import type { SourceSum } from './domain/assessment'
-import type { Names } from './domain/views'
-import type { MemberRegistrationDoc, MembershipDoc, NeedDoc, UnitDoc } from './docs'
+import { communityNames } from '../../_shared/infra/communities'
+import { invalid } from '../../_shared/infra/errors'
+import type { RegistrationStatus, RoleGrant } from '../../../types'
+import type { SourceSum } from '../../_shared/domain/assessment'
+import type { Names } from '../../_shared/domain/assessmentReport'
+import type { MemberRegistrationDoc, MembershipDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from './docs'
 
 /** A document id derived from its author and request id, so a retried request finds the same document. */
-export { requestDocId as idFor } from '../../_shared/ids'
+export { requestDocId as idFor } from '../../_shared/infra/ids'
 
 /** wx-server-sdk takes `{ data }` for set/update, in and out of transactions. */
 export const update = updateDoc
@@ -21,18 +22,22 @@ export const update = updateDoc
 /** Writes a whole document under its _id. */
 export const put = putDoc
 
+/** Creates a document unless a retry of the same request already did; answers the stored one. */
+export { createOnce }
+
+export { inTransaction, type Tx } from '../../_shared/infra/db'
+
 // --- loads ---------------------------------------------------------------------------------------
 
-async function load<T>(name: CollectionName, id: string, missing: string, tx?: Tx): Promise<T & { _id: string }> {
-  const doc = await getDoc<T>(name, id, tx)
-  if (!doc) throw notFound(missing)
-  return doc
-}
-
-export const loadRegistration = (id: string, tx?: Tx) => load<MemberRegistrationDoc>('partyMembers', id, '报到记录不存在', tx)
-export const loadUnit = (id: string, tx?: Tx) => load<UnitDoc>('partyUnits', id, '单位不存在', tx)
-export const loadNeed = (id: string, tx?: Tx) => load<NeedDoc>('partyNeeds', id, '需求不存在或已被删除', tx)
+export const loadRegistration = (id: string, tx?: Tx) => loadDoc<MemberRegistrationDoc>('partyMembers', id, '报到记录不存在', tx)
+export const loadUnit = (id: string, tx?: Tx) => loadDoc<UnitDoc>('partyUnits', id, '单位不存在', tx)
+export const loadNeed = (id: string, tx?: Tx) => loadDoc<NeedDoc>('partyNeeds', id, '需求不存在或已被删除', tx)
 export const loadMembership = (openid: string, tx?: Tx) => getDoc<MembershipDoc>('partyMemberships', openid, tx)
+export const findRegistration = (id: string, tx?: Tx) => getDoc<MemberRegistrationDoc>('partyMembers', id, tx)
+export const findProject = (id: string, tx?: Tx) => getDoc<ProjectDoc>('partyProjects', id, tx)
+export const findRating = (id: string, tx?: Tx) => getDoc<RatingDoc>('assessmentRatings', id, tx)
+export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities', id)
+export const findGrid = (id: string) => getDoc<GridDoc>('grids', id)
 
 export async function loadCommunity(id: string): Promise<CommunityDoc> {
   const community = await getDoc<CommunityDoc>('communities', id)
@@ -44,13 +49,13 @@ export const rulesOf = (community: CommunityDoc | null) => assessmentRules(commu
 
 /** Community and grid names for a page of answers, one query per kind. */
 export async function namesFor(communityIds: Array<string | null | undefined>, gridIds: Array<string | null | undefined> = []): Promise<Names> {
-  const ids = (list: Array<string | null | undefined>) => [...new Set(list.filter((x): x is string => Boolean(x)))]
-  const fetch = async <T extends { _id: string; name: string }>(name: CollectionName, list: string[]) =>
-    list.length ? ((await coll(name).where({ _id: _.in(list) }).limit(list.length).get()).data as T[]) : []
-  const [communities, grids] = await Promise.all([fetch<CommunityDoc>('communities', ids(communityIds)), fetch<GridDoc>('grids', ids(gridIds))])
-  const communityNames = new Map(communities.map((c) => [c._id, c.name]))
-  const gridNames = new Map(grids.map((g) => [g._id, g.name]))
-  return { community: (id) => communityNames.get(id) ?? '', grid: (id) => (id ? gridNames.get(id) ?? null : null) }
+  const unique = [...new Set(gridIds.filter((x): x is string => Boolean(x)))]
+  const [communities, grids] = await Promise.all([
+    communityNames(communityIds),
+    unique.length ? coll('grids').where({ _id: _.in(unique) }).limit(unique.length).get() : { data: [] }
+  ])
+  const gridNames = new Map((grids.data as GridDoc[]).map((g) => [g._id, g.name]))
+  return { community: (id) => communities.get(id) ?? '', grid: (id) => (id ? gridNames.get(id) ?? null : null) }
 }
 
 // --- role grants ---------------------------------------------------------------------------------
@@ -63,16 +68,11 @@ export async function changeGrants(tx: Tx, openid: string, change: (roles: RoleG
   if (roles.length !== (user.roles ?? []).length) await coll('users', tx).doc(openid).update({ data: { roles, updatedAt: now } })
 }
 
-export const unitIdsOf = (caller: Caller) =>
-  caller.grants.filter((g) => g.role === 'unitAdmin' && g.unitId).map((g) => g.unitId as string)
 
 // --- assessment entries ----------------------------------------------------------------------------
 
-/** Writes an entry once: a retried or repeated source finds it there and leaves it as it is. */
-export async function creditOnce(tx: Tx, entry: AssessmentEntryDoc): Promise<void> {
-  if (await getDoc('assessmentEntries', entry._id, tx)) return
-  await put('assessmentEntries', entry, tx)
-}
+/** Assessment entries have one writer, shared with the wish and volunteer functions. */
+export { credit } from '../../_shared/infra/assessment'
 
 /** Points, hours and counts of a period per person and source, summed by the database. */
 export async function sumsByPerson(openids: string[], period: string): Promise<Map<string, SourceSum[]>> {
@@ -90,17 +90,89 @@ export async function sumsByPerson(openids: string[], period: string): Promise<M
   return out
 }
 
-// --- paging ----------------------------------------------------------------------------------------
+// --- lists ------------------------------------------------------------------------------------------
 
-export interface PageInput {
-  limit?: number
-  cursor?: string
+const newestFirst = (query: ReturnType<typeof coll>, field = 'createdAt') => query.orderBy(field, 'desc').orderBy('_id', 'asc')
+
+interface CommunityFilter {
+  communityId: string
+  status?: RegistrationStatus
 }
 
-/** One page of a query, newest first unless the query says otherwise. */
-export async function pageOf<T>(query: ReturnType<typeof coll>, input: PageInput, defaultLimit = 20): Promise<{ items: T[]; nextCursor: string | null }> {
-  const limit = input.limit ?? defaultLimit
-  const offset = cursor.decode(input.cursor)
-  const { data } = await query.skip(offset).limit(limit).get()
-  return { items: data as T[], nextCursor: cursor.next(offset, data.length, limit) }
+export const registrationsPage = (filter: CommunityFilter, page: PageInput) =>
+  pageOf<MemberRegistrationDoc>(newestFirst(coll('partyMembers').where(filter)), page)
+
+/** A unit's members in `status`, or its pending and approved ones. */
+export const unitMembersPage = (unitId: string, status: RegistrationStatus | undefined, page: PageInput) =>
+  pageOf<MemberRegistrationDoc>(newestFirst(coll('partyMembers').where({ unitId, status: status ?? _.in(['pending', 'approved']) })), page)
+
+/** Approved members of a unit or a community, in order of approval. */
+export const approvedMembersPage = (scope: { kind: 'unit' | 'community'; id: string }, page: PageInput) =>
+  pageOf<MemberRegistrationDoc>(
+    coll('partyMembers')
+      .where(scope.kind === 'unit' ? { unitId: scope.id, status: 'approved' } : { communityId: scope.id, status: 'approved' })
+      .orderBy('approvedAt', 'asc')
+      .orderBy('_id', 'asc'),
+    page
+  )
+
+export const unitRegistrationsPage = (filter: CommunityFilter, page: PageInput) => pageOf<UnitDoc>(newestFirst(coll('partyUnits').where(filter)), page)
+
+/** The units a person administers (`granted`) or applied for, newest first. */
+export async function unitsOfAdmin(openid: string, granted: string[]): Promise<UnitDoc[]> {
+  const query = granted.length ? _.or([{ adminId: openid }, { _id: _.in(granted) }]) : { adminId: openid }
+  const { data } = await coll('partyUnits').where(query).orderBy('createdAt', 'desc').limit(50).get()
+  return data as UnitDoc[]
 }
+
+export async function approvedUnits(communityId: string): Promise<UnitDoc[]> {
+  const { data } = await coll('partyUnits').where({ communityId, status: 'approved' }).orderBy('name', 'asc').limit(200).get()
+  return data as UnitDoc[]
+}
+
+/** Which of `ids` are units approved in `communityId`. */
+export async function approvedUnitIds(ids: string[], communityId: string): Promise<string[]> {
+  if (!ids.length) return []
+  const { data } = await coll('partyUnits').where({ _id: _.in(ids), communityId, status: 'approved' }).limit(ids.length).get()
+  return (data as UnitDoc[]).map((u) => u._id)
+}
+
+export async function unitsByIds(ids: string[]): Promise<UnitDoc[]> {
+  if (!ids.length) return []
+  return (await coll('partyUnits').where({ _id: _.in(ids) }).limit(ids.length).get()).data as UnitDoc[]
+}
+
+export async function gridsOf(communityId: string): Promise<GridDoc[]> {
+  const { data } = await coll('grids').where({ communityId }).orderBy('_id', 'asc').limit(100).get()
+  return data as GridDoc[]
+}
+
+export interface NeedFilter {
+  status?: NeedDoc['status']
+  communityId?: string | null
+  /** Only needs held by this person or one of their units. */
+  holder?: { openid: string; unitIds: string[] }
+}
+
+export function needsPage(filter: NeedFilter, page: PageInput) {
+  const fields = { ...(filter.status ? { status: filter.status } : {}), ...(filter.communityId ? { communityId: filter.communityId } : {}) }
+  let where: object = fields
+  if (filter.holder) {
+    const { openid, unitIds } = filter.holder
+    const holder = unitIds.length ? _.or([{ claimerId: openid }, { claimerUnitId: _.in(unitIds) }]) : { claimerId: openid }
+    where = _.and([holder, fields])
+  }
+  return pageOf<NeedDoc>(newestFirst(coll('partyNeeds').where(where)), page)
+}
+
+export const projectsPage = (filter: { unitId: string } | { communityId: string }, page: PageInput) =>
+  pageOf<ProjectDoc>(newestFirst(coll('partyProjects').where(filter), 'updatedAt'), page)
+
+export async function ratingsByIds(ids: string[]): Promise<RatingDoc[]> {
+  if (!ids.length) return []
+  return (await coll('assessmentRatings').where({ _id: _.in(ids) }).limit(ids.length).get()).data as RatingDoc[]
+}
+
+/** A person's assessment entries of a period, newest first. */
+export const entriesPage = (openid: string, period: string, page: PageInput) =>
+  pageOf<AssessmentEntryDoc>(coll('assessmentEntries').where({ openid, period }).orderBy('at', 'desc').orderBy('_id', 'asc'), page)

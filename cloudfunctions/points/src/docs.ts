@@ -1,5 +1,7 @@
 // Stored shapes of the points supermarket's documents.
-import type { MerchantStatus, OrderStatus } from '../../../types/enums'
+import type { MerchantStatus } from '../../../types/enums'
+
+export type { OrderDoc } from '../../_shared/docs/points'
 import type { GoodsKind, GoodsStatus, LimitPeriod, MerchantKind } from '../../../types/schemas/points'
 
 export interface MerchantDoc {
@@ -41,28 +43,6 @@ export interface GoodsDoc {
   createdAt: Date
   updatedAt: Date
   updatedBy: string
-}
-
-export interface OrderDoc {
-  _id: string // openid + "_" + requestId
-  openid: string
-  requestId: string
-  goodsId: string
-  goodsName: string
-  merchantId: string
-  merchantName: string
-  /** The goods' community (its staff may verify the pickup). */
-  communityId: string
-  quantity: number
-  points: number
-  status: OrderStatus
-  pickupCode: string
-  pickupPlace: string
-  quotaId: string
-  createdAt: Date
-  expiresAt: Date
-  closedAt: Date | null
-  closedBy: string | null
 }
 
 export interface QuotaDoc {

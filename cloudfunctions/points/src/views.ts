@@ -1,9 +1,9 @@
 // Documents → answers. Personal data is masked for everyone but its owner and the community's staff.
 import type { GoodsView, LedgerItem, MerchantView, OrderView } from '../../../types/schemas/points'
-import { isStaffOf, type Caller } from '../../_shared/auth'
-import type { LedgerEntryDoc } from '../../_shared/ledger'
-import { maskName, maskPhone } from '../../_shared/masking'
-import { asDate, iso, isoOrNull } from '../../_shared/present'
+import { isStaffOf, type Caller } from '../../_shared/infra/auth'
+import type { LedgerEntryDoc } from '../../_shared/infra/ledger'
+import { maskName, maskPhone } from '../../_shared/domain/masking'
+import { asDate, iso, isoOrNull } from '../../_shared/domain/dates'
 import type { GoodsDoc, MerchantDoc, OrderDoc } from './docs'
 import { pickupPayload } from './domain/order'
 import { unavailableReason } from './domain/redeem'
@@ -80,4 +80,3 @@ export function toLedgerItem(e: LedgerEntryDoc): LedgerItem {
   return { id: e._id, kind: e.kind, amount: e.amount, balanceAfter: e.balanceAfter, reason: e.reason, at: iso(e.at) }
 }
 
-export { asDate, communityNames, iso, isoOrNull } from '../../_shared/present'

@@ -1,17 +1,17 @@
 // volunteer: registration, activities, enrolment, verified check-in/out, service records and certificates.
-// A thin router: rules live in src/domain, handlers in the modules below.
+// The route table: rules live in src/domain, handlers in src/handlers, database access in src/repo.ts.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
-import { activity, createActivity, listActivities } from './activities'
-import { checkIn, checkinCode, checkOut } from './checkin'
-import { cancelEnrollment, enroll } from './enrolment'
-import { profile, register, updateProfile } from './profile'
-import { certificate, records, verifyCertificate } from './records'
-import { attendance, completeActivity, correctHours } from './staff'
+import { createFunction } from '../../_shared/infra/router'
+import { activity, createActivity, listActivities } from './handlers/activities'
+import { checkIn, checkinCode, checkOut } from './handlers/checkin'
+import { cancelEnrollment, enroll } from './handlers/enrolment'
+import { profile, register, updateProfile } from './handlers/profile'
+import { certificate, records, verifyCertificate } from './handlers/records'
+import { attendance, completeActivity, correctHours } from './handlers/staff'
 
 export const main = createFunction('volunteer', contract.volunteer, {
   register: { allow: ['resident'], handler: register },
-  profile: { allow: ['resident'], handler: (_input, ctx) => profile(ctx.caller) },
+  profile: { allow: ['resident'], handler: profile },
   updateProfile: { allow: ['volunteer'], handler: updateProfile },
   createActivity: { allow: ['staff'], handler: createActivity },
   listActivities: { allow: ['resident'], handler: listActivities },

@@ -2,8 +2,8 @@
 import type { EnrolmentStatus } from '../../../types/enums'
 import type { ActivitySummary, AttendanceRow, EnrollmentView, RecordItem, VolunteerProfile } from '../../../types/schemas/volunteer'
 import { fromPoint } from '../../_shared/docs'
-import { maskPhone } from '../../_shared/masking'
-import { asDate, iso, isoOrNull } from '../../_shared/present'
+import { maskPhone } from '../../_shared/domain/masking'
+import { asDate, iso, isoOrNull } from '../../_shared/domain/dates'
 import type { ActivityDoc, CertificateDoc, EnrollmentDoc, VolunteerDoc } from './docs'
 import { activityPhase } from './domain/attendance'
 import { fromHalfHours } from './domain/hours'
@@ -99,4 +99,3 @@ export function toRecordItem(e: EnrollmentDoc, a: Pick<ActivityDoc, 'content' | 
 export const certificateItemsView = (c: CertificateDoc) =>
   c.items.map((i) => ({ ...i, start: iso(i.start), end: iso(i.end) }))
 
-export { asDate, communityNames, iso, isoOrNull } from '../../_shared/present'

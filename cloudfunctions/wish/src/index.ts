@@ -1,10 +1,11 @@
-// wish: micro-wishes (微心愿). A thin router: the schema validates, the route's `allow` checks the role,
+// wish: micro-wishes (微心愿). The route table: the schema validates, the route's `allow` checks the role,
 // handlers check scope and call the domain modules in src/domain/.
 import { contract } from '../../../types'
-import { createFunction } from '../../_shared/router'
-import { claim, confirm, expireClaims, fulfil, release, review, withdraw } from './lifecycle'
-import { detail, mine, reviewQueue, stats, wall } from './queries'
-import { submit } from './submit'
+import { createFunction } from '../../_shared/infra/router'
+import { claim, confirm, expireClaims, fulfil, release, review, withdraw } from './handlers/lifecycle'
+import { detail, mine, reviewQueue, wall } from './handlers/queries'
+import { stats } from './handlers/stats'
+import { submit } from './handlers/submit'
 
 /** Timer triggers in config.json → the action they run as the system caller. */
 export const TIMERS = { expireClaims: 'expireClaims' }
@@ -13,19 +14,19 @@ export const main = createFunction(
   'wish',
   contract.wish,
   {
-    submit: { allow: ['resident'], handler: (input, { caller, now }) => submit(input, caller, now) },
-    review: { allow: ['staff'], handler: (input, { caller, now }) => review(input, caller, now) },
-    wall: { allow: ['anyone'], handler: (input) => wall(input) },
-    detail: { allow: ['anyone'], handler: (input, { caller }) => detail(input.wishId, caller) },
-    mine: { allow: ['resident'], handler: (input, { caller }) => mine(input, caller) },
-    claim: { allow: ['member', 'volunteer'], handler: (input, { caller, now }) => claim(input.wishId, caller, now) },
-    release: { allow: ['resident'], handler: (input, { caller, now }) => release(input, caller, now) },
-    fulfil: { allow: ['resident'], handler: (input, { caller, now }) => fulfil(input, caller, now) },
-    confirm: { allow: ['resident'], handler: (input, { caller, now }) => confirm(input, caller, now) },
-    withdraw: { allow: ['resident'], handler: (input, { caller, now }) => withdraw(input, caller, now) },
-    expireClaims: { allow: ['system', 'staff'], handler: (_input, { caller, now }) => expireClaims(caller, now) },
-    reviewQueue: { allow: ['staff'], handler: (input, { caller }) => reviewQueue(input, caller) },
-    stats: { allow: ['staff', 'streetAdmin'], handler: (input, { caller }) => stats(input, caller) }
+    submit: { allow: ['resident'], handler: submit },
+    review: { allow: ['staff'], handler: review },
+    wall: { allow: ['anyone'], handler: wall },
+    detail: { allow: ['anyone'], handler: detail },
+    mine: { allow: ['resident'], handler: mine },
+    claim: { allow: ['member', 'volunteer'], handler: claim },
+    release: { allow: ['resident'], handler: release },
+    fulfil: { allow: ['resident'], handler: fulfil },
+    confirm: { allow: ['resident'], handler: confirm },
+    withdraw: { allow: ['resident'], handler: withdraw },
+    expireClaims: { allow: ['system', 'staff'], handler: expireClaims },
+    reviewQueue: { allow: ['staff'], handler: reviewQueue },
+    stats: { allow: ['staff', 'streetAdmin'], handler: stats }
   },
   TIMERS
 )

@@ -1,9 +1,10 @@
 // The workbench's database access: aggregation pipelines (the database counts; only grouped rows travel),
 // scope look-ups and the few document reads the exports need.
-import type { CollectionName } from '../../../config/database'
-import { _, db } from '../../_shared/cloud'
-import { coll, getAll, getDoc } from '../../_shared/db'
-import type { CommunityDoc, StreetDoc } from '../../_shared/docs'
+import type { CommunityDoc, StreetDoc } from './docs'
+import type { CollectionName } from '../../_shared/docs'
+import { _, db } from '../../_shared/infra/cloud'
+import { coll, getAll, getDoc } from '../../_shared/infra/db'
+import type { SourceSum } from '../../_shared/domain/assessment'
 import type { Cond, Match, Pipeline, SortedRead, Stage } from './domain/plan'
 
 /** Every pipeline ends with an explicit limit: the cloud answers few rows by default. */
@@ -72,4 +73,43 @@ export async function readSorted(q: SortedRead): Promise<number[]> {
     .field({ [q.path]: true })
     .get()
   return (data as Array<Record<string, unknown>>).map((d) => q.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], d) as number)
+}
+
+export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities', id)
+
+export { coverageReport } from '../../_shared/infra/coverage'
+
+/** Every document of a match (up to `max`), oldest first by `by`. */
+export function oldestFirst<T>(collection: CollectionName, match: Match, by: string, max: number, field?: Record<string, boolean>): Promise<T[]> {
+  const query = coll(collection).where(toQuery(match)).orderBy(by, 'asc').orderBy('_id', 'asc')
+  return getAll<T>(field ? query.field(field) : query, max)
+}
+
+/** How many documents a queue holds, and the oldest few of them (only the fields a card shows). */
+export async function readQueue(collection: CollectionName, match: Match, since: string, fields: string[], limit: number) {
+  const query = coll(collection).where(toQuery(match))
+  const [{ total }, { data }] = await Promise.all([
+    query.count(),
+    query
+      .orderBy(since, 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit)
+      .field(Object.fromEntries(fields.map((f) => [f, true])))
+      .get()
+  ])
+  return { count: total as number, docs: data as Array<Record<string, unknown> & { _id: string }> }
+}
+
+/** Assessment sums per member and source for a year (the database groups). */
+export async function assessmentSums(openids: string[], year: string): Promise<Map<string, SourceSum[]>> {
+  const out = new Map<string, SourceSum[]>(openids.map((o) => [o, []]))
+  for (let i = 0; i < openids.length; i += 100) {
+    const rows = await aggregate<{ _id: { o: string; s: SourceSum['source'] }; points: number; hours: number; count: number }>(
+      'assessmentEntries',
+      { openid: _.in(openids.slice(i, i + 100)), period: year },
+      [{ group: { _id: { o: '$openid', s: '$source' }, points: { $sum: '$points' }, hours: { $sum: { $ifNull: ['$hours', 0] } }, count: { $sum: 1 } } }]
+    )
+    for (const r of rows) out.get(r._id.o)?.push({ source: r._id.s, points: r.points ?? 0, hours: r.hours ?? 0, count: r.count ?? 0 })
+  }
+  return out
 }

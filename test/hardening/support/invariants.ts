@@ -14,7 +14,7 @@
 //
 // `checkAcknowledged` compares the log of a workload with the database: every acknowledged success is
 // there, and nothing a refused call would have written is.
-import { ledgerId } from '../../../cloudfunctions/_shared/ledgerRules'
+import { ledgerId } from '../../../cloudfunctions/_shared/domain/ledgerRules'
 import { isValidHistory } from '../../../cloudfunctions/wish/src/domain/stateMachine'
 import { servicePoints, toHalfHours } from '../../../cloudfunctions/volunteer/src/domain/hours'
 import type { Ack } from './workload'

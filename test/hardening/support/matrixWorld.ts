@@ -5,14 +5,14 @@
 // (activities and deadlines are relative to it), written with `loadMatrixWorld`, compared with `snapshot`.
 // Document shapes come from the shared builders in world.ts and the pillars' own pure modules.
 import { PICKUP_PREFIX } from '../../../cloudfunctions/points/src/domain/order'
-import { assessmentPeriod, halfYear, monthOf } from '../../../cloudfunctions/_shared/period'
+import { assessmentPeriod, halfYear, monthOf } from '../../../cloudfunctions/_shared/domain/period'
 import { toPoint } from '../../../cloudfunctions/_shared/docs'
 import { dedupeKeyOf } from '../../../cloudfunctions/lifeCircle/src/domain/facility'
 import { parseHoursText } from '../../../cloudfunctions/lifeCircle/src/domain/hours'
 import { newEnrollment, type ActivityDoc } from '../../../cloudfunctions/volunteer/src/docs'
 import { checkinPayload, windowOf } from '../../../cloudfunctions/volunteer/src/domain/token'
 import { wishFixture } from '../../../cloudfunctions/wish/src/domain/fixture'
-import type { ActorRole } from '../../../cloudfunctions/wish/src/domain/types'
+import type { ActorRole } from '../../../cloudfunctions/_shared/docs/wish'
 import type { WishStatus } from '../../../types/enums'
 import type { Store } from '../../../local-cloud/store'
 import { communityDoc, compoundDoc, fundingDocs, grants, merchantDoc, point, streetDoc, userDoc, volunteerDoc, type Grant } from './world'

@@ -10,7 +10,7 @@
 // their profile and on their wishes), readable by whoever may read any of its places. Names shown publicly
 // on purpose (volunteers on the points board by choice) are not treated as secrets, nor is any name that is
 // part of one (a 2-character name inside a 3-character one).
-import { ID_CARD_PATTERN, PHONE_PATTERN } from '../../../cloudfunctions/_shared/masking'
+import { ID_CARD_PATTERN, PHONE_PATTERN } from '../../../cloudfunctions/_shared/domain/masking'
 import type { Doc } from './invariants'
 
 export type SecretKind = 'phone' | 'name' | 'childName' | 'address' | 'pickupCode' | 'secret'

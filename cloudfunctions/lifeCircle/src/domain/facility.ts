@@ -1,5 +1,5 @@
 // Small pure rules about a facility document: its category by id or Chinese name, and its dedupe key.
-import { requestDocId } from '../../../_shared/ids'
+import { requestDocId } from '../../../_shared/infra/ids'
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../../../../types/enums'
 
 /** Normalises a name for comparison: full-width to half-width, no white space. */

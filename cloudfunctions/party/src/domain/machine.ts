@@ -1,9 +1,10 @@
 // A small state machine with a recorded history: every change says who, when, from, to and why, and an
 // event outside the machine is refused. Registrations (member, unit) and needs are built on it.
-import { conflict } from '../../../_shared/errors'
+import type { ActorRole, HistoryEntry } from '../../../_shared/docs/party'
+import { conflict } from '../../../_shared/infra/errors'
 
-/** Who acted, as shown on a timeline: a role, never a name. */
-export type ActorRole = 'applicant' | 'member' | 'unitAdmin' | 'staff' | 'system'
+export type { ActorRole, HistoryEntry }
+
 export const ACTOR_LABELS: Record<ActorRole, string> = {
   applicant: '申请人',
   member: '在职党员',
@@ -18,15 +19,6 @@ export interface Actor {
   role: ActorRole
 }
 
-export interface HistoryEntry {
-  event: string
-  by: string
-  role: ActorRole
-  at: Date
-  from: string | null
-  to: string
-  why: string | null
-}
 
 /** `to: null` keeps the status (an event recorded without a change of state, e.g. a grid assignment). */
 export interface EventSpec<S extends string> {

@@ -1,5 +1,5 @@
 import { PostNeedInput } from '../../../../types/schemas/party'
-import { AppError } from '../../../_shared/errors'
+import { AppError } from '../../../_shared/infra/errors'
 import type { NeedClaimantDoc, NeedDoc } from '../docs'
 import { cancel, claim, complete, confirm, holdsClaim, needActions, newNeed, release } from './needs'
 

@@ -3,7 +3,7 @@
 import type { NeedStatus } from '../../../../types'
 import type { PostNeedInput } from '../../../../types/schemas/party'
 import type { z } from 'zod'
-import { conflict } from '../../../_shared/errors'
+import { conflict } from '../../../_shared/infra/errors'
 import type { NeedClaimantDoc, NeedDoc } from '../docs'
 import { applyEvent, canApply, type Actor, type MachineSpec } from './machine'
 

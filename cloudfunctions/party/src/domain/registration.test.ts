@@ -1,5 +1,5 @@
 import { RegisterMemberInput } from '../../../../types/schemas/party'
-import { AppError } from '../../../_shared/errors'
+import { AppError } from '../../../_shared/infra/errors'
 import {
   membershipOf,
   memberGrant,

@@ -3,8 +3,10 @@
 import type { RegistrationStatus, RoleGrant } from '../../../../types'
 import type { RegisterMemberInput, RegisterUnitInput } from '../../../../types/schemas/party'
 import type { z } from 'zod'
-import { conflict } from '../../../_shared/errors'
-import { halfYear } from '../../../_shared/period'
+import type { Caller } from '../../../_shared/infra/auth'
+import { conflict } from '../../../_shared/infra/errors'
+import { renewedIn } from '../../../_shared/domain/assessment'
+import { halfYear } from '../../../_shared/domain/period'
 import type { MemberRegistrationDoc, MembershipDoc, UnitDoc } from '../docs'
 import { applyEvent, type Actor, type MachineSpec } from './machine'
 
@@ -133,7 +135,6 @@ export const unitAdminGrant = (unitId: string): RoleGrant => ({ role: 'unitAdmin
 
 // --- renewal (每半年续报到) --------------------------------------------------------------------------
 
-export const renewedIn = (renewedHalves: readonly string[] | undefined, half: string) => Boolean(renewedHalves?.includes(half))
 
 /** The halves after renewing at `now`, or the same list when already renewed this half. */
 export function renewHalves(renewedHalves: readonly string[], now: Date): string[] {
@@ -145,3 +146,6 @@ export function renewHalves(renewedHalves: readonly string[], now: Date): string
 export const approvalHalves = (now: Date) => [halfYear(now)]
 
 export const staffActor = (openid: string): Actor => ({ id: openid, role: 'staff' })
+
+/** The units a caller administers (their unitAdmin grants). */
+export const unitIdsOf = (caller: Caller) => caller.grants.filter((g) => g.role === 'unitAdmin' && g.unitId).map((g) => g.unitId as string)

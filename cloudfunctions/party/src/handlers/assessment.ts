@@ -1,50 +1,34 @@
 // Assessment (党员积分): a member's points and record, staff ratings, the 双重考评 report for a unit or a
 // community (rows and CSV), and the member card (亮身份、亮承诺).
-import type { z } from 'zod'
-import { RATING_LABELS } from '../../../../types'
-import type {
-  Assessment,
-  AssessmentEntry,
-  AssessmentInput,
-  MemberCard,
-  RateInput,
-  RatingView,
-  Report,
-  ReportCsv,
-  ReportRow
-} from '../../../../types/schemas/party'
-import { ASSESSMENT_SOURCE_LABELS } from '../../../../types/schemas/party'
-import type { AssessmentEntryDoc } from '../../../_shared/assessment'
-import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/auth'
-import { _ } from '../../../_shared/cloud'
-import { coll, getDoc, inTransaction } from '../../../_shared/db'
-import type { CommunityDoc } from '../../../_shared/docs'
-import { denied, notFound, precondition } from '../../../_shared/errors'
-import { maskName } from '../../../_shared/masking'
-import { assessmentPeriod, halfYear } from '../../../_shared/period'
-import type { Ctx } from '../../../_shared/router'
-import type { MemberRegistrationDoc, RatingDoc, UnitDoc } from '../docs'
-import { checkRating, maxRating, ratingHalf, totalsOf } from '../domain/assessment'
-import { renewedIn } from '../domain/registration'
-import { reportCsv, reportFilename, reportRow } from '../domain/report'
-import { iso } from '../domain/views'
-import { loadCommunity, loadMembership, loadRegistration, loadUnit, namesFor, pageOf, put, rulesOf, sumsByPerson, type PageInput } from '../repo'
+import type { ReportRow } from '../../../../types/schemas/party'
+import { checkRating, maxRating, ratingHalf, renewedIn, totalsOf } from '../../../_shared/domain/assessment'
+import { reportCsv, reportFilename, reportRow } from '../../../_shared/domain/assessmentReport'
+import { assessmentPeriod, halfYear } from '../../../_shared/domain/period'
+import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
+import { denied, notFound, precondition } from '../../../_shared/infra/errors'
+import type { Handler } from '../../../_shared/infra/router'
+import type { MemberRegistrationDoc, RatingDoc } from '../docs'
+import {
+  approvedMembersPage,
+  entriesPage,
+  findCommunity,
+  findRating,
+  inTransaction,
+  loadCommunity,
+  loadMembership,
+  loadRegistration,
+  loadUnit,
+  namesFor,
+  put,
+  ratingsByIds,
+  rulesOf,
+  sumsByPerson,
+  type PageInput
+} from '../repo'
+import { entryView, memberCardView, ratingView } from '../views'
 import { requireUnitViewer } from './units'
 
 const ratingId = (openid: string, period: string) => `${openid}_${period}`
-
-const ratingView = (doc: RatingDoc | null): RatingView | null =>
-  doc ? { rating: doc.rating, label: RATING_LABELS[doc.rating], comment: doc.comment, at: iso(doc.at) ?? '' } : null
-
-const entryView = (e: AssessmentEntryDoc): AssessmentEntry => ({
-  id: e._id,
-  source: e.source,
-  sourceLabel: ASSESSMENT_SOURCE_LABELS[e.source] ?? e.source,
-  points: e.points,
-  hours: e.hours ?? 0,
-  reason: e.reason,
-  at: iso(e.at) ?? ''
-})
 
 /** The registration an assessment is about: the caller's own, or (for staff) one of their community. */
 async function subjectOf(caller: Caller, registrationId: string | undefined): Promise<MemberRegistrationDoc> {
@@ -58,14 +42,14 @@ async function subjectOf(caller: Caller, registrationId: string | undefined): Pr
   return loadRegistration(membership.registrationId)
 }
 
-export async function assessment(input: z.output<typeof AssessmentInput>, { caller, now }: Ctx): Promise<Assessment> {
+export const assessment: Handler<'party', 'assessment'> = async (input, { caller, now }) => {
   const reg = await subjectOf(caller, input.registrationId)
   const period = input.period ?? assessmentPeriod(now)
   const [community, sums, rating, entries] = await Promise.all([
-    getDoc<CommunityDoc>('communities', reg.communityId),
+    findCommunity(reg.communityId),
     sumsByPerson([reg.openid], period),
-    getDoc<RatingDoc>('assessmentRatings', ratingId(reg.openid, period)),
-    pageOf<AssessmentEntryDoc>(coll('assessmentEntries').where({ openid: reg.openid, period }).orderBy('at', 'desc').orderBy('_id', 'asc'), input)
+    findRating(ratingId(reg.openid, period)),
+    entriesPage(reg.openid, period, input)
   ])
   const rules = rulesOf(community)
   const half = ratingHalf(period, now)
@@ -76,14 +60,14 @@ export async function assessment(input: z.output<typeof AssessmentInput>, { call
     communityName: community?.name ?? '',
     rules,
     totals: totalsOf(sums.get(reg.openid) ?? [], rules),
-    rating: ratingView(rating),
+    rating: rating ? ratingView(rating) : null,
     renewal: { half, renewed: renewedIn(reg.renewedHalves, half) },
     maxRating: maxRating(reg.renewedHalves, period, now),
     entries: { items: entries.items.map(entryView), nextCursor: entries.nextCursor }
   }
 }
 
-export async function rate(input: z.output<typeof RateInput>, { caller, now }: Ctx): Promise<RatingView> {
+export const rate: Handler<'party', 'rate'> = async (input, { caller, now }) => {
   const found = await loadRegistration(input.registrationId)
   requireStaffOf(caller, found.communityId)
   const saved = await inTransaction(async (tx) => {
@@ -91,7 +75,7 @@ export async function rate(input: z.output<typeof RateInput>, { caller, now }: C
     if (reg.status !== 'approved') throw precondition('只能评定已通过报到的党员')
     checkRating(input.rating, reg.renewedHalves, input.period, now)
     const id = ratingId(reg.openid, input.period)
-    const previous = await getDoc<RatingDoc>('assessmentRatings', id, tx)
+    const previous = await findRating(id, tx)
     const doc: RatingDoc = {
       _id: id,
       openid: reg.openid,
@@ -108,7 +92,7 @@ export async function rate(input: z.output<typeof RateInput>, { caller, now }: C
     await put('assessmentRatings', doc, tx)
     return doc
   })
-  return ratingView(saved) as RatingView
+  return ratingView(saved)
 }
 
 // --- reports ---------------------------------------------------------------------------------------
@@ -123,7 +107,7 @@ interface Scope {
 }
 
 async function unitScope(caller: Caller, unitId: string): Promise<Scope> {
-  const unit: UnitDoc = await loadUnit(unitId)
+  const unit = await loadUnit(unitId)
   requireUnitViewer(caller, unit)
   return { kind: 'unit', id: unit._id, name: unit.name, communityId: unit.communityId, fullAccess: isStaffOf(caller, unit.communityId) }
 }
@@ -134,45 +118,37 @@ async function communityScope(caller: Caller, communityId: string): Promise<Scop
   return { kind: 'community', id: community._id, name: community.name, communityId, fullAccess: true }
 }
 
-const membersOf = (scope: Scope) =>
-  coll('partyMembers')
-    .where(scope.kind === 'unit' ? { unitId: scope.id, status: 'approved' } : { communityId: scope.id, status: 'approved' })
-    .orderBy('approvedAt', 'asc')
-    .orderBy('_id', 'asc')
-
 /** One page of report rows: members from the index, their sums from one aggregation, their ratings by id. */
 async function reportPage(scope: Scope, period: string, page: PageInput, now: Date): Promise<{ rows: ReportRow[]; nextCursor: string | null }> {
-  const members = await pageOf<MemberRegistrationDoc>(membersOf(scope), page)
+  const members = await approvedMembersPage(scope, page)
   const openids = members.items.map((m) => m.openid)
   const [sums, ratings, names, community] = await Promise.all([
     sumsByPerson(openids, period),
-    openids.length
-      ? coll('assessmentRatings').where({ _id: _.in(openids.map((o) => ratingId(o, period))) }).limit(openids.length).get()
-      : { data: [] },
+    ratingsByIds(openids.map((o) => ratingId(o, period))),
     namesFor(members.items.map((m) => m.communityId)),
-    getDoc<CommunityDoc>('communities', scope.communityId)
+    findCommunity(scope.communityId)
   ])
-  const ratingOf = new Map((ratings.data as RatingDoc[]).map((r) => [r.openid, r.rating]))
+  const ratingOf = new Map(ratings.map((r) => [r.openid, r.rating]))
   const ctx = { period, now, rules: rulesOf(community), names, fullAccess: scope.fullAccess }
   const rows = members.items.map((reg) => reportRow({ reg, sums: sums.get(reg.openid) ?? [], rating: ratingOf.get(reg.openid) ?? null }, ctx))
   return { rows, nextCursor: members.nextCursor }
 }
 
-async function report(scope: Scope, period: string, page: PageInput, now: Date): Promise<Report> {
-  const [{ rows, nextCursor }, community] = await Promise.all([reportPage(scope, period, page, now), getDoc<CommunityDoc>('communities', scope.communityId)])
+async function report(scope: Scope, period: string, page: PageInput, now: Date) {
+  const [{ rows, nextCursor }, community] = await Promise.all([reportPage(scope, period, page, now), findCommunity(scope.communityId)])
   return { period, scope: { kind: scope.kind, id: scope.id, name: scope.name }, rules: rulesOf(community), rows, nextCursor }
 }
 
-export const unitReport = async (input: { unitId: string; period: string } & PageInput, { caller, now }: Ctx) =>
+export const unitReport: Handler<'party', 'unitReport'> = async (input, { caller, now }) =>
   report(await unitScope(caller, input.unitId), input.period, input, now)
 
-export const communityReport = async (input: { communityId: string; period: string } & PageInput, { caller, now }: Ctx) =>
+export const communityReport: Handler<'party', 'communityReport'> = async (input, { caller, now }) =>
   report(await communityScope(caller, input.communityId), input.period, input, now)
 
 const CSV_PAGE = 50
 const CSV_MAX_ROWS = 5000
 
-export async function csvReport(input: { unitId?: string; communityId?: string; period: string }, { caller, now }: Ctx): Promise<ReportCsv> {
+export const csvReport: Handler<'party', 'reportCsv'> = async (input, { caller, now }) => {
   const scope = input.unitId ? await unitScope(caller, input.unitId) : await communityScope(caller, input.communityId as string)
   const rows: ReportRow[] = []
   let cursor: string | undefined
@@ -186,24 +162,12 @@ export async function csvReport(input: { unitId?: string; communityId?: string; 
 
 // --- member card (亮身份、亮承诺) --------------------------------------------------------------------
 
-export async function memberCard(input: { openid?: string }, { caller, now }: Ctx): Promise<MemberCard> {
+export const memberCard: Handler<'party', 'memberCard'> = async (input, { caller, now }) => {
   const openid = input.openid ?? personOf(caller)
   const membership = await loadMembership(openid)
   if (membership?.status !== 'approved') throw notFound(openid === caller.openid ? '您的报到尚未通过审核' : '该党员未报到或未通过审核')
   const reg = await loadRegistration(membership.registrationId)
   const names = await namesFor([reg.communityId], [reg.gridId])
   const isSelf = openid === caller.openid
-  const fullName = isSelf || isStaffOf(caller, reg.communityId)
-  return {
-    openid,
-    displayName: fullName ? reg.name : maskName(reg.name),
-    communityName: names.community(reg.communityId),
-    workUnit: reg.workUnit,
-    branch: reg.branch,
-    pledge: reg.pledge,
-    gridName: names.grid(reg.gridId),
-    approvedAt: iso(reg.approvedAt),
-    renewedThisHalf: renewedIn(reg.renewedHalves, halfYear(now)),
-    isSelf
-  }
+  return memberCardView(reg, names, { isSelf, fullName: isSelf || isStaffOf(caller, reg.communityId), half: halfYear(now) })
 }

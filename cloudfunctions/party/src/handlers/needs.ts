@@ -1,28 +1,36 @@
 // The needs list (需求清单): staff post and confirm; approved members, or admins of approved units,
 // claim exclusively and complete.
-import type { z } from 'zod'
-import type { ClaimNeedInput, CompleteNeedInput, ConfirmNeedInput, ListNeedsInput, Need, PostNeedInput } from '../../../../types/schemas/party'
-import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/auth'
-import { _ } from '../../../_shared/cloud'
-import { coll, getDoc, inTransaction, type Tx } from '../../../_shared/db'
-import { denied, invalid } from '../../../_shared/errors'
-import type { Ctx } from '../../../_shared/router'
-import type { NeedClaimantDoc, NeedDoc, UnitDoc } from '../docs'
-import { needEntry } from '../domain/assessment'
+import { needEntry } from '../../../_shared/domain/assessment'
+import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
+import { denied, invalid } from '../../../_shared/infra/errors'
+import type { Handler } from '../../../_shared/infra/router'
+import type { NeedClaimantDoc, NeedDoc } from '../docs'
 import type { Actor } from '../domain/machine'
 import { cancel, claim, complete, confirm, holdsClaim, newNeed, release } from '../domain/needs'
-import { needView, type NeedViewer } from '../domain/views'
-import { creditOnce, idFor, loadCommunity, loadMembership, loadNeed, loadRegistration, loadUnit, namesFor, pageOf, put, rulesOf, unitIdsOf, update } from '../repo'
+import { unitIdsOf } from '../domain/registration'
+import {
+  approvedUnitIds,
+  createOnce,
+  credit,
+  idFor,
+  inTransaction,
+  loadCommunity,
+  loadMembership,
+  loadNeed,
+  loadRegistration,
+  loadUnit,
+  namesFor,
+  needsPage,
+  rulesOf,
+  update,
+  type Tx
+} from '../repo'
+import { needView, type NeedViewer } from '../views'
 
 const MEMBERS_ONLY = '只有在本社区报到并通过审核的在职党员可以认领'
 
 /** Units the caller administers that are approved in `communityId`. */
-async function claimableUnits(caller: Caller, communityId: string): Promise<string[]> {
-  const ids = unitIdsOf(caller)
-  if (!ids.length) return []
-  const { data } = await coll('partyUnits').where({ _id: _.in(ids), communityId, status: 'approved' }).limit(ids.length).get()
-  return (data as UnitDoc[]).map((u) => u._id)
-}
+const claimableUnits = (caller: Caller, communityId: string) => approvedUnitIds(unitIdsOf(caller), communityId)
 
 async function isApprovedMemberOf(caller: Caller, communityId: string): Promise<boolean> {
   if (!hasGrant(caller, 'member', { communityId })) return false
@@ -35,25 +43,19 @@ async function viewerOf(caller: Caller, communityId: string | null): Promise<Nee
   return { openid: caller.openid, unitIds: unitIdsOf(caller), isStaff: Boolean(communityId) && isStaffOf(caller, communityId as string), canClaim }
 }
 
-async function view(need: NeedDoc, caller: Caller): Promise<Need> {
+async function view(need: NeedDoc, caller: Caller) {
   const [names, viewer] = await Promise.all([namesFor([need.communityId]), viewerOf(caller, need.communityId)])
   return needView(need, names, viewer)
 }
 
-export const needDetail = async (input: { needId: string }, { caller }: Ctx): Promise<Need> => view(await loadNeed(input.needId), caller)
+export const needDetail: Handler<'party', 'need'> = async (input, { caller }) => view(await loadNeed(input.needId), caller)
 
-export async function postNeed(input: z.output<typeof PostNeedInput>, { caller, now }: Ctx): Promise<Need> {
+export const postNeed: Handler<'party', 'postNeed'> = async (input, { caller, now }) => {
   requireStaffOf(caller, input.communityId)
   await loadCommunity(input.communityId)
   if (input.deadline !== undefined && new Date(input.deadline) <= now) throw invalid('截止时间须晚于现在')
   const id = idFor('nd', caller.openid, input.requestId)
-  const need = await inTransaction(async (tx) => {
-    const retried = await getDoc<NeedDoc>('partyNeeds', id, tx)
-    if (retried) return retried
-    const fresh = newNeed(id, input, { id: caller.openid, role: 'staff' }, now)
-    await put('partyNeeds', fresh, tx)
-    return fresh
-  })
+  const need = await inTransaction((tx) => createOnce('partyNeeds', newNeed(id, input, { id: caller.openid, role: 'staff' }, now), tx))
   return view(need, caller)
 }
 
@@ -73,7 +75,7 @@ async function claimantFor(caller: Caller, communityId: string, unitId: string |
   return [{ kind: 'member', id: openid, by: openid, name: reg.name, branch: reg.branch, pledge: reg.pledge }, { id: openid, role: 'member' }]
 }
 
-export async function claimNeed(input: z.output<typeof ClaimNeedInput>, { caller, now }: Ctx): Promise<Need> {
+export const claimNeed: Handler<'party', 'claimNeed'> = async (input, { caller, now }) => {
   const need = await inTransaction(async (tx) => {
     const need = await loadNeed(input.needId, tx)
     const [claimant, actor] = await claimantFor(caller, need.communityId, input.unitId, tx)
@@ -96,13 +98,11 @@ async function asHolder(needId: string, caller: Caller, change: (need: NeedDoc, 
   })
 }
 
-export async function releaseNeed(input: { needId: string; reason: string }, { caller, now }: Ctx): Promise<Need> {
-  return view(await asHolder(input.needId, caller, (need, actor) => release(need, actor, now, input.reason)), caller)
-}
+export const releaseNeed: Handler<'party', 'releaseNeed'> = async (input, { caller, now }) =>
+  view(await asHolder(input.needId, caller, (need, actor) => release(need, actor, now, input.reason)), caller)
 
-export async function completeNeed(input: z.output<typeof CompleteNeedInput>, { caller, now }: Ctx): Promise<Need> {
-  return view(await asHolder(input.needId, caller, (need, actor) => complete(need, actor, now, input.note, input.photos)), caller)
-}
+export const completeNeed: Handler<'party', 'completeNeed'> = async (input, { caller, now }) =>
+  view(await asHolder(input.needId, caller, (need, actor) => complete(need, actor, now, input.note, input.photos)), caller)
 
 /** Runs a staff change on a need of the caller's community. */
 async function asStaff(needId: string, caller: Caller, change: (need: NeedDoc, actor: Actor, tx: Tx) => Promise<Partial<NeedDoc>>) {
@@ -116,20 +116,19 @@ async function asStaff(needId: string, caller: Caller, change: (need: NeedDoc, a
   })
 }
 
-export async function confirmNeed(input: z.output<typeof ConfirmNeedInput>, { caller, now }: Ctx): Promise<Need> {
+export const confirmNeed: Handler<'party', 'confirmNeed'> = async (input, { caller, now }) => {
   const found = await loadNeed(input.needId)
   const rules = rulesOf(await loadCommunity(found.communityId))
   const need = await asStaff(input.needId, caller, async (need, actor, tx) => {
     const patch = confirm(need, actor, now, input.accept, input.reason ?? null)
-    if (input.accept && need.claimant?.kind === 'member') await creditOnce(tx, needEntry(need, need.claimant.id, rules, now))
+    if (input.accept && need.claimant?.kind === 'member') await credit(tx, needEntry(need, need.claimant.id, rules, now))
     return patch
   })
   return view(need, caller)
 }
 
-export async function cancelNeed(input: { needId: string; reason: string }, { caller, now }: Ctx): Promise<Need> {
-  return view(await asStaff(input.needId, caller, async (need, actor) => cancel(need, actor, now, input.reason)), caller)
-}
+export const cancelNeed: Handler<'party', 'cancelNeed'> = async (input, { caller, now }) =>
+  view(await asStaff(input.needId, caller, async (need, actor) => cancel(need, actor, now, input.reason)), caller)
 
 /** The community whose needs a caller sees when they name none: their membership's, their staff role's, their own. */
 async function defaultCommunity(caller: Caller): Promise<string | null> {
@@ -138,20 +137,14 @@ async function defaultCommunity(caller: Caller): Promise<string | null> {
   return staffCommunities(caller)[0] ?? caller.user?.communityId ?? null
 }
 
-export async function listNeeds(input: z.output<typeof ListNeedsInput>, { caller }: Ctx): Promise<{ items: Need[]; nextCursor: string | null }> {
-  const status = input.status ? { status: input.status } : {}
-  let query
+export const listNeeds: Handler<'party', 'listNeeds'> = async (input, { caller }) => {
   let communityId: string | null = input.communityId ?? null
-  if (input.mine) {
-    const unitIds = unitIdsOf(caller)
-    const holder = unitIds.length ? _.or([{ claimerId: caller.openid }, { claimerUnitId: _.in(unitIds) }]) : { claimerId: caller.openid }
-    query = coll('partyNeeds').where(_.and([holder, { ...status, ...(input.communityId ? { communityId: input.communityId } : {}) }]))
-  } else {
+  if (!input.mine) {
     communityId = communityId ?? (await defaultCommunity(caller))
     if (!communityId) throw invalid('请先选择社区')
-    query = coll('partyNeeds').where({ communityId, ...status })
   }
-  const page = await pageOf<NeedDoc>(query.orderBy('createdAt', 'desc').orderBy('_id', 'asc'), input)
+  const holder = input.mine ? { openid: caller.openid, unitIds: unitIdsOf(caller) } : undefined
+  const page = await needsPage({ status: input.status, communityId, holder }, input)
   const communities = [...new Set(page.items.map((n) => n.communityId))]
   const [names, viewers] = await Promise.all([
     namesFor(communities),

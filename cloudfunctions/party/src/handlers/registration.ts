@@ -1,17 +1,13 @@
 // Member registration (个人报到): register, review, grid, renew, withdraw, and what the member and
 // staff see of it.
-import type { z } from 'zod'
-import type { MemberRegistration, MyRegistration, ReviewInput } from '../../../../types/schemas/party'
-import type { ListRegistrationsInput, RegisterMemberInput } from '../../../../types/schemas/party'
-import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/auth'
-import { coll, getDoc, inTransaction, type Tx } from '../../../_shared/db'
-import type { GridDoc } from '../../../_shared/docs'
-import { precondition } from '../../../_shared/errors'
-import { notify } from '../../../_shared/notify'
-import { halfYear } from '../../../_shared/period'
-import type { Ctx } from '../../../_shared/router'
+import type { MemberRegistration } from '../../../../types/schemas/party'
+import { registrationEntry, renewedIn } from '../../../_shared/domain/assessment'
+import { halfYear } from '../../../_shared/domain/period'
+import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
+import { precondition } from '../../../_shared/infra/errors'
+import { notify } from '../../../_shared/infra/notify'
+import type { Handler } from '../../../_shared/infra/router'
 import type { MemberRegistrationDoc } from '../docs'
-import { registrationEntry } from '../domain/assessment'
 import { applyEvent, type Actor } from '../domain/machine'
 import {
   MEMBER_MACHINE,
@@ -21,26 +17,29 @@ import {
   newMemberRegistration,
   reRegistration,
   renewHalves,
-  renewedIn,
   staffActor,
   withGrant,
   withoutGrant
 } from '../domain/registration'
-import { memberRegistrationView } from '../domain/views'
 import {
   changeGrants,
-  creditOnce,
+  credit,
+  findGrid,
+  findRegistration,
   idFor,
+  inTransaction,
   loadCommunity,
   loadMembership,
   loadRegistration,
   loadUnit,
   namesFor,
-  pageOf,
   put,
+  registrationsPage,
   rulesOf,
-  update
+  update,
+  type Tx
 } from '../repo'
+import { memberRegistrationView } from '../views'
 
 /** The member and their community's staff see the full phone number. */
 export const seesFullPhone = (caller: Caller, reg: Pick<MemberRegistrationDoc, 'openid' | 'communityId'>) =>
@@ -60,8 +59,8 @@ async function linkedUnit(unitId: string | undefined, communityId: string) {
   return unit
 }
 
-async function gridOf(gridId: string, communityId: string): Promise<GridDoc> {
-  const grid = await getDoc<GridDoc>('grids', gridId)
+async function gridOf(gridId: string, communityId: string) {
+  const grid = await findGrid(gridId)
   if (!grid || grid.communityId !== communityId) throw precondition('所选网格不属于该社区')
   return grid
 }
@@ -74,13 +73,13 @@ async function endRegistration(tx: Tx, reg: MemberRegistrationDoc, actor: Actor,
   if (reg.status === 'approved') await changeGrants(tx, reg.openid, (roles) => withoutGrant(roles, memberGrant(reg.communityId)), now)
 }
 
-export async function registerMember(input: z.output<typeof RegisterMemberInput>, { caller, now }: Ctx): Promise<MemberRegistration> {
+export const registerMember: Handler<'party', 'registerMember'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   await loadCommunity(input.communityId)
   const unit = await linkedUnit(input.unitId, input.communityId)
   const id = idFor('pm', openid, input.requestId)
   const reg = await inTransaction(async (tx) => {
-    const retried = await getDoc<MemberRegistrationDoc>('partyMembers', id, tx)
+    const retried = await findRegistration(id, tx)
     if (retried) return retried
     const current = await loadMembership(openid, tx)
     if (reRegistration(current, input.communityId) === 'supersede' && current) {
@@ -95,9 +94,7 @@ export async function registerMember(input: z.output<typeof RegisterMemberInput>
   return registrationView(reg, caller)
 }
 
-type Review = z.output<typeof ReviewInput>
-
-export async function reviewMember(input: Review, { caller, now }: Ctx): Promise<MemberRegistration> {
+export const reviewMember: Handler<'party', 'review'> = async (input, { caller, now }) => {
   const found = await loadRegistration(input.id)
   requireStaffOf(caller, found.communityId)
   const grid = input.gridId ? await gridOf(input.gridId, found.communityId) : null
@@ -118,7 +115,7 @@ export async function reviewMember(input: Review, { caller, now }: Ctx): Promise
       await put('partyMembers', approved, tx)
       await put('partyMemberships', membershipOf(approved), tx)
       await changeGrants(tx, reg.openid, (roles) => withGrant(roles, memberGrant(reg.communityId)), now)
-      await creditOnce(tx, registrationEntry(approved, rulesOf(community), now))
+      await credit(tx, registrationEntry(approved, rulesOf(community), now))
       return approved
     }
     const next = applyEvent(MEMBER_MACHINE, reg, 'reject', actor, now, input.reason ?? null)
@@ -136,10 +133,10 @@ export async function reviewMember(input: Review, { caller, now }: Ctx): Promise
   return registrationView(reg, caller)
 }
 
-export async function myRegistration({ caller, now }: Ctx): Promise<MyRegistration> {
+export const myRegistration: Handler<'party', 'myRegistration'> = async (_input, { caller, now }) => {
   const openid = personOf(caller)
   const membership = await loadMembership(openid)
-  const reg = membership ? await getDoc<MemberRegistrationDoc>('partyMembers', membership.registrationId) : null
+  const reg = membership ? await findRegistration(membership.registrationId) : null
   const currentHalf = halfYear(now)
   const renewedThisHalf = renewedIn(reg?.renewedHalves, currentHalf)
   return {
@@ -156,16 +153,16 @@ async function activeRegistration(openid: string, tx: Tx): Promise<MemberRegistr
   return loadRegistration(membership.registrationId, tx)
 }
 
-export async function withdraw(input: { reason?: string }, ctx: Ctx): Promise<MyRegistration> {
+export const withdraw: Handler<'party', 'withdraw'> = async (input, ctx) => {
   const openid = personOf(ctx.caller)
   await inTransaction(async (tx) => {
     const reg = await activeRegistration(openid, tx)
     await endRegistration(tx, reg, { id: openid, role: reg.status === 'approved' ? 'member' : 'applicant' }, input.reason || '本人退出报到', ctx.now)
   })
-  return myRegistration(ctx)
+  return myRegistration({}, ctx)
 }
 
-export async function renew(ctx: Ctx): Promise<MyRegistration> {
+export const renew: Handler<'party', 'renew'> = async (_input, ctx) => {
   const openid = personOf(ctx.caller)
   const { now } = ctx
   const found = await loadMembership(openid)
@@ -178,12 +175,12 @@ export async function renew(ctx: Ctx): Promise<MyRegistration> {
     const renewedHalves = renewHalves(reg.renewedHalves ?? [], now)
     await update('partyMembers', reg._id, { ...next, renewedHalves, updatedAt: now }, tx)
     await update('partyMemberships', openid, { renewedHalves }, tx)
-    await creditOnce(tx, registrationEntry(reg, rulesOf(community), now, true))
+    await credit(tx, registrationEntry(reg, rulesOf(community), now, true))
   })
-  return myRegistration(ctx)
+  return myRegistration({}, ctx)
 }
 
-export async function assignGrid(input: { registrationId: string; gridId: string }, { caller, now }: Ctx): Promise<MemberRegistration> {
+export const assignGrid: Handler<'party', 'assignGrid'> = async (input, { caller, now }) => {
   const found = await loadRegistration(input.registrationId)
   requireStaffOf(caller, found.communityId)
   const grid = await gridOf(input.gridId, found.communityId)
@@ -198,10 +195,10 @@ export async function assignGrid(input: { registrationId: string; gridId: string
   return registrationView(reg, caller)
 }
 
-export async function listMemberRegistrations(input: z.output<typeof ListRegistrationsInput>, caller: Caller) {
+export const listMemberRegistrations: Handler<'party', 'listRegistrations'> = async (input, { caller }) => {
   requireStaffOf(caller, input.communityId)
   const filter = { communityId: input.communityId, ...(input.status ? { status: input.status } : {}) }
-  const page = await pageOf<MemberRegistrationDoc>(coll('partyMembers').where(filter).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), input)
+  const page = await registrationsPage(filter, input)
   const names = await namesFor([input.communityId], page.items.map((r) => r.gridId))
   return { items: page.items.map((r) => memberRegistrationView(r, names, true)), nextCursor: page.nextCursor }
 }

@@ -1,31 +1,33 @@
 // Unit registration (单位报到), its resources (资源清单), its members, and co-building projects (项目清单).
-import type { z } from 'zod'
-import type {
-  GridOption,
-  ListProjectsInput,
-  ListRegistrationsInput,
-  Project,
-  RegisterUnitInput,
-  ReviewInput,
-  Unit,
-  UnitMember,
-  UnitMembersInput,
-  UnitOption,
-  UpsertProjectInput
-} from '../../../../types/schemas/party'
-import { hasGrant, isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/auth'
-import { _ } from '../../../_shared/cloud'
-import { coll, getDoc, inTransaction } from '../../../_shared/db'
-import type { GridDoc } from '../../../_shared/docs'
-import { denied, notFound, precondition } from '../../../_shared/errors'
-import { notify } from '../../../_shared/notify'
-import { halfYear } from '../../../_shared/period'
-import type { Ctx } from '../../../_shared/router'
-import type { MemberRegistrationDoc, ProjectDoc, UnitDoc } from '../docs'
+import type { Unit } from '../../../../types/schemas/party'
+import { halfYear } from '../../../_shared/domain/period'
+import { hasGrant, isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
+import { denied, notFound, precondition } from '../../../_shared/infra/errors'
+import { notify } from '../../../_shared/infra/notify'
+import type { Handler } from '../../../_shared/infra/router'
+import type { ProjectDoc, UnitDoc } from '../docs'
 import { applyEvent } from '../domain/machine'
-import { UNIT_MACHINE, newUnitRegistration, staffActor, unitAdminGrant, withGrant, withoutGrant } from '../domain/registration'
-import { projectView, unitMemberView, unitView } from '../domain/views'
-import { changeGrants, idFor, loadCommunity, loadUnit, namesFor, pageOf, put, update, unitIdsOf } from '../repo'
+import { UNIT_MACHINE, newUnitRegistration, staffActor, unitAdminGrant, unitIdsOf, withGrant, withoutGrant } from '../domain/registration'
+import {
+  approvedUnits,
+  changeGrants,
+  createOnce,
+  findProject,
+  gridsOf,
+  idFor,
+  inTransaction,
+  loadCommunity,
+  loadUnit,
+  namesFor,
+  projectsPage,
+  put,
+  unitMembersPage,
+  unitRegistrationsPage,
+  unitsByIds,
+  unitsOfAdmin,
+  update
+} from '../repo'
+import { projectView, unitMemberView, unitView } from '../views'
 
 /** The unit's admin (granted on approval, or the applicant of a registration under review). */
 export const administers = (caller: Caller, unit: Pick<UnitDoc, '_id' | 'adminId'>) =>
@@ -43,7 +45,7 @@ async function view(unit: UnitDoc, caller: Caller): Promise<Unit> {
   return unitView(unit, await namesFor([unit.communityId]), fullAccess)
 }
 
-export async function registerUnit(input: z.output<typeof RegisterUnitInput>, { caller, now }: Ctx): Promise<Unit> {
+export const registerUnit: Handler<'party', 'registerUnit'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   await loadCommunity(input.communityId)
   const fields = {
@@ -66,17 +68,11 @@ export async function registerUnit(input: z.output<typeof RegisterUnitInput>, { 
     return view(unit, caller)
   }
   const id = idFor('u', openid, input.requestId)
-  const unit = await inTransaction(async (tx) => {
-    const retried = await getDoc<UnitDoc>('partyUnits', id, tx)
-    if (retried) return retried
-    const fresh = newUnitRegistration(id, openid, input, now)
-    await put('partyUnits', fresh, tx)
-    return fresh
-  })
+  const unit = await inTransaction((tx) => createOnce('partyUnits', newUnitRegistration(id, openid, input, now), tx))
   return view(unit, caller)
 }
 
-export async function reviewUnit(input: z.output<typeof ReviewInput>, { caller, now }: Ctx): Promise<Unit> {
+export const reviewUnit: Handler<'party', 'review'> = async (input, { caller, now }) => {
   const found = await loadUnit(input.id)
   requireStaffOf(caller, found.communityId)
   const actor = staffActor(personOf(caller))
@@ -98,7 +94,7 @@ export async function reviewUnit(input: z.output<typeof ReviewInput>, { caller, 
   return view(unit, caller)
 }
 
-export async function updateResources(input: { unitId: string; resources: UnitDoc['resources'] }, { caller, now }: Ctx): Promise<Unit> {
+export const updateResources: Handler<'party', 'updateResources'> = async (input, { caller, now }) => {
   const found = await loadUnit(input.unitId)
   if (!administers(caller, found)) throw denied('只有本单位管理员可以修改资源清单')
   const unit = await inTransaction(async (tx) => {
@@ -111,44 +107,30 @@ export async function updateResources(input: { unitId: string; resources: UnitDo
 }
 
 /** The units the caller administers or applied for, newest first. */
-export async function myUnits(caller: Caller): Promise<Unit[]> {
-  const openid = personOf(caller)
-  const granted = unitIdsOf(caller)
-  const query = granted.length ? _.or([{ adminId: openid }, { _id: _.in(granted) }]) : { adminId: openid }
-  const { data } = await coll('partyUnits').where(query).orderBy('createdAt', 'desc').limit(50).get()
-  const units = data as UnitDoc[]
+export const myUnits: Handler<'party', 'myUnit'> = async (_input, { caller }) => {
+  const units = await unitsOfAdmin(personOf(caller), unitIdsOf(caller))
   const names = await namesFor(units.map((u) => u.communityId))
   return units.map((u) => unitView(u, names, true))
 }
 
 /** The grids (网格) of a community, for assigning members. */
-export async function listGrids(communityId: string): Promise<GridOption[]> {
-  const { data } = await coll('grids').where({ communityId }).orderBy('_id', 'asc').limit(100).get()
-  return (data as GridDoc[]).map((g) => ({ id: g._id, name: g.name }))
-}
+export const listGrids: Handler<'party', 'listGrids'> = async (input) => (await gridsOf(input.communityId)).map((g) => ({ id: g._id, name: g.name }))
 
 /** Approved units of a community, as a member picks their work unit. */
-export async function listUnits(communityId: string): Promise<UnitOption[]> {
-  const { data } = await coll('partyUnits').where({ communityId, status: 'approved' }).orderBy('name', 'asc').limit(200).get()
-  return (data as UnitDoc[]).map((u) => ({ id: u._id, name: u.name, org: u.org }))
-}
+export const listUnits: Handler<'party', 'listUnits'> = async (input) => (await approvedUnits(input.communityId)).map((u) => ({ id: u._id, name: u.name, org: u.org }))
 
-export async function listUnitRegistrations(input: z.output<typeof ListRegistrationsInput>, caller: Caller) {
+export const listUnitRegistrations: Handler<'party', 'listRegistrations'> = async (input, { caller }) => {
   requireStaffOf(caller, input.communityId)
   const filter = { communityId: input.communityId, ...(input.status ? { status: input.status } : {}) }
-  const page = await pageOf<UnitDoc>(coll('partyUnits').where(filter).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), input)
+  const page = await unitRegistrationsPage(filter, input)
   const names = await namesFor([input.communityId])
   return { items: page.items.map((u) => unitView(u, names, true)), nextCursor: page.nextCursor }
 }
 
-export async function unitMembers(input: z.output<typeof UnitMembersInput>, { caller, now }: Ctx): Promise<{ items: UnitMember[]; nextCursor: string | null }> {
+export const unitMembers: Handler<'party', 'unitMembers'> = async (input, { caller, now }) => {
   const unit = await loadUnit(input.unitId)
   requireUnitViewer(caller, unit)
-  const status = input.status ?? _.in(['pending', 'approved'])
-  const page = await pageOf<MemberRegistrationDoc>(
-    coll('partyMembers').where({ unitId: unit._id, status }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'),
-    input
-  )
+  const page = await unitMembersPage(unit._id, input.status, input)
   const names = await namesFor(page.items.map((r) => r.communityId), page.items.map((r) => r.gridId))
   return { items: page.items.map((r) => unitMemberView(r, halfYear(now), names)), nextCursor: page.nextCursor }
 }
@@ -164,7 +146,7 @@ function requireProjectParty(caller: Caller, unit: UnitDoc) {
 
 const dateOrNull = (v: string | number | undefined) => (v === undefined ? null : new Date(v))
 
-export async function upsertProject(input: z.output<typeof UpsertProjectInput>, { caller, now }: Ctx): Promise<Project> {
+export const upsertProject: Handler<'party', 'upsertProject'> = async (input, { caller, now }) => {
   const unit = await loadUnit(input.unitId)
   requireProjectParty(caller, unit)
   if (unit.status !== 'approved') throw precondition('单位报到通过后才能登记共建项目')
@@ -174,7 +156,7 @@ export async function upsertProject(input: z.output<typeof UpsertProjectInput>, 
   const id = input.projectId ?? idFor('pj', unit._id, input.requestId)
   const fields = { title: input.title, content: input.content, status: input.status, startDate, endDate, updatedAt: now }
   const project = await inTransaction(async (tx) => {
-    const existing = await getDoc<ProjectDoc>('partyProjects', id, tx)
+    const existing = await findProject(id, tx)
     if (input.projectId && !existing) throw notFound('共建项目不存在')
     if (existing && existing.unitId !== unit._id) throw denied('该共建项目不属于此单位')
     const doc: ProjectDoc = existing
@@ -186,11 +168,10 @@ export async function upsertProject(input: z.output<typeof UpsertProjectInput>, 
   return projectView(project, unit.name)
 }
 
-export async function listProjects(input: z.output<typeof ListProjectsInput>): Promise<{ items: Project[]; nextCursor: string | null }> {
-  const filter = input.unitId ? { unitId: input.unitId } : { communityId: input.communityId }
-  const page = await pageOf<ProjectDoc>(coll('partyProjects').where(filter).orderBy('updatedAt', 'desc').orderBy('_id', 'asc'), input)
-  const unitIds = [...new Set(page.items.map((p) => p.unitId))]
-  const units = unitIds.length ? ((await coll('partyUnits').where({ _id: _.in(unitIds) }).limit(unitIds.length).get()).data as UnitDoc[]) : []
+export const listProjects: Handler<'party', 'listProjects'> = async (input) => {
+  const filter = input.unitId ? { unitId: input.unitId } : { communityId: input.communityId as string }
+  const page = await projectsPage(filter, input)
+  const units = await unitsByIds([...new Set(page.items.map((p) => p.unitId))])
   const unitNames = new Map(units.map((u) => [u._id, u.name]))
   return { items: page.items.map((p) => projectView(p, unitNames.get(p.unitId) ?? '')), nextCursor: page.nextCursor }
 }

@@ -1,6 +1,6 @@
 // Merchant applications: pending → approved | rejected; a rejected applicant may apply again.
 import type { MerchantStatus } from '../../../../types/enums'
-import { conflict } from '../../../_shared/errors'
+import { conflict } from '../../../_shared/infra/errors'
 
 /** One application per person: its id follows from the applicant. */
 export const merchantIdFor = (openid: string) => `m_${openid}`

@@ -2,7 +2,7 @@
 // before pickup) or expired (not picked up in time). Cancel and expiry refund and restock; nothing else
 // leaves a final state.
 import type { OrderStatus } from '../../../../types/enums'
-import { conflict, precondition } from '../../../_shared/errors'
+import { conflict, precondition } from '../../../_shared/infra/errors'
 
 const NEXT: Record<OrderStatus, OrderStatus[]> = {
   pending: ['pickedUp', 'cancelled', 'expired'],

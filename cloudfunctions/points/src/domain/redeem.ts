@@ -1,8 +1,8 @@
 // Redemption rules: what can be redeemed now, how much it costs, and the per-person limit per period,
 // counted in a quota document `redemptionQuotas/<goodsId>_<openid>_<period>` read inside the transaction.
 import type { GoodsStatus, LimitPeriod } from '../../../../types/schemas/points'
-import { exhausted, precondition } from '../../../_shared/errors'
-import { assessmentPeriod, halfYear, monthOf } from '../../../_shared/period'
+import { exhausted, precondition } from '../../../_shared/infra/errors'
+import { assessmentPeriod, halfYear, monthOf } from '../../../_shared/domain/period'
 
 export interface GoodsRules {
   status: GoodsStatus

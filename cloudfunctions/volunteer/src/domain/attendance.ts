@@ -3,7 +3,7 @@
 // returns or throws the AppError a resident reads.
 import type { EnrolmentStatus } from '../../../../types/enums'
 import type { ActivityPhase } from '../../../../types/schemas/volunteer'
-import { conflict, exhausted, invalid, precondition } from '../../../_shared/errors'
+import { conflict, exhausted, invalid, precondition } from '../../../_shared/infra/errors'
 import { spanHours } from './hours'
 
 export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000

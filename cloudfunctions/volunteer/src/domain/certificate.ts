@@ -1,7 +1,7 @@
 // The volunteer service-record certificate (志愿服务记录证明, 《志愿服务记录与证明出具办法》): a number that
 // identifies exactly what it certifies (person, hours, activities), and the issuer.
 import { createHash } from 'node:crypto'
-import { assessmentPeriod } from '../../../_shared/period'
+import { assessmentPeriod } from '../../../_shared/domain/period'
 
 const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 

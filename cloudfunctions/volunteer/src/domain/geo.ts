@@ -1,5 +1,5 @@
 // The check-in geofence: a volunteer checks in only within the activity's radius of the venue.
-import { greatCircleMeters, type LatLng } from '../../../_shared/geo'
+import { greatCircleMeters, type LatLng } from '../../../_shared/domain/geo'
 
 export type { LatLng }
 export const distanceMetres = greatCircleMeters

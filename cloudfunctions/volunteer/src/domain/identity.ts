@@ -1,8 +1,8 @@
 // Volunteer numbers and resident ID cards. An ID number is never stored: only its masked form and a
 // keyed hash (so a duplicate registration can be recognised without keeping the number).
 import { createHmac } from 'node:crypto'
-import { maskIdCard } from '../../../_shared/masking'
-import { assessmentPeriod } from '../../../_shared/period'
+import { maskIdCard } from '../../../_shared/domain/masking'
+import { assessmentPeriod } from '../../../_shared/domain/period'
 
 /** ZY + two-digit year of registration + six-digit sequence, e.g. ZY26000123. */
 export function volunteerNumber(registeredAt: Date, sequence: number): string {

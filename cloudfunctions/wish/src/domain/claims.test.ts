@@ -1,4 +1,4 @@
-import { AppError } from '../../../_shared/errors'
+import { AppError } from '../../../_shared/infra/errors'
 import { claimCapacity, claimerSnapshot, countedClaims, requireClaimSlot } from './claims'
 
 const at = new Date('2026-11-01T00:00:00Z')

@@ -1,9 +1,9 @@
 // Who may claim a wish, and how many open claims a person may hold.
 import type { RoleGrant } from '../../../../types'
 import type { CommunitySettings } from '../../../_shared/docs'
-import { precondition } from '../../../_shared/errors'
-import { maskName } from '../../../_shared/masking'
-import type { ClaimerSnapshot, WishClaimerDoc } from './types'
+import { precondition } from '../../../_shared/infra/errors'
+import { maskName } from '../../../_shared/domain/masking'
+import type { ClaimerSnapshot, WishClaimerDoc } from '../docs'
 
 /**
  * The capacity in which a person may claim wishes of a community: an approved party member (the party

@@ -1,7 +1,7 @@
 // A stored wish for unit tests, with overrides.
 import { toPoint } from '../../../_shared/docs'
 import { notYetHandled } from './submission'
-import type { WishDoc } from './types'
+import type { WishDoc } from '../docs'
 
 export const T0 = new Date('2026-11-01T02:00:00.000Z')
 

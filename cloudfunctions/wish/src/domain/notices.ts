@@ -1,8 +1,8 @@
 // Subscription messages (订阅消息) after a transition: who hears about it and what they read.
 import { WISH_STATUS_LABELS } from '../../../../types'
-import type { Notice } from '../../../_shared/notify'
+import type { Notice } from '../../../_shared/infra/notify'
 import type { WishEvent } from './stateMachine'
-import type { WishDoc, WishHistoryEntry } from './types'
+import type { WishDoc, WishHistoryEntry } from '../docs'
 
 export const detailPage = (wishId: string) => `packages/wish/detail/index?id=${wishId}`
 

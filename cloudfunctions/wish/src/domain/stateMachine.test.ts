@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { WISH_STATUSES, type WishStatus } from '../../../../types'
-import { AppError } from '../../../_shared/errors'
+import { AppError } from '../../../_shared/infra/errors'
 import { T0, wishFixture } from './fixture'
 import { applyEvent, isAllowedStep, isValidHistory, nextStatus, staleMessage, TRANSITIONS, WISH_EVENTS, type EventInput, type WishEvent } from './stateMachine'
-import type { WishDoc } from './types'
+import type { WishDoc } from '../docs'
 
 const claimer = { kind: 'member' as const, displayName: '陈**', branch: '税务局机关党支部', pledge: '为邻里办实事' }
 const inputs: Record<WishEvent, EventInput> = {

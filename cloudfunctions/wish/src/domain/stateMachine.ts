@@ -1,8 +1,8 @@
 // The wish lifecycle (docs/pillars/micro-wishes.md). Every change of status goes through `applyEvent`, which
 // refuses anything outside TRANSITIONS and records who, when, from, to and why in `history`.
 import { WISH_STATUS_LABELS, type WishStatus } from '../../../../types'
-import { conflict } from '../../../_shared/errors'
-import type { ActorRole, ClaimerSnapshot, WishDoc, WishHistoryEntry } from './types'
+import { conflict } from '../../../_shared/infra/errors'
+import type { ActorRole, ClaimerSnapshot, WishDoc, WishHistoryEntry } from '../docs'
 
 export const WISH_EVENTS = ['publish', 'reject', 'claim', 'release', 'expire', 'fulfil', 'confirm', 'withdraw'] as const
 export type WishEvent = (typeof WISH_EVENTS)[number]

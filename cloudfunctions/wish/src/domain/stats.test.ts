@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import { median, medianPositions, summarize, type StatusGroup } from './stats'
+import { medianPositions } from '../../../_shared/domain/stats'
+import { median, summarize, type StatusGroup } from './stats'
 
 const scope = { communityId: 'cm01', streetId: null, period: null }
 const g = (_id: StatusGroup['_id'], n: number, ratingSum = 0, ratingCount = 0): StatusGroup => ({ _id, n, ratingSum, ratingCount })

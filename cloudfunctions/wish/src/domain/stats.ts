@@ -3,6 +3,7 @@
 // functions turn the aggregates into figures, so the workbench can reuse both halves.
 import { WISH_STATUSES, type WishStatus } from '../../../../types'
 import type { WishStats } from '../../../../types/schemas/wish'
+import { medianPositions, ratio } from '../../../_shared/domain/stats'
 
 const HOUR_MS = 3_600_000
 
@@ -25,11 +26,6 @@ export const statusGroupStage = {
   ratingCount: { $sum: { $cond: [{ $gt: [{ $ifNull: ['$confirmation.rating', 0] }, 0] }, 1, 0] } }
 } as const
 
-/** The 0-based positions whose values make the median of n sorted values. */
-export function medianPositions(n: number): number[] {
-  if (n <= 0) return []
-  return n % 2 ? [(n - 1) / 2] : [n / 2 - 1, n / 2]
-}
 
 /** Median of the values found at medianPositions (1 or 2 values), or of any sorted list. */
 export function median(sorted: readonly number[]): number | null {
@@ -38,7 +34,6 @@ export function median(sorted: readonly number[]): number | null {
   return mid.reduce((s, i) => s + sorted[i], 0) / mid.length
 }
 
-export const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null)
 const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / HOUR_MS) * 10) / 10)
 
 export function countsOf(groups: readonly StatusGroup[]): Record<WishStatus, number> {

@@ -1,6 +1,6 @@
 import { SubmitInput } from '../../../../types/schemas/wish'
 import { DEFAULT_COMMUNITY_SETTINGS } from '../../../_shared/docs'
-import { AppError } from '../../../_shared/errors'
+import { AppError } from '../../../_shared/infra/errors'
 import { toPoint } from '../../../_shared/docs'
 import { checkSubmission, cstDay, isOwnFile, leakIn, newWish, type SubmitFacts } from './submission'
 import { isValidHistory } from './stateMachine'

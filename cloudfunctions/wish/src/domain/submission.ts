@@ -3,11 +3,11 @@
 import type { z } from 'zod'
 import type { SubmitInput } from '../../../../types/schemas/wish'
 import type { CommunitySettings, GeoPoint } from '../../../_shared/docs'
-import { denied, invalid } from '../../../_shared/errors'
-import { PHONE_PATTERN } from '../../../_shared/masking'
+import { denied, invalid } from '../../../_shared/infra/errors'
+import { PHONE_PATTERN } from '../../../_shared/domain/masking'
 import { submittedEntry } from './stateMachine'
-import { publicDisplayName } from './privacy'
-import type { WishDoc } from './types'
+import { publicDisplayName } from '../views'
+import type { WishDoc } from '../docs'
 
 export type SubmitData = z.output<typeof SubmitInput>
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { PHONE_PATTERN } from '../../../_shared/masking'
+import { PHONE_PATTERN } from '../../../_shared/domain/masking'
 import { cstMinute, gapLines, GAP_COLUMNS, memberLine, REGISTRATION_COLUMNS, SERVICE_COLUMNS, serviceLine, toCsv, unitLine, type Viewer } from './csv'
 
 const STAFF: Viewer = { staffOf: 'cm01' }

@@ -14,8 +14,8 @@ import {
   type WishStatus
 } from '../../../../types/enums'
 import { EXPORT_LABELS, type ExportKind } from '../../../../types/workbench'
-import { maskName, maskPhone } from '../../../_shared/masking'
-import { phoneFor } from '../../../party/src/domain/views'
+import { maskName, maskPhone } from '../../../_shared/domain/masking'
+import { phoneFor } from '../../../_shared/domain/masking'
 
 export type Cell = string | number
 export type Column<R> = readonly [heading: string, pick: (row: R) => Cell]

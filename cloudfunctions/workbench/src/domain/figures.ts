@@ -6,7 +6,7 @@
 import { WISH_CATEGORIES, WISH_CATEGORY_LABELS, type WishCategory } from '../../../../types/enums'
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
 import type { CategoryBar, CommunityFigures, CoverageBar, CoverageSummary, PartyFigures, TrendPoint, VolunteerFigures, WishFigures } from '../../../../types/workbench'
-import { medianPositions, ratio } from '../../../wish/src/domain/stats'
+import { medianPositions, ratio } from '../../../_shared/domain/stats'
 import { and, before, contains, countIf, eq, oneOf, sumIf } from './expr'
 import type { Range } from './periods'
 

@@ -1,7 +1,7 @@
 // The time windows of the dashboards, in China Standard Time: the period asked for, the months of its trend
 // line, and the half-year whose renewals count. Pure.
-import { halfYear, monthOf, periodRange } from '../../../_shared/period'
-import { ratingHalf } from '../../../party/src/domain/assessment'
+import { halfYear, monthOf, periodRange } from '../../../_shared/domain/period'
+import { ratingHalf } from '../../../_shared/domain/assessment'
 
 export interface Range {
   start: Date

@@ -3,9 +3,9 @@
 // keys on plain fields; the months of a trend are separate index ranges rather than per-document date
 // arithmetic. The repository runs the pipelines; foldParts turns their rows into each community's parts.
 // Pure, so the whole plan can be checked against a hand-made data set without a database.
-import type { CollectionName } from '../../../../config/database'
+import type { CollectionName } from '../../../_shared/docs'
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
-import { periodRange } from '../../../_shared/period'
+import { periodRange } from '../../../_shared/domain/period'
 import {
   assessmentPerCommunity,
   confirmedGroup,

@@ -32,6 +32,7 @@ const base: WishDetail = {
   fulfilment: null,
   confirmation: null,
   claimDeadline: null,
+  claimDays: 7,
   viewer: 'public',
   can: { claim: true, release: false, fulfil: false, confirm: false, withdraw: false, review: false },
   private: null,

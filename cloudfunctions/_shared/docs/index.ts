@@ -1,0 +1,91 @@
+// Stored shapes several functions read: the common ones here (users, communities, streets, grids, compounds),
+// a pillar's shapes other functions read in docs/<pillar>.ts; the rest live in their function's src/docs.ts.
+import type { RoleGrant } from '../../../types/models'
+
+/** The collections config/database.ts declares, for functions that name one. */
+export type { CollectionName } from '../../../config/database'
+
+export interface UserDoc {
+  _id: string // openid
+  nickName: string
+  avatar?: string | null
+  realName?: string | null
+  phone?: string | null
+  communityId?: string | null
+  compoundId?: string | null
+  roles: RoleGrant[]
+  elderMode: boolean
+  consent?: { version: string; at: Date } | null
+  createdAt: Date
+  updatedAt: Date
+  deletedAt?: Date | null
+}
+
+export interface GeoPoint {
+  type: 'Point'
+  coordinates: [number, number] // [lng, lat]
+}
+
+export interface StreetDoc {
+  _id: string
+  name: string
+  district: string
+  city: string
+}
+
+export interface CommunitySettings {
+  wishValueCap: number
+  claimLimit: number
+  claimDays: number
+  openWishesToVolunteers: boolean
+  handoverPoint: string
+  assessment: {
+    registrationPoints: number
+    wishPoints: number
+    needPoints: number
+    pointsPerHour: number
+    yearlyHours: number
+    passMark: number
+  }
+}
+
+export interface CommunityDoc {
+  _id: string
+  name: string
+  streetId: string
+  center: GeoPoint
+  address: string
+  phone: string
+  settings: CommunitySettings
+}
+
+export interface GridDoc {
+  _id: string
+  communityId: string
+  name: string
+}
+
+export interface CompoundDoc {
+  _id: string
+  name: string
+  communityId: string
+  streetId: string
+  location: GeoPoint
+  households: number
+}
+
+export const DEFAULT_COMMUNITY_SETTINGS: CommunitySettings = {
+  wishValueCap: 200,
+  claimLimit: 3,
+  claimDays: 7,
+  openWishesToVolunteers: false,
+  handoverPoint: '社区党群服务中心一楼服务台',
+  assessment: { registrationPoints: 10, wishPoints: 5, needPoints: 5, pointsPerHour: 1, yearlyHours: 50, passMark: 60 }
+}
+
+export const toPoint = (lat: number, lng: number): GeoPoint => ({ type: 'Point', coordinates: [lng, lat] })
+/** Reads a stored point whether the SDK hands back GeoJSON or its own Geo.Point (longitude/latitude). */
+export function fromPoint(p: GeoPoint | { longitude: number; latitude: number }): { lat: number; lng: number } {
+  if ('coordinates' in p) return { lat: p.coordinates[1], lng: p.coordinates[0] }
+  return { lat: p.latitude, lng: p.longitude }
+}

@@ -1,0 +1,59 @@
+// Stored shapes of the volunteer pillar's documents that other functions read too (points reads volunteers;
+// the workbench reads volunteers and enrolments). The volunteer function's src/docs.ts re-exports them.
+import type { EnrolmentStatus } from '../../../types/enums'
+
+export interface VolunteerDoc {
+  _id: string // openid
+  volunteerNo: string
+  realName: string
+  /** Full number: only the volunteer and their community's staff see it, masked elsewhere. */
+  phone: string
+  communityId: string
+  skills: string[]
+  idCardMasked: string | null
+  idCardHash: string | null
+  boardOptIn: boolean
+  consentAt: Date
+  /** Completed service in whole half-hours and number of completed activities. */
+  halfHours: number
+  activityCount: number
+  lastEnrollmentId: string | null
+  firstServiceAt: Date | null
+  lastServiceAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface CorrectionDoc {
+  from: number
+  to: number
+  reason: string
+  by: string
+  at: Date
+}
+
+export interface EnrollmentDoc {
+  _id: string // activityId + "_" + openid
+  activityId: string
+  openid: string
+  /** The activity's community (staff of it manage this enrolment). */
+  communityId: string
+  activityTitle: string
+  activityStart: Date
+  activityEnd: Date
+  status: EnrolmentStatus
+  enrolledAt: Date
+  cancelledAt: Date | null
+  checkInAt: Date | null
+  checkOutAt: Date | null
+  checkInDistance: number | null
+  checkOutDistance: number | null
+  /** Signatures of the tokens used, so a replay of the same code for the same action is refused. */
+  tokens: { checkIn: string | null; checkOut: string | null }
+  hours: number
+  points: number
+  missingCheckout: boolean
+  corrections: CorrectionDoc[]
+  completedAt: Date | null
+  updatedAt: Date
+}

@@ -1,0 +1,28 @@
+// What deleting an account erases, collection by collection. Each pillar lists here the personal fields
+// it stores; ledgers and histories keep the openid (an opaque id) so balances still add up.
+import type { CollectionName } from '../../../config/database'
+
+export interface EraseRule {
+  collection: CollectionName
+  /** The field holding the person's openid. */
+  owner: string
+  /** Fields set on every matching document. */
+  set: Record<string, unknown>
+}
+
+export const ERASED_NAME = '已注销用户'
+
+export const ERASE_RULES: EraseRule[] = [
+  // Pillars add their rows here, e.g.
+  // { collection: 'volunteers', owner: '_id', set: { realName: ERASED_NAME, phone: null, idCardMasked: null, idCardHash: null } },
+  { collection: 'volunteers', owner: '_id', set: { realName: ERASED_NAME, phone: null, idCardMasked: null, idCardHash: null, skills: [], boardOptIn: false } },
+  { collection: 'certificates', owner: 'openid', set: { realName: ERASED_NAME, idCardMasked: null } },
+  { collection: 'merchants', owner: 'ownerId', set: { contactName: ERASED_NAME, contactPhone: null } },
+  // A resident's own wishes (for themselves or their family): the beneficiary's name, contact and photos.
+  { collection: 'wishes', owner: 'beneficiary.ownerId', set: { 'beneficiary.name': ERASED_NAME, 'beneficiary.display': '居民', 'beneficiary.phone': null, 'beneficiary.address': null, photos: [], privatePhotos: [] } },
+  // Party registrations: name, phone, skills and pledge; the registration ends (roles are cleared with the account).
+  { collection: 'partyMembers', owner: 'openid', set: { name: ERASED_NAME, phone: '', skills: [], pledge: '', status: 'ended' } },
+  { collection: 'partyMemberships', owner: '_id', set: { status: 'ended', pledge: '', branch: '' } },
+  { collection: 'partyUnits', owner: 'adminId', set: { contactName: ERASED_NAME, contactPhone: '' } },
+  { collection: 'partyNeeds', owner: 'claimant.id', set: { 'claimant.name': ERASED_NAME, 'claimant.pledge': null, 'claimant.branch': null } },
+]

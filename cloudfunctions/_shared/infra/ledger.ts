@@ -1,0 +1,85 @@
+// The ONE module that changes a points balance. Inside the caller's transaction it reads
+// `pointsAccounts/<openid>`, refuses a negative result, and writes the account together with an
+// append-only `pointsLedger` entry whose _id is derived from its source (enrolment, order, request), so a
+// retried or concurrent request finds the entry already written and changes nothing.
+import type { LedgerKind } from '../../../types/enums'
+import { nextTotals, type LedgerEntryDoc, type PointsAccountDoc, type Totals } from '../domain/ledgerRules'
+import { getDoc, inTransaction, isTxConflict, putDoc, type Tx } from './db'
+import { exhausted } from './errors'
+
+export * from '../domain/ledgerRules'
+
+export interface Posting {
+  id: string
+  openid: string
+  /** The holder's home community, used when the account is created. */
+  homeCommunityId: string
+  communityId: string
+  kind: LedgerKind
+  amount: number
+  reason: string
+  sourceId: string
+  by?: string | null
+  at: Date
+}
+
+export interface PostResult {
+  /** False when the entry already existed (a retry): nothing was changed. */
+  applied: boolean
+  balance: number
+  entry: LedgerEntryDoc
+}
+
+/** Posts one entry inside `tx`. Call it only from within `inTransaction`. */
+export async function post(tx: Tx, p: Posting): Promise<PostResult> {
+  const existing = await getDoc<LedgerEntryDoc>('pointsLedger', p.id, tx)
+  if (existing) {
+    const account = await getDoc<PointsAccountDoc>('pointsAccounts', p.openid, tx)
+    return { applied: false, balance: account?.balance ?? 0, entry: existing }
+  }
+  const account = await getDoc<PointsAccountDoc>('pointsAccounts', p.openid, tx)
+  const totals = nextTotals(account, p.kind, p.amount)
+  const nextAccount: PointsAccountDoc = {
+    _id: p.openid,
+    communityId: account?.communityId ?? p.homeCommunityId,
+    ...totals,
+    createdAt: account?.createdAt ?? p.at,
+    updatedAt: p.at
+  }
+  const entry: LedgerEntryDoc = {
+    _id: p.id,
+    openid: p.openid,
+    communityId: p.communityId,
+    kind: p.kind,
+    amount: p.amount,
+    balanceAfter: totals.balance,
+    reason: p.reason,
+    sourceId: p.sourceId,
+    by: p.by ?? null,
+    at: p.at
+  }
+  await putDoc('pointsAccounts', nextAccount, tx)
+  await putDoc('pointsLedger', entry, tx)
+  return { applied: true, balance: totals.balance, entry }
+}
+
+/** Reads a balance outside a transaction (0 for someone who never had points). */
+export async function balanceOf(openid: string): Promise<Totals & { communityId: string | null }> {
+  const account = await getDoc<PointsAccountDoc>('pointsAccounts', openid)
+  return { balance: account?.balance ?? 0, earned: account?.earned ?? 0, spent: account?.spent ?? 0, communityId: account?.communityId ?? null }
+}
+
+export const BUSY_MESSAGE = '参与的人太多了，请稍后再试'
+
+/**
+ * `inTransaction` for the points and volunteer functions: when the retries are used up under heavy
+ * contention the caller reads a sentence (RESOURCE_EXHAUSTED) instead of an internal error.
+ */
+export async function transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await inTransaction(work)
+  } catch (e) {
+    if (isTxConflict(e)) throw exhausted(BUSY_MESSAGE)
+    throw e
+  }
+}

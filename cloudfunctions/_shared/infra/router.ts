@@ -1,0 +1,101 @@
+// The thin router every function uses: parse { action, data }, validate with the contract's schema,
+// resolve the caller from getWXContext().OPENID and their roles from `users`, check the action's allowed
+// roles, run the handler, and turn anything thrown into the error envelope.
+import type { ZodError } from 'zod'
+import type { ActionMap, ActionOf, Contract, Envelope, ErrorBody, FieldError, FnName, OutputOf, ParsedOf } from '../../../types'
+import { chineseErrorMap } from '../../../types/schemas/common'
+import { allowed, type Allow, type Caller } from './auth'
+import { cloud } from './cloud'
+import { getDoc } from './db'
+import type { UserDoc } from '../docs'
+import { AppError, denied, invalid, isAppError, unauthenticated } from './errors'
+
+export interface Ctx {
+  caller: Caller
+  /** The time this invocation started; handlers use it instead of reading the clock themselves. */
+  now: Date
+  action: string
+  fn: string
+}
+
+export interface Route<D> {
+  allow: Allow
+  handler: (input: ParsedOf<D>, ctx: Ctx) => Promise<OutputOf<D>>
+}
+
+/**
+ * The type of every handler: `(input, ctx)` with the action's parsed input and result taken from the
+ * contract, e.g. `export const claim: Handler<'wish', 'claim'> = async (input, { caller, now }) => …`.
+ */
+export type Handler<F extends FnName, A extends ActionOf<F>> = Route<Contract[F][A]>['handler']
+
+export type Routes<M extends ActionMap> = { [A in keyof M]: Route<M[A]> }
+
+interface Event {
+  action?: unknown
+  data?: unknown
+  Type?: string
+  TriggerName?: string
+}
+
+const MAX_PAYLOAD_CHARS = 200_000
+
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }))
+}
+
+function readEvent(event: Event, timers: Record<string, string>): { action: string; data: unknown } {
+  if (event?.Type === 'Timer' && typeof event.TriggerName === 'string') {
+    const action = timers[event.TriggerName]
+    if (!action) throw invalid(`未知的定时任务：${event.TriggerName}`)
+    return { action, data: {} }
+  }
+  if (typeof event?.action !== 'string') throw invalid('缺少操作名称')
+  return { action: event.action, data: event.data ?? {} }
+}
+
+async function resolveCaller(): Promise<Caller> {
+  const { OPENID } = cloud.getWXContext() as { OPENID?: string }
+  if (!OPENID) return { openid: '', system: true, user: null, grants: [] }
+  const user = await getDoc<UserDoc>('users', OPENID)
+  const live = user && !user.deletedAt ? user : null
+  return { openid: OPENID, system: false, user: live, grants: live?.roles ?? [] }
+}
+
+export function toErrorBody(e: unknown): ErrorBody {
+  if (isAppError(e)) return e.toBody()
+  console.error('[internal]', e)
+  return new AppError('INTERNAL').toBody()
+}
+
+/**
+ * Build a function's `main` from its contract and routes.
+ * `timers` maps timer trigger names (config.json) to the action they run as the system caller.
+ */
+export function createFunction<M extends ActionMap>(fn: string, contract: M, routes: Routes<M>, timers: Record<string, string> = {}) {
+  return async function main(event: Event): Promise<Envelope<unknown>> {
+    try {
+      const { action, data } = readEvent(event, timers)
+      if (!Object.prototype.hasOwnProperty.call(routes, action)) throw invalid(`未知的操作：${action.slice(0, 40)}`)
+      const route = routes[action] as Route<M[keyof M]>
+      const def = contract[action]
+
+      const caller = await resolveCaller()
+      if (!allowed(caller, route.allow)) {
+        throw caller.system || caller.user ? denied() : unauthenticated()
+      }
+
+      if (JSON.stringify(data ?? null).length > MAX_PAYLOAD_CHARS) throw invalid('提交的内容过大')
+      const parsed = def.input.safeParse(data, { errorMap: chineseErrorMap })
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error)
+        throw invalid(fields[0]?.message ?? undefined, { fields })
+      }
+
+      const result = await route.handler(parsed.data, { caller, now: new Date(), action, fn })
+      return { ok: true, data: result ?? null }
+    } catch (e) {
+      return { ok: false, error: toErrorBody(e) }
+    }
+  }
+}

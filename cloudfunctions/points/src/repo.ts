@@ -1,0 +1,105 @@
+// Reads and writes of the points pillar's documents: the only module of this function that touches the
+// database. Handlers run their transactions through `transact` and hand its `tx` to the functions here;
+// balances change only through the ledger's `post`.
+import type { RoleGrant } from '../../../types'
+import type { CommunityDoc, UserDoc } from '../../_shared/docs'
+import type { VolunteerDoc } from '../../_shared/docs/volunteer'
+import { _ } from '../../_shared/infra/cloud'
+import { coll, createOnce, getDoc, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
+import type { LedgerEntryDoc, PointsAccountDoc } from '../../_shared/infra/ledger'
+import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from './docs'
+
+export { balanceOf, post, transact } from '../../_shared/infra/ledger'
+export { communityNames } from '../../_shared/infra/communities'
+export type { PageInput, Tx }
+
+export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities', id)
+export const findUser = (openid: string) => getDoc<UserDoc>('users', openid)
+
+/** Adds a role grant (unless held already) to a person inside `tx`. */
+export async function grantRole(tx: Tx, openid: string, grant: RoleGrant, now: Date): Promise<void> {
+  const owner = await getDoc<UserDoc>('users', openid, tx)
+  if (!owner) return
+  const roles = owner.roles ?? []
+  const held = roles.some((g) => g.role === grant.role && g.merchantId === grant.merchantId)
+  await coll('users', tx).doc(owner._id).update({ data: { roles: held ? roles : [...roles, grant], updatedAt: now } })
+}
+
+// --- merchants ---------------------------------------------------------------------------------------
+
+export const findMerchant = (id: string, tx?: Tx) => getDoc<MerchantDoc>('merchants', id, tx)
+
+export const loadMerchant = (id: string, tx?: Tx) => loadDoc<MerchantDoc>('merchants', id, '商家不存在', tx)
+
+export const saveMerchant = (tx: Tx, m: MerchantDoc) => putDoc('merchants', m, tx)
+export const updateMerchant = (tx: Tx, id: string, patch: Partial<MerchantDoc>) => updateDoc('merchants', id, patch, tx)
+
+export const merchantsPage = (communityId: string, status: MerchantDoc['status'] | undefined, page: PageInput) =>
+  pageOf<MerchantDoc>(coll('merchants').where(status ? { communityId, status } : { communityId }).orderBy('appliedAt', 'desc'), page)
+
+// --- goods -------------------------------------------------------------------------------------------
+
+export const findGoods = (id: string, tx?: Tx) => getDoc<GoodsDoc>('goods', id, tx)
+
+export const loadGoods = (id: string, tx?: Tx) => loadDoc<GoodsDoc>('goods', id, '商品不存在或已删除', tx)
+
+export const createGoods = (tx: Tx, g: GoodsDoc) => createOnce('goods', g, tx)
+export const updateGoods = (tx: Tx, id: string, patch: Partial<GoodsDoc>) => coll('goods', tx).doc(id).update({ data: patch })
+
+export const goodsPage = (where: Partial<Pick<GoodsDoc, 'status' | 'merchantId' | 'communityId' | 'kind'>>, page: PageInput) =>
+  pageOf<GoodsDoc>(coll('goods').where(where).orderBy('updatedAt', 'desc'), page)
+
+// --- quotas ------------------------------------------------------------------------------------------
+
+export const findQuota = (id: string, tx?: Tx) => getDoc<QuotaDoc>('redemptionQuotas', id, tx)
+export const saveQuota = (tx: Tx, quota: QuotaDoc) => putDoc('redemptionQuotas', quota, tx)
+export const updateQuota = (tx: Tx, id: string, patch: Partial<QuotaDoc>) => coll('redemptionQuotas', tx).doc(id).update({ data: patch })
+
+// --- orders ------------------------------------------------------------------------------------------
+
+export const findOrder = (id: string, tx?: Tx) => getDoc<OrderDoc>('redemptions', id, tx)
+export const saveOrder = (tx: Tx, o: OrderDoc) => putDoc('redemptions', o, tx)
+export const updateOrder = (tx: Tx, id: string, patch: Partial<OrderDoc>) => coll('redemptions', tx).doc(id).update({ data: patch })
+
+/** Ids of pending orders past their pickup date, a batch at a time. */
+export async function overdueOrderIds(now: Date, limit: number): Promise<string[]> {
+  const { data } = await coll('redemptions').where({ status: 'pending', expiresAt: _.lt(now) }).field({ _id: true }).limit(limit).get()
+  return (data as { _id: string }[]).map((o) => o._id)
+}
+
+export async function pendingOrdersWithCode(code: string): Promise<OrderDoc[]> {
+  const { data } = await coll('redemptions').where({ pickupCode: code, status: 'pending' }).limit(20).get()
+  return data as OrderDoc[]
+}
+
+export const ordersPage = (where: Partial<Pick<OrderDoc, 'openid' | 'merchantId' | 'status'>>, page: PageInput) =>
+  pageOf<OrderDoc>(coll('redemptions').where(where).orderBy('createdAt', 'desc'), page)
+
+// --- volunteers and accounts -------------------------------------------------------------------------
+
+export const findVolunteer = (openid: string) => getDoc<VolunteerDoc>('volunteers', openid)
+
+export async function volunteerByNo(volunteerNo: string): Promise<VolunteerDoc | null> {
+  const { data } = await coll('volunteers').where({ volunteerNo }).limit(1).get()
+  return (data as VolunteerDoc[])[0] ?? null
+}
+
+/** The given volunteers' names and board choice (nothing else of them). */
+export async function volunteersShown(openids: string[], fields: { realName: true; boardOptIn?: true }): Promise<VolunteerDoc[]> {
+  if (!openids.length) return []
+  return (await coll('volunteers').where({ _id: _.in([...new Set(openids)]) }).field(fields).limit(100).get()).data as VolunteerDoc[]
+}
+
+export const ledgerPage = (openid: string, page: PageInput) => pageOf<LedgerEntryDoc>(coll('pointsLedger').where({ openid }).orderBy('at', 'desc'), page)
+
+export const findAccount = (openid: string) => getDoc<PointsAccountDoc>('pointsAccounts', openid)
+
+/** The community's accounts that earned points, most first. */
+export async function topEarners(communityId: string, limit: number): Promise<PointsAccountDoc[]> {
+  const { data } = await coll('pointsAccounts').where({ communityId, earned: _.gt(0) }).orderBy('earned', 'desc').limit(limit).get()
+  return data as PointsAccountDoc[]
+}
+
+export async function countEarningMore(communityId: string, earned: number): Promise<number> {
+  return (await coll('pointsAccounts').where({ communityId, earned: _.gt(earned) }).count()).total
+}

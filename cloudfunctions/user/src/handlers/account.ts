@@ -1,0 +1,26 @@
+// Account deletion: refused while the person holds something open in a pillar; otherwise every pillar's
+// personal fields are erased (ERASE_RULES) and the account is marked deleted.
+import { ERASED_NAME } from '../../../_shared/infra/erase'
+import { precondition } from '../../../_shared/infra/errors'
+import type { Handler } from '../../../_shared/infra/router'
+import { obligationMessage } from '../domain/obligations'
+import { eraseAccount, openObligations } from '../repo'
+import { signedIn } from './profile'
+
+export const deleteAccount: Handler<'user', 'deleteAccount'> = async (_input, { caller, now }) => {
+  const user = signedIn(caller)
+  const refusal = obligationMessage(await openObligations(user._id))
+  if (refusal) throw precondition(refusal)
+  await eraseAccount(user._id, {
+    nickName: ERASED_NAME,
+    avatar: null,
+    realName: null,
+    phone: null,
+    compoundId: null,
+    roles: [],
+    consent: null,
+    deletedAt: now,
+    updatedAt: now
+  })
+  return { deleted: true as const }
+}

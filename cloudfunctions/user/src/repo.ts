@@ -1,0 +1,51 @@
+// Reads and writes of the user function: the only module of this function that touches the database.
+import type { RoleGrant } from '../../../types'
+import { ERASE_RULES } from '../../_shared/infra/erase'
+import { _, db } from '../../_shared/infra/cloud'
+import { coll, getAll, getDoc, putDoc } from '../../_shared/infra/db'
+import type { CommunityDoc, CompoundDoc, MembershipDoc, StreetDoc, UserDoc } from './docs'
+import type { Obligations } from './domain/obligations'
+
+export const findUser = (openid: string) => getDoc<UserDoc>('users', openid)
+export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities', id)
+export const findCompound = (id: string) => getDoc<CompoundDoc>('compounds', id)
+
+export const createUser = (user: UserDoc) => putDoc('users', user)
+export const updateUser = (openid: string, changes: Partial<UserDoc>) => coll('users').doc(openid).update({ data: changes })
+export const addGrants = (openid: string, grants: RoleGrant[], now: Date) => updateUser(openid, { roles: _.push(grants), updatedAt: now })
+
+/** What the `Me` answer shows beside the user: their community, their street (street admins), their party badge. */
+export async function meFacts(user: UserDoc) {
+  const streetId = user.roles.find((r) => r.role === 'streetAdmin')?.streetId
+  const [community, street, membership] = await Promise.all([
+    user.communityId ? findCommunity(user.communityId) : null,
+    streetId ? getDoc<StreetDoc>('streets', streetId) : null,
+    getDoc<MembershipDoc>('partyMemberships', user._id)
+  ])
+  return { community, street, membership }
+}
+
+const count = async (name: Parameters<typeof coll>[0], where: object) => ((await coll(name).where(where).count()) as { total: number }).total
+
+/** What the person still holds open in the pillars; an account with any of these is not deleted. */
+export async function openObligations(openid: string): Promise<Obligations> {
+  const [claimedWishes, ownOpenWishes, claimedNeeds, pendingOrders, activeEnrolments] = await Promise.all([
+    count('wishes', { claimerId: openid, status: 'claimed' }),
+    // Their own wishes (a 代录 wish staff posted belongs to its beneficiary, not to the staff member).
+    count('wishes', { 'beneficiary.ownerId': openid, status: _.in(['submitted', 'published', 'claimed', 'fulfilled']) }),
+    count('partyNeeds', { claimerId: openid, status: 'claimed' }),
+    count('redemptions', { openid, status: 'pending' }),
+    count('enrollments', { openid, status: _.in(['enrolled', 'checkedIn']) })
+  ])
+  return { claimedWishes, ownOpenWishes, claimedNeeds, pendingOrders, activeEnrolments }
+}
+
+/** Erases the person's fields in every pillar (ERASE_RULES), then the user document itself. */
+export async function eraseAccount(openid: string, erased: Partial<UserDoc>): Promise<void> {
+  for (const rule of ERASE_RULES) {
+    await coll(rule.collection).where({ [rule.owner]: openid }).update({ data: rule.set })
+  }
+  await updateUser(openid, erased)
+}
+
+export const allCommunities = () => getAll<CommunityDoc>(db.collection('communities').orderBy('_id', 'asc'), 1000)

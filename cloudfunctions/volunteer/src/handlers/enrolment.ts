@@ -1,0 +1,48 @@
+// Enrol and cancel. The activity's `enrolled` counter and the enrolment document change in one
+// transaction, so enrolments never exceed capacity however many press at once; the enrolment's id is
+// activity + person, so a person has at most one.
+import { personOf } from '../../../_shared/infra/auth'
+import { notify } from '../../../_shared/infra/notify'
+import type { Handler } from '../../../_shared/infra/router'
+import { enrollmentIdFor, newEnrollment, type EnrollmentDoc } from '../docs'
+import { assertCanCancel, assertCanEnroll } from '../domain/attendance'
+import { findEnrollment, loadActivity, saveEnrollment, transact, updateActivity, updateEnrollment } from '../repo'
+import { clockOf, toEnrollmentView } from '../views'
+import { requireVolunteer } from './profile'
+
+export const enroll: Handler<'volunteer', 'enroll'> = async (input, { caller, now }) => {
+  const openid = personOf(caller)
+  await requireVolunteer(caller)
+  const { enrollment, activity } = await transact(async (tx) => {
+    const a = await loadActivity(input.activityId, tx)
+    const id = enrollmentIdFor(a._id, openid)
+    const mine = await findEnrollment(id, tx)
+    assertCanEnroll(clockOf(a), mine, now)
+    const e = newEnrollment(a, openid, now)
+    await saveEnrollment(tx, e)
+    await updateActivity(tx, a._id, { enrolled: a.enrolled + 1, updatedAt: now })
+    return { enrollment: e, activity: a }
+  })
+  await notify({
+    touser: openid,
+    template: 'enrolmentConfirmed',
+    page: `packages/volunteer/activity/index?id=${activity._id}`,
+    data: { thing1: activity.title, thing2: activity.venue, time3: clockOf(activity).start.toISOString() }
+  })
+  return toEnrollmentView(enrollment)
+}
+
+export const cancelEnrollment: Handler<'volunteer', 'cancelEnrollment'> = async (input, { caller, now }) => {
+  const openid = personOf(caller)
+  const enrollment = await transact(async (tx) => {
+    const a = await loadActivity(input.activityId, tx)
+    const id = enrollmentIdFor(a._id, openid)
+    const mine = await findEnrollment(id, tx)
+    assertCanCancel(clockOf(a), mine, now)
+    const next: EnrollmentDoc = { ...mine!, status: 'cancelled', cancelledAt: now, updatedAt: now }
+    await updateEnrollment(tx, id, { status: next.status, cancelledAt: now, updatedAt: now })
+    await updateActivity(tx, a._id, { enrolled: Math.max(0, a.enrolled - 1), updatedAt: now })
+    return next
+  })
+  return toEnrollmentView(enrollment)
+}

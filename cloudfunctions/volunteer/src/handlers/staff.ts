@@ -1,0 +1,96 @@
+// Staff of an activity's community: the attendance list, hour corrections with a reason, and closing the
+// activity (no-shows become absent; a missing check-out completes with 0 hours for staff to correct).
+import type { EnrolmentStatus } from '../../../../types'
+import type { AttendanceSummary, FinishResult } from '../../../../types/schemas/volunteer'
+import { personOf } from '../../../_shared/infra/auth'
+import { conflict, notFound } from '../../../_shared/infra/errors'
+import type { Handler } from '../../../_shared/infra/router'
+import { assertCanCorrect, assertCanFinish, statusAtFinish } from '../domain/attendance'
+import {
+  attendancePage,
+  complete,
+  countByStatus,
+  findEnrollment,
+  findVolunteer,
+  loadActivity,
+  memberRuleOf,
+  openEnrollmentIds,
+  transact,
+  updateActivity,
+  updateEnrollment,
+  volunteersById
+} from '../repo'
+import { clockOf, toAttendanceRow } from '../views'
+import { managedActivity } from './activities'
+
+const SUMMARY_STATUSES: EnrolmentStatus[] = ['enrolled', 'checkedIn', 'completed', 'absent', 'cancelled']
+
+async function summaryOf(activityId: string): Promise<AttendanceSummary> {
+  const [enrolled, checkedIn, completed, absent, cancelled] = await countByStatus(activityId, SUMMARY_STATUSES)
+  return { enrolled, checkedIn, completed, absent, cancelled }
+}
+
+export const attendance: Handler<'volunteer', 'attendance'> = async (input, { caller }) => {
+  const a = await managedActivity(caller, input.activityId)
+  const page = await attendancePage(a._id, input)
+  const [people, summary] = await Promise.all([volunteersById(page.items.map((e) => e.openid)), summaryOf(a._id)])
+  return {
+    items: page.items.map((e) => toAttendanceRow(e, people.get(e.openid) ?? null)),
+    nextCursor: page.nextCursor,
+    summary
+  }
+}
+
+export const correctHours: Handler<'volunteer', 'correctHours'> = async (input, { caller, now }) => {
+  const found = await findEnrollment(input.enrollmentId)
+  if (!found) throw notFound('报名记录不存在')
+  await managedActivity(caller, found.activityId)
+  const member = await memberRuleOf(found.openid)
+  const by = personOf(caller)
+  const done = await transact(async (tx) => {
+    const a = await loadActivity(found.activityId, tx)
+    const e = await findEnrollment(found._id, tx)
+    assertCanCorrect(clockOf(a), e, input.hours, now)
+    return complete(tx, a, e!, { hours: input.hours, correction: { by, reason: input.reason } }, member, now)
+  })
+  return toAttendanceRow(done.enrollment, await findVolunteer(found.openid))
+}
+
+async function closeOne(activityId: string, enrollmentId: string, now: Date): Promise<'absent' | 'completedWithoutCheckout' | null> {
+  const openid = (await findEnrollment(enrollmentId))?.openid
+  const member = openid ? await memberRuleOf(openid) : null
+  return transact(async (tx) => {
+    const a = await loadActivity(activityId, tx)
+    const e = await findEnrollment(enrollmentId, tx)
+    const outcome = e ? statusAtFinish(e.status) : null
+    if (outcome === 'absent') await updateEnrollment(tx, e!._id, { status: 'absent', updatedAt: now })
+    if (outcome === 'completedWithoutCheckout') await complete(tx, a, e!, { hours: 0, patch: { missingCheckout: true } }, member, now)
+    return outcome
+  })
+}
+
+/**
+ * Closes the activity, then each open enrolment in a transaction of its own. A close interrupted half-way
+ * (the function stopped between those transactions) is finished by running it again; once nothing is left
+ * open, a further close is refused.
+ */
+export const completeActivity: Handler<'volunteer', 'completeActivity'> = async (input, { caller, now }) => {
+  await managedActivity(caller, input.activityId)
+  const resuming = await transact(async (tx) => {
+    const a = await loadActivity(input.activityId, tx)
+    if (a.finishedAt) return true
+    assertCanFinish(clockOf(a), now)
+    await updateActivity(tx, a._id, { finishedAt: now, updatedAt: now })
+    return false
+  })
+  const open = await openEnrollmentIds(input.activityId)
+  if (resuming && !open.length) throw conflict('活动已结项')
+  const result: FinishResult = { completed: 0, absent: 0, missingCheckout: 0 }
+  for (const id of open) {
+    const outcome = await closeOne(input.activityId, id, now)
+    if (outcome === 'absent') result.absent++
+    if (outcome === 'completedWithoutCheckout') result.missingCheckout++
+  }
+  result.completed = (await countByStatus(input.activityId, ['completed']))[0]
+  return result
+}
