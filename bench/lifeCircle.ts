@@ -16,7 +16,6 @@ import { buildFunctions } from '../scripts/build-functions'
 import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/_shared/domain/walk'
 import { printRows, type Row } from './table'
 
-
 const M = (EARTH_RADIUS_M * Math.PI) / 180
 const CITY = { lat: 31.3, lng: 118.4, halfKm: 15 } // 30 km × 30 km of city
 const STREET = { lat: 31.3, lng: 118.4, widthKm: 5, heightKm: 4 } // the dense street in its middle
@@ -37,7 +36,17 @@ const point = (p: { lat: number; lng: number }) => ({ type: 'Point', coordinates
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6
 
 /** Categories in realistic proportions: many shops and parcel points, few canteens and day-care centres. */
-const WEIGHTS: Partial<Record<FacilityCategory, number>> = { convenience: 20, parcel: 12, fitness: 10, pharmacy: 8, market: 6, toilet: 6, culture: 5, childcare: 3, kindergarten: 3 }
+const WEIGHTS: Partial<Record<FacilityCategory, number>> = {
+  convenience: 20,
+  parcel: 12,
+  fitness: 10,
+  pharmacy: 8,
+  market: 6,
+  toilet: 6,
+  culture: 5,
+  childcare: 3,
+  kindergarten: 3
+}
 const CATEGORY_BAG = FACILITY_CATEGORIES.flatMap((c) => Array.from({ length: WEIGHTS[c.id] ?? 1 }, () => c.id))
 
 function facility(r: Random, i: number, where: { lat: number; lng: number }, communityId: string, streetId: string, now: Date) {
@@ -62,10 +71,15 @@ function facility(r: Random, i: number, where: { lat: number; lng: number }, com
 }
 
 function streetPoint(r: Random) {
-  return offset(STREET.lat, STREET.lng, r.float(-STREET.heightKm / 2, STREET.heightKm / 2) * 1000, r.float(-STREET.widthKm / 2, STREET.widthKm / 2) * 1000)
+  return offset(
+    STREET.lat,
+    STREET.lng,
+    r.float(-STREET.heightKm / 2, STREET.heightKm / 2) * 1000,
+    r.float(-STREET.widthKm / 2, STREET.widthKm / 2) * 1000
+  )
 }
 
-export function loadData(cloud: Pick<LocalCloud, "store">): void {
+export function loadData(cloud: Pick<LocalCloud, 'store'>): void {
   const r = createRandom(4242)
   const now = new Date('2026-11-01T00:00:00Z')
   const s = cloud.store
@@ -93,14 +107,23 @@ export function loadData(cloud: Pick<LocalCloud, "store">): void {
   )
   s.insert('users', [
     { _id: 'bench-resident', nickName: '居民', roles: [], elderMode: false, createdAt: now, updatedAt: now },
-    { _id: 'bench-street', nickName: '街道', roles: [{ role: 'streetAdmin', streetId: 'bst' }], elderMode: false, createdAt: now, updatedAt: now }
+    {
+      _id: 'bench-street',
+      nickName: '街道',
+      roles: [{ role: 'streetAdmin', streetId: 'bst' }],
+      elderMode: false,
+      createdAt: now,
+      updatedAt: now
+    }
   ])
   const BATCH = 5_000
   for (let start = 0; start < CITY_FACILITIES + STREET_FACILITIES; start += BATCH) {
     const docs = []
     for (let i = start; i < Math.min(start + BATCH, CITY_FACILITIES + STREET_FACILITIES); i++) {
       const inStreet = i >= CITY_FACILITIES
-      const where = inStreet ? streetPoint(r) : offset(CITY.lat, CITY.lng, r.float(-CITY.halfKm, CITY.halfKm) * 1000, r.float(-CITY.halfKm, CITY.halfKm) * 1000)
+      const where = inStreet
+        ? streetPoint(r)
+        : offset(CITY.lat, CITY.lng, r.float(-CITY.halfKm, CITY.halfKm) * 1000, r.float(-CITY.halfKm, CITY.halfKm) * 1000)
       docs.push(facility(r, i, where, inStreet ? communities[i % COMMUNITIES]._id : 'bcity', inStreet ? 'bst' : 'bcity', now))
     }
     s.insert('facilities', docs)
@@ -142,12 +165,23 @@ async function measureNearby(cloud: LocalCloud, origins: Array<{ lat: number; ln
  * cost, so a lower bound). Timed on a sample of compounds and scaled to the street.
  */
 function perCompoundGeoNear(cloud: LocalCloud, sample = 100): number {
-  const compounds = (cloud.store.find('compounds', { streetId: 'bst' }) as unknown as Array<{ location: { coordinates: [number, number] } }>).slice(0, sample)
+  const compounds = (
+    cloud.store.find('compounds', { streetId: 'bst' }) as unknown as Array<{ location: { coordinates: [number, number] } }>
+  ).slice(0, sample)
   const reach = WALK.radiusOf(15)
   const t0 = performance.now()
   for (const c of compounds) {
     cloud.store.aggregate('facilities', [
-      { $geoNear: { near: { type: 'Point', coordinates: c.location.coordinates }, distanceField: 'd', maxDistance: reach, spherical: true, key: 'location', query: { status: 'open' } } },
+      {
+        $geoNear: {
+          near: { type: 'Point', coordinates: c.location.coordinates },
+          distanceField: 'd',
+          maxDistance: reach,
+          spherical: true,
+          key: 'location',
+          query: { status: 'open' }
+        }
+      },
       { $group: { _id: '$category', nearest: { $min: '$d' } } }
     ])
   }
@@ -165,10 +199,14 @@ export async function runLifeCircleBench(): Promise<Row[]> {
     const facilities = cloud.store.count('facilities')
 
     const r = createRandom(7)
-    const cityOrigin = () => offset(CITY.lat, CITY.lng, r.float(-CITY.halfKm, CITY.halfKm) * 1000, r.float(-CITY.halfKm, CITY.halfKm) * 1000)
+    const cityOrigin = () =>
+      offset(CITY.lat, CITY.lng, r.float(-CITY.halfKm, CITY.halfKm) * 1000, r.float(-CITY.halfKm, CITY.halfKm) * 1000)
     await measureNearby(cloud, Array.from({ length: 30 }, cityOrigin)) // warm every function instance
     const city = await measureNearby(cloud, Array.from({ length: 400 }, cityOrigin))
-    const dense = await measureNearby(cloud, Array.from({ length: 100 }, () => streetPoint(r)))
+    const dense = await measureNearby(
+      cloud,
+      Array.from({ length: 100 }, () => streetPoint(r))
+    )
 
     await viaGateway(cloud, 'coverage', { streetId: 'bst' }, 'bench-street') // warm
     const coverage: number[] = []
@@ -186,19 +224,48 @@ export async function runLifeCircleBench(): Promise<Row[]> {
       { figure: 'time to load them into the store (with indexes)', value: round(loadMs, 0), unit: 'ms' },
       { figure: 'trivial call round trip p50 (categories, gateway)', value: round(tp50), unit: 'ms' },
       { figure: 'trivial call round trip p95', value: round(tp95), unit: 'ms' },
-      { figure: 'nearby 15 min p50 (city, 100k loaded, gateway)', value: round(np50), unit: 'ms', baseline: round(tp50), ratio: round(np50 / tp50), target: '≤ 3× trivial' },
-      { figure: 'nearby 15 min p95 (city, 100k loaded, gateway)', value: round(np95), unit: 'ms', baseline: round(tp95), ratio: round(np95 / tp95), target: '≤ 3× trivial' },
-      { figure: 'nearby 15 min p95 (dense street, ~1 000 facilities/km²)', value: round(dp95), unit: 'ms', baseline: round(dtp95), ratio: round(dp95 / dtp95), target: '≤ 3× trivial' },
-      { figure: `coverage street (${COMPOUNDS} compounds, ${STREET_FACILITIES} facilities) median of 5`, value: round(percentile(coverage, 50), 0), unit: 'ms', target: '< 2000 ms' },
+      {
+        figure: 'nearby 15 min p50 (city, 100k loaded, gateway)',
+        value: round(np50),
+        unit: 'ms',
+        baseline: round(tp50),
+        ratio: round(np50 / tp50),
+        target: '≤ 3× trivial'
+      },
+      {
+        figure: 'nearby 15 min p95 (city, 100k loaded, gateway)',
+        value: round(np95),
+        unit: 'ms',
+        baseline: round(tp95),
+        ratio: round(np95 / tp95),
+        target: '≤ 3× trivial'
+      },
+      {
+        figure: 'nearby 15 min p95 (dense street, ~1 000 facilities/km²)',
+        value: round(dp95),
+        unit: 'ms',
+        baseline: round(dtp95),
+        ratio: round(dp95 / dtp95),
+        target: '≤ 3× trivial'
+      },
+      {
+        figure: `coverage street (${COMPOUNDS} compounds, ${STREET_FACILITIES} facilities) median of 5`,
+        value: round(percentile(coverage, 50), 0),
+        unit: 'ms',
+        target: '< 2000 ms'
+      },
       { figure: 'coverage street, slowest of 5', value: round(Math.max(...coverage), 0), unit: 'ms', target: '< 2000 ms' },
-      { figure: 'coverage alternative: a geoNear per compound, store only, 100 timed ×10 (lower bound)', value: round(alternative, 0), unit: 'ms' }
+      {
+        figure: 'coverage alternative: a geoNear per compound, store only, 100 timed ×10 (lower bound)',
+        value: round(alternative, 0),
+        unit: 'ms'
+      }
     ]
   } finally {
     await cloud.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
-
 
 if (require.main === module) {
   runLifeCircleBench()

@@ -13,7 +13,6 @@ import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { EARTH_RADIUS_M } from '../local-cloud/store/geo'
 import { printRows, type Row } from './table'
 
-
 const DOCS = 100_000
 const CENTER = { lng: 118.375, lat: 31.335 }
 /** A city-sized square: 20 km a side. */
@@ -165,7 +164,9 @@ function inProcessP50(cloud: LocalCloud, n: number, filter: (i: number) => Recor
 }
 
 const nearFilter = (i: number) => ({
-  location: { $nearSphere: { $geometry: { type: 'Point', coordinates: [CENTER.lng + ((i % 50) - 25) * 0.001, CENTER.lat] }, $maxDistance: 1000 } }
+  location: {
+    $nearSphere: { $geometry: { type: 'Point', coordinates: [CENTER.lng + ((i % 50) - 25) * 0.001, CENTER.lat] }, $maxDistance: 1000 }
+  }
 })
 
 export async function runLocalCloudBench(): Promise<Row[]> {
@@ -190,15 +191,61 @@ export async function runLocalCloudBench(): Promise<Row[]> {
       { figure: `seed ${DOCS} documents (Store.insert, 5 indexes + geo, SQLite)`, value: round(seedSeconds), unit: 's' },
       { figure: 'doc().get() round trip, p50 (the floor)', value: round(floor.p50), unit: 'ms' },
       { figure: 'doc().get() round trip, p95 (the floor)', value: round(floor.p95), unit: 'ms' },
-      { figure: 'equality on an indexed field, p50', value: round(indexed.p50), unit: 'ms', baseline: round(floor.p50), ratio: round(indexed.p50 / floor.p50) },
-      { figure: 'equality on an indexed field, p95', value: round(indexed.p95), unit: 'ms', baseline: round(floor.p95), ratio: round(indexed.p95 / floor.p95), target: '≤ 3× floor p95' },
-      { figure: 'the same on an unindexed field (a scan), p50', value: round(unindexed.p50), unit: 'ms', baseline: round(indexed.p50), ratio: round(unindexed.p50 / indexed.p50, 1), target: '≥ 20× the indexed p50' },
-      { figure: 'the same on an unindexed field (a scan), p95', value: round(unindexed.p95), unit: 'ms', baseline: round(indexed.p95), ratio: round(unindexed.p95 / indexed.p95, 1), target: '≥ 20× the indexed p95' },
-      { figure: `geoNear 20 nearest within 1 000 m, p50`, value: round(geo.p50), unit: 'ms', baseline: round(floor.p50), ratio: round(geo.p50 / floor.p50) },
-      { figure: `geoNear 20 nearest within 1 000 m (avg ${round(geo.avgReturned, 1)} returned), p95`, value: round(geo.p95), unit: 'ms', baseline: round(floor.p95), ratio: round(geo.p95 / floor.p95), target: '≤ 3× floor p95' },
+      {
+        figure: 'equality on an indexed field, p50',
+        value: round(indexed.p50),
+        unit: 'ms',
+        baseline: round(floor.p50),
+        ratio: round(indexed.p50 / floor.p50)
+      },
+      {
+        figure: 'equality on an indexed field, p95',
+        value: round(indexed.p95),
+        unit: 'ms',
+        baseline: round(floor.p95),
+        ratio: round(indexed.p95 / floor.p95),
+        target: '≤ 3× floor p95'
+      },
+      {
+        figure: 'the same on an unindexed field (a scan), p50',
+        value: round(unindexed.p50),
+        unit: 'ms',
+        baseline: round(indexed.p50),
+        ratio: round(unindexed.p50 / indexed.p50, 1),
+        target: '≥ 20× the indexed p50'
+      },
+      {
+        figure: 'the same on an unindexed field (a scan), p95',
+        value: round(unindexed.p95),
+        unit: 'ms',
+        baseline: round(indexed.p95),
+        ratio: round(unindexed.p95 / indexed.p95, 1),
+        target: '≥ 20× the indexed p95'
+      },
+      {
+        figure: `geoNear 20 nearest within 1 000 m, p50`,
+        value: round(geo.p50),
+        unit: 'ms',
+        baseline: round(floor.p50),
+        ratio: round(geo.p50 / floor.p50)
+      },
+      {
+        figure: `geoNear 20 nearest within 1 000 m (avg ${round(geo.avgReturned, 1)} returned), p95`,
+        value: round(geo.p95),
+        unit: 'ms',
+        baseline: round(floor.p95),
+        ratio: round(geo.p95 / floor.p95),
+        target: '≤ 3× floor p95'
+      },
       { figure: `transactional transfers, 8 concurrent callers (${tx.conflicts} conflicts)`, value: round(tx.perSecond, 0), unit: 'tx/s' },
       { figure: 'in-process: indexed equality, p50', value: round(storeIndexed, 3), unit: 'ms' },
-      { figure: 'in-process: unindexed equality (scan), p50', value: round(storeScan, 1), unit: 'ms', baseline: round(storeIndexed, 3), ratio: round(storeScan / storeIndexed, 0) },
+      {
+        figure: 'in-process: unindexed equality (scan), p50',
+        value: round(storeScan, 1),
+        unit: 'ms',
+        baseline: round(storeIndexed, 3),
+        ratio: round(storeScan / storeIndexed, 0)
+      },
       { figure: 'in-process: geoNear 20 within 1 000 m, p50', value: round(storeNear, 3), unit: 'ms' }
     ]
   } finally {
@@ -207,7 +254,6 @@ export async function runLocalCloudBench(): Promise<Row[]> {
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
-
 
 if (require.main === module) {
   runLocalCloudBench().then(

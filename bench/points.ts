@@ -14,7 +14,6 @@ import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { buildFunctions, FUNCTIONS_DIR } from '../scripts/build-functions'
 import { printRows, type Row } from './table'
 
-
 const CALLERS = 8
 const PER_CALLER = 25
 const MANY_ITEMS = 200
@@ -29,22 +28,111 @@ const percentile = (xs: number[], p: number) => {
 
 function loadData(cloud: LocalCloud) {
   const s = cloud.store
-  s.insert('communities', [{ _id: 'bcm', name: '测试社区', streetId: 'bst', center: { type: 'Point', coordinates: [118.4, 31.3] }, address: '测试路1号', phone: '0553-2000000', settings: {} }])
-  s.insert('users', [{ _id: 'bench-shop', nickName: '商家', roles: [{ role: 'merchant', merchantId: 'bm1', communityId: 'bcm' }], communityId: 'bcm', elderMode: false, createdAt: AT, updatedAt: AT, deletedAt: null }])
-  s.insert('merchants', [{ _id: 'bm1', name: '测试便利店', kind: 'shop', communityId: 'bcm', ownerId: 'bench-shop', contactName: '商家', contactPhone: null, address: '测试路2号', description: '测试', status: 'approved', reason: null, appliedAt: AT, reviewedAt: AT, reviewedBy: null, updatedAt: AT }])
+  s.insert('communities', [
+    {
+      _id: 'bcm',
+      name: '测试社区',
+      streetId: 'bst',
+      center: { type: 'Point', coordinates: [118.4, 31.3] },
+      address: '测试路1号',
+      phone: '0553-2000000',
+      settings: {}
+    }
+  ])
+  s.insert('users', [
+    {
+      _id: 'bench-shop',
+      nickName: '商家',
+      roles: [{ role: 'merchant', merchantId: 'bm1', communityId: 'bcm' }],
+      communityId: 'bcm',
+      elderMode: false,
+      createdAt: AT,
+      updatedAt: AT,
+      deletedAt: null
+    }
+  ])
+  s.insert('merchants', [
+    {
+      _id: 'bm1',
+      name: '测试便利店',
+      kind: 'shop',
+      communityId: 'bcm',
+      ownerId: 'bench-shop',
+      contactName: '商家',
+      contactPhone: null,
+      address: '测试路2号',
+      description: '测试',
+      status: 'approved',
+      reason: null,
+      appliedAt: AT,
+      reviewedAt: AT,
+      reviewedBy: null,
+      updatedAt: AT
+    }
+  ])
   const item = (id: string, name: string) => ({
-    _id: id, merchantId: 'bm1', merchantName: '测试便利店', communityId: 'bcm', name, kind: 'item', description: '', photo: null, price: 10, stock: STOCK, redeemed: 0,
-    limitCount: 100, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7, validUntil: null, status: 'onSale', createdAt: AT, updatedAt: AT, updatedBy: 'bench-shop'
+    _id: id,
+    merchantId: 'bm1',
+    merchantName: '测试便利店',
+    communityId: 'bcm',
+    name,
+    kind: 'item',
+    description: '',
+    photo: null,
+    price: 10,
+    stock: STOCK,
+    redeemed: 0,
+    limitCount: 100,
+    limitPeriod: 'month',
+    pickupPlace: '收银台',
+    pickupDays: 7,
+    validUntil: null,
+    status: 'onSale',
+    createdAt: AT,
+    updatedAt: AT,
+    updatedBy: 'bench-shop'
   })
-  s.insert('goods', [item('popular', '热门大米'), ...Array.from({ length: MANY_ITEMS }, (_, i) => item(`g${String(i).padStart(3, '0')}`, `商品${i}`))])
+  s.insert('goods', [
+    item('popular', '热门大米'),
+    ...Array.from({ length: MANY_ITEMS }, (_, i) => item(`g${String(i).padStart(3, '0')}`, `商品${i}`))
+  ])
 }
 
 /** One volunteer per request, each with enough points: different people, as in a real rush. */
 function volunteers(cloud: LocalCloud, run: string): string[] {
   const ids = Array.from({ length: CALLERS * PER_CALLER }, (_, i) => `${run}-${String(i).padStart(4, '0')}`)
-  cloud.store.insert('users', ids.map((id) => ({ _id: id, nickName: '志愿者', roles: [{ role: 'volunteer', communityId: 'bcm' }], communityId: 'bcm', elderMode: false, createdAt: AT, updatedAt: AT, deletedAt: null })))
-  cloud.store.insert('pointsLedger', ids.map((id) => ({ _id: `credit_seed_${id}`, openid: id, communityId: 'bcm', kind: 'credit', amount: 100, balanceAfter: 100, reason: '志愿服务', sourceId: id, by: null, at: AT })))
-  cloud.store.insert('pointsAccounts', ids.map((id) => ({ _id: id, communityId: 'bcm', balance: 100, earned: 100, spent: 0, createdAt: AT, updatedAt: AT })))
+  cloud.store.insert(
+    'users',
+    ids.map((id) => ({
+      _id: id,
+      nickName: '志愿者',
+      roles: [{ role: 'volunteer', communityId: 'bcm' }],
+      communityId: 'bcm',
+      elderMode: false,
+      createdAt: AT,
+      updatedAt: AT,
+      deletedAt: null
+    }))
+  )
+  cloud.store.insert(
+    'pointsLedger',
+    ids.map((id) => ({
+      _id: `credit_seed_${id}`,
+      openid: id,
+      communityId: 'bcm',
+      kind: 'credit',
+      amount: 100,
+      balanceAfter: 100,
+      reason: '志愿服务',
+      sourceId: id,
+      by: null,
+      at: AT
+    }))
+  )
+  cloud.store.insert(
+    'pointsAccounts',
+    ids.map((id) => ({ _id: id, communityId: 'bcm', balance: 100, earned: 100, spent: 0, createdAt: AT, updatedAt: AT }))
+  )
   return ids
 }
 
@@ -73,11 +161,19 @@ async function drive(calls: Array<() => Promise<{ ok: boolean }>>): Promise<RunR
     })
   )
   const seconds = (performance.now() - start) / 1000
-  return { perSecond: calls.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), ok, refused: calls.length - ok }
+  return {
+    perSecond: calls.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    ok,
+    refused: calls.length - ok
+  }
 }
 
 function redeemRun(cloud: LocalCloud, run: string, goodsFor: (i: number) => string) {
-  return volunteers(cloud, run).map((openid, i) => () => cloud.call('points', 'redeem', { goodsId: goodsFor(i), quantity: 1, requestId: `${run}-req-${i}` }, openid))
+  return volunteers(cloud, run).map(
+    (openid, i) => () => cloud.call('points', 'redeem', { goodsId: goodsFor(i), quantity: 1, requestId: `${run}-req-${i}` }, openid)
+  )
 }
 
 /** Every balance ≥ 0 and equal to its ledger's sum; for every item, stock + live orders = what was shelved. */
@@ -86,10 +182,18 @@ export function ledgerInvariantHolds(cloud: Pick<LocalCloud, 'store'>): boolean 
   const sums = new Map<string, number>()
   for (const e of s.find('pointsLedger')) sums.set(e.openid as string, (sums.get(e.openid as string) ?? 0) + (e.amount as number))
   const accounts = s.find('pointsAccounts')
-  const balances = accounts.length === sums.size && accounts.every((a) => (a.balance as number) >= 0 && a.balance === sums.get(a._id as string) && a.balance === (a.earned as number) - (a.spent as number))
+  const balances =
+    accounts.length === sums.size &&
+    accounts.every(
+      (a) =>
+        (a.balance as number) >= 0 && a.balance === sums.get(a._id as string) && a.balance === (a.earned as number) - (a.spent as number)
+    )
   const live = new Map<string, number>()
-  for (const o of s.find('redemptions', { status: { $in: ['pending', 'pickedUp'] } })) live.set(o.goodsId as string, (live.get(o.goodsId as string) ?? 0) + (o.quantity as number))
-  const stock = s.find('goods').every((g) => (g.stock as number) + (live.get(g._id as string) ?? 0) === STOCK && g.redeemed === (live.get(g._id as string) ?? 0))
+  for (const o of s.find('redemptions', { status: { $in: ['pending', 'pickedUp'] } }))
+    live.set(o.goodsId as string, (live.get(o.goodsId as string) ?? 0) + (o.quantity as number))
+  const stock = s
+    .find('goods')
+    .every((g) => (g.stock as number) + (live.get(g._id as string) ?? 0) === STOCK && g.redeemed === (live.get(g._id as string) ?? 0))
   return balances && stock
 }
 
@@ -123,14 +227,36 @@ export async function runPointsBench(): Promise<Row[]> {
     const n = CALLERS * PER_CALLER
     return [
       { figure: `trivial read (balance), ${CALLERS} callers`, value: round(trivial.perSecond), unit: 'calls/s' },
-      { figure: `redeem one popular item, ${CALLERS} callers, ${n} redemptions`, value: round(popular.perSecond), unit: 'redemptions/s', baseline: round(trivial.perSecond), ratio: round(popular.perSecond / trivial.perSecond, 2) },
+      {
+        figure: `redeem one popular item, ${CALLERS} callers, ${n} redemptions`,
+        value: round(popular.perSecond),
+        unit: 'redemptions/s',
+        baseline: round(trivial.perSecond),
+        ratio: round(popular.perSecond / trivial.perSecond, 2)
+      },
       { figure: '  popular: latency p50 / p95', value: round(popular.p50), unit: `ms / ${round(popular.p95)} ms` },
       { figure: '  popular: succeeded (rest refused as busy)', value: popular.ok, unit: `of ${n}` },
-      { figure: '  popular: ledger invariant after the run', value: popularHolds ? 1 : 0, unit: popularHolds ? 'holds' : 'BROKEN', target: 'holds' },
-      { figure: `redeem across ${MANY_ITEMS} items, ${CALLERS} callers, ${n} redemptions`, value: round(many.perSecond), unit: 'redemptions/s', baseline: round(trivial.perSecond), ratio: round(many.perSecond / trivial.perSecond, 2) },
+      {
+        figure: '  popular: ledger invariant after the run',
+        value: popularHolds ? 1 : 0,
+        unit: popularHolds ? 'holds' : 'BROKEN',
+        target: 'holds'
+      },
+      {
+        figure: `redeem across ${MANY_ITEMS} items, ${CALLERS} callers, ${n} redemptions`,
+        value: round(many.perSecond),
+        unit: 'redemptions/s',
+        baseline: round(trivial.perSecond),
+        ratio: round(many.perSecond / trivial.perSecond, 2)
+      },
       { figure: '  many items: latency p50 / p95', value: round(many.p50), unit: `ms / ${round(many.p95)} ms` },
       { figure: '  many items: succeeded', value: many.ok, unit: `of ${n}` },
-      { figure: '  many items: ledger invariant after the run', value: manyHolds ? 1 : 0, unit: manyHolds ? 'holds' : 'BROKEN', target: 'holds' }
+      {
+        figure: '  many items: ledger invariant after the run',
+        value: manyHolds ? 1 : 0,
+        unit: manyHolds ? 'holds' : 'BROKEN',
+        target: 'holds'
+      }
     ]
   } finally {
     await cloud.stop()
@@ -138,7 +264,6 @@ export async function runPointsBench(): Promise<Row[]> {
     rmSync(functionsDir, { recursive: true, force: true })
   }
 }
-
 
 if (require.main === module) {
   runPointsBench()

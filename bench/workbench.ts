@@ -34,7 +34,18 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const at = (i: number, n: number) => new Date(YEAR_START + Math.floor(((i * 7919) % n) * (YEAR_MS / n)))
 const point = (lat: number, lng: number) => ({ type: 'Point', coordinates: [lng, lat] })
 
-const STATUSES = ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'confirmed', 'confirmed', 'rejected', 'withdrawn', 'published']
+const STATUSES = [
+  'submitted',
+  'published',
+  'claimed',
+  'fulfilled',
+  'confirmed',
+  'confirmed',
+  'confirmed',
+  'rejected',
+  'withdrawn',
+  'published'
+]
 const CATEGORIES = ['goods', 'service', 'company', 'study', 'other']
 const KINDS = ['credit', 'credit', 'credit', 'credit', 'redemption', 'redemption', 'refund', 'adjust']
 
@@ -62,7 +73,10 @@ function wish(i: number) {
     confirmedAt: confirmed,
     confirmation: confirmed ? { rating: 3 + (i % 3) } : null,
     claimDeadline: claimed && status === 'claimed' ? new Date(claimed.getTime() + 7 * DAY) : null,
-    metrics: { claimMs: claimed && published ? claimed.getTime() - published.getTime() : null, fulfilMs: fulfilled && claimed ? fulfilled.getTime() - claimed.getTime() : null },
+    metrics: {
+      claimMs: claimed && published ? claimed.getTime() - published.getTime() : null,
+      fulfilMs: fulfilled && claimed ? fulfilled.getTime() - claimed.getTime() : null
+    },
     beneficiary: { display: '王奶奶', isChild: false },
     history: []
   }
@@ -72,14 +86,69 @@ export function loadBenchData(cloud: Pick<LocalCloud, 'store'>) {
   const s = cloud.store
   const settings = { assessment: { registrationPoints: 10, wishPoints: 5, needPoints: 5, pointsPerHour: 1, yearlyHours: 50, passMark: 60 } }
   s.insert('streets', [{ _id: 'bst', name: '测试街道', district: '镜湖区', city: '江城市' }])
-  s.insert('communities', Array.from({ length: 10 }, (_, c) => ({ _id: `bcm${String(c + 1).padStart(2, '0')}`, name: `测试社区${c + 1}`, streetId: 'bst', center: point(31.3 + c * 0.01, 118.4), address: '测试路', phone: '0553-2000000', settings })))
+  s.insert(
+    'communities',
+    Array.from({ length: 10 }, (_, c) => ({
+      _id: `bcm${String(c + 1).padStart(2, '0')}`,
+      name: `测试社区${c + 1}`,
+      streetId: 'bst',
+      center: point(31.3 + c * 0.01, 118.4),
+      address: '测试路',
+      phone: '0553-2000000',
+      settings
+    }))
+  )
   s.insert('users', [
-    { _id: 'bench-staff', nickName: '社工', roles: [{ role: 'staff', communityId: 'bcm01' }], communityId: 'bcm01', elderMode: false, createdAt: new Date(YEAR_START), updatedAt: new Date(YEAR_START), deletedAt: null },
-    { _id: 'bench-street', nickName: '街道', roles: [{ role: 'streetAdmin', streetId: 'bst' }], communityId: 'bcm01', elderMode: false, createdAt: new Date(YEAR_START), updatedAt: new Date(YEAR_START), deletedAt: null }
+    {
+      _id: 'bench-staff',
+      nickName: '社工',
+      roles: [{ role: 'staff', communityId: 'bcm01' }],
+      communityId: 'bcm01',
+      elderMode: false,
+      createdAt: new Date(YEAR_START),
+      updatedAt: new Date(YEAR_START),
+      deletedAt: null
+    },
+    {
+      _id: 'bench-street',
+      nickName: '街道',
+      roles: [{ role: 'streetAdmin', streetId: 'bst' }],
+      communityId: 'bcm01',
+      elderMode: false,
+      createdAt: new Date(YEAR_START),
+      updatedAt: new Date(YEAR_START),
+      deletedAt: null
+    }
   ])
-  s.insert('compounds', Array.from({ length: 120 }, (_, i) => ({ _id: `bcp${i}`, name: `小区${i}`, communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`, streetId: 'bst', location: point(31.3 + (i % 10) * 0.01 + (i % 3) * 0.002, 118.4 + (i % 7) * 0.002), households: 300 + i })))
-  s.insert('facilities', Array.from({ length: 300 }, (_, i) => ({ _id: `bf${i}`, name: `设施${i}`, category: ['convenience', 'canteen', 'clinic', 'partyCenter', 'market', 'pharmacy'][i % 6], communityId: 'bcm01', streetId: 'bst', status: 'open', location: point(31.3 + (i % 11) * 0.009, 118.4 + (i % 13) * 0.0015), dedupeKey: `bf${i}` })))
-  for (let i = 0; i < WISHES; i += 2000) s.insert('wishes', Array.from({ length: Math.min(2000, WISHES - i) }, (_, k) => wish(i + k)))
+  s.insert(
+    'compounds',
+    Array.from({ length: 120 }, (_, i) => ({
+      _id: `bcp${i}`,
+      name: `小区${i}`,
+      communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`,
+      streetId: 'bst',
+      location: point(31.3 + (i % 10) * 0.01 + (i % 3) * 0.002, 118.4 + (i % 7) * 0.002),
+      households: 300 + i
+    }))
+  )
+  s.insert(
+    'facilities',
+    Array.from({ length: 300 }, (_, i) => ({
+      _id: `bf${i}`,
+      name: `设施${i}`,
+      category: ['convenience', 'canteen', 'clinic', 'partyCenter', 'market', 'pharmacy'][i % 6],
+      communityId: 'bcm01',
+      streetId: 'bst',
+      status: 'open',
+      location: point(31.3 + (i % 11) * 0.009, 118.4 + (i % 13) * 0.0015),
+      dedupeKey: `bf${i}`
+    }))
+  )
+  for (let i = 0; i < WISHES; i += 2000)
+    s.insert(
+      'wishes',
+      Array.from({ length: Math.min(2000, WISHES - i) }, (_, k) => wish(i + k))
+    )
   for (let i = 0; i < LEDGER; i += 10_000) {
     s.insert(
       'pointsLedger',
@@ -87,15 +156,90 @@ export function loadBenchData(cloud: Pick<LocalCloud, 'store'>) {
         const n = i + k
         const kind = KINDS[n % KINDS.length]
         const amount = kind === 'redemption' ? -40 : kind === 'adjust' ? 5 : kind === 'refund' ? 40 : 20
-        return { _id: `bl${String(n).padStart(7, '0')}`, openid: `bv${n % 2000}`, communityId: 'bcm01', kind, amount, balanceAfter: 0, reason: '志愿服务', sourceId: `s${n}`, by: null, at: at(n, LEDGER) }
+        return {
+          _id: `bl${String(n).padStart(7, '0')}`,
+          openid: `bv${n % 2000}`,
+          communityId: 'bcm01',
+          kind,
+          amount,
+          balanceAfter: 0,
+          reason: '志愿服务',
+          sourceId: `s${n}`,
+          by: null,
+          at: at(n, LEDGER)
+        }
       })
     )
   }
-  s.insert('volunteers', Array.from({ length: 2000 }, (_, i) => ({ _id: `bv${i}`, volunteerNo: `ZY${i}`, realName: '志愿者', phone: '13700000000', communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`, createdAt: at(i, 2000) })))
-  s.insert('enrollments', Array.from({ length: ENROLLMENTS }, (_, i) => ({ _id: `be${i}`, activityId: `ba${i % 300}`, openid: `bv${i % 2000}`, communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`, activityTitle: '活动', activityStart: at(i, ENROLLMENTS), status: i % 9 ? 'completed' : 'absent', hours: (i % 6) * 0.5, points: 10, missingCheckout: false, corrections: [] })))
-  s.insert('redemptions', Array.from({ length: 2000 }, (_, i) => ({ _id: `br${i}`, openid: `bv${i}`, communityId: 'bcm01', merchantId: 'bm1', goodsName: '大米', status: ['pickedUp', 'pending', 'cancelled', 'expired'][i % 4], quantity: 1, points: 40, createdAt: at(i, 2000), closedAt: at(i, 2000) })))
-  s.insert('partyMembers', Array.from({ length: MEMBERS }, (_, i) => ({ _id: `bpm${i}`, openid: `bo${i}`, communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`, name: '党员', phone: '13900000000', status: i % 10 ? 'approved' : 'pending', createdAt: at(i, MEMBERS), approvedAt: i % 10 ? at(i, MEMBERS) : null, renewedHalves: i % 3 ? ['2026H1', '2026H2'] : ['2026H1'] })))
-  s.insert('assessmentEntries', Array.from({ length: ENTRIES }, (_, i) => ({ _id: `bae${i}`, openid: `bo${i % MEMBERS}`, communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`, period: '2026', source: ['wish', 'hours', 'need', 'registration'][i % 4], points: 5, hours: i % 4 === 1 ? 2 : 0, at: at(i, ENTRIES) })))
+  s.insert(
+    'volunteers',
+    Array.from({ length: 2000 }, (_, i) => ({
+      _id: `bv${i}`,
+      volunteerNo: `ZY${i}`,
+      realName: '志愿者',
+      phone: '13700000000',
+      communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`,
+      createdAt: at(i, 2000)
+    }))
+  )
+  s.insert(
+    'enrollments',
+    Array.from({ length: ENROLLMENTS }, (_, i) => ({
+      _id: `be${i}`,
+      activityId: `ba${i % 300}`,
+      openid: `bv${i % 2000}`,
+      communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`,
+      activityTitle: '活动',
+      activityStart: at(i, ENROLLMENTS),
+      status: i % 9 ? 'completed' : 'absent',
+      hours: (i % 6) * 0.5,
+      points: 10,
+      missingCheckout: false,
+      corrections: []
+    }))
+  )
+  s.insert(
+    'redemptions',
+    Array.from({ length: 2000 }, (_, i) => ({
+      _id: `br${i}`,
+      openid: `bv${i}`,
+      communityId: 'bcm01',
+      merchantId: 'bm1',
+      goodsName: '大米',
+      status: ['pickedUp', 'pending', 'cancelled', 'expired'][i % 4],
+      quantity: 1,
+      points: 40,
+      createdAt: at(i, 2000),
+      closedAt: at(i, 2000)
+    }))
+  )
+  s.insert(
+    'partyMembers',
+    Array.from({ length: MEMBERS }, (_, i) => ({
+      _id: `bpm${i}`,
+      openid: `bo${i}`,
+      communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`,
+      name: '党员',
+      phone: '13900000000',
+      status: i % 10 ? 'approved' : 'pending',
+      createdAt: at(i, MEMBERS),
+      approvedAt: i % 10 ? at(i, MEMBERS) : null,
+      renewedHalves: i % 3 ? ['2026H1', '2026H2'] : ['2026H1']
+    }))
+  )
+  s.insert(
+    'assessmentEntries',
+    Array.from({ length: ENTRIES }, (_, i) => ({
+      _id: `bae${i}`,
+      openid: `bo${i % MEMBERS}`,
+      communityId: `bcm${String((i % 10) + 1).padStart(2, '0')}`,
+      period: '2026',
+      source: ['wish', 'hours', 'need', 'registration'][i % 4],
+      points: 5,
+      hours: i % 4 === 1 ? 2 : 0,
+      at: at(i, ENTRIES)
+    }))
+  )
 }
 
 async function time(call: () => Promise<{ ok: boolean }>, runs = RUNS): Promise<number[]> {
@@ -144,14 +288,39 @@ export async function runWorkbenchBench(): Promise<Row[]> {
     const monthMs = await time(month)
     const streetMs = await time(street)
     const answer = await year()
-    const figures = answer.ok ? (answer.data as { figures: { wishes: { published: number }; volunteers: { pointsIssued: number } } }).figures : null
+    const figures = answer.ok
+      ? (answer.data as { figures: { wishes: { published: number }; volunteers: { pointsIssued: number } } }).figures
+      : null
     return [
-      { figure: `data: ${WISHES} wishes, ${LEDGER} ledger entries, ${ENROLLMENTS} service records in the store`, value: round(loadMs, 0), unit: 'ms to load' },
+      {
+        figure: `data: ${WISHES} wishes, ${LEDGER} ledger entries, ${ENROLLMENTS} service records in the store`,
+        value: round(loadMs, 0),
+        unit: 'ms to load'
+      },
       { figure: 'trivial call through the gateway (user.me), median', value: round(trivial), unit: 'ms' },
-      { figure: `community dashboard, a year (${figures?.wishes.published ?? '?'} wishes published, ${figures?.volunteers.pointsIssued ?? '?'} points issued), median of ${RUNS}`, value: round(median(yearMs)), unit: 'ms', baseline: round(trivial), ratio: round(median(yearMs) / trivial), target: '< 1000 ms' },
+      {
+        figure: `community dashboard, a year (${figures?.wishes.published ?? '?'} wishes published, ${figures?.volunteers.pointsIssued ?? '?'} points issued), median of ${RUNS}`,
+        value: round(median(yearMs)),
+        unit: 'ms',
+        baseline: round(trivial),
+        ratio: round(median(yearMs) / trivial),
+        target: '< 1000 ms'
+      },
       { figure: '  same, p95', value: round(p95(yearMs)), unit: 'ms', target: '< 1000 ms' },
-      { figure: `community dashboard, one month, median of ${RUNS}`, value: round(median(monthMs)), unit: 'ms', baseline: round(trivial), ratio: round(median(monthMs) / trivial) },
-      { figure: `street comparison, 10 communities + total, a year, median of ${RUNS}`, value: round(median(streetMs)), unit: 'ms', baseline: round(trivial), ratio: round(median(streetMs) / trivial) }
+      {
+        figure: `community dashboard, one month, median of ${RUNS}`,
+        value: round(median(monthMs)),
+        unit: 'ms',
+        baseline: round(trivial),
+        ratio: round(median(monthMs) / trivial)
+      },
+      {
+        figure: `street comparison, 10 communities + total, a year, median of ${RUNS}`,
+        value: round(median(streetMs)),
+        unit: 'ms',
+        baseline: round(trivial),
+        ratio: round(median(streetMs) / trivial)
+      }
     ]
   } finally {
     await cloud.stop()

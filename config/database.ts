@@ -77,7 +77,10 @@ export const database = {
       { keys: { communityId: 1, status: 1 } }
     ]),
     certificates: c('a service-record certificate; _id = certificate number', [{ keys: { openid: 1 } }]),
-    pointsAccounts: c('a points balance; _id = openid; balance equals the sum of the ledger', [{ keys: { communityId: 1, balance: -1 } }, { keys: { communityId: 1, earned: -1 } }]),
+    pointsAccounts: c('a points balance; _id = openid; balance equals the sum of the ledger', [
+      { keys: { communityId: 1, balance: -1 } },
+      { keys: { communityId: 1, earned: -1 } }
+    ]),
     pointsLedger: c('append-only ledger entry; _id derived from its source so it is written once', [
       { keys: { openid: 1, at: -1 } },
       { keys: { communityId: 1, at: -1 } },
@@ -111,8 +114,15 @@ export const database = {
       { keys: { unitId: 1, status: 1 } }
     ]),
     partyMemberships: c('the one active registration of a person; _id = openid', []),
-    partyProjects: c('a co-building project (项目清单) between a unit and a community', [{ keys: { communityId: 1 } }, { keys: { unitId: 1 } }]),
-    partyNeeds: c('a community need (需求清单) claimed by a member or a unit', [{ keys: { communityId: 1, status: 1 } }, { keys: { claimerId: 1, status: 1 } }, { keys: { claimerUnitId: 1, status: 1 } }]),
+    partyProjects: c('a co-building project (项目清单) between a unit and a community', [
+      { keys: { communityId: 1 } },
+      { keys: { unitId: 1 } }
+    ]),
+    partyNeeds: c('a community need (需求清单) claimed by a member or a unit', [
+      { keys: { communityId: 1, status: 1 } },
+      { keys: { claimerId: 1, status: 1 } },
+      { keys: { claimerUnitId: 1, status: 1 } }
+    ]),
     assessmentEntries: c('one assessment point entry; _id derived from its source so it is written once', [
       { keys: { openid: 1, period: 1 } },
       { keys: { communityId: 1, period: 1 } }

@@ -1,5 +1,11 @@
 // One street of ten communities, each with grids and about twelve residential compounds.
-import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CompoundDoc, type GridDoc, type StreetDoc } from '../cloudfunctions/_shared/docs'
+import {
+  DEFAULT_COMMUNITY_SETTINGS,
+  type CommunityDoc,
+  type CompoundDoc,
+  type GridDoc,
+  type StreetDoc
+} from '../cloudfunctions/_shared/docs'
 import { COMMUNITY_NAMES, COMPOUND_SUFFIXES, COMPOUND_WORDS, ROADS, landline } from './names'
 import type { Random } from './random'
 
@@ -55,7 +61,7 @@ export function buildDistrict(r: Random): District {
 
     const compoundCount = r.int(11, 13)
     for (let k = 0; k < compoundCount; k++) {
-      let compoundName = ''
+      let compoundName: string
       do compoundName = r.pick(COMPOUND_WORDS) + r.pick(COMPOUND_SUFFIXES)
       while (usedCompoundNames.has(compoundName))
       usedCompoundNames.add(compoundName)

@@ -21,14 +21,21 @@ const HOUR = 3_600_000
 const FIRST_DAY_BACK = 45
 const MONTHS = 6
 
-const PAST: Array<{ category: WishCategory; title: string; story: string; value: number; appellation: '奶奶' | '爷爷' | '阿姨' | '大爷' }> = [
-  { category: 'goods', title: '想要一个暖手宝', story: '冬天手脚冰凉，晚上看电视的时候想捂着暖和一点。', value: 40, appellation: '奶奶' },
-  { category: 'service', title: '帮忙换一下卫生间灯泡', story: '灯泡坏了好几天，梯子太高自己爬不上去。', value: 20, appellation: '爷爷' },
-  { category: 'company', title: '陪我去公园晒晒太阳', story: '腿脚不便很少出门，想有人推着轮椅去公园走走。', value: 0, appellation: '奶奶' },
-  { category: 'study', title: '教我用手机付款', story: '去菜市场买菜都要扫码，想学会自己付钱。', value: 0, appellation: '阿姨' },
-  { category: 'goods', title: '需要一副防滑拐杖', story: '下雨天路滑，旧拐杖底下的胶垫已经磨平了。', value: 80, appellation: '大爷' },
-  { category: 'service', title: '帮忙疏通厨房下水道', story: '洗碗池的水下得很慢，试了几次都没弄好。', value: 30, appellation: '大爷' }
-]
+const PAST: Array<{ category: WishCategory; title: string; story: string; value: number; appellation: '奶奶' | '爷爷' | '阿姨' | '大爷' }> =
+  [
+    { category: 'goods', title: '想要一个暖手宝', story: '冬天手脚冰凉，晚上看电视的时候想捂着暖和一点。', value: 40, appellation: '奶奶' },
+    { category: 'service', title: '帮忙换一下卫生间灯泡', story: '灯泡坏了好几天，梯子太高自己爬不上去。', value: 20, appellation: '爷爷' },
+    {
+      category: 'company',
+      title: '陪我去公园晒晒太阳',
+      story: '腿脚不便很少出门，想有人推着轮椅去公园走走。',
+      value: 0,
+      appellation: '奶奶'
+    },
+    { category: 'study', title: '教我用手机付款', story: '去菜市场买菜都要扫码，想学会自己付钱。', value: 0, appellation: '阿姨' },
+    { category: 'goods', title: '需要一副防滑拐杖', story: '下雨天路滑，旧拐杖底下的胶垫已经磨平了。', value: 80, appellation: '大爷' },
+    { category: 'service', title: '帮忙疏通厨房下水道', story: '洗碗池的水下得很慢，试了几次都没弄好。', value: 30, appellation: '大爷' }
+  ]
 
 type Path = Array<EventInput['event']>
 const CONFIRMED: Path = ['publish', 'claim', 'fulfil', 'confirm']
@@ -51,18 +58,32 @@ function castOf(ctx: SeedContext, community: CommunityDoc): Cast | null {
 
 type Membership = { status?: string; branch?: string; pledge?: string } | null
 
-function step(event: EventInput['event'], ctx: SeedContext, cast: Cast, wish: WishDoc, claimer: SeedPerson, membership: Membership, claimDays: number): { input: EventInput; actor: Actor } {
+function step(
+  event: EventInput['event'],
+  ctx: SeedContext,
+  cast: Cast,
+  wish: WishDoc,
+  claimer: SeedPerson,
+  membership: Membership,
+  claimDays: number
+): { input: EventInput; actor: Actor } {
   const staff: Actor = { who: cast.staff.user._id, role: 'staff' }
   const member: Actor = { who: claimer.user._id, role: 'member' }
   switch (event) {
     case 'publish':
       return { input: { event }, actor: staff }
     case 'claim':
-      return { input: { event, claimer: claimerSnapshot('member', claimer.user.realName, claimer.user.nickName, membership), claimDays }, actor: member }
+      return {
+        input: { event, claimer: claimerSnapshot('member', claimer.user.realName, claimer.user.nickName, membership), claimDays },
+        actor: member
+      }
     case 'fulfil':
       return { input: { event, note: '已经送到，老人家很满意', photos: [] }, actor: member }
     case 'confirm':
-      return { input: { event, rating: ctx.r.pick([5, 5, 4, 4, 3]), thanks: '谢谢党员同志的帮助' }, actor: { who: wish.submitterId, role: 'resident' } }
+      return {
+        input: { event, rating: ctx.r.pick([5, 5, 4, 4, 3]), thanks: '谢谢党员同志的帮助' },
+        actor: { who: wish.submitterId, role: 'resident' }
+      }
     case 'withdraw':
       return { input: { event, reason: '家里人已经帮忙解决了' }, actor: { who: wish.submitterId, role: 'resident' } }
     default:
@@ -70,7 +91,14 @@ function step(event: EventInput['event'], ctx: SeedContext, cast: Cast, wish: Wi
   }
 }
 
-function build(store: SeedStore, ctx: SeedContext, cast: Cast, serial: number, daysBack: number, path: Path): { wish: WishDoc; entry: AssessmentEntryDoc | null } {
+function build(
+  store: SeedStore,
+  ctx: SeedContext,
+  cast: Cast,
+  serial: number,
+  daysBack: number,
+  path: Path
+): { wish: WishDoc; entry: AssessmentEntryDoc | null } {
   const { r } = ctx
   const settings = { ...DEFAULT_COMMUNITY_SETTINGS, ...cast.community.settings }
   const template = PAST[serial % PAST.length]
@@ -87,10 +115,24 @@ function build(store: SeedStore, ctx: SeedContext, cast: Cast, serial: number, d
     delivery: 'handover',
     consent: true
   })
-  const facts = { openid: submitter.user._id, staff: false, profile: { realName: submitter.user.realName ?? null, phone: submitter.user.phone ?? null }, settings, now: at }
+  const facts = {
+    openid: submitter.user._id,
+    staff: false,
+    profile: { realName: submitter.user.realName ?? null, phone: submitter.user.phone ?? null },
+    settings,
+    now: at
+  }
   checkSubmission(input, facts)
-  const compound = ctx.district.compounds.find((c) => c._id === submitter.user.compoundId) ?? ctx.district.compounds.find((c) => c.communityId === cast.community._id)!
-  let wish = newWish(input, facts, { id: `seedh${String(serial).padStart(4, '0')}`, communityId: cast.community._id, streetId: cast.community.streetId, compoundId: compound._id, location: compound.location })
+  const compound =
+    ctx.district.compounds.find((c) => c._id === submitter.user.compoundId) ??
+    ctx.district.compounds.find((c) => c.communityId === cast.community._id)!
+  let wish = newWish(input, facts, {
+    id: `seedh${String(serial).padStart(4, '0')}`,
+    communityId: cast.community._id,
+    streetId: cast.community.streetId,
+    compoundId: compound._id,
+    location: compound.location
+  })
   for (const event of path) {
     at = new Date(at.getTime() + r.int(4, 60) * HOUR)
     const membership = store.get('partyMemberships', claimer.user._id) as Membership
@@ -99,7 +141,15 @@ function build(store: SeedStore, ctx: SeedContext, cast: Cast, serial: number, d
   }
   const entry =
     wish.status === 'confirmed'
-      ? assessmentEntry({ openid: claimer.user._id, communityId: wish.communityId, source: 'wish', sourceId: wish._id, points: assessmentRules(settings).wishPoints, reason: `完成微心愿：${wish.title}`, at: wish.confirmedAt as Date })
+      ? assessmentEntry({
+          openid: claimer.user._id,
+          communityId: wish.communityId,
+          source: 'wish',
+          sourceId: wish._id,
+          points: assessmentRules(settings).wishPoints,
+          reason: `完成微心愿：${wish.title}`,
+          at: wish.confirmedAt as Date
+        })
       : null
   return { wish, entry }
 }

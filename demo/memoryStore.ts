@@ -3,7 +3,7 @@
 // `$set` to the document with the filter's `_id`, as the seeders use it.
 import type { SeedStore } from './store'
 
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- seed documents of every shape
 
 export function memoryStore(): { store: SeedStore; data: Record<string, Doc[]> } {
   const data: Record<string, Doc[]> = {}

@@ -6,12 +6,11 @@ import { ratingAllowed, maxRating } from '../cloudfunctions/_shared/domain/asses
 import { seedDemo } from './index'
 import { memoryStore } from './memoryStore'
 
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-const must = <T,>(x: T | undefined): T => {
+type Doc = Record<string, any>
+const must = <T>(x: T | undefined): T => {
   expect(x).toBeDefined()
   return x as T
 }
-
 
 const now = new Date('2026-11-22T08:00:00Z')
 let data: Record<string, Doc[]>

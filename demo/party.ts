@@ -4,14 +4,19 @@
 // entries and a few ratings. Runs before the wish seeder, which reads the memberships.
 import type { Rating, RoleGrant } from '../types'
 import { SERVICE_INTENTIONS, type ResourceItem, type ServiceIntention } from '../types/schemas/party'
-import { assessmentRules, type AssessmentEntryDoc } from '../cloudfunctions/_shared/domain/assessment'
+import { assessmentRules, type AssessmentEntryDoc, needEntry, registrationEntry } from '../cloudfunctions/_shared/domain/assessment'
 import type { CommunityDoc, GridDoc } from '../cloudfunctions/_shared/docs'
 import { assessmentPeriod, halfYear, periodRange } from '../cloudfunctions/_shared/domain/period'
 import type { MemberRegistrationDoc, NeedClaimantDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from '../cloudfunctions/party/src/docs'
-import { needEntry, registrationEntry } from '../cloudfunctions/_shared/domain/assessment'
 import { applyEvent, type Actor, type MachineSpec, type Stateful } from '../cloudfunctions/party/src/domain/machine'
 import { NEED_MACHINE, type NeedEvent } from '../cloudfunctions/party/src/domain/needs'
-import { MEMBER_MACHINE, UNIT_MACHINE, membershipOf, type MemberEvent, type UnitEvent } from '../cloudfunctions/party/src/domain/registration'
+import {
+  MEMBER_MACHINE,
+  UNIT_MACHINE,
+  membershipOf,
+  type MemberEvent,
+  type UnitEvent
+} from '../cloudfunctions/party/src/domain/registration'
 import type { PillarSeeder, SeedContext } from './index'
 import { UNITS, type SeedPerson } from './people'
 import type { Random } from './random'
@@ -43,15 +48,39 @@ const RESOURCES: Record<string, ResourceItem[]> = {
   u05: [{ kind: 'skill', name: '反诈与金融知识宣讲', quantity: 2 }]
 }
 
-const PROJECTS: Array<{ unitId: string; title: string; content: string; status: ProjectDoc['status']; startDays: number; months: number }> = [
-  { unitId: 'u01', title: '税务知识进社区', content: '每季度一次个税、社保政策讲解和现场答疑', status: 'ongoing', startDays: 200, months: 12 },
-  { unitId: 'u01', title: '独居老人结对帮扶', content: '青年党员与独居老人结对，每月上门探望一次', status: 'planned', startDays: -20, months: 12 },
-  { unitId: 'u02', title: '健康义诊进社区', content: '每月一次血压血糖测量和用药指导', status: 'ongoing', startDays: 150, months: 12 },
-  { unitId: 'u03', title: '老旧小区楼道照明改造', content: '更换楼道声控灯，排查私拉电线', status: 'done', startDays: 300, months: 3 },
-  { unitId: 'u04', title: '四点半课堂', content: '放学后为双职工家庭孩子提供课业辅导', status: 'ongoing', startDays: 90, months: 10 }
-]
+const PROJECTS: Array<{ unitId: string; title: string; content: string; status: ProjectDoc['status']; startDays: number; months: number }> =
+  [
+    {
+      unitId: 'u01',
+      title: '税务知识进社区',
+      content: '每季度一次个税、社保政策讲解和现场答疑',
+      status: 'ongoing',
+      startDays: 200,
+      months: 12
+    },
+    {
+      unitId: 'u01',
+      title: '独居老人结对帮扶',
+      content: '青年党员与独居老人结对，每月上门探望一次',
+      status: 'planned',
+      startDays: -20,
+      months: 12
+    },
+    { unitId: 'u02', title: '健康义诊进社区', content: '每月一次血压血糖测量和用药指导', status: 'ongoing', startDays: 150, months: 12 },
+    { unitId: 'u03', title: '老旧小区楼道照明改造', content: '更换楼道声控灯，排查私拉电线', status: 'done', startDays: 300, months: 3 },
+    { unitId: 'u04', title: '四点半课堂', content: '放学后为双职工家庭孩子提供课业辅导', status: 'ongoing', startDays: 90, months: 10 }
+  ]
 
-const EMPLOYERS = ['江城市自然资源局', '江城日报社', '江城市第二中学', '江城自来水公司', '江城市人民检察院', '江城高新区管委会', '江城邮政分公司', '江城市妇幼保健院']
+const EMPLOYERS = [
+  '江城市自然资源局',
+  '江城日报社',
+  '江城市第二中学',
+  '江城自来水公司',
+  '江城市人民检察院',
+  '江城高新区管委会',
+  '江城邮政分公司',
+  '江城市妇幼保健院'
+]
 const SKILLS = ['法律咨询', '医疗护理', '电器维修', '书法', '摄影', '心理疏导', '财务会计', '计算机', '驾驶', '厨艺', '英语', '文艺演出']
 const PLEDGES = [
   '亮明党员身份，每月至少参加一次社区志愿服务',
@@ -64,7 +93,12 @@ const PLEDGES = [
 const REJECT_REASONS = ['经核实，您的居住地不在本社区，请到居住地社区报到', '所填党支部信息有误，请核对后重新提交']
 
 const NEEDS: Array<{ title: string; category: NeedDoc['category']; description: string; place: string }> = [
-  { title: '三号楼楼道杂物清理', category: 'service', description: '楼道堆放纸箱和旧家具，存在消防隐患，需要人手清理搬运', place: '阳光小区3号楼' },
+  {
+    title: '三号楼楼道杂物清理',
+    category: 'service',
+    description: '楼道堆放纸箱和旧家具，存在消防隐患，需要人手清理搬运',
+    place: '阳光小区3号楼'
+  },
   { title: '独居老人助餐配送', category: 'service', description: '每天中午为5位独居老人从助餐点送餐上门', place: '社区食堂' },
   { title: '反诈宣传进楼栋', category: 'skill', description: '在楼栋口开展防范电信诈骗宣传，发放资料', place: '各小区楼栋口' },
   { title: '暑期儿童托管场地', category: 'venue', description: '暑期需要一间可容纳30名儿童的活动室', place: '社区周边' },
@@ -154,7 +188,7 @@ function seedProjects(s: Seeding, units: UnitDoc[]) {
 /** Every half-year from `from` to `to`, e.g. 2025H2, 2026H1, 2026H2. */
 function halvesBetween(from: Date, to: Date): string[] {
   const out: string[] = []
-  for (let h = halfYear(from); h <= halfYear(to); ) {
+  for (let h = halfYear(from); h <= halfYear(to);) {
     out.push(h)
     const [y, n] = [Number(h.slice(0, 4)), h.endsWith('H1') ? 1 : 2]
     h = n === 1 ? `${y}H2` : `${y + 1}H1`
@@ -249,7 +283,14 @@ function seedRegistrations(s: Seeding, ctx: SeedContext, units: UnitDoc[]): Memb
   const pendingIn = ['cm01', 'cm01', 'cm02', 'cm03', 'cm04', 'cm05']
   pendingIn.forEach((communityId, i) => {
     const person = applicant(communityId)
-    if (person) plans.push({ person, communityId, status: 'pending', unit: approvedUnitsIn(communityId)[0] ?? null, createdAt: daysBefore(s.now, i + 1) })
+    if (person)
+      plans.push({
+        person,
+        communityId,
+        status: 'pending',
+        unit: approvedUnitsIn(communityId)[0] ?? null,
+        createdAt: daysBefore(s.now, i + 1)
+      })
   })
   for (const communityId of ['cm01', 'cm02']) {
     const person = applicant(communityId)
@@ -265,7 +306,14 @@ function seedRegistrations(s: Seeding, ctx: SeedContext, units: UnitDoc[]): Memb
 function seedNeeds(s: Seeding, regs: MemberRegistrationDoc[]) {
   const approvedIn = (c: string) => regs.filter((r) => r.status === 'approved' && r.communityId === c)
   const demo = regs.find((r) => r.openid === 'demo-member') as MemberRegistrationDoc
-  const asClaimant = (reg: MemberRegistrationDoc): NeedClaimantDoc => ({ kind: 'member', id: reg.openid, by: reg.openid, name: reg.name, branch: reg.branch, pledge: reg.pledge })
+  const asClaimant = (reg: MemberRegistrationDoc): NeedClaimantDoc => ({
+    kind: 'member',
+    id: reg.openid,
+    by: reg.openid,
+    name: reg.name,
+    branch: reg.branch,
+    pledge: reg.pledge
+  })
   const u01: NeedClaimantDoc = { kind: 'unit', id: 'u01', by: 'demo-unit', name: UNITS[0].name, branch: null, pledge: null }
   // [community, the need's final status, who holds it]
   const plan: Array<[string, NeedDoc['status'], NeedClaimantDoc | null]> = [

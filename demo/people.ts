@@ -47,12 +47,56 @@ interface DemoSpec {
 const HOME = 'cm01'
 const DEMO: DemoSpec[] = [
   { openid: 'demo-resident', title: '居民', note: '72岁，青枫社区', name: '王秀英', is: {}, grants: [] },
-  { openid: 'demo-volunteer', title: '志愿者', name: '李志强', is: { volunteer: true }, grants: [{ role: 'volunteer', communityId: HOME }] },
-  { openid: 'demo-member', title: '在职党员', note: '税务局', name: '陈建国', is: { member: true, volunteer: true }, grants: [{ role: 'member', communityId: HOME }, { role: 'volunteer', communityId: HOME }] },
-  { openid: 'demo-merchant', title: '商家', note: '惠民便利店', name: '刘芳', is: { merchant: 'm01' }, grants: [{ role: 'merchant', merchantId: 'm01', communityId: HOME }] },
-  { openid: 'demo-unit', title: '单位管理员', note: '税务局机关党支部', name: '赵磊', is: { unitAdmin: 'u01' }, grants: [{ role: 'unitAdmin', unitId: 'u01' }] },
-  { openid: 'demo-staff', title: '社区工作者', note: '青枫社区', name: '孙丽', is: { staff: HOME }, grants: [{ role: 'staff', communityId: HOME }] },
-  { openid: 'demo-street', title: '街道管理员', note: '青枫街道', name: '周明', is: { streetAdmin: true }, grants: [{ role: 'streetAdmin', streetId: 'st01' }] }
+  {
+    openid: 'demo-volunteer',
+    title: '志愿者',
+    name: '李志强',
+    is: { volunteer: true },
+    grants: [{ role: 'volunteer', communityId: HOME }]
+  },
+  {
+    openid: 'demo-member',
+    title: '在职党员',
+    note: '税务局',
+    name: '陈建国',
+    is: { member: true, volunteer: true },
+    grants: [
+      { role: 'member', communityId: HOME },
+      { role: 'volunteer', communityId: HOME }
+    ]
+  },
+  {
+    openid: 'demo-merchant',
+    title: '商家',
+    note: '惠民便利店',
+    name: '刘芳',
+    is: { merchant: 'm01' },
+    grants: [{ role: 'merchant', merchantId: 'm01', communityId: HOME }]
+  },
+  {
+    openid: 'demo-unit',
+    title: '单位管理员',
+    note: '税务局机关党支部',
+    name: '赵磊',
+    is: { unitAdmin: 'u01' },
+    grants: [{ role: 'unitAdmin', unitId: 'u01' }]
+  },
+  {
+    openid: 'demo-staff',
+    title: '社区工作者',
+    note: '青枫社区',
+    name: '孙丽',
+    is: { staff: HOME },
+    grants: [{ role: 'staff', communityId: HOME }]
+  },
+  {
+    openid: 'demo-street',
+    title: '街道管理员',
+    note: '青枫街道',
+    name: '周明',
+    is: { streetAdmin: true },
+    grants: [{ role: 'streetAdmin', streetId: 'st01' }]
+  }
 ]
 
 export function buildPeople(r: Random, district: District, now: Date): SeedPerson[] {
@@ -77,7 +121,9 @@ export function buildPeople(r: Random, district: District, now: Date): SeedPerso
     people.push({ user, is, ...(demo ? { demo } : {}) })
   }
 
-  DEMO.forEach((d, order) => make(d.openid, d.name, HOME, d.grants, d.is, { _id: d.openid, title: d.title, ...(d.note ? { note: d.note } : {}), order }))
+  DEMO.forEach((d, order) =>
+    make(d.openid, d.name, HOME, d.grants, d.is, { _id: d.openid, title: d.title, ...(d.note ? { note: d.note } : {}), order })
+  )
 
   let n = 0
   const next = () => `seed-u${String(++n).padStart(3, '0')}`
@@ -88,7 +134,8 @@ export function buildPeople(r: Random, district: District, now: Date): SeedPerso
     for (let k = 0; k < 6; k++) make(next(), personName(r), cid, [{ role: 'volunteer', communityId: cid }], { volunteer: true })
     for (let k = 0; k < 4; k++) make(next(), personName(r), cid, [], {})
   }
-  for (const m of MERCHANTS.slice(1)) make(next(), personName(r), m.communityId, [{ role: 'merchant', merchantId: m.id, communityId: m.communityId }], { merchant: m.id })
+  for (const m of MERCHANTS.slice(1))
+    make(next(), personName(r), m.communityId, [{ role: 'merchant', merchantId: m.id, communityId: m.communityId }], { merchant: m.id })
   for (const u of UNITS.slice(1)) make(next(), personName(r), u.communityId, [{ role: 'unitAdmin', unitId: u.id }], { unitAdmin: u.id })
   return people
 }

@@ -21,7 +21,9 @@ describe('demo district', () => {
     const categories = new Set(data.facilities.map((f) => f.category))
     expect(categories.size).toBe(17)
     const demoIds = new Set(data.demoUsers.map((d) => d._id))
-    const demoRoles = data.users.filter((u) => demoIds.has(u._id)).map((u) => (u.roles as { role: string }[]).map((g) => g.role)[0] ?? 'resident')
+    const demoRoles = data.users
+      .filter((u) => demoIds.has(u._id))
+      .map((u) => (u.roles as { role: string }[]).map((g) => g.role)[0] ?? 'resident')
     expect(demoRoles.sort()).toEqual(['member', 'merchant', 'resident', 'staff', 'streetAdmin', 'unitAdmin', 'volunteer'])
     const ids = data.facilities.map((f) => f._id)
     expect(new Set(ids).size).toBe(ids.length)

@@ -1,4 +1,4 @@
-import { ENROLMENT_STATUSES, ORDER_STATUSES } from '../types'
+import { ENROLLMENT_STATUSES, ORDER_STATUSES } from '../types'
 import type { LedgerEntryDoc, PointsAccountDoc } from '../cloudfunctions/_shared/domain/ledgerRules'
 import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from '../cloudfunctions/points/src/docs'
 import type { ActivityDoc, EnrollmentDoc, VolunteerDoc } from '../cloudfunctions/volunteer/src/docs'
@@ -43,10 +43,12 @@ describe('demo volunteers and points', () => {
     expect(s.data.sequences).toEqual([{ _id: 'volunteerNo', value: s.volunteers.length }])
   })
 
-  test('activities past, ongoing and upcoming, with enrolments in every status and counters that match', () => {
-    const phases = new Set(s.activities.map((a) => (a.finishedAt ? 'closed' : a.start > now ? 'upcoming' : a.end < now ? 'ended' : 'ongoing')))
+  test('activities past, ongoing and upcoming, with enrollments in every status and counters that match', () => {
+    const phases = new Set(
+      s.activities.map((a) => (a.finishedAt ? 'closed' : a.start > now ? 'upcoming' : a.end < now ? 'ended' : 'ongoing'))
+    )
     expect([...phases].sort()).toEqual(['closed', 'ended', 'ongoing', 'upcoming'])
-    expect(new Set(s.enrollments.map((e) => e.status))).toEqual(new Set(ENROLMENT_STATUSES))
+    expect(new Set(s.enrollments.map((e) => e.status))).toEqual(new Set(ENROLLMENT_STATUSES))
     for (const a of s.activities) {
       const taken = s.enrollments.filter((e) => e.activityId === a._id && e.status !== 'cancelled').length
       expect(a.enrolled).toBe(taken)
@@ -54,7 +56,7 @@ describe('demo volunteers and points', () => {
     }
   })
 
-  test('every completed enrolment is credited once and counted in the volunteer totals', () => {
+  test('every completed enrollment is credited once and counted in the volunteer totals', () => {
     const credited = new Set(s.ledger.filter((e) => e.kind === 'credit').map((e) => e.sourceId))
     for (const e of s.enrollments.filter((x) => x.status === 'completed' && x.points > 0)) expect(credited.has(e._id)).toBe(true)
     for (const v of s.volunteers) {

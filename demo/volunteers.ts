@@ -1,9 +1,9 @@
 // Pillar 3 demo data: a volunteer profile for every seeded volunteer; activities past (closed), ongoing and
-// upcoming in every community with enrolments in every status; completed service credited through the
+// upcoming in every community with enrollments in every status; completed service credited through the
 // same rules the functions use (hours, points, ledger ids, member assessment entries); the six shops and
 // talents of MERCHANTS approved plus one application waiting for review; goods with stock (one sold out);
 // orders picked up, waiting, cancelled and expired; ledgers whose sums equal the balances exactly.
-import type { EnrolmentStatus, OrderStatus } from '../types'
+import type { EnrollmentStatus, OrderStatus } from '../types'
 import type { GoodsKind, LimitPeriod } from '../types/schemas/points'
 import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../cloudfunctions/_shared/domain/assessment'
 import type { CommunityDoc } from '../cloudfunctions/_shared/docs'
@@ -23,10 +23,28 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const HOME = 'cm01'
 
-const SKILLS = ['助老陪伴', '环境清洁', '文明劝导', '理发', '家电维修', '心理疏导', '法律咨询', '医疗护理', '教育辅导', '文艺表演', '摄影', '驾驶']
+const SKILLS = [
+  '助老陪伴',
+  '环境清洁',
+  '文明劝导',
+  '理发',
+  '家电维修',
+  '心理疏导',
+  '法律咨询',
+  '医疗护理',
+  '教育辅导',
+  '文艺表演',
+  '摄影',
+  '驾驶'
+]
 
 const ACTIVITY_PLANS = [
-  { title: '敬老院陪伴读报', content: '为社区敬老院的老人读报、聊天、陪伴散步，帮助老人了解时事。', venue: '社区日间照料中心', tag: '助老' },
+  {
+    title: '敬老院陪伴读报',
+    content: '为社区敬老院的老人读报、聊天、陪伴散步，帮助老人了解时事。',
+    venue: '社区日间照料中心',
+    tag: '助老'
+  },
   { title: '小区垃圾分类督导', content: '在小区投放点指导居民正确分类投放，宣传垃圾分类知识。', venue: '小区垃圾分类投放点', tag: '环保' },
   { title: '文明交通劝导', content: '在路口协助交警劝导行人和非机动车文明出行。', venue: '青枫路与柳岸街路口', tag: '文明' },
   { title: '义务理发进社区', content: '为行动不便的老人和残疾人提供免费理发服务。', venue: '党群服务中心一楼', tag: '便民' },
@@ -36,7 +54,10 @@ const ACTIVITY_PLANS = [
   { title: '家电义务维修', content: '免费检修小家电，讲解家庭用电安全。', venue: '党群服务中心广场', tag: '便民' }
 ]
 
-const GOODS_PLANS: Record<string, Array<{ name: string; kind: GoodsKind; price: number; stock: number; limitCount: number; limitPeriod: LimitPeriod; description: string }>> = {
+const GOODS_PLANS: Record<
+  string,
+  Array<{ name: string; kind: GoodsKind; price: number; stock: number; limitCount: number; limitPeriod: LimitPeriod; description: string }>
+> = {
   m01: [
     { name: '东北大米5斤', kind: 'item', price: 120, stock: 30, limitCount: 1, limitPeriod: 'month', description: '新米，真空包装' },
     { name: '食用油1.8升', kind: 'item', price: 150, stock: 20, limitCount: 1, limitPeriod: 'month', description: '非转基因压榨菜籽油' },
@@ -47,13 +68,43 @@ const GOODS_PLANS: Record<string, Array<{ name: string; kind: GoodsKind; price: 
     { name: '土鸡蛋一盒', kind: 'item', price: 60, stock: 25, limitCount: 2, limitPeriod: 'month', description: '15枚装' },
     { name: '时令水果一份', kind: 'item', price: 50, stock: 40, limitCount: 2, limitPeriod: 'month', description: '当日新鲜水果约2斤' }
   ],
-  m03: [{ name: '理发一次', kind: 'service', price: 50, stock: 20, limitCount: 1, limitPeriod: 'month', description: '男女均可，行动不便可上门' }],
+  m03: [
+    {
+      name: '理发一次',
+      kind: 'service',
+      price: 50,
+      stock: 20,
+      limitCount: 1,
+      limitPeriod: 'month',
+      description: '男女均可，行动不便可上门'
+    }
+  ],
   m04: [
     { name: '图书借阅月卡', kind: 'service', price: 30, stock: 50, limitCount: 1, limitPeriod: 'month', description: '当月不限次借阅' },
     { name: '精装笔记本', kind: 'item', price: 25, stock: 80, limitCount: 3, limitPeriod: 'month', description: 'A5 尺寸' }
   ],
-  m05: [{ name: '书法辅导一节', kind: 'service', price: 80, stock: 12, limitCount: 2, limitPeriod: 'halfYear', description: '每节60分钟，适合老人和小学生' }],
-  m06: [{ name: '小家电检修一次', kind: 'service', price: 60, stock: 15, limitCount: 1, limitPeriod: 'month', description: '电饭煲、电风扇、电水壶等' }]
+  m05: [
+    {
+      name: '书法辅导一节',
+      kind: 'service',
+      price: 80,
+      stock: 12,
+      limitCount: 2,
+      limitPeriod: 'halfYear',
+      description: '每节60分钟，适合老人和小学生'
+    }
+  ],
+  m06: [
+    {
+      name: '小家电检修一次',
+      kind: 'service',
+      price: 60,
+      stock: 15,
+      limitCount: 1,
+      limitPeriod: 'month',
+      description: '电饭煲、电风扇、电水壶等'
+    }
+  ]
 }
 
 interface Seeding {
@@ -87,7 +138,13 @@ function replayLedger(s: Seeding) {
     const account = s.accounts.get(e.openid) ?? null
     const totals = nextTotals(account, e.kind, e.amount)
     e.balanceAfter = totals.balance
-    s.accounts.set(e.openid, { _id: e.openid, communityId: account?.communityId ?? home.get(e.openid) ?? HOME, ...totals, createdAt: account?.createdAt ?? e.at, updatedAt: e.at })
+    s.accounts.set(e.openid, {
+      _id: e.openid,
+      communityId: account?.communityId ?? home.get(e.openid) ?? HOME,
+      ...totals,
+      createdAt: account?.createdAt ?? e.at,
+      updatedAt: e.at
+    })
   }
 }
 
@@ -169,9 +226,9 @@ function buildActivity(s: Seeding, c: CommunityDoc, timing: Timing, k: number, n
   }
 }
 
-/** The statuses of enrolments in an activity of this timing, before capacity limits. */
-function statusesFor(s: Seeding, timing: Timing, count: number): EnrolmentStatus[] {
-  return Array.from({ length: count }, (_, i): EnrolmentStatus => {
+/** The statuses of enrollments in an activity of this timing, before capacity limits. */
+function statusesFor(s: Seeding, timing: Timing, count: number): EnrollmentStatus[] {
+  return Array.from({ length: count }, (_, i): EnrollmentStatus => {
     if (i === count - 1 && count > 2) return 'cancelled'
     if (timing === 'closed') return i === count - 2 && count > 3 ? 'absent' : 'completed'
     if (timing === 'ended') return i === 0 ? 'checkedIn' : i === 1 ? 'enrolled' : 'completed'
@@ -180,7 +237,7 @@ function statusesFor(s: Seeding, timing: Timing, count: number): EnrolmentStatus
   })
 }
 
-function buildEnrollment(s: Seeding, a: ActivityDoc, v: VolunteerDoc, status: EnrolmentStatus): EnrollmentDoc {
+function buildEnrollment(s: Seeding, a: ActivityDoc, v: VolunteerDoc, status: EnrollmentStatus): EnrollmentDoc {
   const enrolledAt = new Date(a.enrollDeadline.getTime() - s.r.int(1, 72) * HOUR)
   const checkInAt = ['checkedIn', 'completed'].includes(status) ? new Date(a.start.getTime() + s.r.int(-20, 15) * 60_000) : null
   const checkOutAt = status === 'completed' ? new Date(a.end.getTime() + s.r.int(-50, 20) * 60_000) : null
@@ -211,12 +268,21 @@ function buildEnrollment(s: Seeding, a: ActivityDoc, v: VolunteerDoc, status: En
   }
 }
 
-/** Credits a completed enrolment as checkOut would: ledger, totals, member assessment entry. */
+/** Credits a completed enrollment as checkOut would: ledger, totals, member assessment entry. */
 function credit(s: Seeding, a: ActivityDoc, e: EnrollmentDoc, v: VolunteerDoc, entries: AssessmentEntryDoc[]) {
   if (e.status !== 'completed' || e.hours <= 0) return
   const at = e.completedAt as Date
   if (e.points > 0) {
-    addEntry(s, { _id: ledgerId.credit(e._id), openid: v._id, communityId: a.communityId, kind: 'credit', amount: e.points, reason: `志愿服务：${a.title}`, sourceId: e._id, at })
+    addEntry(s, {
+      _id: ledgerId.credit(e._id),
+      openid: v._id,
+      communityId: a.communityId,
+      kind: 'credit',
+      amount: e.points,
+      reason: `志愿服务：${a.title}`,
+      sourceId: e._id,
+      at
+    })
   }
   v.halfHours += toHalfHours(e.hours)
   v.activityCount += 1
@@ -226,12 +292,23 @@ function credit(s: Seeding, a: ActivityDoc, e: EnrollmentDoc, v: VolunteerDoc, e
   const memberOf = s.memberCommunity.get(v._id)
   if (memberOf) {
     const rate = assessmentRules(s.communities.get(memberOf)?.settings).pointsPerHour
-    entries.push(assessmentEntry({ openid: v._id, communityId: memberOf, source: 'hours', sourceId: e._id, points: e.hours * rate, hours: e.hours, reason: `志愿服务：${a.title}`, at }))
+    entries.push(
+      assessmentEntry({
+        openid: v._id,
+        communityId: memberOf,
+        source: 'hours',
+        sourceId: e._id,
+        points: e.hours * rate,
+        hours: e.hours,
+        reason: `志愿服务：${a.title}`,
+        at
+      })
+    )
   }
 }
 
 /** demo-volunteer: served in the closed ones, checked in at the ongoing one, enrolled in the first upcoming. */
-function demoStatus(timing: Timing, k: number): EnrolmentStatus | null {
+function demoStatus(timing: Timing, k: number): EnrollmentStatus | null {
   if (timing === 'closed') return 'completed'
   if (timing === 'ongoing') return 'checkedIn'
   if (timing === 'upcoming' && k === 0) return 'enrolled'
@@ -365,7 +442,7 @@ interface Orders {
 }
 
 function uniqueCode(s: Seeding, codes: Set<string>): string {
-  let code = ''
+  let code: string
   do code = String(s.r.int(0, 999_999)).padStart(6, '0')
   while (codes.has(code))
   codes.add(code)
@@ -378,12 +455,30 @@ function placeOrder(s: Seeding, o: Orders, v: VolunteerDoc, g: GoodsDoc, status:
   const closedAt = ORDER_TIMES[status].closed === null ? null : new Date(s.now.getTime() + (ORDER_TIMES[status].closed as number))
   if (g.stock < 1 || balanceAt(s, v._id, placed) < g.price) return
   const id = orderIdFor(v._id, `seed${String(o.list.length + 1).padStart(6, '0')}`)
-  addEntry(s, { _id: ledgerId.redemption(id), openid: v._id, communityId: g.communityId, kind: 'redemption', amount: -g.price, reason: `兑换：${g.name}×1`, sourceId: id, at: placed })
+  addEntry(s, {
+    _id: ledgerId.redemption(id),
+    openid: v._id,
+    communityId: g.communityId,
+    kind: 'redemption',
+    amount: -g.price,
+    reason: `兑换：${g.name}×1`,
+    sourceId: id,
+    at: placed
+  })
   const period = quotaPeriod(g.limitPeriod, placed)
   const qid = quotaId(g._id, v._id, period)
   if (status === 'cancelled' || status === 'expired') {
     const why = status === 'cancelled' ? '取消兑换' : '逾期未领'
-    addEntry(s, { _id: ledgerId.refund(id), openid: v._id, communityId: g.communityId, kind: 'refund', amount: g.price, reason: `${why}退还：${g.name}×1`, sourceId: id, at: closedAt as Date })
+    addEntry(s, {
+      _id: ledgerId.refund(id),
+      openid: v._id,
+      communityId: g.communityId,
+      kind: 'refund',
+      amount: g.price,
+      reason: `${why}退还：${g.name}×1`,
+      sourceId: id,
+      at: closedAt as Date
+    })
   } else {
     g.stock -= 1
     g.redeemed += 1
@@ -421,7 +516,9 @@ function seedOrders(s: Seeding, goods: GoodsDoc[]) {
     const isDemo = v._id === 'demo-volunteer'
     const shelf = goods.filter((g) => g.communityId === v.communityId && g.stock > 0)
     if (!shelf.length) continue
-    const plan = isDemo ? (['expired', 'pickedUp', 'cancelled', 'pending'] as OrderStatus[]) : s.r.sample(['pickedUp', 'pending', 'cancelled', 'expired'] as OrderStatus[], s.r.int(0, 2))
+    const plan = isDemo
+      ? (['expired', 'pickedUp', 'cancelled', 'pending'] as OrderStatus[])
+      : s.r.sample(['pickedUp', 'pending', 'cancelled', 'expired'] as OrderStatus[], s.r.int(0, 2))
     const cheapest = [...shelf].sort((a, b) => a.price - b.price).slice(0, 2)
     plan.sort(byTime).forEach((status, i) => placeOrder(s, o, v, isDemo ? cheapest[i % cheapest.length] : s.r.pick(shelf), status))
   }

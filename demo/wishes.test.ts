@@ -9,7 +9,12 @@ async function seeded() {
   const { store, data } = memoryStore()
   const now = new Date('2026-11-22T08:00:00Z')
   await seedDemo(store, now)
-  return { now, wishes: data.wishes as unknown as WishDoc[], counters: data.wishClaimers as unknown as WishClaimerDoc[], entries: (data.assessmentEntries ?? []).filter((e) => e.source === 'wish') }
+  return {
+    now,
+    wishes: data.wishes as unknown as WishDoc[],
+    counters: data.wishClaimers as unknown as WishClaimerDoc[],
+    entries: (data.assessmentEntries ?? []).filter((e) => e.source === 'wish')
+  }
 }
 
 describe('demo wishes', () => {
@@ -52,6 +57,8 @@ describe('demo wishes', () => {
     expect(demo.sort()).toEqual(['confirmed', 'fulfilled', 'published', 'submitted'])
     const member = wishes.filter((w) => w.claimerId === 'demo-member').map((w) => w.status)
     expect(member).toEqual(expect.arrayContaining(['claimed', 'confirmed']))
-    expect(wishes.filter((w) => w.claimerId?.startsWith('demo-') && w.claimerId !== 'demo-member' && w.claimerId !== 'demo-volunteer')).toEqual([])
+    expect(
+      wishes.filter((w) => w.claimerId?.startsWith('demo-') && w.claimerId !== 'demo-member' && w.claimerId !== 'demo-volunteer')
+    ).toEqual([])
   })
 })

@@ -24,25 +24,121 @@ interface Template {
 }
 
 const ELDER: Template[] = [
-  { category: 'goods', title: '想要一台能听戏的收音机', story: '老伴走后一个人在家，以前的收音机坏了，想听听黄梅戏解闷。', value: 80, appellations: ['奶奶', '爷爷'] },
-  { category: 'goods', title: '冬天需要一床厚棉被', story: '家里的被子用了十几年，已经不暖和了，天冷了晚上睡不好。', value: 150, appellations: ['奶奶', '爷爷', '大妈'] },
-  { category: 'goods', title: '想要一副合适的老花镜', story: '眼睛越来越花，看药盒上的字很吃力，想配一副老花镜。', value: 60, appellations: ['爷爷', '大爷'] },
-  { category: 'goods', title: '需要一个助行器', story: '腿脚不太灵便，下楼买菜时想有个助行器扶着，走得稳当些。', value: 180, appellations: ['奶奶', '爷爷'] },
-  { category: 'service', title: '帮忙修一下漏水的水龙头', story: '厨房水龙头一直滴水，自己拧不紧，想请懂行的人帮忙看看。', value: 30, appellations: ['奶奶', '大爷', '阿姨'] },
-  { category: 'service', title: '教我用手机挂号和视频', story: '孩子在外地工作，想学会用手机和他们视频，还想自己在网上挂号。', value: 0, appellations: ['奶奶', '爷爷'] },
-  { category: 'service', title: '帮忙办理医保报销手续', story: '住院的单据一大摞，不知道该去哪里报销，想请人帮忙理一理。', value: 0, appellations: ['大爷', '大妈'] },
-  { category: 'service', title: '想请人上门理个发', story: '行动不便很久没出门理发了，想请会理发的志愿者上门帮忙。', value: 20, appellations: ['爷爷', '奶奶'] },
-  { category: 'company', title: '陪我去医院复查', story: '下个月要去医院复查，子女不在身边，想有人陪着排队取药。', value: 0, appellations: ['奶奶', '爷爷', '阿姨'] },
-  { category: 'company', title: '周末有人陪我下下象棋', story: '退休后最爱下象棋，老棋友搬走了，想找人周末陪我杀两盘。', value: 0, appellations: ['大爷', '爷爷'] },
-  { category: 'study', title: '想学写毛笔字', story: '年轻时就想练字，现在有空了，想请老师教教基本笔画。', value: 50, appellations: ['阿姨', '叔叔', '奶奶'] }
+  {
+    category: 'goods',
+    title: '想要一台能听戏的收音机',
+    story: '老伴走后一个人在家，以前的收音机坏了，想听听黄梅戏解闷。',
+    value: 80,
+    appellations: ['奶奶', '爷爷']
+  },
+  {
+    category: 'goods',
+    title: '冬天需要一床厚棉被',
+    story: '家里的被子用了十几年，已经不暖和了，天冷了晚上睡不好。',
+    value: 150,
+    appellations: ['奶奶', '爷爷', '大妈']
+  },
+  {
+    category: 'goods',
+    title: '想要一副合适的老花镜',
+    story: '眼睛越来越花，看药盒上的字很吃力，想配一副老花镜。',
+    value: 60,
+    appellations: ['爷爷', '大爷']
+  },
+  {
+    category: 'goods',
+    title: '需要一个助行器',
+    story: '腿脚不太灵便，下楼买菜时想有个助行器扶着，走得稳当些。',
+    value: 180,
+    appellations: ['奶奶', '爷爷']
+  },
+  {
+    category: 'service',
+    title: '帮忙修一下漏水的水龙头',
+    story: '厨房水龙头一直滴水，自己拧不紧，想请懂行的人帮忙看看。',
+    value: 30,
+    appellations: ['奶奶', '大爷', '阿姨']
+  },
+  {
+    category: 'service',
+    title: '教我用手机挂号和视频',
+    story: '孩子在外地工作，想学会用手机和他们视频，还想自己在网上挂号。',
+    value: 0,
+    appellations: ['奶奶', '爷爷']
+  },
+  {
+    category: 'service',
+    title: '帮忙办理医保报销手续',
+    story: '住院的单据一大摞，不知道该去哪里报销，想请人帮忙理一理。',
+    value: 0,
+    appellations: ['大爷', '大妈']
+  },
+  {
+    category: 'service',
+    title: '想请人上门理个发',
+    story: '行动不便很久没出门理发了，想请会理发的志愿者上门帮忙。',
+    value: 20,
+    appellations: ['爷爷', '奶奶']
+  },
+  {
+    category: 'company',
+    title: '陪我去医院复查',
+    story: '下个月要去医院复查，子女不在身边，想有人陪着排队取药。',
+    value: 0,
+    appellations: ['奶奶', '爷爷', '阿姨']
+  },
+  {
+    category: 'company',
+    title: '周末有人陪我下下象棋',
+    story: '退休后最爱下象棋，老棋友搬走了，想找人周末陪我杀两盘。',
+    value: 0,
+    appellations: ['大爷', '爷爷']
+  },
+  {
+    category: 'study',
+    title: '想学写毛笔字',
+    story: '年轻时就想练字，现在有空了，想请老师教教基本笔画。',
+    value: 50,
+    appellations: ['阿姨', '叔叔', '奶奶']
+  }
 ]
 
 const CHILD: Template[] = [
-  { category: 'goods', title: '想要一个新书包', story: '书包背带断了好几次，缝了又断，开学想背个结实的新书包。', value: 120, appellations: ['同学', '小朋友'] },
-  { category: 'goods', title: '想要几本课外书', story: '喜欢看科普故事书，家里的书都翻旧了，想要几本新的。', value: 100, appellations: ['同学'] },
-  { category: 'goods', title: '想要一盏护眼台灯', story: '晚上写作业的灯光太暗，想要一盏护眼台灯。', value: 90, appellations: ['同学', '小朋友'] },
-  { category: 'study', title: '想有人辅导数学作业', story: '父母都在外地务工，数学应用题经常不会做，想有人每周辅导一次。', value: 0, appellations: ['同学'] },
-  { category: 'company', title: '想有人陪我踢一次足球', story: '很喜欢踢足球，但是平时没有人陪着一起玩。', value: 0, appellations: ['小朋友'] }
+  {
+    category: 'goods',
+    title: '想要一个新书包',
+    story: '书包背带断了好几次，缝了又断，开学想背个结实的新书包。',
+    value: 120,
+    appellations: ['同学', '小朋友']
+  },
+  {
+    category: 'goods',
+    title: '想要几本课外书',
+    story: '喜欢看科普故事书，家里的书都翻旧了，想要几本新的。',
+    value: 100,
+    appellations: ['同学']
+  },
+  {
+    category: 'goods',
+    title: '想要一盏护眼台灯',
+    story: '晚上写作业的灯光太暗，想要一盏护眼台灯。',
+    value: 90,
+    appellations: ['同学', '小朋友']
+  },
+  {
+    category: 'study',
+    title: '想有人辅导数学作业',
+    story: '父母都在外地务工，数学应用题经常不会做，想有人每周辅导一次。',
+    value: 0,
+    appellations: ['同学']
+  },
+  {
+    category: 'company',
+    title: '想有人陪我踢一次足球',
+    story: '很喜欢踢足球，但是平时没有人陪着一起玩。',
+    value: 0,
+    appellations: ['小朋友']
+  }
 ]
 
 const CHILD_NAMES = ['子涵', '浩然', '雨欣', '一诺', '思远', '欣怡', '宇航', '嘉豪']
@@ -70,7 +166,12 @@ const MIX: Spec[] = [
 ]
 /** The demo resident (王秀英) owns one wish in each of these statuses, so her screens have work to show. */
 const HOME_STATUSES: Status[] = ['submitted', 'published', 'fulfilled', 'confirmed']
-const HOME_EXTRA: Spec[] = [{ status: 'submitted', child: true }, { status: 'published' }, { status: 'confirmed', claimer: 'demo-member' }, { status: 'claimed', child: true }]
+const HOME_EXTRA: Spec[] = [
+  { status: 'submitted', child: true },
+  { status: 'published' },
+  { status: 'confirmed', claimer: 'demo-member' },
+  { status: 'claimed', child: true }
+]
 
 /** The events that lead from submission to each status. */
 const PATH: Record<Status, EventInput['event'][]> = {
@@ -104,7 +205,10 @@ function castOf(ctx: SeedContext, community: CommunityDoc): Cast {
     community,
     staff,
     residents,
-    claimers: [...members.map((person) => ({ person, kind: 'member' as const })), ...volunteers.map((person) => ({ person, kind: 'volunteer' as const }))]
+    claimers: [
+      ...members.map((person) => ({ person, kind: 'member' as const })),
+      ...volunteers.map((person) => ({ person, kind: 'volunteer' as const }))
+    ]
   }
 }
 
@@ -146,7 +250,7 @@ class WishSeeder {
     if (spec.status === 'claimed') ages[0] = ages[1] + ages[2] + r.int(2, 30)
     let at = new Date(now.getTime() - ages[0] * HOUR)
 
-    const beneficiaryName = child ? personName(r).slice(0, 1) + r.pick(CHILD_NAMES) : submitter.user.realName ?? personName(r)
+    const beneficiaryName = child ? personName(r).slice(0, 1) + r.pick(CHILD_NAMES) : (submitter.user.realName ?? personName(r))
     const input = SubmitInput.parse({
       requestId: `seed-wish-${++this.serial}`,
       proxy: child,
@@ -156,14 +260,32 @@ class WishSeeder {
       story: template.story,
       value: Math.min(template.value, settings.wishValueCap),
       beneficiary: child
-        ? { name: beneficiaryName, appellation: r.pick(template.appellations), isChild: true, address: `${this.compoundName(cast)}${r.int(1, 20)}栋` }
-        : { name: beneficiaryName, appellation: r.pick(template.appellations), address: `${this.compoundName(cast, submitter)}${r.int(1, 20)}栋${r.int(1, 6)}0${r.int(1, 4)}室` },
-      guardian: child ? { name: personName(r), relation: r.pick(['母亲', '父亲', '奶奶', '外婆']), phone: submitter.user.phone ?? '13800000000', consent: true } : undefined,
+        ? {
+            name: beneficiaryName,
+            appellation: r.pick(template.appellations),
+            isChild: true,
+            address: `${this.compoundName(cast)}${r.int(1, 20)}栋`
+          }
+        : {
+            name: beneficiaryName,
+            appellation: r.pick(template.appellations),
+            address: `${this.compoundName(cast, submitter)}${r.int(1, 20)}栋${r.int(1, 6)}0${r.int(1, 4)}室`
+          },
+      guardian: child
+        ? {
+            name: personName(r),
+            relation: r.pick(['母亲', '父亲', '奶奶', '外婆']),
+            phone: submitter.user.phone ?? '13800000000',
+            consent: true
+          }
+        : undefined,
       delivery: child || r.chance(0.4) ? 'handover' : 'contact',
       consent: true
     })
     if (child && input.guardian) input.guardian.phone = `137${String(r.int(0, 99_999_999)).padStart(8, '0')}`
-    const compound = this.ctx.district.compounds.find((c) => c._id === (child ? undefined : submitter.user.compoundId)) ?? r.pick(this.ctx.district.compounds.filter((c) => c.communityId === cast.community._id))
+    const compound =
+      this.ctx.district.compounds.find((c) => c._id === (child ? undefined : submitter.user.compoundId)) ??
+      r.pick(this.ctx.district.compounds.filter((c) => c.communityId === cast.community._id))
     const facts = {
       openid: submitter.user._id,
       staff: child,
@@ -181,7 +303,7 @@ class WishSeeder {
     })
 
     const fixed = cast.claimers.find((c) => c.person.user._id === spec.claimer)
-    const claimer = steps.includes('claim') ? fixed ?? this.nextClaimer(cast, spec.status === 'claimed') : null
+    const claimer = steps.includes('claim') ? (fixed ?? this.nextClaimer(cast, spec.status === 'claimed')) : null
     steps.forEach((event, i) => {
       at = new Date(at.getTime() + ages[i + 1] * HOUR)
       const { input: step, actor } = this.step(event, cast, wish, claimer, settings.claimDays)
@@ -192,7 +314,13 @@ class WishSeeder {
     return wish
   }
 
-  private step(event: EventInput['event'], cast: Cast, wish: WishDoc, claimer: Cast['claimers'][number] | null, claimDays: number): { input: EventInput; actor: Actor } {
+  private step(
+    event: EventInput['event'],
+    cast: Cast,
+    wish: WishDoc,
+    claimer: Cast['claimers'][number] | null,
+    claimDays: number
+  ): { input: EventInput; actor: Actor } {
     const { r } = this.ctx
     const staff: Actor = { who: cast.staff.user._id, role: 'staff' }
     const claimerActor: Actor = { who: claimer?.person.user._id ?? '', role: claimer?.kind ?? 'member' }
@@ -206,13 +334,27 @@ class WishSeeder {
       case 'claim': {
         const p = (claimer as Cast['claimers'][number]).person
         const membership = this.store.get('partyMemberships', p.user._id) as { status?: string; branch?: string; pledge?: string } | null
-        return { input: { event, claimer: claimerSnapshot(claimer?.kind ?? 'member', p.user.realName, p.user.nickName, membership), claimDays }, actor: claimerActor }
+        return {
+          input: { event, claimer: claimerSnapshot(claimer?.kind ?? 'member', p.user.realName, p.user.nickName, membership), claimDays },
+          actor: claimerActor
+        }
       }
       case 'fulfil':
-        return { input: { event, note: r.pick(['已经送到，老人家很高兴', '已按约定完成，经社区转交', '已上门完成，约好下次再来看看']), photos: [] }, actor: claimerActor }
+        return {
+          input: {
+            event,
+            note: r.pick(['已经送到，老人家很高兴', '已按约定完成，经社区转交', '已上门完成，约好下次再来看看']),
+            photos: []
+          },
+          actor: claimerActor
+        }
       case 'confirm':
         return {
-          input: { event, rating: r.pick([5, 5, 5, 4, 4, 3]), thanks: r.pick(['谢谢党员同志，太贴心了！', '非常感谢，帮了大忙', '感谢社区和志愿者的关心']) },
+          input: {
+            event,
+            rating: r.pick([5, 5, 5, 4, 4, 3]),
+            thanks: r.pick(['谢谢党员同志，太贴心了！', '非常感谢，帮了大忙', '感谢社区和志愿者的关心'])
+          },
           actor: wish.proxy ? staff : { who: wish.submitterId, role: 'resident' }
         }
       default:
@@ -259,7 +401,8 @@ class WishSeeder {
 
   private compoundName(cast: Cast, person?: SeedPerson): string {
     const id = person?.user.compoundId
-    const compound = this.ctx.district.compounds.find((c) => c._id === id) ?? this.ctx.district.compounds.find((c) => c.communityId === cast.community._id)
+    const compound =
+      this.ctx.district.compounds.find((c) => c._id === id) ?? this.ctx.district.compounds.find((c) => c.communityId === cast.community._id)
     return compound?.name ?? ''
   }
 }

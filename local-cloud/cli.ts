@@ -38,7 +38,15 @@ export interface CliOptions {
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
-  const options: CliOptions = { port: Number(env.PORT) || 8080, dataDir: env.DATA_DIR || '.data', timers: true, seed: true, log: false, quiet: false, help: false }
+  const options: CliOptions = {
+    port: Number(env.PORT) || 8080,
+    dataDir: env.DATA_DIR || '.data',
+    timers: true,
+    seed: true,
+    log: false,
+    quiet: false,
+    help: false
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const value = () => {
@@ -103,7 +111,9 @@ export async function runCli(argv: string[], base: Partial<LocalCloudOptions> = 
   })
   console.log(`local cloud ready: open ${cloud.url}/`)
   console.log(`  admin (TCB protocol): ${cloud.adminUrl}`)
-  console.log(`  data: ${options.dataDir}${options.staticDir ? `, static: ${options.staticDir}` : ''}${options.timers ? ', timers on' : ''}`)
+  console.log(
+    `  data: ${options.dataDir}${options.staticDir ? `, static: ${options.staticDir}` : ''}${options.timers ? ', timers on' : ''}`
+  )
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

@@ -22,7 +22,10 @@ describe('EJSON from the SDK', () => {
   })
 
   test('serverDate is the server’s now plus the offset', () => {
-    const value = decodeEJSON('{"at":{"$tcb_server_date":{"offset":{"$numberInt":"1000"}}},"q":{"$lt":{"$tcb_server_date":{"offset":0}}}}', now) as Record<string, any>
+    const value = decodeEJSON(
+      '{"at":{"$tcb_server_date":{"offset":{"$numberInt":"1000"}}},"q":{"$lt":{"$tcb_server_date":{"offset":0}}}}',
+      now
+    ) as Record<string, any>
     expect(value.at).toEqual(new Date(now + 1000))
     expect(value.q.$lt).toEqual(new Date(now))
   })

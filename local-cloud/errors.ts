@@ -20,9 +20,15 @@ export const errors = {
   requestFailed: (message: string) => new CloudError('DATABASE_REQUEST_FAILED', message),
   /** MongoDB's answer to a pattern its regex engine refuses (BadValue), passed on by the cloud database. */
   invalidRegex: (pattern: string, reason: string) =>
-    new CloudError('DATABASE_REQUEST_FAILED', `Regular expression is invalid: ${reason} (pattern: ${JSON.stringify(pattern.slice(0, 80))})`),
+    new CloudError(
+      'DATABASE_REQUEST_FAILED',
+      `Regular expression is invalid: ${reason} (pattern: ${JSON.stringify(pattern.slice(0, 80))})`
+    ),
   duplicateKey: (collection: string, index: string, key: unknown) =>
-    new CloudError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${JSON.stringify(key)}`),
+    new CloudError(
+      'DATABASE_REQUEST_FAILED',
+      `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${JSON.stringify(key)}`
+    ),
   conflict: (message: string) => new CloudError('DATABASE_TRANSACTION_CONFLICT', message),
   notInTransaction: () =>
     new CloudError(

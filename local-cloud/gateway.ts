@@ -63,7 +63,11 @@ const CODES: Record<GatewayFailureReason, GatewayFailure['code']> = {
   internal: 'INTERNAL'
 }
 
-export const gatewayFailure = (reason: GatewayFailureReason, message: string, subject: Pick<GatewayFailure, 'name' | 'trigger'> = {}): GatewayFailure => ({
+export const gatewayFailure = (
+  reason: GatewayFailureReason,
+  message: string,
+  subject: Pick<GatewayFailure, 'name' | 'trigger'> = {}
+): GatewayFailure => ({
   reason,
   code: CODES[reason],
   message,
@@ -125,7 +129,8 @@ export class Gateway {
   /** Runs a timer trigger now, with the event the cloud sends. */
   async runTimer(name: string, trigger: string): Promise<unknown> {
     const subject = { name: name.slice(0, 40), trigger: trigger.slice(0, 40) }
-    if (!this.runner.triggers(name).some((t) => t.name === trigger)) return this.fail('timerNotFound', `timer not found: ${subject.name}/${subject.trigger}`, subject)
+    if (!this.runner.triggers(name).some((t) => t.name === trigger))
+      return this.fail('timerNotFound', `timer not found: ${subject.name}/${subject.trigger}`, subject)
     const event = { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString(), Message: '' }
     const outcome = await this.runner.invoke(name, event, { source: 'wx_trigger' })
     if (outcome.ok) return JSON.parse(outcome.json)

@@ -13,7 +13,14 @@ import { LocalStorage } from './storage'
 import { Store, type DatabaseDeclaration } from './store'
 
 export { Store, type DatabaseDeclaration, type IndexDecl, type IndexKey } from './store'
-export { defaultFailureAnswer, type FailureAnswer, type GatewayFailure, type GatewayFailureReason, type GatewayRoute, type RouteRequest } from './gateway'
+export {
+  defaultFailureAnswer,
+  type FailureAnswer,
+  type GatewayFailure,
+  type GatewayFailureReason,
+  type GatewayRoute,
+  type RouteRequest
+} from './gateway'
 
 export interface LocalCloudOptions {
   /** 0 = a random free port. */
@@ -54,9 +61,9 @@ export interface LocalCloud {
   /** Direct synchronous access to the same data, for seeding and test assertions. */
   store: Store
   /** Calls a function through the gateway path, as the h5 app does. */
-  call(fn: string, action: string, data?: unknown, openid?: string): Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  call(fn: string, action: string, data?: unknown, openid?: string): Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any -- the project's answer shape; projects type it
   /** Runs a timer trigger of a function now. */
-  timer(fn: string, trigger: string): Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  timer(fn: string, trigger: string): Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any -- the project's answer shape
   /** Makes functions load their (rebuilt) code afresh on their next call. */
   reloadFunctions(): void
   stop(): Promise<void>
@@ -69,7 +76,9 @@ export interface LocalCloud {
 function warnIfNotUtc(quiet: boolean | undefined): void {
   if (quiet || new Date().getTimezoneOffset() === 0) return
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
-  console.warn(`[local-cloud] this process runs in ${zone}, cloud functions in UTC: start it with TZ=UTC so functions see the cloud's local dates`)
+  console.warn(
+    `[local-cloud] this process runs in ${zone}, cloud functions in UTC: start it with TZ=UTC so functions see the cloud's local dates`
+  )
 }
 
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
@@ -93,7 +102,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     log
   })
   const gateway = new Gateway(runner, storage, opts.answerFailure)
-  const server = createCloudServer({ store, storage, runner, gateway, log, routes: opts.routes ?? [], staticDir: opts.staticDir && resolve(opts.staticDir), adminSecret })
+  const server = createCloudServer({
+    store,
+    storage,
+    runner,
+    gateway,
+    log,
+    routes: opts.routes ?? [],
+    staticDir: opts.staticDir && resolve(opts.staticDir),
+    adminSecret
+  })
 
   try {
     await new Promise<void>((ok, fail) => {

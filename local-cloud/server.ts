@@ -53,13 +53,20 @@ function send(res: ServerResponse, answer: HttpAnswer): void {
   res.end(answer.body)
 }
 
-const json = (res: ServerResponse, status: number, value: unknown) => send(res, { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) })
+const json = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) })
 
 function failWith(deps: ServerDeps, res: ServerResponse, status: number, reason: GatewayFailureReason, message: string): void {
   json(res, status, deps.gateway.answerFailure(gatewayFailure(reason, message)))
 }
 
-function serveFile(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, file: string | null, missing: 'fileNotFound' | 'pageNotFound'): void {
+function serveFile(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string | null,
+  missing: 'fileNotFound' | 'pageNotFound'
+): void {
   if (!file) return failWith(deps, res, 404, missing, missing === 'fileNotFound' ? 'file not found' : 'page not found')
   res.writeHead(200, { 'content-type': contentTypeOf(file) })
   if (req.method === 'HEAD') return void res.end()
@@ -100,15 +107,18 @@ function carriesAdminSecret(path: string, secret: string): boolean {
 /** The SDK posts JSON, and multipart/form-data for wx.openApi; a text/plain "simple request" is refused. */
 const ADMIN_CONTENT_TYPE = /^(application\/json|multipart\/form-data)\s*(;|$)/i
 
-const refuseAdmin = (res: ServerResponse, status: number, message: string) => send(res, { ...errorAnswer(errors.permissionDenied(message)), status })
+const refuseAdmin = (res: ServerResponse, status: number, message: string) =>
+  send(res, { ...errorAnswer(errors.permissionDenied(message)), status })
 
 /** The admin protocol, for the functions this server runs (the SDK inside them knows the secret URL). */
 async function admin(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   if (fromAnotherSite(req)) return refuseAdmin(res, 403, 'the admin endpoint does not accept requests from web pages')
-  if (!carriesAdminSecret(path, deps.adminSecret)) return refuseAdmin(res, 403, 'the admin endpoint is only for the functions this local cloud runs')
+  if (!carriesAdminSecret(path, deps.adminSecret))
+    return refuseAdmin(res, 403, 'the admin endpoint is only for the functions this local cloud runs')
   if (req.method !== 'POST') return refuseAdmin(res, 405, 'the admin endpoint accepts POST only')
   const contentType = req.headers['content-type'] ?? ''
-  if (!ADMIN_CONTENT_TYPE.test(contentType)) return refuseAdmin(res, 415, 'the admin endpoint accepts application/json and multipart/form-data only')
+  if (!ADMIN_CONTENT_TYPE.test(contentType))
+    return refuseAdmin(res, 415, 'the admin endpoint accepts application/json and multipart/form-data only')
   const body = await readBody(req, LIMITS.requestBytes)
   return send(res, await handleAdmin(deps, body, contentType))
 }
@@ -122,7 +132,8 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
 
   if (path === '/admin' || path.startsWith('/admin/')) return admin(deps, req, res, path)
   // Nothing that changes state is taken from another site's page (no CORS headers are ever sent either).
-  if (!SAFE_METHODS.has(method) && fromAnotherSite(req)) return failWith(deps, res, 403, 'crossOrigin', 'requests from another site are refused')
+  if (!SAFE_METHODS.has(method) && fromAnotherSite(req))
+    return failWith(deps, res, 403, 'crossOrigin', 'requests from another site are refused')
 
   const upload = /^\/storage\/upload\/([0-9a-f]{32})$/.exec(path)
   if (upload && method === 'PUT') {
@@ -142,7 +153,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
   if (path.startsWith('/api/')) return api(deps, req, res, url)
 
   if (path.startsWith('/files/') && (method === 'GET' || method === 'HEAD')) {
-    let file: string | null = null
+    let file: string | null
     try {
       const cloudPath = decodeURIComponent(path.slice('/files/'.length))
       file = deps.storage.exists(cloudPath) ? deps.storage.fileFor(cloudPath) : null
@@ -152,7 +163,8 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     return serveFile(deps, req, res, file, 'fileNotFound')
   }
 
-  if (deps.staticDir && (method === 'GET' || method === 'HEAD')) return serveFile(deps, req, res, staticFile(deps.staticDir, path), 'pageNotFound')
+  if (deps.staticDir && (method === 'GET' || method === 'HEAD'))
+    return serveFile(deps, req, res, staticFile(deps.staticDir, path), 'pageNotFound')
   return failWith(deps, res, 404, 'pageNotFound', 'page not found')
 }
 
@@ -163,7 +175,8 @@ async function api(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, 
   if (openid === null) return failWith(deps, res, 400, 'badOpenidHeader', 'malformed x-wx-openid header')
 
   const fn = /^\/api\/functions\/([^/]+)$/.exec(path)
-  if (fn && method === 'POST') return json(res, 200, await deps.gateway.callFunction(decodeURIComponent(fn[1]), await readJsonBody(req), openid))
+  if (fn && method === 'POST')
+    return json(res, 200, await deps.gateway.callFunction(decodeURIComponent(fn[1]), await readJsonBody(req), openid))
 
   const timer = /^\/api\/timers\/([^/]+)\/([^/]+)$/.exec(path)
   if (timer && method === 'POST') {

@@ -142,13 +142,17 @@ export class LocalStorage {
     const text = (name: string) => fields.get(name)?.toString('utf8')
     const file = fields.get('file')
     if (!file) return cosError(400, 'InvalidArgument', 'the form has no file field', token)
-    if (text('x-cos-security-token') !== token || text('x-cos-meta-fileid') !== token) return cosError(403, 'AccessDenied', 'the form does not carry this upload\'s token and file id', token)
+    if (text('x-cos-security-token') !== token || text('x-cos-meta-fileid') !== token)
+      return cosError(403, 'AccessDenied', "the form does not carry this upload's token and file id", token)
     const path = this.takeUpload(token, (p) => this.write(p, file))
     if (path === null) return cosError(403, 'AccessDenied', 'unknown or expired upload', token)
     const status = Number(text('success_action_status'))
     if (status !== 200 && status !== 201) return { status: 204, xml: '' }
     const location = this.tempUrl(path)
-    return { status, xml: `<?xml version="1.0" encoding="UTF-8"?>\n<PostResponse><Location>${xmlText(location)}</Location><Bucket>${xmlText(this.bucket)}</Bucket><Key>${xmlText(path)}</Key><ETag>"${token}"</ETag></PostResponse>` }
+    return {
+      status,
+      xml: `<?xml version="1.0" encoding="UTF-8"?>\n<PostResponse><Location>${xmlText(location)}</Location><Bucket>${xmlText(this.bucket)}</Bucket><Key>${xmlText(path)}</Key><ETag>"${token}"</ETag></PostResponse>`
+    }
   }
 
   /** Runs `store` with the path of a pending upload and forgets the upload; null when unknown or expired. */
@@ -195,7 +199,10 @@ const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').re
 
 /** COS's XML error body. */
 function cosError(status: number, code: string, message: string, requestId: string): { status: number; xml: string } {
-  return { status, xml: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlText(message)}</Message><RequestId>${requestId}</RequestId></Error>` }
+  return {
+    status,
+    xml: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlText(message)}</Message><RequestId>${requestId}</RequestId></Error>`
+  }
 }
 
 /** A file of a static folder for a URL path, or null (missing, a directory, or outside the folder). */

@@ -8,10 +8,9 @@ export const CHROMIUM_PATH = '/usr/bin/chromium'
 const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'
 
 export function ensureChromium(): string {
-  const missing = [
-    !existsSync(CHROMIUM_PATH) && 'chromium',
-    !existsSync(CJK_FONT) && 'fonts-wqy-zenhei'
-  ].filter((p): p is string => Boolean(p))
+  const missing = [!existsSync(CHROMIUM_PATH) && 'chromium', !existsSync(CJK_FONT) && 'fonts-wqy-zenhei'].filter((p): p is string =>
+    Boolean(p)
+  )
   if (missing.length === 0) return CHROMIUM_PATH
   console.log(`[ensure-chromium] installing ${missing.join(' ')} with apt-get …`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }

@@ -3,7 +3,10 @@
 // `npx tsx scripts/provision.ts [--json]`
 import { database, type IndexDecl } from '../config/database'
 
-const indexName = (ix: IndexDecl) => Object.entries(ix.keys).map(([k, v]) => `${k}_${v}`).join('_')
+const indexName = (ix: IndexDecl) =>
+  Object.entries(ix.keys)
+    .map(([k, v]) => `${k}_${v}`)
+    .join('_')
 
 export function provisioningPlan() {
   return Object.entries(database.collections).map(([name, decl]) => ({

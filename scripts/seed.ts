@@ -18,7 +18,10 @@ async function main(): Promise<void> {
     }
     if (reset) store.clear()
     await seedDemo(store)
-    const counts = store.collections().map((c) => `${c} ${store.count(c)}`).filter((s) => !s.endsWith(' 0'))
+    const counts = store
+      .collections()
+      .map((c) => `${c} ${store.count(c)}`)
+      .filter((s) => !s.endsWith(' 0'))
     console.log(`demo district loaded into ${dataDir}: ${counts.join(', ')}`)
   } finally {
     store.close()

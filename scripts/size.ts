@@ -6,7 +6,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { type Row } from '../bench/table'
 
-
 const ROOT = path.resolve(__dirname, '..')
 const EMPTY_APP = path.join(ROOT, 'test/fixtures/empty-app')
 const TARO = path.join(ROOT, 'node_modules/.bin/taro')
@@ -17,7 +16,7 @@ const NOT_SHIPPED = /(^|\/)project(\.private)?\.config\.json$|\.LICENSE\.txt$|\.
 
 /** The error part of Taro's output, without its progress bar. */
 function buildErrors(output: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes (ESC)
   const lines = output.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').split('\n')
   const start = lines.findIndex((l) => l.includes('Errors'))
   return lines

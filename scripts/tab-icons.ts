@@ -10,12 +10,20 @@ const COLORS = { normal: [0x66, 0x66, 0x66], active: [0xc8, 0x10, 0x2e] } as con
 
 type Shape = (x: number, y: number) => boolean // x, y in [-1, 1]
 
-const ring = (r0: number, r1: number): Shape => (x, y) => {
-  const d = Math.hypot(x, y)
-  return d >= r0 && d <= r1
-}
-const disc = (cx: number, cy: number, r: number): Shape => (x, y) => Math.hypot(x - cx, y - cy) <= r
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y))
+const ring =
+  (r0: number, r1: number): Shape =>
+  (x, y) => {
+    const d = Math.hypot(x, y)
+    return d >= r0 && d <= r1
+  }
+const disc =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    Math.hypot(x - cx, y - cy) <= r
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y))
 
 function polygon(points: Array<[number, number]>): Shape {
   return (x, y) => {

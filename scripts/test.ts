@@ -1,6 +1,6 @@
-// `npm test`: everything CI checks, in order — Chromium present, functions + weapp + h5 built, then every
-// jest project (unit, local-cloud, functions, components, simulate, e2e). Extra arguments go to jest,
-// e.g. `npm test -- --selectProjects unit`.
+// `npm test`: everything CI checks, in order — the gates (type check, lint, formatting), Chromium present,
+// functions + weapp + h5 built, then every jest project (unit, local-cloud, functions, hardening, components,
+// simulate, e2e). Extra arguments go to jest, e.g. `npm test -- --selectProjects unit` (which skips the gates).
 import { spawnSync } from 'node:child_process'
 
 function run(cmd: string, args: string[]): void {
@@ -17,6 +17,12 @@ function run(cmd: string, args: string[]): void {
 const jestArgs = process.argv.slice(2)
 const onlySome = jestArgs.includes('--selectProjects')
 
+if (!onlySome) {
+  run('npx', ['tsc', '--noEmit', '-p', '.'])
+  run('npx', ['tsc', '--noEmit', '-p', 'local-cloud'])
+  run('npx', ['eslint', '.'])
+  run('npx', ['prettier', '--check', '--log-level', 'warn', '.'])
+}
 run('npx', ['tsx', 'scripts/ensure-chromium.ts'])
 run('npm', ['run', '--silent', 'build:functions'])
 if (!onlySome || jestArgs.some((a) => a === 'simulate')) run('npm', ['run', '--silent', 'build:weapp'])

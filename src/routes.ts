@@ -25,10 +25,61 @@ export const LOGIN_PAGE = 'pages/login/index'
 
 export const SUBPACKAGES = {
   wish: { mine: 'mine/index', detail: 'detail/index', post: 'post/index', fulfil: 'fulfil/index', confirm: 'confirm/index' },
-  volunteer: { mine: 'mine/index', register: 'register/index', activity: 'activity/index', scan: 'scan/index', records: 'records/index', certificate: 'certificate/index', verify: 'verify/index' },
-  points: { home: 'index/index', ledger: 'ledger/index', goods: 'goods/index', orders: 'orders/index', board: 'board/index', merchant: 'merchant/index', merchantApply: 'merchant/apply/index', goodsEdit: 'merchant/goods/index', pickup: 'merchant/pickup/index' },
-  party: { mine: 'mine/index', register: 'register/index', status: 'status/index', card: 'card/index', needs: 'needs/index', need: 'need/index', assessment: 'assessment/index', unit: 'unit/index', unitRegister: 'unit/register/index', unitResources: 'unit/resources/index', unitMembers: 'unit/members/index', unitReport: 'unit/report/index' },
-  workbench: { home: 'index/index', dashboard: 'dashboard/index', street: 'street/index', coverage: 'coverage/index', facilities: 'facilities/index', facilityEdit: 'facilities/edit/index', facilityImport: 'facilities/import/index', wish: 'wish/index', partyReview: 'party/review/index', partyNeeds: 'party/needs/index', partyNeedPost: 'party/needs/post/index', partyRate: 'party/rate/index', partyProjects: 'party/projects/index', activities: 'activity/index', activityCreate: 'activity/create/index', activityCode: 'activity/code/index', activityAttendance: 'activity/attendance/index', merchantReview: 'points/merchants/index', pointsAdjust: 'points/adjust/index' },
+  volunteer: {
+    mine: 'mine/index',
+    register: 'register/index',
+    activity: 'activity/index',
+    scan: 'scan/index',
+    records: 'records/index',
+    certificate: 'certificate/index',
+    verify: 'verify/index'
+  },
+  points: {
+    home: 'index/index',
+    ledger: 'ledger/index',
+    goods: 'goods/index',
+    orders: 'orders/index',
+    board: 'board/index',
+    merchant: 'merchant/index',
+    merchantApply: 'merchant/apply/index',
+    goodsEdit: 'merchant/goods/index',
+    pickup: 'merchant/pickup/index'
+  },
+  party: {
+    mine: 'mine/index',
+    register: 'register/index',
+    status: 'status/index',
+    card: 'card/index',
+    needs: 'needs/index',
+    need: 'need/index',
+    assessment: 'assessment/index',
+    unit: 'unit/index',
+    unitRegister: 'unit/register/index',
+    unitResources: 'unit/resources/index',
+    unitMembers: 'unit/members/index',
+    unitReport: 'unit/report/index'
+  },
+  workbench: {
+    home: 'index/index',
+    dashboard: 'dashboard/index',
+    street: 'street/index',
+    coverage: 'coverage/index',
+    facilities: 'facilities/index',
+    facilityEdit: 'facilities/edit/index',
+    facilityImport: 'facilities/import/index',
+    wish: 'wish/index',
+    partyReview: 'party/review/index',
+    partyNeeds: 'party/needs/index',
+    partyNeedPost: 'party/needs/post/index',
+    partyRate: 'party/rate/index',
+    partyProjects: 'party/projects/index',
+    activities: 'activity/index',
+    activityCreate: 'activity/create/index',
+    activityCode: 'activity/code/index',
+    activityAttendance: 'activity/attendance/index',
+    merchantReview: 'points/merchants/index',
+    pointsAdjust: 'points/adjust/index'
+  },
   lifeCircle: { detail: 'detail/index', place: 'place/index' }
 } as const
 

@@ -45,10 +45,7 @@ export const FACILITY_CATEGORIES = [
 ] as const satisfies ReadonlyArray<{ id: string; name: string; tier: CircleTier; icon: string }>
 
 export type FacilityCategory = (typeof FACILITY_CATEGORIES)[number]['id']
-export const FACILITY_CATEGORY_IDS = FACILITY_CATEGORIES.map((c) => c.id) as unknown as readonly [
-  FacilityCategory,
-  ...FacilityCategory[]
-]
+export const FACILITY_CATEGORY_IDS = FACILITY_CATEGORIES.map((c) => c.id) as unknown as readonly [FacilityCategory, ...FacilityCategory[]]
 
 export const FACILITY_STATUSES = ['open', 'closed'] as const
 export type FacilityStatus = (typeof FACILITY_STATUSES)[number]
@@ -101,7 +98,13 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 
 export const NEED_STATUSES = ['open', 'claimed', 'completed', 'confirmed', 'cancelled'] as const
 export type NeedStatus = (typeof NEED_STATUSES)[number]
-export const NEED_STATUS_LABELS: Record<NeedStatus, string> = { open: '待认领', claimed: '已认领', completed: '待确认', confirmed: '已完成', cancelled: '已取消' }
+export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
+  open: '待认领',
+  claimed: '已认领',
+  completed: '待确认',
+  confirmed: '已完成',
+  cancelled: '已取消'
+}
 
 export const RATINGS = ['excellent', 'qualified', 'basicallyQualified', 'unqualified'] as const
 export type Rating = (typeof RATINGS)[number]
@@ -112,10 +115,10 @@ export const RATING_LABELS: Record<Rating, string> = {
   unqualified: '不合格'
 }
 
-/** Volunteer activity enrolment. */
-export const ENROLMENT_STATUSES = ['enrolled', 'cancelled', 'checkedIn', 'completed', 'absent'] as const
-export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number]
-export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
+/** Volunteer activity enrollment. */
+export const ENROLLMENT_STATUSES = ['enrolled', 'cancelled', 'checkedIn', 'completed', 'absent'] as const
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number]
+export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
   enrolled: '已报名',
   cancelled: '已取消',
   checkedIn: '已签到',

@@ -10,7 +10,12 @@ const row = (communityId: string, communityName: string, completionRate: number 
     coverage: { averageHouseholdShare: 0.5 }
   }) as unknown as CommunityFigures
 
-const rows = [row('cm01', '青枫社区', 0.5, 10), row('cm02', '柳岸社区', null, 30), row('cm03', '梧桐社区', 0.8, 10), row('cm04', '安澜社区', 0.5, 20)]
+const rows = [
+  row('cm01', '青枫社区', 0.5, 10),
+  row('cm02', '柳岸社区', null, 30),
+  row('cm03', '梧桐社区', 0.8, 10),
+  row('cm04', '安澜社区', 0.5, 20)
+]
 const ids = (r: CommunityFigures[]) => r.map((x) => x.communityId)
 
 describe('the street comparison sort', () => {

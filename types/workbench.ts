@@ -205,7 +205,7 @@ export type StreetSortKey = 'communityName' | (typeof STREET_COLUMNS)[number]['k
 export type SortOrder = 'asc' | 'desc'
 
 const valueOf = (key: StreetSortKey, row: CommunityFigures): number | string | null =>
-  key === 'communityName' ? row.communityName : STREET_COLUMNS.find((c) => c.key === key)?.value(row) ?? null
+  key === 'communityName' ? row.communityName : (STREET_COLUMNS.find((c) => c.key === key)?.value(row) ?? null)
 
 /**
  * The street table's rows ordered by one column. Communities without a value (null: nothing to measure)

@@ -133,7 +133,11 @@ export function modifyAndReturnDoc(store: Store, params: Params, now: number): R
   refuseInTransaction(params)
   const coll = collectionName(params)
   const filter = isDoc(params) ? { _id: docId(params, now) } : objectParam(params, 'query', now)
-  const r = store.db.update(coll, compileFilter(filter), objectParam(params, 'data', now), { multi: false, upsert: params.upsert === true, returnDoc: true })
+  const r = store.db.update(coll, compileFilter(filter), objectParam(params, 'data', now), {
+    multi: false,
+    upsert: params.upsert === true,
+    returnDoc: true
+  })
   const doc = r.doc ?? (r.upsertedId ? store.db.get(coll, r.upsertedId) : undefined)
   return { data: { updated: r.modified, doc: doc ? encodeEJSON(doc) : null } }
 }

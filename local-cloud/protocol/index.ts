@@ -26,7 +26,11 @@ export interface HttpAnswer {
 
 export const newRequestId = () => randomBytes(12).toString('hex')
 
-const jsonAnswer = (value: unknown, status = 200): HttpAnswer => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) })
+const jsonAnswer = (value: unknown, status = 200): HttpAnswer => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(value)
+})
 
 export function errorAnswer(e: unknown, requestId = newRequestId()): HttpAnswer {
   const err = toCloudError(e)
@@ -47,7 +51,8 @@ function parseJson(text: string, what: string): unknown {
 function readParams(body: Buffer, contentType: string): Params {
   if (/multipart\/form-data/i.test(contentType)) {
     const params: Params = {}
-    for (const part of parseMultipart(body, contentType)) params[part.name] = part.name === 'requestData' ? part.data : part.data.toString('utf8')
+    for (const part of parseMultipart(body, contentType))
+      params[part.name] = part.name === 'requestData' ? part.data : part.data.toString('utf8')
     return params
   }
   const parsed = parseJson(body.toString('utf8'), 'request body')

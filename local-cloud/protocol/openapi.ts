@@ -75,7 +75,13 @@ export function handleOpenApi(store: Store, apiName: string, params: Record<stri
       if (typeof params.touser !== 'string' || typeof params.template_id !== 'string') {
         return json({ errcode: 47003, errmsg: 'argument invalid! touser and template_id are required' })
       }
-      const message: Record<string, unknown> = { touser: params.touser, templateId: params.template_id, page: params.page ?? null, data: params.data ?? {}, at: new Date() }
+      const message: Record<string, unknown> = {
+        touser: params.touser,
+        templateId: params.template_id,
+        page: params.page ?? null,
+        data: params.data ?? {},
+        at: new Date()
+      }
       if (params.miniprogram_state !== undefined) message.miniprogramState = params.miniprogram_state
       if (!store.db.has('outbox')) store.db.createCollection('outbox')
       store.db.insert('outbox', [message])

@@ -15,9 +15,19 @@ describe('protobuf', () => {
   })
 
   test('reads the parameters of an openapi call (CommApiData)', () => {
-    const pair = (key: string, value: unknown) => encodeMessage([[1, key], [2, Buffer.from(JSON.stringify(value))]])
-    const openapiData = encodeMessage([[1, pair('touser', 'o1')], [1, pair('data', { thing1: { value: 'x' } })]])
-    const request = encodeMessage([[1, 0], [2, openapiData]])
+    const pair = (key: string, value: unknown) =>
+      encodeMessage([
+        [1, key],
+        [2, Buffer.from(JSON.stringify(value))]
+      ])
+    const openapiData = encodeMessage([
+      [1, pair('touser', 'o1')],
+      [1, pair('data', { thing1: { value: 'x' } })]
+    ])
+    const request = encodeMessage([
+      [1, 0],
+      [2, openapiData]
+    ])
     expect(decodeOpenApiData(request)).toEqual({ touser: 'o1', data: { thing1: { value: 'x' } } })
   })
 

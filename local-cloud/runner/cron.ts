@@ -57,6 +57,14 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000
 
 export function cronMatches(cron: Cron, at: Date): boolean {
   const t = new Date(at.getTime() + BEIJING_OFFSET_MS)
-  const values = [t.getUTCSeconds(), t.getUTCMinutes(), t.getUTCHours(), t.getUTCDate(), t.getUTCMonth() + 1, t.getUTCDay(), t.getUTCFullYear()]
+  const values = [
+    t.getUTCSeconds(),
+    t.getUTCMinutes(),
+    t.getUTCHours(),
+    t.getUTCDate(),
+    t.getUTCMonth() + 1,
+    t.getUTCDay(),
+    t.getUTCFullYear()
+  ]
   return cron.sets.every((set, i) => set === null || set.has(values[i]))
 }

@@ -213,7 +213,12 @@ export class FunctionRunner {
   private newWorker(): Worker {
     // LOCAL_CLOUD_LOGS=1 shows what functions print even when the cloud is quiet (e.g. under jest).
     const quiet = this.options.quiet && !process.env.LOCAL_CLOUD_LOGS
-    const worker = new Worker(WORKER_FILE, { workerData: { preload: this.preloads() }, env: this.workerEnv(), stdout: quiet, stderr: quiet })
+    const worker = new Worker(WORKER_FILE, {
+      workerData: { preload: this.preloads() },
+      env: this.workerEnv(),
+      stdout: quiet,
+      stderr: quiet
+    })
     if (quiet) {
       worker.stdout.resume()
       worker.stderr.resume()
@@ -256,10 +261,18 @@ export class FunctionRunner {
       } else if (msg.type === 'unhandled') {
         this.warn(`[local-cloud] ${pool.name}: unhandled rejection: ${msg.message}`)
       } else if (msg.type === 'result' && instance.call?.id === msg.id) {
-        this.finish(pool, instance, msg.ok ? { ok: true, json: msg.json ?? 'null' } : { ok: false, kind: 'ERROR', message: msg.message ?? 'error' })
+        this.finish(
+          pool,
+          instance,
+          msg.ok ? { ok: true, json: msg.json ?? 'null' } : { ok: false, kind: 'ERROR', message: msg.message ?? 'error' }
+        )
       } else if (msg.type === 'lost' && instance.call) {
         // The worker could not read the invocation it was sent (see worker.cjs): it is idle again.
-        this.finish(pool, instance, { ok: false, kind: 'INVALID_EVENT', message: `the event cannot be passed to ${pool.name}: ${msg.message}` })
+        this.finish(pool, instance, {
+          ok: false,
+          kind: 'INVALID_EVENT',
+          message: `the event cannot be passed to ${pool.name}: ${msg.message}`
+        })
       }
     })
     worker.on('error', (e) => this.fail(pool, instance, instance.call, `${pool.name} crashed: ${e.stack ?? e.message}`))
@@ -276,10 +289,20 @@ export class FunctionRunner {
   /** Hands a call to an idle instance; answers it at once, the instance staying idle, if it cannot be posted. */
   private dispatch(pool: Pool, instance: Instance, call: Call): void {
     try {
-      instance.worker.postMessage({ type: 'invoke', id: call.id, event: call.event, context: this.contextOf(pool, call), env: this.wxEnv(call.ctx) })
+      instance.worker.postMessage({
+        type: 'invoke',
+        id: call.id,
+        event: call.event,
+        context: this.contextOf(pool, call),
+        env: this.wxEnv(call.ctx)
+      })
     } catch (e) {
       // The structured clone failed before anything was sent: the worker never saw the call.
-      call.resolve({ ok: false, kind: 'INVALID_EVENT', message: `the event cannot be passed to ${pool.name}: ${e instanceof Error ? e.message : String(e)}` })
+      call.resolve({
+        ok: false,
+        kind: 'INVALID_EVENT',
+        message: `the event cannot be passed to ${pool.name}: ${e instanceof Error ? e.message : String(e)}`
+      })
       return
     }
     instance.call = call

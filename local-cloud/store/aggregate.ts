@@ -32,7 +32,7 @@ function geoKey(coll: Collection, key: unknown): string {
 }
 
 /**
- * The $geoNear stage (it must come first): documents nearest first, with the distance in metres
+ * The $geoNear stage (it must come first): documents nearest first, with the distance in meters
  * (times distanceMultiplier) at distanceField and, with includeLocs, the location used.
  */
 export function geoNearStage(coll: Collection, spec: unknown): Doc[] {
@@ -68,7 +68,8 @@ const stageName = (stage: Stage) => Object.keys(stage)[0]
 
 export function aggregateDocs(coll: Collection, pipeline: Stage[], resolveCollection: (name: string) => Doc[]): unknown[] {
   for (const [i, stage] of pipeline.entries()) {
-    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) throw errors.invalidParam('each aggregate stage must be an object with one operator')
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1)
+      throw errors.invalidParam('each aggregate stage must be an object with one operator')
     if (stageName(stage) === '$geoNear' && i > 0) throw errors.invalidParam('$geoNear is only valid as the first stage in a pipeline')
   }
   let input: Doc[]
@@ -80,7 +81,8 @@ export function aggregateDocs(coll: Collection, pipeline: Stage[], resolveCollec
   } else if (first && stageName(first) === '$match') {
     const filter = compileFilter(first.$match)
     const second = pipeline[1]
-    const grouped = second && stageName(second) === '$group' && !filter.near ? fastMatchGroup(candidateDocs(coll, filter), filter, second.$group) : null
+    const grouped =
+      second && stageName(second) === '$group' && !filter.near ? fastMatchGroup(candidateDocs(coll, filter), filter, second.$group) : null
     input = grouped ?? findDocs(coll, filter).map((d) => clone(d))
     rest = pipeline.slice(grouped ? 2 : 1)
   } else {
@@ -93,4 +95,3 @@ export function aggregateDocs(coll: Collection, pipeline: Stage[], resolveCollec
     throw errors.invalidParam(`aggregate failed: ${e instanceof Error ? e.message : String(e)}`)
   }
 }
-

@@ -156,7 +156,12 @@ export class DocumentDb {
     return changes.map((c) => c.id)
   }
 
-  update(collection: string, filter: CompiledFilter | unknown, data: Record<string, unknown>, options: UpdateOptions & { returnDoc?: boolean } = {}): UpdateResult {
+  update(
+    collection: string,
+    filter: CompiledFilter | unknown,
+    data: Record<string, unknown>,
+    options: UpdateOptions & { returnDoc?: boolean } = {}
+  ): UpdateResult {
     const coll = this.collection(collection)
     const compiled = asFilter(filter)
     const modifier = options.replace ? null : toModifier(data)
@@ -251,7 +256,8 @@ function asFilter(filter: CompiledFilter | unknown): CompiledFilter {
   return isCompiled(filter) ? filter : compileFilter(filter)
 }
 
-const isCompiled = (f: unknown): f is CompiledFilter => isPlainObject(f) && 'query' in f && 'conditions' in f && 'raw' in f && f.conditions instanceof Map
+const isCompiled = (f: unknown): f is CompiledFilter =>
+  isPlainObject(f) && 'query' in f && 'conditions' in f && 'raw' in f && f.conditions instanceof Map
 
 /** An update's data as operators: a plain object merges its fields as $set. */
 export function toModifier(data: Record<string, unknown>): Modifier {

@@ -18,7 +18,13 @@ const scalar = fc.oneof(
 const value = fc.oneof({ weight: 6, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 2 }) })
 
 const doc = fc.record(
-  { k: value, s: fc.constantFrom('x', 'y'), n: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant('7'), fc.constant(null)), at: value, m: fc.record({ v: value }, { requiredKeys: [] }) },
+  {
+    k: value,
+    s: fc.constantFrom('x', 'y'),
+    n: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant('7'), fc.constant(null)),
+    at: value,
+    m: fc.record({ v: value }, { requiredKeys: [] })
+  },
   { requiredKeys: ['s'] }
 )
 
@@ -44,9 +50,7 @@ const groupSpec = fc.oneof(
 
 /** Groups in a comparable form: Dates as their time, sorted. */
 const canonical = (rows: unknown[]) =>
-  rows
-    .map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? `date:${Date.parse(v)}` : v)))
-    .sort()
+  rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? `date:${Date.parse(v)}` : v))).sort()
 
 describe('the $match + $group fast path', () => {
   it('answers what mingo answers whenever it answers at all (property)', () => {

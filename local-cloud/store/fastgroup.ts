@@ -199,7 +199,9 @@ export function simpleGroup(spec: unknown): SimpleGroup | null {
         if (e instanceof NotSimple) return null
         throw e
       }
-      return [...groups.values()].map((g) => ({ _id: clone(key.make(g.parts)), ...Object.fromEntries(accs.map(([name], i) => [name, g.sums[i]])) }) as Doc)
+      return [...groups.values()].map(
+        (g) => ({ _id: clone(key.make(g.parts)), ...Object.fromEntries(accs.map(([name], i) => [name, g.sums[i]])) }) as Doc
+      )
     }
   }
 }

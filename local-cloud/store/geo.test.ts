@@ -53,7 +53,25 @@ describe('circle boxes', () => {
 })
 
 describe('regions', () => {
-  const square = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]], [[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 1], [0.5, 0.5]]] }
+  const square = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0]
+      ],
+      [
+        [0.5, 0.5],
+        [1, 0.5],
+        [1, 1],
+        [0.5, 1],
+        [0.5, 0.5]
+      ]
+    ]
+  }
 
   test('$centerSphere takes its radius in radians', () => {
     const region = withinRegion({ $centerSphere: [[0, 0], 1000 / EARTH_RADIUS_M] })
@@ -69,7 +87,29 @@ describe('regions', () => {
   })
 
   test('a multipolygon', () => {
-    const region = withinRegion({ $geometry: { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[10, 10], [11, 10], [11, 11], [10, 10]]]] } })
+    const region = withinRegion({
+      $geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0]
+            ]
+          ],
+          [
+            [
+              [10, 10],
+              [11, 10],
+              [11, 11],
+              [10, 10]
+            ]
+          ]
+        ]
+      }
+    })
     expect(region.contains([10.8, 10.2])).toBe(true)
     expect(region.contains([5, 5])).toBe(false)
   })
@@ -79,8 +119,12 @@ describe('regions', () => {
     expect(intersectsRegion({ $geometry: { type: 'Point', coordinates: [1.5, 0.2] } }).contains(square)).toBe(true)
   })
 
-  test('$nearSphere in metres with GeoJSON, radians with a legacy pair', () => {
-    expect(parseNear({ $geometry: { type: 'Point', coordinates: [1, 2] }, $maxDistance: 500 })).toEqual({ center: [1, 2], maxDistance: 500, minDistance: 0 })
+  test('$nearSphere in meters with GeoJSON, radians with a legacy pair', () => {
+    expect(parseNear({ $geometry: { type: 'Point', coordinates: [1, 2] }, $maxDistance: 500 })).toEqual({
+      center: [1, 2],
+      maxDistance: 500,
+      minDistance: 0
+    })
     expect(parseNear([1, 2], { $maxDistance: 0.001 }).maxDistance).toBeCloseTo(6378.1, 6)
   })
 })

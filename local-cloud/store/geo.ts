@@ -5,7 +5,7 @@ import { isPlainObject, valueAtPath } from './values'
 
 // rbush 4 is published as ES modules, which jest's CommonJS module system cannot load; its UMD build
 // (the same code, bundled) loads everywhere.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- the UMD build by path, typed as the package
 const RBush: typeof import('rbush').default = require(join(dirname(require.resolve('rbush')), 'rbush.js'))
 
 export const EARTH_RADIUS_M = 6_378_100
@@ -15,7 +15,7 @@ export type LngLat = [number, number]
 const rad = (deg: number) => (deg * Math.PI) / 180
 const deg = (r: number) => (r * 180) / Math.PI
 
-/** Great-circle distance in metres (haversine). */
+/** Great-circle distance in meters (haversine). */
 export function haversine([lng1, lat1]: LngLat, [lng2, lat2]: LngLat): number {
   const dLat = rad(lat2 - lat1)
   const dLng = rad(lng2 - lng1)
@@ -53,8 +53,16 @@ export function circleBoxes([lng, lat]: LngLat, radiusM: number): BBox[] {
   if (dLng >= 180) return [{ minX: -180, minY, maxX: 180, maxY }]
   const minX = lng - dLng
   const maxX = lng + dLng
-  if (minX < -180) return [{ minX: minX + 360, minY, maxX: 180, maxY }, { minX: -180, minY, maxX, maxY }]
-  if (maxX > 180) return [{ minX, minY, maxX: 180, maxY }, { minX: -180, minY, maxX: maxX - 360, maxY }]
+  if (minX < -180)
+    return [
+      { minX: minX + 360, minY, maxX: 180, maxY },
+      { minX: -180, minY, maxX, maxY }
+    ]
+  if (maxX > 180)
+    return [
+      { minX, minY, maxX: 180, maxY },
+      { minX: -180, minY, maxX: maxX - 360, maxY }
+    ]
   return [{ minX, minY, maxX, maxY }]
 }
 
@@ -72,7 +80,8 @@ function inRing([x, y]: LngLat, ring: Ring): boolean {
   return inside
 }
 
-const inPolygon = (p: LngLat, polygon: Polygon) => polygon.length > 0 && inRing(p, polygon[0]) && !polygon.slice(1).some((hole) => inRing(p, hole))
+const inPolygon = (p: LngLat, polygon: Polygon) =>
+  polygon.length > 0 && inRing(p, polygon[0]) && !polygon.slice(1).some((hole) => inRing(p, hole))
 
 export interface Geometry {
   type: string
@@ -168,7 +177,7 @@ export interface NearSpec {
   minDistance: number
 }
 
-/** `$nearSphere: { $geometry: Point, $maxDistance?, $minDistance? }` (metres) or the legacy `[lng, lat]` (radians). */
+/** `$nearSphere: { $geometry: Point, $maxDistance?, $minDistance? }` (meters) or the legacy `[lng, lat]` (radians). */
 export function parseNear(spec: unknown, siblings: Record<string, unknown> = {}): NearSpec {
   if (isPlainObject(spec) && spec.$geometry !== undefined) {
     const center = toLngLat(spec.$geometry)
@@ -177,8 +186,8 @@ export function parseNear(spec: unknown, siblings: Record<string, unknown> = {})
   }
   const center = toLngLat(spec)
   if (!center) throw new GeoQueryError('$nearSphere needs a point')
-  const toMetres = (r: unknown, fallback: number) => (typeof r === 'number' ? r * EARTH_RADIUS_M : fallback)
-  return { center, maxDistance: toMetres(siblings.$maxDistance, Infinity), minDistance: toMetres(siblings.$minDistance, 0) }
+  const toMeters = (r: unknown, fallback: number) => (typeof r === 'number' ? r * EARTH_RADIUS_M : fallback)
+  return { center, maxDistance: toMeters(siblings.$maxDistance, Infinity), minDistance: toMeters(siblings.$minDistance, 0) }
 }
 
 const numberOr = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback)

@@ -24,7 +24,11 @@ function collection(): Collection {
   return coll
 }
 
-function run(coll: Collection, filter: Record<string, unknown>, opts: { sort?: Record<string, 1 | -1>; limit?: number; skip?: number } = {}) {
+function run(
+  coll: Collection,
+  filter: Record<string, unknown>,
+  opts: { sort?: Record<string, 1 | -1>; limit?: number; skip?: number } = {}
+) {
   const explain: Explain = { plan: '', examined: 0 }
   const out = findDocs(coll, compileFilter(filter), { sort: toSortSpec(opts.sort), limit: opts.limit, skip: opts.skip }, explain)
   return { ids: out.map((d) => d._id), explain }
@@ -39,7 +43,14 @@ function scan(filter: Record<string, unknown>, opts: { sort?: Record<string, 1 |
 
 describe('reading conditions from a filter', () => {
   test('equality, $in and ranges at the top level and in $and; the rest is left to the matcher', () => {
-    const conditions = extractConditions({ a: 1, b: { $in: [1, 2] }, $and: [{ c: { $gte: 3 } }, { c: { $lt: 9 } }], d: { $ne: 1 }, e: /x/, f: [1] })
+    const conditions = extractConditions({
+      a: 1,
+      b: { $in: [1, 2] },
+      $and: [{ c: { $gte: 3 } }, { c: { $lt: 9 } }],
+      d: { $ne: 1 },
+      e: /x/,
+      f: [1]
+    })
     expect([...conditions.keys()].sort()).toEqual(['a', 'b', 'c'])
     expect(conditions.get('c')?.lower).toEqual({ value: 3, inclusive: true })
     expect(conditions.get('c')?.upper).toEqual({ value: 9, inclusive: false })
@@ -103,7 +114,11 @@ describe('plans', () => {
     const within = run(collection(), { location: { $geoWithin: { $centerSphere: [[118, 31], 150 / 6_378_100] } } })
     expect(within.explain.plan).toBe('geo:location')
     expect(within.explain.examined).toBeLessThan(20)
-    const near = run(collection(), { location: { $nearSphere: { $geometry: { type: 'Point', coordinates: [118, 31] }, $maxDistance: 200 } } }, { limit: 3 })
+    const near = run(
+      collection(),
+      { location: { $nearSphere: { $geometry: { type: 'Point', coordinates: [118, 31] }, $maxDistance: 200 } } },
+      { limit: 3 }
+    )
     expect(near.explain.plan).toBe('near:location')
     expect(near.ids[0]).toBe('d000')
     expect(near.explain.examined).toBeLessThan(20)

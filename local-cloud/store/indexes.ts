@@ -65,7 +65,8 @@ export class SortedIndex {
     let i = 0
     let j = 0
     let k = 0
-    while (i < this.sorted.length && j < added.length) merged[k++] = this.compareEntries(this.sorted[i], added[j]) <= 0 ? this.sorted[i++] : added[j++]
+    while (i < this.sorted.length && j < added.length)
+      merged[k++] = this.compareEntries(this.sorted[i], added[j]) <= 0 ? this.sorted[i++] : added[j++]
     while (i < this.sorted.length) merged[k++] = this.sorted[i++]
     while (j < added.length) merged[k++] = added[j++]
     this.sorted = merged
@@ -218,8 +219,7 @@ const isOperatorObject = (v: unknown): v is Record<string, unknown> => {
 }
 
 /** Values an index can look up by equality: scalars, dates and null (not arrays, objects or regexes). */
-export const isIndexable = (v: unknown): boolean =>
-  v === null || isDate(v) || ['string', 'number', 'boolean'].includes(typeof v)
+export const isIndexable = (v: unknown): boolean => v === null || isDate(v) || ['string', 'number', 'boolean'].includes(typeof v)
 
 const rangeable = (v: unknown) => isDate(v) || typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v))
 

@@ -12,7 +12,8 @@ import type { Options, PipelineOperator, QueryOperator } from 'mingo/types'
 import { resolve } from 'mingo/util'
 import { haversine, intersectsRegion, parseNear, toLngLat, withinRegion, type Region } from './geo'
 
-const anyIn = (value: unknown, region: Region) => (Array.isArray(value) && !toLngLat(value) ? value.some((v) => region.contains(v)) : region.contains(value))
+const anyIn = (value: unknown, region: Region) =>
+  Array.isArray(value) && !toLngLat(value) ? value.some((v) => region.contains(v)) : region.contains(value)
 
 const $geoWithin: QueryOperator = (selector, value) => {
   const region = withinRegion(value)
@@ -72,7 +73,10 @@ const capture: QueryOperator = (_selector, _value, options) => {
   computeOptions = { Class: compute.constructor, options: compute.options }
   return () => true
 }
-new Query({ x: { $capture: 1 } }, mingoOptions({ context: Context.init({ query: { ...queryOperators, $capture: capture } } as Parameters<typeof Context.init>[0]) }))
+new Query(
+  { x: { $capture: 1 } },
+  mingoOptions({ context: Context.init({ query: { ...queryOperators, $capture: capture } } as Parameters<typeof Context.init>[0]) })
+)
 
 /** Options for one query: the shared, already-built context and a fresh $$NOW. */
 function queryOptions(): Partial<Options> {
@@ -82,4 +86,5 @@ function queryOptions(): Partial<Options> {
 
 export const newQuery = (filter: Record<string, unknown>) => new Query(filter, queryOptions())
 
-export const newAggregator = (pipeline: Record<string, unknown>[], extra: Partial<Options> = {}) => new Aggregator(pipeline, mingoOptions(extra))
+export const newAggregator = (pipeline: Record<string, unknown>[], extra: Partial<Options> = {}) =>
+  new Aggregator(pipeline, mingoOptions(extra))

@@ -3,7 +3,17 @@
 import type { Query } from 'mingo/query'
 import { errors } from '../errors'
 import type { Collection } from './collection'
-import { circleBoxes, EARTH_RADIUS_M, GeoQueryError, haversine, intersectsRegion, parseNear, toLngLat, withinRegion, type NearSpec } from './geo'
+import {
+  circleBoxes,
+  EARTH_RADIUS_M,
+  GeoQueryError,
+  haversine,
+  intersectsRegion,
+  parseNear,
+  toLngLat,
+  withinRegion,
+  type NearSpec
+} from './geo'
 import { filterTest } from './fastgroup'
 import { chooseIndex, extractConditions, indexForSort, type FieldCondition } from './indexes'
 import { newQuery } from './mingo'
@@ -30,7 +40,8 @@ export interface CompiledFilter {
 function normalizeIds(filter: Record<string, unknown>): Record<string, unknown> {
   const id = filter._id
   if (typeof id === 'number') return { ...filter, _id: String(id) }
-  if (isPlainObject(id) && Array.isArray(id.$in)) return { ...filter, _id: { ...id, $in: id.$in.map((v) => (typeof v === 'number' ? String(v) : v)) } }
+  if (isPlainObject(id) && Array.isArray(id.$in))
+    return { ...filter, _id: { ...id, $in: id.$in.map((v) => (typeof v === 'number' ? String(v) : v)) } }
   return filter
 }
 
@@ -146,7 +157,8 @@ function candidates(coll: Collection, filter: CompiledFilter, sort: SortSpec, li
     const ids = coll.geo.get(region.path)!.search(region.boxes)
     if (!plan || ids.length < plan.estimate) return { docs: idsOf(coll, ids), ordered: false, plan: `geo:${region.path}` }
   }
-  if (plan) return { docs: idsOf(coll, plan.index.ids(plan.bounds, plan.reverse)), ordered: plan.sorted, plan: `index:${plan.index.spec.name}` }
+  if (plan)
+    return { docs: idsOf(coll, plan.index.ids(plan.bounds, plan.reverse)), ordered: plan.sorted, plan: `index:${plan.index.spec.name}` }
   const walk = limited ? indexForSort(coll.indexes, sort) : null
   if (walk) return { docs: idsOf(coll, walk.index.ids({ prefix: [] }, walk.reverse)), ordered: true, plan: `sort:${walk.index.spec.name}` }
   return { docs: coll.docs.values(), ordered: false, plan: 'scan' }

@@ -29,7 +29,9 @@ export class SqliteBackend {
         coll TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id)
       ) WITHOUT ROWID;
     `)
-    this.upsertDoc = this.db.prepare('INSERT INTO docs (coll, id, body) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET body = excluded.body')
+    this.upsertDoc = this.db.prepare(
+      'INSERT INTO docs (coll, id, body) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET body = excluded.body'
+    )
     this.deleteDoc = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?')
     this.applyAll = this.db.transaction((changes: StoredChange[]) => {
       for (const c of changes) {

@@ -33,7 +33,10 @@ describe('Store', () => {
   })
 
   test('update counts changed documents; upsert creates; remove and clear', () => {
-    store.insert('accounts', [{ _id: 'a', owner: 'o1', n: 1 }, { _id: 'b', owner: 'o1', n: 1 }])
+    store.insert('accounts', [
+      { _id: 'a', owner: 'o1', n: 1 },
+      { _id: 'b', owner: 'o1', n: 1 }
+    ])
     expect(store.update('accounts', { owner: 'o1' }, { $inc: { n: 1 } }, { multi: true })).toBe(2)
     expect(store.update('accounts', { _id: 'a' }, { $set: { n: 2 } })).toBe(0)
     expect(store.update('accounts', { _id: 'z' }, { $set: { n: 5 } }, { upsert: true })).toBe(1)
@@ -45,13 +48,21 @@ describe('Store', () => {
   })
 
   test('$$NOW in an $expr is the time of the query', () => {
-    store.insert('accounts', [{ _id: 'past', at: new Date(Date.now() - 60_000) }, { _id: 'future', at: new Date(Date.now() + 60_000) }])
+    store.insert('accounts', [
+      { _id: 'past', at: new Date(Date.now() - 60_000) },
+      { _id: 'future', at: new Date(Date.now() + 60_000) }
+    ])
     expect(store.find('accounts', { $expr: { $lt: ['$at', '$$NOW'] } }).map((d) => d._id)).toEqual(['past'])
   })
 
   test('unique indexes and duplicate _ids are refused, all-or-nothing', () => {
     store.insert('people', { _id: 'p1', no: 'V1' })
-    expect(() => store.insert('people', [{ _id: 'p2', no: 'V2' }, { _id: 'p3', no: 'V1' }])).toThrow(/E11000/)
+    expect(() =>
+      store.insert('people', [
+        { _id: 'p2', no: 'V2' },
+        { _id: 'p3', no: 'V1' }
+      ])
+    ).toThrow(/E11000/)
     expect(store.get('people', 'p2')).toBeNull()
     expect(() => store.insert('people', { _id: 'p1', no: 'V9' })).toThrow(/E11000/)
     expect(() => store.insert('nope', { a: 1 })).toThrow(/DATABASE_COLLECTION_NOT_EXIST/)
@@ -91,7 +102,10 @@ describe('transactions', () => {
   })
 
   test('a write outside any transaction makes a transaction that read the document fail at commit (no write skew)', () => {
-    store.insert('accounts', [{ _id: 'a', balance: 10 }, { _id: 'b', balance: 10 }])
+    store.insert('accounts', [
+      { _id: 'a', balance: 10 },
+      { _id: 'b', balance: 10 }
+    ])
     const t = tx().begin()
     tx().get(t, 'accounts', 'b')
     tx().update(t, 'accounts', 'a', { $inc: { balance: -10 } }, {})
@@ -115,7 +129,10 @@ describe('transactions', () => {
   test('a unique index violation at commit fails the commit and applies nothing', () => {
     store.insert('people', { _id: 'p1', no: 'V1' })
     const t = tx().begin()
-    tx().insert(t, 'people', [{ _id: 'p2', no: 'V2' }, { _id: 'p3', no: 'V1' }])
+    tx().insert(t, 'people', [
+      { _id: 'p2', no: 'V2' },
+      { _id: 'p3', no: 'V1' }
+    ])
     expect(() => tx().commit(t)).toThrow(/E11000/)
     expect(store.count('people')).toBe(1)
   })

@@ -8,8 +8,7 @@
 // failed commit keeps `code`, which is what runTransaction retries on).
 import { randomBytes } from 'node:crypto'
 import { errors } from '../errors'
-import type { Change, DocumentDb, UpdateOptions } from './database'
-import { newId, normalizeId, toModifier } from './database'
+import { type Change, type DocumentDb, type UpdateOptions, newId, normalizeId, toModifier } from './database'
 import { applyModifier, replacement } from './update'
 import { clone, isPlainObject, type Doc } from './values'
 
@@ -105,10 +104,17 @@ export class TransactionManager {
   }
 
   /** doc(id).update() / doc(id).set() inside the transaction. */
-  update(txId: unknown, collection: string, id: string, data: Record<string, unknown>, options: UpdateOptions): { updated: number; upsertedId?: string } {
+  update(
+    txId: unknown,
+    collection: string,
+    id: string,
+    data: Record<string, unknown>,
+    options: UpdateOptions
+  ): { updated: number; upsertedId?: string } {
     const tx = this.tx(txId)
     const current = this.view(tx, collection, id)
-    const build = (base: Doc, inserting: boolean) => (options.replace ? replacement(id, data) : applyModifier(base, toModifier(data), inserting))
+    const build = (base: Doc, inserting: boolean) =>
+      options.replace ? replacement(id, data) : applyModifier(base, toModifier(data), inserting)
     if (!current) {
       if (!options.upsert) return { updated: 0 }
       this.write(tx, collection, id, build({ _id: id }, true))

@@ -31,10 +31,7 @@ export function MeProvider({ children, autoSignIn = true, initialMe }: MeProvide
     if (autoSignIn && !initialMe) void quietSignIn()
   }, [autoSignIn, initialMe])
 
-  const value = useMemo<MeValue>(
-    () => ({ ...state, signIn: startSession, setMe, setElderMode, signOut }),
-    [state]
-  )
+  const value = useMemo<MeValue>(() => ({ ...state, signIn: startSession, setMe, setElderMode, signOut }), [state])
   return <MeContext.Provider value={value}>{children}</MeContext.Provider>
 }
 

@@ -107,7 +107,7 @@ export function usePaged<T>(load: (cursor?: string) => Promise<PageAnswer<T>>, d
     setItems([])
     setCursor(null)
     refresh().catch(() => undefined)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass the values that restart paging
   }, deps)
 
   return { items, status, error, refreshing, loadingMore, moreError, hasMore: nextCursor !== null, refresh, loadMore }

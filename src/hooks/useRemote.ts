@@ -40,7 +40,7 @@ export function useRemote<T>(load: () => Promise<T>, deps: ReadonlyArray<unknown
 
   useEffect(() => {
     if (enabled) void refresh()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass the values that reload
   }, [enabled, refresh, ...deps])
 
   return { data, loading, error, refresh }

@@ -55,11 +55,7 @@ export function unwrap<T>(answer: unknown): T {
   throw new CloudError(envelope.error)
 }
 
-export async function call<F extends FnName, A extends ActionOf<F>>(
-  fn: F,
-  action: A,
-  ...[data]: CallArgs<F, A>
-): Promise<Result<F, A>> {
+export async function call<F extends FnName, A extends ActionOf<F>>(fn: F, action: A, ...[data]: CallArgs<F, A>): Promise<Result<F, A>> {
   const body: Request = { action, data: data ?? {} }
   let answer: unknown
   try {

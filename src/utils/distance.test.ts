@@ -1,6 +1,6 @@
 import { formatDistance } from './distance'
 
-test('metres below a kilometre, then kilometres with one decimal', () => {
+test('meters below a kilometre, then kilometers with one decimal', () => {
   expect(formatDistance(349.6)).toBe('350米')
   expect(formatDistance(999)).toBe('999米')
   expect(formatDistance(1000)).toBe('1.0公里')

@@ -6,7 +6,13 @@ describe('form helpers', () => {
     const e = new CloudError({
       code: 'INVALID_ARGUMENT',
       message: '请填写心愿标题',
-      details: { fields: [{ path: 'title', message: '请填写心愿标题' }, { path: 'title', message: '其他' }, { path: 'beneficiary.name', message: '请填写受助人姓名' }] }
+      details: {
+        fields: [
+          { path: 'title', message: '请填写心愿标题' },
+          { path: 'title', message: '其他' },
+          { path: 'beneficiary.name', message: '请填写受助人姓名' }
+        ]
+      }
     })
     expect(serverFieldErrors(e)).toEqual({ title: '请填写心愿标题', 'beneficiary.name': '请填写受助人姓名' })
     expect(serverFieldErrors(new CloudError({ code: 'CONFLICT', message: 'x' }))).toEqual({})
@@ -17,7 +23,13 @@ describe('form helpers', () => {
     const e = new CloudError({
       code: 'INVALID_ARGUMENT',
       message: '纬度格式不正确',
-      details: { fields: [{ path: 'location.lat', message: '纬度格式不正确' }, { path: 'location.lng', message: '经度格式不正确' }, { path: 'name', message: '请填写名称' }] }
+      details: {
+        fields: [
+          { path: 'location.lat', message: '纬度格式不正确' },
+          { path: 'location.lng', message: '经度格式不正确' },
+          { path: 'name', message: '请填写名称' }
+        ]
+      }
     })
     expect(serverFieldErrors(e, { topLevel: true })).toEqual({ location: '纬度格式不正确', name: '请填写名称' })
   })

@@ -4,7 +4,8 @@ import type { Me } from '@contract'
 type Grants = Pick<Me, 'roles'>
 
 /** The community a staff member works for (the first staff grant). */
-export const staffCommunityOf = (me: Grants): string | null => me.roles.find((r) => r.role === 'staff' && r.communityId)?.communityId ?? null
+export const staffCommunityOf = (me: Grants): string | null =>
+  me.roles.find((r) => r.role === 'staff' && r.communityId)?.communityId ?? null
 
 /** Every community the person is staff of. */
 export const staffCommunityIds = (me: Grants): string[] =>

@@ -40,7 +40,11 @@ describe('checkThenSend', () => {
 
   it('puts the server’s field messages on the fields and rethrows', async () => {
     const setErrors = jest.fn()
-    const refusal = new CloudError({ code: 'INVALID_ARGUMENT', message: '承诺包含无效字符', details: { fields: [{ path: 'pledge', message: '承诺包含无效字符' }] } })
+    const refusal = new CloudError({
+      code: 'INVALID_ARGUMENT',
+      message: '承诺包含无效字符',
+      details: { fields: [{ path: 'pledge', message: '承诺包含无效字符' }] }
+    })
     await expect(checkThenSend(schema, values, setErrors, async () => Promise.reject(refusal))).rejects.toBe(refusal)
     expect(setErrors).toHaveBeenLastCalledWith({ pledge: '承诺包含无效字符' })
   })

@@ -14,7 +14,12 @@ export function stubFetch(answer: (req: Recorded) => unknown | Promise<unknown>)
   const calls: Recorded[] = []
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined
-    const req: Recorded = { url: String(input), method: init?.method ?? 'GET', headers: (init?.headers as Record<string, string>) ?? {}, body }
+    const req: Recorded = {
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers: (init?.headers as Record<string, string>) ?? {},
+      body
+    }
     calls.push(req)
     const json = await answer(req)
     return { ok: true, status: 200, json: async () => json, blob: async () => new Blob(['picture'], { type: 'image/jpeg' }) } as Response

@@ -39,12 +39,14 @@ export const Button = element('button', 'Button', (p) => ({
 export const Input = element('input', 'Input', (p) => ({
   value: p.value,
   placeholder: p.placeholder,
-  onChange: (e: { target: { value: string } }) => (p.onInput as ((ev: unknown) => void) | undefined)?.({ detail: { value: e.target.value } })
+  onChange: (e: { target: { value: string } }) =>
+    (p.onInput as ((ev: unknown) => void) | undefined)?.({ detail: { value: e.target.value } })
 }))
 export const Textarea = element('textarea', 'Textarea', (p) => ({
   value: p.value,
   placeholder: p.placeholder,
-  onChange: (e: { target: { value: string } }) => (p.onInput as ((ev: unknown) => void) | undefined)?.({ detail: { value: e.target.value } })
+  onChange: (e: { target: { value: string } }) =>
+    (p.onInput as ((ev: unknown) => void) | undefined)?.({ detail: { value: e.target.value } })
 }))
 /** The picker's children open a native sheet on devices; in tests its options are in data-range. */
 export const Picker = element('div', 'Picker', (p) => ({ 'data-range': JSON.stringify(p.range ?? []) }))

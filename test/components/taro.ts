@@ -60,10 +60,12 @@ export const useReady = (_fn: Handler) => undefined
 export const useLaunch = (_fn: Handler) => undefined
 export const useRouter = () => ({ params: {}, path: '/' })
 
-const navigate = (kind: string) => async ({ url }: { url: string }) => {
-  taroTest.navigations.push({ kind, url })
-  return { errMsg: `${kind}:ok` }
-}
+const navigate =
+  (kind: string) =>
+  async ({ url }: { url: string }) => {
+    taroTest.navigations.push({ kind, url })
+    return { errMsg: `${kind}:ok` }
+  }
 
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB', RN: 'RN', SWAN: 'SWAN', ALIPAY: 'ALIPAY', TT: 'TT', QQ: 'QQ', JD: 'JD' }
 

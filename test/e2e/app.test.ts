@@ -36,7 +36,10 @@ async function locateAt(community: CommunityOption): Promise<void> {
 
 /** The picker shows `community`: the locate finished (a privacy question would have held it up). */
 const pickerShows = (community: CommunityOption) =>
-  currentPage(h.page).locator('.llt-community-picker__value').filter({ hasText: new RegExp(`^${community.name}$`) }).waitFor()
+  currentPage(h.page)
+    .locator('.llt-community-picker__value')
+    .filter({ hasText: new RegExp(`^${community.name}$`) })
+    .waitFor()
 
 describe('邻里通 h5', () => {
   it('sends a visitor without a demo identity to the demo login, grouped by role', async () => {

@@ -32,7 +32,9 @@ describe('dual registration from the form to the badge and the unit’s report',
 
     await screen().locator('input[placeholder="11位手机号"]').fill(PHONE)
     await submitMemberRegistration(h)
-    expect(registration()).toEqual([expect.objectContaining({ status: 'pending', communityId: 'cm01', phone: PHONE, pledge: PLEDGE, intentions: ['elderly'] })])
+    expect(registration()).toEqual([
+      expect.objectContaining({ status: 'pending', communityId: 'cm01', phone: PHONE, pledge: PLEDGE, intentions: ['elderly'] })
+    ])
   })
 
   it('staff approve it from the review queue and assign a grid', async () => {

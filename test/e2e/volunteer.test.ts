@@ -1,4 +1,4 @@
-// Pillar 3 from end to end in the h5 build against the seeded local cloud: a volunteer (李志强) enrols in an
+// Pillar 3 from end to end in the h5 build against the seeded local cloud: a volunteer (李志强) enrolls in an
 // activity from the 志愿 tab, staff (孙丽) show the rotating check-in code, the volunteer checks in and out
 // with it (pasting the code, as the h5 fallback of the camera scan), earns points, redeems a good in the
 // points supermarket and gets a pickup code, and the shop (刘芳, 惠民便利店) verifies the pickup.
@@ -21,7 +21,7 @@ useHarness('e2e-volunteer-last-screen', (started) => {
   h = started
 })
 
-/** Moves the activity (and the copies on its enrolments) so that it started `msAgo` ago and lasts 3 hours. */
+/** Moves the activity (and the copies on its enrollments) so that it started `msAgo` ago and lasts 3 hours. */
 function startedAgo(msAgo: number) {
   const start = new Date(Date.now() - msAgo)
   const end = new Date(start.getTime() + 3 * HOUR)
@@ -72,7 +72,7 @@ describe('volunteer service and the points supermarket', () => {
     activityId = answer.data.id
   })
 
-  it('a volunteer finds it on the 志愿 tab and enrols', async () => {
+  it('a volunteer finds it on the 志愿 tab and enrolls', async () => {
     await signInFresh(h, '李志强')
     await openTab(h.page, '志愿')
     const card = within(h.page, '.vol-tab').locator('.vol-card').filter({ hasText: TITLE })

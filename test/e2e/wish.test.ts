@@ -42,7 +42,10 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
     const circle = within(h.page, '.llt-page')
     await tap(circle, '使用我的位置')
     await agreePrivacyIfAsked(h.page, circle.locator('.life-circle-item, .life-circle__notice'))
-    await circle.locator('.life-circle-tiers__tab').filter({ hasText: /^10分钟/ }).click()
+    await circle
+      .locator('.life-circle-tiers__tab')
+      .filter({ hasText: /^10分钟/ })
+      .click()
     await circle.locator('.life-circle-chips__chip').filter({ hasText: '助餐' }).click()
     const canteens = await waitForList(h.page, (rows) => rows.every((r) => r.category.includes('助餐')))
     expect(canteens[0]).toMatchObject({ name: '青枫老年助餐点' })
@@ -61,7 +64,10 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
     await form.locator('input[placeholder="如：想要一盏护眼台灯"]').fill(TITLE)
     await form.locator('textarea').first().fill('家里的水壶烧坏了，冬天想喝口热水不方便。')
     await form.locator('input[placeholder="0"]').fill('80')
-    await form.locator('.llt-chip').filter({ hasText: /^奶奶$/ }).click()
+    await form
+      .locator('.llt-chip')
+      .filter({ hasText: /^奶奶$/ })
+      .click()
     await form.getByText('心愿墙显示为：王奶奶').waitFor()
     await form.getByText(/^我已阅读并同意《心愿发布须知》/).click()
     await tap(form, '提交心愿')
@@ -76,7 +82,13 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
 
   it('李志强 registers as an in-service party member', async () => {
     await signInFresh(h, MEMBER.name)
-    await fillMemberRegistration(h, { phone: '13912340000', unit: '江城日报社', branch: '江城日报社第二党支部', intention: '助老帮困', pledge: '每周帮社区老人办一件实事' })
+    await fillMemberRegistration(h, {
+      phone: '13912340000',
+      unit: '江城日报社',
+      branch: '江城日报社第二党支部',
+      intention: '助老帮困',
+      pledge: '每周帮社区老人办一件实事'
+    })
     await submitMemberRegistration(h)
     expect(h.cloud.store.find('partyMembers', { openid: MEMBER.openid })).toEqual([expect.objectContaining({ status: 'pending' })])
   })

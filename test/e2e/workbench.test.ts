@@ -18,7 +18,10 @@ useHarness('e2e-workbench-last-screen', (started) => {
 const screen = (): Locator => currentPage(h.page).last()
 
 const submitted = () =>
-  (h.cloud.store.find('wishes', { communityId: 'cm01', status: 'submitted' }, { sort: { createdAt: 1, _id: 1 } }) as Array<{ _id: string; title: string }>)
+  h.cloud.store.find('wishes', { communityId: 'cm01', status: 'submitted' }, { sort: { createdAt: 1, _id: 1 } }) as Array<{
+    _id: string
+    title: string
+  }>
 
 const card = (title: string) => screen().locator('.wb-queue').filter({ hasText: title })
 
@@ -31,7 +34,9 @@ describe('the staff workbench', () => {
     expect(waiting.length).toBeGreaterThan(0)
     await card('待审核心愿').getByText(`${waiting.length}个`, { exact: false }).waitFor()
     await card('待审核心愿').getByText(waiting[0].title).waitFor()
-    const pendingRegistrations = h.cloud.store.count('partyMembers', { communityId: 'cm01', status: 'pending' }) + h.cloud.store.count('partyUnits', { communityId: 'cm01', status: 'pending' })
+    const pendingRegistrations =
+      h.cloud.store.count('partyMembers', { communityId: 'cm01', status: 'pending' }) +
+      h.cloud.store.count('partyUnits', { communityId: 'cm01', status: 'pending' })
     await card('待审核报到').getByText(`${pendingRegistrations}份`, { exact: false }).waitFor()
     // Cards with work come before empty ones.
     const counts = await screen().locator('.wb-queue__count').allInnerTexts()
@@ -47,7 +52,12 @@ describe('the staff workbench', () => {
     const item = review.locator('.llt-paged__item').filter({ hasText: oldest.title }).first()
     await item.waitFor()
     await item.locator('.nut-button').filter({ hasText: '通过并公开' }).first().click()
-    await eventually(async () => expect(await h.cloud.call('wish', 'detail', { wishId: oldest._id }, 'demo-staff')).toMatchObject({ ok: true, data: { status: 'published' } }))
+    await eventually(async () =>
+      expect(await h.cloud.call('wish', 'detail', { wishId: oldest._id }, 'demo-staff')).toMatchObject({
+        ok: true,
+        data: { status: 'published' }
+      })
+    )
     expect(submitted()).toHaveLength(rest.length)
     await h.page.goBack()
     await card('待审核心愿').getByText(`${rest.length}个`, { exact: false }).waitFor()
@@ -59,7 +69,10 @@ describe('the staff workbench', () => {
     await board.getByText('办结率', { exact: true }).first().waitFor()
     await board.locator('.llt-chart__row').first().waitFor()
     await board.getByText('每月趋势').waitFor()
-    const [download] = await Promise.all([h.page.waitForEvent('download'), board.locator('.nut-button').filter({ hasText: '微心愿台账' }).click()])
+    const [download] = await Promise.all([
+      h.page.waitForEvent('download'),
+      board.locator('.nut-button').filter({ hasText: '微心愿台账' }).click()
+    ])
     expect(download.suggestedFilename()).toMatch(/^青枫社区-\d{4}-\d{2}-微心愿台账\.csv$/)
     const text = readFileSync((await download.path()) as string, 'utf8')
     expect(text.startsWith('\uFEFF心愿编号,类别,标题,受助人')).toBe(true)
@@ -79,9 +92,9 @@ describe('the street comparison', () => {
     expect(await rows.nth(1).innerText()).toContain('街道合计')
     await table.locator('.wb-street__sort').filter({ hasText: '办结率' }).click()
     await table.locator('.wb-street__sort--active').filter({ hasText: '办结率 ↓' }).waitFor()
-    const rates = await table.locator('.wb-street__row:not(.wb-street__row--head):not(.wb-street__row--total)').evaluateAll((els) =>
-      els.map((el) => el.querySelectorAll('.wb-street__cell')[1]?.textContent ?? '')
-    )
+    const rates = await table
+      .locator('.wb-street__row:not(.wb-street__row--head):not(.wb-street__row--total)')
+      .evaluateAll((els) => els.map((el) => el.querySelectorAll('.wb-street__cell')[1]?.textContent ?? ''))
     expect(rates).toHaveLength(10)
     const values = rates.map((r) => (r === '—' ? -1 : Number.parseFloat(r)))
     expect(values).toEqual([...values].sort((a, b) => b - a))

@@ -12,7 +12,7 @@ import { fails, ok, present } from '../support/envelope'
 
 const lc = useLocalCloud()
 
-// --- a hand-made map: positions in metres north/east of an origin ------------------------------------------
+// --- a hand-made map: positions in meters north/east of an origin ------------------------------------------
 
 const M = (EARTH_RADIUS_M * Math.PI) / 180
 const O = { lat: 31.2, lng: 118.2 } // the main map
@@ -51,7 +51,7 @@ function facility(id: string, category: string, where: { lat: number; lng: numbe
   }
 }
 
-/** The main map around O: id → [category, metres north, metres east]. */
+/** The main map around O: id → [category, meters north, meters east]. */
 const MAP: Record<string, [string, number, number]> = {
   n050: ['pharmacy', 50, 0],
   n120: ['convenience', 0, 120],
@@ -68,7 +68,20 @@ const PAGING_IDS = Array.from({ length: 45 }, (_, i) => `p${String(i).padStart(2
 const OPEN_NOW_IDS = Array.from({ length: 30 }, (_, i) => `q${String(i).padStart(2, '0')}`)
 
 function user(openid: string, roles: object[], communityId = 'cmA') {
-  return { _id: openid, nickName: openid, realName: null, phone: null, communityId, compoundId: null, roles, elderMode: false, consent: null, createdAt: FIXED, updatedAt: FIXED, deletedAt: null }
+  return {
+    _id: openid,
+    nickName: openid,
+    realName: null,
+    phone: null,
+    communityId,
+    compoundId: null,
+    roles,
+    elderMode: false,
+    consent: null,
+    createdAt: FIXED,
+    updatedAt: FIXED,
+    deletedAt: null
+  }
 }
 
 function seed() {
@@ -119,7 +132,11 @@ const facilitiesSnapshot = () => JSON.stringify(store().find('facilities', {}, {
 
 type Item = Output<'lifeCircle', 'nearby'>['items'][number]
 
-async function allPages(data: Omit<Input<'lifeCircle', 'nearby'>, 'limit' | 'cursor'>, limit: number, between?: (page: number) => void): Promise<Item[][]> {
+async function allPages(
+  data: Omit<Input<'lifeCircle', 'nearby'>, 'limit' | 'cursor'>,
+  limit: number,
+  between?: (page: number) => void
+): Promise<Item[][]> {
   const pages: Item[][] = []
   let cursor: string | undefined
   do {
@@ -143,7 +160,17 @@ describe('nearby', () => {
     expect(page.items.map((i: Item) => i.id)).toEqual(ids)
     expect(page.radius).toBe(WALK.radiusOf(minutes))
     expect(page.nextCursor).toBeNull()
-    const expected: Record<string, number> = { n050: 50, n120: 120, never250: 250, n290: 290, n310: 310, n480: 480, n520: 520, x_clinic: 760, n990: 990 }
+    const expected: Record<string, number> = {
+      n050: 50,
+      n120: 120,
+      never250: 250,
+      n290: 290,
+      n310: 310,
+      n480: 480,
+      n520: 520,
+      x_clinic: 760,
+      n990: 990
+    }
     for (const item of page.items as Item[]) {
       expect(Math.abs(item.distance - expected[item.id])).toBeLessThanOrEqual(1)
       expect(item.walkMinutes).toBe(WALK.walkMinutes(item.distance))
@@ -239,7 +266,13 @@ describe('search and detail', () => {
   it('lists categories with tiers and radii, and the places to search from', async () => {
     const c = await ok(api.lifeCircle.categories({}))
     expect(c.categories).toHaveLength(17)
-    expect(c.categories.find((x: { id: string }) => x.id === 'canteen')).toEqual({ id: 'canteen', name: '老年助餐点/社区食堂', tier: 10, icon: '餐', radius: 500 })
+    expect(c.categories.find((x: { id: string }) => x.id === 'canteen')).toEqual({
+      id: 'canteen',
+      name: '老年助餐点/社区食堂',
+      tier: 10,
+      icon: '餐',
+      radius: 500
+    })
     expect(c.tiers).toEqual([
       { minutes: 5, radius: 300 },
       { minutes: 10, radius: 500 },
@@ -269,10 +302,23 @@ describe('coverage', () => {
     // pharmacy within 500 m (the closed one at 500 m does not count), no market within 500 m.
     expect(missing.cpA2).toEqual(expect.arrayContaining(['pharmacy', 'market', 'elderCare']))
     for (const c of ['convenience', 'canteen', 'clinic']) expect(missing.cpA2).not.toContain(c)
-    expect(row(report, 'pharmacy')).toEqual({ category: 'pharmacy', compounds: 2, compoundsCovered: 1, households: 400, householdsCovered: 100, compoundShare: 0.5, householdShare: 0.25 })
+    expect(row(report, 'pharmacy')).toEqual({
+      category: 'pharmacy',
+      compounds: 2,
+      compoundsCovered: 1,
+      households: 400,
+      householdsCovered: 100,
+      compoundShare: 0.5,
+      householdShare: 0.25
+    })
     expect(row(report, 'canteen')).toMatchObject({ compoundsCovered: 2, householdShare: 1 })
     expect(row(report, 'market')).toMatchObject({ compoundsCovered: 1, householdsCovered: 100, householdShare: 0.25 })
-    expect(report.gaps.find((g: { category: string }) => g.category === 'elderCare')).toEqual({ category: 'elderCare', compounds: 2, households: 400, compoundIds: ['cpA2', 'cpA1'] })
+    expect(report.gaps.find((g: { category: string }) => g.category === 'elderCare')).toEqual({
+      category: 'elderCare',
+      compounds: 2,
+      households: 400,
+      compoundIds: ['cpA2', 'cpA1']
+    })
     expect(report.communities).toHaveLength(1)
   })
 
@@ -315,7 +361,9 @@ const newFacility = (over: Partial<FacilityData> = {}): FacilityData => ({
 describe('upsertFacility and closeFacility', () => {
   it('creates once per request id even when the same tap arrives ten times at once', async () => {
     const before = store().count('facilities')
-    const answers = await Promise.all(Array.from({ length: 10 }, () => api.lifeCircle.upsertFacility(newFacility({ requestId: 'create-0001' }), 'staffA')))
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => api.lifeCircle.upsertFacility(newFacility({ requestId: 'create-0001' }), 'staffA'))
+    )
     expect(answers.every((a) => a.ok)).toBe(true)
     expect(new Set(answers.map((a) => (a.ok ? a.data.id : null))).size).toBe(1)
     expect(store().count('facilities')).toBe(before + 1)
@@ -327,15 +375,25 @@ describe('upsertFacility and closeFacility', () => {
       status: 'open'
     })
     const doc = store().get('facilities', created.id)!
-    expect(doc).toMatchObject({ streetId: 'stT', updatedBy: 'staffA', dedupeKey: dedupeKeyOf('甲社区助餐点', at(R, 300).lat, at(R, 300).lng) })
+    expect(doc).toMatchObject({
+      streetId: 'stT',
+      updatedBy: 'staffA',
+      dedupeKey: dedupeKeyOf('甲社区助餐点', at(R, 300).lat, at(R, 300).lng)
+    })
     const near = await ok(api.lifeCircle.nearby({ location: at(R, 300), minutes: 5, categories: ['canteen'] }))
     expect(near.items.map((i: Item) => i.id)).toEqual([created.id, 'r_canteen'])
   })
 
   it('edits, refuses a twin of another facility, and keeps the community', async () => {
-    const edited = await ok(api.lifeCircle.upsertFacility({ ...newFacility({ name: '甲社区长者饭堂', location: at(R, 40) }), id: 'r_close' }, 'staffA'))
+    const edited = await ok(
+      api.lifeCircle.upsertFacility({ ...newFacility({ name: '甲社区长者饭堂', location: at(R, 40) }), id: 'r_close' }, 'staffA')
+    )
     expect(edited).toMatchObject({ id: 'r_close', name: '甲社区长者饭堂', category: 'canteen' })
-    await fails(api.lifeCircle.upsertFacility({ ...newFacility({ name: '荷塘长者饭堂', location: at(R, 60) }), requestId: 'twin-00001' }, 'staffA'), 'CONFLICT', /荷塘长者饭堂/)
+    await fails(
+      api.lifeCircle.upsertFacility({ ...newFacility({ name: '荷塘长者饭堂', location: at(R, 60) }), requestId: 'twin-00001' }, 'staffA'),
+      'CONFLICT',
+      /荷塘长者饭堂/
+    )
     await fails(api.lifeCircle.upsertFacility({ ...newFacility(), id: 'r_close', communityId: 'cmB' }, 'staffB'), 'PERMISSION_DENIED')
     await fails(api.lifeCircle.upsertFacility({ ...newFacility(), id: 'missing-1' }, 'staffA'), 'NOT_FOUND')
   })
@@ -359,7 +417,18 @@ describe('upsertFacility and closeFacility', () => {
       await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: `deny-${who}-01` }), who), 'PERMISSION_DENIED')
       await fails(api.lifeCircle.upsertFacility({ ...newFacility(), id: 'n050' }, who), 'PERMISSION_DENIED')
       await fails(api.lifeCircle.closeFacility({ id: 'n050' }, who), 'PERMISSION_DENIED')
-      await fails(api.lifeCircle.importFacilities({ communityId: 'cmA', requestId: `deny-${who}-02`, mode: 'partial', csv: 'name,category,lat,lng,hours\n甲,pharmacy,31.1,118.3,每天 24小时' }, who), 'PERMISSION_DENIED')
+      await fails(
+        api.lifeCircle.importFacilities(
+          {
+            communityId: 'cmA',
+            requestId: `deny-${who}-02`,
+            mode: 'partial',
+            csv: 'name,category,lat,lng,hours\n甲,pharmacy,31.1,118.3,每天 24小时'
+          },
+          who
+        ),
+        'PERMISSION_DENIED'
+      )
     }
     await fails(api.lifeCircle.listFacilities({ communityId: 'cmA' }, 'resA'), 'PERMISSION_DENIED')
     await fails(api.lifeCircle.listFacilities({ communityId: 'cmA' }, 'staffB'), 'PERMISSION_DENIED')
@@ -430,7 +499,12 @@ describe('importFacilities', () => {
     expect(store().count('facilities')).toBe(before + 2)
     const found = await ok(api.lifeCircle.nearby({ location: at(R, 510), minutes: 5, categories: ['convenience', 'market'] }))
     expect(found.items.map((i: { name: string }) => i.name).sort()).toEqual(['导入便利店一', '导入菜场'])
-    expect(store().find('facilities', { name: '导入便利店一' })[0]).toMatchObject({ communityId: 'cmA', streetId: 'stT', status: 'open', updatedBy: 'staffA' })
+    expect(store().find('facilities', { name: '导入便利店一' })[0]).toMatchObject({
+      communityId: 'cmA',
+      streetId: 'stT',
+      status: 'open',
+      updatedBy: 'staffA'
+    })
   })
 
   it('a retried or doubled import writes each facility once', async () => {
@@ -449,10 +523,25 @@ describe('importFacilities', () => {
 
   it('refuses a file it cannot read, writing nothing', async () => {
     const before = facilitiesSnapshot()
-    await fails(api.lifeCircle.importFacilities({ communityId: 'cmA', requestId: 'bad-file-01', mode: 'partial', csv: '名称,地址\n甲,乙' }, 'staffA'), 'INVALID_ARGUMENT', /缺少必需的列/)
+    await fails(
+      api.lifeCircle.importFacilities({ communityId: 'cmA', requestId: 'bad-file-01', mode: 'partial', csv: '名称,地址\n甲,乙' }, 'staffA'),
+      'INVALID_ARGUMENT',
+      /缺少必需的列/
+    )
     // An unknown mode and a missing request id are outside the contract's type on purpose.
-    await fails(api.callRaw('lifeCircle', 'importFacilities', { communityId: 'cmA', requestId: 'bad-file-02', mode: 'sometimes', csv: csvOf([]) }, 'staffA'), 'INVALID_ARGUMENT')
-    await fails(api.callRaw('lifeCircle', 'importFacilities', { communityId: 'cmA', mode: 'partial', csv: csvOf([]) }, 'staffA'), 'INVALID_ARGUMENT')
+    await fails(
+      api.callRaw(
+        'lifeCircle',
+        'importFacilities',
+        { communityId: 'cmA', requestId: 'bad-file-02', mode: 'sometimes', csv: csvOf([]) },
+        'staffA'
+      ),
+      'INVALID_ARGUMENT'
+    )
+    await fails(
+      api.callRaw('lifeCircle', 'importFacilities', { communityId: 'cmA', mode: 'partial', csv: csvOf([]) }, 'staffA'),
+      'INVALID_ARGUMENT'
+    )
     expect(facilitiesSnapshot()).toBe(before)
   })
 })
@@ -482,14 +571,33 @@ describe('malformed payloads', () => {
 
   it('a staff form with bad fields changes nothing and names the field', async () => {
     const before = facilitiesSnapshot()
-    const hours = await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-01', hoursText: '随时' }), 'staffA'), 'INVALID_ARGUMENT', /无法识别/)
+    const hours = await fails(
+      api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-01', hoursText: '随时' }), 'staffA'),
+      'INVALID_ARGUMENT',
+      /无法识别/
+    )
     expect(hours?.details?.fields).toEqual([{ path: 'hoursText', message: expect.stringContaining('无法识别') }])
-    await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-02', location: { lat: 31.2, lng: 200 } }), 'staffA'), 'INVALID_ARGUMENT')
+    await fails(
+      api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-02', location: { lat: 31.2, lng: 200 } }), 'staffA'),
+      'INVALID_ARGUMENT'
+    )
     // An unknown category is outside the contract's type on purpose.
-    await fails(api.callRaw('lifeCircle', 'upsertFacility', { ...newFacility(), requestId: 'bad-form-03', category: 'casino' }, 'staffA'), 'INVALID_ARGUMENT', '设施类别不正确')
-    await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-04', name: '' }), 'staffA'), 'INVALID_ARGUMENT', '请填写设施名称')
+    await fails(
+      api.callRaw('lifeCircle', 'upsertFacility', { ...newFacility(), requestId: 'bad-form-03', category: 'casino' }, 'staffA'),
+      'INVALID_ARGUMENT',
+      '设施类别不正确'
+    )
+    await fails(
+      api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-04', name: '' }), 'staffA'),
+      'INVALID_ARGUMENT',
+      '请填写设施名称'
+    )
     await fails(api.lifeCircle.upsertFacility(newFacility(), 'staffA'), 'INVALID_ARGUMENT', '缺少请求编号')
-    await fails(api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-05', hoursText: '每天 08:00-12:00,11:00-13:00' }), 'staffA'), 'INVALID_ARGUMENT', '周一的时段有重叠')
+    await fails(
+      api.lifeCircle.upsertFacility(newFacility({ requestId: 'bad-form-05', hoursText: '每天 08:00-12:00,11:00-13:00' }), 'staffA'),
+      'INVALID_ARGUMENT',
+      '周一的时段有重叠'
+    )
     await fails(api.lifeCircle.closeFacility({ id: 'n050', reason: 'x'.repeat(101) }, 'staffA'), 'INVALID_ARGUMENT')
     expect(facilitiesSnapshot()).toBe(before)
   })

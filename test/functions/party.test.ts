@@ -23,14 +23,26 @@ const HALF = halfYear(NOW)
 const PREVIOUS_HALF = HALF.endsWith('H2') ? `${YEAR}H1` : `${Number(YEAR) - 1}H2`
 const LONG_AGO = new Date(NOW.getTime() - 200 * 86_400_000)
 
-
 /** Phone numbers in the fixtures: every one of them must stay masked where the rules say so. */
 const PHONES: Record<string, string> = {}
 let phoneSerial = 0
 const phoneOf = (openid: string) => (PHONES[openid] ??= `139${String(10_000_000 + ++phoneSerial).slice(-8)}`)
 
 function user(openid: string, name: string, communityId: string, roles: object[] = []) {
-  return { _id: openid, nickName: name, realName: name, phone: phoneOf(openid), communityId, compoundId: null, roles, elderMode: false, consent: null, createdAt: LONG_AGO, updatedAt: LONG_AGO, deletedAt: null }
+  return {
+    _id: openid,
+    nickName: name,
+    realName: name,
+    phone: phoneOf(openid),
+    communityId,
+    compoundId: null,
+    roles,
+    elderMode: false,
+    consent: null,
+    createdAt: LONG_AGO,
+    updatedAt: LONG_AGO,
+    deletedAt: null
+  }
 }
 
 const MEMBERS = Array.from({ length: 50 }, (_, i) => `m${String(i + 1).padStart(2, '0')}`)
@@ -38,8 +50,10 @@ const MEMBERS = Array.from({ length: 50 }, (_, i) => `m${String(i + 1).padStart(
 /** A registration as the function would have stored it, with its membership. */
 function registration(openid: string, communityId: string, status: string, over: Record<string, unknown> = {}) {
   const history: Doc[] = [{ event: 'submit', by: openid, role: 'applicant', at: LONG_AGO, from: null, to: 'pending', why: null }]
-  if (status === 'approved') history.push({ event: 'approve', by: 'staff1', role: 'staff', at: LONG_AGO, from: 'pending', to: 'approved', why: null })
-  if (status === 'rejected') history.push({ event: 'reject', by: 'staff1', role: 'staff', at: LONG_AGO, from: 'pending', to: 'rejected', why: '信息有误' })
+  if (status === 'approved')
+    history.push({ event: 'approve', by: 'staff1', role: 'staff', at: LONG_AGO, from: 'pending', to: 'approved', why: null })
+  if (status === 'rejected')
+    history.push({ event: 'reject', by: 'staff1', role: 'staff', at: LONG_AGO, from: 'pending', to: 'rejected', why: '信息有误' })
   const reg = {
     _id: `pm-${openid}`,
     openid,
@@ -123,16 +137,29 @@ function seedFixtures() {
     user('res2', '王秀英', 'cm01'),
     user('res4', '赵国强', 'cm02'),
     user('vol1', '李志强', 'cm01', [{ role: 'volunteer', communityId: 'cm01' }]),
-    user('mA', '陈建国', 'cm01', [{ role: 'member', communityId: 'cm01' }, { role: 'volunteer', communityId: 'cm01' }]),
+    user('mA', '陈建国', 'cm01', [
+      { role: 'member', communityId: 'cm01' },
+      { role: 'volunteer', communityId: 'cm01' }
+    ]),
     user('mB', '刘洋', 'cm01', [{ role: 'member', communityId: 'cm01' }]),
     user('mC', '马丽', 'cm02', [{ role: 'member', communityId: 'cm02' }]),
     user('pend1', '孔亮', 'cm01'),
     user('rej1', '何平', 'cm01'),
     ...MEMBERS.map((m) => user(m, `党员${m}`, 'cm01', [{ role: 'member', communityId: 'cm01' }]))
   ])
-  s.insert('partyMembers', fixtures.map((f) => f.reg))
-  s.insert('partyMemberships', fixtures.map((f) => f.membership))
-  s.insert('partyUnits', [unit('u01', 'cm01', 'admin1', 'approved'), unit('u02', 'cm02', 'admin2', 'approved'), unit('u03', 'cm01', 'applicantU', 'pending')])
+  s.insert(
+    'partyMembers',
+    fixtures.map((f) => f.reg)
+  )
+  s.insert(
+    'partyMemberships',
+    fixtures.map((f) => f.membership)
+  )
+  s.insert('partyUnits', [
+    unit('u01', 'cm01', 'admin1', 'approved'),
+    unit('u02', 'cm02', 'admin2', 'approved'),
+    unit('u03', 'cm01', 'applicantU', 'pending')
+  ])
 }
 
 beforeEach(() => {
@@ -142,16 +169,24 @@ beforeEach(() => {
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>
 let serial = 0
 const rid = () => `req-${String(++serial).padStart(8, '0')}`
 const api = typedClient(lc)
 
-
 const store = () => lc.cloud.store
 const doc = (c: string, id: string) => store().get(c, id) as Doc
 const rolesOf = (openid: string) => doc('users', openid).roles as Doc[]
-const PARTY_COLLECTIONS = ['partyMembers', 'partyMemberships', 'partyUnits', 'partyNeeds', 'partyProjects', 'assessmentEntries', 'assessmentRatings', 'users']
+const PARTY_COLLECTIONS = [
+  'partyMembers',
+  'partyMemberships',
+  'partyUnits',
+  'partyNeeds',
+  'partyProjects',
+  'assessmentEntries',
+  'assessmentRatings',
+  'users'
+]
 const snapshot = () => JSON.stringify(PARTY_COLLECTIONS.map((c) => store().find(c, {}, { sort: { _id: 1 } })))
 
 /** Every phone number in an answer, full (PHONE_PATTERN) — masked ones (139****0001) do not match. */
@@ -216,7 +251,14 @@ describe('registerMember', () => {
   test('a resident registers: pending, linked to the unit, recorded, one membership; a retry finds the same registration', async () => {
     const input = memberInput()
     const reg = await ok(api.party.registerMember(input, 'res1'))
-    expect(reg).toMatchObject({ kind: 'member', status: 'pending', unitId: 'u01', workUnit: 'u01单位', phone: '13800138000', communityName: '青枫社区' })
+    expect(reg).toMatchObject({
+      kind: 'member',
+      status: 'pending',
+      unitId: 'u01',
+      workUnit: 'u01单位',
+      phone: '13800138000',
+      communityName: '青枫社区'
+    })
     expect(reg.timeline).toEqual([expect.objectContaining({ event: 'submit', from: null, to: '待审核', actor: '申请人' })])
     expect(doc('partyMemberships', 'res1')).toMatchObject({ status: 'pending', registrationId: reg.id, communityId: 'cm01' })
     expect(rolesOf('res1')).toEqual([])
@@ -301,7 +343,12 @@ describe('review of a member', () => {
     })
     expect(doc('partyMemberships', 'pend1').approvedAt).toBeInstanceOf(Date)
     expect(rolesOf('pend1')).toEqual([{ role: 'member', communityId: 'cm01' }])
-    expect(doc('assessmentEntries', `registration_pm-pend1-${YEAR}`)).toMatchObject({ openid: 'pend1', source: 'registration', points: 10, period: YEAR })
+    expect(doc('assessmentEntries', `registration_pm-pend1-${YEAR}`)).toMatchObject({
+      openid: 'pend1',
+      source: 'registration',
+      points: 10,
+      period: YEAR
+    })
     expect(store().find('outbox', { touser: 'pend1' })).toHaveLength(1)
     const stored = doc('partyMembers', 'pm-pend1')
     expectChainedHistory(stored)
@@ -333,7 +380,9 @@ describe('review of a member', () => {
   test('five staff approving at once: one approval, one history entry, one set of points', async () => {
     store().update('users', { _id: 'staff2' }, { $set: { roles: [{ role: 'staff', communityId: 'cm01' }] } })
     const answers = await Promise.all(
-      ['staff1', 'staff2', 'staff1', 'staff2', 'staff1'].map((s) => api.party.review({ kind: 'member', id: 'pm-pend1', decision: 'approve' }, s))
+      ['staff1', 'staff2', 'staff1', 'staff2', 'staff1'].map((s) =>
+        api.party.review({ kind: 'member', id: 'pm-pend1', decision: 'approve' }, s)
+      )
     )
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.error.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT'])
@@ -348,7 +397,11 @@ describe('review of a member', () => {
     for (const who of ['res1', 'mA', 'admin1', 'street1']) {
       await fails(api.party.review({ kind: 'member', id: 'pm-pend1', decision: 'approve' }, who), 'PERMISSION_DENIED')
     }
-    await fails(api.party.review({ kind: 'member', id: 'pm-pend1', decision: 'approve', gridId: 'cm02-g1' }, 'staff1'), 'FAILED_PRECONDITION', '所选网格不属于该社区')
+    await fails(
+      api.party.review({ kind: 'member', id: 'pm-pend1', decision: 'approve', gridId: 'cm02-g1' }, 'staff1'),
+      'FAILED_PRECONDITION',
+      '所选网格不属于该社区'
+    )
     await fails(api.party.review({ kind: 'member', id: 'pm-nothing', decision: 'approve' }, 'staff1'), 'NOT_FOUND')
     expect(snapshot()).toBe(before)
   })
@@ -392,7 +445,12 @@ describe('myRegistration, renew, withdraw, assignGrid', () => {
     const reg = await ok(api.party.assignGrid({ registrationId: 'pm-mB', gridId: 'cm01-g2' }, 'staff1'))
     expect(reg).toMatchObject({ gridId: 'cm01-g2', gridName: '第二网格', status: 'approved' })
     expect(doc('partyMemberships', 'mB').gridId).toBe('cm01-g2')
-    expect(doc('partyMembers', 'pm-mB').history.at(-1)).toMatchObject({ event: 'assignGrid', from: 'approved', to: 'approved', why: '第二网格' })
+    expect(doc('partyMembers', 'pm-mB').history.at(-1)).toMatchObject({
+      event: 'assignGrid',
+      from: 'approved',
+      to: 'approved',
+      why: '第二网格'
+    })
     const before = snapshot()
     await fails(api.party.assignGrid({ registrationId: 'pm-mB', gridId: 'cm02-g1' }, 'staff1'), 'FAILED_PRECONDITION')
     await fails(api.party.assignGrid({ registrationId: 'pm-mB', gridId: 'cm01-g1' }, 'staff2'), 'PERMISSION_DENIED')
@@ -408,7 +466,7 @@ describe('listRegistrations', () => {
     expect(first.items).toHaveLength(20)
     expect(first.nextCursor).toBeTruthy()
     const all: Doc[] = [...first.items]
-    for (let cursor = first.nextCursor; cursor; ) {
+    for (let cursor = first.nextCursor; cursor;) {
       const page = await ok(api.party.listRegistrations({ kind: 'member', communityId: 'cm01', limit: 20, cursor }, 'staff1'))
       all.push(...page.items)
       cursor = page.nextCursor
@@ -447,13 +505,20 @@ describe('units', () => {
 
   test('register, approve (the admin gains the unitAdmin grant), update resources, and the admin’s own view', async () => {
     const unit = await ok(api.party.registerUnit(unitInput(), 'res2'))
-    expect(unit).toMatchObject({ kind: 'unit', status: 'pending', contactPhone: '13700001234', resources: [expect.objectContaining({ kind: 'skill' }), expect.anything()] })
+    expect(unit).toMatchObject({
+      kind: 'unit',
+      status: 'pending',
+      contactPhone: '13700001234',
+      resources: [expect.objectContaining({ kind: 'skill' }), expect.anything()]
+    })
     expect(rolesOf('res2')).toEqual([])
     const approved = await ok(api.party.review({ kind: 'unit', id: unit.id, decision: 'approve' }, 'staff1'))
     expect(approved.status).toBe('approved')
     expect(rolesOf('res2')).toEqual([{ role: 'unitAdmin', unitId: unit.id }])
     expectChainedHistory(doc('partyUnits', unit.id))
-    const updated = await ok(api.party.updateResources({ unitId: unit.id, resources: [{ kind: 'volunteers', name: '青年突击队', quantity: 12 }] }, 'res2'))
+    const updated = await ok(
+      api.party.updateResources({ unitId: unit.id, resources: [{ kind: 'volunteers', name: '青年突击队', quantity: 12 }] }, 'res2')
+    )
     expect(updated.resources).toEqual([{ kind: 'volunteers', name: '青年突击队', quantity: 12 }])
     expect(doc('partyUnits', unit.id).history.at(-1)).toMatchObject({ event: 'updateResources', from: 'approved', to: 'approved' })
     const mine = await ok(api.party.myUnit({}, 'res2'))
@@ -482,7 +547,11 @@ describe('units', () => {
     await fails(api.party.review({ kind: 'unit', id: 'u03', decision: 'approve' }, 'staff2'), 'PERMISSION_DENIED')
     await fails(api.party.registerUnit(unitInput({ contactPhone: '0553-2123456' }), 'res2'), 'INVALID_ARGUMENT', '请填写正确的11位手机号')
     // An unknown resource kind is outside the contract's type on purpose.
-    await fails(api.callRaw('party', 'registerUnit', { ...unitInput(), resources: [{ kind: 'gold', name: 'x' }] }, 'res2'), 'INVALID_ARGUMENT', '请选择资源类型')
+    await fails(
+      api.callRaw('party', 'registerUnit', { ...unitInput(), resources: [{ kind: 'gold', name: 'x' }] }, 'res2'),
+      'INVALID_ARGUMENT',
+      '请选择资源类型'
+    )
     await fails(api.party.registerUnit(unitInput({ name: '' }), 'res2'), 'INVALID_ARGUMENT', '请填写单位名称')
     expect(snapshot()).toBe(before)
   })
@@ -501,16 +570,32 @@ describe('units', () => {
   })
 
   test('projects: agreed by the community’s staff or the unit’s admin, listed for everyone', async () => {
-    const p = await ok(api.party.upsertProject({ requestId: rid(), unitId: 'u01', title: '税务知识进社区', content: '每季度一次政策讲解', status: 'ongoing' }, 'staff1'))
+    const p = await ok(
+      api.party.upsertProject(
+        { requestId: rid(), unitId: 'u01', title: '税务知识进社区', content: '每季度一次政策讲解', status: 'ongoing' },
+        'staff1'
+      )
+    )
     expect(p).toMatchObject({ unitName: 'u01单位', communityId: 'cm01', status: 'ongoing' })
-    const edited = await ok(api.party.upsertProject({ requestId: rid(), projectId: p.id, unitId: 'u01', title: '税务知识进社区', content: '每月一次', status: 'done' }, 'admin1'))
+    const edited = await ok(
+      api.party.upsertProject(
+        { requestId: rid(), projectId: p.id, unitId: 'u01', title: '税务知识进社区', content: '每月一次', status: 'done' },
+        'admin1'
+      )
+    )
     expect(edited).toMatchObject({ id: p.id, status: 'done', content: '每月一次' })
     const before = snapshot()
     await fails(api.party.upsertProject({ requestId: rid(), unitId: 'u01', title: '项目', content: '内容' }, 'admin2'), 'PERMISSION_DENIED')
     await fails(api.party.upsertProject({ requestId: rid(), unitId: 'u01', title: '项目', content: '内容' }, 'staff2'), 'PERMISSION_DENIED')
     await fails(api.party.upsertProject({ requestId: rid(), unitId: 'u01', title: '项目', content: '内容' }, 'res1'), 'PERMISSION_DENIED')
-    await fails(api.party.upsertProject({ requestId: rid(), unitId: 'u03', title: '项目', content: '内容' }, 'staff1'), 'FAILED_PRECONDITION')
-    await fails(api.party.upsertProject({ requestId: rid(), projectId: p.id, unitId: 'u02', title: '项目', content: '内容' }, 'admin2'), 'PERMISSION_DENIED')
+    await fails(
+      api.party.upsertProject({ requestId: rid(), unitId: 'u03', title: '项目', content: '内容' }, 'staff1'),
+      'FAILED_PRECONDITION'
+    )
+    await fails(
+      api.party.upsertProject({ requestId: rid(), projectId: p.id, unitId: 'u02', title: '项目', content: '内容' }, 'admin2'),
+      'PERMISSION_DENIED'
+    )
     expect(snapshot()).toBe(before)
     const list = await ok(api.party.listProjects({ communityId: 'cm01' }, 'res1'))
     expect(list.items.map((x) => x.id)).toEqual([p.id])
@@ -518,7 +603,10 @@ describe('units', () => {
   })
 
   test('grids of a community, for assigning members', async () => {
-    expect(await ok(api.party.listGrids({ communityId: 'cm01' }, 'staff1'))).toEqual([{ id: 'cm01-g1', name: '第一网格' }, { id: 'cm01-g2', name: '第二网格' }])
+    expect(await ok(api.party.listGrids({ communityId: 'cm01' }, 'staff1'))).toEqual([
+      { id: 'cm01-g1', name: '第一网格' },
+      { id: 'cm01-g2', name: '第二网格' }
+    ])
     // A missing community is outside the contract's type on purpose.
     await fails(api.callRaw('party', 'listGrids', {}, 'staff1'), 'INVALID_ARGUMENT', '缺少社区')
   })
@@ -531,7 +619,11 @@ describe('needs', () => {
     const before = snapshot()
     await fails(api.party.postNeed(needInput(), 'staff2'), 'PERMISSION_DENIED')
     for (const who of ['mA', 'admin1', 'res1']) await fails(api.party.postNeed(needInput(), who), 'PERMISSION_DENIED')
-    await fails(api.party.postNeed(needInput({ deadline: new Date(Date.now() - 60_000).toISOString() }), 'staff1'), 'INVALID_ARGUMENT', '截止时间须晚于现在')
+    await fails(
+      api.party.postNeed(needInput({ deadline: new Date(Date.now() - 60_000).toISOString() }), 'staff1'),
+      'INVALID_ARGUMENT',
+      '截止时间须晚于现在'
+    )
     await fails(api.party.postNeed(needInput({ title: '' }), 'staff1'), 'INVALID_ARGUMENT', '需求标题至少2个字')
     expect(snapshot()).toBe(before)
     const input = needInput()
@@ -552,7 +644,11 @@ describe('needs', () => {
     await fails(api.party.claimNeed({ needId: id, unitId: 'u01' }, 'admin2'), 'PERMISSION_DENIED', '只有本单位管理员可以代表单位认领')
     expect(snapshot()).toBe(before)
     const claimed = await ok(api.party.claimNeed({ needId: id }, 'mA'))
-    expect(claimed).toMatchObject({ status: 'claimed', claimedByMe: true, claimant: { kind: 'member', displayName: '党员mA', badge: { branch: '江城日报社党支部' } } })
+    expect(claimed).toMatchObject({
+      status: 'claimed',
+      claimedByMe: true,
+      claimant: { kind: 'member', displayName: '党员mA', badge: { branch: '江城日报社党支部' } }
+    })
   })
 
   test('50 members claim at once: exactly one wins, the others hear it was just claimed', async () => {
@@ -630,8 +726,16 @@ describe('needs', () => {
     const forClaimer = await ok(api.party.listNeeds({ communityId: 'cm01', status: 'open' }, 'mB'))
     expect(forClaimer.items).toHaveLength(0)
     // One need in detail: the holder sees their own name and buttons, others do not.
-    expect(await ok(api.party.need({ needId: a }, 'mA'))).toMatchObject({ claimedByMe: true, can: { complete: true }, claimant: { displayName: '党员mA' } })
-    expect(await ok(api.party.need({ needId: a }, 'res1'))).toMatchObject({ claimedByMe: false, can: { complete: false }, claimant: { displayName: '党**' } })
+    expect(await ok(api.party.need({ needId: a }, 'mA'))).toMatchObject({
+      claimedByMe: true,
+      can: { complete: true },
+      claimant: { displayName: '党员mA' }
+    })
+    expect(await ok(api.party.need({ needId: a }, 'res1'))).toMatchObject({
+      claimedByMe: false,
+      can: { complete: false },
+      claimant: { displayName: '党**' }
+    })
     await fails(api.party.need({ needId: 'nd-none' }, 'res1'), 'NOT_FOUND')
   })
 })
@@ -643,9 +747,34 @@ function otherPillarsCredit(openid: string, communityId: string, wishes: number,
   const at = new Date()
   const base = { openid, communityId, period: YEAR, half: HALF, at }
   store().insert('assessmentEntries', [
-    ...Array.from({ length: wishes }, (_, i) => ({ ...base, _id: `wish_w${openid}${i}`, source: 'wish', sourceId: `w${openid}${i}`, points: 5, hours: 0, reason: '完成微心愿' })),
-    ...hours.map((h, i) => ({ ...base, _id: `hours_e${openid}${i}`, source: 'hours', sourceId: `e${openid}${i}`, points: h, hours: h, reason: '志愿服务' })),
-    { ...base, _id: `wish_old${openid}`, period: String(Number(YEAR) - 1), source: 'wish', sourceId: `old${openid}`, points: 5, hours: 0, reason: '去年的心愿' }
+    ...Array.from({ length: wishes }, (_, i) => ({
+      ...base,
+      _id: `wish_w${openid}${i}`,
+      source: 'wish',
+      sourceId: `w${openid}${i}`,
+      points: 5,
+      hours: 0,
+      reason: '完成微心愿'
+    })),
+    ...hours.map((h, i) => ({
+      ...base,
+      _id: `hours_e${openid}${i}`,
+      source: 'hours',
+      sourceId: `e${openid}${i}`,
+      points: h,
+      hours: h,
+      reason: '志愿服务'
+    })),
+    {
+      ...base,
+      _id: `wish_old${openid}`,
+      period: String(Number(YEAR) - 1),
+      source: 'wish',
+      sourceId: `old${openid}`,
+      points: 5,
+      hours: 0,
+      reason: '去年的心愿'
+    }
   ])
 }
 
@@ -653,7 +782,14 @@ describe('assessment', () => {
   test('a member sees every point with its reason, summed by the database, with the rules and their rating', async () => {
     otherPillarsCredit('mA', 'cm01', 3, [20, 12.5])
     const a = await ok(api.party.assessment({ limit: 3 }, 'mA'))
-    expect(a).toMatchObject({ period: YEAR, registrationId: 'pm-mA', rules: { passMark: 60, yearlyHours: 50 }, rating: null, renewal: { half: HALF, renewed: true }, maxRating: 'excellent' })
+    expect(a).toMatchObject({
+      period: YEAR,
+      registrationId: 'pm-mA',
+      rules: { passMark: 60, yearlyHours: 50 },
+      rating: null,
+      renewal: { half: HALF, renewed: true },
+      maxRating: 'excellent'
+    })
     expect(a.totals).toEqual({ points: 47.5, hours: 32.5, wishes: 3, needs: 0, registrationPoints: 0, passed: false, hoursMet: false })
     expect(a.entries.items).toHaveLength(3)
     const next = await ok(api.party.assessment({ limit: 3, cursor: present(a.entries.nextCursor, 'a next page') }, 'mA'))
@@ -673,21 +809,46 @@ describe('assessment', () => {
 
   test('rating: not renewed this half-year → at most 合格; renewed → 优秀; re-rating is recorded', async () => {
     const before = snapshot()
-    await fails(api.party.rate({ registrationId: 'pm-mB', period: YEAR, rating: 'excellent' }, 'staff1'), 'FAILED_PRECONDITION', '最高只能评定为合格')
-    await fails(api.party.rate({ registrationId: 'pm-mA', period: String(Number(YEAR) + 1), rating: 'qualified' }, 'staff1'), 'FAILED_PRECONDITION', '考评年度尚未开始')
-    await fails(api.party.rate({ registrationId: 'pm-pend1', period: YEAR, rating: 'qualified' }, 'staff1'), 'FAILED_PRECONDITION', '只能评定已通过报到的党员')
+    await fails(
+      api.party.rate({ registrationId: 'pm-mB', period: YEAR, rating: 'excellent' }, 'staff1'),
+      'FAILED_PRECONDITION',
+      '最高只能评定为合格'
+    )
+    await fails(
+      api.party.rate({ registrationId: 'pm-mA', period: String(Number(YEAR) + 1), rating: 'qualified' }, 'staff1'),
+      'FAILED_PRECONDITION',
+      '考评年度尚未开始'
+    )
+    await fails(
+      api.party.rate({ registrationId: 'pm-pend1', period: YEAR, rating: 'qualified' }, 'staff1'),
+      'FAILED_PRECONDITION',
+      '只能评定已通过报到的党员'
+    )
     await fails(api.party.rate({ registrationId: 'pm-mA', period: YEAR, rating: 'excellent' }, 'staff2'), 'PERMISSION_DENIED')
-    for (const who of ['mA', 'admin1', 'res1']) await fails(api.party.rate({ registrationId: 'pm-mA', period: YEAR, rating: 'excellent' }, who), 'PERMISSION_DENIED')
+    for (const who of ['mA', 'admin1', 'res1'])
+      await fails(api.party.rate({ registrationId: 'pm-mA', period: YEAR, rating: 'excellent' }, who), 'PERMISSION_DENIED')
     // An unknown rating is outside the contract's type on purpose.
-    await fails(api.callRaw('party', 'rate', { registrationId: 'pm-mA', period: YEAR, rating: 'great' }, 'staff1'), 'INVALID_ARGUMENT', '请选择评定等次')
+    await fails(
+      api.callRaw('party', 'rate', { registrationId: 'pm-mA', period: YEAR, rating: 'great' }, 'staff1'),
+      'INVALID_ARGUMENT',
+      '请选择评定等次'
+    )
     expect(snapshot()).toBe(before)
 
-    expect(await ok(api.party.rate({ registrationId: 'pm-mB', period: YEAR, rating: 'qualified' }, 'staff1'))).toMatchObject({ rating: 'qualified', label: '合格' })
+    expect(await ok(api.party.rate({ registrationId: 'pm-mB', period: YEAR, rating: 'qualified' }, 'staff1'))).toMatchObject({
+      rating: 'qualified',
+      label: '合格'
+    })
     await ok(api.party.rate({ registrationId: 'pm-mA', period: YEAR, rating: 'qualified' }, 'staff1'))
-    const excellent = await ok(api.party.rate({ registrationId: 'pm-mA', period: YEAR, rating: 'excellent', comment: '表现突出' }, 'staff1'))
+    const excellent = await ok(
+      api.party.rate({ registrationId: 'pm-mA', period: YEAR, rating: 'excellent', comment: '表现突出' }, 'staff1')
+    )
     expect(excellent).toMatchObject({ rating: 'excellent', label: '优秀', comment: '表现突出' })
     const stored = doc('assessmentRatings', `mA_${YEAR}`)
-    expect(stored.history.map((h: Doc) => [h.from, h.to])).toEqual([[null, 'qualified'], ['qualified', 'excellent']])
+    expect(stored.history.map((h: Doc) => [h.from, h.to])).toEqual([
+      [null, 'qualified'],
+      ['qualified', 'excellent']
+    ])
     expect((await ok(api.party.assessment({}, 'mA'))).rating).toMatchObject({ rating: 'excellent' })
     // After renewing, mB can be rated 优秀 too.
     await ok(api.party.renew({}, 'mB'))
@@ -707,7 +868,16 @@ describe('assessment', () => {
     expect(report.scope).toEqual({ kind: 'unit', id: 'u01', name: 'u01单位' })
     expect(report.rows.map((r) => r.registrationId).sort()).toEqual(['pm-mA', 'pm-mB'])
     const a = report.rows.find((r) => r.registrationId === 'pm-mA')
-    expect(a).toMatchObject({ hours: 55, wishes: 2, needs: 1, points: 73, passed: true, rating: 'excellent', ratingLabel: '优秀', renewedThisHalf: true })
+    expect(a).toMatchObject({
+      hours: 55,
+      wishes: 2,
+      needs: 1,
+      points: 73,
+      passed: true,
+      rating: 'excellent',
+      ratingLabel: '优秀',
+      renewedThisHalf: true
+    })
     const b = report.rows.find((r) => r.registrationId === 'pm-mB')
     expect(b).toMatchObject({ points: 0, rating: null, ratingLabel: '未评定', renewedThisHalf: false, maxRating: 'qualified' })
     expectNoFullPhone(report)
@@ -733,7 +903,12 @@ describe('assessment', () => {
   test('community report for staff, paged over every approved member; CSV of all of them', async () => {
     const first = await ok(api.party.communityReport({ communityId: 'cm01', period: YEAR, limit: 30 }, 'staff1'))
     expect(first.rows).toHaveLength(30)
-    const second = await ok(api.party.communityReport({ communityId: 'cm01', period: YEAR, limit: 30, cursor: present(first.nextCursor, 'a next page') }, 'staff1'))
+    const second = await ok(
+      api.party.communityReport(
+        { communityId: 'cm01', period: YEAR, limit: 30, cursor: present(first.nextCursor, 'a next page') },
+        'staff1'
+      )
+    )
     expect(second.rows).toHaveLength(22)
     expect(second.nextCursor).toBeNull()
     const csv = await ok(api.party.reportCsv({ communityId: 'cm01', period: YEAR }, 'staff1'))
@@ -746,7 +921,14 @@ describe('assessment', () => {
 
 describe('member card (亮身份、亮承诺)', () => {
   test('the member sees their card; others see the masked name, branch and pledge; no card before approval', async () => {
-    expect(await ok(api.party.memberCard({}, 'mA'))).toMatchObject({ isSelf: true, displayName: '党员mA', branch: '江城日报社党支部', pledge: '为邻里办实事', gridName: '第一网格', renewedThisHalf: true })
+    expect(await ok(api.party.memberCard({}, 'mA'))).toMatchObject({
+      isSelf: true,
+      displayName: '党员mA',
+      branch: '江城日报社党支部',
+      pledge: '为邻里办实事',
+      gridName: '第一网格',
+      renewedThisHalf: true
+    })
     const seen = await ok(api.party.memberCard({ openid: 'mA' }, 'res1'))
     expect(seen).toMatchObject({ isSelf: false, displayName: '党**' })
     expectNoFullPhone(seen)
@@ -782,14 +964,18 @@ describe('privacy: phone numbers masked everywhere except to the member and thei
 
   test('the member sees their own number; staff of their community see it; staff elsewhere get nothing', async () => {
     expect(fullPhonesIn(await api.party.myRegistration({}, 'mA'))).toEqual([phoneOf('mA')])
-    expect(fullPhonesIn(await api.party.listRegistrations({ communityId: 'cm01', status: 'pending' }, 'staff1'))).toEqual([phoneOf('pend1')])
+    expect(fullPhonesIn(await api.party.listRegistrations({ communityId: 'cm01', status: 'pending' }, 'staff1'))).toEqual([
+      phoneOf('pend1')
+    ])
     expectNoFullPhone(await api.party.listRegistrations({ communityId: 'cm01' }, 'staff2'))
     // A unit's contact: full for its admin and its community's staff only.
     expect(fullPhonesIn(await api.party.myUnit({}, 'admin1'))).toEqual([phoneOf('admin1')])
   })
 
   test('deleting an account (user.deleteAccount with the ERASE_RULES rows) removes the name, phone and pledge and ends the registration', async () => {
-    expect(ERASE_RULES.map((r) => r.collection)).toEqual(expect.arrayContaining(['partyMembers', 'partyMemberships', 'partyUnits', 'partyNeeds']))
+    expect(ERASE_RULES.map((r) => r.collection)).toEqual(
+      expect.arrayContaining(['partyMembers', 'partyMemberships', 'partyUnits', 'partyNeeds'])
+    )
     const id = await postedNeed()
     await ok(api.party.claimNeed({ needId: id }, 'mA'))
     // A need the member still holds is given up first: deleting an account never strands a claim.

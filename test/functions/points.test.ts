@@ -15,23 +15,81 @@ const CROWD = Array.from({ length: 200 }, (_, i) => `c${String(i + 1).padStart(3
 const AT = new Date('2026-01-05T00:00:00Z')
 
 function user(openid: string, name: string, communityId: string, roles: object[]) {
-  return { _id: openid, nickName: name, realName: name, phone: '13800001234', communityId, compoundId: null, roles, elderMode: false, consent: null, createdAt: AT, updatedAt: AT, deletedAt: null }
+  return {
+    _id: openid,
+    nickName: name,
+    realName: name,
+    phone: '13800001234',
+    communityId,
+    compoundId: null,
+    roles,
+    elderMode: false,
+    consent: null,
+    createdAt: AT,
+    updatedAt: AT,
+    deletedAt: null
+  }
 }
 const vol = (cm = 'cm01') => [{ role: 'volunteer', communityId: cm }]
 const shop = (id: string, cm = 'cm01') => [{ role: 'merchant', merchantId: id, communityId: cm }]
 
 function volunteer(openid: string, name: string, communityId: string, no: number, boardOptIn: boolean) {
-  return { _id: openid, volunteerNo: `ZY26${String(no).padStart(6, '0')}`, realName: name, phone: '13900001111', communityId, skills: [], idCardMasked: null, idCardHash: null, boardOptIn, consentAt: AT, halfHours: 0, activityCount: 0, lastEnrollmentId: null, firstServiceAt: null, lastServiceAt: null, createdAt: AT, updatedAt: AT }
+  return {
+    _id: openid,
+    volunteerNo: `ZY26${String(no).padStart(6, '0')}`,
+    realName: name,
+    phone: '13900001111',
+    communityId,
+    skills: [],
+    idCardMasked: null,
+    idCardHash: null,
+    boardOptIn,
+    consentAt: AT,
+    halfHours: 0,
+    activityCount: 0,
+    lastEnrollmentId: null,
+    firstServiceAt: null,
+    lastServiceAt: null,
+    createdAt: AT,
+    updatedAt: AT
+  }
 }
 
 function merchant(id: string, name: string, communityId: string, ownerId: string, status = 'approved') {
-  return { _id: id, name, kind: 'shop', communityId, ownerId, contactName: '刘芳', contactPhone: '13700002222', address: '青枫路8号', description: '便民小店', status, reason: null, appliedAt: AT, reviewedAt: status === 'approved' ? AT : null, reviewedBy: null, updatedAt: AT }
+  return {
+    _id: id,
+    name,
+    kind: 'shop',
+    communityId,
+    ownerId,
+    contactName: '刘芳',
+    contactPhone: '13700002222',
+    address: '青枫路8号',
+    description: '便民小店',
+    status,
+    reason: null,
+    appliedAt: AT,
+    reviewedAt: status === 'approved' ? AT : null,
+    reviewedBy: null,
+    updatedAt: AT
+  }
 }
 
 /** Gives `openid` `amount` points through a consistent ledger entry. */
 function fund(openid: string, amount: number, communityId = 'cm01') {
   const s = lc.cloud.store
-  s.insert('pointsLedger', { _id: `credit_seed_${openid}`, openid, communityId, kind: 'credit', amount, balanceAfter: amount, reason: '志愿服务', sourceId: `seed_${openid}`, by: null, at: AT })
+  s.insert('pointsLedger', {
+    _id: `credit_seed_${openid}`,
+    openid,
+    communityId,
+    kind: 'credit',
+    amount,
+    balanceAfter: amount,
+    reason: '志愿服务',
+    sourceId: `seed_${openid}`,
+    by: null,
+    at: AT
+  })
   s.insert('pointsAccounts', { _id: openid, communityId, balance: amount, earned: amount, spent: 0, createdAt: AT, updatedAt: AT })
 }
 
@@ -58,7 +116,11 @@ function seedFixtures() {
     volunteer('vol3', '钱进', 'cm02', 3, true),
     ...CROWD.map((id, i) => volunteer(id, '群众', 'cm01', 100 + i, false))
   ])
-  s.insert('merchants', [merchant('m1', '惠民便利店', 'cm01', 'shop1'), merchant('m2', '好邻居生鲜', 'cm01', 'shop2'), merchant('m3', '老周理发', 'cm02', 'shop3')])
+  s.insert('merchants', [
+    merchant('m1', '惠民便利店', 'cm01', 'shop1'),
+    merchant('m2', '好邻居生鲜', 'cm01', 'shop2'),
+    merchant('m3', '老周理发', 'cm02', 'shop3')
+  ])
   fund('vol1', 200)
   fund('vol2', 30)
   fund('vol3', 100, 'cm02')
@@ -75,7 +137,6 @@ const api = typedClient(lc)
 const store = () => lc.cloud.store
 let serial = 0
 const req = () => `req-${String(++serial).padStart(8, '0')}`
-
 
 const WATCHED = ['users', 'merchants', 'goods', 'redemptions', 'redemptionQuotas', 'pointsAccounts', 'pointsLedger']
 const snapshot = () => JSON.stringify(WATCHED.map((c) => store().find(c, {}, { sort: { _id: 1 } })))
@@ -120,7 +181,15 @@ function expectLedgersBalance() {
 // --- merchants -----------------------------------------------------------------------------------------
 
 describe('merchants', () => {
-  const application: Input<'points', 'applyMerchant'> = { name: '王师傅修鞋', kind: 'talent', communityId: 'cm01', contactName: '王师傅', contactPhone: '13600001111', address: '菜市场东门', description: '修鞋配钥匙' }
+  const application: Input<'points', 'applyMerchant'> = {
+    name: '王师傅修鞋',
+    kind: 'talent',
+    communityId: 'cm01',
+    contactName: '王师傅',
+    contactPhone: '13600001111',
+    address: '菜市场东门',
+    description: '修鞋配钥匙'
+  }
 
   it('a resident applies; staff of that community approve, granting the merchant role in the same step', async () => {
     const applied = await ok(api.points.applyMerchant(application, 'applicant'))
@@ -130,7 +199,9 @@ describe('merchants', () => {
     await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: true }, 'vol1'), 'PERMISSION_DENIED')
     const queue = await ok(api.points.listMerchants({ status: 'pending' }, 'staff1'))
     expect(queue.items.map((m: { id: string }) => m.id)).toEqual(['m_applicant'])
-    expect(await ok(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: true }, 'staff1'))).toMatchObject({ status: 'approved' })
+    expect(await ok(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: true }, 'staff1'))).toMatchObject({
+      status: 'approved'
+    })
     expect(store().get('users', 'applicant')!.roles).toEqual([{ role: 'merchant', merchantId: 'm_applicant', communityId: 'cm01' }])
     expect(store().find('outbox', { touser: 'applicant' })).toHaveLength(1)
     await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false, reason: '重复' }, 'staff1'), 'CONFLICT')
@@ -141,7 +212,9 @@ describe('merchants', () => {
   it('a rejection needs a reason; the applicant may apply again; others see the contact masked', async () => {
     await ok(api.points.applyMerchant(application, 'applicant'))
     await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false }, 'staff1'), 'INVALID_ARGUMENT', /原因/)
-    expect(await ok(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false, reason: '请补充营业执照' }, 'staff1'))).toMatchObject({ status: 'rejected', reason: '请补充营业执照' })
+    expect(
+      await ok(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false, reason: '请补充营业执照' }, 'staff1'))
+    ).toMatchObject({ status: 'rejected', reason: '请补充营业执照' })
     expect(store().get('users', 'applicant')!.roles).toEqual([])
     await fails(api.points.upsertGoods(goodsInput({ merchantId: 'm_applicant' }), 'applicant'), 'PERMISSION_DENIED')
     expect(await ok(api.points.applyMerchant(application, 'applicant'))).toMatchObject({ status: 'pending' })
@@ -214,7 +287,14 @@ describe('redeem', () => {
   it('takes the points, the stock and the quota and issues a pickup code, all at once', async () => {
     const id = await listed({ price: 50, stock: 10 })
     const order = await ok(api.points.redeem({ goodsId: id, quantity: 2, requestId: req() }, 'vol1'))
-    expect(order).toMatchObject({ status: 'pending', quantity: 2, points: 100, goodsName: '东北大米5斤', merchantName: '惠民便利店', pickupPlace: '惠民便利店收银台' })
+    expect(order).toMatchObject({
+      status: 'pending',
+      quantity: 2,
+      points: 100,
+      goodsName: '东北大米5斤',
+      merchantName: '惠民便利店',
+      pickupPlace: '惠民便利店收银台'
+    })
     expect(order.pickupCode).toMatch(/^\d{6}$/)
     expect(order.qrPayload).toBe(`LLT-PICKUP:${order.id}.${order.pickupCode}`)
     expect(balanceOf('vol1')).toBe(100)
@@ -260,7 +340,9 @@ describe('redeem', () => {
   it('200 volunteers redeeming 20 items at once: exactly 20 orders, stock 0, every balance ≥ 0 and equal to its ledger', async () => {
     for (const c of CROWD) fund(c, 50)
     const id = await listed({ price: 30, stock: 20, limitCount: 1 })
-    const answers = await Promise.all(CROWD.map((c, i) => api.points.redeem({ goodsId: id, quantity: 1, requestId: `crowd-${String(i).padStart(5, '0')}` }, c)))
+    const answers = await Promise.all(
+      CROWD.map((c, i) => api.points.redeem({ goodsId: id, quantity: 1, requestId: `crowd-${String(i).padStart(5, '0')}` }, c))
+    )
     const won = answers.filter((a) => a.ok)
     expect(won).toHaveLength(20)
     for (const a of answers) if (!a.ok) expect(a.error.message).toMatch(/已兑完|库存不足|人太多/)
@@ -278,7 +360,10 @@ describe('cancel, expiry and pickup', () => {
     const id = await listed({ price: 40, stock: 5, ...over })
     const order = await ok(api.points.redeem({ goodsId: id, quantity: 1, requestId: req() }, by))
     // A new order carries its pickup code and QR text for the buyer.
-    return { goodsId: id, order: { ...order, pickupCode: present(order.pickupCode, 'a pickup code'), qrPayload: present(order.qrPayload, 'a QR payload') } }
+    return {
+      goodsId: id,
+      order: { ...order, pickupCode: present(order.pickupCode, 'a pickup code'), qrPayload: present(order.qrPayload, 'a QR payload') }
+    }
   }
   const expire = (orderId: string) => store().update('redemptions', { _id: orderId }, { $set: { expiresAt: new Date(Date.now() - 1000) } })
   const refunds = (orderId: string) => store().count('pointsLedger', { _id: `refund_${orderId}` })
@@ -314,7 +399,10 @@ describe('cancel, expiry and pickup', () => {
       const { goodsId, order } = await ordered('vol1', { name: `第${round}件` })
       expire(order.id)
       const before = balanceOf('vol1')
-      const [cancel] = await Promise.all([api.points.cancelRedemption({ orderId: order.id }, 'vol1'), lc.cloud.timer('points', 'expireRedemptions')])
+      const [cancel] = await Promise.all([
+        api.points.cancelRedemption({ orderId: order.id }, 'vol1'),
+        lc.cloud.timer('points', 'expireRedemptions')
+      ])
       const status = store().get('redemptions', order.id)!.status
       expect(['cancelled', 'expired']).toContain(status)
       expect(cancel.ok).toBe(status === 'cancelled')

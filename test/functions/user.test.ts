@@ -8,18 +8,67 @@ const now = new Date('2026-11-01T00:00:00Z')
 const t = useLocalCloud({
   seed(store) {
     store.insert('communities', [
-      { _id: 'cm01', name: '青枫社区', streetId: 'st01', center: { type: 'Point', coordinates: [118.37, 31.33] }, address: '', phone: '', settings: {} },
-      { _id: 'cm02', name: '柳岸社区', streetId: 'st01', center: { type: 'Point', coordinates: [118.38, 31.33] }, address: '', phone: '', settings: {} }
+      {
+        _id: 'cm01',
+        name: '青枫社区',
+        streetId: 'st01',
+        center: { type: 'Point', coordinates: [118.37, 31.33] },
+        address: '',
+        phone: '',
+        settings: {}
+      },
+      {
+        _id: 'cm02',
+        name: '柳岸社区',
+        streetId: 'st01',
+        center: { type: 'Point', coordinates: [118.38, 31.33] },
+        address: '',
+        phone: '',
+        settings: {}
+      }
     ])
-    store.insert('compounds', [{ _id: 'cp001', name: '阳光小区', communityId: 'cm01', streetId: 'st01', location: { type: 'Point', coordinates: [118.37, 31.33] }, households: 300 }])
+    store.insert('compounds', [
+      {
+        _id: 'cp001',
+        name: '阳光小区',
+        communityId: 'cm01',
+        streetId: 'st01',
+        location: { type: 'Point', coordinates: [118.37, 31.33] },
+        households: 300
+      }
+    ])
     store.insert('users', [
-      { _id: 'staff-1', nickName: '孙丽', roles: [{ role: 'staff', communityId: 'cm01' }], elderMode: false, phone: '13912345678', createdAt: now, updatedAt: now },
-      { _id: 'street-1', nickName: '周明', roles: [{ role: 'streetAdmin', streetId: 'st01' }], elderMode: false, createdAt: now, updatedAt: now }
+      {
+        _id: 'staff-1',
+        nickName: '孙丽',
+        roles: [{ role: 'staff', communityId: 'cm01' }],
+        elderMode: false,
+        phone: '13912345678',
+        createdAt: now,
+        updatedAt: now
+      },
+      {
+        _id: 'street-1',
+        nickName: '周明',
+        roles: [{ role: 'streetAdmin', streetId: 'st01' }],
+        elderMode: false,
+        createdAt: now,
+        updatedAt: now
+      }
     ])
     store.insert('streets', [{ _id: 'st01', name: '青枫街道', district: '镜湖区', city: '江城市' }])
-    store.insert('partyMemberships', [{ _id: 'member-1', status: 'approved', communityId: 'cm01', branch: '税务局机关党支部', pledge: '每月为邻居办一件实事' }])
+    store.insert('partyMemberships', [
+      { _id: 'member-1', status: 'approved', communityId: 'cm01', branch: '税务局机关党支部', pledge: '每月为邻居办一件实事' }
+    ])
     store.insert('users', [
-      { _id: 'member-1', nickName: '陈建国', roles: [{ role: 'member', communityId: 'cm01' }], elderMode: false, createdAt: now, updatedAt: now }
+      {
+        _id: 'member-1',
+        nickName: '陈建国',
+        roles: [{ role: 'member', communityId: 'cm01' }],
+        elderMode: false,
+        createdAt: now,
+        updatedAt: now
+      }
     ])
   }
 })
@@ -54,7 +103,10 @@ describe('user', () => {
   test('profile: masked phone back, community and compound checked', async () => {
     await api.user.login({}, 'p-1')
     const res = await api.user.updateProfile({ phone: '138 1234 5678', communityId: 'cm01', compoundId: 'cp001' }, 'p-1')
-    expect(res).toMatchObject({ ok: true, data: { phone: '138****5678', communityId: 'cm01', communityName: '青枫社区', compoundId: 'cp001' } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { phone: '138****5678', communityId: 'cm01', communityName: '青枫社区', compoundId: 'cp001' }
+    })
     expect(t.cloud.store.get('users', 'p-1')).toMatchObject({ phone: '13812345678' })
 
     const wrong = await api.user.updateProfile({ communityId: 'cm02', compoundId: 'cp001' }, 'p-1')
@@ -71,7 +123,10 @@ describe('user', () => {
       expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
       expect(res.ok === false && res.error.details?.fields?.length).toBeGreaterThan(0)
     }
-    expect(await api.callRaw('user', 'setElderMode', { on: 'yes' }, 'p-2')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await api.callRaw('user', 'setElderMode', { on: 'yes' }, 'p-2')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' }
+    })
     expect(t.cloud.store.get('users', 'p-2')).toEqual(before)
   })
 
@@ -87,7 +142,10 @@ describe('user', () => {
     const consent = await api.user.consent({ version: PRIVACY_VERSION, agreed: true }, 'p-3')
     expect(consent).toMatchObject({ ok: true, data: { needsConsent: false, consentVersion: PRIVACY_VERSION } })
     // Consent refused is outside the contract's type on purpose.
-    expect(await api.callRaw('user', 'consent', { version: PRIVACY_VERSION, agreed: false }, 'p-3')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await api.callRaw('user', 'consent', { version: PRIVACY_VERSION, agreed: false }, 'p-3')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' }
+    })
     expect(await api.user.me({}, 'p-3')).toMatchObject({ ok: true, data: { elderMode: true, needsConsent: false } })
   })
 
@@ -121,7 +179,10 @@ describe('user', () => {
     await api.user.login({ nickName: '要注销的人' }, 'p-4')
     await api.user.updateProfile({ phone: '13800001111', realName: '张三' }, 'p-4')
     // A wrong confirmation word is outside the contract's type on purpose.
-    expect(await api.callRaw('user', 'deleteAccount', { confirm: '不' }, 'p-4')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await api.callRaw('user', 'deleteAccount', { confirm: '不' }, 'p-4')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' }
+    })
     expect(await api.user.deleteAccount({ confirm: '注销' }, 'p-4')).toMatchObject({ ok: true, data: { deleted: true } })
     const stored = t.cloud.store.get('users', 'p-4')!
     expect(stored).toMatchObject({ nickName: '已注销用户', phone: null, realName: null, roles: [] })

@@ -1,6 +1,6 @@
 // The volunteer function through the local cloud, with the real wx-server-sdk: registration (ID card only
-// masked + hashed, the role grant in the same transaction), activities and every list, enrolment (100
-// concurrent enrolments for 10 seats), verified check-in (expired, forged, other-activity and replayed
+// masked + hashed, the role grant in the same transaction), activities and every list, enrollment (100
+// concurrent enrollments for 10 seats), verified check-in (expired, forged, other-activity and replayed
 // tokens, outside the radius), hours and points credited once, member assessment entries, corrections,
 // closing, records and certificates, and bad input everywhere.
 import { checkinPayload, windowOf } from '../../cloudfunctions/volunteer/src/domain/token'
@@ -20,10 +20,22 @@ const FAR = { lat: 31.345, lng: 118.375 } // about 1.1 km away
 const ID_CARD = '11010519491231002X'
 const CROWD = Array.from({ length: 100 }, (_, i) => `crowd${String(i + 1).padStart(3, '0')}`)
 
-
 function user(openid: string, name: string, communityId: string, roles: object[], phone: string | null = '13800001234') {
   const at = new Date('2026-01-01T00:00:00Z')
-  return { _id: openid, nickName: name, realName: name, phone, communityId, compoundId: null, roles, elderMode: false, consent: null, createdAt: at, updatedAt: at, deletedAt: null }
+  return {
+    _id: openid,
+    nickName: name,
+    realName: name,
+    phone,
+    communityId,
+    compoundId: null,
+    roles,
+    elderMode: false,
+    consent: null,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null
+  }
 }
 
 function volunteer(openid: string, name: string, communityId: string, no: number, boardOptIn = true) {
@@ -63,7 +75,10 @@ function seedFixtures() {
     user('vol2', '马丽', 'cm01', vol()),
     user('vol3', '钱进', 'cm02', vol('cm02')),
     user('ghost', '无档案', 'cm01', vol()),
-    user('member1', '陈建国', 'cm01', [{ role: 'member', communityId: 'cm01' }, { role: 'volunteer', communityId: 'cm01' }]),
+    user('member1', '陈建国', 'cm01', [
+      { role: 'member', communityId: 'cm01' },
+      { role: 'volunteer', communityId: 'cm01' }
+    ]),
     ...CROWD.map((id) => user(id, '群众', 'cm01', vol()))
   ])
   s.insert('volunteers', [
@@ -86,8 +101,17 @@ beforeEach(() => {
 const api = typedClient(lc)
 const store = () => lc.cloud.store
 
-
-const WATCHED = ['users', 'volunteers', 'sequences', 'activities', 'enrollments', 'pointsAccounts', 'pointsLedger', 'assessmentEntries', 'certificates']
+const WATCHED = [
+  'users',
+  'volunteers',
+  'sequences',
+  'activities',
+  'enrollments',
+  'pointsAccounts',
+  'pointsLedger',
+  'assessmentEntries',
+  'certificates'
+]
 const snapshot = () => JSON.stringify(WATCHED.map((c) => store().find(c, {}, { sort: { _id: 1 } })))
 
 type ActivityData = Input<'volunteer', 'createActivity'>
@@ -115,7 +139,7 @@ async function created(over: Partial<ActivityData> = {}, by = 'staff1'): Promise
   return (await ok(api.volunteer.createActivity(activityInput(over), by))).id
 }
 
-/** Moves an activity (and its enrolments' copies of the times) so it starts `startInMs` from now. */
+/** Moves an activity (and its enrollments' copies of the times) so it starts `startInMs` from now. */
 function moveActivity(id: string, startInMs: number, hours = 3) {
   const start = new Date(Date.now() + startInMs)
   const end = new Date(start.getTime() + hours * HOUR)
@@ -143,14 +167,29 @@ async function running(who: string[] = ['vol1'], over: Record<string, unknown> =
 }
 
 const balanceOf = (openid: string) => (store().get('pointsAccounts', openid) as { balance: number } | null)?.balance ?? 0
-const ledgerSum = (openid: string) => store().find('pointsLedger', { openid }).reduce((s, e) => s + (e.amount as number), 0)
+const ledgerSum = (openid: string) =>
+  store()
+    .find('pointsLedger', { openid })
+    .reduce((s, e) => s + (e.amount as number), 0)
 
 // --- register and profile ------------------------------------------------------------------------------
 
 describe('register', () => {
   it('makes a resident a volunteer: a number, the role grant in the same step, the ID card only masked and hashed', async () => {
-    const profile = await ok(api.volunteer.register({ realName: '王秀英', phone: '138 0000 5678', communityId: 'cm01', skills: ['理发'], idCard: ID_CARD, consent: true }, 'res1'))
-    expect(profile).toMatchObject({ volunteerNo: 'ZY' + String(new Date().getFullYear()).slice(2) + '000301', realName: '王秀英', phone: '138****5678', communityName: '青枫社区', idCardMasked: '1101**********002X', totalHours: 0 })
+    const profile = await ok(
+      api.volunteer.register(
+        { realName: '王秀英', phone: '138 0000 5678', communityId: 'cm01', skills: ['理发'], idCard: ID_CARD, consent: true },
+        'res1'
+      )
+    )
+    expect(profile).toMatchObject({
+      volunteerNo: 'ZY' + String(new Date().getFullYear()).slice(2) + '000301',
+      realName: '王秀英',
+      phone: '138****5678',
+      communityName: '青枫社区',
+      idCardMasked: '1101**********002X',
+      totalHours: 0
+    })
     const doc = store().get('volunteers', 'res1')!
     expect(JSON.stringify(doc)).not.toContain('19491231')
     expect(doc.idCardHash).toMatch(/^[0-9a-f]{64}$/)
@@ -159,10 +198,20 @@ describe('register', () => {
   })
 
   it('refuses a second registration, a reused ID card and bad input, writing nothing', async () => {
-    await ok(api.volunteer.register({ realName: '王秀英', phone: '13800005678', communityId: 'cm01', idCard: ID_CARD, consent: true }, 'res1'))
+    await ok(
+      api.volunteer.register({ realName: '王秀英', phone: '13800005678', communityId: 'cm01', idCard: ID_CARD, consent: true }, 'res1')
+    )
     const before = snapshot()
-    await fails(api.volunteer.register({ realName: '王秀英', phone: '13800005678', communityId: 'cm01', consent: true }, 'res1'), 'CONFLICT', /已注册/)
-    await fails(api.volunteer.register({ realName: '赵国强', phone: '13800005679', communityId: 'cm01', idCard: ID_CARD, consent: true }, 'res2'), 'CONFLICT', /身份证/)
+    await fails(
+      api.volunteer.register({ realName: '王秀英', phone: '13800005678', communityId: 'cm01', consent: true }, 'res1'),
+      'CONFLICT',
+      /已注册/
+    )
+    await fails(
+      api.volunteer.register({ realName: '赵国强', phone: '13800005679', communityId: 'cm01', idCard: ID_CARD, consent: true }, 'res2'),
+      'CONFLICT',
+      /身份证/
+    )
     const base: Input<'volunteer', 'register'> = { realName: '赵国强', phone: '13800005679', communityId: 'cm01', consent: true }
     await fails(api.volunteer.register({ ...base, phone: '12345' }, 'res2'), 'INVALID_ARGUMENT', /11位手机号/)
     // Refused consent is outside the contract's type on purpose.
@@ -178,7 +227,9 @@ describe('register', () => {
   it('gives 20 people registering at once 20 different numbers', async () => {
     const people = CROWD.slice(0, 20)
     store().remove('volunteers', { _id: { $in: people } })
-    const answers = await Promise.all(people.map((p) => ok(api.volunteer.register({ realName: '群众', phone: '13800005678', communityId: 'cm01', consent: true }, p))))
+    const answers = await Promise.all(
+      people.map((p) => ok(api.volunteer.register({ realName: '群众', phone: '13800005678', communityId: 'cm01', consent: true }, p)))
+    )
     expect(new Set(answers.map((a) => a.volunteerNo)).size).toBe(20)
     expect(store().get('sequences', 'volunteerNo')!.value).toBe(320)
   })
@@ -197,7 +248,16 @@ describe('register', () => {
 describe('activities', () => {
   it('lets staff of the community publish an activity, with every field checked', async () => {
     const detail = await ok(api.volunteer.createActivity(activityInput(), 'staff1'))
-    expect(detail).toMatchObject({ title: '敬老院陪伴读报', communityId: 'cm01', organiser: '青枫社区', capacity: 10, enrolled: 0, phase: 'upcoming', canManage: true, location: VENUE })
+    expect(detail).toMatchObject({
+      title: '敬老院陪伴读报',
+      communityId: 'cm01',
+      organiser: '青枫社区',
+      capacity: 10,
+      enrolled: 0,
+      phase: 'upcoming',
+      canManage: true,
+      location: VENUE
+    })
     await fails(api.volunteer.createActivity(activityInput(), 'vol1'), 'PERMISSION_DENIED')
     await fails(api.volunteer.createActivity(activityInput({ communityId: 'cm02' }), 'staff1'), 'PERMISSION_DENIED')
   })
@@ -215,11 +275,23 @@ describe('activities', () => {
   it.each([
     ['an end before the start', (i: ReturnType<typeof activityInput>) => ({ end: i.start }), /结束时间必须晚于开始时间/],
     ['a deadline after the start', (i: ReturnType<typeof activityInput>) => ({ enrollDeadline: i.end }), /报名截止时间不能晚于开始时间/],
-    ['a start in the past', () => ({ start: new Date(Date.now() - HOUR).toISOString(), end: new Date(Date.now() + HOUR).toISOString(), enrollDeadline: new Date(Date.now() - 2 * HOUR).toISOString() }), /开始时间必须晚于现在/],
+    [
+      'a start in the past',
+      () => ({
+        start: new Date(Date.now() - HOUR).toISOString(),
+        end: new Date(Date.now() + HOUR).toISOString(),
+        enrollDeadline: new Date(Date.now() - 2 * HOUR).toISOString()
+      }),
+      /开始时间必须晚于现在/
+    ],
     ['no seats', () => ({ capacity: 0 }), /招募人数不能小于1/],
     ['a 10 m radius', () => ({ radius: 10 }), /签到范围不能小于50/],
     ['a location abroad', () => ({ location: { lat: 48.85, lng: 2.35 } }), /服务范围/],
-    ['a 30-hour activity', (i: ReturnType<typeof activityInput>) => ({ end: new Date(new Date(i.start).getTime() + 30 * HOUR).toISOString() }), /不能超过24小时/],
+    [
+      'a 30-hour activity',
+      (i: ReturnType<typeof activityInput>) => ({ end: new Date(new Date(i.start).getTime() + 30 * HOUR).toISOString() }),
+      /不能超过24小时/
+    ],
     ['a title of one character', () => ({ title: '读' }), /活动名称至少2个字/]
   ])('refuses %s readably and writes nothing', async (_label, over, message) => {
     const before = snapshot()
@@ -237,7 +309,9 @@ describe('activities', () => {
 
     const first = await ok(api.volunteer.listActivities({ scope: 'upcoming', limit: 4 }, 'vol1'))
     expect(first.items).toHaveLength(4)
-    const rest = await ok(api.volunteer.listActivities({ scope: 'upcoming', limit: 4, cursor: present(first.nextCursor, 'a next page') }, 'vol1'))
+    const rest = await ok(
+      api.volunteer.listActivities({ scope: 'upcoming', limit: 4, cursor: present(first.nextCursor, 'a next page') }, 'vol1')
+    )
     expect([...first.items, ...rest.items].map((x: { communityId: string }) => x.communityId)).toEqual(Array(6).fill('cm01'))
     expect(rest.nextCursor).toBeNull()
     expect(first.items.find((x) => x.id === a)?.myStatus).toBe('enrolled')
@@ -257,18 +331,26 @@ describe('activities', () => {
     await fails(api.volunteer.listActivities({ scope: 'managed', communityId: 'cm02' }, 'staff1'), 'PERMISSION_DENIED')
   })
 
-  it('shows one activity with whether the caller may enrol', async () => {
+  it('shows one activity with whether the caller may enroll', async () => {
     const id = await created()
-    expect(await ok(api.volunteer.activity({ activityId: id }, 'vol1'))).toMatchObject({ enrollOpen: true, enrollBlocked: null, myEnrollment: null, canManage: false })
-    expect(await ok(api.volunteer.activity({ activityId: id }, 'res1'))).toMatchObject({ enrollOpen: false, enrollBlocked: '请先注册为志愿者' })
+    expect(await ok(api.volunteer.activity({ activityId: id }, 'vol1'))).toMatchObject({
+      enrollOpen: true,
+      enrollBlocked: null,
+      myEnrollment: null,
+      canManage: false
+    })
+    expect(await ok(api.volunteer.activity({ activityId: id }, 'res1'))).toMatchObject({
+      enrollOpen: false,
+      enrollBlocked: '请先注册为志愿者'
+    })
     await fails(api.volunteer.activity({ activityId: 'nope' }, 'vol1'), 'NOT_FOUND', /活动不存在/)
   })
 })
 
-// --- enrolment -----------------------------------------------------------------------------------------
+// --- enrollment -----------------------------------------------------------------------------------------
 
-describe('enrolment', () => {
-  it('enrols once, cancels before the start, enrols again, and confirms by subscription message', async () => {
+describe('enrollment', () => {
+  it('enrolls once, cancels before the start, enrolls again, and confirms by subscription message', async () => {
     const id = await created()
     const e = await ok(api.volunteer.enroll({ activityId: id }, 'vol1'))
     expect(e).toMatchObject({ id: `${id}_vol1`, status: 'enrolled' })
@@ -294,7 +376,7 @@ describe('enrolment', () => {
     await fails(api.volunteer.cancelEnrollment({ activityId: id }, 'vol2'), 'FAILED_PRECONDITION', /不能取消/)
   })
 
-  it('100 volunteers enrolling at once for 10 seats: exactly 10 enrolments', async () => {
+  it('100 volunteers enrolling at once for 10 seats: exactly 10 enrollments', async () => {
     const id = await created({ capacity: 10 })
     const answers = await Promise.all(CROWD.map((v) => api.volunteer.enroll({ activityId: id }, v)))
     const won = answers.filter((a) => a.ok)
@@ -369,7 +451,12 @@ describe('verified check-in', () => {
     const out = await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: NEAR }, 'vol1'))
     expect(out.enrollment).toMatchObject({ status: 'completed', hours: 2, points: 20 })
     expect(out.credited).toBe(20)
-    expect(store().get('pointsLedger', `credit_${id}_vol1`)).toMatchObject({ kind: 'credit', amount: 20, balanceAfter: 20, sourceId: `${id}_vol1` })
+    expect(store().get('pointsLedger', `credit_${id}_vol1`)).toMatchObject({
+      kind: 'credit',
+      amount: 20,
+      balanceAfter: 20,
+      sourceId: `${id}_vol1`
+    })
     expect(balanceOf('vol1')).toBe(20)
     expect(ledgerSum('vol1')).toBe(20)
     expect(store().get('volunteers', 'vol1')).toMatchObject({ halfHours: 4, activityCount: 1 })
@@ -395,7 +482,13 @@ describe('verified check-in', () => {
     backdateCheckIn(id, 'member1', 90 * 60_000)
     moveActivity(id, -90 * 60_000)
     await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: NEAR }, 'member1'))
-    expect(store().get('assessmentEntries', `hours_${id}_member1`)).toMatchObject({ openid: 'member1', communityId: 'cm01', source: 'hours', hours: 1.5, points: 3 })
+    expect(store().get('assessmentEntries', `hours_${id}_member1`)).toMatchObject({
+      openid: 'member1',
+      communityId: 'cm01',
+      source: 'hours',
+      hours: 1.5,
+      points: 3
+    })
     expect(store().count('assessmentEntries', { openid: 'vol1' })).toBe(0)
   })
 })
@@ -450,12 +543,31 @@ describe('attendance, corrections and closing', () => {
     // A missing reason is outside the contract's type on purpose.
     await fails(api.callRaw('volunteer', 'correctHours', { enrollmentId: eid, hours: 2 }, 'staff1'), 'INVALID_ARGUMENT', /修改原因/)
     await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 1.2, reason: '补录' }, 'staff1'), 'INVALID_ARGUMENT', /半小时/)
-    await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 4, reason: '补录' }, 'staff1'), 'INVALID_ARGUMENT', /不能超过活动时长3小时/)
+    await fails(
+      api.volunteer.correctHours({ enrollmentId: eid, hours: 4, reason: '补录' }, 'staff1'),
+      'INVALID_ARGUMENT',
+      /不能超过活动时长3小时/
+    )
     expect(snapshot()).toBe(before)
     // vol1 spends their 10 points; taking the hours away is then refused.
     store().update('pointsAccounts', { _id: 'vol1' }, { $set: { balance: 0, spent: 10 } })
-    store().insert('pointsLedger', { _id: 'redeem_x', openid: 'vol1', communityId: 'cm01', kind: 'redemption', amount: -10, balanceAfter: 0, reason: '兑换', sourceId: 'x', by: null, at: new Date() })
-    await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 0, reason: '误签到' }, 'staff1'), 'FAILED_PRECONDITION', /积分已使用/)
+    store().insert('pointsLedger', {
+      _id: 'redeem_x',
+      openid: 'vol1',
+      communityId: 'cm01',
+      kind: 'redemption',
+      amount: -10,
+      balanceAfter: 0,
+      reason: '兑换',
+      sourceId: 'x',
+      by: null,
+      at: new Date()
+    })
+    await fails(
+      api.volunteer.correctHours({ enrollmentId: eid, hours: 0, reason: '误签到' }, 'staff1'),
+      'FAILED_PRECONDITION',
+      /积分已使用/
+    )
   })
 
   it('closes an ended activity once: no-shows absent, a missing check-out completed with 0 hours', async () => {
@@ -491,7 +603,15 @@ describe('service records and certificates', () => {
     const rec = await ok(api.volunteer.records({}, 'vol1'))
     expect(rec.identity).toEqual({ realName: '李志强', volunteerNo: 'ZY26000001', idCardMasked: null, communityName: '青枫社区' })
     expect(rec).toMatchObject({ totalHours: 2, activityCount: 1, nextCursor: null })
-    expect(rec.items).toEqual([expect.objectContaining({ activityId: id, title: '敬老院陪伴读报', content: '为老人读报、聊天、陪伴散步。', organiser: '青枫社区', hours: 2 })])
+    expect(rec.items).toEqual([
+      expect.objectContaining({
+        activityId: id,
+        title: '敬老院陪伴读报',
+        content: '为老人读报、聊天、陪伴散步。',
+        organiser: '青枫社区',
+        hours: 2
+      })
+    ])
     await fails(api.volunteer.records({}, 'res1'), 'PERMISSION_DENIED')
   })
 
@@ -500,13 +620,23 @@ describe('service records and certificates', () => {
     await served()
     const cert = await ok(api.volunteer.certificate({}, 'vol1'))
     expect(cert.number).toMatch(/^ZYJL-\d{4}-[0-9A-Z]{10}$/)
-    expect(cert).toMatchObject({ realName: '李志强', volunteerNo: 'ZY26000001', totalHours: 2, activityCount: 1, issuer: '青枫社区志愿服务站' })
+    expect(cert).toMatchObject({
+      realName: '李志强',
+      volunteerNo: 'ZY26000001',
+      totalHours: 2,
+      activityCount: 1,
+      issuer: '青枫社区志愿服务站'
+    })
     expect((await ok(api.volunteer.certificate({}, 'vol1'))).number).toBe(cert.number)
     expect(store().count('certificates')).toBe(1)
     const check = await ok(api.volunteer.verifyCertificate({ number: cert.number.toLowerCase() }, 'someone-without-an-account'))
     expect(check).toMatchObject({ valid: true, number: cert.number, name: '李**', totalHours: 2, issuer: '青枫社区志愿服务站' })
     await fails(api.volunteer.verifyCertificate({ number: 'ZYJL-2026-0000000000' }, 'someone-without-an-account'), 'NOT_FOUND', /未找到/)
-    await fails(api.volunteer.verifyCertificate({ number: 'hello' }, 'someone-without-an-account'), 'INVALID_ARGUMENT', /证明编号格式不正确/)
+    await fails(
+      api.volunteer.verifyCertificate({ number: 'hello' }, 'someone-without-an-account'),
+      'INVALID_ARGUMENT',
+      /证明编号格式不正确/
+    )
   })
 
   it('erases the volunteer’s name and phone when the account is deleted, and the ledger still balances', async () => {

@@ -14,7 +14,8 @@ const lc = useLocalCloud()
 
 // --- fixtures ------------------------------------------------------------------------------------------
 
-const settings = (over: Parameters<typeof communitySettings>[0] = {}) => communitySettings({ handoverPoint: '青枫社区党群服务中心一楼服务台', ...over })
+const settings = (over: Parameters<typeof communitySettings>[0] = {}) =>
+  communitySettings({ handoverPoint: '青枫社区党群服务中心一楼服务台', ...over })
 const MEMBERS = Array.from({ length: 50 }, (_, i) => `member${String(i + 1).padStart(2, '0')}`)
 const RES_PHONE = '13912345678'
 const RES_ADDRESS = '幸福小区3栋201室'
@@ -22,7 +23,20 @@ const CHILD = { name: '李小明', address: '阳光小区5栋', guardian: '刘�
 
 function user(openid: string, name: string, communityId: string, roles: object[], phone: string | null = null) {
   const at = new Date('2026-01-01T00:00:00Z')
-  return { _id: openid, nickName: name, realName: name, phone, communityId, compoundId: communityId === 'cm01' ? 'cp001' : 'cp002', roles, elderMode: false, consent: null, createdAt: at, updatedAt: at, deletedAt: null }
+  return {
+    _id: openid,
+    nickName: name,
+    realName: name,
+    phone,
+    communityId,
+    compoundId: communityId === 'cm01' ? 'cp001' : 'cp002',
+    roles,
+    elderMode: false,
+    consent: null,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null
+  }
 }
 
 function seedFixtures() {
@@ -30,7 +44,15 @@ function seedFixtures() {
   s.insert('streets', [STREET])
   s.insert('communities', [
     ...twoCommunities(settings(), settings({ openWishesToVolunteers: true, handoverPoint: '柳岸社区服务站' })),
-    { _id: 'cm03', name: '梧桐社区', streetId: 'st01', center: point(31.33, 118.39), address: '梧桐大道3号', phone: '0553-2000000', settings: settings() }
+    {
+      _id: 'cm03',
+      name: '梧桐社区',
+      streetId: 'st01',
+      center: point(31.33, 118.39),
+      address: '梧桐大道3号',
+      phone: '0553-2000000',
+      settings: settings()
+    }
   ])
   s.insert('compounds', [
     { _id: 'cp001', name: '幸福小区', communityId: 'cm01', streetId: 'st01', location: point(31.336, 118.376), households: 500 },
@@ -47,10 +69,19 @@ function seedFixtures() {
     user('vol2', '马丽', 'cm02', [{ role: 'volunteer', communityId: 'cm02' }]),
     user('memberB', '钱进', 'cm02', [{ role: 'member', communityId: 'cm02' }]),
     user('pending1', '孔亮', 'cm01', []),
-    ...MEMBERS.map((m, i) => user(m, `陈建${'国华明伟强军杰涛'[i % 8]}`, 'cm01', [{ role: 'member', communityId: 'cm01' }], `1370000${String(i).padStart(4, '0')}`))
+    ...MEMBERS.map((m, i) =>
+      user(m, `陈建${'国华明伟强军杰涛'[i % 8]}`, 'cm01', [{ role: 'member', communityId: 'cm01' }], `1370000${String(i).padStart(4, '0')}`)
+    )
   ])
   s.insert('partyMemberships', [
-    ...MEMBERS.map((m) => ({ _id: m, openid: m, status: 'approved', communityId: 'cm01', branch: '江城市税务局镜湖分局机关党支部', pledge: '为邻里办实事' })),
+    ...MEMBERS.map((m) => ({
+      _id: m,
+      openid: m,
+      status: 'approved',
+      communityId: 'cm01',
+      branch: '江城市税务局镜湖分局机关党支部',
+      pledge: '为邻里办实事'
+    })),
     { _id: 'pending1', openid: 'pending1', status: 'pending', communityId: 'cm01', branch: '某支部', pledge: '承诺' }
   ])
 }
@@ -64,7 +95,6 @@ beforeEach(() => {
 
 let requestSerial = 0
 const api = typedClient(lc)
-
 
 /** A well-formed file id under the person's folder (not necessarily an existing file). */
 const photo = (openid: string, name = 'a.jpg') => `cloud://local.6c6f-local-1300000000/users/${openid}/2026-11/${name}`
@@ -112,8 +142,9 @@ const childWish = (over: Partial<SubmitData> = {}): SubmitData => ({
 
 const store = () => lc.cloud.store
 const wishDoc = (id: string) => store().get('wishes', id) as unknown as WishDoc
-const outbox = (template?: string) => (store().find('outbox', template ? { templateId: template } : {}) as Record<string, unknown>[])
-const snapshot = () => JSON.stringify(['wishes', 'wishClaimers', 'assessmentEntries', 'outbox'].map((c) => store().find(c, {}, { sort: { _id: 1 } })))
+const outbox = (template?: string) => store().find('outbox', template ? { templateId: template } : {}) as Record<string, unknown>[]
+const snapshot = () =>
+  JSON.stringify(['wishes', 'wishClaimers', 'assessmentEntries', 'outbox'].map((c) => store().find(c, {}, { sort: { _id: 1 } })))
 
 async function published(over: Partial<SubmitData> = {}, by = 'res1') {
   const { id } = await ok(api.wish.submit(ownWish(over), by))
@@ -213,7 +244,9 @@ describe('review', () => {
     await ok(api.wish.submit(childWish(), 'staff1'))
     const queue = await ok(api.wish.reviewQueue({}, 'staff1'))
     expect(queue.items).toHaveLength(2)
-    expect(queue.items.map((w: { private: { beneficiaryName: string } }) => w.private.beneficiaryName).sort()).toEqual([CHILD.name, '张桂英'].sort())
+    expect(queue.items.map((w: { private: { beneficiaryName: string } }) => w.private.beneficiaryName).sort()).toEqual(
+      [CHILD.name, '张桂英'].sort()
+    )
     expect((await ok(api.wish.reviewQueue({}, 'staff2'))).items).toHaveLength(0)
     await fails(api.wish.reviewQueue({ communityId: 'cm01' }, 'staff2'), 'PERMISSION_DENIED')
     await fails(api.wish.reviewQueue({}, 'res1'), 'PERMISSION_DENIED')
@@ -254,7 +287,12 @@ describe('claim', () => {
     const detail = await ok(api.wish.detail({ wishId: handover }, 'member02'))
     expect(detail.viewer).toBe('claimer')
     expect(detail.delivery?.mode).toBe('handover')
-    expect(detail.claimer).toEqual({ kind: 'member', displayName: '陈**', branch: '江城市税务局镜湖分局机关党支部', pledge: '为邻里办实事' })
+    expect(detail.claimer).toEqual({
+      kind: 'member',
+      displayName: '陈**',
+      branch: '江城市税务局镜湖分局机关党支部',
+      pledge: '为邻里办实事'
+    })
   })
 
   it('lets only approved members of the community claim (volunteers where the community opens wishes to them)', async () => {
@@ -267,7 +305,9 @@ describe('claim', () => {
     await fails(api.wish.claim({ wishId: id }, 'staff1'), 'PERMISSION_DENIED')
     expect(snapshot()).toBe(before)
 
-    const { id: cm02Wish } = await ok(api.wish.submit(ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3'))
+    const { id: cm02Wish } = await ok(
+      api.wish.submit(ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3')
+    )
     await ok(api.wish.review({ wishId: cm02Wish, decision: 'publish' }, 'staff2'))
     await ok(api.wish.claim({ wishId: cm02Wish }, 'vol2'))
     expect(wishDoc(cm02Wish).claimer).toMatchObject({ kind: 'volunteer', branch: null })
@@ -335,7 +375,9 @@ describe('the rest of the lifecycle', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => r.ok)[0]).toMatchObject({ data: { status: 'confirmed', points: 5 } })
     const entries = store().find('assessmentEntries', {})
-    expect(entries).toEqual([expect.objectContaining({ _id: `wish_${id}`, openid: 'member01', communityId: 'cm01', source: 'wish', sourceId: id, points: 5 })])
+    expect(entries).toEqual([
+      expect.objectContaining({ _id: `wish_${id}`, openid: 'member01', communityId: 'cm01', source: 'wish', sourceId: id, points: 5 })
+    ])
     expect(isValidHistory(wishDoc(id).history)).toBe(true)
     expect(wishDoc(id).history.map((h) => h.to)).toEqual(['submitted', 'published', 'claimed', 'fulfilled', 'confirmed'])
   })
@@ -349,7 +391,9 @@ describe('the rest of the lifecycle', () => {
     await ok(api.wish.confirm({ wishId: id, rating: 4, thanks: '孩子很喜欢' }, 'staff1'))
     expect(store().count('assessmentEntries')).toBe(1)
 
-    const { id: cm02Wish } = await ok(api.wish.submit(ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3'))
+    const { id: cm02Wish } = await ok(
+      api.wish.submit(ownWish({ photos: [], beneficiary: { name: '赵国强', appellation: '叔叔' } }), 'res3')
+    )
     await ok(api.wish.review({ wishId: cm02Wish, decision: 'publish' }, 'staff2'))
     await ok(api.wish.claim({ wishId: cm02Wish }, 'vol2'))
     await ok(api.wish.fulfil({ wishId: cm02Wish, note: '已完成', photos: [photo('vol2')] }, 'vol2'))
@@ -437,7 +481,8 @@ describe('no transition outside the state machine', () => {
         expect(wishDoc(id).history.at(-1)).toMatchObject({ from: status, to: allowed })
       } else {
         // Someone who never held a claim cannot release or fulfil it at all; everyone else is stale.
-        const neverClaimed = (attempt.event === 'release' || attempt.event === 'fulfil') && !wishDoc(id).history.some((h) => h.to === 'claimed')
+        const neverClaimed =
+          (attempt.event === 'release' || attempt.event === 'fulfil') && !wishDoc(id).history.some((h) => h.to === 'claimed')
         expect(answer).toMatchObject({ ok: false, error: { code: neverClaimed ? 'PERMISSION_DENIED' : 'CONFLICT' } })
         expect(snapshot()).toBe(before)
       }
@@ -457,11 +502,21 @@ describe('expireClaims', () => {
     const first = await lc.cloud.timer('wish', 'expireClaims')
     expect(first).toMatchObject({ ok: true, data: { released: 1 } })
     expect(wishDoc(overdue)).toMatchObject({ status: 'published', claimerId: null })
-    expect(wishDoc(overdue).history.at(-1)).toMatchObject({ who: 'system', role: 'system', from: 'claimed', to: 'published', why: '认领超过7天未实现，自动释放' })
+    expect(wishDoc(overdue).history.at(-1)).toMatchObject({
+      who: 'system',
+      role: 'system',
+      from: 'claimed',
+      to: 'published',
+      why: '认领超过7天未实现，自动释放'
+    })
     expect(wishDoc(current)).toMatchObject({ status: 'claimed', claimerId: 'member02' })
     expect(store().get('wishClaimers', 'member01')).toMatchObject({ open: 0 })
     expect(store().get('wishClaimers', 'member02')).toMatchObject({ open: 1 })
-    expect(outbox('wishReleased').map((n) => n.touser).sort()).toEqual(['member01', 'res1'])
+    expect(
+      outbox('wishReleased')
+        .map((n) => n.touser)
+        .sort()
+    ).toEqual(['member01', 'res1'])
 
     const before = snapshot()
     expect(await lc.cloud.timer('wish', 'expireClaims')).toMatchObject({ ok: true, data: { released: 0 } })
@@ -516,9 +571,11 @@ describe('wall and detail', () => {
       }
     }
     for (const id of [ids.adult, ids.child, ids.open]) {
-      for (const who of ['res2', 'member03', 'memberB', 'vol1', 'staff2', 'anonymous-visitor']) answers.push(await ok(api.wish.detail({ wishId: id }, who)))
+      for (const who of ['res2', 'member03', 'memberB', 'vol1', 'staff2', 'anonymous-visitor'])
+        answers.push(await ok(api.wish.detail({ wishId: id }, who)))
     }
-    for (const who of ['member03', 'memberB']) answers.push(await ok(api.wish.mine({ as: 'claimer' }, who)), await ok(api.wish.mine({ as: 'beneficiary' }, who)))
+    for (const who of ['member03', 'memberB'])
+      answers.push(await ok(api.wish.mine({ as: 'claimer' }, who)), await ok(api.wish.mine({ as: 'beneficiary' }, who)))
     expect(answers.length).toBeGreaterThan(60)
     // The adult's own photo is public (a positive control for the scan below).
     expect(JSON.stringify(answers)).toContain(pathOf(files.adult))
@@ -544,7 +601,11 @@ describe('wall and detail', () => {
     expect(childClaimer.delivery).toMatchObject({ name: `${CHILD.guardian}（母亲）`, phone: CHILD.guardianPhone })
     expect(JSON.stringify(childClaimer)).not.toContain(CHILD.name)
     const asStaff = await ok(api.wish.detail({ wishId: child }, 'staff1'))
-    expect(asStaff.private).toMatchObject({ beneficiaryName: CHILD.name, isChild: true, privatePhotos: [expect.stringContaining(pathOf(files.child))] })
+    expect(asStaff.private).toMatchObject({
+      beneficiaryName: CHILD.name,
+      isChild: true,
+      privatePhotos: [expect.stringContaining(pathOf(files.child))]
+    })
     expect(asStaff.fulfilment?.photos).toEqual([expect.stringContaining(pathOf(files.bag))])
     const photoUrl = asStaff.private?.privatePhotos[0] as string
     expect((await fetch(photoUrl)).status).toBe(200)
@@ -554,7 +615,7 @@ describe('wall and detail', () => {
     expect(asPublic.claimer).toMatchObject({ kind: 'member', displayName: '陈**', branch: '江城市税务局镜湖分局机关党支部' })
     expect(asPublic.timeline.map((t: { label: string }) => t.label)).toEqual(['提交心愿', '审核通过，公开征集', '心愿被认领'])
     expect(asPublic.timeline.every((t: { why?: string }) => t.why === undefined)).toBe(true)
-    const asMember = await ok(api.wish.detail({ wishId: (await published()) }, 'member03'))
+    const asMember = await ok(api.wish.detail({ wishId: await published() }, 'member03'))
     expect(asMember.can.claim).toBe(true)
   })
 
@@ -627,7 +688,10 @@ describe('stats', () => {
       { status: 'submitted', metrics: { claimMs: null, fulfilMs: null } },
       { status: 'withdrawn', metrics: { claimMs: null, fulfilMs: null } }
     ]
-    store().insert('wishes', rows.map((r, i) => ({ _id: `s${i}`, ...base, ...r })))
+    store().insert(
+      'wishes',
+      rows.map((r, i) => ({ _id: `s${i}`, ...base, ...r }))
+    )
     store().insert('users', [user('staff3', '吴芳', 'cm03', [{ role: 'staff', communityId: 'cm03' }])])
 
     const s = await ok(api.wish.stats({}, 'staff3'))

@@ -23,7 +23,20 @@ const PERIOD = '2026-03'
 
 function user(openid: string, name: string, communityId: string, roles: object[]) {
   const at = cst('2025-01-01T00:00')
-  return { _id: openid, nickName: name, realName: name, phone: null, communityId, compoundId: null, roles, elderMode: false, consent: null, createdAt: at, updatedAt: at, deletedAt: null }
+  return {
+    _id: openid,
+    nickName: name,
+    realName: name,
+    phone: null,
+    communityId,
+    compoundId: null,
+    roles,
+    elderMode: false,
+    consent: null,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null
+  }
 }
 
 type Times = Partial<Record<'created' | 'published' | 'claimed' | 'fulfilled' | 'confirmed' | 'done', string>>
@@ -65,76 +78,288 @@ function wish(id: string, communityId: string, category: string, status: string,
 
 const WISHES = [
   // cm01. Claim durations in days: w1 9, w2 2, w3 4, w4 2, w9 1. Fulfil: w1 3, w2 6, w3 13, w9 3.
-  wish('w1', 'cm01', 'goods', 'confirmed', { created: '2026-02-20T10:00', published: '2026-02-21T10:00', claimed: '2026-03-02T10:00', fulfilled: '2026-03-05T10:00', confirmed: '2026-03-06T10:00' }, 5),
-  wish('w2', 'cm01', 'goods', 'confirmed', { created: '2026-03-01T10:00', published: '2026-03-02T10:00', claimed: '2026-03-04T10:00', fulfilled: '2026-03-10T10:00', confirmed: '2026-03-12T10:00' }, 4),
-  wish('w3', 'cm01', 'service', 'fulfilled', { created: '2026-03-03T08:00', published: '2026-03-03T10:00', claimed: '2026-03-07T10:00', fulfilled: '2026-03-20T10:00' }),
+  wish(
+    'w1',
+    'cm01',
+    'goods',
+    'confirmed',
+    {
+      created: '2026-02-20T10:00',
+      published: '2026-02-21T10:00',
+      claimed: '2026-03-02T10:00',
+      fulfilled: '2026-03-05T10:00',
+      confirmed: '2026-03-06T10:00'
+    },
+    5
+  ),
+  wish(
+    'w2',
+    'cm01',
+    'goods',
+    'confirmed',
+    {
+      created: '2026-03-01T10:00',
+      published: '2026-03-02T10:00',
+      claimed: '2026-03-04T10:00',
+      fulfilled: '2026-03-10T10:00',
+      confirmed: '2026-03-12T10:00'
+    },
+    4
+  ),
+  wish('w3', 'cm01', 'service', 'fulfilled', {
+    created: '2026-03-03T08:00',
+    published: '2026-03-03T10:00',
+    claimed: '2026-03-07T10:00',
+    fulfilled: '2026-03-20T10:00'
+  }),
   wish('w4', 'cm01', 'company', 'claimed', { created: '2026-03-05T10:00', published: '2026-03-06T09:00', claimed: '2026-03-08T09:00' }),
   wish('w5', 'cm01', 'service', 'published', { created: '2026-03-10T10:00', published: '2026-03-11T10:00' }),
   wish('w6', 'cm01', 'goods', 'submitted', { created: '2026-03-15T10:00' }),
   wish('w7', 'cm01', 'goods', 'rejected', { created: '2026-03-16T10:00', done: '2026-03-17T10:00' }),
   wish('w8', 'cm01', 'goods', 'withdrawn', { created: '2026-03-02T10:00', published: '2026-03-03T10:00', done: '2026-03-09T10:00' }),
-  wish('w9', 'cm01', 'study', 'confirmed', { created: '2026-03-20T10:00', published: '2026-03-21T10:00', claimed: '2026-03-22T10:00', fulfilled: '2026-03-25T10:00', confirmed: '2026-04-02T10:00' }, 3),
-  wish('w10', 'cm01', 'goods', 'confirmed', { created: '2026-01-10T10:00', published: '2026-01-11T10:00', claimed: '2026-01-12T10:00', fulfilled: '2026-01-15T10:00', confirmed: '2026-01-20T10:00' }, 5),
+  wish(
+    'w9',
+    'cm01',
+    'study',
+    'confirmed',
+    {
+      created: '2026-03-20T10:00',
+      published: '2026-03-21T10:00',
+      claimed: '2026-03-22T10:00',
+      fulfilled: '2026-03-25T10:00',
+      confirmed: '2026-04-02T10:00'
+    },
+    3
+  ),
+  wish(
+    'w10',
+    'cm01',
+    'goods',
+    'confirmed',
+    {
+      created: '2026-01-10T10:00',
+      published: '2026-01-11T10:00',
+      claimed: '2026-01-12T10:00',
+      fulfilled: '2026-01-15T10:00',
+      confirmed: '2026-01-20T10:00'
+    },
+    5
+  ),
   wish('w12', 'cm01', 'other', 'submitted', { created: '2026-02-01T09:00' }),
   // cm02: claim 1 day, fulfil 2 days, rated 2.
-  wish('w11', 'cm02', 'goods', 'confirmed', { created: '2026-03-04T10:00', published: '2026-03-05T10:00', claimed: '2026-03-06T10:00', fulfilled: '2026-03-08T10:00', confirmed: '2026-03-09T10:00' }, 2),
+  wish(
+    'w11',
+    'cm02',
+    'goods',
+    'confirmed',
+    {
+      created: '2026-03-04T10:00',
+      published: '2026-03-05T10:00',
+      claimed: '2026-03-06T10:00',
+      fulfilled: '2026-03-08T10:00',
+      confirmed: '2026-03-09T10:00'
+    },
+    2
+  ),
   // cm09 is in another street.
   wish('w20', 'cm09', 'goods', 'published', { created: '2026-03-04T10:00', published: '2026-03-05T10:00' })
 ]
 
 const volunteer = (id: string, communityId: string, created: string, realName: string, phone: string, no: string) => ({
-  _id: id, volunteerNo: no, realName, phone, communityId, skills: [], boardOptIn: false, halfHours: 0, activityCount: 0, createdAt: cst(created), updatedAt: cst(created)
+  _id: id,
+  volunteerNo: no,
+  realName,
+  phone,
+  communityId,
+  skills: [],
+  boardOptIn: false,
+  halfHours: 0,
+  activityCount: 0,
+  createdAt: cst(created),
+  updatedAt: cst(created)
 })
 
-function enrollment(id: string, communityId: string, openid: string, status: string, hours: number, start: string, extra: Record<string, unknown> = {}) {
+function enrollment(
+  id: string,
+  communityId: string,
+  openid: string,
+  status: string,
+  hours: number,
+  start: string,
+  extra: Record<string, unknown> = {}
+) {
   const s = cst(start)
   return {
-    _id: id, activityId: `act-${id}`, openid, communityId, activityTitle: `活动${id}`, activityStart: s, activityEnd: new Date(s.getTime() + 3 * 3600_000),
-    status, enrolledAt: new Date(s.getTime() - DAY), checkInAt: hours ? s : null, checkOutAt: hours ? new Date(s.getTime() + hours * 3600_000) : null,
-    hours, points: hours * 10, missingCheckout: false, corrections: [], completedAt: status === 'completed' ? new Date(s.getTime() + 4 * 3600_000) : null, updatedAt: s, ...extra
+    _id: id,
+    activityId: `act-${id}`,
+    openid,
+    communityId,
+    activityTitle: `活动${id}`,
+    activityStart: s,
+    activityEnd: new Date(s.getTime() + 3 * 3600_000),
+    status,
+    enrolledAt: new Date(s.getTime() - DAY),
+    checkInAt: hours ? s : null,
+    checkOutAt: hours ? new Date(s.getTime() + hours * 3600_000) : null,
+    hours,
+    points: hours * 10,
+    missingCheckout: false,
+    corrections: [],
+    completedAt: status === 'completed' ? new Date(s.getTime() + 4 * 3600_000) : null,
+    updatedAt: s,
+    ...extra
   }
 }
 
-const ledger = (id: string, communityId: string, kind: string, amount: number, at: string) => ({ _id: id, openid: 'v1', communityId, kind, amount, balanceAfter: 0, reason: '…', sourceId: id, by: null, at: cst(at) })
+const ledger = (id: string, communityId: string, kind: string, amount: number, at: string) => ({
+  _id: id,
+  openid: 'v1',
+  communityId,
+  kind,
+  amount,
+  balanceAfter: 0,
+  reason: '…',
+  sourceId: id,
+  by: null,
+  at: cst(at)
+})
 
-function order(id: string, communityId: string, merchantId: string, status: string, quantity: number, created: string, closed: string | null) {
+function order(
+  id: string,
+  communityId: string,
+  merchantId: string,
+  status: string,
+  quantity: number,
+  created: string,
+  closed: string | null
+) {
   return {
-    _id: `v1_${id}`, openid: 'v1', requestId: id, goodsId: 'g1', goodsName: '东北大米5斤', merchantId, merchantName: merchantId === 'm01' ? '惠民便利店' : '好邻居生鲜超市', communityId,
-    quantity, points: 120 * quantity, status, pickupCode: '735214', pickupPlace: '收银台', quotaId: 'q', createdAt: cst(created), expiresAt: new Date(cst(created).getTime() + 7 * DAY), closedAt: closed ? cst(closed) : null, closedBy: null
+    _id: `v1_${id}`,
+    openid: 'v1',
+    requestId: id,
+    goodsId: 'g1',
+    goodsName: '东北大米5斤',
+    merchantId,
+    merchantName: merchantId === 'm01' ? '惠民便利店' : '好邻居生鲜超市',
+    communityId,
+    quantity,
+    points: 120 * quantity,
+    status,
+    pickupCode: '735214',
+    pickupPlace: '收银台',
+    quotaId: 'q',
+    createdAt: cst(created),
+    expiresAt: new Date(cst(created).getTime() + 7 * DAY),
+    closedAt: closed ? cst(closed) : null,
+    closedBy: null
   }
 }
 
-function member(id: string, communityId: string, status: string, created: string, approved: string | null, renewedHalves: string[], name: string, phone: string) {
+function member(
+  id: string,
+  communityId: string,
+  status: string,
+  created: string,
+  approved: string | null,
+  renewedHalves: string[],
+  name: string,
+  phone: string
+) {
   return {
-    _id: id, openid: `o-${id}`, communityId, name, phone, unitId: null, workUnit: '江城市税务局', branch: '机关党支部', skills: [], intentions: [], pledge: '为邻里办实事', gridId: null,
-    status, history: [], renewedHalves, createdAt: cst(created), updatedAt: cst(created), approvedAt: approved ? cst(approved) : null, endedAt: null
+    _id: id,
+    openid: `o-${id}`,
+    communityId,
+    name,
+    phone,
+    unitId: null,
+    workUnit: '江城市税务局',
+    branch: '机关党支部',
+    skills: [],
+    intentions: [],
+    pledge: '为邻里办实事',
+    gridId: null,
+    status,
+    history: [],
+    renewedHalves,
+    createdAt: cst(created),
+    updatedAt: cst(created),
+    approvedAt: approved ? cst(approved) : null,
+    endedAt: null
   }
 }
 
 const unit = (id: string, communityId: string, status: string, created: string, approved: string | null) => ({
-  _id: id, communityId, adminId: `admin-${id}`, name: `单位${id}`, org: `单位${id}党支部`, contactName: '刘德华', contactPhone: '13800001111', resources: [], status, history: [],
-  createdAt: cst(created), updatedAt: cst(created), approvedAt: approved ? cst(approved) : null
+  _id: id,
+  communityId,
+  adminId: `admin-${id}`,
+  name: `单位${id}`,
+  org: `单位${id}党支部`,
+  contactName: '刘德华',
+  contactPhone: '13800001111',
+  resources: [],
+  status,
+  history: [],
+  createdAt: cst(created),
+  updatedAt: cst(created),
+  approvedAt: approved ? cst(approved) : null
 })
 
 const entry = (id: string, openid: string, communityId: string, source: string, points: number, hours: number, at: string) => ({
-  _id: id, openid, communityId, period: '2026', half: '2026H1', source, sourceId: id, points, hours, reason: '…', at: cst(at)
+  _id: id,
+  openid,
+  communityId,
+  period: '2026',
+  half: '2026H1',
+  source,
+  sourceId: id,
+  points,
+  hours,
+  reason: '…',
+  at: cst(at)
 })
 
 function need(id: string, status: string, events: Array<[string, string]>) {
   const history = events.map(([event, at]) => ({ event, by: 'x', role: 'staff', at: cst(at), from: null, to: status, why: null }))
   const last = history[history.length - 1].at
   return {
-    _id: id, communityId: 'cm01', category: 'other', title: `需求${id}`, description: '…', place: null, deadline: null, status, postedBy: 'staff1', claimerId: null, claimerUnitId: null, claimant: null,
-    completion: status === 'completed' ? { note: '已完成', photos: [], at: last } : null, history, createdAt: history[0].at, updatedAt: last
+    _id: id,
+    communityId: 'cm01',
+    category: 'other',
+    title: `需求${id}`,
+    description: '…',
+    place: null,
+    deadline: null,
+    status,
+    postedBy: 'staff1',
+    claimerId: null,
+    claimerUnitId: null,
+    claimant: null,
+    completion: status === 'completed' ? { note: '已完成', photos: [], at: last } : null,
+    history,
+    createdAt: history[0].at,
+    updatedAt: last
   }
 }
 
-const community = (id: string, name: string, streetId: string) => ({ _id: id, name, streetId, center: point(31.335, 118.375), address: '青枫路1号', phone: '0553-2123456', settings: communitySettings() })
+const community = (id: string, name: string, streetId: string) => ({
+  _id: id,
+  name,
+  streetId,
+  center: point(31.335, 118.375),
+  address: '青枫路1号',
+  phone: '0553-2123456',
+  settings: communitySettings()
+})
 
 function seed() {
   const s = lc.cloud.store
   s.insert('streets', [STREET, { _id: 'st02', name: '柳湖街道', district: '镜湖区', city: '江城市' }])
-  s.insert('communities', [community('cm01', '青枫社区', 'st01'), community('cm02', '柳岸社区', 'st01'), community('cm03', '梧桐社区', 'st01'), community('cm09', '湖畔社区', 'st02')])
+  s.insert('communities', [
+    community('cm01', '青枫社区', 'st01'),
+    community('cm02', '柳岸社区', 'st01'),
+    community('cm03', '梧桐社区', 'st01'),
+    community('cm09', '湖畔社区', 'st02')
+  ])
   s.insert('users', [
     user('staff1', '孙丽', 'cm01', [{ role: 'staff', communityId: 'cm01' }]),
     user('staff2', '周敏', 'cm02', [{ role: 'staff', communityId: 'cm02' }]),
@@ -186,8 +411,40 @@ function seed() {
     order('r7', 'cm01', 'm02', 'pending', 1, '2026-03-22T10:00', null)
   ])
   s.insert('merchants', [
-    { _id: 'm01', name: '惠民便利店', kind: 'shop', communityId: 'cm01', ownerId: 'merch1', contactName: '刘芳', contactPhone: null, address: '…', description: '…', status: 'approved', reason: null, appliedAt: cst('2025-06-01T09:00'), reviewedAt: null, reviewedBy: null, updatedAt: cst('2025-06-01T09:00') },
-    { _id: 'mer2', name: '王师傅修鞋配钥匙', kind: 'talent', communityId: 'cm01', ownerId: 'res1', contactName: '王师傅', contactPhone: null, address: '…', description: '…', status: 'pending', reason: null, appliedAt: cst('2026-03-10T09:00'), reviewedAt: null, reviewedBy: null, updatedAt: cst('2026-03-10T09:00') }
+    {
+      _id: 'm01',
+      name: '惠民便利店',
+      kind: 'shop',
+      communityId: 'cm01',
+      ownerId: 'merch1',
+      contactName: '刘芳',
+      contactPhone: null,
+      address: '…',
+      description: '…',
+      status: 'approved',
+      reason: null,
+      appliedAt: cst('2025-06-01T09:00'),
+      reviewedAt: null,
+      reviewedBy: null,
+      updatedAt: cst('2025-06-01T09:00')
+    },
+    {
+      _id: 'mer2',
+      name: '王师傅修鞋配钥匙',
+      kind: 'talent',
+      communityId: 'cm01',
+      ownerId: 'res1',
+      contactName: '王师傅',
+      contactPhone: null,
+      address: '…',
+      description: '…',
+      status: 'pending',
+      reason: null,
+      appliedAt: cst('2026-03-10T09:00'),
+      reviewedAt: null,
+      reviewedBy: null,
+      updatedAt: cst('2026-03-10T09:00')
+    }
   ])
   s.insert('partyMembers', [
     member('pm1', 'cm01', 'approved', '2026-01-05T09:00', '2026-01-08T09:00', ['2026H1'], '陈建国', '13911110001'),
@@ -200,7 +457,11 @@ function seed() {
     member('pm8', 'cm01', 'ended', '2025-03-01T09:00', '2025-03-03T09:00', ['2025H1'], '宋江', '13911110008'),
     member('pmB', 'cm02', 'approved', '2025-12-01T09:00', '2026-02-01T09:00', ['2026H1'], '钱进', '13911110009')
   ])
-  s.insert('partyUnits', [unit('u1', 'cm01', 'approved', '2026-01-05T09:00', '2026-01-10T09:00'), unit('u2', 'cm01', 'pending', '2026-03-01T09:00', null), unit('u3', 'cm01', 'approved', '2026-03-28T09:00', '2026-04-05T09:00')])
+  s.insert('partyUnits', [
+    unit('u1', 'cm01', 'approved', '2026-01-05T09:00', '2026-01-10T09:00'),
+    unit('u2', 'cm01', 'pending', '2026-03-01T09:00', null),
+    unit('u3', 'cm01', 'approved', '2026-03-28T09:00', '2026-04-05T09:00')
+  ])
   s.insert('assessmentEntries', [
     entry('a1', 'o-pm1', 'cm01', 'wish', 5, 0, '2026-03-06T10:00'),
     entry('a2', 'o-pm1', 'cm01', 'hours', 3, 3, '2026-03-12T12:00'),
@@ -210,9 +471,23 @@ function seed() {
     entry('a6', 'o-pmB', 'cm02', 'hours', 2, 2, '2026-03-08T12:00')
   ])
   s.insert('partyNeeds', [
-    need('n1', 'confirmed', [['post', '2026-02-01T09:00'], ['claim', '2026-03-01T09:00'], ['complete', '2026-03-15T09:00'], ['confirm', '2026-03-18T09:00']]),
-    need('n2', 'confirmed', [['post', '2026-01-01T09:00'], ['claim', '2026-01-05T09:00'], ['complete', '2026-02-15T09:00'], ['confirm', '2026-02-20T09:00']]),
-    need('n3', 'completed', [['post', '2026-03-01T09:00'], ['claim', '2026-03-05T09:00'], ['complete', '2026-03-25T09:00']]),
+    need('n1', 'confirmed', [
+      ['post', '2026-02-01T09:00'],
+      ['claim', '2026-03-01T09:00'],
+      ['complete', '2026-03-15T09:00'],
+      ['confirm', '2026-03-18T09:00']
+    ]),
+    need('n2', 'confirmed', [
+      ['post', '2026-01-01T09:00'],
+      ['claim', '2026-01-05T09:00'],
+      ['complete', '2026-02-15T09:00'],
+      ['confirm', '2026-02-20T09:00']
+    ]),
+    need('n3', 'completed', [
+      ['post', '2026-03-01T09:00'],
+      ['claim', '2026-03-05T09:00'],
+      ['complete', '2026-03-25T09:00']
+    ]),
     need('n4', 'open', [['post', '2026-03-01T09:00']])
   ])
   // Coverage: cp1 has a convenience store 57 m away and the party centre 580 m away; cp2 lies 4 km off with
@@ -222,8 +497,21 @@ function seed() {
     { _id: 'cp2', name: '东湖花园', communityId: 'cm01', streetId: 'st01', location: point(31.36, 118.41), households: 300 },
     { _id: 'cp3', name: '柳岸花园', communityId: 'cm02', streetId: 'st01', location: point(31.34, 118.385), households: 200 }
   ])
-  const facility = (id: string, category: string, lat: number, lng: number, status = 'open') => ({ _id: id, name: `设施${id}`, category, communityId: 'cm01', streetId: 'st01', location: point(lat, lng), status, dedupeKey: id })
-  s.insert('facilities', [facility('f1', 'convenience', 31.3355, 118.3752), facility('f2', 'partyCenter', 31.338, 118.38), facility('f3', 'canteen', 31.3601, 118.4101, 'closed')])
+  const facility = (id: string, category: string, lat: number, lng: number, status = 'open') => ({
+    _id: id,
+    name: `设施${id}`,
+    category,
+    communityId: 'cm01',
+    streetId: 'st01',
+    location: point(lat, lng),
+    status,
+    dedupeKey: id
+  })
+  s.insert('facilities', [
+    facility('f1', 'convenience', 31.3355, 118.3752),
+    facility('f2', 'partyCenter', 31.338, 118.38),
+    facility('f3', 'canteen', 31.3601, 118.4101, 'closed')
+  ])
 }
 
 beforeAll(() => seed())
@@ -233,7 +521,8 @@ beforeAll(() => seed())
 const api = typedClient(lc)
 const dashboard = (communityId: string, openid: string, period = PERIOD) => api.workbench.dashboard({ communityId, period }, openid)
 const street = (streetId: string, openid: string) => api.workbench.streetDashboard({ streetId, period: PERIOD }, openid)
-const exportCsv = (kind: ExportKind, communityId: string, openid: string) => api.workbench.exportCsv({ kind, communityId, period: PERIOD }, openid)
+const exportCsv = (kind: ExportKind, communityId: string, openid: string) =>
+  api.workbench.exportCsv({ kind, communityId, period: PERIOD }, openid)
 const rowsOf = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
 
 // --- who may see what -------------------------------------------------------------------------------------
@@ -272,7 +561,10 @@ describe('scope', () => {
     const e = await fails(dashboard('cm01', 'staff1', '2026-13'), 'INVALID_ARGUMENT')
     expect(e?.message).toBe('统计周期格式不正确')
     // An unknown report and an operator object instead of an id are outside the contract's types on purpose.
-    await fails(api.callRaw('workbench', 'exportCsv', { kind: 'everything', communityId: 'cm01', period: PERIOD }, 'staff1'), 'INVALID_ARGUMENT')
+    await fails(
+      api.callRaw('workbench', 'exportCsv', { kind: 'everything', communityId: 'cm01', period: PERIOD }, 'staff1'),
+      'INVALID_ARGUMENT'
+    )
     await fails(api.callRaw('workbench', 'dashboard', { communityId: { $ne: null }, period: PERIOD }, 'staff1'), 'INVALID_ARGUMENT')
   })
 })
@@ -303,7 +595,19 @@ describe('scope', () => {
  *          gaps 17 × 2 − 2 = 32
  */
 const CM01: Omit<CommunityFigures, 'communityId' | 'communityName'> = {
-  wishes: { posted: 8, published: 6, claimed: 5, fulfilled: 4, confirmed: 2, completed: 2, completionRate: 0.3333, medianDaysToClaim: 2, medianDaysToFulfil: 4.5, averageRating: 4.5, ratings: 2 },
+  wishes: {
+    posted: 8,
+    published: 6,
+    claimed: 5,
+    fulfilled: 4,
+    confirmed: 2,
+    completed: 2,
+    completionRate: 0.3333,
+    medianDaysToClaim: 2,
+    medianDaysToFulfil: 4.5,
+    averageRating: 4.5,
+    ratings: 2
+  },
   volunteers: { registered: 2, active: 3, hours: 9, pointsIssued: 67, pointsRedeemed: 40, goodsRedeemed: 2 },
   party: { registered: 5, approved: 3, renewed: 2, active: 2, hours: 3, averagePoints: 7.7, units: 1, needsCompleted: 1 },
   coverage: { compounds: 2, households: 800, averageHouseholdShare: 0.0735, averageCompoundShare: 0.0588, gaps: 32 }
@@ -311,7 +615,19 @@ const CM01: Omit<CommunityFigures, 'communityId' | 'communityName'> = {
 
 /** 柳岸社区 (cm02): one wish through every step (claim 1 day, fulfil 2, rated 2), v4 registered and serving 1 h, l11 10 points, pmB. */
 const CM02: Omit<CommunityFigures, 'communityId' | 'communityName'> = {
-  wishes: { posted: 1, published: 1, claimed: 1, fulfilled: 1, confirmed: 1, completed: 1, completionRate: 1, medianDaysToClaim: 1, medianDaysToFulfil: 2, averageRating: 2, ratings: 1 },
+  wishes: {
+    posted: 1,
+    published: 1,
+    claimed: 1,
+    fulfilled: 1,
+    confirmed: 1,
+    completed: 1,
+    completionRate: 1,
+    medianDaysToClaim: 1,
+    medianDaysToFulfil: 2,
+    averageRating: 2,
+    ratings: 1
+  },
   volunteers: { registered: 1, active: 1, hours: 1, pointsIssued: 10, pointsRedeemed: 0, goodsRedeemed: 0 },
   party: { registered: 1, approved: 1, renewed: 1, active: 1, hours: 2, averagePoints: 2, units: 0, needsCompleted: 0 },
   // cp3 reaches the party centre only: 1 / 17 for both shares, 16 gaps.
@@ -320,7 +636,19 @@ const CM02: Omit<CommunityFigures, 'communityId' | 'communityName'> = {
 
 /** 梧桐社区 (cm03) has nothing at all: zeros, and null wherever there is nothing to divide by. */
 const CM03: Omit<CommunityFigures, 'communityId' | 'communityName'> = {
-  wishes: { posted: 0, published: 0, claimed: 0, fulfilled: 0, confirmed: 0, completed: 0, completionRate: null, medianDaysToClaim: null, medianDaysToFulfil: null, averageRating: null, ratings: 0 },
+  wishes: {
+    posted: 0,
+    published: 0,
+    claimed: 0,
+    fulfilled: 0,
+    confirmed: 0,
+    completed: 0,
+    completionRate: null,
+    medianDaysToClaim: null,
+    medianDaysToFulfil: null,
+    averageRating: null,
+    ratings: 0
+  },
   volunteers: { registered: 0, active: 0, hours: 0, pointsIssued: 0, pointsRedeemed: 0, goodsRedeemed: 0 },
   party: { registered: 0, approved: 0, renewed: 0, active: 0, hours: 0, averagePoints: null, units: 0, needsCompleted: 0 },
   coverage: { compounds: 0, households: 0, averageHouseholdShare: null, averageCompoundShare: null, gaps: 0 }
@@ -330,7 +658,14 @@ describe('the community dashboard', () => {
   it('gives every figure of 青枫社区 as worked out by hand, to its staff and to its street admin alike', async () => {
     const byStaff = await ok(dashboard('cm01', 'staff1'))
     expect(byStaff.figures).toEqual({ communityId: 'cm01', communityName: '青枫社区', ...CM01 })
-    expect(byStaff.scope).toMatchObject({ communityId: 'cm01', communityName: '青枫社区', streetId: 'st01', period: PERIOD, from: '2026-02-28T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z' })
+    expect(byStaff.scope).toMatchObject({
+      communityId: 'cm01',
+      communityName: '青枫社区',
+      streetId: 'st01',
+      period: PERIOD,
+      from: '2026-02-28T16:00:00.000Z',
+      to: '2026-03-31T16:00:00.000Z'
+    })
     const byStreet = await ok(dashboard('cm01', 'street1'))
     expect(byStreet.figures).toEqual(byStaff.figures)
   })
@@ -338,7 +673,13 @@ describe('the community dashboard', () => {
   it('draws wishes per category: published in March and how many of them are confirmed', async () => {
     const d = await ok(dashboard('cm01', 'staff1'))
     // goods: w2 (confirmed), w8; service: w3, w5; company: w4; study: w9 (confirmed).
-    expect(d.wishCategories.map((c) => [c.label, c.published, c.completed])).toEqual([['物资', 2, 1], ['服务', 2, 0], ['陪伴', 1, 0], ['学习', 1, 1], ['其他', 0, 0]])
+    expect(d.wishCategories.map((c) => [c.label, c.published, c.completed])).toEqual([
+      ['物资', 2, 1],
+      ['服务', 2, 0],
+      ['陪伴', 1, 0],
+      ['学习', 1, 1],
+      ['其他', 0, 0]
+    ])
   })
 
   it('draws the trend of the six months up to March', async () => {
@@ -358,7 +699,15 @@ describe('the community dashboard', () => {
     const d = await ok(dashboard('cm01', 'staff1'))
     expect(d.coverage).toHaveLength(17)
     const bar = (id: string) => d.coverage.find((c) => c.category === id)
-    expect(bar('convenience')).toMatchObject({ name: '便利店', tier: 5, compounds: 2, compoundsCovered: 1, households: 800, householdsCovered: 500, householdShare: 0.625 })
+    expect(bar('convenience')).toMatchObject({
+      name: '便利店',
+      tier: 5,
+      compounds: 2,
+      compoundsCovered: 1,
+      households: 800,
+      householdsCovered: 500,
+      householdShare: 0.625
+    })
     expect(bar('partyCenter')).toMatchObject({ compoundsCovered: 1, householdsCovered: 500 })
     expect(bar('canteen')).toMatchObject({ compoundsCovered: 0, householdsCovered: 0 })
   })
@@ -388,7 +737,19 @@ describe('the street comparison', () => {
       communityName: '街道合计',
       // 3 of 7 published confirmed → 0.4286. Claims 1 1 2 [2] … : 1 1 2 2 4 9 → 2; fulfilments 2 3 [3] 6 13 → 3.
       // Ratings 5 + 4 + 2 over 3 → 3.67.
-      wishes: { posted: 9, published: 7, claimed: 6, fulfilled: 5, confirmed: 3, completed: 3, completionRate: 0.4286, medianDaysToClaim: 2, medianDaysToFulfil: 3, averageRating: 3.67, ratings: 3 },
+      wishes: {
+        posted: 9,
+        published: 7,
+        claimed: 6,
+        fulfilled: 5,
+        confirmed: 3,
+        completed: 3,
+        completionRate: 0.4286,
+        medianDaysToClaim: 2,
+        medianDaysToFulfil: 3,
+        averageRating: 3.67,
+        ratings: 3
+      },
       // v4 served in cm01 and cm02 but is one person: 3 active, not 4.
       volunteers: { registered: 3, active: 3, hours: 10, pointsIssued: 77, pointsRedeemed: 40, goodsRedeemed: 2 },
       // 25 points over 4 approved members → 6.25 → 6.3.
@@ -419,7 +780,11 @@ describe('queues', () => {
     expect(of('wishReview')).toEqual(['w12', 'w6'])
     expect(of('registrations')).toEqual(['u2', 'pm4', 'pm5'])
     expect(of('pickups')).toEqual(['v1_r6', 'v1_r7', 'v1_r3'])
-    expect(q.queues.find((x) => x.kind === 'overdueClaims')!.oldest[0]).toEqual({ id: 'w4', title: '心愿w4（陈**认领）', since: cst('2026-03-15T09:00').toISOString() })
+    expect(q.queues.find((x) => x.kind === 'overdueClaims')!.oldest[0]).toEqual({
+      id: 'w4',
+      title: '心愿w4（陈**认领）',
+      since: cst('2026-03-15T09:00').toISOString()
+    })
     expect(JSON.stringify(q)).not.toMatch(PHONE_PATTERN)
   })
 
@@ -467,8 +832,30 @@ describe('CSV exports', () => {
     expect(staff.rows).toBe(10)
     expect(staff.masked).toBe(false)
     const lines = rowsOf(staff.csv)
-    expect(lines[0]).toEqual(['类型', '姓名/单位', '联系人', '手机号', '工作单位/党组织', '所在党支部', '状态', '提交日期', '通过日期', '已续报到半年度'])
-    expect(lines.find((l) => l[1] === '陈建国')).toEqual(['个人报到', '陈建国', '', '13911110001', '江城市税务局', '机关党支部', '已通过', '2026-01-05', '2026-01-08', '2026H1'])
+    expect(lines[0]).toEqual([
+      '类型',
+      '姓名/单位',
+      '联系人',
+      '手机号',
+      '工作单位/党组织',
+      '所在党支部',
+      '状态',
+      '提交日期',
+      '通过日期',
+      '已续报到半年度'
+    ])
+    expect(lines.find((l) => l[1] === '陈建国')).toEqual([
+      '个人报到',
+      '陈建国',
+      '',
+      '13911110001',
+      '江城市税务局',
+      '机关党支部',
+      '已通过',
+      '2026-01-05',
+      '2026-01-08',
+      '2026H1'
+    ])
     const streetCsv = await ok(exportCsv('registrations', 'cm01', 'street1'))
     expect(streetCsv.masked).toBe(true)
     expect(streetCsv.csv).not.toMatch(PHONE_PATTERN)
@@ -489,7 +876,11 @@ describe('CSV exports', () => {
     expect(staff[5][9]).toBe('未签退')
     const street = await ok(exportCsv('volunteerRecords', 'cm01', 'street1'))
     expect(street.csv).not.toMatch(PHONE_PATTERN)
-    expect(rowsOf(street.csv).slice(1).map((l) => l[1])).toEqual(['李**', '李**', '王*', '钱*', '王*'])
+    expect(
+      rowsOf(street.csv)
+        .slice(1)
+        .map((l) => l[1])
+    ).toEqual(['李**', '李**', '王*', '钱*', '王*'])
   })
 
   it('exports the assessment report of the period’s year as the party pillar computes it', async () => {
@@ -500,7 +891,11 @@ describe('CSV exports', () => {
     expect([pm1[1], pm1[7], pm1[8], pm1[10], pm1[11]]).toEqual(['13911110001', '3', '2', '13', '未达标'])
     const street = await ok(exportCsv('assessment', 'cm01', 'street1'))
     expect(street.csv).not.toMatch(PHONE_PATTERN)
-    expect(rowsOf(street.csv).slice(1).map((l) => l[0])).toEqual(['黄**', '陈**', '林**', '梁*'])
+    expect(
+      rowsOf(street.csv)
+        .slice(1)
+        .map((l) => l[0])
+    ).toEqual(['黄**', '陈**', '林**', '梁*'])
   })
 
   it('never exports a beneficiary’s name, phone or address, nor a pickup code', async () => {
@@ -515,7 +910,17 @@ describe('CSV exports', () => {
     // Placed in March: r5 r4 r1 r6 r7 r3 r2.
     expect(orders.rows).toBe(7)
     expect(orders.csv).not.toContain('735214')
-    expect(rowsOf(orders.csv)[1]).toEqual(['v1_r5', '李志强', '东北大米5斤', '惠民便利店', '1', '120', '已过期', '2026-03-01 10:00', '2026-03-08 10:00'])
+    expect(rowsOf(orders.csv)[1]).toEqual([
+      'v1_r5',
+      '李志强',
+      '东北大米5斤',
+      '惠民便利店',
+      '1',
+      '120',
+      '已过期',
+      '2026-03-01 10:00',
+      '2026-03-08 10:00'
+    ])
     expect(rowsOf((await ok(exportCsv('redemptions', 'cm01', 'street1'))).csv)[1][1]).toBe('李**')
   })
 

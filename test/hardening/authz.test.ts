@@ -19,7 +19,8 @@ const kept = useKeptWorld(lc)
 
 type Answer = Envelope<unknown>
 const REFUSALS = new Set(['PERMISSION_DENIED', 'UNAUTHENTICATED'])
-const describeAnswer = (res: unknown) => (isEnvelope(res) ? (res.ok ? 'ok' : `${res.error.code} (${res.error.message})`) : `not an envelope: ${JSON.stringify(res)?.slice(0, 200)}`)
+const describeAnswer = (res: unknown) =>
+  isEnvelope(res) ? (res.ok ? 'ok' : `${res.error.code} (${res.error.message})`) : `not an envelope: ${JSON.stringify(res)?.slice(0, 200)}`
 
 /** What is wrong with `res` for `kind` in case `c`, or null. */
 function verdict(c: Case, kind: CallerKind, res: Answer): string | null {
@@ -54,7 +55,9 @@ describe('the table covers the contract', () => {
     const triggers = readdirSync(root)
       .filter((fn) => existsSync(join(root, fn, 'config.json')))
       .flatMap((fn) => {
-        const config = JSON.parse(readFileSync(join(root, fn, 'config.json'), 'utf8')) as { triggers?: Array<{ name: string; type: string }> }
+        const config = JSON.parse(readFileSync(join(root, fn, 'config.json'), 'utf8')) as {
+          triggers?: Array<{ name: string; type: string }>
+        }
         return (config.triggers ?? []).filter((t) => t.type === 'timer').map((t) => `${fn}/${t.name}`)
       })
     const rows = matrixCases()

@@ -2,7 +2,7 @@
 // through the HTTP gateway (24 calls in flight) and, at a seeded point, the process is killed with SIGKILL
 // in the middle of the work — transactions open, writes half-way. It is restarted on the same folder and
 // the database must keep every invariant (no partial transaction), hold everything that was acknowledged
-// before the kill (orders, enrolments, claims, credits), and show nothing a refused call would have
+// before the kill (orders, enrollments, claims, credits), and show nothing a refused call would have
 // written. Unanswered redemptions are then retried with their request ids, as the app does, and must find
 // or make their order exactly once. Twice over, then a clean stop.
 //
@@ -97,7 +97,12 @@ it(`keeps every acknowledged write and every invariant across SIGKILL (seed ${SE
 
   const outcomes = { ok: 0, refused: 0, unknown: 0 }
   for (const a of w.log) outcomes[a.outcome]++
-  console.log([`crash seed ${SEED}: ${w.log.length} calls in ${((Date.now() - started) / 1000).toFixed(1)} s, outcomes ${JSON.stringify(outcomes)}`, ...report].join('\n'))
+  console.log(
+    [
+      `crash seed ${SEED}: ${w.log.length} calls in ${((Date.now() - started) / 1000).toFixed(1)} s, outcomes ${JSON.stringify(outcomes)}`,
+      ...report
+    ].join('\n')
+  )
   expect(w.unexpected().map((a) => `${a.fn}.${a.action} by ${a.who}: ${a.code} ${a.message}`)).toEqual([])
   expect(outcomes.unknown).toBeGreaterThan(0)
   await cloud.stop()
@@ -108,8 +113,8 @@ it(`keeps every acknowledged write and every invariant across SIGKILL (seed ${SE
 const HOUR = 3_600_000
 const CROWD = 160
 
-/** `n` enrolments in one activity, half checked in, written as the enrol and check-in actions write them. */
-function crowdEnrolments(activity: { _id: string; communityId: string; title: string }, start: Date, end: Date) {
+/** `n` enrollments in one activity, half checked in, written as the enroll and check-in actions write them. */
+function crowdEnrollments(activity: { _id: string; communityId: string; title: string }, start: Date, end: Date) {
   return Array.from({ length: CROWD }, (_, i) => {
     const openid = `crowd${String(i + 1).padStart(3, '0')}`
     const checkedIn = i % 2 === 0
@@ -141,8 +146,8 @@ function crowdEnrolments(activity: { _id: string; communityId: string; title: st
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
-// Defect found here: closing an activity marks it finished, then closes its enrolments one transaction
-// each; killed in between, the enrolments left open could never be closed (a second 结项 was refused).
+// Defect found here: closing an activity marks it finished, then closes its enrollments one transaction
+// each; killed in between, the enrollments left open could never be closed (a second 结项 was refused).
 it('an activity close and the expiry timer killed half-way finish their work when run again', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'crash-batch-'))
   let batch = await ChildCloud.start(dir, true)
@@ -153,16 +158,54 @@ it('an activity close and the expiry timer killed half-way finish their work whe
     // An activity with a crowd enrolled, that ended an hour ago.
     const start = Date.now() + HOUR
     const created = await ok(
-      api.volunteer.createActivity({ requestId: `crash-act-${Date.now()}`, title: '社区大扫除', content: '清理楼道杂物。', venue: '青枫社区广场', location: { lat: 31.335, lng: 118.375 }, start: new Date(start).toISOString(), end: new Date(start + 3 * HOUR).toISOString(), enrollDeadline: new Date(start - HOUR).toISOString(), capacity: 500, pointsPerHour: 10, pointsCap: 40, radius: 300 }, cast.staff[0])
+      api.volunteer.createActivity(
+        {
+          requestId: `crash-act-${Date.now()}`,
+          title: '社区大扫除',
+          content: '清理楼道杂物。',
+          venue: '青枫社区广场',
+          location: { lat: 31.335, lng: 118.375 },
+          start: new Date(start).toISOString(),
+          end: new Date(start + 3 * HOUR).toISOString(),
+          enrollDeadline: new Date(start - HOUR).toISOString(),
+          capacity: 500,
+          pointsPerHour: 10,
+          pointsCap: 40,
+          radius: 300
+        },
+        cast.staff[0]
+      )
     )
     const [s, e] = [new Date(Date.now() - 4 * HOUR), new Date(Date.now() - HOUR)]
-    await batch.insert('enrollments', crowdEnrolments({ _id: created.id, communityId: 'cm01', title: '社区大扫除' }, s, e))
-    await batch.update('activities', { _id: created.id }, { $set: { start: s, end: e, enrollDeadline: new Date(s.getTime() - HOUR), enrolled: CROWD } })
+    await batch.insert('enrollments', crowdEnrollments({ _id: created.id, communityId: 'cm01', title: '社区大扫除' }, s, e))
+    await batch.update(
+      'activities',
+      { _id: created.id },
+      { $set: { start: s, end: e, enrollDeadline: new Date(s.getTime() - HOUR), enrolled: CROWD } }
+    )
     // Orders past their pickup date.
-    const goods = await ok(api.points.upsertGoods({ requestId: 'crash-goods-towel', merchantId: cast.merchantId, name: '毛巾一条', kind: 'item', price: 1, stock: 500, limitCount: 10, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7 }, cast.merchant))
-    await Promise.all(cast.spenders.map(async (who) => {
-      for (let k = 0; k < 3; k++) await ok(api.points.redeem({ goodsId: goods.id, quantity: 1, requestId: `batch-${who}-${k}` }, who))
-    }))
+    const goods = await ok(
+      api.points.upsertGoods(
+        {
+          requestId: 'crash-goods-towel',
+          merchantId: cast.merchantId,
+          name: '毛巾一条',
+          kind: 'item',
+          price: 1,
+          stock: 500,
+          limitCount: 10,
+          limitPeriod: 'month',
+          pickupPlace: '收银台',
+          pickupDays: 7
+        },
+        cast.merchant
+      )
+    )
+    await Promise.all(
+      cast.spenders.map(async (who) => {
+        for (let k = 0; k < 3; k++) await ok(api.points.redeem({ goodsId: goods.id, quantity: 1, requestId: `batch-${who}-${k}` }, who))
+      })
+    )
     await batch.update('redemptions', { status: 'pending' }, { $set: { expiresAt: new Date(Date.now() - HOUR) } }, true)
     expect(checkInvariants(await batch.snapshot(INVARIANT_COLLECTIONS))).toEqual([])
 
@@ -184,11 +227,13 @@ it('an activity close and the expiry timer killed half-way finish their work whe
     expect(checkInvariants(after)).toEqual([])
     const open = after('enrollments').filter((x) => x.status === 'enrolled' || x.status === 'checkedIn').length
     const pending = after('redemptions').filter((x) => x.status === 'pending').length
-    console.log(`batch kill: ${CROWD - open} of ${CROWD} enrolments closed and ${after('redemptions').length - pending} of ${after('redemptions').length} orders expired when killed`)
+    console.log(
+      `batch kill: ${CROWD - open} of ${CROWD} enrollments closed and ${after('redemptions').length - pending} of ${after('redemptions').length} orders expired when killed`
+    )
     expect(open).toBeGreaterThan(0)
     expect(pending).toBeGreaterThan(0)
 
-    // Run again, they finish: no enrolment left open, no order left past its date, everything still sound.
+    // Run again, they finish: no enrollment left open, no order left past its date, everything still sound.
     const again = batch.env()
     const againApi = typedClient(again)
     expect(await againApi.volunteer.completeActivity({ activityId: created.id }, cast.staff[0])).toMatchObject({ ok: true })
@@ -199,7 +244,10 @@ it('an activity close and the expiry timer killed half-way finish their work whe
     expect(done('redemptions').filter((x) => x.status !== 'expired')).toEqual([])
     expect(checkInvariants(done)).toEqual([])
     // Once everything is closed, a further 结项 is refused as before.
-    expect(await againApi.volunteer.completeActivity({ activityId: created.id }, cast.staff[0])).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await againApi.volunteer.completeActivity({ activityId: created.id }, cast.staff[0])).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' }
+    })
   } finally {
     await batch.stop()
     rmSync(dir, { recursive: true, force: true })

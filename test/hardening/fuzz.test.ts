@@ -30,7 +30,10 @@ const REFUSALS = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'FAILED_PRECONDITION'
 /** Residents read every refusal: it must be a Chinese sentence, not a library's English default. */
 const CHINESE = /[\u4e00-\u9fff]/
 
-const polluted = () => Object.keys(Object.prototype).length > 0 || ({} as Record<string, unknown>).polluted !== undefined || ({} as Record<string, unknown>).isAdmin !== undefined
+const polluted = () =>
+  Object.keys(Object.prototype).length > 0 ||
+  ({} as Record<string, unknown>).polluted !== undefined ||
+  ({} as Record<string, unknown>).isAdmin !== undefined
 
 /** The fuzzed case of an action: its first case with a caller that gets an ok answer (null without a row). */
 function fuzzTarget(fn: string, action: string): { c: Case; kind: CallerKind } | null {
@@ -46,7 +49,9 @@ function fuzzTarget(fn: string, action: string): { c: Case; kind: CallerKind } |
 
 const seedOf = (name: string) => [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, SEED)
 
-const actions = Object.entries(contract).flatMap(([fn, defs]) => Object.keys(defs).map((action) => ({ fn, action, name: `${fn}.${action}` })))
+const actions = Object.entries(contract).flatMap(([fn, defs]) =>
+  Object.keys(defs).map((action) => ({ fn, action, name: `${fn}.${action}` }))
+)
 
 describe.each(actions)('$name', ({ fn, action, name }) => {
   const target = fuzzTarget(fn, action)
@@ -86,7 +91,7 @@ describe.each(actions)('$name', ({ fn, action, name }) => {
   async function stillAnswers() {
     kept.fresh()
     const res = await api.callRaw(fn, action, c.payload(kept.world, kind), WHO[kind])
-    const expected = c.allow.includes(kind) ? c.answers?.[kind] ?? 'ok' : 'PERMISSION_DENIED'
+    const expected = c.allow.includes(kind) ? (c.answers?.[kind] ?? 'ok') : 'PERMISSION_DENIED'
     expect(res.ok ? 'ok' : res.error.code).toBe(expected)
     kept.touched()
   }
@@ -127,7 +132,8 @@ describe('beyond the payload', () => {
     for (const fn of Object.keys(contract)) {
       for (const action of [...PROTOTYPE_NAMES, 'no-such-action', 'x'.repeat(10_000)]) {
         const res = await api.callRaw(fn, action, {}, WHO.staff)
-        if (!isEnvelope(res) || res.ok || res.error.code !== 'INVALID_ARGUMENT') wrong.push(`${fn}.${action.slice(0, 20)}: ${JSON.stringify(res).slice(0, 120)}`)
+        if (!isEnvelope(res) || res.ok || res.error.code !== 'INVALID_ARGUMENT')
+          wrong.push(`${fn}.${action.slice(0, 20)}: ${JSON.stringify(res).slice(0, 120)}`)
       }
     }
     expect(wrong).toEqual([])
@@ -151,9 +157,14 @@ describe('beyond the payload', () => {
     const wrong: string[] = []
     for (const fn of Object.keys(contract)) {
       for (const body of bodies) {
-        const res = await fetch(`${lc.cloud.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': WHO.staff }, body })
+        const res = await fetch(`${lc.cloud.url}/api/functions/${fn}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-wx-openid': WHO.staff },
+          body
+        })
         const answer = (await res.json()) as Answer
-        if (!isEnvelope(answer) || (!answer.ok && !REFUSALS.has(answer.error.code))) wrong.push(`${fn} ${body.slice(0, 40)}: ${JSON.stringify(answer).slice(0, 120)}`)
+        if (!isEnvelope(answer) || (!answer.ok && !REFUSALS.has(answer.error.code)))
+          wrong.push(`${fn} ${body.slice(0, 40)}: ${JSON.stringify(answer).slice(0, 120)}`)
       }
     }
     expect(wrong).toEqual([])
@@ -165,7 +176,11 @@ describe('beyond the payload', () => {
     kept.fresh()
     const property = fc.asyncProperty(fc.constantFrom(...Object.keys(contract)), nestedData, async (fn, data) => {
       const body = `{"action":"me","data":${data.text}}`
-      const res = await fetch(`${lc.cloud.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': WHO.staff }, body })
+      const res = await fetch(`${lc.cloud.url}/api/functions/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wx-openid': WHO.staff },
+        body
+      })
       const answer = (await res.json()) as Answer
       if (!isEnvelope(answer)) throw new Error(`not an envelope: ${JSON.stringify(answer).slice(0, 120)}`)
       // The body is one level deeper than its data.

@@ -3,7 +3,7 @@
 // a RangeError from postMessage after a 500 had left the instance marked busy), an event and results that
 // cannot cross to or from a worker, a write to /admin without the per-process secret, and the CSRF — a
 // text/plain POST from another site's page, which browsers send without a preflight.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,7 +17,11 @@ jest.setTimeout(120_000)
 const DEEP_BODY = `{"action":"me","data":${nestedJson(10_000, 'object', '1')}}`
 const EVIL = 'http://evil.example'
 const ATTACKER = 'oLocalCloudAttacker'
-const INTRUDER = { action: 'database.insertDocument', collectionName: 'users', data: ['{"_id":"intruder","openid":"intruder","roles":[{"role":"admin"}]}'] }
+const INTRUDER = {
+  action: 'database.insertDocument',
+  collectionName: 'users',
+  data: ['{"_id":"intruder","openid":"intruder","roles":[{"role":"admin"}]}']
+}
 
 const postJson = (url: string, body: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
@@ -28,7 +32,19 @@ describe('the 60 KB body nested 10 000 levels deep, against the CLI in its own p
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-attack-'))
 
   beforeAll(async () => {
-    ;({ child, url } = await startCli(['--functions', 'cloudfunctions', '--database', 'config/database.ts', '--data', dataDir, '--port', '0', '--no-seed', '--no-timers', '--quiet']))
+    ;({ child, url } = await startCli([
+      '--functions',
+      'cloudfunctions',
+      '--database',
+      'config/database.ts',
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      '--no-seed',
+      '--no-timers',
+      '--quiet'
+    ]))
   }, 60_000)
 
   afterAll(async () => {
@@ -58,7 +74,10 @@ describe('the product cloud, in process', () => {
   test('events a worker cannot receive (a function, a symbol, 10 000 levels) answer INVALID_ARGUMENT; the instance serves the next call', async () => {
     await signedIn()
     for (const data of [{ f: () => 1 }, { s: Symbol('s') }, nested(10_000, 'leaf', 'object')]) {
-      expect(await lc.call('user', 'me', data, ATTACKER)).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求参数不正确' } })
+      expect(await lc.call('user', 'me', data, ATTACKER)).toEqual({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: '请求参数不正确' }
+      })
       expect(await lc.call('user', 'me', {}, ATTACKER)).toMatchObject({ ok: true })
     }
   })
@@ -79,12 +98,19 @@ describe('the product cloud, in process', () => {
     await signedIn()
     const before = writes()
     for (const url of [`${lc.cloud.url}/admin`, lc.cloud.adminUrl]) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: EVIL }, body: JSON.stringify(INTRUDER) })
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8', origin: EVIL },
+        body: JSON.stringify(INTRUDER)
+      })
       expect(res.status).toBe(403)
       expect(res.headers.get('access-control-allow-origin')).toBeNull()
     }
     // Nor through the gateway: a page of another site cannot call a function that writes.
-    const viaGateway = await postJson(`${lc.cloud.url}/api/functions/user`, '{"action":"updateProfile","data":{"nickName":"被篡改"}}', { 'x-wx-openid': ATTACKER, origin: EVIL })
+    const viaGateway = await postJson(`${lc.cloud.url}/api/functions/user`, '{"action":"updateProfile","data":{"nickName":"被篡改"}}', {
+      'x-wx-openid': ATTACKER,
+      origin: EVIL
+    })
     expect(viaGateway.status).toBe(403)
     expect(await viaGateway.json()).toEqual({ ok: false, error: { code: 'PERMISSION_DENIED', message: '不接受来自其他网站的请求' } })
     expect(writes()).toBe(before)
@@ -99,7 +125,10 @@ describe('the product cloud, in process', () => {
 
 describe('results a function cannot hand back, through the real server', () => {
   const fx = useLocalCloud({ functionsDir: join(__dirname, '..', 'local-cloud', 'fixtures', 'functions'), instancesPerFunction: 1 })
-  const call = (action: string) => postJson(`${fx.cloud.url}/api/functions/probe`, JSON.stringify({ action, data: {} }), { 'x-wx-openid': ATTACKER }).then((r) => r.json() as Promise<any>)
+  const call = (action: string) =>
+    postJson(`${fx.cloud.url}/api/functions/probe`, JSON.stringify({ action, data: {} }), { 'x-wx-openid': ATTACKER }).then(
+      (r) => r.json() as Promise<any>
+    )
 
   test('a BigInt, a cycle, 200 000 levels and an unprintable throw answer INTERNAL; the same instance serves on', async () => {
     const { data: thread } = await call('thread')

@@ -25,17 +25,7 @@ import type { Input } from '../support/client'
 import { PRIVACY_VERSION } from '../../types/enums'
 import { EXPORT_KINDS } from '../../types/workbench'
 import { FACILITY_CSV_TEMPLATE } from '../../types/lifeCircleCsv'
-import {
-  CALLER_KINDS,
-  IDS,
-  VENUE,
-  WHO,
-  checkinToken,
-  ownPhoto,
-  pickupText,
-  type CallerKind,
-  type MatrixWorld
-} from './support/matrixWorld'
+import { CALLER_KINDS, IDS, VENUE, WHO, checkinToken, ownPhoto, pickupText, type CallerKind, type MatrixWorld } from './support/matrixWorld'
 
 /** One case of an action's row; `P` is the action's input type (the matrix sends only valid payloads). */
 export interface Case<P = unknown> {
@@ -79,7 +69,13 @@ const at = (w: MatrixWorld, ms: number) => new Date(w.now.getTime() + ms).toISOS
 const DAY = 86_400_000
 const cm = IDS.community
 
-const facilityFields = (): Input<'lifeCircle', 'upsertFacility'> => ({ communityId: cm, name: '青枫便民药店', category: 'pharmacy', location: { lat: 31.3362, lng: 118.3771 }, hoursText: '每天 08:00-20:00' })
+const facilityFields = (): Input<'lifeCircle', 'upsertFacility'> => ({
+  communityId: cm,
+  name: '青枫便民药店',
+  category: 'pharmacy',
+  location: { lat: 31.3362, lng: 118.3771 },
+  hoursText: '每天 08:00-20:00'
+})
 const wishFields = (): Input<'wish', 'submit'> => ({
   requestId: req(),
   category: 'goods',
@@ -116,9 +112,32 @@ const activityFields = (w: MatrixWorld) => ({
   pointsCap: 10,
   radius: 300
 })
-const memberFields = () => ({ requestId: req(), communityId: cm, name: '林晓东', phone: '13912345678', workUnit: '江城市第一中学', branch: '江城一中党支部', pledge: '每月为社区服务一次' })
-const unitFields = () => ({ requestId: req(), communityId: cm, name: '江城市图书馆', org: '江城市图书馆党支部', contactName: '黄蓉', contactPhone: '13612345678' })
-const merchantFields = (): Input<'points', 'applyMerchant'> => ({ name: '街角修鞋铺', kind: 'talent', communityId: cm, contactName: '谢师傅', contactPhone: '13512345678', address: '青枫路20号', description: '修鞋配钥匙' })
+const memberFields = () => ({
+  requestId: req(),
+  communityId: cm,
+  name: '林晓东',
+  phone: '13912345678',
+  workUnit: '江城市第一中学',
+  branch: '江城一中党支部',
+  pledge: '每月为社区服务一次'
+})
+const unitFields = () => ({
+  requestId: req(),
+  communityId: cm,
+  name: '江城市图书馆',
+  org: '江城市图书馆党支部',
+  contactName: '黄蓉',
+  contactPhone: '13612345678'
+})
+const merchantFields = (): Input<'points', 'applyMerchant'> => ({
+  name: '街角修鞋铺',
+  kind: 'talent',
+  communityId: cm,
+  contactName: '谢师傅',
+  contactPhone: '13512345678',
+  address: '青枫路20号',
+  description: '修鞋配钥匙'
+})
 
 // --- the table -------------------------------------------------------------------------------------------
 
@@ -131,9 +150,14 @@ export const MATRIX: Matrix = {
     consent: [{ scope: 'own profile', allow: SIGNED_IN, payload: () => ({ version: PRIVACY_VERSION, agreed: true }) }],
     deleteAccount: [
       {
-        scope: 'own account; refused while others wait on the person (own open wishes, claims, a pickup, enrolments)',
+        scope: 'own account; refused while others wait on the person (own open wishes, claims, a pickup, enrollments)',
         allow: SIGNED_IN,
-        answers: { resident: 'FAILED_PRECONDITION', volunteer: 'FAILED_PRECONDITION', member: 'FAILED_PRECONDITION', unitAdmin: 'FAILED_PRECONDITION' },
+        answers: {
+          resident: 'FAILED_PRECONDITION',
+          volunteer: 'FAILED_PRECONDITION',
+          member: 'FAILED_PRECONDITION',
+          unitAdmin: 'FAILED_PRECONDITION'
+        },
         payload: () => ({ confirm: '注销' })
       }
     ],
@@ -146,10 +170,18 @@ export const MATRIX: Matrix = {
     search: [{ scope: 'public', allow: EVERYONE, payload: () => ({ location: VENUE, keyword: '食堂' }) }],
     facility: [
       { scope: 'an open facility is public', allow: EVERYONE, payload: () => ({ id: IDS.facility }) },
-      { scope: 'a closed facility: only staff of its community', allow: ['staff'], hidden: 'NOT_FOUND', anonymous: 'NOT_FOUND', payload: () => ({ id: IDS.closedFacility }) }
+      {
+        scope: 'a closed facility: only staff of its community',
+        allow: ['staff'],
+        hidden: 'NOT_FOUND',
+        anonymous: 'NOT_FOUND',
+        payload: () => ({ id: IDS.closedFacility })
+      }
     ],
     places: [{ scope: 'public', allow: EVERYONE, payload: () => ({ communityId: cm }) }],
-    listFacilities: [{ scope: 'staff of cm01 or the admin of its street', allow: ['staff', 'streetAdmin'], payload: () => ({ communityId: cm }) }],
+    listFacilities: [
+      { scope: 'staff of cm01 or the admin of its street', allow: ['staff', 'streetAdmin'], payload: () => ({ communityId: cm }) }
+    ],
     upsertFacility: [
       { scope: 'create in cm01: its staff', allow: ['staff'], payload: () => ({ ...facilityFields(), requestId: req() }) },
       { scope: 'edit fOpen of cm01: its staff', allow: ['staff'], payload: () => ({ ...facilityFields(), id: IDS.facility }) },
@@ -161,7 +193,11 @@ export const MATRIX: Matrix = {
     ],
     closeFacility: [{ scope: 'fOpen of cm01: its staff', allow: ['staff'], payload: () => ({ id: IDS.facility, reason: '装修' }) }],
     importFacilities: [
-      { scope: 'import into cm01: its staff', allow: ['staff'], payload: () => ({ communityId: cm, requestId: req(), csv: FACILITY_CSV_TEMPLATE, mode: 'partial' }) }
+      {
+        scope: 'import into cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ communityId: cm, requestId: req(), csv: FACILITY_CSV_TEMPLATE, mode: 'partial' })
+      }
     ],
     coverage: [
       { scope: 'community cm01: its staff or its street admin', allow: ['staff', 'streetAdmin'], payload: () => ({ communityId: cm }) },
@@ -174,11 +210,23 @@ export const MATRIX: Matrix = {
       { scope: 'own wish, in the caller’s community', allow: SIGNED_IN, payload: () => wishFields() },
       { scope: '代录 for cm01: its staff', allow: ['staff'], payload: () => ({ ...wishFields(), proxy: true, communityId: cm }) }
     ],
-    review: [{ scope: 'a submitted wish of cm01: its staff', allow: ['staff'], payload: () => ({ wishId: IDS.wish.submitted, decision: 'publish' }) }],
+    review: [
+      {
+        scope: 'a submitted wish of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ wishId: IDS.wish.submitted, decision: 'publish' })
+      }
+    ],
     wall: [{ scope: 'public', allow: EVERYONE, payload: () => ({ communityId: cm }) }],
     detail: [
       { scope: 'a published wish is public', allow: EVERYONE, payload: () => ({ wishId: IDS.wish.published }) },
-      { scope: 'an unpublished wish: its owner and cm01 staff', allow: ['resident', 'staff'], hidden: 'NOT_FOUND', anonymous: 'NOT_FOUND', payload: () => ({ wishId: IDS.wish.submitted }) }
+      {
+        scope: 'an unpublished wish: its owner and cm01 staff',
+        allow: ['resident', 'staff'],
+        hidden: 'NOT_FOUND',
+        anonymous: 'NOT_FOUND',
+        payload: () => ({ wishId: IDS.wish.submitted })
+      }
     ],
     mine: [{ scope: 'own wishes', allow: SIGNED_IN, payload: () => ({}) }],
     claim: [
@@ -188,7 +236,9 @@ export const MATRIX: Matrix = {
         payload: () => ({ wishId: IDS.wish.published })
       }
     ],
-    release: [{ scope: 'a claimed wish: its claimer only', allow: ['member'], payload: () => ({ wishId: IDS.wish.claimed, reason: '临时出差' }) }],
+    release: [
+      { scope: 'a claimed wish: its claimer only', allow: ['member'], payload: () => ({ wishId: IDS.wish.claimed, reason: '临时出差' }) }
+    ],
     fulfil: [
       {
         scope: 'a claimed wish: its claimer only, with their own photos',
@@ -197,10 +247,20 @@ export const MATRIX: Matrix = {
       }
     ],
     confirm: [
-      { scope: 'a fulfilled wish: its owner', allow: ['resident'], payload: () => ({ wishId: IDS.wish.fulfilled, rating: 5, thanks: '谢谢你' }) },
-      { scope: 'a fulfilled 代录 wish: staff of its community', allow: ['staff'], payload: () => ({ wishId: IDS.wish.proxyFulfilled, rating: 5, thanks: '谢谢' }) }
+      {
+        scope: 'a fulfilled wish: its owner',
+        allow: ['resident'],
+        payload: () => ({ wishId: IDS.wish.fulfilled, rating: 5, thanks: '谢谢你' })
+      },
+      {
+        scope: 'a fulfilled 代录 wish: staff of its community',
+        allow: ['staff'],
+        payload: () => ({ wishId: IDS.wish.proxyFulfilled, rating: 5, thanks: '谢谢' })
+      }
     ],
-    withdraw: [{ scope: 'a published wish: its submitter', allow: ['resident'], payload: () => ({ wishId: IDS.wish.published, reason: '已解决' }) }],
+    withdraw: [
+      { scope: 'a published wish: its submitter', allow: ['resident'], payload: () => ({ wishId: IDS.wish.published, reason: '已解决' }) }
+    ],
     expireClaims: [
       {
         scope: 'staff release overdue claims of their own communities only; the timer of all',
@@ -235,15 +295,35 @@ export const MATRIX: Matrix = {
     ],
     activity: [{ scope: 'any signed-in person', allow: SIGNED_IN, payload: () => ({ activityId: IDS.activity.upcoming }) }],
     enroll: [{ scope: 'oneself as a volunteer', allow: ['volunteer'], payload: () => ({ activityId: IDS.activity.upcoming }) }],
-    cancelEnrollment: [{ scope: 'own enrolment', allow: ['volunteer'], payload: () => ({ activityId: IDS.activity.enrolled }) }],
-    checkinCode: [{ scope: 'an ongoing activity of cm01: its staff', allow: ['staff'], payload: () => ({ activityId: IDS.activity.ongoing }) }],
-    checkIn: [{ scope: 'own enrolment, valid code, on site', allow: ['volunteer'], payload: () => ({ activityId: IDS.activity.ongoing, token: checkinToken(IDS.activity.ongoing), location: VENUE }) }],
-    checkOut: [{ scope: 'own enrolment, valid code, on site', allow: ['volunteer'], payload: () => ({ activityId: IDS.activity.checkedIn, token: checkinToken(IDS.activity.checkedIn), location: VENUE }) }],
+    cancelEnrollment: [{ scope: 'own enrollment', allow: ['volunteer'], payload: () => ({ activityId: IDS.activity.enrolled }) }],
+    checkinCode: [
+      { scope: 'an ongoing activity of cm01: its staff', allow: ['staff'], payload: () => ({ activityId: IDS.activity.ongoing }) }
+    ],
+    checkIn: [
+      {
+        scope: 'own enrollment, valid code, on site',
+        allow: ['volunteer'],
+        payload: () => ({ activityId: IDS.activity.ongoing, token: checkinToken(IDS.activity.ongoing), location: VENUE })
+      }
+    ],
+    checkOut: [
+      {
+        scope: 'own enrollment, valid code, on site',
+        allow: ['volunteer'],
+        payload: () => ({ activityId: IDS.activity.checkedIn, token: checkinToken(IDS.activity.checkedIn), location: VENUE })
+      }
+    ],
     attendance: [{ scope: 'an activity of cm01: its staff', allow: ['staff'], payload: () => ({ activityId: IDS.activity.enrolled }) }],
     correctHours: [
-      { scope: 'an enrolment in an activity of cm01: its staff', allow: ['staff'], payload: () => ({ enrollmentId: `${IDS.activity.past}_${WHO.volunteer}`, hours: 1.5, reason: '补录时长' }) }
+      {
+        scope: 'an enrollment in an activity of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ enrollmentId: `${IDS.activity.past}_${WHO.volunteer}`, hours: 1.5, reason: '补录时长' })
+      }
     ],
-    completeActivity: [{ scope: 'an ended activity of cm01: its staff', allow: ['staff'], payload: () => ({ activityId: IDS.activity.pastOpen }) }],
+    completeActivity: [
+      { scope: 'an ended activity of cm01: its staff', allow: ['staff'], payload: () => ({ activityId: IDS.activity.pastOpen }) }
+    ],
     records: [{ scope: 'own records', allow: ['volunteer'], payload: () => ({}) }],
     certificate: [{ scope: 'own certificate', allow: ['volunteer'], payload: () => ({}) }],
     verifyCertificate: [{ scope: 'public, by number (name masked)', allow: EVERYONE, payload: () => ({ number: IDS.certificate }) }]
@@ -253,12 +333,18 @@ export const MATRIX: Matrix = {
     balance: [{ scope: 'own balance', allow: SIGNED_IN, payload: () => ({}) }],
     ledger: [{ scope: 'own ledger', allow: SIGNED_IN, payload: () => ({}) }],
     applyMerchant: [{ scope: 'oneself', allow: SIGNED_IN, payload: () => merchantFields() }],
-    reviewMerchant: [{ scope: 'a pending shop of cm01: its staff', allow: ['staff'], payload: () => ({ merchantId: IDS.pendingMerchant, approve: true }) }],
+    reviewMerchant: [
+      { scope: 'a pending shop of cm01: its staff', allow: ['staff'], payload: () => ({ merchantId: IDS.pendingMerchant, approve: true }) }
+    ],
     myMerchant: [{ scope: 'own shop', allow: SIGNED_IN, payload: () => ({}) }],
     listMerchants: [{ scope: 'cm01’s shops: its staff', allow: ['staff'], payload: () => ({ communityId: cm }) }],
     upsertGoods: [
       { scope: 'new goods of shop mA: mA or cm01 staff', allow: ['merchant', 'staff'], payload: () => goodsFields() },
-      { scope: 'edit gA of shop mA: mA or cm01 staff', allow: ['merchant', 'staff'], payload: () => ({ ...goodsFields(), goodsId: IDS.goods }) },
+      {
+        scope: 'edit gA of shop mA: mA or cm01 staff',
+        allow: ['merchant', 'staff'],
+        payload: () => ({ ...goodsFields(), goodsId: IDS.goods })
+      },
       {
         scope: 'edit gA naming the caller’s own shop: still only mA or cm01 staff',
         allow: ['merchant', 'staff'],
@@ -268,59 +354,145 @@ export const MATRIX: Matrix = {
     listGoods: [{ scope: 'any signed-in person', allow: SIGNED_IN, payload: () => ({}) }],
     goods: [
       { scope: 'goods on sale', allow: SIGNED_IN, payload: () => ({ goodsId: IDS.goods }) },
-      { scope: 'goods off the shelf: shop mA and cm01 staff', allow: ['merchant', 'staff'], hidden: 'NOT_FOUND', payload: () => ({ goodsId: IDS.offShelfGoods }) }
+      {
+        scope: 'goods off the shelf: shop mA and cm01 staff',
+        allow: ['merchant', 'staff'],
+        hidden: 'NOT_FOUND',
+        payload: () => ({ goodsId: IDS.offShelfGoods })
+      }
     ],
-    redeem: [{ scope: 'oneself as a volunteer', allow: ['volunteer'], payload: () => ({ goodsId: IDS.goods, quantity: 1, requestId: req() }) }],
+    redeem: [
+      { scope: 'oneself as a volunteer', allow: ['volunteer'], payload: () => ({ goodsId: IDS.goods, quantity: 1, requestId: req() }) }
+    ],
     cancelRedemption: [
       { scope: 'own pending order', allow: ['volunteer'], payload: () => ({ orderId: IDS.order.mine }) },
       { scope: 'someone else’s order: nobody', allow: [], payload: () => ({ orderId: IDS.order.others }) }
     ],
     verifyPickup: [
-      { scope: 'an order of shop mA (QR text): mA or cm01 staff', allow: ['merchant', 'staff'], payload: () => ({ code: pickupText(IDS.order.mine, IDS.pickupCode.mine) }) },
-      { scope: 'an order of shop mA (six digits): mA or cm01 staff', allow: ['merchant', 'staff'], payload: () => ({ code: IDS.pickupCode.mine }) }
+      {
+        scope: 'an order of shop mA (QR text): mA or cm01 staff',
+        allow: ['merchant', 'staff'],
+        payload: () => ({ code: pickupText(IDS.order.mine, IDS.pickupCode.mine) })
+      },
+      {
+        scope: 'an order of shop mA (six digits): mA or cm01 staff',
+        allow: ['merchant', 'staff'],
+        payload: () => ({ code: IDS.pickupCode.mine })
+      }
     ],
     myRedemptions: [{ scope: 'own orders', allow: SIGNED_IN, payload: () => ({}) }],
-    merchantOrders: [{ scope: 'orders of shop mA: mA or cm01 staff', allow: ['merchant', 'staff'], payload: () => ({ merchantId: IDS.merchant }) }],
+    merchantOrders: [
+      { scope: 'orders of shop mA: mA or cm01 staff', allow: ['merchant', 'staff'], payload: () => ({ merchantId: IDS.merchant }) }
+    ],
     expireRedemptions: [{ scope: 'the timer only', allow: [], timer: 'expireRedemptions', payload: () => ({}) }],
-    adjust: [{ scope: 'a volunteer of cm01: its staff', allow: ['staff'], payload: () => ({ volunteerNo: IDS.volunteerNo, amount: 5, reason: '补发积分', requestId: req() }) }],
+    adjust: [
+      {
+        scope: 'a volunteer of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ volunteerNo: IDS.volunteerNo, amount: 5, reason: '补发积分', requestId: req() })
+      }
+    ],
     board: [{ scope: 'any signed-in person (names only of those who opted in)', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }]
   },
 
   party: {
     registerMember: [
-      { scope: 'oneself (a member of another community moves their registration)', allow: SIGNED_IN, answers: { member: 'CONFLICT' }, payload: () => memberFields() }
+      {
+        scope: 'oneself (a member of another community moves their registration)',
+        allow: SIGNED_IN,
+        answers: { member: 'CONFLICT' },
+        payload: () => memberFields()
+      }
     ],
     registerUnit: [
       { scope: 'oneself as the unit’s admin', allow: SIGNED_IN, payload: () => unitFields() },
-      { scope: 'resubmitting someone else’s unit registration: nobody', allow: [], payload: () => ({ ...unitFields(), unitId: IDS.unit.pending }) }
+      {
+        scope: 'resubmitting someone else’s unit registration: nobody',
+        allow: [],
+        payload: () => ({ ...unitFields(), unitId: IDS.unit.pending })
+      }
     ],
-    updateResources: [{ scope: 'unit uA: its admin', allow: ['unitAdmin'], payload: () => ({ unitId: IDS.unit.mine, resources: [{ kind: 'skill', name: '法律咨询', quantity: 2 }] }) }],
+    updateResources: [
+      {
+        scope: 'unit uA: its admin',
+        allow: ['unitAdmin'],
+        payload: () => ({ unitId: IDS.unit.mine, resources: [{ kind: 'skill', name: '法律咨询', quantity: 2 }] })
+      }
+    ],
     review: [
-      { scope: 'a pending member of cm01: its staff', allow: ['staff'], payload: () => ({ kind: 'member', id: IDS.registration.pending, decision: 'approve' }) },
-      { scope: 'a pending unit of cm01: its staff', allow: ['staff'], payload: () => ({ kind: 'unit', id: IDS.unit.pending, decision: 'approve' }) }
+      {
+        scope: 'a pending member of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ kind: 'member', id: IDS.registration.pending, decision: 'approve' })
+      },
+      {
+        scope: 'a pending unit of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ kind: 'unit', id: IDS.unit.pending, decision: 'approve' })
+      }
     ],
     myRegistration: [{ scope: 'own registration', allow: SIGNED_IN, payload: () => ({}) }],
-    withdraw: [{ scope: 'own active registration', allow: SIGNED_IN, answers: allBut('FAILED_PRECONDITION', 'member', 'memberOther'), payload: () => ({ reason: '工作调动' }) }],
+    withdraw: [
+      {
+        scope: 'own active registration',
+        allow: SIGNED_IN,
+        answers: allBut('FAILED_PRECONDITION', 'member', 'memberOther'),
+        payload: () => ({ reason: '工作调动' })
+      }
+    ],
     listRegistrations: [
       { scope: 'members of cm01: its staff', allow: ['staff'], payload: () => ({ communityId: cm }) },
       { scope: 'units of cm01: its staff', allow: ['staff'], payload: () => ({ kind: 'unit', communityId: cm }) }
     ],
-    assignGrid: [{ scope: 'a member of cm01: its staff', allow: ['staff'], payload: () => ({ registrationId: IDS.registration.member, gridId: IDS.grid }) }],
+    assignGrid: [
+      {
+        scope: 'a member of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ registrationId: IDS.registration.member, gridId: IDS.grid })
+      }
+    ],
     renew: [{ scope: 'own approved registration', allow: ['member', 'memberOther'], payload: () => ({}) }],
     myUnit: [{ scope: 'own units', allow: SIGNED_IN, payload: () => ({}) }],
     listUnits: [{ scope: 'approved units (names only)', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }],
-    unitMembers: [{ scope: 'members of unit uA: its admin or cm01 staff', allow: ['unitAdmin', 'staff'], payload: () => ({ unitId: IDS.unit.mine }) }],
+    unitMembers: [
+      { scope: 'members of unit uA: its admin or cm01 staff', allow: ['unitAdmin', 'staff'], payload: () => ({ unitId: IDS.unit.mine }) }
+    ],
     memberCard: [
-      { scope: 'own card (none unless an approved member)', allow: SIGNED_IN, answers: allBut('NOT_FOUND', 'member', 'memberOther'), payload: () => ({}) },
+      {
+        scope: 'own card (none unless an approved member)',
+        allow: SIGNED_IN,
+        answers: allBut('NOT_FOUND', 'member', 'memberOther'),
+        payload: () => ({})
+      },
       { scope: 'a member’s public card (name masked)', allow: SIGNED_IN, payload: () => ({ openid: WHO.member }) }
     ],
-    postNeed: [{ scope: 'in cm01: its staff', allow: ['staff'], payload: () => ({ requestId: req(), communityId: cm, category: 'service', title: '清理楼道杂物', description: '3栋楼道堆放杂物较多' }) }],
+    postNeed: [
+      {
+        scope: 'in cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({
+          requestId: req(),
+          communityId: cm,
+          category: 'service',
+          title: '清理楼道杂物',
+          description: '3栋楼道堆放杂物较多'
+        })
+      }
+    ],
     claimNeed: [
       { scope: 'an open need of cm01: approved members of cm01', allow: ['member'], payload: () => ({ needId: IDS.need.open }) },
-      { scope: 'an open need of cm01 for unit uA: its admin', allow: ['unitAdmin'], payload: () => ({ needId: IDS.need.open, unitId: IDS.unit.mine }) }
+      {
+        scope: 'an open need of cm01 for unit uA: its admin',
+        allow: ['unitAdmin'],
+        payload: () => ({ needId: IDS.need.open, unitId: IDS.unit.mine })
+      }
     ],
     releaseNeed: [
-      { scope: 'a need the member holds: that member', allow: ['member'], payload: () => ({ needId: IDS.need.byMember, reason: '时间冲突' }) },
+      {
+        scope: 'a need the member holds: that member',
+        allow: ['member'],
+        payload: () => ({ needId: IDS.need.byMember, reason: '时间冲突' })
+      },
       { scope: 'a need unit uA holds: its admin', allow: ['unitAdmin'], payload: () => ({ needId: IDS.need.byUnit, reason: '时间冲突' }) }
     ],
     completeNeed: [
@@ -328,27 +500,64 @@ export const MATRIX: Matrix = {
       { scope: 'a need unit uA holds: its admin', allow: ['unitAdmin'], payload: () => ({ needId: IDS.need.byUnit, note: '已完成' }) }
     ],
     confirmNeed: [{ scope: 'a completed need of cm01: its staff', allow: ['staff'], payload: () => ({ needId: IDS.need.completed }) }],
-    cancelNeed: [{ scope: 'a need of cm01: its staff', allow: ['staff'], payload: () => ({ needId: IDS.need.open, reason: '需求已解决' }) }],
+    cancelNeed: [
+      { scope: 'a need of cm01: its staff', allow: ['staff'], payload: () => ({ needId: IDS.need.open, reason: '需求已解决' }) }
+    ],
     listNeeds: [{ scope: 'any signed-in person', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }],
     need: [{ scope: 'any signed-in person', allow: SIGNED_IN, payload: () => ({ needId: IDS.need.open }) }],
     listGrids: [{ scope: 'any signed-in person', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }],
     assessment: [
-      { scope: 'own record (none unless registered)', allow: SIGNED_IN, answers: allBut('NOT_FOUND', 'member', 'memberOther'), payload: () => ({}) },
-      { scope: 'a member of cm01: that member or its staff', allow: ['member', 'staff'], payload: () => ({ registrationId: IDS.registration.member }) }
+      {
+        scope: 'own record (none unless registered)',
+        allow: SIGNED_IN,
+        answers: allBut('NOT_FOUND', 'member', 'memberOther'),
+        payload: () => ({})
+      },
+      {
+        scope: 'a member of cm01: that member or its staff',
+        allow: ['member', 'staff'],
+        payload: () => ({ registrationId: IDS.registration.member })
+      }
     ],
-    unitReport: [{ scope: 'unit uA: its admin or cm01 staff', allow: ['unitAdmin', 'staff'], payload: (w) => ({ unitId: IDS.unit.mine, period: w.year }) }],
+    unitReport: [
+      {
+        scope: 'unit uA: its admin or cm01 staff',
+        allow: ['unitAdmin', 'staff'],
+        payload: (w) => ({ unitId: IDS.unit.mine, period: w.year })
+      }
+    ],
     communityReport: [{ scope: 'cm01: its staff', allow: ['staff'], payload: (w) => ({ communityId: cm, period: w.year }) }],
     reportCsv: [
-      { scope: 'unit uA: its admin or cm01 staff', allow: ['unitAdmin', 'staff'], payload: (w) => ({ unitId: IDS.unit.mine, period: w.year }) },
+      {
+        scope: 'unit uA: its admin or cm01 staff',
+        allow: ['unitAdmin', 'staff'],
+        payload: (w) => ({ unitId: IDS.unit.mine, period: w.year })
+      },
       { scope: 'cm01: its staff', allow: ['staff'], payload: (w) => ({ communityId: cm, period: w.year }) }
     ],
-    rate: [{ scope: 'a member of cm01: its staff', allow: ['staff'], payload: (w) => ({ registrationId: IDS.registration.member, period: w.year, rating: 'qualified' }) }],
+    rate: [
+      {
+        scope: 'a member of cm01: its staff',
+        allow: ['staff'],
+        payload: (w) => ({ registrationId: IDS.registration.member, period: w.year, rating: 'qualified' })
+      }
+    ],
     upsertProject: [
-      { scope: 'new project of unit uA: its admin or cm01 staff', allow: ['unitAdmin', 'staff'], payload: () => ({ requestId: req(), unitId: IDS.unit.mine, title: '共建书屋', content: '单位捐建社区书屋' }) },
+      {
+        scope: 'new project of unit uA: its admin or cm01 staff',
+        allow: ['unitAdmin', 'staff'],
+        payload: () => ({ requestId: req(), unitId: IDS.unit.mine, title: '共建书屋', content: '单位捐建社区书屋' })
+      },
       {
         scope: 'edit project pjA of uA naming the caller’s own unit: still only uA’s admin or cm01 staff',
         allow: ['unitAdmin', 'staff'],
-        payload: (_w, as) => ({ requestId: req(), projectId: IDS.project, unitId: as === 'unitAdminOther' ? IDS.unit.other : IDS.unit.mine, title: '共建书屋', content: '扩建为阅览室' })
+        payload: (_w, as) => ({
+          requestId: req(),
+          projectId: IDS.project,
+          unitId: as === 'unitAdminOther' ? IDS.unit.other : IDS.unit.mine,
+          title: '共建书屋',
+          content: '扩建为阅览室'
+        })
       }
     ],
     listProjects: [{ scope: 'any signed-in person', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }]
@@ -363,8 +572,16 @@ export const MATRIX: Matrix = {
         payload: () => ({})
       }
     ],
-    dashboard: [{ scope: 'cm01: its staff or its street admin', allow: ['staff', 'streetAdmin'], payload: (w) => ({ communityId: cm, period: w.year }) }],
-    streetDashboard: [{ scope: 'st01: its street admin', allow: ['streetAdmin'], payload: (w) => ({ streetId: IDS.street, period: w.year }) }],
+    dashboard: [
+      {
+        scope: 'cm01: its staff or its street admin',
+        allow: ['staff', 'streetAdmin'],
+        payload: (w) => ({ communityId: cm, period: w.year })
+      }
+    ],
+    streetDashboard: [
+      { scope: 'st01: its street admin', allow: ['streetAdmin'], payload: (w) => ({ streetId: IDS.street, period: w.year }) }
+    ],
     exportCsv: EXPORT_KINDS.map((kind) => ({
       scope: `${kind} of cm01: its staff or its street admin`,
       allow: ['staff', 'streetAdmin'] as const,

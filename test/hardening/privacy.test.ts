@@ -39,7 +39,11 @@ class Walker {
   ) {}
 
   /** One answer of `fn.action`, scanned; its data, or null when refused. */
-  async read<F extends FnName, A extends ActionOf<F>>(fn: F, action: A, ...[data = {} as Input<F, A>]: DataArg<F, A>): Promise<Output<F, A> | null> {
+  async read<F extends FnName, A extends ActionOf<F>>(
+    fn: F,
+    action: A,
+    ...[data = {} as Input<F, A>]: DataArg<F, A>
+  ): Promise<Output<F, A> | null> {
     return (await this.scanned(fn, action, data)) as Output<F, A> | null
   }
 
@@ -53,11 +57,18 @@ class Walker {
   }
 
   /** Every page of a list (up to `max` pages); answers the items. */
-  async pages<F extends FnName, A extends ActionOf<F>>(fn: F, action: A, data: Input<F, A>, max = 30): Promise<Array<ItemsOf<Output<F, A>>>> {
+  async pages<F extends FnName, A extends ActionOf<F>>(
+    fn: F,
+    action: A,
+    data: Input<F, A>,
+    max = 30
+  ): Promise<Array<ItemsOf<Output<F, A>>>> {
     const items: Array<ItemsOf<Output<F, A>>> = []
     let cursor: string | undefined
     for (let n = 0; n < max; n++) {
-      const page = (await this.scanned(fn, action, { ...(data as object), ...(cursor ? { cursor } : {}) })) as PageLike<ItemsOf<Output<F, A>>> | null
+      const page = (await this.scanned(fn, action, { ...(data as object), ...(cursor ? { cursor } : {}) })) as PageLike<
+        ItemsOf<Output<F, A>>
+      > | null
       if (!page) break
       items.push(...(page.items ?? []))
       if (!page.nextCursor) break
@@ -97,7 +108,8 @@ async function walkResidentSide(w: Walker, certificates: string[]) {
 
   await w.read('volunteer', 'profile')
   const activities = []
-  for (const scope of ['upcoming', 'mine'] as const) activities.push(...(await w.pages('volunteer', 'listActivities', { scope, limit: 50 })))
+  for (const scope of ['upcoming', 'mine'] as const)
+    activities.push(...(await w.pages('volunteer', 'listActivities', { scope, limit: 50 })))
   activities.push(...(await w.pages('volunteer', 'listActivities', { scope: 'nearby', location: home, limit: 50 })))
   for (const id of idsOf(activities)) await w.read('volunteer', 'activity', { activityId: id })
   await w.pages('volunteer', 'records', { limit: 50 })
@@ -131,7 +143,8 @@ async function walkResidentSide(w: Walker, certificates: string[]) {
   }
   needs.push(...(await w.pages('party', 'listNeeds', { mine: true, limit: 50 })))
   for (const id of idsOf(needs)) await w.read('party', 'need', { needId: id })
-  for (const m of store().find('partyMemberships', { status: 'approved', communityId: user.communityId })) await w.read('party', 'memberCard', { openid: m._id })
+  for (const m of store().find('partyMemberships', { status: 'approved', communityId: user.communityId }))
+    await w.read('party', 'memberCard', { openid: m._id })
   for (const g of grants.filter((g) => g.role === 'unitAdmin')) {
     await w.pages('party', 'unitMembers', { unitId: g.unitId, limit: 50 })
     await w.pages('party', 'unitReport', { unitId: g.unitId, period: YEAR, limit: 50 })
@@ -146,7 +159,8 @@ async function walkStaffSide(w: Walker) {
   for (const g of (user.roles ?? []) as Doc[]) {
     if (g.role === 'staff') {
       const cm = g.communityId
-      for (const status of ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'rejected', 'withdrawn'] as const) await w.pages('wish', 'reviewQueue', { communityId: cm, status, limit: 50 })
+      for (const status of ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'rejected', 'withdrawn'] as const)
+        await w.pages('wish', 'reviewQueue', { communityId: cm, status, limit: 50 })
       await w.read('wish', 'stats', { communityId: cm })
       for (const kind of ['member', 'unit'] as const) await w.pages('party', 'listRegistrations', { kind, communityId: cm, limit: 50 })
       await w.pages('party', 'communityReport', { communityId: cm, period: YEAR, limit: 50 })
@@ -154,10 +168,12 @@ async function walkStaffSide(w: Walker) {
       const managed = await w.pages('volunteer', 'listActivities', { scope: 'managed', communityId: cm, limit: 50 })
       for (const id of idsOf(managed)) await w.pages('volunteer', 'attendance', { activityId: id, limit: 50 })
       await w.pages('points', 'listMerchants', { communityId: cm, limit: 50 })
-      for (const m of store().find('merchants', { communityId: cm })) await w.pages('points', 'merchantOrders', { merchantId: m._id, limit: 50 })
+      for (const m of store().find('merchants', { communityId: cm }))
+        await w.pages('points', 'merchantOrders', { merchantId: m._id, limit: 50 })
       await w.read('workbench', 'queues', { communityId: cm })
       await w.read('workbench', 'dashboard', { communityId: cm, period: YEAR })
-      for (const kind of ['registrations', 'assessment', 'volunteerRecords', 'redemptions', 'wishes', 'coverageGaps'] as const) await w.read('workbench', 'exportCsv', { kind, communityId: cm, period: YEAR })
+      for (const kind of ['registrations', 'assessment', 'volunteerRecords', 'redemptions', 'wishes', 'coverageGaps'] as const)
+        await w.read('workbench', 'exportCsv', { kind, communityId: cm, period: YEAR })
     }
     if (g.role === 'streetAdmin') {
       await w.read('workbench', 'streetDashboard', { streetId: g.streetId, period: YEAR })
@@ -168,13 +184,32 @@ async function walkStaffSide(w: Walker) {
 
 /** The readers of the audit: the demo users of each kind, and a volunteer and a resident elsewhere. */
 function readers(): string[] {
-  const others = store().find('users', { _id: { $nin: store().find('demoUsers').map((d) => d._id) } }, { sort: { _id: 1 } }) as Doc[]
+  const others = store().find(
+    'users',
+    {
+      _id: {
+        $nin: store()
+          .find('demoUsers')
+          .map((d) => d._id)
+      }
+    },
+    { sort: { _id: 1 } }
+  ) as Doc[]
   const volunteerElsewhere = others.find((u) => u.communityId !== 'cm01' && u.roles.length === 1 && u.roles[0].role === 'volunteer')
   const residentElsewhere = others.find((u) => u.communityId !== 'cm01' && u.roles.length === 0)
-  return ['demo-resident', 'demo-volunteer', 'demo-member', 'demo-merchant', 'demo-unit', volunteerElsewhere!._id as string, residentElsewhere!._id as string]
+  return [
+    'demo-resident',
+    'demo-volunteer',
+    'demo-member',
+    'demo-merchant',
+    'demo-unit',
+    volunteerElsewhere!._id as string,
+    residentElsewhere!._id as string
+  ]
 }
 
-const counted = (secrets: Secret[]) => Object.entries(secrets.reduce<Record<string, number>>((m, s) => ({ ...m, [s.kind]: (m[s.kind] ?? 0) + 1 }), {}))
+const counted = (secrets: Secret[]) =>
+  Object.entries(secrets.reduce<Record<string, number>>((m, s) => ({ ...m, [s.kind]: (m[s.kind] ?? 0) + 1 }), {}))
 
 it('no answer to a resident, volunteer, member, merchant or unit admin shows what they may not read', async () => {
   const audited = readers()
@@ -187,9 +222,15 @@ it('no answer to a resident, volunteer, member, merchant or unit admin shows wha
   // A resident registers as a volunteer with an ID card: it is kept only masked and hashed, and the number
   // itself must never come back, not even to them.
   const idCard = '11010519491231002X'
-  const registered = await api.volunteer.register({ realName: '尹秋菊', phone: '13812340001', communityId: 'cm01', idCard, consent: true }, 'demo-resident')
+  const registered = await api.volunteer.register(
+    { realName: '尹秋菊', phone: '13812340001', communityId: 'cm01', idCard, consent: true },
+    'demo-resident'
+  )
   expect(registered).toMatchObject({ ok: true, data: { idCardMasked: expect.stringMatching(/^\d{4}\*+\w{4}$/) } })
-  const secrets = [...collectSecrets(store()), { value: idCard, kind: 'secret' as const, readers: new Set<string>(), source: 'the ID card registered' }]
+  const secrets = [
+    ...collectSecrets(store()),
+    { value: idCard, kind: 'secret' as const, readers: new Set<string>(), source: 'the ID card registered' }
+  ]
   expect(secrets.filter((s) => s.source.includes('idCardHash'))).toHaveLength(1)
   let calls = 0
   const violations: Violation[] = []
@@ -199,7 +240,13 @@ it('no answer to a resident, volunteer, member, merchant or unit admin shows wha
     calls += w.calls
     violations.push(...w.violations)
   }
-  console.log(`privacy audit: ${audited.length} readers (${audited.join(', ')}), ${calls} answers scanned for ${secrets.length} private values (${counted(secrets).map(([k, n]) => `${k} ${n}`).join(', ')})`)
+  console.log(
+    `privacy audit: ${audited.length} readers (${audited.join(', ')}), ${calls} answers scanned for ${secrets.length} private values (${counted(
+      secrets
+    )
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')})`
+  )
   expect(violations.map(describeViolation).slice(0, 40)).toEqual([])
 })
 
@@ -209,7 +256,12 @@ it('the scanner has teeth: it reports what a reader may not see, and lets throug
   const [owner] = [...phone.readers]
   const child = secrets.find((s) => s.kind === 'childName') as Secret
   const address = secrets.find((s) => s.kind === 'address') as Secret
-  const leak = { ok: true, data: { items: [{ contact: `电话${phone.value}`, who: child.value, where: address.value, id: '110105194912310021', other: '13800009999' }] } }
+  const leak = {
+    ok: true,
+    data: {
+      items: [{ contact: `电话${phone.value}`, who: child.value, where: address.value, id: '110105194912310021', other: '13800009999' }]
+    }
+  }
   const found = scan(leak, 'nobody', 'test', secrets).map((v) => v.kind)
   expect(found).toEqual(expect.arrayContaining(['phone', 'childName', 'address', 'idCardPattern', 'phonePattern']))
   expect(scan({ ok: true, data: { mine: phone.value, masked: '138****5678' } }, owner, 'test', secrets)).toEqual([])
@@ -221,11 +273,15 @@ async function settleEverything(openid: string): Promise<void> {
     const res = await api.call(fn, action, data, openid)
     if (!res.ok) throw new Error(`${fn}.${action}: ${res.error.message}`)
   }
-  for (const w of store().find('wishes', { submitterId: openid, status: { $in: ['submitted', 'published'] } })) await must('wish', 'withdraw', { wishId: w._id })
-  for (const w of store().find('wishes', { claimerId: openid, status: 'claimed' })) await must('wish', 'release', { wishId: w._id, reason: '账号注销' })
-  for (const n of store().find('partyNeeds', { claimerId: openid, status: 'claimed' })) await must('party', 'releaseNeed', { needId: n._id, reason: '账号注销' })
+  for (const w of store().find('wishes', { submitterId: openid, status: { $in: ['submitted', 'published'] } }))
+    await must('wish', 'withdraw', { wishId: w._id })
+  for (const w of store().find('wishes', { claimerId: openid, status: 'claimed' }))
+    await must('wish', 'release', { wishId: w._id, reason: '账号注销' })
+  for (const n of store().find('partyNeeds', { claimerId: openid, status: 'claimed' }))
+    await must('party', 'releaseNeed', { needId: n._id, reason: '账号注销' })
   for (const o of store().find('redemptions', { openid, status: 'pending' })) await must('points', 'cancelRedemption', { orderId: o._id })
-  for (const e of store().find('enrollments', { openid, status: 'enrolled' })) await must('volunteer', 'cancelEnrollment', { activityId: e.activityId as string })
+  for (const e of store().find('enrollments', { openid, status: 'enrolled' }))
+    await must('volunteer', 'cancelEnrollment', { activityId: e.activityId as string })
 }
 
 it('an account deleted leaves nothing personal readable, in the database or in any answer, and the ledgers balance', async () => {
@@ -234,13 +290,30 @@ it('an account deleted leaves nothing personal readable, in the database or in a
   // Give the member everything there is to erase: an own wish (with a family member as beneficiary), an
   // order, besides the volunteer profile, the registration, the claims and the ledger the seed gave.
   const family = { name: '欧阳桂兰', appellation: '奶奶' as const, phone: '13912345670', address: '青枫小区18栋302室' }
-  const wish = await api.wish.submit({ requestId: 'erase-wish-01', category: 'goods', title: '想要一台收音机', story: '老人在家想听戏。', value: 80, beneficiary: family, delivery: 'contact', consent: true }, subject)
+  const wish = await api.wish.submit(
+    {
+      requestId: 'erase-wish-01',
+      category: 'goods',
+      title: '想要一台收音机',
+      story: '老人在家想听戏。',
+      value: 80,
+      beneficiary: family,
+      delivery: 'contact',
+      consent: true
+    },
+    subject
+  )
   if (!wish.ok) throw new Error(wish.error.message)
   expect((await api.wish.review({ wishId: wish.data.id, decision: 'publish' }, 'demo-staff')).ok).toBe(true)
   const goods = store().find('goods', { communityId: 'cm01', status: 'onSale', stock: { $gt: 0 } }, { sort: { price: 1 }, limit: 1 })[0]
   const order = await api.points.redeem({ goodsId: goods._id as string, quantity: 1, requestId: 'erase-order-01' }, subject)
   expect(order.ok).toBe(true)
-  for (const [collection, filter] of [['volunteers', { _id: subject }], ['partyMembers', { openid: subject }], ['pointsLedger', { openid: subject }], ['wishes', { claimerId: subject }]] as const) {
+  for (const [collection, filter] of [
+    ['volunteers', { _id: subject }],
+    ['partyMembers', { openid: subject }],
+    ['pointsLedger', { openid: subject }],
+    ['wishes', { claimerId: subject }]
+  ] as const) {
     expect(store().count(collection, filter)).toBeGreaterThan(0)
   }
 
@@ -248,7 +321,9 @@ it('an account deleted leaves nothing personal readable, in the database or in a
     person.realName,
     person.phone,
     store().get('volunteers', subject)?.phone,
-    ...store().find('partyMembers', { openid: subject }).flatMap((m) => [m.name, m.phone]),
+    ...store()
+      .find('partyMembers', { openid: subject })
+      .flatMap((m) => [m.name, m.phone]),
     family.name,
     family.phone,
     family.address
@@ -267,15 +342,20 @@ it('an account deleted leaves nothing personal readable, in the database or in a
   const left: string[] = []
   for (const collection of store().collections()) {
     for (const doc of store().find(collection)) {
-      for (const [path, text] of stringsOf(doc)) for (const value of personal) if (text.includes(value)) left.push(`${collection}/${doc._id} ${path}: ${value}`)
+      for (const [path, text] of stringsOf(doc))
+        for (const value of personal) if (text.includes(value)) left.push(`${collection}/${doc._id} ${path}: ${value}`)
     }
   }
   expect(left).toEqual([])
 
   // Every answer, to everyone: the other demo users of every kind (staff and street admin too) and the
   // deleted person, who is now a stranger.
-  const forget = (reader: string): Scanner => (answer, where) =>
-    [...stringsOf(answer)].flatMap(([path, text]) => personal.filter((v) => text.includes(v)).map((v) => ({ reader, where: `${where} ${path}`, kind: 'name' as const, found: v })))
+  const forget =
+    (reader: string): Scanner =>
+    (answer, where) =>
+      [...stringsOf(answer)].flatMap(([path, text]) =>
+        personal.filter((v) => text.includes(v)).map((v) => ({ reader, where: `${where} ${path}`, kind: 'name' as const, found: v }))
+      )
   const violations: Violation[] = []
   for (const who of ['demo-resident', 'demo-volunteer', 'demo-merchant', 'demo-unit', 'demo-staff', 'demo-street', subject]) {
     const w = new Walker(who, forget(who))

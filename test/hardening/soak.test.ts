@@ -1,6 +1,6 @@
 // Concurrency soak: 40 callers (party members, volunteers, residents, a merchant, staff) run a seeded random
 // workload of 1 000 operations, 24 at a time, against the real functions in one local cloud: contended wish
-// claims, releases, fulfils, confirms and withdrawals, claim expiry; enrolments in small activities,
+// claims, releases, fulfils, confirms and withdrawals, claim expiry; enrollments in small activities,
 // cancellations, check-in and check-out with the rotating code, activities closed and hours corrected;
 // redemptions of scarce goods (retries with the same request id, double taps), cancellations, pickups,
 // expiry and the merchant restocking through a form opened a moment earlier; staff adjustments; reads in
@@ -68,7 +68,7 @@ it(`keeps every invariant under a random concurrent workload (seed ${SEED})`, as
       `outcomes ${JSON.stringify(outcomes)}`,
       `operations ${JSON.stringify(w.counts)}`,
       `refusals ${JSON.stringify(refusals(w.log))}`,
-      `hours corrected on ${lc.cloud.store.count('enrollments', { 'corrections.0': { $exists: true } })} enrolments, ${lc.cloud.store.count('pointsLedger', { kind: 'credit', sourceId: { $not: /^seed_/ } })} credits`
+      `hours corrected on ${lc.cloud.store.count('enrollments', { 'corrections.0': { $exists: true } })} enrollments, ${lc.cloud.store.count('pointsLedger', { kind: 'credit', sourceId: { $not: /^seed_/ } })} credits`
     ].join('\n')
   )
 
@@ -105,15 +105,78 @@ const first = (docs: Doc[], where: (d: Doc) => boolean, change: (d: Doc) => void
 it('the checks have teeth: each broken promise is reported', () => {
   const read = storeReader(lc.cloud.store)
   const broken: Array<[string, Reader]> = [
-    ['ledger', tampered(read, 'pointsAccounts', (d) => first(d, () => true, (a) => (a.balance += 1)))],
-    ['credits', tampered(read, 'pointsLedger', (d) => [...d, { ...d[0], _id: 'credit_twice', kind: 'credit', amount: 10, sourceId: read('enrollments')[0]._id }])],
+    [
+      'ledger',
+      tampered(read, 'pointsAccounts', (d) =>
+        first(
+          d,
+          () => true,
+          (a) => (a.balance += 1)
+        )
+      )
+    ],
+    [
+      'credits',
+      tampered(read, 'pointsLedger', (d) => [
+        ...d,
+        { ...d[0], _id: 'credit_twice', kind: 'credit', amount: 10, sourceId: read('enrollments')[0]._id }
+      ])
+    ],
     ['orders', tampered(read, 'pointsLedger', (d) => d.filter((e) => e.kind !== 'refund'))],
-    ['stock', tampered(read, 'goods', (d) => first(d, () => true, (g) => (g.stock += 1)))],
-    ['wishes', tampered(read, 'wishClaimers', (d) => first(d, () => true, (c) => (c.open += 1)))],
-    ['wishes', tampered(read, 'wishes', (d) => first(d, (x) => Boolean(x.claimerId), (x) => (x.claimerId = 'someone-else')))],
-    ['enrolments', tampered(read, 'activities', (d) => first(d, () => true, (a) => (a.enrolled += 1)))],
-    ['assessment', tampered(read, 'assessmentEntries', (d) => [...d, { _id: 'hours_again', source: 'hours', sourceId: 'x', openid: 'x', hours: 1 }])],
-    ['volunteers', tampered(read, 'volunteers', (d) => first(d, () => true, (v) => (v.halfHours += 1)))]
+    [
+      'stock',
+      tampered(read, 'goods', (d) =>
+        first(
+          d,
+          () => true,
+          (g) => (g.stock += 1)
+        )
+      )
+    ],
+    [
+      'wishes',
+      tampered(read, 'wishClaimers', (d) =>
+        first(
+          d,
+          () => true,
+          (c) => (c.open += 1)
+        )
+      )
+    ],
+    [
+      'wishes',
+      tampered(read, 'wishes', (d) =>
+        first(
+          d,
+          (x) => Boolean(x.claimerId),
+          (x) => (x.claimerId = 'someone-else')
+        )
+      )
+    ],
+    [
+      'enrollments',
+      tampered(read, 'activities', (d) =>
+        first(
+          d,
+          () => true,
+          (a) => (a.enrolled += 1)
+        )
+      )
+    ],
+    [
+      'assessment',
+      tampered(read, 'assessmentEntries', (d) => [...d, { _id: 'hours_again', source: 'hours', sourceId: 'x', openid: 'x', hours: 1 }])
+    ],
+    [
+      'volunteers',
+      tampered(read, 'volunteers', (d) =>
+        first(
+          d,
+          () => true,
+          (v) => (v.halfHours += 1)
+        )
+      )
+    ]
   ]
   for (const [invariant, reader] of broken) {
     expect(checkInvariants(reader, { initialStock }).some((v) => v.startsWith(`${invariant}:`))).toBe(true)
@@ -127,13 +190,27 @@ it('the checks have teeth: each broken promise is reported', () => {
 it('a goods form saved while others redeem does not put redeemed items back', async () => {
   const { merchant, merchantId } = cast
   const api = typedClient(lc)
-  const form: Input<'points', 'upsertGoods'> = { merchantId, name: '酱油一瓶', kind: 'item', description: '', price: 1, stock: 5, limitCount: 5, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7 }
+  const form: Input<'points', 'upsertGoods'> = {
+    merchantId,
+    name: '酱油一瓶',
+    kind: 'item',
+    description: '',
+    price: 1,
+    stock: 5,
+    limitCount: 5,
+    limitPeriod: 'month',
+    pickupPlace: '收银台',
+    pickupDays: 7
+  }
   const listed = await ok(api.points.upsertGoods({ ...form, requestId: 'soak-goods-soy' }, merchant))
   const loaded = await ok(api.points.goods({ goodsId: listed.id }, merchant))
   const [buyer] = lc.cloud.store.find('pointsAccounts', {}, { sort: { balance: -1 }, limit: 1 })
   const bought = await api.points.redeem({ goodsId: listed.id, quantity: 2, requestId: 'soak-regression-1' }, buyer._id as string)
   expect(bought.ok).toBe(true)
-  const saved = await api.points.upsertGoods({ ...form, goodsId: listed.id, description: '新到货', stock: loaded.stock + 1, stockBefore: loaded.stock }, merchant)
+  const saved = await api.points.upsertGoods(
+    { ...form, goodsId: listed.id, description: '新到货', stock: loaded.stock + 1, stockBefore: loaded.stock },
+    merchant
+  )
   expect(saved.ok && saved.data.stock).toBe(4)
   expect(lc.cloud.store.get('goods', listed.id)).toMatchObject({ stock: 4, redeemed: 2 })
 })

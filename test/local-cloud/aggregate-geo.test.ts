@@ -4,11 +4,11 @@ import { rejection, useSdk } from './sdk'
 
 const env = useSdk()
 const F = 'facilities' // declared with a 2dsphere index on `location`
-const METRES_PER_DEG_LAT = (6_378_100 * Math.PI) / 180
+const METERS_PER_DEG_LAT = (6_378_100 * Math.PI) / 180
 
 // Points due north of the origin at known distances.
 const ORIGIN = { lng: 118.375, lat: 31.335 }
-const north = (metres: number) => ({ type: 'Point', coordinates: [ORIGIN.lng, ORIGIN.lat + metres / METRES_PER_DEG_LAT] })
+const north = (meters: number) => ({ type: 'Point', coordinates: [ORIGIN.lng, ORIGIN.lat + meters / METERS_PER_DEG_LAT] })
 
 beforeAll(() => {
   const { store } = env.current.cloud
@@ -28,7 +28,10 @@ beforeAll(() => {
 describe('geo', () => {
   test('a Geo.Point is stored as GeoJSON and comes back to function code as a Geo.Point', async () => {
     const { db, cloud } = env.current
-    await db.collection(F).doc('p').set({ data: { location: db.Geo.Point(118.4, 31.3) } })
+    await db
+      .collection(F)
+      .doc('p')
+      .set({ data: { location: db.Geo.Point(118.4, 31.3) } })
     try {
       expect(cloud.store.get(F, 'p')!.location).toEqual({ type: 'Point', coordinates: [118.4, 31.3] })
       const { data } = await db.collection(F).doc('p').get()
@@ -56,7 +59,10 @@ describe('geo', () => {
     const { db, _ } = env.current
     const { data } = await db
       .collection(F)
-      .where({ category: 'health', location: _.geoNear({ geometry: db.Geo.Point(ORIGIN.lng, ORIGIN.lat + 1000 / METRES_PER_DEG_LAT), maxDistance: 5000 }) })
+      .where({
+        category: 'health',
+        location: _.geoNear({ geometry: db.Geo.Point(ORIGIN.lng, ORIGIN.lat + 1000 / METERS_PER_DEG_LAT), maxDistance: 5000 })
+      })
       .limit(1)
       .get()
     expect(data.map((d: any) => d._id)).toEqual(['f900'])
@@ -75,11 +81,19 @@ describe('geo', () => {
     const { db, _ } = env.current
     const { Point, LineString, Polygon, MultiPolygon } = db.Geo
     const box = (fromM: number, toM: number) => {
-      const a = ORIGIN.lat + fromM / METRES_PER_DEG_LAT
-      const b = ORIGIN.lat + toM / METRES_PER_DEG_LAT
+      const a = ORIGIN.lat + fromM / METERS_PER_DEG_LAT
+      const b = ORIGIN.lat + toM / METERS_PER_DEG_LAT
       return Polygon([LineString([Point(118.37, a), Point(118.38, a), Point(118.38, b), Point(118.37, b), Point(118.37, a)])])
     }
-    const within = async (geometry: unknown) => (await db.collection(F).where({ location: _.geoWithin({ geometry }) }).get()).data.map((d: any) => d._id).sort()
+    const within = async (geometry: unknown) =>
+      (
+        await db
+          .collection(F)
+          .where({ location: _.geoWithin({ geometry }) })
+          .get()
+      ).data
+        .map((d: any) => d._id)
+        .sort()
     expect(await within(box(200, 700))).toEqual(['f300', 'f600'])
     expect(await within(MultiPolygon([box(50, 150), box(800, 1000)]))).toEqual(['f100', 'f900'])
   })
@@ -87,16 +101,24 @@ describe('geo', () => {
   test('geoIntersects a polygon', async () => {
     const { db, _ } = env.current
     const { Point, LineString, Polygon } = db.Geo
-    const a = ORIGIN.lat + 250 / METRES_PER_DEG_LAT
-    const b = ORIGIN.lat + 350 / METRES_PER_DEG_LAT
+    const a = ORIGIN.lat + 250 / METERS_PER_DEG_LAT
+    const b = ORIGIN.lat + 350 / METERS_PER_DEG_LAT
     const polygon = Polygon([LineString([Point(118.37, a), Point(118.38, a), Point(118.38, b), Point(118.37, b), Point(118.37, a)])])
-    const { data } = await db.collection(F).where({ location: _.geoIntersects({ geometry: polygon }) }).get()
+    const { data } = await db
+      .collection(F)
+      .where({ location: _.geoIntersects({ geometry: polygon }) })
+      .get()
     expect(data.map((d: any) => d._id)).toEqual(['f300'])
   })
 
   test('geoNear on a field without a 2dsphere index fails, as the cloud does', async () => {
     const { db, _ } = env.current
-    const e = await rejection(db.collection(F).where({ other: _.geoNear({ geometry: db.Geo.Point(1, 1) }) }).get())
+    const e = await rejection(
+      db
+        .collection(F)
+        .where({ other: _.geoNear({ geometry: db.Geo.Point(1, 1) }) })
+        .get()
+    )
     expect(e.errMsg).toMatch(/unable to find index/)
   })
 })
@@ -121,7 +143,10 @@ describe('aggregate', () => {
 
   test('without a $limit stage the cloud returns at most 20 documents; with one, up to that limit', async () => {
     const { store } = env.current.cloud
-    store.insert(F, Array.from({ length: 25 }, (_, i) => ({ _id: `many${String(i).padStart(2, '0')}`, category: 'many', rating: i })))
+    store.insert(
+      F,
+      Array.from({ length: 25 }, (_, i) => ({ _id: `many${String(i).padStart(2, '0')}`, category: 'many', rating: i }))
+    )
     try {
       const unlimited = await agg().match({ category: 'many' }).sort({ _id: 1 }).end()
       expect(unlimited.list).toHaveLength(20)
@@ -191,7 +216,10 @@ describe('aggregate', () => {
       { _id: 'b', count: 2 },
       { _id: 'c', count: 1 }
     ])
-    const roots = await agg().match({ _id: 'f100' }).replaceRoot({ newRoot: { n: '$name' } }).end()
+    const roots = await agg()
+      .match({ _id: 'f100' })
+      .replaceRoot({ newRoot: { n: '$name' } })
+      .end()
     expect(roots.list).toEqual([{ n: 'clinic' }])
   })
 
@@ -219,14 +247,22 @@ describe('aggregate', () => {
 
   test('geoNear stage orders by distance', async () => {
     const { db } = env.current
-    const { list } = await agg().geoNear({ near: db.Geo.Point(ORIGIN.lng, ORIGIN.lat), spherical: true, distanceField: 'd' }).limit(3).end()
+    const { list } = await agg()
+      .geoNear({ near: db.Geo.Point(ORIGIN.lng, ORIGIN.lat), spherical: true, distanceField: 'd' })
+      .limit(3)
+      .end()
     expect(list.map((d: any) => d._id)).toEqual(['f100', 'f300', 'f600'])
     expect(list.map((d: any) => Math.round(d.d))).toEqual([100, 300, 600])
   })
 
   test('geoNear anywhere but first is refused', async () => {
     const { db } = env.current
-    const e = await rejection(agg().match({}).geoNear({ near: db.Geo.Point(1, 1), distanceField: 'd', spherical: true }).end())
+    const e = await rejection(
+      agg()
+        .match({})
+        .geoNear({ near: db.Geo.Point(1, 1), distanceField: 'd', spherical: true })
+        .end()
+    )
     expect(String(e.errMsg ?? e.message)).toMatch(/first stage/)
   })
 })

@@ -50,7 +50,10 @@ describe('admin protocol', () => {
   test('JSON that is not an object, a missing action, an unknown action', async () => {
     expect((await post(adminPath(), '[1,2]')).body.code).toBe('INVALID_PARAM')
     expect((await post(adminPath(), '{}')).body.code).toBe('INVALID_PARAM')
-    expect((await post(adminPath(), '{"action":"database.dropEverything"}')).body).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/unknown action/) })
+    expect((await post(adminPath(), '{"action":"database.dropEverything"}')).body).toMatchObject({
+      code: 'INVALID_PARAM',
+      message: expect.stringMatching(/unknown action/)
+    })
   })
 
   test('parameters of the wrong shape', async () => {
@@ -72,7 +75,11 @@ describe('admin protocol', () => {
   })
 
   test('an oversized payload is refused', async () => {
-    const big = JSON.stringify({ action: 'database.insertDocument', collectionName: 'users', data: ['{"x":"' + 'a'.repeat(7 * 1024 * 1024) + '"}'] })
+    const big = JSON.stringify({
+      action: 'database.insertDocument',
+      collectionName: 'users',
+      data: ['{"x":"' + 'a'.repeat(7 * 1024 * 1024) + '"}']
+    })
     const res = await post(adminPath(), big)
     expect(res.body.code).toBe('INVALID_PARAM')
     expect(res.body.message).toMatch(/too large/)
@@ -94,7 +101,9 @@ describe('gateway', () => {
   })
 
   test('a body that is not an object, a bad openid header, unknown routes', async () => {
-    expect((await post('/api/functions/probe', '"hello"', { 'content-type': 'application/json', 'x-wx-openid': 'oTester' })).body).toMatchObject({
+    expect(
+      (await post('/api/functions/probe', '"hello"', { 'content-type': 'application/json', 'x-wx-openid': 'oTester' })).body
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_ARGUMENT' }
     })

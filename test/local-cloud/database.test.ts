@@ -11,8 +11,27 @@ beforeEach(() => env.current.cloud.store.clear())
 
 function seedPeople() {
   env.current.cloud.store.insert(C, [
-    { _id: 'a', name: 'Ann', age: 30, tags: ['x', 'y'], city: { name: 'Wuhu', zip: '241000' }, scores: [{ k: 'm', v: 90 }, { k: 'e', v: 60 }], at: new Date('2026-01-01T00:00:00Z') },
-    { _id: 'b', name: 'Bob', age: 25, tags: ['y'], city: { name: 'Hefei', zip: '230000' }, scores: [{ k: 'm', v: 70 }], at: new Date('2026-02-01T00:00:00Z') },
+    {
+      _id: 'a',
+      name: 'Ann',
+      age: 30,
+      tags: ['x', 'y'],
+      city: { name: 'Wuhu', zip: '241000' },
+      scores: [
+        { k: 'm', v: 90 },
+        { k: 'e', v: 60 }
+      ],
+      at: new Date('2026-01-01T00:00:00Z')
+    },
+    {
+      _id: 'b',
+      name: 'Bob',
+      age: 25,
+      tags: ['y'],
+      city: { name: 'Hefei', zip: '230000' },
+      scores: [{ k: 'm', v: 70 }],
+      at: new Date('2026-02-01T00:00:00Z')
+    },
     { _id: 'c', name: 'cat', age: 41, tags: [], city: { name: 'Wuhu', zip: '241001' }, at: new Date('2026-03-01T00:00:00Z'), note: null },
     { _id: 'd', name: 'Dan', age: 25, city: { name: 'Nanjing', zip: '210000' } }
   ])
@@ -67,27 +86,92 @@ describe('reading', () => {
   test('regular expressions: a JS RegExp and db.RegExp', async () => {
     const { db } = env.current
     expect(ids((await db.collection(C).where({ name: /^[ab]/i }).get()).data)).toEqual(['a', 'b'])
-    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: 'AT$', options: 'i' }) }).get()).data)).toEqual(['c'])
+    expect(
+      ids(
+        (
+          await db
+            .collection(C)
+            .where({ name: db.RegExp({ regexp: 'AT$', options: 'i' }) })
+            .get()
+        ).data
+      )
+    ).toEqual(['c'])
   })
 
   test('regex options i, m and s work as in PCRE', async () => {
     const { db } = env.current
     env.current.cloud.store.insert(C, [{ _id: 'ml', name: 'first\nSecond line' }])
-    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: '^second', options: 'im' }) }).get()).data)).toEqual(['ml'])
-    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: '^second', options: 'i' }) }).get()).data)).toEqual([])
-    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: 'first.Second', options: 's' }) }).get()).data)).toEqual(['ml'])
-    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: 'first.Second' }) }).get()).data)).toEqual([])
+    expect(
+      ids(
+        (
+          await db
+            .collection(C)
+            .where({ name: db.RegExp({ regexp: '^second', options: 'im' }) })
+            .get()
+        ).data
+      )
+    ).toEqual(['ml'])
+    expect(
+      ids(
+        (
+          await db
+            .collection(C)
+            .where({ name: db.RegExp({ regexp: '^second', options: 'i' }) })
+            .get()
+        ).data
+      )
+    ).toEqual([])
+    expect(
+      ids(
+        (
+          await db
+            .collection(C)
+            .where({ name: db.RegExp({ regexp: 'first.Second', options: 's' }) })
+            .get()
+        ).data
+      )
+    ).toEqual(['ml'])
+    expect(
+      ids(
+        (
+          await db
+            .collection(C)
+            .where({ name: db.RegExp({ regexp: 'first.Second' }) })
+            .get()
+        ).data
+      )
+    ).toEqual([])
   })
 
   test('an invalid pattern (C++) is a database error naming the pattern, in where and in an aggregate $match', async () => {
     const { db } = env.current
-    const e = await rejection(db.collection(C).where({ name: db.RegExp({ regexp: 'C++' }) }).get())
+    const e = await rejection(
+      db
+        .collection(C)
+        .where({ name: db.RegExp({ regexp: 'C++' }) })
+        .get()
+    )
     expect(String(e.errMsg)).toMatch(/Regular expression is invalid: nothing to repeat \(pattern: "C\+\+"\)/)
     expect(String(e.errMsg)).not.toMatch(/INVALID_PARAM/)
-    const a = await rejection(db.collection(C).aggregate().match({ name: db.RegExp({ regexp: '(unclosed', options: 'i' }) }).end())
+    const a = await rejection(
+      db
+        .collection(C)
+        .aggregate()
+        .match({ name: db.RegExp({ regexp: '(unclosed', options: 'i' }) })
+        .end()
+    )
     expect(String(a.errMsg)).toMatch(/Regular expression is invalid: unterminated group/)
     // The cloud goes on answering.
-    expect(ids((await db.collection(C).where({ name: db.RegExp({ regexp: 'C\\+\\+|^Ann$' }) }).get()).data)).toEqual(['a'])
+    expect(
+      ids(
+        (
+          await db
+            .collection(C)
+            .where({ name: db.RegExp({ regexp: 'C\\+\\+|^Ann$' }) })
+            .get()
+        ).data
+      )
+    ).toEqual(['a'])
   })
 
   test('orderBy on several fields, skip and limit', async () => {
@@ -105,7 +189,14 @@ describe('reading', () => {
 
   test('count', async () => {
     const { db, _ } = env.current
-    expect((await db.collection(C).where({ age: _.gte(25) }).count()).total).toBe(4)
+    expect(
+      (
+        await db
+          .collection(C)
+          .where({ age: _.gte(25) })
+          .count()
+      ).total
+    ).toBe(4)
     expect((await db.collection(C).count()).total).toBe(4)
   })
 })
@@ -124,7 +215,12 @@ describe('paging limits', () => {
 
   test('a limit above 1 000 is capped at 1 000, the server’s maximum', async () => {
     expect((await env.current.db.collection(C).limit(5000).get()).data).toHaveLength(1000)
-    const raw = await admin(env.current.cloud.adminUrl, { action: 'database.getDocument', collectionName: C, queryType: 'WHERE', limit: 5000 })
+    const raw = await admin(env.current.cloud.adminUrl, {
+      action: 'database.getDocument',
+      collectionName: C,
+      queryType: 'WHERE',
+      limit: 5000
+    })
     expect(raw.body.data.list).toHaveLength(1000)
   })
 
@@ -155,7 +251,17 @@ describe('writing', () => {
   test('dates, serverDate and nested values round-trip', async () => {
     const { db, cloud } = env.current
     const before = Date.now()
-    await db.collection(C).doc('t').set({ data: { when: new Date('2030-05-06T07:08:09.010Z'), at: db.serverDate(), later: db.serverDate({ offset: 60_000 }), deep: { list: [1, { x: 'y' }] } } })
+    await db
+      .collection(C)
+      .doc('t')
+      .set({
+        data: {
+          when: new Date('2030-05-06T07:08:09.010Z'),
+          at: db.serverDate(),
+          later: db.serverDate({ offset: 60_000 }),
+          deep: { list: [1, { x: 'y' }] }
+        }
+      })
     const doc = cloud.store.get(C, 't')!
     expect(doc.when).toEqual(new Date('2030-05-06T07:08:09.010Z'))
     expect((doc.at as Date).getTime()).toBeGreaterThanOrEqual(before)
@@ -165,9 +271,15 @@ describe('writing', () => {
 
   test('doc().set() replaces the whole document, or creates it', async () => {
     const { db, cloud } = env.current
-    const created = await db.collection(C).doc('s').set({ data: { a: 1, b: 2 } })
+    const created = await db
+      .collection(C)
+      .doc('s')
+      .set({ data: { a: 1, b: 2 } })
     expect(created.stats).toEqual({ updated: 0, created: 1 })
-    const replaced = await db.collection(C).doc('s').set({ data: { c: 3 } })
+    const replaced = await db
+      .collection(C)
+      .doc('s')
+      .set({ data: { c: 3 } })
     expect(replaced.stats).toEqual({ updated: 1, created: 0 })
     expect(cloud.store.get(C, 's')).toEqual({ _id: 's', c: 3 })
   })
@@ -175,16 +287,37 @@ describe('writing', () => {
   test('doc().update() merges; an object value sets nested fields, not the whole object', async () => {
     const { db, cloud } = env.current
     cloud.store.insert(C, { _id: 'u', a: 1, nested: { x: 1, y: 2 } })
-    const res = await db.collection(C).doc('u').update({ data: { b: 2, nested: { y: 3 } } })
+    const res = await db
+      .collection(C)
+      .doc('u')
+      .update({ data: { b: 2, nested: { y: 3 } } })
     expect(res.stats.updated).toBe(1)
     expect(cloud.store.get(C, 'u')).toEqual({ _id: 'u', a: 1, b: 2, nested: { x: 1, y: 3 } })
-    expect((await db.collection(C).doc('missing').update({ data: { a: 1 } })).stats.updated).toBe(0)
+    expect(
+      (
+        await db
+          .collection(C)
+          .doc('missing')
+          .update({ data: { a: 1 } })
+      ).stats.updated
+    ).toBe(0)
   })
 
   test('where().update() updates every match and counts them; remove() too', async () => {
     const { db, _, cloud } = env.current
-    cloud.store.insert(C, [{ _id: '1', g: 'x', n: 0 }, { _id: '2', g: 'x', n: 0 }, { _id: '3', g: 'y', n: 0 }])
-    expect((await db.collection(C).where({ g: 'x' }).update({ data: { n: _.inc(1) } })).stats.updated).toBe(2)
+    cloud.store.insert(C, [
+      { _id: '1', g: 'x', n: 0 },
+      { _id: '2', g: 'x', n: 0 },
+      { _id: '3', g: 'y', n: 0 }
+    ])
+    expect(
+      (
+        await db
+          .collection(C)
+          .where({ g: 'x' })
+          .update({ data: { n: _.inc(1) } })
+      ).stats.updated
+    ).toBe(2)
     expect(cloud.store.find(C, {}, { sort: { _id: 1 } }).map((d) => d.n)).toEqual([1, 1, 0])
     expect((await db.collection(C).where({ g: 'x' }).remove()).stats.removed).toBe(2)
     expect((await db.collection(C).doc('3').remove()).stats.removed).toBe(1)
@@ -194,8 +327,22 @@ describe('writing', () => {
   test('a conditional update matches nothing once the condition no longer holds', async () => {
     const { db, cloud } = env.current
     cloud.store.insert(C, { _id: 'c1', v: 0 })
-    expect((await db.collection(C).where({ _id: 'c1', v: 0 }).update({ data: { v: 1 } })).stats.updated).toBe(1)
-    expect((await db.collection(C).where({ _id: 'c1', v: 0 }).update({ data: { v: 2 } })).stats.updated).toBe(0)
+    expect(
+      (
+        await db
+          .collection(C)
+          .where({ _id: 'c1', v: 0 })
+          .update({ data: { v: 1 } })
+      ).stats.updated
+    ).toBe(1)
+    expect(
+      (
+        await db
+          .collection(C)
+          .where({ _id: 'c1', v: 0 })
+          .update({ data: { v: 2 } })
+      ).stats.updated
+    ).toBe(0)
   })
 })
 
@@ -218,7 +365,10 @@ describe('update operators', () => {
 
   const apply = async (data: (_: any) => Record<string, unknown>) => {
     const { db, _, cloud } = env.current
-    await db.collection(C).doc('o').update({ data: data(_) })
+    await db
+      .collection(C)
+      .doc('o')
+      .update({ data: data(_) })
     return cloud.store.get(C, 'o') as Record<string, unknown>
   }
 
@@ -231,7 +381,11 @@ describe('update operators', () => {
     ['max keeps the larger', (_: any) => ({ lo: _.max(2), hi: _.max(9) }), { lo: 5, hi: 9 }],
     ['rename', (_: any) => ({ old: _.rename('renamed') }), { old: undefined, renamed: 'name' }],
     ['push values', (_: any) => ({ list: _.push([4, 5]) }), { list: [3, 1, 2, 4, 5] }],
-    ['push with each, position, sort and slice', (_: any) => ({ list: _.push({ each: [9, 0], position: 1, sort: 1, slice: 3 }) }), { list: [0, 1, 2] }],
+    [
+      'push with each, position, sort and slice',
+      (_: any) => ({ list: _.push({ each: [9, 0], position: 1, sort: 1, slice: 3 }) }),
+      { list: [0, 1, 2] }
+    ],
     ['pop', (_: any) => ({ q: _.pop() }), { q: [1, 2] }],
     ['shift', (_: any) => ({ q: _.shift() }), { q: [2, 3] }],
     ['unshift', (_: any) => ({ s: _.unshift(['y', 'z']) }), { s: ['y', 'z', 'a', 'b', 'c'] }],
@@ -247,7 +401,12 @@ describe('update operators', () => {
 
   test('operators that cannot apply fail the update and change nothing', async () => {
     const { db, _, cloud } = env.current
-    const e = await rejection(db.collection(C).doc('o').update({ data: { old: _.inc(1) } }))
+    const e = await rejection(
+      db
+        .collection(C)
+        .doc('o')
+        .update({ data: { old: _.inc(1) } })
+    )
     expect(e.errMsg).toMatch(/DATABASE_REQUEST_FAILED/)
     expect(cloud.store.get(C, 'o')!.old).toBe('name')
   })
@@ -256,7 +415,11 @@ describe('update operators', () => {
 describe('errors', () => {
   test('an undeclared collection: DATABASE_COLLECTION_NOT_EXIST (errCode -502005)', async () => {
     const { db } = env.current
-    for (const op of [() => db.collection('nope').add({ data: { a: 1 } }), () => db.collection('nope').where({ a: 1 }).get(), () => db.collection('nope').doc('x').get()]) {
+    for (const op of [
+      () => db.collection('nope').add({ data: { a: 1 } }),
+      () => db.collection('nope').where({ a: 1 }).get(),
+      () => db.collection('nope').doc('x').get()
+    ]) {
       const e = await rejection(op())
       expect(e.errCode).toBe(-502005)
       expect(e.errMsg).toMatch(/DATABASE_COLLECTION_NOT_EXIST/)
@@ -269,16 +432,34 @@ describe('errors', () => {
     expect(bad.status).toBe(200)
     expect(bad.body.code).toBe('INVALID_PARAM')
     expect(bad.body.requestId).toBeTruthy()
-    const unknownOp = await admin(cloud.adminUrl, { action: 'database.getDocument', collectionName: C, queryType: 'WHERE', query: '{"a":{"$frobnicate":1}}' })
+    const unknownOp = await admin(cloud.adminUrl, {
+      action: 'database.getDocument',
+      collectionName: C,
+      queryType: 'WHERE',
+      query: '{"a":{"$frobnicate":1}}'
+    })
     expect(unknownOp.body.code).toBe('INVALID_PARAM')
-    const badUpdate = await admin(cloud.adminUrl, { action: 'database.modifyDocument', collectionName: C, queryType: 'WHERE', query: '{}', data: '{"$explode":{"a":1}}' })
+    const badUpdate = await admin(cloud.adminUrl, {
+      action: 'database.modifyDocument',
+      collectionName: C,
+      queryType: 'WHERE',
+      query: '{}',
+      data: '{"$explode":{"a":1}}'
+    })
     expect(badUpdate.body.code).toBe('INVALID_PARAM')
   })
 
   test('updating _id is refused', async () => {
     const { cloud } = env.current
     cloud.store.insert(C, { _id: 'i' })
-    const res = await admin(cloud.adminUrl, { action: 'database.modifyDocument', collectionName: C, queryType: 'DOC', query: '{"_id":"i"}', data: '{"$set":{"_id":"j"}}', merge: true })
+    const res = await admin(cloud.adminUrl, {
+      action: 'database.modifyDocument',
+      collectionName: C,
+      queryType: 'DOC',
+      query: '{"_id":"i"}',
+      data: '{"$set":{"_id":"j"}}',
+      merge: true
+    })
     expect(res.body.code).toBe('INVALID_PARAM')
   })
 })
@@ -287,7 +468,13 @@ describe('modifyAndReturnDoc (Query.updateAndReturn in @cloudbase/database)', ()
   test('updates one match and answers the document after the update', async () => {
     const { cloud } = env.current
     cloud.store.insert(C, { _id: 'r', n: 1 })
-    const res = await admin(cloud.adminUrl, { action: 'database.modifyAndReturnDoc', collectionName: C, queryType: 'WHERE', query: '{"_id":"r"}', data: '{"$inc":{"n":1}}' })
+    const res = await admin(cloud.adminUrl, {
+      action: 'database.modifyAndReturnDoc',
+      collectionName: C,
+      queryType: 'WHERE',
+      query: '{"_id":"r"}',
+      data: '{"$inc":{"n":1}}'
+    })
     expect(res.body.data.updated).toBe(1)
     expect(JSON.parse(res.body.data.doc)).toEqual({ _id: 'r', n: 2 })
   })

@@ -1,13 +1,14 @@
 // Durability: a server process killed with SIGKILL in the middle of a stream of inserts loses none of the
 // inserts it acknowledged, and its data folder reopens cleanly.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Store } from '../../local-cloud/store'
 import { pointSdkAt, startCli, stopCli } from './sdk'
 
-const startServer = (dataDir: string) => startCli(['--database', 'config/database.ts', '--port', '0', '--data', dataDir, '--no-seed', '--no-timers', '--quiet'])
+const startServer = (dataDir: string) =>
+  startCli(['--database', 'config/database.ts', '--port', '0', '--data', dataDir, '--no-seed', '--no-timers', '--quiet'])
 
 const dataDir = mkdtempSync(join(tmpdir(), 'durable-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))

@@ -9,9 +9,8 @@ import { admin, startCli, stopCli } from './sdk'
 
 const REPO = resolve(__dirname, '..', '..')
 const FOREIGN = join(__dirname, 'fixtures', 'foreign')
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture's declaration is plain CommonJS
+// The fixture project is plain CommonJS.
 const database = require('./fixtures/foreign/database.js')
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { seed } = require('./fixtures/foreign/seed.js')
 
 let cloud: LocalCloud
@@ -78,7 +77,9 @@ test('an unhandled rejection after the function answered is logged with the func
   expect(await call('counter', 'leak', {})).toEqual({ answered: true })
   const deadline = Date.now() + 10_000
   while (!lines.some((l) => l.includes('unhandled rejection')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-  expect(lines.find((l) => l.includes('unhandled rejection'))).toMatch(/^\[local-cloud\] counter: unhandled rejection: Error: late failure after answering/)
+  expect(lines.find((l) => l.includes('unhandled rejection'))).toMatch(
+    /^\[local-cloud\] counter: unhandled rejection: Error: late failure after answering/
+  )
   expect(await call('counter', 'increment', { name: 'after' })).toEqual({ value: 1 })
 })
 
@@ -115,14 +116,39 @@ describe('the CLI', () => {
 
   test('runs the foreign project from --functions, --database and --seed, in UTC even on a host in Asia/Shanghai', async () => {
     const data = mkdtempSync(join(tmpdir(), 'foreign-cli-'))
-    const args = ['--functions', join(FOREIGN, 'functions'), '--database', join(FOREIGN, 'database.js'), '--seed', join(FOREIGN, 'seed.js'), '--port', '0', '--data', data, '--no-timers', '--quiet']
+    const args = [
+      '--functions',
+      join(FOREIGN, 'functions'),
+      '--database',
+      join(FOREIGN, 'database.js'),
+      '--seed',
+      join(FOREIGN, 'seed.js'),
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--no-timers',
+      '--quiet'
+    ]
     const { child, url } = await startCli(args, { ...process.env, TZ: 'Asia/Shanghai' })
     try {
-      const res = await fetch(`${url}/api/functions/todo`, { method: 'POST', headers: { 'x-wx-openid': 'oCli' }, body: JSON.stringify({ action: 'today' }) })
+      const res = await fetch(`${url}/api/functions/todo`, {
+        method: 'POST',
+        headers: { 'x-wx-openid': 'oCli' },
+        body: JSON.stringify({ action: 'today' })
+      })
       expect(await res.json()).toMatchObject({ offsetMinutes: 0, tz: 'UTC' })
-      const added = await fetch(`${url}/api/functions/todo`, { method: 'POST', headers: { 'x-wx-openid': 'oCli' }, body: JSON.stringify({ action: 'add', data: { title: 'x' } }) })
+      const added = await fetch(`${url}/api/functions/todo`, {
+        method: 'POST',
+        headers: { 'x-wx-openid': 'oCli' },
+        body: JSON.stringify({ action: 'add', data: { title: 'x' } })
+      })
       expect(await added.json()).toEqual({ id: expect.any(String) })
-      const counted = await fetch(`${url}/api/functions/counter`, { method: 'POST', headers: { 'x-wx-openid': 'oCli' }, body: JSON.stringify({ action: 'increment', data: { name: 'visits' } }) })
+      const counted = await fetch(`${url}/api/functions/counter`, {
+        method: 'POST',
+        headers: { 'x-wx-openid': 'oCli' },
+        body: JSON.stringify({ action: 'increment', data: { name: 'visits' } })
+      })
       expect(await counted.json()).toEqual({ value: 42 })
     } finally {
       await stopCli(child)

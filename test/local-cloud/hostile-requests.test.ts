@@ -2,7 +2,7 @@
 // it is parsed), events and results that cannot cross to or from a worker (an error answer, and the same
 // instance goes on serving), the admin endpoint without its secret, from another site's page, or as a
 // text/plain "simple request", and gateway writes from another site.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 import { join } from 'node:path'
 import { useLocalCloud } from '../support/cloud'
 
@@ -29,7 +29,8 @@ async function post(url: string, body: string, headers: Record<string, string> =
   return { status: res.status, body: parsed, headers: res.headers }
 }
 
-const gateway = (fn: string, body: string, headers: Record<string, string> = {}) => post(`${env.cloud.url}/api/functions/${fn}`, body, { 'x-wx-openid': OPENID, ...headers })
+const gateway = (fn: string, body: string, headers: Record<string, string> = {}) =>
+  post(`${env.cloud.url}/api/functions/${fn}`, body, { 'x-wx-openid': OPENID, ...headers })
 const admin = (body: unknown, headers: Record<string, string> = {}) => post(env.cloud.adminUrl, JSON.stringify(body), headers)
 const thread = async () => ((await env.call('probe', 'thread', {}, OPENID)) as any).data as number
 const writes = () => env.cloud.store.db.sequence
@@ -59,20 +60,36 @@ describe('JSON nested past the limits is refused before it is parsed', () => {
 
   test('the gateway takes 64 levels, refuses 65, and does not count brackets inside strings', async () => {
     expect((await gateway('probe', `{"action":"whoami","data":${nestedText(63)}}`)).body).toMatchObject({ ok: true })
-    expect((await gateway('probe', `{"action":"whoami","data":${nestedText(64)}}`)).body).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
-    expect((await gateway('probe', JSON.stringify({ action: 'whoami', data: { text: '{['.repeat(10_000) } }))).body).toMatchObject({ ok: true })
+    expect((await gateway('probe', `{"action":"whoami","data":${nestedText(64)}}`)).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' }
+    })
+    expect((await gateway('probe', JSON.stringify({ action: 'whoami', data: { text: '{['.repeat(10_000) } }))).body).toMatchObject({
+      ok: true
+    })
   })
 
   test('the admin protocol: a deep body, a deep EJSON query and deep function request data are INVALID_PARAM', async () => {
     const deepBody = await post(env.cloud.adminUrl, `{"action":"database.getDocument","x":${nestedText(10_000)}}`)
-    expect(deepBody.body).toMatchObject({ code: 'INVALID_PARAM', message: '[INVALID_PARAM] request body nested deeper than 128 levels', requestId: expect.any(String) })
-    const deepQuery = await admin({ action: 'database.getDocument', collectionName: 'users', queryType: 'WHERE', query: nestedText(10_000) })
+    expect(deepBody.body).toMatchObject({
+      code: 'INVALID_PARAM',
+      message: '[INVALID_PARAM] request body nested deeper than 128 levels',
+      requestId: expect.any(String)
+    })
+    const deepQuery = await admin({
+      action: 'database.getDocument',
+      collectionName: 'users',
+      queryType: 'WHERE',
+      query: nestedText(10_000)
+    })
     expect(deepQuery.body).toMatchObject({ code: 'INVALID_PARAM', message: '[INVALID_PARAM] query nested deeper than 128 levels' })
     const deepData = await admin({ action: 'functions.invokeFunction', function_name: 'probe', request_data: nestedText(10_000) })
     expect(deepData.body).toMatchObject({ code: 'INVALID_PARAM', message: '[INVALID_PARAM] request_data nested deeper than 128 levels' })
     // A query with nested operators well within the limit still runs.
     const query = JSON.stringify({ $and: [{ $or: [{ a: { $gt: { $date: { $numberLong: '0' } } } }, { b: { $in: [[1], [2]] } }] }] })
-    expect((await admin({ action: 'database.getDocument', collectionName: 'users', queryType: 'WHERE', query })).body).toMatchObject({ data: { list: [] } })
+    expect((await admin({ action: 'database.getDocument', collectionName: 'users', queryType: 'WHERE', query })).body).toMatchObject({
+      data: { list: [] }
+    })
   })
 })
 
@@ -83,19 +100,29 @@ describe('events and results that cannot cross to or from a worker', () => {
     ['objects 10 000 deep', nestedValue(10_000, 'object')],
     ['arrays 10 000 deep', nestedValue(10_000, 'array')]
   ])('an event holding %s answers INVALID_ARGUMENT; the instance is released, not left busy', async (_name, data) => {
-    expect(await env.call('probe', 'whoami', data, OPENID)).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求参数不正确' } })
+    expect(await env.call('probe', 'whoami', data, OPENID)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '请求参数不正确' }
+    })
   })
 
   test('queued behind a busy instance, an unsendable event is answered and the calls after it still run', async () => {
     const busy = env.call('probe', 'busy', { ms: 200 }, OPENID)
-    const [unsendable, after] = await Promise.all([env.call('probe', 'whoami', nestedValue(10_000, 'object'), OPENID), env.call('probe', 'thread', {}, OPENID), busy])
+    const [unsendable, after] = await Promise.all([
+      env.call('probe', 'whoami', nestedValue(10_000, 'object'), OPENID),
+      env.call('probe', 'thread', {}, OPENID),
+      busy
+    ])
     expect(unsendable).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(after).toEqual({ ok: true, data: firstThread })
   })
 
-  test.each(['bigint', 'circular', 'deepResult', 'throwUnprintable'])('a result JSON cannot carry (%s) answers INTERNAL from the same instance', async (action) => {
-    expect(await env.call('probe', action, {}, OPENID)).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } })
-  })
+  test.each(['bigint', 'circular', 'deepResult', 'throwUnprintable'])(
+    'a result JSON cannot carry (%s) answers INTERNAL from the same instance',
+    async (action) => {
+      expect(await env.call('probe', action, {}, OPENID)).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } })
+    }
+  )
 
   test('functions and symbols in a result are dropped, as JSON drops them', async () => {
     expect(await env.call('probe', 'functionsAndSymbols', {}, OPENID)).toEqual({ ok: true, data: { kept: 1 } })
@@ -150,7 +177,11 @@ describe('the gateway takes no writes from another site', () => {
     expect(call.status).toBe(403)
     expect(call.body).toEqual({ ok: false, error: { code: 'PERMISSION_DENIED', message: '不接受来自其他网站的请求' } })
     expect((await post(`${env.cloud.url}/api/timers/probe/tick`, '{}', { origin: FOREIGN })).status).toBe(403)
-    const upload = await post(`${env.cloud.url}/api/storage/upload?cloudPath=x.txt`, 'hello', { origin: FOREIGN, 'x-wx-openid': OPENID, 'content-type': 'text/plain' })
+    const upload = await post(`${env.cloud.url}/api/storage/upload?cloudPath=x.txt`, 'hello', {
+      origin: FOREIGN,
+      'x-wx-openid': OPENID,
+      'content-type': 'text/plain'
+    })
     expect(upload.status).toBe(403)
     expect(writes()).toBe(before)
   })

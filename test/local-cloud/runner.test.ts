@@ -16,7 +16,11 @@ beforeAll(async () => {
 }, 60_000)
 
 const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${env.cloud.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  const res = await fetch(`${env.cloud.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body)
+  })
   return { status: res.status, body: await res.json() }
 }
 
@@ -32,7 +36,10 @@ describe('function context', () => {
 
   test('a client call without an openid is refused: only timers and other functions run as the system', async () => {
     expect(await env.call('probe', 'whoami')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
-    expect((await post('/api/functions/probe', { action: 'whoami', data: {} })).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect((await post('/api/functions/probe', { action: 'whoami', data: {} })).body).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
   })
 
   test('the HTTP gateway is the same path: JSON body { action, data }, caller in x-wx-openid', async () => {
@@ -84,7 +91,12 @@ describe('cloud APIs from function code', () => {
   test('subscribeMessage.send lands in the outbox', async () => {
     expect(await call('probe', 'send', { touser: 'oTarget' }, 'oSender')).toEqual({ ok: true, data: 'sent' })
     const [message] = env.cloud.store.find('outbox', { touser: 'oTarget' })
-    expect(message).toMatchObject({ touser: 'oTarget', templateId: 'tpl-1', page: 'pages/index/index', data: { thing1: { value: '你好' } } })
+    expect(message).toMatchObject({
+      touser: 'oTarget',
+      templateId: 'tpl-1',
+      page: 'pages/index/index',
+      data: { thing1: { value: '你好' } }
+    })
     expect(message.at).toBeInstanceOf(Date)
   })
 
@@ -110,7 +122,14 @@ describe('timers', () => {
 
   test('with timers on, triggers fire on their schedule', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'timers-'))
-    const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: FIXTURES, database: { collections: { auditLog: { indexes: [] } } }, timers: true, quiet: true })
+    const cloud = await startLocalCloud({
+      port: 0,
+      dataDir,
+      functionsDir: FIXTURES,
+      database: { collections: { auditLog: { indexes: [] } } },
+      timers: true,
+      quiet: true
+    })
     try {
       // The trigger fires every second; the first run includes the function's cold start.
       const deadline = Date.now() + 20_000
@@ -193,7 +212,10 @@ describe('rebuilt functions', () => {
     const write = (version: number) => {
       mkdirSync(join(dir, 'v'), { recursive: true })
       const file = join(dir, 'v', 'index.js')
-      writeFileSync(file, `exports.main = async () => { await new Promise((r) => setTimeout(r, 200)); return { ok: true, data: ${version} } }`)
+      writeFileSync(
+        file,
+        `exports.main = async () => { await new Promise((r) => setTimeout(r, 200)); return { ok: true, data: ${version} } }`
+      )
       const t = new Date(Date.now() + version * 1000)
       utimesSync(file, t, t)
     }

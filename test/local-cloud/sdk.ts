@@ -1,6 +1,6 @@
 // The real wx-server-sdk in the test process, pointed at a local cloud started for the test file with the
 // environment variables a function instance gets.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { useLocalCloud, type UseLocalCloudOptions } from '../support/cloud'
@@ -60,8 +60,15 @@ const REPO = resolve(__dirname, '..', '..')
  * The local cloud's CLI as a child process, `node --import tsx local-cloud/cli.ts <args>` (not the tsx CLI,
  * which would run the server in a grandchild); resolves once it prints its address.
  */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; url: string; adminUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/cli.ts', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] })
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env
+): Promise<{ child: ChildProcess; url: string; adminUrl: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/cli.ts', ...args], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   return new Promise((ok, fail) => {
     let out = ''
     const timer = setTimeout(() => fail(new Error(`the local cloud did not start: ${out}`)), 30_000)
@@ -87,6 +94,10 @@ export async function stopCli(child: ChildProcess): Promise<void> {
 
 /** A raw POST to the admin endpoint (`cloud.adminUrl`), as the SDK makes it. */
 export async function admin(adminUrl: string, body: unknown): Promise<any> {
-  const res = await fetch(adminUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  const res = await fetch(adminUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body)
+  })
   return { status: res.status, body: await res.json() }
 }

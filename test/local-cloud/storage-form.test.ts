@@ -10,7 +10,12 @@ async function metadata(cloudPath: string) {
   return body.data as { url: string; token: string; authorization: string; fileId: string; cosFileId: string }
 }
 
-function form(cloudPath: string, meta: { token: string; authorization: string; cosFileId: string }, content: string, extra: Record<string, string> = {}) {
+function form(
+  cloudPath: string,
+  meta: { token: string; authorization: string; cosFileId: string },
+  content: string,
+  extra: Record<string, string> = {}
+) {
   const f = new FormData()
   f.append('Signature', meta.authorization)
   f.append('x-cos-security-token', meta.token)

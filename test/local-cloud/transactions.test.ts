@@ -11,7 +11,10 @@ describe('transactions', () => {
     const { db, cloud } = env.current
     cloud.store.insert(A, [{ _id: 'x', balance: 10 }])
     const tx = await db.startTransaction()
-    await tx.collection(A).doc('x').update({ data: { balance: 5 } })
+    await tx
+      .collection(A)
+      .doc('x')
+      .update({ data: { balance: 5 } })
     await tx.collection(A).add({ data: { _id: 'y', balance: 5 } })
     expect((await tx.collection(A).doc('x').get()).data.balance).toBe(5)
     expect(cloud.store.get(A, 'x')!.balance).toBe(10)
@@ -25,7 +28,10 @@ describe('transactions', () => {
     const { db, cloud } = env.current
     cloud.store.insert(A, [{ _id: 'x', balance: 10 }])
     const tx = await db.startTransaction()
-    await tx.collection(A).doc('x').set({ data: { balance: 0 } })
+    await tx
+      .collection(A)
+      .doc('x')
+      .set({ data: { balance: 0 } })
     await tx.collection(A).doc('x').remove()
     await tx.rollback()
     expect(cloud.store.get(A, 'x')).toEqual({ _id: 'x', balance: 10 })
@@ -36,9 +42,15 @@ describe('transactions', () => {
     cloud.store.insert(A, [{ _id: 'x', balance: 10 }])
     const tx = await db.startTransaction()
     expect((await tx.collection(A).doc('x').get()).data.balance).toBe(10)
-    await db.collection(A).doc('x').update({ data: { balance: 99 } })
+    await db
+      .collection(A)
+      .doc('x')
+      .update({ data: { balance: 99 } })
     expect((await tx.collection(A).doc('x').get()).data.balance).toBe(10)
-    await tx.collection(A).doc('x').update({ data: { balance: 11 } })
+    await tx
+      .collection(A)
+      .doc('x')
+      .update({ data: { balance: 11 } })
     const e = await rejection(tx.commit())
     expect(e.code).toBe('DATABASE_TRANSACTION_CONFLICT')
     expect(cloud.store.get(A, 'x')!.balance).toBe(99)
@@ -87,8 +99,14 @@ describe('concurrency', () => {
           const src = (await tx.collection(A).doc(t.from).get()).data
           const dst = (await tx.collection(A).doc(t.to).get()).data
           if (src.balance < t.amount) throw new Error('insufficient')
-          await tx.collection(A).doc(t.from).update({ data: { balance: src.balance - t.amount } })
-          await tx.collection(A).doc(t.to).update({ data: { balance: dst.balance + t.amount } })
+          await tx
+            .collection(A)
+            .doc(t.from)
+            .update({ data: { balance: src.balance - t.amount } })
+          await tx
+            .collection(A)
+            .doc(t.to)
+            .update({ data: { balance: dst.balance + t.amount } })
         }, 200)
       )
     )
@@ -103,13 +121,15 @@ describe('concurrency', () => {
   test('our inTransaction helper retries conflicts to completion', async () => {
     const { cloud } = env.current
     cloud.store.insert(A, [{ _id: 'counter', balance: 0 }])
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const { inTransaction, getDoc, coll } = require('../../cloudfunctions/_shared/infra/db')
     await Promise.all(
       Array.from({ length: 30 }, () =>
         inTransaction(async (tx: unknown) => {
           const doc = await getDoc(A, 'counter', tx)
-          await coll(A, tx).doc('counter').update({ data: { balance: doc.balance + 1 } })
+          await coll(A, tx)
+            .doc('counter')
+            .update({ data: { balance: doc.balance + 1 } })
         })
       )
     )
@@ -119,7 +139,14 @@ describe('concurrency', () => {
   test('50 concurrent conditional updates of one document: exactly one winner', async () => {
     const { db, cloud } = env.current
     cloud.store.insert(A, [{ _id: 'one', v: 0 }])
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => db.collection(A).where({ _id: 'one', v: 0 }).update({ data: { v: 1, by: i } })))
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        db
+          .collection(A)
+          .where({ _id: 'one', v: 0 })
+          .update({ data: { v: 1, by: i } })
+      )
+    )
     expect(results.filter((r: any) => r.stats.updated === 1)).toHaveLength(1)
     expect(cloud.store.get(A, 'one')!.v).toBe(1)
   })

@@ -6,7 +6,8 @@ import { bootWeapp } from './support/weapp'
 const ME = makeMe({ openid: 'o-wechat-2', nickName: '李志强', phone: null, communityId: null, communityName: null })
 
 const weapp = bootWeapp(({ action }) => {
-  if (action === 'communities') return { ok: true, data: [{ id: 'c01', name: '青枫社区', streetId: 'st01', center: { lat: 31.35, lng: 118.43 } }] }
+  if (action === 'communities')
+    return { ok: true, data: [{ id: 'c01', name: '青枫社区', streetId: 'st01', center: { lat: 31.35, lng: 118.43 } }] }
   if (action === 'consent') return { ok: true, data: { ...ME, needsConsent: false, consentVersion: '2026-11' } }
   return { ok: true, data: ME }
 })

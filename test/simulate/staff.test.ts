@@ -13,9 +13,7 @@ const STAFF = makeMe({
   isStaff: true
 })
 
-const weapp = bootWeapp(({ action }) =>
-  action === 'communities' ? { ok: true, data: [] } : { ok: true, data: STAFF }
-)
+const weapp = bootWeapp(({ action }) => (action === 'communities' ? { ok: true, data: [] } : { ok: true, data: STAFF }))
 
 describe('built weapp for a staff member', () => {
   it('我的 shows the workbench entry and the page root is in elder mode', async () => {

@@ -42,7 +42,9 @@ export function typedClient(cloud: UntypedCloud, options: TestClientOptions = {}
   const callRaw = (fn: string, action: string, data?: unknown, openid = options.openid) =>
     cloud.call(fn, action, data, openid) as Promise<Envelope<unknown>>
   const functionClient = (fn: string, actions: object) =>
-    Object.fromEntries(Object.keys(actions).map((action) => [action, (data: unknown, openid?: string) => callRaw(fn, action, data, openid)]))
+    Object.fromEntries(
+      Object.keys(actions).map((action) => [action, (data: unknown, openid?: string) => callRaw(fn, action, data, openid)])
+    )
   const api = Object.fromEntries(Object.entries(contract).map(([fn, actions]) => [fn, functionClient(fn, actions)])) as unknown as Api
   function call<F extends FnName, A extends ActionOf<F>>(fn: F, action: A, data: Input<F, A>, openid?: string) {
     return callRaw(fn, action, data, openid) as Promise<Answer<F, A>>

@@ -21,7 +21,7 @@ export interface UseLocalCloudOptions {
 
 export interface LocalCloudHandle {
   readonly cloud: LocalCloud
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   call<T = any>(fn: string, action: string, data?: unknown, openid?: string): Promise<Envelope<T>>
 }
 

@@ -6,11 +6,28 @@ import type { CommunityDoc, CommunitySettings, GeoPoint, StreetDoc } from '../..
 /** A GeoJSON point as the database stores it (longitude first). */
 export const point = (lat: number, lng: number): GeoPoint => ({ type: 'Point', coordinates: [lng, lat] })
 
-const ASSESSMENT: CommunitySettings['assessment'] = { registrationPoints: 10, wishPoints: 5, needPoints: 5, pointsPerHour: 1, yearlyHours: 50, passMark: 60 }
-const SETTINGS: CommunitySettings = { wishValueCap: 200, claimLimit: 3, claimDays: 7, openWishesToVolunteers: false, handoverPoint: '服务台', assessment: ASSESSMENT }
+const ASSESSMENT: CommunitySettings['assessment'] = {
+  registrationPoints: 10,
+  wishPoints: 5,
+  needPoints: 5,
+  pointsPerHour: 1,
+  yearlyHours: 50,
+  passMark: 60
+}
+const SETTINGS: CommunitySettings = {
+  wishValueCap: 200,
+  claimLimit: 3,
+  claimDays: 7,
+  openWishesToVolunteers: false,
+  handoverPoint: '服务台',
+  assessment: ASSESSMENT
+}
 
 /** A community's settings: the usual test values, changed by `over` (assessment rules one by one). */
-export function communitySettings({ assessment, ...over }: Partial<Omit<CommunitySettings, 'assessment'>> & { assessment?: Partial<CommunitySettings['assessment']> } = {}): CommunitySettings {
+export function communitySettings({
+  assessment,
+  ...over
+}: Partial<Omit<CommunitySettings, 'assessment'>> & { assessment?: Partial<CommunitySettings['assessment']> } = {}): CommunitySettings {
   return { ...SETTINGS, ...over, assessment: { ...ASSESSMENT, ...assessment } }
 }
 
@@ -19,8 +36,24 @@ export const STREET = { _id: 'st01', name: '青枫街道', district: '镜湖区'
 /** 青枫社区 (cm01) and 柳岸社区 (cm02) of street st01, with their settings. */
 export function twoCommunities(settings: CommunitySettings, cm02Settings: CommunitySettings = settings) {
   return [
-    { _id: 'cm01', name: '青枫社区', streetId: 'st01', center: point(31.335, 118.375), address: '青枫路1号', phone: '0553-2123456', settings },
-    { _id: 'cm02', name: '柳岸社区', streetId: 'st01', center: point(31.34, 118.385), address: '柳岸街2号', phone: '0553-2654321', settings: cm02Settings }
+    {
+      _id: 'cm01',
+      name: '青枫社区',
+      streetId: 'st01',
+      center: point(31.335, 118.375),
+      address: '青枫路1号',
+      phone: '0553-2123456',
+      settings
+    },
+    {
+      _id: 'cm02',
+      name: '柳岸社区',
+      streetId: 'st01',
+      center: point(31.34, 118.385),
+      address: '柳岸街2号',
+      phone: '0553-2654321',
+      settings: cm02Settings
+    }
   ] satisfies CommunityDoc[]
 }
 

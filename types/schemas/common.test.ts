@@ -35,7 +35,11 @@ describe('common schemas', () => {
     const messages = (data: unknown) => schema.safeParse(data, { errorMap: chineseErrorMap }).error?.issues.map((i) => i.message)
     expect(messages('x')).toEqual(['提交的内容格式不正确'])
     expect(messages({ location: { lat: 31.3 }, name: '张三', count: 9 })).toEqual(['缺少必填内容', '填写的内容太多或数值太大'])
-    expect(messages({ location: { lat: 91, lng: 118 }, name: 7, count: 1 })).toEqual(['填写的内容太多或数值太大', '位置不在服务范围内', '姓名格式不正确'])
+    expect(messages({ location: { lat: 91, lng: 118 }, name: 7, count: 1 })).toEqual([
+      '填写的内容太多或数值太大',
+      '位置不在服务范围内',
+      '姓名格式不正确'
+    ])
   })
 
   test('locations outside China are refused with a readable message', () => {

@@ -16,6 +16,7 @@ export const text = (label: string, { min = 1, max = 100 }: { min?: number; max?
     .transform((s) => s.normalize('NFC').trim())
     .refine((s) => [...s].length >= min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
     .refine((s) => [...s].length <= max, `${label}不能超过${max}个字`)
+    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), `${label}包含无效字符`)
 
 export const optionalText = (label: string, max = 200) => text(label, { min: 0, max }).optional()
@@ -29,16 +30,18 @@ export const mobile = (label = '手机号') =>
 
 /** A point in mainland China (GCJ-02 as WeChat returns it). */
 export const CHINA_BOUNDS = { minLat: 3.8, maxLat: 53.6, minLng: 73.5, maxLng: 135.1 }
-export const location = z.object(
-  {
-    lat: z.number({ invalid_type_error: '纬度格式不正确' }).finite('纬度格式不正确').min(-90).max(90),
-    lng: z.number({ invalid_type_error: '经度格式不正确' }).finite('经度格式不正确').min(-180).max(180)
-  },
-  { required_error: '缺少位置', invalid_type_error: '位置格式不正确' }
-).refine(
-  (p) => p.lat >= CHINA_BOUNDS.minLat && p.lat <= CHINA_BOUNDS.maxLat && p.lng >= CHINA_BOUNDS.minLng && p.lng <= CHINA_BOUNDS.maxLng,
-  '位置不在服务范围内'
-)
+export const location = z
+  .object(
+    {
+      lat: z.number({ invalid_type_error: '纬度格式不正确' }).finite('纬度格式不正确').min(-90).max(90),
+      lng: z.number({ invalid_type_error: '经度格式不正确' }).finite('经度格式不正确').min(-180).max(180)
+    },
+    { required_error: '缺少位置', invalid_type_error: '位置格式不正确' }
+  )
+  .refine(
+    (p) => p.lat >= CHINA_BOUNDS.minLat && p.lat <= CHINA_BOUNDS.maxLat && p.lng >= CHINA_BOUNDS.minLng && p.lng <= CHINA_BOUNDS.maxLng,
+    '位置不在服务范围内'
+  )
 export type LatLng = z.infer<typeof location>
 
 export const int = (label: string, min: number, max: number) =>
@@ -57,7 +60,12 @@ export const requestId = z
 
 /** Paging by opaque cursor (an offset or a key, encoded by the function). */
 export const page = {
-  limit: z.number({ invalid_type_error: '每页数量必须是数字' }).int('每页数量必须是整数').min(1, '每页数量不能小于1').max(50, '每页数量不能大于50').optional(),
+  limit: z
+    .number({ invalid_type_error: '每页数量必须是数字' })
+    .int('每页数量必须是整数')
+    .min(1, '每页数量不能小于1')
+    .max(50, '每页数量不能大于50')
+    .optional(),
   cursor: z.string({ invalid_type_error: '分页参数格式不正确' }).max(200, '分页参数格式不正确').optional()
 }
 export interface Page<T> {
@@ -81,9 +89,7 @@ export const fileId = z
   .regex(/^cloud:\/\/[^\s]+$/, '图片格式不正确')
 
 /** A period such as 2026, 2026H1, 2026H2, 2026-03. */
-export const period = z
-  .string({ required_error: '请选择统计周期' })
-  .regex(/^\d{4}(H[12]|-(0[1-9]|1[0-2]))?$/, '统计周期格式不正确')
+export const period = z.string({ required_error: '请选择统计周期' }).regex(/^\d{4}(H[12]|-(0[1-9]|1[0-2]))?$/, '统计周期格式不正确')
 
 export const empty = z.object({}).optional().default({})
 

@@ -2,7 +2,14 @@
 // their detail, staff maintenance and CSV import, and the coverage analysis for staff.
 import { z } from 'zod'
 import { action } from '../contract'
-import { CIRCLE_TIERS, FACILITY_CATEGORY_IDS, FACILITY_STATUSES, type CircleTier, type FacilityCategory, type FacilityStatus } from '../enums'
+import {
+  CIRCLE_TIERS,
+  FACILITY_CATEGORY_IDS,
+  FACILITY_STATUSES,
+  type CircleTier,
+  type FacilityCategory,
+  type FacilityStatus
+} from '../enums'
 import { fileId, id, location, optionalText, page, requestId, text, type LatLng, type Page } from './common'
 
 export const tier = z.union([z.literal(5), z.literal(10), z.literal(15)], {
@@ -55,7 +62,10 @@ export const UpsertFacilityInput = z
     /** e.g. "周一至周五 08:30-12:00,14:00-17:30；周六 09:00-12:00" or "每天 24小时". */
     hoursText: text('营业时间', { max: 200 }),
     holidaysClosed: z.boolean({ invalid_type_error: '“节假日休息”格式不正确' }).default(false),
-    services: z.array(text('服务项目', { max: 20 })).max(20, '服务项目最多20项').default([]),
+    services: z
+      .array(text('服务项目', { max: 20 }))
+      .max(20, '服务项目最多20项')
+      .default([]),
     photos: z.array(fileId).max(9, '最多9张照片').default([])
   })
   .refine((f) => !!f.id || !!f.requestId, { message: '缺少请求编号', path: ['requestId'] })
@@ -70,7 +80,10 @@ export const ImportFacilitiesInput = z.object({
   communityId: id('社区'),
   /** The same file sent again with the same request id writes the same documents, never twice. */
   requestId,
-  csv: z.string({ required_error: '请选择CSV文件', invalid_type_error: 'CSV内容格式不正确' }).min(1, 'CSV文件是空的').max(190_000, 'CSV文件过大，请拆分后导入'),
+  csv: z
+    .string({ required_error: '请选择CSV文件', invalid_type_error: 'CSV内容格式不正确' })
+    .min(1, 'CSV文件是空的')
+    .max(190_000, 'CSV文件过大，请拆分后导入'),
   /** partial: import the good rows; allOrNothing: import nothing when any row is rejected. */
   mode: z.enum(IMPORT_MODES, { errorMap: () => ({ message: '请选择导入方式' }) })
 })
@@ -95,7 +108,7 @@ export interface CategoryInfo {
   name: string
   tier: CircleTier
   icon: string
-  /** Metres: the radius of the category's tier. */
+  /** Meters: the radius of the category's tier. */
   radius: number
 }
 
@@ -116,7 +129,7 @@ export interface FacilitySummary {
   address: string
   phone: string
   location: LatLng
-  /** Great-circle metres from the resident, rounded. */
+  /** Great-circle meters from the resident, rounded. */
   distance: number
   walkMinutes: number
   open: boolean

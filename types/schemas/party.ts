@@ -27,7 +27,17 @@ export const PARTY_LIMITS = {
 } as const
 
 /** Service intentions a member can choose (服务意向). */
-export const SERVICE_INTENTIONS = ['policy', 'elderly', 'environment', 'civility', 'legal', 'health', 'education', 'mediation', 'culture'] as const
+export const SERVICE_INTENTIONS = [
+  'policy',
+  'elderly',
+  'environment',
+  'civility',
+  'legal',
+  'health',
+  'education',
+  'mediation',
+  'culture'
+] as const
 export type ServiceIntention = (typeof SERVICE_INTENTIONS)[number]
 export const SERVICE_INTENTION_LABELS: Record<ServiceIntention, string> = {
   policy: '政策宣讲',
@@ -50,7 +60,13 @@ export const RESOURCE_QUANTITY_UNITS: Record<ResourceKind, string> = { venue: '�
 
 export const NEED_CATEGORIES = ['service', 'goods', 'venue', 'skill', 'other'] as const
 export type NeedCategory = (typeof NEED_CATEGORIES)[number]
-export const NEED_CATEGORY_LABELS: Record<NeedCategory, string> = { service: '服务', goods: '物资', venue: '场地', skill: '技能', other: '其他' }
+export const NEED_CATEGORY_LABELS: Record<NeedCategory, string> = {
+  service: '服务',
+  goods: '物资',
+  venue: '场地',
+  skill: '技能',
+  other: '其他'
+}
 
 export const PROJECT_STATUSES = ['planned', 'ongoing', 'done'] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]

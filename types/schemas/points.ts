@@ -3,7 +3,15 @@ import { z } from 'zod'
 import { action } from '../contract'
 import type { LedgerKind, MerchantStatus, OrderStatus } from '../enums'
 import { dateTime, fileId, id, int, mobile, optionalText, page, requestId, text, type Page } from './common'
-import { GOODS_KINDS, LIMIT_PERIODS, MAX_QUANTITY, MERCHANT_KINDS, type GoodsKind, type LimitPeriod, type MerchantKind } from './points.labels'
+import {
+  GOODS_KINDS,
+  LIMIT_PERIODS,
+  MAX_QUANTITY,
+  MERCHANT_KINDS,
+  type GoodsKind,
+  type LimitPeriod,
+  type MerchantKind
+} from './points.labels'
 
 export * from './points.labels'
 
@@ -21,29 +29,35 @@ export const ApplyMerchantInput = z.object({
 })
 
 export const ReviewMerchantInput = z
-  .object({ merchantId: id('商家'), approve: z.boolean({ required_error: '请选择审核结果', invalid_type_error: '审核结果格式不正确' }), reason: optionalText('原因', 100) })
+  .object({
+    merchantId: id('商家'),
+    approve: z.boolean({ required_error: '请选择审核结果', invalid_type_error: '审核结果格式不正确' }),
+    reason: optionalText('原因', 100)
+  })
   .refine((i) => i.approve || (i.reason && i.reason.length >= 2), { message: '请填写未通过的原因', path: ['reason'] })
 
-export const UpsertGoodsInput = z.object({
-  /** Omitted to list a new item; then `requestId` makes a repeated tap list it once. */
-  goodsId: id('商品').optional(),
-  requestId: requestId.optional(),
-  merchantId: id('商家'),
-  name: text('名称', { min: 2, max: 30 }),
-  kind: z.enum(GOODS_KINDS, { errorMap: () => ({ message: '请选择实物或服务' }) }),
-  description: text('说明', { min: 0, max: 500 }).default(''),
-  photo: fileId.optional(),
-  price: int('所需积分', 1, 100_000),
-  stock: int('库存', 0, 100_000),
-  /** The stock the edit form was loaded with: the save then moves stock by the difference, so items redeemed meanwhile are not put back. */
-  stockBefore: int('原库存', 0, 100_000).optional(),
-  limitCount: int('每人限兑数量', 1, 100),
-  limitPeriod: z.enum(LIMIT_PERIODS, { errorMap: () => ({ message: '请选择限兑周期' }) }),
-  pickupPlace: text('领取地点', { min: 2, max: 60 }),
-  pickupDays: int('领取有效期', 1, 90),
-  validUntil: dateTime('上架截止时间').optional(),
-  onSale: z.boolean({ invalid_type_error: '上架状态格式不正确' }).default(true)
-}).refine((g) => !!g.goodsId || !!g.requestId, { message: '缺少请求编号', path: ['requestId'] })
+export const UpsertGoodsInput = z
+  .object({
+    /** Omitted to list a new item; then `requestId` makes a repeated tap list it once. */
+    goodsId: id('商品').optional(),
+    requestId: requestId.optional(),
+    merchantId: id('商家'),
+    name: text('名称', { min: 2, max: 30 }),
+    kind: z.enum(GOODS_KINDS, { errorMap: () => ({ message: '请选择实物或服务' }) }),
+    description: text('说明', { min: 0, max: 500 }).default(''),
+    photo: fileId.optional(),
+    price: int('所需积分', 1, 100_000),
+    stock: int('库存', 0, 100_000),
+    /** The stock the edit form was loaded with: the save then moves stock by the difference, so items redeemed meanwhile are not put back. */
+    stockBefore: int('原库存', 0, 100_000).optional(),
+    limitCount: int('每人限兑数量', 1, 100),
+    limitPeriod: z.enum(LIMIT_PERIODS, { errorMap: () => ({ message: '请选择限兑周期' }) }),
+    pickupPlace: text('领取地点', { min: 2, max: 60 }),
+    pickupDays: int('领取有效期', 1, 90),
+    validUntil: dateTime('上架截止时间').optional(),
+    onSale: z.boolean({ invalid_type_error: '上架状态格式不正确' }).default(true)
+  })
+  .refine((g) => !!g.goodsId || !!g.requestId, { message: '缺少请求编号', path: ['requestId'] })
 
 export const ListGoodsInput = z
   .object({
@@ -60,16 +74,28 @@ export const RedeemInput = z.object({
   requestId
 })
 
-const orderId = z.string({ required_error: '缺少订单', invalid_type_error: '订单格式不正确' }).min(1, '缺少订单').max(120, '订单格式不正确').regex(/^[A-Za-z0-9_-]+$/, '订单格式不正确')
+const orderId = z
+  .string({ required_error: '缺少订单', invalid_type_error: '订单格式不正确' })
+  .min(1, '缺少订单')
+  .max(120, '订单格式不正确')
+  .regex(/^[A-Za-z0-9_-]+$/, '订单格式不正确')
 
 /** A 6-digit pickup code typed in, or the text of the pickup QR code. */
 export const PickupInput = z.object({
-  code: z.string({ required_error: '请扫描或输入取货码', invalid_type_error: '取货码格式不正确' }).trim().min(6, '取货码格式不正确').max(200, '取货码格式不正确'),
+  code: z
+    .string({ required_error: '请扫描或输入取货码', invalid_type_error: '取货码格式不正确' })
+    .trim()
+    .min(6, '取货码格式不正确')
+    .max(200, '取货码格式不正确'),
   merchantId: id('商家').optional()
 })
 
 export const AdjustInput = z.object({
-  volunteerNo: z.string({ required_error: '请填写志愿者编号', invalid_type_error: '志愿者编号格式不正确' }).trim().toUpperCase().pipe(z.string().regex(/^ZY\d{8}$/, '志愿者编号格式不正确')),
+  volunteerNo: z
+    .string({ required_error: '请填写志愿者编号', invalid_type_error: '志愿者编号格式不正确' })
+    .trim()
+    .toUpperCase()
+    .pipe(z.string().regex(/^ZY\d{8}$/, '志愿者编号格式不正确')),
   amount: int('调整积分', -10_000, 10_000).refine((n) => n !== 0, '调整积分不能为0'),
   reason: text('调整原因', { min: 2, max: 100 }),
   requestId
@@ -184,21 +210,17 @@ export const points = {
   applyMerchant: action(ApplyMerchantInput).returns<MerchantView>(),
   reviewMerchant: action(ReviewMerchantInput).returns<MerchantView>(),
   myMerchant: action(z.object({}).default({})).returns<MerchantView | null>(),
-  listMerchants: action(
-    z.object({ status: merchantStatus.optional(), communityId: id('社区').optional(), ...page }).default({})
-  ).returns<Page<MerchantView>>(),
+  listMerchants: action(z.object({ status: merchantStatus.optional(), communityId: id('社区').optional(), ...page }).default({})).returns<
+    Page<MerchantView>
+  >(),
   upsertGoods: action(UpsertGoodsInput).returns<GoodsView>(),
   listGoods: action(ListGoodsInput).returns<Page<GoodsView>>(),
   goods: action(z.object({ goodsId: id('商品') })).returns<GoodsDetail>(),
   redeem: action(RedeemInput).returns<OrderView>(),
   cancelRedemption: action(z.object({ orderId })).returns<OrderView>(),
   verifyPickup: action(PickupInput).returns<OrderView>(),
-  myRedemptions: action(z.object({ status: orderStatus.optional(), ...page }).default({})).returns<
-    Page<OrderView>
-  >(),
-  merchantOrders: action(
-    z.object({ merchantId: id('商家'), status: orderStatus.optional(), ...page })
-  ).returns<Page<OrderView>>(),
+  myRedemptions: action(z.object({ status: orderStatus.optional(), ...page }).default({})).returns<Page<OrderView>>(),
+  merchantOrders: action(z.object({ merchantId: id('商家'), status: orderStatus.optional(), ...page })).returns<Page<OrderView>>(),
   expireRedemptions: action(z.object({}).default({})).returns<{ expired: number }>(),
   adjust: action(AdjustInput).returns<LedgerItem>(),
   board: action(BoardInput).returns<Board>()

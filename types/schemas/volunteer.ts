@@ -1,7 +1,7 @@
-// volunteer: registration, activities, enrolment, verified check-in/out, service records and certificates.
+// volunteer: registration, activities, enrollment, verified check-in/out, service records and certificates.
 import { z } from 'zod'
 import { action } from '../contract'
-import type { EnrolmentStatus } from '../enums'
+import type { EnrollmentStatus } from '../enums'
 import { dateTime, fileId, id, int, location, mobile, page, requestId, text, type LatLng, type Page } from './common'
 import type { ActivityPhase } from './volunteer.labels'
 
@@ -78,7 +78,13 @@ export const ListActivitiesInput = z
   .refine((i) => i.scope !== 'nearby' || i.location, { message: '请先获取位置或选择社区', path: ['location'] })
 
 const activityId = z.object({ activityId: id('活动') })
-const enrollmentRef = z.object({ enrollmentId: z.string({ required_error: '缺少报名记录', invalid_type_error: '报名记录格式不正确' }).min(1, '缺少报名记录').max(140, '报名记录格式不正确').regex(/^[A-Za-z0-9_-]+$/, '报名记录格式不正确') })
+const enrollmentRef = z.object({
+  enrollmentId: z
+    .string({ required_error: '缺少报名记录', invalid_type_error: '报名记录格式不正确' })
+    .min(1, '缺少报名记录')
+    .max(140, '报名记录格式不正确')
+    .regex(/^[A-Za-z0-9_-]+$/, '报名记录格式不正确')
+})
 
 /** What the volunteer scanned: the QR text or the token typed in by hand. */
 const scanned = z
@@ -138,9 +144,9 @@ export interface ActivitySummary {
   radius: number
   cover: string | null
   phase: ActivityPhase
-  /** Metres from the given location (nearby list only). */
+  /** Meters from the given location (nearby list only). */
   distance: number | null
-  myStatus: EnrolmentStatus | null
+  myStatus: EnrollmentStatus | null
 }
 
 export interface HoursCorrection {
@@ -153,7 +159,7 @@ export interface HoursCorrection {
 export interface EnrollmentView {
   id: string
   activityId: string
-  status: EnrolmentStatus
+  status: EnrollmentStatus
   enrolledAt: string
   checkInAt: string | null
   checkOutAt: string | null
@@ -166,7 +172,7 @@ export interface EnrollmentView {
 export interface ActivityDetail extends ActivitySummary {
   content: string
   organiser: string
-  /** Whether the caller may enrol now, and if not why (a sentence). */
+  /** Whether the caller may enroll now, and if not why (a sentence). */
   enrollOpen: boolean
   enrollBlocked: string | null
   myEnrollment: EnrollmentView | null

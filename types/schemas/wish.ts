@@ -19,11 +19,12 @@ export type { Appellation, DeliveryMode, PublicWishStatus } from '../enums'
 
 const category = z.enum(WISH_CATEGORIES, { errorMap: () => ({ message: '请选择心愿类别' }) })
 const photos = (label: string) =>
-  z.array(fileId, { invalid_type_error: `${label}格式不正确` }).max(WISH_LIMITS.photos, `${label}最多${WISH_LIMITS.photos}张`).default([])
+  z
+    .array(fileId, { invalid_type_error: `${label}格式不正确` })
+    .max(WISH_LIMITS.photos, `${label}最多${WISH_LIMITS.photos}张`)
+    .default([])
 const wishId = id('心愿编号')
-const day = z
-  .string({ invalid_type_error: '日期格式不正确' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式不正确')
+const day = z.string({ invalid_type_error: '日期格式不正确' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式不正确')
 
 export const BeneficiaryInput = z.object(
   {
@@ -77,14 +78,16 @@ export const ReviewInput = z
   })
   .refine((r) => r.decision === 'publish' || Boolean(r.reason), { path: ['reason'], message: '驳回时请填写理由' })
 
-export const WallInput = z.object({
-  communityId: id('社区').optional(),
-  category: category.optional(),
-  sort: z.enum(['newest', 'nearest']).default('newest'),
-  location: location.optional(),
-  status: z.enum(PUBLIC_WISH_STATUSES).default('published'),
-  ...page
-}).refine((w) => w.sort !== 'nearest' || Boolean(w.location), { path: ['location'], message: '按距离排序需要位置' })
+export const WallInput = z
+  .object({
+    communityId: id('社区').optional(),
+    category: category.optional(),
+    sort: z.enum(['newest', 'nearest']).default('newest'),
+    location: location.optional(),
+    status: z.enum(PUBLIC_WISH_STATUSES).default('published'),
+    ...page
+  })
+  .refine((w) => w.sort !== 'nearest' || Boolean(w.location), { path: ['location'], message: '按距离排序需要位置' })
 
 export const MineInput = z.object({ as: z.enum(['beneficiary', 'claimer']).default('beneficiary'), ...page })
 
@@ -154,7 +157,7 @@ export interface WishCard {
   claimedAt: string | null
   fulfilledAt: string | null
   confirmedAt: string | null
-  /** Metres from the given location, for "nearest first". */
+  /** Meters from the given location, for "nearest first". */
   distance: number | null
 }
 

@@ -1,6 +1,6 @@
 // Stored shapes of the volunteer pillar's documents that other functions read too (points reads volunteers;
-// the workbench reads volunteers and enrolments). The volunteer function's src/docs.ts re-exports them.
-import type { EnrolmentStatus } from '../../../types/enums'
+// the workbench reads volunteers and enrollments). The volunteer function's src/docs.ts re-exports them.
+import type { EnrollmentStatus } from '../../../types/enums'
 
 export interface VolunteerDoc {
   _id: string // openid
@@ -36,12 +36,12 @@ export interface EnrollmentDoc {
   _id: string // activityId + "_" + openid
   activityId: string
   openid: string
-  /** The activity's community (staff of it manage this enrolment). */
+  /** The activity's community (staff of it manage this enrollment). */
   communityId: string
   activityTitle: string
   activityStart: Date
   activityEnd: Date
-  status: EnrolmentStatus
+  status: EnrollmentStatus
   enrolledAt: Date
   cancelledAt: Date | null
   checkInAt: Date | null

@@ -2,7 +2,7 @@
 // `beneficiary`, `guardian` and `privatePhotos`, which only the projections in wish/src/views.ts may read.
 import type { DeliveryMode } from '../../../types/schemas/wish'
 import type { WishCategory, WishStatus } from '../../../types'
-import type { GeoPoint } from './'
+import type { GeoPoint } from '.'
 
 export type ActorRole = 'resident' | 'staff' | 'member' | 'volunteer' | 'system'
 

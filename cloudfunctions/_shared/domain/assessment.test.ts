@@ -1,5 +1,5 @@
 import { DEFAULT_COMMUNITY_SETTINGS } from '../docs'
-import { AppError } from '../infra/errors'
+import { type AppError } from '../infra/errors'
 import { checkRating, maxRating, needEntry, ratingAllowed, ratingHalf, registrationEntry, totalsOf } from './assessment'
 
 const rules = DEFAULT_COMMUNITY_SETTINGS.assessment
@@ -26,7 +26,15 @@ test('totals add every source; pass mark and yearly hours come from the rules', 
     { source: 'need' as const, points: 10, hours: 0, count: 2 },
     { source: 'hours' as const, points: 15.5, hours: 15.5, count: 4 }
   ]
-  expect(totalsOf(sums, rules)).toEqual({ points: 60.5, hours: 15.5, wishes: 5, needs: 2, registrationPoints: 10, passed: true, hoursMet: false })
+  expect(totalsOf(sums, rules)).toEqual({
+    points: 60.5,
+    hours: 15.5,
+    wishes: 5,
+    needs: 2,
+    registrationPoints: 10,
+    passed: true,
+    hoursMet: false
+  })
   expect(totalsOf(sums, { ...rules, passMark: 61, yearlyHours: 15 })).toMatchObject({ passed: false, hoursMet: true })
   expect(totalsOf([], rules)).toEqual({ points: 0, hours: 0, wishes: 0, needs: 0, registrationPoints: 0, passed: false, hoursMet: false })
 })

@@ -71,7 +71,12 @@ export interface SourceSum {
 }
 
 /** Registration points, once per registration and calendar year (approval, then the first renewal of each later year). */
-export function registrationEntry(reg: { _id: string; openid: string; communityId: string }, rules: AssessmentRulesView, at: Date, renewal = false): AssessmentEntryDoc {
+export function registrationEntry(
+  reg: { _id: string; openid: string; communityId: string },
+  rules: AssessmentRulesView,
+  at: Date,
+  renewal = false
+): AssessmentEntryDoc {
   return assessmentEntry({
     openid: reg.openid,
     communityId: reg.communityId,
@@ -84,7 +89,12 @@ export function registrationEntry(reg: { _id: string; openid: string; communityI
 }
 
 /** Points for a need the member completed and staff confirmed. */
-export function needEntry(need: { _id: string; title: string; communityId: string }, openid: string, rules: AssessmentRulesView, at: Date): AssessmentEntryDoc {
+export function needEntry(
+  need: { _id: string; title: string; communityId: string },
+  openid: string,
+  rules: AssessmentRulesView,
+  at: Date
+): AssessmentEntryDoc {
   return assessmentEntry({
     openid,
     communityId: need.communityId,

@@ -41,7 +41,35 @@ test('the CSV starts with a BOM, has Chinese headers, CST dates, and defuses for
   const csv = reportCsv([row])
   expect(csv.charCodeAt(0)).toBe(0xfeff)
   const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data
-  expect(parsed[0]).toEqual(['姓名', '手机号', '报到社区', '工作单位', '所在党支部', '报到通过日期', '已续报到半年度', '志愿服务时长(小时)', '认领心愿(个)', '完成需求(个)', '积分', '是否达标', '评定等次'])
-  expect(parsed[1]).toEqual(['陈建国', '138****1234', '青枫社区', '江城市税务局镜湖分局', "'=机关党支部", '2026-03-02', '2026H1 2026H2', '0', '0', '0', '0', '未达标', '未评定'])
+  expect(parsed[0]).toEqual([
+    '姓名',
+    '手机号',
+    '报到社区',
+    '工作单位',
+    '所在党支部',
+    '报到通过日期',
+    '已续报到半年度',
+    '志愿服务时长(小时)',
+    '认领心愿(个)',
+    '完成需求(个)',
+    '积分',
+    '是否达标',
+    '评定等次'
+  ])
+  expect(parsed[1]).toEqual([
+    '陈建国',
+    '138****1234',
+    '青枫社区',
+    '江城市税务局镜湖分局',
+    "'=机关党支部",
+    '2026-03-02',
+    '2026H1 2026H2',
+    '0',
+    '0',
+    '0',
+    '0',
+    '未达标',
+    '未评定'
+  ])
   expect(reportFilename('税务局', '2026')).toBe('税务局-2026年度党员双重考评.csv')
 })

@@ -3,7 +3,7 @@ import type { FacilityCategory } from '../../../types/enums'
 import { computeCoverage, coverageBounds, type CoverageCompound, type CoverageFacility } from './coverage'
 import { EARTH_RADIUS_M, WALK, greatCircleMeters } from './walk'
 
-// A hand-made map around (31°N, 118°E): positions in metres north and east of the origin.
+// A hand-made map around (31°N, 118°E): positions in meters north and east of the origin.
 const M = (EARTH_RADIUS_M * Math.PI) / 180
 const ORIGIN = { lat: 31, lng: 118 }
 const at = (north: number, east = 0) => ({
@@ -38,10 +38,42 @@ describe('coverage on a hand-made map', () => {
 
   test('shares of compounds and households for the whole scope', () => {
     expect(result.rows).toEqual([
-      { category: 'convenience', compounds: 3, compoundsCovered: 2, households: 1700, householdsCovered: 1200, compoundShare: 0.6667, householdShare: 0.7059 },
-      { category: 'canteen', compounds: 3, compoundsCovered: 1, households: 1700, householdsCovered: 500, compoundShare: 0.3333, householdShare: 0.2941 },
-      { category: 'clinic', compounds: 3, compoundsCovered: 1, households: 1700, householdsCovered: 200, compoundShare: 0.3333, householdShare: 0.1176 },
-      { category: 'elderCare', compounds: 3, compoundsCovered: 0, households: 1700, householdsCovered: 0, compoundShare: 0, householdShare: 0 }
+      {
+        category: 'convenience',
+        compounds: 3,
+        compoundsCovered: 2,
+        households: 1700,
+        householdsCovered: 1200,
+        compoundShare: 0.6667,
+        householdShare: 0.7059
+      },
+      {
+        category: 'canteen',
+        compounds: 3,
+        compoundsCovered: 1,
+        households: 1700,
+        householdsCovered: 500,
+        compoundShare: 0.3333,
+        householdShare: 0.2941
+      },
+      {
+        category: 'clinic',
+        compounds: 3,
+        compoundsCovered: 1,
+        households: 1700,
+        householdsCovered: 200,
+        compoundShare: 0.3333,
+        householdShare: 0.1176
+      },
+      {
+        category: 'elderCare',
+        compounds: 3,
+        compoundsCovered: 0,
+        households: 1700,
+        householdsCovered: 0,
+        compoundShare: 0,
+        householdShare: 0
+      }
     ])
   })
 
@@ -73,7 +105,11 @@ describe('coverage on a hand-made map', () => {
 
   test('defaults to every category, and an empty scope has zero shares', () => {
     expect(computeCoverage({ compounds: [A], facilities: [] }).rows).toHaveLength(17)
-    expect(computeCoverage({ compounds: [], facilities: FACILITIES }).rows[0]).toMatchObject({ compounds: 0, compoundShare: 0, householdShare: 0 })
+    expect(computeCoverage({ compounds: [], facilities: FACILITIES }).rows[0]).toMatchObject({
+      compounds: 0,
+      compoundShare: 0,
+      householdShare: 0
+    })
   })
 
   test('the bounds reach one full 15-minute radius beyond the outermost compounds', () => {
@@ -85,21 +121,28 @@ describe('coverage on a hand-made map', () => {
 })
 
 describe('the grid agrees with checking every facility', () => {
-  const point = fc.record({ north: fc.double({ min: -3000, max: 3000, noNaN: true }), east: fc.double({ min: -3000, max: 3000, noNaN: true }) })
+  const point = fc.record({
+    north: fc.double({ min: -3000, max: 3000, noNaN: true }),
+    east: fc.double({ min: -3000, max: 3000, noNaN: true })
+  })
   test('for random maps', () => {
     fc.assert(
-      fc.property(fc.array(point, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.constantFrom(...CATEGORIES), point), { maxLength: 60 }), (cs, fs) => {
-        const compounds = cs.map((p, i) => ({ id: `c${i}`, name: `c${i}`, communityId: 'cm', households: 10, ...at(p.north, p.east) }))
-        const facilities = fs.map(([category, p]) => f(category, p.north, p.east))
-        const result = computeCoverage({ compounds, facilities, categories: CATEGORIES })
-        for (const c of result.compounds) {
-          const compound = compounds.find((x) => x.id === c.id)!
-          const bruteMissing = CATEGORIES.filter(
-            (cat) => !facilities.some((x) => x.category === cat && greatCircleMeters(compound, x) <= WALK.categoryRadius(cat))
-          )
-          expect(c.missing).toEqual(bruteMissing)
+      fc.property(
+        fc.array(point, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.constantFrom(...CATEGORIES), point), { maxLength: 60 }),
+        (cs, fs) => {
+          const compounds = cs.map((p, i) => ({ id: `c${i}`, name: `c${i}`, communityId: 'cm', households: 10, ...at(p.north, p.east) }))
+          const facilities = fs.map(([category, p]) => f(category, p.north, p.east))
+          const result = computeCoverage({ compounds, facilities, categories: CATEGORIES })
+          for (const c of result.compounds) {
+            const compound = compounds.find((x) => x.id === c.id)!
+            const bruteMissing = CATEGORIES.filter(
+              (cat) => !facilities.some((x) => x.category === cat && greatCircleMeters(compound, x) <= WALK.categoryRadius(cat))
+            )
+            expect(c.missing).toEqual(bruteMissing)
+          }
         }
-      }),
+      ),
       { numRuns: 200 }
     )
   })

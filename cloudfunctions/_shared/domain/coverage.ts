@@ -40,7 +40,7 @@ export interface CoverageInput {
 const METERS_PER_DEGREE = (EARTH_RADIUS_M * Math.PI) / 180
 const ALL_CATEGORIES = FACILITY_CATEGORIES.map((c) => c.id)
 
-/** A uniform lat/lng grid whose cells are at least `radius` metres wide at every latitude it covers. */
+/** A uniform lat/lng grid whose cells are at least `radius` meters wide at every latitude it covers. */
 class Grid {
   private readonly cells = new Map<string, LatLng[]>()
   private readonly cellLat: number
@@ -153,7 +153,10 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
  * The box a coverage query must read facilities from: the compounds' bounding box grown by the largest
  * radius, so a facility just across a community or street boundary still counts.
  */
-export function coverageBounds(compounds: LatLng[], rule: WalkRule = WALK): { minLat: number; maxLat: number; minLng: number; maxLng: number } | null {
+export function coverageBounds(
+  compounds: LatLng[],
+  rule: WalkRule = WALK
+): { minLat: number; maxLat: number; minLng: number; maxLng: number } | null {
   if (!compounds.length) return null
   const reach = Math.max(...Object.values(rule.config.radii))
   const lats = compounds.map((c) => c.lat)

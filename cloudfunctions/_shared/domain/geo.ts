@@ -12,7 +12,7 @@ export interface LatLng {
 
 const toRad = (deg: number) => (deg * Math.PI) / 180
 
-/** Great-circle (haversine) distance between two points, in metres. */
+/** Great-circle (haversine) distance between two points, in meters. */
 export function greatCircleMeters(a: LatLng, b: LatLng): number {
   const dLat = toRad(b.lat - a.lat)
   const dLng = toRad(b.lng - a.lng)
@@ -20,5 +20,6 @@ export function greatCircleMeters(a: LatLng, b: LatLng): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
-/** Metres from a point to a stored location (GeoJSON or the SDK's Geo.Point). */
-export const distanceTo = (from: LatLng, point: GeoPoint | { longitude: number; latitude: number }) => greatCircleMeters(from, fromPoint(point))
+/** Meters from a point to a stored location (GeoJSON or the SDK's Geo.Point). */
+export const distanceTo = (from: LatLng, point: GeoPoint | { longitude: number; latitude: number }) =>
+  greatCircleMeters(from, fromPoint(point))

@@ -25,7 +25,7 @@ export interface LedgerEntryDoc {
   amount: number
   balanceAfter: number
   reason: string
-  /** The enrolment, order or request this entry comes from. */
+  /** The enrollment, order or request this entry comes from. */
   sourceId: string
   /** Who caused it when not the holder (staff adjustment, hours correction). */
   by: string | null

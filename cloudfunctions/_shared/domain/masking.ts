@@ -9,7 +9,8 @@ export function maskPhone(phone: string | null | undefined): string | null {
 }
 
 /** The one place deciding whether a viewer sees a full phone number. */
-export const phoneFor = (phone: string | null | undefined, fullAccess: boolean): string => (fullAccess ? phone ?? '' : maskPhone(phone) ?? '')
+export const phoneFor = (phone: string | null | undefined, fullAccess: boolean): string =>
+  fullAccess ? (phone ?? '') : (maskPhone(phone) ?? '')
 
 /** 张三丰 → 张**; a single character stays hidden entirely. */
 export function maskName(name: string | null | undefined): string {

@@ -8,11 +8,11 @@
 import { CIRCLE_TIERS, FACILITY_CATEGORIES, type CircleTier, type FacilityCategory } from '../../../types/enums'
 
 export interface WalkConfig {
-  /** Straight-line radius of each tier, in metres. */
+  /** Straight-line radius of each tier, in meters. */
   radii: Record<CircleTier, number>
   /** Street-network distance ÷ straight-line distance. */
   detourFactor: number
-  /** Walking speed in metres per minute. */
+  /** Walking speed in meters per minute. */
   speedMetersPerMinute: number
 }
 
@@ -26,7 +26,7 @@ export { EARTH_RADIUS_M, greatCircleMeters, type LatLng } from './geo'
 
 export interface WalkRule {
   readonly config: WalkConfig
-  /** The radius of a tier, in metres. */
+  /** The radius of a tier, in meters. */
   radiusOf(tier: CircleTier): number
   /** The radius within which a category counts as reachable (its own tier). */
   categoryRadius(category: FacilityCategory): number

@@ -36,9 +36,7 @@ type Scope = Partial<Pick<RoleGrant, 'communityId' | 'streetId' | 'merchantId' |
 export function hasGrant(caller: Caller, role: Role, scope: Scope = {}): boolean {
   if (caller.system) return true
   return caller.grants.some(
-    (g) =>
-      g.role === role &&
-      Object.entries(scope).every(([key, value]) => value === undefined || g[key as keyof Scope] === value)
+    (g) => g.role === role && Object.entries(scope).every(([key, value]) => value === undefined || g[key as keyof Scope] === value)
   )
 }
 

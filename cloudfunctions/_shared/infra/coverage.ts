@@ -13,7 +13,14 @@ import { getAll } from './db'
 export type CoverageScope = { kind: 'community'; id: string; name: string } | { kind: 'street'; id: string; name: string }
 
 const compoundsOf = (scope: { communityId: string } | { streetId: string }) =>
-  getAll<CompoundDoc>(db.collection('compounds').where(scope).orderBy('_id', 'asc').field({ _id: true, name: true, communityId: true, location: true, households: true }), 20_000)
+  getAll<CompoundDoc>(
+    db
+      .collection('compounds')
+      .where(scope)
+      .orderBy('_id', 'asc')
+      .field({ _id: true, name: true, communityId: true, location: true, households: true }),
+    20_000
+  )
 
 export interface Box {
   minLat: number

@@ -38,13 +38,19 @@ export function replacing(patch: object): Record<string, unknown> {
 }
 
 /** Updates fields of one document (wx-server-sdk takes `{ data }`, in and out of transactions). */
-export const updateDoc = (name: CollectionName, id: string, patch: object, tx?: Tx) => coll(name, tx).doc(id).update({ data: replacing(patch) })
+export const updateDoc = (name: CollectionName, id: string, patch: object, tx?: Tx) =>
+  coll(name, tx)
+    .doc(id)
+    .update({ data: replacing(patch) })
 
 /** A document without its _id, as `doc(id).set({ data })` wants it (the SDK refuses an _id in data). */
 export const withoutId = <T extends { _id: string }>({ _id, ...rest }: T): Omit<T, '_id'> => rest
 
 /** Writes a whole document under its _id. */
-export const putDoc = (name: CollectionName, doc: { _id: string }, tx?: Tx) => coll(name, tx).doc(doc._id).set({ data: withoutId(doc) })
+export const putDoc = (name: CollectionName, doc: { _id: string }, tx?: Tx) =>
+  coll(name, tx)
+    .doc(doc._id)
+    .set({ data: withoutId(doc) })
 
 /**
  * Creates a document whose id was derived from a request id, unless a retry of that request already did:
@@ -92,7 +98,10 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>, attempts = 
 export async function getAll<T>(query: Database, max = 20_000): Promise<T[]> {
   const out: T[] = []
   for (let skip = 0; skip < max; skip += 1000) {
-    const { data } = await query.skip(skip).limit(Math.min(1000, max - skip)).get()
+    const { data } = await query
+      .skip(skip)
+      .limit(Math.min(1000, max - skip))
+      .get()
     out.push(...(data as T[]))
     if (data.length < 1000) break
   }

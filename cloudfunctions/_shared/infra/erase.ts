@@ -15,14 +15,33 @@ export const ERASED_NAME = '已注销用户'
 export const ERASE_RULES: EraseRule[] = [
   // Pillars add their rows here, e.g.
   // { collection: 'volunteers', owner: '_id', set: { realName: ERASED_NAME, phone: null, idCardMasked: null, idCardHash: null } },
-  { collection: 'volunteers', owner: '_id', set: { realName: ERASED_NAME, phone: null, idCardMasked: null, idCardHash: null, skills: [], boardOptIn: false } },
+  {
+    collection: 'volunteers',
+    owner: '_id',
+    set: { realName: ERASED_NAME, phone: null, idCardMasked: null, idCardHash: null, skills: [], boardOptIn: false }
+  },
   { collection: 'certificates', owner: 'openid', set: { realName: ERASED_NAME, idCardMasked: null } },
   { collection: 'merchants', owner: 'ownerId', set: { contactName: ERASED_NAME, contactPhone: null } },
   // A resident's own wishes (for themselves or their family): the beneficiary's name, contact and photos.
-  { collection: 'wishes', owner: 'beneficiary.ownerId', set: { 'beneficiary.name': ERASED_NAME, 'beneficiary.display': '居民', 'beneficiary.phone': null, 'beneficiary.address': null, photos: [], privatePhotos: [] } },
+  {
+    collection: 'wishes',
+    owner: 'beneficiary.ownerId',
+    set: {
+      'beneficiary.name': ERASED_NAME,
+      'beneficiary.display': '居民',
+      'beneficiary.phone': null,
+      'beneficiary.address': null,
+      photos: [],
+      privatePhotos: []
+    }
+  },
   // Party registrations: name, phone, skills and pledge; the registration ends (roles are cleared with the account).
   { collection: 'partyMembers', owner: 'openid', set: { name: ERASED_NAME, phone: '', skills: [], pledge: '', status: 'ended' } },
   { collection: 'partyMemberships', owner: '_id', set: { status: 'ended', pledge: '', branch: '' } },
   { collection: 'partyUnits', owner: 'adminId', set: { contactName: ERASED_NAME, contactPhone: '' } },
-  { collection: 'partyNeeds', owner: 'claimant.id', set: { 'claimant.name': ERASED_NAME, 'claimant.pledge': null, 'claimant.branch': null } },
+  {
+    collection: 'partyNeeds',
+    owner: 'claimant.id',
+    set: { 'claimant.name': ERASED_NAME, 'claimant.pledge': null, 'claimant.branch': null }
+  }
 ]

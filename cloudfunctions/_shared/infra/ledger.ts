@@ -1,6 +1,6 @@
 // The ONE module that changes a points balance. Inside the caller's transaction it reads
 // `pointsAccounts/<openid>`, refuses a negative result, and writes the account together with an
-// append-only `pointsLedger` entry whose _id is derived from its source (enrolment, order, request), so a
+// append-only `pointsLedger` entry whose _id is derived from its source (enrollment, order, request), so a
 // retried or concurrent request finds the entry already written and changes nothing.
 import type { LedgerKind } from '../../../types/enums'
 import { nextTotals, type LedgerEntryDoc, type PointsAccountDoc, type Totals } from '../domain/ledgerRules'
@@ -66,7 +66,12 @@ export async function post(tx: Tx, p: Posting): Promise<PostResult> {
 /** Reads a balance outside a transaction (0 for someone who never had points). */
 export async function balanceOf(openid: string): Promise<Totals & { communityId: string | null }> {
   const account = await getDoc<PointsAccountDoc>('pointsAccounts', openid)
-  return { balance: account?.balance ?? 0, earned: account?.earned ?? 0, spent: account?.spent ?? 0, communityId: account?.communityId ?? null }
+  return {
+    balance: account?.balance ?? 0,
+    earned: account?.earned ?? 0,
+    spent: account?.spent ?? 0,
+    communityId: account?.communityId ?? null
+  }
 }
 
 export const BUSY_MESSAGE = '参与的人太多了，请稍后再试'

@@ -5,7 +5,15 @@ import { cloud } from './cloud'
 export interface Notice {
   touser: string
   /** Template key; the WeChat template id comes from the environment in production. */
-  template: 'wishPublished' | 'wishClaimed' | 'wishFulfilled' | 'wishReleased' | 'wishRejected' | 'enrolmentConfirmed' | 'pickupReady' | 'registrationReviewed'
+  template:
+    | 'wishPublished'
+    | 'wishClaimed'
+    | 'wishFulfilled'
+    | 'wishReleased'
+    | 'wishRejected'
+    | 'enrollmentConfirmed'
+    | 'pickupReady'
+    | 'registrationReviewed'
   page: string
   data: Record<string, string>
 }

@@ -30,6 +30,6 @@ export interface FacilityDoc {
 
 /** What a list needs of a facility (the geo query projects the rest away). */
 export type FacilityListDoc = Pick<FacilityDoc, '_id' | 'name' | 'category' | 'location' | 'address' | 'phone' | 'hours'> & {
-  /** Metres, as the database's geoNear computed it. */
+  /** Meters, as the database's geoNear computed it. */
   distance: number
 }

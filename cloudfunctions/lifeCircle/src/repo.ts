@@ -33,7 +33,7 @@ function conditions(q: NearQuery): Record<string, unknown> | null {
 }
 
 /**
- * Open facilities from `minDistance` to `maxDistance` metres of the centre, nearest first, at most `limit`:
+ * Open facilities from `minDistance` to `maxDistance` meters of the centre, nearest first, at most `limit`:
  * the database's geoNear over the 2dsphere index computes the great-circle distance and stops at `limit`
  * (WeChat's geoNear takes `limit`; a later $limit stage would make it compute every facility in the circle).
  * Facilities at the same distance come in no particular order; domain/nearScan.ts makes paging exact.
@@ -93,7 +93,12 @@ export async function openByDedupeKeys(keys: string[]): Promise<Map<string, { id
 export async function putFacilities(docs: FacilityDoc[], concurrency = 16): Promise<void> {
   for (let i = 0; i < docs.length; i += concurrency) {
     await Promise.all(
-      docs.slice(i, i + concurrency).map((doc) => db.collection(FACILITIES).doc(doc._id).set({ data: { ...withoutId(doc), location: db.Geo.Point(...doc.location.coordinates) } }))
+      docs.slice(i, i + concurrency).map((doc) =>
+        db
+          .collection(FACILITIES)
+          .doc(doc._id)
+          .set({ data: { ...withoutId(doc), location: db.Geo.Point(...doc.location.coordinates) } })
+      )
     )
   }
 }
@@ -105,7 +110,11 @@ export const facilitiesPage = (communityId: string, filter: { status?: string; c
   pageOf<FacilityDoc>(
     db
       .collection(FACILITIES)
-      .where({ communityId, ...(filter.status ? { status: filter.status } : {}), ...(filter.category ? { category: filter.category } : {}) })
+      .where({
+        communityId,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.category ? { category: filter.category } : {})
+      })
       .orderBy('updatedAt', 'desc')
       .orderBy('_id', 'asc')
       .field({ _id: true, name: true, category: true, address: true, status: true, updatedAt: true }),
@@ -118,9 +127,13 @@ export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities',
 export const findStreet = (id: string) => getDoc<StreetDoc>('streets', id)
 
 export const compoundsIn = (communityId: string) =>
-  getAll<CompoundDoc>(db.collection('compounds').where({ communityId }).orderBy('name', 'asc').field({ _id: true, name: true, location: true }), 2000)
+  getAll<CompoundDoc>(
+    db.collection('compounds').where({ communityId }).orderBy('name', 'asc').field({ _id: true, name: true, location: true }),
+    2000
+  )
 
-export const allCommunities = () => getAll<CommunityDoc>(db.collection('communities').orderBy('_id', 'asc').field({ _id: true, name: true, center: true }), 1000)
+export const allCommunities = () =>
+  getAll<CommunityDoc>(db.collection('communities').orderBy('_id', 'asc').field({ _id: true, name: true, center: true }), 1000)
 
 export const communityName = async (id: string): Promise<string> => {
   const { data } = await db.collection('communities').where({ _id: id }).field({ name: true }).limit(1).get()

@@ -23,7 +23,7 @@ export function toSummary(doc: FacilityListDoc, now: Date, rule: WalkRule = WALK
 
 export interface DetailContext {
   now: Date
-  /** Metres from the resident, when they shared where they are. */
+  /** Meters from the resident, when they shared where they are. */
   distance: number | null
   communityName: string
   photoUrls: string[]

@@ -1,17 +1,17 @@
 // Reads and writes of the party pillar's documents: the only module of this function that touches the
 // database. Handlers run their transactions through `inTransaction` and hand its `tx` to the functions here.
-import { assessmentRules, type AssessmentEntryDoc } from '../../_shared/domain/assessment'
+import { assessmentRules, type AssessmentEntryDoc, type SourceSum } from '../../_shared/domain/assessment'
 import { $, _ } from '../../_shared/infra/cloud'
 import { coll, createOnce, getDoc, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 
-export type { PageInput }
 import type { CommunityDoc, GridDoc, UserDoc } from '../../_shared/docs'
 import { communityNames } from '../../_shared/infra/communities'
 import { invalid } from '../../_shared/infra/errors'
 import type { RegistrationStatus, RoleGrant } from '../../../types'
-import type { SourceSum } from '../../_shared/domain/assessment'
 import type { Names } from '../../_shared/domain/assessmentReport'
 import type { MemberRegistrationDoc, MembershipDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from './docs'
+
+export type { PageInput }
 
 /** A document id derived from its author and request id, so a retried request finds the same document. */
 export { requestDocId as idFor } from '../../_shared/infra/ids'
@@ -48,14 +48,22 @@ export async function loadCommunity(id: string): Promise<CommunityDoc> {
 export const rulesOf = (community: CommunityDoc | null) => assessmentRules(community?.settings)
 
 /** Community and grid names for a page of answers, one query per kind. */
-export async function namesFor(communityIds: Array<string | null | undefined>, gridIds: Array<string | null | undefined> = []): Promise<Names> {
+export async function namesFor(
+  communityIds: Array<string | null | undefined>,
+  gridIds: Array<string | null | undefined> = []
+): Promise<Names> {
   const unique = [...new Set(gridIds.filter((x): x is string => Boolean(x)))]
   const [communities, grids] = await Promise.all([
     communityNames(communityIds),
-    unique.length ? coll('grids').where({ _id: _.in(unique) }).limit(unique.length).get() : { data: [] }
+    unique.length
+      ? coll('grids')
+          .where({ _id: _.in(unique) })
+          .limit(unique.length)
+          .get()
+      : { data: [] }
   ])
   const gridNames = new Map((grids.data as GridDoc[]).map((g) => [g._id, g.name]))
-  return { community: (id) => communities.get(id) ?? '', grid: (id) => (id ? gridNames.get(id) ?? null : null) }
+  return { community: (id) => communities.get(id) ?? '', grid: (id) => (id ? (gridNames.get(id) ?? null) : null) }
 }
 
 // --- role grants ---------------------------------------------------------------------------------
@@ -65,9 +73,11 @@ export async function changeGrants(tx: Tx, openid: string, change: (roles: RoleG
   const user = await getDoc<UserDoc>('users', openid, tx)
   if (!user) return
   const roles = change(user.roles ?? [])
-  if (roles.length !== (user.roles ?? []).length) await coll('users', tx).doc(openid).update({ data: { roles, updatedAt: now } })
+  if (roles.length !== (user.roles ?? []).length)
+    await coll('users', tx)
+      .doc(openid)
+      .update({ data: { roles, updatedAt: now } })
 }
-
 
 // --- assessment entries ----------------------------------------------------------------------------
 
@@ -116,7 +126,8 @@ export const approvedMembersPage = (scope: { kind: 'unit' | 'community'; id: str
     page
   )
 
-export const unitRegistrationsPage = (filter: CommunityFilter, page: PageInput) => pageOf<UnitDoc>(newestFirst(coll('partyUnits').where(filter)), page)
+export const unitRegistrationsPage = (filter: CommunityFilter, page: PageInput) =>
+  pageOf<UnitDoc>(newestFirst(coll('partyUnits').where(filter)), page)
 
 /** The units a person administers (`granted`) or applied for, newest first. */
 export async function unitsOfAdmin(openid: string, granted: string[]): Promise<UnitDoc[]> {
@@ -133,13 +144,21 @@ export async function approvedUnits(communityId: string): Promise<UnitDoc[]> {
 /** Which of `ids` are units approved in `communityId`. */
 export async function approvedUnitIds(ids: string[], communityId: string): Promise<string[]> {
   if (!ids.length) return []
-  const { data } = await coll('partyUnits').where({ _id: _.in(ids), communityId, status: 'approved' }).limit(ids.length).get()
+  const { data } = await coll('partyUnits')
+    .where({ _id: _.in(ids), communityId, status: 'approved' })
+    .limit(ids.length)
+    .get()
   return (data as UnitDoc[]).map((u) => u._id)
 }
 
 export async function unitsByIds(ids: string[]): Promise<UnitDoc[]> {
   if (!ids.length) return []
-  return (await coll('partyUnits').where({ _id: _.in(ids) }).limit(ids.length).get()).data as UnitDoc[]
+  return (
+    await coll('partyUnits')
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+      .get()
+  ).data as UnitDoc[]
 }
 
 export async function gridsOf(communityId: string): Promise<GridDoc[]> {
@@ -170,7 +189,12 @@ export const projectsPage = (filter: { unitId: string } | { communityId: string 
 
 export async function ratingsByIds(ids: string[]): Promise<RatingDoc[]> {
   if (!ids.length) return []
-  return (await coll('assessmentRatings').where({ _id: _.in(ids) }).limit(ids.length).get()).data as RatingDoc[]
+  return (
+    await coll('assessmentRatings')
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+      .get()
+  ).data as RatingDoc[]
 }
 
 /** A person's assessment entries of a period, newest first. */

@@ -2,44 +2,45 @@
 // and their community's staff; everyone else gets them masked. Names of members are masked on public
 // lists (亮身份 shows the branch and pledge, not the full name). Pure functions.
 import { NEED_STATUS_LABELS, RATING_LABELS, REGISTRATION_STATUS_LABELS } from '../../../types'
-import { ASSESSMENT_SOURCE_LABELS } from '../../../types/schemas/party'
-import type {
-  AssessmentEntry,
-  MemberCard,
-  MemberRegistration,
-  RatingView,
-  Need,
-  PartyBadge,
-  Project,
-  TimelineEntry,
-  Unit,
-  UnitMember
+import {
+  ASSESSMENT_SOURCE_LABELS,
+  type AssessmentEntry,
+  type MemberCard,
+  type MemberRegistration,
+  type RatingView,
+  type Need,
+  type PartyBadge,
+  type Project,
+  type TimelineEntry,
+  type Unit,
+  type UnitMember
 } from '../../../types/schemas/party'
 import { isoOrNull, type StoredDate } from '../../_shared/domain/dates'
 import type { Names } from '../../_shared/domain/assessmentReport'
 import { maskName, phoneFor } from '../../_shared/domain/masking'
-import type { AssessmentEntryDoc } from '../../_shared/domain/assessment'
+import { type AssessmentEntryDoc, renewedIn } from '../../_shared/domain/assessment'
 import type { MemberRegistrationDoc, NeedDoc, ProjectDoc, RatingDoc, UnitDoc } from './docs'
 import { ACTOR_LABELS, lastReason, type HistoryEntry, type MachineSpec } from './domain/machine'
 import { NEED_MACHINE, needActions } from './domain/needs'
-import { renewedIn } from '../../_shared/domain/assessment'
 import { MEMBER_MACHINE, UNIT_MACHINE } from './domain/registration'
 
 const isoOr = (value: StoredDate | null | undefined) => isoOrNull(value) ?? ''
 
-
-export function timeline<E extends string>(history: HistoryEntry[], spec: MachineSpec<string, E>, statusLabels: Record<string, string>): TimelineEntry[] {
+export function timeline<E extends string>(
+  history: HistoryEntry[],
+  spec: MachineSpec<string, E>,
+  statusLabels: Record<string, string>
+): TimelineEntry[] {
   return history.map((h) => ({
     at: isoOr(h.at),
     event: h.event,
     label: spec[h.event as E]?.label ?? h.event,
-    from: h.from ? statusLabels[h.from] ?? h.from : null,
+    from: h.from ? (statusLabels[h.from] ?? h.from) : null,
     to: statusLabels[h.to] ?? h.to,
     actor: ACTOR_LABELS[h.role] ?? '系统',
     why: h.why ?? null
   }))
 }
-
 
 const endingReason = (status: string, history: HistoryEntry[]) =>
   status === 'rejected' || status === 'ended' ? lastReason(history, ['reject', 'end']) : null
@@ -145,7 +146,8 @@ export function needView(doc: NeedDoc, names: Names, viewer: NeedViewer): Need {
     status: doc.status,
     claimant,
     claimedByMe: holds,
-    completion: doc.completion && involved ? { note: doc.completion.note, photos: doc.completion.photos, at: isoOr(doc.completion.at) } : null,
+    completion:
+      doc.completion && involved ? { note: doc.completion.note, photos: doc.completion.photos, at: isoOr(doc.completion.at) } : null,
     postedAt: isoOr(doc.createdAt),
     // Public viewers see what happened, not the reasons the people involved gave.
     timeline: timeline(doc.history, NEED_MACHINE, NEED_STATUS_LABELS).map((t) => (involved ? t : { ...t, why: null })),
@@ -168,7 +170,12 @@ export function projectView(doc: ProjectDoc, unitName: string): Project {
   }
 }
 
-export const ratingView = (doc: RatingDoc): RatingView => ({ rating: doc.rating, label: RATING_LABELS[doc.rating], comment: doc.comment, at: isoOr(doc.at) })
+export const ratingView = (doc: RatingDoc): RatingView => ({
+  rating: doc.rating,
+  label: RATING_LABELS[doc.rating],
+  comment: doc.comment,
+  at: isoOr(doc.at)
+})
 
 export const entryView = (e: AssessmentEntryDoc): AssessmentEntry => ({
   id: e._id,
@@ -181,7 +188,11 @@ export const entryView = (e: AssessmentEntryDoc): AssessmentEntry => ({
 })
 
 /** 亮身份、亮承诺: the full name for the member and their community's staff, masked for everyone else. */
-export function memberCardView(reg: MemberRegistrationDoc, names: Names, viewer: { isSelf: boolean; fullName: boolean; half: string }): MemberCard {
+export function memberCardView(
+  reg: MemberRegistrationDoc,
+  names: Names,
+  viewer: { isSelf: boolean; fullName: boolean; half: string }
+): MemberCard {
   return {
     openid: reg.openid,
     displayName: viewer.fullName ? reg.name : maskName(reg.name),

@@ -22,7 +22,9 @@ export async function grantRole(tx: Tx, openid: string, grant: RoleGrant, now: D
   if (!owner) return
   const roles = owner.roles ?? []
   const held = roles.some((g) => g.role === grant.role && g.merchantId === grant.merchantId)
-  await coll('users', tx).doc(owner._id).update({ data: { roles: held ? roles : [...roles, grant], updatedAt: now } })
+  await coll('users', tx)
+    .doc(owner._id)
+    .update({ data: { roles: held ? roles : [...roles, grant], updatedAt: now } })
 }
 
 // --- merchants ---------------------------------------------------------------------------------------
@@ -35,7 +37,12 @@ export const saveMerchant = (tx: Tx, m: MerchantDoc) => putDoc('merchants', m, t
 export const updateMerchant = (tx: Tx, id: string, patch: Partial<MerchantDoc>) => updateDoc('merchants', id, patch, tx)
 
 export const merchantsPage = (communityId: string, status: MerchantDoc['status'] | undefined, page: PageInput) =>
-  pageOf<MerchantDoc>(coll('merchants').where(status ? { communityId, status } : { communityId }).orderBy('appliedAt', 'desc'), page)
+  pageOf<MerchantDoc>(
+    coll('merchants')
+      .where(status ? { communityId, status } : { communityId })
+      .orderBy('appliedAt', 'desc'),
+    page
+  )
 
 // --- goods -------------------------------------------------------------------------------------------
 
@@ -63,7 +70,11 @@ export const updateOrder = (tx: Tx, id: string, patch: Partial<OrderDoc>) => col
 
 /** Ids of pending orders past their pickup date, a batch at a time. */
 export async function overdueOrderIds(now: Date, limit: number): Promise<string[]> {
-  const { data } = await coll('redemptions').where({ status: 'pending', expiresAt: _.lt(now) }).field({ _id: true }).limit(limit).get()
+  const { data } = await coll('redemptions')
+    .where({ status: 'pending', expiresAt: _.lt(now) })
+    .field({ _id: true })
+    .limit(limit)
+    .get()
   return (data as { _id: string }[]).map((o) => o._id)
 }
 
@@ -87,19 +98,34 @@ export async function volunteerByNo(volunteerNo: string): Promise<VolunteerDoc |
 /** The given volunteers' names and board choice (nothing else of them). */
 export async function volunteersShown(openids: string[], fields: { realName: true; boardOptIn?: true }): Promise<VolunteerDoc[]> {
   if (!openids.length) return []
-  return (await coll('volunteers').where({ _id: _.in([...new Set(openids)]) }).field(fields).limit(100).get()).data as VolunteerDoc[]
+  return (
+    await coll('volunteers')
+      .where({ _id: _.in([...new Set(openids)]) })
+      .field(fields)
+      .limit(100)
+      .get()
+  ).data as VolunteerDoc[]
 }
 
-export const ledgerPage = (openid: string, page: PageInput) => pageOf<LedgerEntryDoc>(coll('pointsLedger').where({ openid }).orderBy('at', 'desc'), page)
+export const ledgerPage = (openid: string, page: PageInput) =>
+  pageOf<LedgerEntryDoc>(coll('pointsLedger').where({ openid }).orderBy('at', 'desc'), page)
 
 export const findAccount = (openid: string) => getDoc<PointsAccountDoc>('pointsAccounts', openid)
 
 /** The community's accounts that earned points, most first. */
 export async function topEarners(communityId: string, limit: number): Promise<PointsAccountDoc[]> {
-  const { data } = await coll('pointsAccounts').where({ communityId, earned: _.gt(0) }).orderBy('earned', 'desc').limit(limit).get()
+  const { data } = await coll('pointsAccounts')
+    .where({ communityId, earned: _.gt(0) })
+    .orderBy('earned', 'desc')
+    .limit(limit)
+    .get()
   return data as PointsAccountDoc[]
 }
 
 export async function countEarningMore(communityId: string, earned: number): Promise<number> {
-  return (await coll('pointsAccounts').where({ communityId, earned: _.gt(earned) }).count()).total
+  return (
+    await coll('pointsAccounts')
+      .where({ communityId, earned: _.gt(earned) })
+      .count()
+  ).total
 }

@@ -79,4 +79,3 @@ export function toOrderView(o: OrderDoc, viewer: 'buyer' | 'shop', buyerName?: s
 export function toLedgerItem(e: LedgerEntryDoc): LedgerItem {
   return { id: e._id, kind: e.kind, amount: e.amount, balanceAfter: e.balanceAfter, reason: e.reason, at: iso(e.at) }
 }
-

@@ -25,11 +25,12 @@ export async function meFacts(user: UserDoc) {
   return { community, street, membership }
 }
 
-const count = async (name: Parameters<typeof coll>[0], where: object) => ((await coll(name).where(where).count()) as { total: number }).total
+const count = async (name: Parameters<typeof coll>[0], where: object) =>
+  ((await coll(name).where(where).count()) as { total: number }).total
 
 /** What the person still holds open in the pillars; an account with any of these is not deleted. */
 export async function openObligations(openid: string): Promise<Obligations> {
-  const [claimedWishes, ownOpenWishes, claimedNeeds, pendingOrders, activeEnrolments] = await Promise.all([
+  const [claimedWishes, ownOpenWishes, claimedNeeds, pendingOrders, activeEnrollments] = await Promise.all([
     count('wishes', { claimerId: openid, status: 'claimed' }),
     // Their own wishes (a 代录 wish staff posted belongs to its beneficiary, not to the staff member).
     count('wishes', { 'beneficiary.ownerId': openid, status: _.in(['submitted', 'published', 'claimed', 'fulfilled']) }),
@@ -37,13 +38,15 @@ export async function openObligations(openid: string): Promise<Obligations> {
     count('redemptions', { openid, status: 'pending' }),
     count('enrollments', { openid, status: _.in(['enrolled', 'checkedIn']) })
   ])
-  return { claimedWishes, ownOpenWishes, claimedNeeds, pendingOrders, activeEnrolments }
+  return { claimedWishes, ownOpenWishes, claimedNeeds, pendingOrders, activeEnrollments }
 }
 
 /** Erases the person's fields in every pillar (ERASE_RULES), then the user document itself. */
 export async function eraseAccount(openid: string, erased: Partial<UserDoc>): Promise<void> {
   for (const rule of ERASE_RULES) {
-    await coll(rule.collection).where({ [rule.owner]: openid }).update({ data: rule.set })
+    await coll(rule.collection)
+      .where({ [rule.owner]: openid })
+      .update({ data: rule.set })
   }
   await updateUser(openid, erased)
 }

@@ -15,7 +15,7 @@ export interface ActivityDoc {
   end: Date
   enrollDeadline: Date
   capacity: number
-  /** Open enrolments (enrolled, checked in, completed, absent); kept in the same transaction as them. */
+  /** Open enrollments (enrolled, checked in, completed, absent); kept in the same transaction as them. */
   enrolled: number
   pointsPerHour: number
   pointsCap: number
@@ -37,14 +37,24 @@ export interface CertificateDoc {
   activityCount: number
   from: Date | null
   to: Date | null
-  items: Array<{ enrollmentId: string; activityId: string; title: string; content: string; organiser: string; start: Date; end: Date; hours: number; points: number }>
+  items: Array<{
+    enrollmentId: string
+    activityId: string
+    title: string
+    content: string
+    organiser: string
+    start: Date
+    end: Date
+    hours: number
+    points: number
+  }>
   issuer: string
   issuedAt: Date
 }
 
 export const enrollmentIdFor = (activityId: string, openid: string) => `${activityId}_${openid}`
 
-/** A new enrolment of `openid` in activity `a`: enrolled, nothing attended yet. */
+/** A new enrollment of `openid` in activity `a`: enrolled, nothing attended yet. */
 export function newEnrollment(a: ActivityDoc, openid: string, now: Date): EnrollmentDoc {
   return {
     _id: enrollmentIdFor(a._id, openid),

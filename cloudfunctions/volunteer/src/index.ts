@@ -1,10 +1,10 @@
-// volunteer: registration, activities, enrolment, verified check-in/out, service records and certificates.
+// volunteer: registration, activities, enrollment, verified check-in/out, service records and certificates.
 // The route table: rules live in src/domain, handlers in src/handlers, database access in src/repo.ts.
 import { contract } from '../../../types'
 import { createFunction } from '../../_shared/infra/router'
 import { activity, createActivity, listActivities } from './handlers/activities'
 import { checkIn, checkinCode, checkOut } from './handlers/checkin'
-import { cancelEnrollment, enroll } from './handlers/enrolment'
+import { cancelEnrollment, enroll } from './handlers/enrollment'
 import { profile, register, updateProfile } from './handlers/profile'
 import { certificate, records, verifyCertificate } from './handlers/records'
 import { attendance, completeActivity, correctHours } from './handlers/staff'

@@ -1,10 +1,10 @@
 // Reads and writes of the volunteer pillar: the only module of this function that touches the database.
 // Handlers run transactions through `transact` and hand its `tx` to the functions here. Completing an
-// enrolment is one transaction body kept here whole: hours, the points credit (exactly once: the ledger
-// entry's id is the enrolment's), the volunteer's totals and, for an approved party member, the assessment
+// enrollment is one transaction body kept here whole: hours, the points credit (exactly once: the ledger
+// entry's id is the enrollment's), the volunteer's totals and, for an approved party member, the assessment
 // entry for the hours — staff corrections post only the difference, under an id of their own.
 import { randomBytes } from 'node:crypto'
-import type { EnrolmentStatus } from '../../../types'
+import type { EnrollmentStatus } from '../../../types'
 import type { CommunityDoc, UserDoc } from '../../_shared/docs'
 import { assessmentEntry, assessmentRules } from '../../_shared/domain/assessment'
 import { credit } from '../../_shared/infra/assessment'
@@ -36,7 +36,10 @@ export async function volunteerIdsWithIdCard(idCardHash: string): Promise<string
 
 export async function volunteersById(openids: string[]): Promise<Map<string, VolunteerDoc>> {
   if (!openids.length) return new Map()
-  const { data } = await coll('volunteers').where({ _id: _.in([...new Set(openids)]) }).limit(100).get()
+  const { data } = await coll('volunteers')
+    .where({ _id: _.in([...new Set(openids)]) })
+    .limit(100)
+    .get()
   return new Map((data as VolunteerDoc[]).map((v) => [v._id, v]))
 }
 
@@ -45,15 +48,24 @@ export const updateVolunteer = (openid: string, changes: Partial<VolunteerDoc>) 
 const SEQUENCE = 'volunteerNo'
 
 /** Registers the volunteer inside `tx`: the next volunteer number, the profile, and the role grant. */
-export async function registerVolunteer(tx: Tx, user: UserDoc, build: (sequence: number) => VolunteerDoc, now: Date): Promise<VolunteerDoc> {
+export async function registerVolunteer(
+  tx: Tx,
+  user: UserDoc,
+  build: (sequence: number) => VolunteerDoc,
+  now: Date
+): Promise<VolunteerDoc> {
   const sequence = ((await getDoc<{ value: number }>('sequences', SEQUENCE, tx))?.value ?? 0) + 1
   const volunteer = build(sequence)
-  await coll('sequences', tx).doc(SEQUENCE).set({ data: { value: sequence } })
+  await coll('sequences', tx)
+    .doc(SEQUENCE)
+    .set({ data: { value: sequence } })
   await putDoc('volunteers', volunteer, tx)
   const grant = { role: 'volunteer' as const, communityId: volunteer.communityId }
   const roles = user.roles ?? []
   const held = roles.some((g) => g.role === grant.role && g.communityId === grant.communityId)
-  await coll('users', tx).doc(user._id).update({ data: { roles: held ? roles : [...roles, grant], updatedAt: now } })
+  await coll('users', tx)
+    .doc(user._id)
+    .update({ data: { roles: held ? roles : [...roles, grant], updatedAt: now } })
   return volunteer
 }
 
@@ -62,11 +74,12 @@ export async function registerVolunteer(tx: Tx, user: UserDoc, build: (sequence:
 export const loadActivity = (id: string, tx?: Tx) => loadDoc<ActivityDoc>('activities', id, '活动不存在或已删除', tx)
 
 /** The stored activity: its location as the SDK's Geo.Point, which the 2dsphere index wants. */
-export const createActivity = (tx: Tx, a: ActivityDoc) => createOnce('activities', { ...a, location: db.Geo.Point(...a.location.coordinates) }, tx)
+export const createActivity = (tx: Tx, a: ActivityDoc) =>
+  createOnce('activities', { ...a, location: db.Geo.Point(...a.location.coordinates) }, tx)
 
 export const updateActivity = (tx: Tx, id: string, patch: Partial<ActivityDoc>) => coll('activities', tx).doc(id).update({ data: patch })
 
-export const NEARBY_METRES = 5000
+export const NEARBY_METERS = 5000
 
 export type ActivityList =
   | { scope: 'nearby'; now: Date; near: { lat: number; lng: number } }
@@ -78,13 +91,21 @@ export function activitiesPage(list: ActivityList, page: PageInput) {
   switch (list.scope) {
     case 'nearby':
       return pageOf<ActivityDoc>(
-        coll('activities').where({ ...open, location: _.geoNear({ geometry: db.Geo.Point(list.near.lng, list.near.lat), maxDistance: NEARBY_METRES }) }),
+        coll('activities').where({
+          ...open,
+          location: _.geoNear({ geometry: db.Geo.Point(list.near.lng, list.near.lat), maxDistance: NEARBY_METERS })
+        }),
         page
       )
     case 'managed':
       return pageOf<ActivityDoc>(coll('activities').where({ communityId: list.communityId }).orderBy('start', 'desc'), page)
     default:
-      return pageOf<ActivityDoc>(coll('activities').where(list.communityId ? { ...open, communityId: list.communityId } : open).orderBy('start', 'asc'), page)
+      return pageOf<ActivityDoc>(
+        coll('activities')
+          .where(list.communityId ? { ...open, communityId: list.communityId } : open)
+          .orderBy('start', 'asc'),
+        page
+      )
   }
 }
 
@@ -99,24 +120,37 @@ export async function activitiesById(ids: string[], fields?: Record<string, true
   return out
 }
 
-// --- enrolments ---------------------------------------------------------------------------------------
+// --- enrollments ---------------------------------------------------------------------------------------
 
 export const findEnrollment = (id: string, tx?: Tx) => getDoc<EnrollmentDoc>('enrollments', id, tx)
 export const saveEnrollment = (tx: Tx, e: EnrollmentDoc) => putDoc('enrollments', e, tx)
-export const updateEnrollment = (tx: Tx, id: string, patch: Partial<EnrollmentDoc>) => coll('enrollments', tx).doc(id).update({ data: patch })
+export const updateEnrollment = (tx: Tx, id: string, patch: Partial<EnrollmentDoc>) =>
+  coll('enrollments', tx).doc(id).update({ data: patch })
 
 /** The caller's status in each of these activities. */
-export async function myStatuses(openid: string, activityIds: string[]): Promise<Map<string, EnrolmentStatus>> {
+export async function myStatuses(openid: string, activityIds: string[]): Promise<Map<string, EnrollmentStatus>> {
   if (!openid || !activityIds.length) return new Map()
-  const { data } = await coll('enrollments').where({ openid, activityId: _.in(activityIds) }).field({ activityId: true, status: true }).limit(100).get()
+  const { data } = await coll('enrollments')
+    .where({ openid, activityId: _.in(activityIds) })
+    .field({ activityId: true, status: true })
+    .limit(100)
+    .get()
   return new Map((data as EnrollmentDoc[]).map((e) => [e.activityId, e.status]))
 }
 
-/** A person's enrolments that were not cancelled, latest activity first. */
+/** A person's enrollments that were not cancelled, latest activity first. */
 export const myEnrollmentsPage = (openid: string, page: PageInput) =>
-  pageOf<EnrollmentDoc>(coll('enrollments').where({ openid, status: _.neq('cancelled') }).orderBy('activityStart', 'desc'), page)
+  pageOf<EnrollmentDoc>(
+    coll('enrollments')
+      .where({ openid, status: _.neq('cancelled') })
+      .orderBy('activityStart', 'desc'),
+    page
+  )
 
-const completedOf = (openid: string) => coll('enrollments').where({ openid, status: 'completed', hours: _.gt(0) }).orderBy('activityStart', 'desc')
+const completedOf = (openid: string) =>
+  coll('enrollments')
+    .where({ openid, status: 'completed', hours: _.gt(0) })
+    .orderBy('activityStart', 'desc')
 
 /** Completed service with hours, latest first: a page, or all of it (for a certificate). */
 export const completedPage = (openid: string, page: PageInput) => pageOf<EnrollmentDoc>(completedOf(openid), page)
@@ -125,14 +159,19 @@ export const allCompleted = (openid: string) => getAll<EnrollmentDoc>(completedO
 export const attendancePage = (activityId: string, page: PageInput) =>
   pageOf<EnrollmentDoc>(coll('enrollments').where({ activityId }).orderBy('enrolledAt', 'asc'), page, 50)
 
-export async function countByStatus(activityId: string, statuses: EnrolmentStatus[]): Promise<number[]> {
+export async function countByStatus(activityId: string, statuses: EnrollmentStatus[]): Promise<number[]> {
   const counts = await Promise.all(statuses.map((status) => coll('enrollments').where({ activityId, status }).count()))
   return counts.map((c: { total: number }) => c.total)
 }
 
-/** Ids of the activity's enrolments still open (enrolled or checked in). */
+/** Ids of the activity's enrollments still open (enrolled or checked in). */
 export async function openEnrollmentIds(activityId: string): Promise<string[]> {
-  const open = await getAll<EnrollmentDoc>(coll('enrollments').where({ activityId, status: _.in(['enrolled', 'checkedIn']) }).field({ _id: true }), 5000)
+  const open = await getAll<EnrollmentDoc>(
+    coll('enrollments')
+      .where({ activityId, status: _.in(['enrolled', 'checkedIn']) })
+      .field({ _id: true }),
+    5000
+  )
   return open.map((e) => e._id)
 }
 
@@ -159,7 +198,9 @@ async function loadOrCreate(name: string): Promise<string> {
     const again = await getDoc<SecretDoc>('appSecrets', name, tx)
     if (again?.value) return again.value
     const value = randomBytes(32).toString('base64url')
-    await coll('appSecrets', tx).doc(name).set({ data: { value, createdAt: new Date() } })
+    await coll('appSecrets', tx)
+      .doc(name)
+      .set({ data: { value, createdAt: new Date() } })
     return value
   })
 }
@@ -202,7 +243,16 @@ export interface Completed {
   credited: number
 }
 
-async function creditDifference(tx: Tx, a: ActivityDoc, e: EnrollmentDoc, amount: number, correctionNo: number, now: Date, by: string | null, homeCommunityId: string) {
+async function creditDifference(
+  tx: Tx,
+  a: ActivityDoc,
+  e: EnrollmentDoc,
+  amount: number,
+  correctionNo: number,
+  now: Date,
+  by: string | null,
+  homeCommunityId: string
+) {
   if (amount === 0) return
   const first = e.status !== 'completed'
   try {
@@ -246,7 +296,15 @@ async function updateTotals(tx: Tx, v: VolunteerDoc | null, e: EnrollmentDoc, ho
     })
 }
 
-async function writeAssessment(tx: Tx, member: MemberRule | null, a: ActivityDoc, e: EnrollmentDoc, hours: number, corrects: boolean, now: Date) {
+async function writeAssessment(
+  tx: Tx,
+  member: MemberRule | null,
+  a: ActivityDoc,
+  e: EnrollmentDoc,
+  hours: number,
+  corrects: boolean,
+  now: Date
+) {
   if (!member || (hours === 0 && e.status !== 'completed')) return
   const entry = assessmentEntry({
     openid: e.openid,
@@ -262,13 +320,23 @@ async function writeAssessment(tx: Tx, member: MemberRule | null, a: ActivityDoc
 }
 
 /** Completes (or corrects) `e` inside `tx`. `e` and `a` must have been read in the same transaction. */
-export async function complete(tx: Tx, a: ActivityDoc, e: EnrollmentDoc, c: Completion, member: MemberRule | null, now: Date): Promise<Completed> {
+export async function complete(
+  tx: Tx,
+  a: ActivityDoc,
+  e: EnrollmentDoc,
+  c: Completion,
+  member: MemberRule | null,
+  now: Date
+): Promise<Completed> {
   const wasCompleted = e.status === 'completed'
   const points = servicePoints(c.hours, a.pointsPerHour, a.pointsCap)
   const credited = points - (wasCompleted ? e.points : 0)
   const corrections: CorrectionDoc[] = c.correction
-    ? [...(e.corrections ?? []), { from: wasCompleted ? e.hours : 0, to: c.hours, reason: c.correction.reason, by: c.correction.by, at: now }]
-    : e.corrections ?? []
+    ? [
+        ...(e.corrections ?? []),
+        { from: wasCompleted ? e.hours : 0, to: c.hours, reason: c.correction.reason, by: c.correction.by, at: now }
+      ]
+    : (e.corrections ?? [])
   const next: EnrollmentDoc = {
     ...e,
     ...c.patch,

@@ -1,5 +1,5 @@
 // Documents → the answers the contract declares. Pure mapping.
-import type { EnrolmentStatus } from '../../../types/enums'
+import type { EnrollmentStatus } from '../../../types/enums'
 import type { ActivitySummary, AttendanceRow, EnrollmentView, RecordItem, VolunteerProfile } from '../../../types/schemas/volunteer'
 import { fromPoint } from '../../_shared/docs'
 import { maskPhone } from '../../_shared/domain/masking'
@@ -8,7 +8,13 @@ import type { ActivityDoc, CertificateDoc, EnrollmentDoc, VolunteerDoc } from '.
 import { activityPhase } from './domain/attendance'
 import { fromHalfHours } from './domain/hours'
 
-export function toActivitySummary(a: ActivityDoc, now: Date, names: Map<string, string>, myStatus: EnrolmentStatus | null = null, distance: number | null = null): ActivitySummary {
+export function toActivitySummary(
+  a: ActivityDoc,
+  now: Date,
+  names: Map<string, string>,
+  myStatus: EnrollmentStatus | null = null,
+  distance: number | null = null
+): ActivitySummary {
   return {
     id: a._id,
     title: a.title,
@@ -82,7 +88,11 @@ export function toProfile(v: VolunteerDoc, communityName: string): VolunteerProf
   }
 }
 
-export function toRecordItem(e: EnrollmentDoc, a: Pick<ActivityDoc, 'content' | 'communityId'> | null, names: Map<string, string>): RecordItem {
+export function toRecordItem(
+  e: EnrollmentDoc,
+  a: Pick<ActivityDoc, 'content' | 'communityId'> | null,
+  names: Map<string, string>
+): RecordItem {
   return {
     enrollmentId: e._id,
     activityId: e.activityId,
@@ -96,6 +106,4 @@ export function toRecordItem(e: EnrollmentDoc, a: Pick<ActivityDoc, 'content' | 
   }
 }
 
-export const certificateItemsView = (c: CertificateDoc) =>
-  c.items.map((i) => ({ ...i, start: iso(i.start), end: iso(i.end) }))
-
+export const certificateItemsView = (c: CertificateDoc) => c.items.map((i) => ({ ...i, start: iso(i.start), end: iso(i.end) }))

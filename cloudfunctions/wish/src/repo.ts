@@ -79,7 +79,10 @@ export const queuePage = (communityId: string, status: WishStatus, order: 'asc' 
 export async function overdueClaimIds(now: Date, limit: number, communityIds?: string[]): Promise<string[]> {
   const scope = communityIds ? { communityId: _.in(communityIds) } : {}
   const due = await getAll<WishDoc>(
-    coll('wishes').where({ ...scope, status: 'claimed', claimDeadline: _.lt(now) }).orderBy('claimDeadline', 'asc').field({ _id: true }),
+    coll('wishes')
+      .where({ ...scope, status: 'claimed', claimDeadline: _.lt(now) })
+      .orderBy('claimDeadline', 'asc')
+      .field({ _id: true }),
     limit
   )
   return due.map((w) => w._id)

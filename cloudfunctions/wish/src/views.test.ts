@@ -4,7 +4,15 @@ import { canSee, deliveryFor, publicDisplayName, toCard, toDetail, toMyWish, vie
 import type { WishDoc } from './docs'
 
 const handover = { handoverPoint: '青枫社区党群服务中心一楼服务台', phone: '0553-2123456' }
-const facts = (over: Partial<DetailFacts> = {}): DetailFacts => ({ openid: 'stranger', staff: false, communityName: '青枫社区', handover, eligibleToClaim: false, claimDays: 7, ...over })
+const facts = (over: Partial<DetailFacts> = {}): DetailFacts => ({
+  openid: 'stranger',
+  staff: false,
+  communityName: '青枫社区',
+  handover,
+  eligibleToClaim: false,
+  claimDays: 7,
+  ...over
+})
 
 const childWish = (over: Partial<WishDoc> = {}) =>
   wishFixture(
@@ -82,7 +90,14 @@ describe('what each viewer sees', () => {
 
   it('gives the claimer the hand-over point when the wish is delivered through the community', () => {
     const wish = wishFixture({ status: 'claimed', claimerId: 'm1', delivery: 'handover' })
-    expect(deliveryFor(wish, handover)).toEqual({ mode: 'handover', name: null, phone: null, address: null, handoverPoint: handover.handoverPoint, communityPhone: handover.phone })
+    expect(deliveryFor(wish, handover)).toEqual({
+      mode: 'handover',
+      name: null,
+      phone: null,
+      address: null,
+      handoverPoint: handover.handoverPoint,
+      communityPhone: handover.phone
+    })
     expect(toDetail(wish, facts({ openid: 'm1' })).delivery?.mode).toBe('handover')
   })
 
@@ -114,12 +129,22 @@ describe('what each viewer sees', () => {
 
   it('offers each person only the actions the state machine and their role allow', () => {
     const published = wishFixture({ status: 'published' })
-    expect(toDetail(published, facts({ eligibleToClaim: true })).can).toEqual({ claim: true, release: false, fulfil: false, confirm: false, withdraw: false, review: false })
+    expect(toDetail(published, facts({ eligibleToClaim: true })).can).toEqual({
+      claim: true,
+      release: false,
+      fulfil: false,
+      confirm: false,
+      withdraw: false,
+      review: false
+    })
     expect(toDetail(published, facts({ openid: 'u-res' })).can.withdraw).toBe(true)
     const fulfilled = wishFixture({ status: 'fulfilled', claimerId: 'm1' })
     expect(toDetail(fulfilled, facts({ openid: 'u-res' })).can.confirm).toBe(true)
     expect(toDetail(fulfilled, facts({ openid: 'm1' })).can.confirm).toBe(false)
     expect(toDetail(childWish({ status: 'fulfilled' }), facts({ openid: 'x', staff: true })).can.confirm).toBe(true)
-    expect(toDetail(wishFixture({ status: 'claimed', claimerId: 'm1' }), facts({ openid: 'm1' })).can).toMatchObject({ release: true, fulfil: true })
+    expect(toDetail(wishFixture({ status: 'claimed', claimerId: 'm1' }), facts({ openid: 'm1' })).can).toMatchObject({
+      release: true,
+      fulfil: true
+    })
   })
 })

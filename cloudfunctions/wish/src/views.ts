@@ -37,7 +37,8 @@ export interface ViewerFacts {
   staff: boolean
 }
 
-export const isOwner = (wish: WishDoc, openid: string | null) => Boolean(openid) && (wish.submitterId === openid || wish.beneficiary.ownerId === openid)
+export const isOwner = (wish: WishDoc, openid: string | null) =>
+  Boolean(openid) && (wish.submitterId === openid || wish.beneficiary.ownerId === openid)
 /** The current claimer, while the claim is live (claimed or fulfilled, not yet confirmed). */
 export const isActiveClaimer = (wish: WishDoc, openid: string | null) =>
   Boolean(openid) && wish.claimerId === openid && (wish.status === 'claimed' || wish.status === 'fulfilled')
@@ -98,7 +99,14 @@ export interface Handover {
 /** What the claimer needs to deliver: the contact (a child's guardian), or the community's hand-over point. */
 export function deliveryFor(wish: WishDoc, community: Handover): WishDelivery {
   if (wish.delivery === 'handover' && community.handoverPoint) {
-    return { mode: 'handover', name: null, phone: null, address: null, handoverPoint: community.handoverPoint, communityPhone: community.phone || null }
+    return {
+      mode: 'handover',
+      name: null,
+      phone: null,
+      address: null,
+      handoverPoint: community.handoverPoint,
+      communityPhone: community.phone || null
+    }
   }
   const g = wish.beneficiary.isChild ? wish.guardian : null
   return {
@@ -111,11 +119,18 @@ export function deliveryFor(wish: WishDoc, community: Handover): WishDelivery {
   }
 }
 
-const ACTOR_LABELS: Record<ActorRole, string> = { resident: '居民', staff: '社区工作者', member: '在职党员', volunteer: '志愿者', system: '系统' }
+const ACTOR_LABELS: Record<ActorRole, string> = {
+  resident: '居民',
+  staff: '社区工作者',
+  member: '在职党员',
+  volunteer: '志愿者',
+  system: '系统'
+}
 
 export function stepLabel(from: WishStatus | null, to: WishStatus, role: ActorRole): string {
   if (from === null) return role === 'staff' ? '社区代录心愿' : '提交心愿'
-  if (to === 'published') return from === 'submitted' ? '审核通过，公开征集' : role === 'system' ? '认领超时，重新征集' : '认领人放弃，重新征集'
+  if (to === 'published')
+    return from === 'submitted' ? '审核通过，公开征集' : role === 'system' ? '认领超时，重新征集' : '认领人放弃，重新征集'
   const labels: Partial<Record<WishStatus, string>> = {
     rejected: '审核未通过',
     claimed: '心愿被认领',
@@ -138,7 +153,9 @@ export function timeline(wish: WishDoc, withReasons: boolean): WishTimelineEntry
 }
 
 export const badgeOf = (wish: WishDoc): ClaimerBadge | null =>
-  wish.claimer && wish.claimerId ? { kind: wish.claimer.kind, displayName: wish.claimer.displayName, branch: wish.claimer.branch, pledge: wish.claimer.pledge } : null
+  wish.claimer && wish.claimerId
+    ? { kind: wish.claimer.kind, displayName: wish.claimer.displayName, branch: wish.claimer.branch, pledge: wish.claimer.pledge }
+    : null
 
 export interface DetailFacts extends ViewerFacts {
   communityName: string
@@ -176,7 +193,10 @@ export function toDetail(wish: WishDoc, f: DetailFacts): WishDetail {
       wish.fulfilment && (involved || publicFulfilment)
         ? { note: wish.fulfilment.note, photos: [...wish.fulfilment.photos], at: iso(wish.fulfilment.at) }
         : null,
-    confirmation: wish.confirmation && involved ? { rating: wish.confirmation.rating, thanks: wish.confirmation.thanks, at: iso(wish.confirmation.at) } : null,
+    confirmation:
+      wish.confirmation && involved
+        ? { rating: wish.confirmation.rating, thanks: wish.confirmation.thanks, at: iso(wish.confirmation.at) }
+        : null,
     claimDeadline: involved ? isoOrNull(wish.claimDeadline) : null,
     claimDays: f.claimDays,
     viewer,
@@ -187,11 +207,16 @@ export function toDetail(wish: WishDoc, f: DetailFacts): WishDetail {
 }
 
 export function toMyWish(wish: WishDoc, communityName: string, openid: string): MyWish {
-  const todo = wish.status === 'claimed' && wish.claimerId === openid ? 'fulfil' : wish.status === 'fulfilled' && !wish.proxy && isOwner(wish, openid) ? 'confirm' : null
+  const todo =
+    wish.status === 'claimed' && wish.claimerId === openid
+      ? 'fulfil'
+      : wish.status === 'fulfilled' && !wish.proxy && isOwner(wish, openid)
+        ? 'confirm'
+        : null
   return {
     ...toCard(wish, communityName),
     claimDeadline: wish.claimerId === openid ? isoOrNull(wish.claimDeadline) : null,
-    rejectReason: isOwner(wish, openid) ? wish.rejectReason ?? null : null,
+    rejectReason: isOwner(wish, openid) ? (wish.rejectReason ?? null) : null,
     todo
   }
 }

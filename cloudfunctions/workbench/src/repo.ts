@@ -11,8 +11,12 @@ import type { Cond, Match, Pipeline, SortedRead, Stage } from './domain/plan'
 const MAX_ROWS = 1000
 
 /** A $match (query built with db.command, so the index is used) followed by plain stages. */
-export async function aggregate<T>(collection: CollectionName, match: Record<string, unknown>, stages: readonly Stage[] = []): Promise<T[]> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function aggregate<T>(
+  collection: CollectionName,
+  match: Record<string, unknown>,
+  stages: readonly Stage[] = []
+): Promise<T[]> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's aggregate builder is untyped
   let query: any = db.collection(collection).aggregate().match(match)
   for (const stage of stages) {
     const [name, value] = Object.entries(stage)[0]
@@ -31,7 +35,7 @@ function command(c: Cond) {
     c.lt !== undefined && _.lt(c.lt),
     c.in !== undefined && _.in([...c.in])
   ].filter(Boolean)
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- db.command conditions are untyped
   return parts.reduce((all: any, next: any) => all.and(next))
 }
 
@@ -50,7 +54,11 @@ export const communitiesOfStreet = (streetId: string) =>
 export const loadStreet = (streetId: string) => getDoc<StreetDoc>('streets', streetId)
 
 /** Documents by id, in one query per 100. */
-export async function byIds<T extends { _id: string }>(collection: CollectionName, ids: readonly string[], field?: Record<string, boolean>): Promise<Map<string, T>> {
+export async function byIds<T extends { _id: string }>(
+  collection: CollectionName,
+  ids: readonly string[],
+  field?: Record<string, boolean>
+): Promise<Map<string, T>> {
   const unique = [...new Set(ids)].filter(Boolean)
   const out = new Map<string, T>()
   for (let i = 0; i < unique.length; i += 100) {
@@ -72,7 +80,9 @@ export async function readSorted(q: SortedRead): Promise<number[]> {
     .limit(q.limit)
     .field({ [q.path]: true })
     .get()
-  return (data as Array<Record<string, unknown>>).map((d) => q.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], d) as number)
+  return (data as Array<Record<string, unknown>>).map(
+    (d) => q.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], d) as number
+  )
 }
 
 export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities', id)
@@ -80,7 +90,13 @@ export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities',
 export { coverageReport } from '../../_shared/infra/coverage'
 
 /** Every document of a match (up to `max`), oldest first by `by`. */
-export function oldestFirst<T>(collection: CollectionName, match: Match, by: string, max: number, field?: Record<string, boolean>): Promise<T[]> {
+export function oldestFirst<T>(
+  collection: CollectionName,
+  match: Match,
+  by: string,
+  max: number,
+  field?: Record<string, boolean>
+): Promise<T[]> {
   const query = coll(collection).where(toQuery(match)).orderBy(by, 'asc').orderBy('_id', 'asc')
   return getAll<T>(field ? query.field(field) : query, max)
 }
@@ -107,7 +123,16 @@ export async function assessmentSums(openids: string[], year: string): Promise<M
     const rows = await aggregate<{ _id: { o: string; s: SourceSum['source'] }; points: number; hours: number; count: number }>(
       'assessmentEntries',
       { openid: _.in(openids.slice(i, i + 100)), period: year },
-      [{ group: { _id: { o: '$openid', s: '$source' }, points: { $sum: '$points' }, hours: { $sum: { $ifNull: ['$hours', 0] } }, count: { $sum: 1 } } }]
+      [
+        {
+          group: {
+            _id: { o: '$openid', s: '$source' },
+            points: { $sum: '$points' },
+            hours: { $sum: { $ifNull: ['$hours', 0] } },
+            count: { $sum: 1 }
+          }
+        }
+      ]
     )
     for (const r of rows) out.get(r._id.o)?.push({ source: r._id.s, points: r.points ?? 0, hours: r.hours ?? 0, count: r.count ?? 0 })
   }

@@ -34,22 +34,22 @@ function Bars({ data, max, legend, format = plain, title }: Extract<ChartProps, 
   // Without parts there is one value per row: draw it in the strong colour.
   const bar = data.some((d) => d.part !== undefined) ? 'llt-chart__bar' : 'llt-chart__bar llt-chart__bar--solid'
   return (
-    <View className='llt-chart llt-chart--bars' role='list' aria-label={title}>
+    <View className="llt-chart llt-chart--bars" role="list" aria-label={title}>
       {legend && (
-        <View className='llt-chart__legend'>
-          <Text className='llt-chart__key llt-chart__key--value'>{legend[0]}</Text>
-          {legend[1] && <Text className='llt-chart__key llt-chart__key--part'>{legend[1]}</Text>}
+        <View className="llt-chart__legend">
+          <Text className="llt-chart__key llt-chart__key--value">{legend[0]}</Text>
+          {legend[1] && <Text className="llt-chart__key llt-chart__key--part">{legend[1]}</Text>}
         </View>
       )}
       {data.map((d) => (
-        <View key={d.label} className='llt-chart__row' role='listitem' aria-label={`${d.label} ${d.note ?? format(d.value)}`}>
-          <Text className='llt-chart__label'>{d.label}</Text>
-          <View className='llt-chart__track'>
+        <View key={d.label} className="llt-chart__row" role="listitem" aria-label={`${d.label} ${d.note ?? format(d.value)}`}>
+          <Text className="llt-chart__label">{d.label}</Text>
+          <View className="llt-chart__track">
             <View className={bar} style={{ width: `${round2(pct(d.value, top))}%` }}>
-              {d.part !== undefined && <View className='llt-chart__part' style={{ width: `${round2(pct(d.part, d.value))}%` }} />}
+              {d.part !== undefined && <View className="llt-chart__part" style={{ width: `${round2(pct(d.part, d.value))}%` }} />}
             </View>
           </View>
-          <Text className='llt-chart__value'>{d.note ?? format(d.value)}</Text>
+          <Text className="llt-chart__value">{d.note ?? format(d.value)}</Text>
         </View>
       ))}
     </View>
@@ -68,8 +68,12 @@ function Line({ data, format = plain, title }: Extract<ChartProps, { kind: 'line
   const at = linePositions(data.map((d) => d.value))
   const THICK = 1.6
   return (
-    <View className='llt-chart llt-chart--line' role='img' aria-label={`${title ?? ''} ${data.map((d) => `${d.label}${format(d.value)}`).join('，')}`}>
-      <View className='llt-chart__plot'>
+    <View
+      className="llt-chart llt-chart--line"
+      role="img"
+      aria-label={`${title ?? ''} ${data.map((d) => `${d.label}${format(d.value)}`).join('，')}`}
+    >
+      <View className="llt-chart__plot">
         {at.slice(1).map((b, i) => {
           const a = at[i]
           // A band from point a to point b clipped out of a column as wide as the gap between them.
@@ -77,21 +81,21 @@ function Line({ data, format = plain, title }: Extract<ChartProps, { kind: 'line
           const area = `polygon(0% ${a.y}%, 100% ${b.y}%, 100% 100%, 0% 100%)`
           const style = { left: `${a.x}%`, width: `${round2(b.x - a.x)}%` }
           return (
-            <View key={data[i + 1].label} className='llt-chart__segment' style={style}>
-              <View className='llt-chart__area' style={{ clipPath: area, WebkitClipPath: area }} />
-              <View className='llt-chart__stroke' style={{ clipPath: band, WebkitClipPath: band }} />
+            <View key={data[i + 1].label} className="llt-chart__segment" style={style}>
+              <View className="llt-chart__area" style={{ clipPath: area, WebkitClipPath: area }} />
+              <View className="llt-chart__stroke" style={{ clipPath: band, WebkitClipPath: band }} />
             </View>
           )
         })}
         {at.map((p, i) => (
-          <View key={data[i].label} className='llt-chart__point' style={{ left: `${p.x}%`, top: `${p.y}%` }}>
-            <Text className='llt-chart__point-value'>{format(data[i].value)}</Text>
+          <View key={data[i].label} className="llt-chart__point" style={{ left: `${p.x}%`, top: `${p.y}%` }}>
+            <Text className="llt-chart__point-value">{format(data[i].value)}</Text>
           </View>
         ))}
       </View>
-      <View className='llt-chart__axis'>
+      <View className="llt-chart__axis">
         {data.map((d) => (
-          <Text key={d.label} className='llt-chart__tick'>
+          <Text key={d.label} className="llt-chart__tick">
             {d.label}
           </Text>
         ))}
@@ -101,6 +105,6 @@ function Line({ data, format = plain, title }: Extract<ChartProps, { kind: 'line
 }
 
 export function Chart(props: ChartProps) {
-  if (!props.data.length) return <Text className='llt-text-secondary'>暂无数据</Text>
+  if (!props.data.length) return <Text className="llt-text-secondary">暂无数据</Text>
   return props.kind === 'bars' ? <Bars {...props} /> : <Line {...props} />
 }

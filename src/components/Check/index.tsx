@@ -11,7 +11,7 @@ export interface CheckProps {
 
 export function Check({ checked, onChange, children }: CheckProps) {
   return (
-    <View className='llt-check' role='checkbox' aria-checked={checked} onClick={() => onChange(!checked)}>
+    <View className="llt-check" role="checkbox" aria-checked={checked} onClick={() => onChange(!checked)}>
       <View className={`llt-check__box${checked ? ' llt-check__box--on' : ''}`}>{checked ? '✓' : ''}</View>
       <Text>{children}</Text>
     </View>

@@ -12,7 +12,7 @@ type Value = (typeof OPTIONS)[number]['value']
 describe('Chips', () => {
   it('marks the chosen chip and reports taps on the others', () => {
     const onChange = jest.fn()
-    render(<Chips label='范围' options={OPTIONS} value={'nearby' as Value} onChange={onChange} />)
+    render(<Chips label="范围" options={OPTIONS} value={'nearby' as Value} onChange={onChange} />)
     expect(screen.getByRole('radiogroup', { name: '范围' })).toBeTruthy()
     expect(screen.getByText('附近').className).toContain('llt-chip--on')
     expect(screen.getByText('即将开始').className).not.toContain('llt-chip--on')

@@ -21,7 +21,10 @@ interface Common<T extends ChipValue> {
 }
 
 export type ChipsProps<T extends ChipValue> = Common<T> &
-  ({ multiple: true; value: readonly T[]; onChange: (value: T[]) => void } | { multiple?: false; value: T | null; onChange: (value: T) => void })
+  (
+    | { multiple: true; value: readonly T[]; onChange: (value: T[]) => void }
+    | { multiple?: false; value: T | null; onChange: (value: T) => void }
+  )
 
 export function Chips<T extends ChipValue>(props: ChipsProps<T>) {
   const chosen = (v: T) => (props.multiple ? props.value.includes(v) : props.value === v)
@@ -30,7 +33,7 @@ export function Chips<T extends ChipValue>(props: ChipsProps<T>) {
     else if (!chosen(v)) props.onChange(v)
   }
   const row = (
-    <View className='llt-chips' role={props.multiple ? 'group' : 'radiogroup'} ariaLabel={props.label}>
+    <View className="llt-chips" role={props.multiple ? 'group' : 'radiogroup'} ariaLabel={props.label}>
       {props.options.map((o) => (
         <View
           key={String(o.value)}
@@ -47,7 +50,7 @@ export function Chips<T extends ChipValue>(props: ChipsProps<T>) {
   )
   if (!props.scroll) return row
   return (
-    <ScrollView scrollX className='llt-chips-scroll' enhanced showScrollbar={false}>
+    <ScrollView scrollX className="llt-chips-scroll" enhanced showScrollbar={false}>
       {row}
     </ScrollView>
   )

@@ -41,9 +41,9 @@ export function CommunityPicker({
   })
 
   return (
-    <View className='llt-community-picker'>
+    <View className="llt-community-picker">
       <Picker
-        mode='selector'
+        mode="selector"
         range={options.map((c) => c.name)}
         value={Math.max(index, 0)}
         disabled={disabled || options.length === 0}
@@ -52,17 +52,17 @@ export function CommunityPicker({
           if (picked && picked.id !== value) onChange(picked)
         }}
       >
-        <View className='llt-community-picker__row'>
-          <Text className='llt-community-picker__label'>{label}</Text>
-          <Text className='llt-community-picker__value'>{current}</Text>
-          <Text className='llt-community-picker__arrow'>›</Text>
+        <View className="llt-community-picker__row">
+          <Text className="llt-community-picker__label">{label}</Text>
+          <Text className="llt-community-picker__value">{current}</Text>
+          <Text className="llt-community-picker__arrow">›</Text>
         </View>
       </Picker>
       {locatable && (
         <BigButton
-          className='llt-community-picker__locate'
-          size='normal'
-          fill='outline'
+          className="llt-community-picker__locate"
+          size="normal"
+          fill="outline"
           block
           loading={locate.running}
           disabled={disabled || options.length === 0}

@@ -12,12 +12,12 @@ export function ElderModeSwitch() {
     setElderMode(on).catch(showError)
   }
   return (
-    <View className='llt-elder-switch' onClick={() => change(!elderMode)}>
-      <View className='llt-elder-switch__text'>
-        <Text className='llt-elder-switch__title'>长辈模式</Text>
-        <Text className='llt-elder-switch__description'>字更大、颜色更清楚、按钮更好点</Text>
+    <View className="llt-elder-switch" onClick={() => change(!elderMode)}>
+      <View className="llt-elder-switch__text">
+        <Text className="llt-elder-switch__title">长辈模式</Text>
+        <Text className="llt-elder-switch__description">字更大、颜色更清楚、按钮更好点</Text>
       </View>
-      <Toggle checked={elderMode} label='长辈模式' onChange={change} />
+      <Toggle checked={elderMode} label="长辈模式" onChange={change} />
     </View>
   )
 }

@@ -4,7 +4,7 @@ import { Field, TextArea, TextInput } from '.'
 describe('Field', () => {
   it('shows the label, a required mark and the hint', () => {
     const { container } = render(
-      <Field label='心愿标题' required hint='写清楚想要什么'>
+      <Field label="心愿标题" required hint="写清楚想要什么">
         <span>控件</span>
       </Field>
     )
@@ -17,7 +17,7 @@ describe('Field', () => {
 
   it('shows the message instead of the hint when the field is refused', () => {
     const { container } = render(
-      <Field label='手机号' hint='只有社区工作人员能看到' error='请填写正确的11位手机号'>
+      <Field label="手机号" hint="只有社区工作人员能看到" error="请填写正确的11位手机号">
         <span />
       </Field>
     )
@@ -28,13 +28,13 @@ describe('Field', () => {
 
   it('counts characters as the server does and marks an overflow', () => {
     const { rerender } = render(
-      <Field label='承诺' max={3} value='守信😀'>
+      <Field label="承诺" max={3} value="守信😀">
         <span />
       </Field>
     )
     expect(screen.getByText('3/3').className).not.toContain('--over')
     rerender(
-      <Field label='承诺' max={3} value='守信守信'>
+      <Field label="承诺" max={3} value="守信守信">
         <span />
       </Field>
     )
@@ -43,7 +43,7 @@ describe('Field', () => {
 
   it('has no counter without a maximum', () => {
     render(
-      <Field label='地址' value='幸福小区'>
+      <Field label="地址" value="幸福小区">
         <span />
       </Field>
     )
@@ -57,8 +57,8 @@ describe('TextInput and TextArea', () => {
     const onStory = jest.fn()
     const { container } = render(
       <>
-        <TextInput label='姓名' value='' onChange={onName} placeholder='真实姓名' />
-        <TextArea label='故事' value='' onChange={onStory} />
+        <TextInput label="姓名" value="" onChange={onName} placeholder="真实姓名" />
+        <TextArea label="故事" value="" onChange={onStory} />
       </>
     )
     const input = container.querySelector('.llt-input') as HTMLInputElement

@@ -20,19 +20,21 @@ export interface FieldProps {
 export function Field({ label, required, hint, error, max, value, children }: FieldProps) {
   return (
     <View className={`llt-field${error ? ' llt-field--error' : ''}`}>
-      <View className='llt-field__head'>
-        <Text className='llt-field__label'>
+      <View className="llt-field__head">
+        <Text className="llt-field__label">
           {label}
-          {required && <Text className='llt-field__required'> *</Text>}
+          {required && <Text className="llt-field__required"> *</Text>}
         </Text>
         {max !== undefined && value !== undefined && (
-          <Text className={`llt-field__counter${charCount(value) > max ? ' llt-field__counter--over' : ''}`}>{`${charCount(value)}/${max}`}</Text>
+          <Text
+            className={`llt-field__counter${charCount(value) > max ? ' llt-field__counter--over' : ''}`}
+          >{`${charCount(value)}/${max}`}</Text>
         )}
       </View>
       {children}
-      {hint && !error && <Text className='llt-field__hint'>{hint}</Text>}
+      {hint && !error && <Text className="llt-field__hint">{hint}</Text>}
       {error && (
-        <View className='llt-field__error' role='alert'>
+        <View className="llt-field__error" role="alert">
           {error}
         </View>
       )}
@@ -49,9 +51,27 @@ export interface TextInputProps {
 }
 
 export function TextInput({ value, onChange, placeholder, type = 'text', label }: TextInputProps) {
-  return <Input className='llt-input' type={type} value={value} placeholder={placeholder} ariaLabel={label} onInput={(e) => onChange(e.detail.value)} />
+  return (
+    <Input
+      className="llt-input"
+      type={type}
+      value={value}
+      placeholder={placeholder}
+      ariaLabel={label}
+      onInput={(e) => onChange(e.detail.value)}
+    />
+  )
 }
 
 export function TextArea({ value, onChange, placeholder, label }: Omit<TextInputProps, 'type'>) {
-  return <Textarea className='llt-textarea' value={value} placeholder={placeholder} ariaLabel={label} maxlength={-1} onInput={(e) => onChange(e.detail.value)} />
+  return (
+    <Textarea
+      className="llt-textarea"
+      value={value}
+      placeholder={placeholder}
+      ariaLabel={label}
+      maxlength={-1}
+      onInput={(e) => onChange(e.detail.value)}
+    />
+  )
 }

@@ -22,23 +22,23 @@ export interface LinkListProps {
 export function LinkList({ items }: LinkListProps) {
   const shown = items.filter((item): item is LinkItem => Boolean(item))
   return (
-    <View className='llt-links'>
+    <View className="llt-links">
       {shown.map((item) => {
         const open = item.onClick ?? (item.url ? () => navigate(item.url as string) : undefined)
         return (
-        <View
-          key={item.title}
-          className={`llt-links__row${item.danger ? ' llt-links__row--danger' : ''}`}
-          hoverClass={open ? 'llt-links__row--pressed' : 'none'}
-          onClick={open}
-        >
-          <View className='llt-links__text'>
-            <Text className='llt-links__title'>{item.title}</Text>
-            {item.description && <Text className='llt-links__description'>{item.description}</Text>}
+          <View
+            key={item.title}
+            className={`llt-links__row${item.danger ? ' llt-links__row--danger' : ''}`}
+            hoverClass={open ? 'llt-links__row--pressed' : 'none'}
+            onClick={open}
+          >
+            <View className="llt-links__text">
+              <Text className="llt-links__title">{item.title}</Text>
+              {item.description && <Text className="llt-links__description">{item.description}</Text>}
+            </View>
+            {item.extra}
+            {open && <Text className="llt-links__arrow">›</Text>}
           </View>
-          {item.extra}
-          {open && <Text className='llt-links__arrow'>›</Text>}
-        </View>
         )
       })}
     </View>

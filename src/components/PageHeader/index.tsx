@@ -11,9 +11,9 @@ export interface PageHeaderProps {
 
 export function PageHeader({ title, subtitle, children }: PageHeaderProps) {
   return (
-    <View className='llt-header'>
-      <Text className='llt-header__title'>{title}</Text>
-      {subtitle && <Text className='llt-header__subtitle'>{subtitle}</Text>}
+    <View className="llt-header">
+      <Text className="llt-header__title">{title}</Text>
+      {subtitle && <Text className="llt-header__subtitle">{subtitle}</Text>}
       {children}
     </View>
   )

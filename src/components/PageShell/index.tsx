@@ -25,9 +25,9 @@ export function PageShell({ children, className, requireSignIn = true }: PageShe
   if (requireSignIn && status !== 'ready') {
     body =
       status === 'error' ? (
-        <StateView state='error' error={error} onRetry={() => void signIn().catch(() => undefined)} fullPage />
+        <StateView state="error" error={error} onRetry={() => void signIn().catch(() => undefined)} fullPage />
       ) : (
-        <StateView state='loading' title={status === 'signedOut' ? '请先登录…' : '正在登录…'} fullPage />
+        <StateView state="loading" title={status === 'signedOut' ? '请先登录…' : '正在登录…'} fullPage />
       )
   }
 

@@ -25,7 +25,7 @@ function pages(total: number, size = 2) {
 
 function List({ load }: { load: (cursor?: string) => Promise<PageAnswer<Row>> }) {
   const paged = usePaged(load)
-  return <PagedList paged={paged} itemKey={(r) => r.id} renderItem={(r) => <span>{r.title}</span>} emptyTitle='还没有心愿' />
+  return <PagedList paged={paged} itemKey={(r) => r.id} renderItem={(r) => <span>{r.title}</span>} emptyTitle="还没有心愿" />
 }
 
 describe('PagedList', () => {

@@ -39,16 +39,16 @@ export function PagedList<T>({
   })
   useReachBottom(() => void paged.loadMore())
 
-  if (paged.status === 'loading') return <StateView state='loading' />
-  if (paged.status === 'error') return <StateView state='error' error={paged.error} onRetry={() => void paged.refresh().catch(showError)} />
+  if (paged.status === 'loading') return <StateView state="loading" />
+  if (paged.status === 'error') return <StateView state="error" error={paged.error} onRetry={() => void paged.refresh().catch(showError)} />
   if (paged.items.length === 0) {
-    return <StateView state='empty' title={emptyTitle} description={emptyDescription} action={emptyAction} />
+    return <StateView state="empty" title={emptyTitle} description={emptyDescription} action={emptyAction} />
   }
 
   return (
     <View className={`llt-paged${className ? ` ${className}` : ''}`}>
       {paged.items.map((item, index) => (
-        <View className='llt-paged__item' key={itemKey(item, index)}>
+        <View className="llt-paged__item" key={itemKey(item, index)}>
           {renderItem(item, index)}
         </View>
       ))}
@@ -58,10 +58,10 @@ export function PagedList<T>({
 }
 
 function Footer<T>({ paged, endText }: { paged: Paged<T>; endText: string }) {
-  if (paged.loadingMore) return <View className='llt-paged__footer'>正在加载更多…</View>
+  if (paged.loadingMore) return <View className="llt-paged__footer">正在加载更多…</View>
   if (paged.moreError) {
     return (
-      <View className='llt-paged__footer llt-paged__footer--action' onClick={() => void paged.loadMore()}>
+      <View className="llt-paged__footer llt-paged__footer--action" onClick={() => void paged.loadMore()}>
         加载失败，点这里重试
       </View>
     )
@@ -69,10 +69,10 @@ function Footer<T>({ paged, endText }: { paged: Paged<T>; endText: string }) {
   if (paged.hasMore) {
     // Reach-bottom may never fire when the first page is shorter than the screen.
     return (
-      <View className='llt-paged__footer llt-paged__footer--action' onClick={() => void paged.loadMore()}>
+      <View className="llt-paged__footer llt-paged__footer--action" onClick={() => void paged.loadMore()}>
         加载更多
       </View>
     )
   }
-  return <View className='llt-paged__footer'>{endText}</View>
+  return <View className="llt-paged__footer">{endText}</View>
 }

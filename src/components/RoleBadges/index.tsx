@@ -15,7 +15,7 @@ export function RoleBadges({ roles, showResident = true }: RoleBadgesProps) {
   if (showResident && held.size === 0) held.add('resident')
   const ordered = ROLES.filter((role) => held.has(role))
   return (
-    <View className='llt-badges'>
+    <View className="llt-badges">
       {ordered.map((role) => (
         <Text key={role} className={`llt-badges__badge llt-badges__badge--${role}`}>
           {ROLE_LABELS[role]}

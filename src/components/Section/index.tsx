@@ -15,8 +15,8 @@ export function Section({ title, extra, children, className }: SectionProps) {
   return (
     <View className={`llt-section${className ? ` ${className}` : ''}`}>
       {(title || extra) && (
-        <View className='llt-section__head'>
-          {title && <Text className='llt-section__title'>{title}</Text>}
+        <View className="llt-section__head">
+          {title && <Text className="llt-section__title">{title}</Text>}
           {extra}
         </View>
       )}

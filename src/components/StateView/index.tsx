@@ -29,23 +29,14 @@ function defaultTitle(state: StateKind, error: unknown): string {
   return error ? errorMessage(error) : '加载失败，请稍后再试'
 }
 
-export function StateView({
-  state,
-  title,
-  description,
-  error,
-  onRetry,
-  retryText = '重新加载',
-  action,
-  fullPage = false
-}: StateViewProps) {
+export function StateView({ state, title, description, error, onRetry, retryText = '重新加载', action, fullPage = false }: StateViewProps) {
   return (
-    <View className={`llt-state llt-state--${state}${fullPage ? ' llt-state--full' : ''}`} aria-live='polite'>
+    <View className={`llt-state llt-state--${state}${fullPage ? ' llt-state--full' : ''}`} aria-live="polite">
       <View className={`llt-state__glyph${state === 'loading' ? ' llt-state__glyph--spin' : ''}`}>{GLYPHS[state]}</View>
-      <Text className='llt-state__title'>{title ?? defaultTitle(state, error)}</Text>
-      {description && <Text className='llt-state__description'>{description}</Text>}
+      <Text className="llt-state__title">{title ?? defaultTitle(state, error)}</Text>
+      {description && <Text className="llt-state__description">{description}</Text>}
       {state === 'error' && onRetry && (
-        <BigButton className='llt-state__retry' type='primary' onClick={onRetry}>
+        <BigButton className="llt-state__retry" type="primary" onClick={onRetry}>
           {retryText}
         </BigButton>
       )}

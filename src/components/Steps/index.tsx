@@ -13,13 +13,13 @@ export interface StepsProps {
 
 export function Steps({ steps }: StepsProps) {
   return (
-    <View className='llt-steps'>
+    <View className="llt-steps">
       {steps.map((step, index) => (
-        <View key={step.title} className='llt-steps__step'>
-          <Text className='llt-steps__number'>{index + 1}</Text>
-          <View className='llt-steps__text'>
-            <Text className='llt-steps__title'>{step.title}</Text>
-            {step.description && <Text className='llt-steps__description'>{step.description}</Text>}
+        <View key={step.title} className="llt-steps__step">
+          <Text className="llt-steps__number">{index + 1}</Text>
+          <View className="llt-steps__text">
+            <Text className="llt-steps__title">{step.title}</Text>
+            {step.description && <Text className="llt-steps__description">{step.description}</Text>}
           </View>
         </View>
       ))}

@@ -15,7 +15,7 @@ export function Toggle({ checked, label, disabled = false, onChange }: TogglePro
   return (
     <View
       className={`llt-toggle${checked ? ' llt-toggle--on' : ''}${disabled ? ' llt-toggle--disabled' : ''}`}
-      role='switch'
+      role="switch"
       aria-checked={checked}
       aria-label={label}
       onClick={(e) => {
@@ -23,7 +23,7 @@ export function Toggle({ checked, label, disabled = false, onChange }: TogglePro
         if (!disabled) onChange(!checked)
       }}
     >
-      <View className='llt-toggle__knob' />
+      <View className="llt-toggle__knob" />
     </View>
   )
 }

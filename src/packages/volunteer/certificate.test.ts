@@ -10,7 +10,19 @@ const cert: Certificate = {
   activityCount: 3,
   from: '2026-09-01T01:00:00.000Z',
   to: '2026-11-01T01:00:00.000Z',
-  items: [{ enrollmentId: 'e1', activityId: 'a1', title: '敬老院陪伴读报', content: '读报', organiser: '青枫社区', start: '2026-11-01T01:00:00.000Z', end: '2026-11-01T04:00:00.000Z', hours: 3, points: 30 }],
+  items: [
+    {
+      enrollmentId: 'e1',
+      activityId: 'a1',
+      title: '敬老院陪伴读报',
+      content: '读报',
+      organiser: '青枫社区',
+      start: '2026-11-01T01:00:00.000Z',
+      end: '2026-11-01T04:00:00.000Z',
+      hours: 3,
+      points: 30
+    }
+  ],
   issuer: '青枫社区志愿服务站',
   issuedAt: '2026-11-22T02:00:00.000Z'
 }
@@ -18,7 +30,9 @@ const cert: Certificate = {
 describe('certificate wording', () => {
   it('states identity, period, count and hours, the lines, the issuer and the number', () => {
     const t = certificateText(cert)
-    expect(t.opening).toBe('兹证明李志强（身份证号 1101**********002X，志愿者编号 ZY26000001）于2026年9月1日至2026年11月1日期间参加志愿服务3次，累计服务时长7.5小时。服务记录如下：')
+    expect(t.opening).toBe(
+      '兹证明李志强（身份证号 1101**********002X，志愿者编号 ZY26000001）于2026年9月1日至2026年11月1日期间参加志愿服务3次，累计服务时长7.5小时。服务记录如下：'
+    )
     expect(t.items).toEqual(['2026年11月1日　敬老院陪伴读报（青枫社区）　3小时'])
     expect(t.closing).toBe('（以上为最近1次，其余从略）特此证明。')
     expect(t.issuer).toBe('青枫社区志愿服务站')

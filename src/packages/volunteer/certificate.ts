@@ -24,7 +24,7 @@ export function certificateText(c: Certificate): CertificateText {
   return {
     title: '志愿服务记录证明',
     opening: `兹证明${who}${span}参加志愿服务${c.activityCount}次，累计服务时长${formatHours(c.totalHours)}。服务记录如下：`,
-    items: c.items.map((i) => `${day(i.start)}　${i.title}（${i.organiser}）　${formatHours(i.hours)}`),
+    items: c.items.map((i) => `${day(i.start)}\u3000${i.title}（${i.organiser}）\u3000${formatHours(i.hours)}`),
     closing: c.items.length < c.activityCount ? `（以上为最近${c.items.length}次，其余从略）特此证明。` : '特此证明。',
     issuer: c.issuer,
     date: day(c.issuedAt),

@@ -11,6 +11,8 @@ describe('pillar 3 formatting', () => {
   })
   it('a span within one day shows the date once, with the weekday', () => {
     const year = new Date().getFullYear()
-    expect(formatSpan(new Date(year, 10, 22, 9).toISOString(), new Date(year, 10, 22, 12).toISOString())).toMatch(/^11月22日 周. 09:00–12:00$/)
+    expect(formatSpan(new Date(year, 10, 22, 9).toISOString(), new Date(year, 10, 22, 12).toISOString())).toMatch(
+      /^11月22日 周. 09:00–12:00$/
+    )
   })
 })

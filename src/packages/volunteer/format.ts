@@ -1,5 +1,5 @@
 // How pillar 3 shows its numbers and states to residents: hours, points, time spans, status labels.
-import { ENROLMENT_STATUS_LABELS, ORDER_STATUS_LABELS, type EnrolmentStatus, type OrderStatus } from '@contract/enums'
+import { ENROLLMENT_STATUS_LABELS, ORDER_STATUS_LABELS, type EnrollmentStatus, type OrderStatus } from '@contract/enums'
 import { ACTIVITY_PHASE_LABELS, type ActivityPhase } from '@contract/schemas/volunteer.labels'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
@@ -17,11 +17,13 @@ export function formatSpan(start: string, end: string): string {
   const s = dayjs(start).locale('zh-cn')
   const e = dayjs(end).locale('zh-cn')
   const day = s.year() === dayjs().year() ? 'M月D日' : 'YYYY年M月D日'
-  return s.isSame(e, 'day') ? `${s.format(`${day} ddd HH:mm`)}–${e.format('HH:mm')}` : `${s.format(`${day} HH:mm`)} 至 ${e.format(`${day} HH:mm`)}`
+  return s.isSame(e, 'day')
+    ? `${s.format(`${day} ddd HH:mm`)}–${e.format('HH:mm')}`
+    : `${s.format(`${day} HH:mm`)} 至 ${e.format(`${day} HH:mm`)}`
 }
 
 export const phaseLabel = (p: ActivityPhase) => ACTIVITY_PHASE_LABELS[p]
-export const enrolmentLabel = (s: EnrolmentStatus) => ENROLMENT_STATUS_LABELS[s]
+export const enrollmentLabel = (s: EnrollmentStatus) => ENROLLMENT_STATUS_LABELS[s]
 export const orderLabel = (s: OrderStatus) => ORDER_STATUS_LABELS[s]
 
 /** A signed amount for the ledger: +20 / −30. */

@@ -1,7 +1,7 @@
 // How distances and walking times read on the life-circle screens.
-import { formatDistance as formatMetres } from '@/utils/distance'
+import { formatDistance as formatMeters } from '@/utils/distance'
 
-export const formatDistance = (metres: number): string => (metres < 10 ? '10米内' : formatMetres(metres))
+export const formatDistance = (meters: number): string => (meters < 10 ? '10米内' : formatMeters(meters))
 
 export const formatWalk = (distance: number, walkMinutes: number): string => `${formatDistance(distance)} · 步行约${walkMinutes}分钟`
 

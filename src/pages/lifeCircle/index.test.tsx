@@ -21,7 +21,14 @@ const facility = (id: string, distance: number, over: Partial<FacilitySummary> =
   ...over
 })
 
-const CATEGORIES = ok({ categories: [], tiers: [{ minutes: 5, radius: 300 }, { minutes: 10, radius: 500 }, { minutes: 15, radius: 1000 }] })
+const CATEGORIES = ok({
+  categories: [],
+  tiers: [
+    { minutes: 5, radius: 300 },
+    { minutes: 10, radius: 500 },
+    { minutes: 15, radius: 1000 }
+  ]
+})
 
 function answer(req: Recorded) {
   if (req.body.action === 'categories') return CATEGORIES
@@ -60,7 +67,11 @@ describe('生活圈 tab', () => {
     expect(screen.getByText('120米 · 步行约2分钟')).toBeTruthy()
     expect(screen.getByText('休息中 · 明天08:00开门')).toBeTruthy()
     expect(screen.getByText('从我的当前位置查找')).toBeTruthy()
-    expect(callsOf(calls, 'lifeCircle', 'nearby')[0].body.data).toMatchObject({ location: { lat: 31.3526, lng: 118.4331 }, minutes: 15, openNow: false })
+    expect(callsOf(calls, 'lifeCircle', 'nearby')[0].body.data).toMatchObject({
+      location: { lat: 31.3526, lng: 118.4331 },
+      minutes: 15,
+      openNow: false
+    })
   })
 
   it('switches tier, category and open-now, and opens the detail with the origin', async () => {
@@ -84,7 +95,10 @@ describe('生活圈 tab', () => {
     await waitFor(() => expect(callsOf(calls, 'lifeCircle', 'search').at(-1)!.body.data).toMatchObject({ keyword: '助浴', minutes: 5 }))
 
     fireEvent.click(await screen.findByText('设施a'))
-    expect(taroTest.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/lifeCircle/detail/index?id=a&lat=31.3526&lng=118.4331' })
+    expect(taroTest.navigations.at(-1)).toEqual({
+      kind: 'navigateTo',
+      url: '/packages/lifeCircle/detail/index?id=a&lat=31.3526&lng=118.4331'
+    })
   })
 
   it('when location is refused, says so and offers the community picker', async () => {
@@ -101,7 +115,13 @@ describe('生活圈 tab', () => {
   })
 
   it('searches from a chosen community centre and says the location is not used', async () => {
-    taroTest.storage.set('llt.circle.place', { kind: 'place', point: { lat: 31.331, lng: 118.357 }, label: '青枫社区', communityId: 'cm01', chosenAt: 1 })
+    taroTest.storage.set('llt.circle.place', {
+      kind: 'place',
+      point: { lat: 31.331, lng: 118.357 },
+      label: '青枫社区',
+      communityId: 'cm01',
+      chosenAt: 1
+    })
     const calls = stubFetch(answer)
     renderPage()
     await screen.findByText('设施a')

@@ -26,10 +26,11 @@ import { originLabel, storedPlace, type Origin } from './origin'
 import './index.css'
 
 let categoriesCache: Promise<CategoriesResult> | null = null
-const loadCategories = () => (categoriesCache ??= call('lifeCircle', 'categories').catch((e) => {
-  categoriesCache = null
-  throw e
-}))
+const loadCategories = () =>
+  (categoriesCache ??= call('lifeCircle', 'categories').catch((e) => {
+    categoriesCache = null
+    throw e
+  }))
 
 const openPicker = (communityId: string | null) => void Taro.navigateTo({ url: pageUrl('lifeCircle', 'place', { communityId }) })
 
@@ -57,26 +58,26 @@ function Results({ origin }: { origin: Origin }) {
     <View>
       <Section>
         <TierSwitch value={minutes} tiers={tiers.data?.tiers} onChange={setMinutes} />
-        <View className='life-circle__filters'>
+        <View className="life-circle__filters">
           <CategoryChips value={category} onChange={setCategory} />
         </View>
-        <View className='life-circle__search'>
+        <View className="life-circle__search">
           <Input
-            className='life-circle__search-input'
+            className="life-circle__search-input"
             value={draft}
-            placeholder='搜索名称或服务，如“助餐”'
-            confirmType='search'
+            placeholder="搜索名称或服务，如“助餐”"
+            confirmType="search"
             maxlength={20}
             onInput={(e) => setDraft(e.detail.value)}
             onConfirm={() => setKeyword(draft.trim())}
           />
-          <View className='life-circle__search-button' role='button' onClick={() => setKeyword(draft.trim())}>
+          <View className="life-circle__search-button" role="button" onClick={() => setKeyword(draft.trim())}>
             搜索
           </View>
         </View>
-        <View className='life-circle__toggles'>
+        <View className="life-circle__toggles">
           <View
-            role='switch'
+            role="switch"
             aria-checked={openNow}
             className={`life-circle__toggle${openNow ? ' life-circle__toggle--on' : ''}`}
             onClick={() => setOpenNow(!openNow)}
@@ -84,12 +85,12 @@ function Results({ origin }: { origin: Origin }) {
             {openNow ? '✓ ' : ''}只看营业中
           </View>
           {keyword && (
-            <View className='life-circle__toggle life-circle__toggle--on' role='button' onClick={() => (setKeyword(''), setDraft(''))}>
+            <View className="life-circle__toggle life-circle__toggle--on" role="button" onClick={() => (setKeyword(''), setDraft(''))}>
               “{keyword}” ✕
             </View>
           )}
           {isWeapp() && (
-            <View className='life-circle__toggle' role='button' onClick={() => setView(view === 'list' ? 'map' : 'list')}>
+            <View className="life-circle__toggle" role="button" onClick={() => setView(view === 'list' ? 'map' : 'list')}>
               {view === 'list' ? '地图' : '列表'}
             </View>
           )}
@@ -97,10 +98,16 @@ function Results({ origin }: { origin: Origin }) {
       </Section>
       {view === 'map' && isWeapp() && (
         <Section>
-          <FacilityMap origin={origin.point} radius={radius} facilities={paged.items} showMyLocation={origin.kind === 'located'} onOpen={open} />
+          <FacilityMap
+            origin={origin.point}
+            radius={radius}
+            facilities={paged.items}
+            showMyLocation={origin.kind === 'located'}
+            onOpen={open}
+          />
         </Section>
       )}
-      <View className='life-circle__list'>
+      <View className="life-circle__list">
         <PagedList
           paged={paged}
           itemKey={(f) => f.id}
@@ -110,27 +117,37 @@ function Results({ origin }: { origin: Origin }) {
             (minutes < 15 ? '试试切换到更大的生活圈，或换个类别' : '试试换个类别或关键词') +
             (origin.kind === 'located' ? '；不在本街道时，请点上方“改为选择社区/小区”' : '')
           }
-          endText='以上是步行范围内的全部设施'
+          endText="以上是步行范围内的全部设施"
         />
       </View>
     </View>
   )
 }
 
-function OriginBar({ origin, locating, onLocate, onPick }: { origin: Origin; locating: boolean; onLocate: () => void; onPick: () => void }) {
+function OriginBar({
+  origin,
+  locating,
+  onLocate,
+  onPick
+}: {
+  origin: Origin
+  locating: boolean
+  onLocate: () => void
+  onPick: () => void
+}) {
   return (
     <Section>
-      <View className='life-circle__origin'>
-        <Text className='life-circle__origin-label'>从{originLabel(origin)}查找</Text>
-        {origin.kind === 'place' && <Text className='llt-text-secondary'>未使用您的定位，距离按所选位置的中心计算。</Text>}
+      <View className="life-circle__origin">
+        <Text className="life-circle__origin-label">从{originLabel(origin)}查找</Text>
+        {origin.kind === 'place' && <Text className="llt-text-secondary">未使用您的定位，距离按所选位置的中心计算。</Text>}
       </View>
-      <View className='life-circle__origin-actions'>
+      <View className="life-circle__origin-actions">
         {origin.kind === 'place' && (
-          <BigButton size='normal' fill='outline' loading={locating} onClick={onLocate}>
+          <BigButton size="normal" fill="outline" loading={locating} onClick={onLocate}>
             改用我的位置
           </BigButton>
         )}
-        <BigButton size='normal' fill='outline' onClick={onPick}>
+        <BigButton size="normal" fill="outline" onClick={onPick}>
           {origin.kind === 'place' ? '更换社区/小区' : '改为选择社区/小区'}
         </BigButton>
       </View>
@@ -174,13 +191,13 @@ function CircleHome() {
   const pick = () => openPicker(me.communityId)
 
   return (
-    <View className='life-circle'>
-      <PageHeader title='15分钟社区生活圈' subtitle='步行可达的养老、助餐、医疗、买菜等社区服务' />
+    <View className="life-circle">
+      <PageHeader title="15分钟社区生活圈" subtitle="步行可达的养老、助餐、医疗、买菜等社区服务" />
       {locationProblem && (
-        <Section className='life-circle__notice'>
-          <Text className='life-circle__notice-title'>没有获取到您的位置</Text>
-          <Text className='llt-text-secondary'>{locationProblem}。您可以选择所在的社区或小区，我们从它的中心位置为您查找。</Text>
-          <View className='llt-actions'>
+        <Section className="life-circle__notice">
+          <Text className="life-circle__notice-title">没有获取到您的位置</Text>
+          <Text className="llt-text-secondary">{locationProblem}。您可以选择所在的社区或小区，我们从它的中心位置为您查找。</Text>
+          <View className="llt-actions">
             <BigButton block onClick={pick}>
               选择社区/小区
             </BigButton>
@@ -194,15 +211,15 @@ function CircleHome() {
         </>
       ) : (
         !locationProblem && (
-          <Section title='找附近的服务'>
-            <Text className='llt-text-secondary'>
+          <Section title="找附近的服务">
+            <Text className="llt-text-secondary">
               我们需要您的位置，按步行时间由近到远列出附近的设施；位置只用于这次查找，不会保存。也可以不定位，直接选择您所在的社区或小区。
             </Text>
-            <View className='llt-actions'>
+            <View className="llt-actions">
               <BigButton block loading={locating} onClick={() => void locate()}>
                 使用我的位置
               </BigButton>
-              <BigButton block fill='outline' onClick={pick}>
+              <BigButton block fill="outline" onClick={pick}>
                 选择社区/小区
               </BigButton>
             </View>

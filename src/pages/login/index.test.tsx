@@ -7,7 +7,13 @@ import { STORAGE_KEYS } from '@/services/storage'
 import LoginPage from '.'
 
 const DEMO_USERS = [
-  { openid: 'demo-staff', nickName: '孙丽', label: '社区工作者 · 孙丽（青枫社区）', order: 5, roles: [{ role: 'staff', communityId: 'c01' }] },
+  {
+    openid: 'demo-staff',
+    nickName: '孙丽',
+    label: '社区工作者 · 孙丽（青枫社区）',
+    order: 5,
+    roles: [{ role: 'staff', communityId: 'c01' }]
+  },
   { openid: 'demo-resident', nickName: '王秀英', label: '居民 · 王秀英（72岁，青枫社区）', order: 0, roles: [] },
   { openid: 'demo-member', nickName: '陈建国', label: '在职党员 · 陈建国（税务局）', order: 2, roles: ['member', 'volunteer'] }
 ]

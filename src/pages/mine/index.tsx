@@ -18,11 +18,11 @@ import './index.css'
 
 function Profile({ me }: { me: Me }) {
   return (
-    <View className='mine__profile'>
-      <View className='mine__avatar'>{me.nickName.slice(0, 1)}</View>
-      <View className='mine__who'>
-        <Text className='mine__name'>{me.realName ?? me.nickName}</Text>
-        <Text className='mine__phone'>{me.phone ?? '未登记手机号'}</Text>
+    <View className="mine__profile">
+      <View className="mine__avatar">{me.nickName.slice(0, 1)}</View>
+      <View className="mine__who">
+        <Text className="mine__name">{me.realName ?? me.nickName}</Text>
+        <Text className="mine__phone">{me.phone ?? '未登记手机号'}</Text>
         <RoleBadges roles={me.roles} />
       </View>
     </View>
@@ -32,9 +32,9 @@ function Profile({ me }: { me: Me }) {
 /** 亮身份、亮承诺: an approved party member's branch and pledge. */
 function PartyBadge({ badge }: { badge: NonNullable<Me['badge']> }) {
   return (
-    <View className='mine__badge'>
-      <Text className='mine__badge-title'>共产党员 · {badge.branch}</Text>
-      <Text className='mine__badge-pledge'>我的承诺：{badge.pledge}</Text>
+    <View className="mine__badge">
+      <Text className="mine__badge-title">共产党员 · {badge.branch}</Text>
+      <Text className="mine__badge-pledge">我的承诺：{badge.pledge}</Text>
     </View>
   )
 }
@@ -66,18 +66,13 @@ function MineHome() {
   })
 
   return (
-    <View className='mine'>
+    <View className="mine">
       <Profile me={me} />
       {me.badge && <PartyBadge badge={me.badge} />}
       <Section>
-        <CommunityPicker
-          value={me.communityId}
-          locatable
-          disabled={moveTo.running}
-          onChange={(c) => void moveTo.run(c)}
-        />
+        <CommunityPicker value={me.communityId} locatable disabled={moveTo.running} onChange={(c) => void moveTo.run(c)} />
       </Section>
-      <Section title='我的服务'>
+      <Section title="我的服务">
         <LinkList
           items={[
             { title: '我的心愿', description: '我许下和认领的心愿', url: pageUrl('wish', 'mine') },
@@ -88,7 +83,7 @@ function MineHome() {
           ]}
         />
       </Section>
-      <Section title='设置'>
+      <Section title="设置">
         <ElderModeSwitch />
         <LinkList
           items={[

@@ -15,9 +15,9 @@ const ITEMS = [
 export default function PrivacyPage() {
   return (
     <PageShell requireSignIn={false}>
-      <View className='privacy__intro'>
-        <Text className='privacy__title'>邻里通用户隐私保护指引</Text>
-        <Text className='llt-text-secondary'>版本 {privacyVersion()}</Text>
+      <View className="privacy__intro">
+        <Text className="privacy__title">邻里通用户隐私保护指引</Text>
+        <Text className="llt-text-secondary">版本 {privacyVersion()}</Text>
       </View>
       {ITEMS.map((item) => (
         <Section key={item.title} title={item.title}>

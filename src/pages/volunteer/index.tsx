@@ -32,10 +32,10 @@ const TABS: Array<{ value: Tab; label: string }> = [
 function PointsStrip() {
   const balance = useRemote(() => call('points', 'balance'))
   return (
-    <View className='vol-home__points' onClick={() => navigate(pageUrl('points', 'ledger'))}>
-      <Text className='vol-home__points-label'>我的积分</Text>
-      <Text className='vol-home__points-value'>{balance.data ? balance.data.balance : '—'}</Text>
-      <Text className='vol-home__points-link'>积分明细 ›</Text>
+    <View className="vol-home__points" onClick={() => navigate(pageUrl('points', 'ledger'))}>
+      <Text className="vol-home__points-label">我的积分</Text>
+      <Text className="vol-home__points-value">{balance.data ? balance.data.balance : '—'}</Text>
+      <Text className="vol-home__points-link">积分明细 ›</Text>
     </View>
   )
 }
@@ -45,7 +45,11 @@ function Activities({ isVolunteer }: { isVolunteer: boolean }) {
   const [here, setHere] = useState<LatLng | null>(null)
   const [locationProblem, setLocationProblem] = useState<string | null>(null)
   const scope: Tab = tab === 'nearby' && !here ? 'upcoming' : tab
-  const paged = usePaged((cursor) => call('volunteer', 'listActivities', { scope, location: scope === 'nearby' ? here ?? undefined : undefined, cursor, limit: 10 }), [scope, here?.lat, here?.lng])
+  const paged = usePaged(
+    (cursor) =>
+      call('volunteer', 'listActivities', { scope, location: scope === 'nearby' ? (here ?? undefined) : undefined, cursor, limit: 10 }),
+    [scope, here?.lat, here?.lng]
+  )
 
   const choose = async (next: Tab) => {
     setTab(next)
@@ -61,10 +65,10 @@ function Activities({ isVolunteer }: { isVolunteer: boolean }) {
   const tabs = isVolunteer ? TABS : TABS.filter((t) => t.value !== 'mine')
   return (
     <>
-      <View className='vol-home__tabs'>
+      <View className="vol-home__tabs">
         <Chips options={tabs} value={tab} onChange={(t) => void choose(t)} />
       </View>
-      {locationProblem && <Text className='vol-home__notice'>{locationProblem}</Text>}
+      {locationProblem && <Text className="vol-home__notice">{locationProblem}</Text>}
       <PagedList
         paged={paged}
         itemKey={(a) => a.id}
@@ -81,13 +85,13 @@ function VolunteerHome() {
   const isVolunteer = me.roles.some((r) => r.role === 'volunteer')
   return (
     <View>
-      <PageHeader title='志愿服务' subtitle='参加活动攒积分，积分超市换好物'>
+      <PageHeader title="志愿服务" subtitle="参加活动攒积分，积分超市换好物">
         {isVolunteer && <PointsStrip />}
       </PageHeader>
       {!isVolunteer && (
-        <Section title='成为志愿者'>
-          <Text className='llt-text-secondary'>登记姓名和手机号即可成为社区志愿者，参加活动获得服务时长和积分。</Text>
-          <View className='llt-actions'>
+        <Section title="成为志愿者">
+          <Text className="llt-text-secondary">登记姓名和手机号即可成为社区志愿者，参加活动获得服务时长和积分。</Text>
+          <View className="llt-actions">
             <BigButton block onClick={() => navigate(pageUrl('volunteer', 'register'))}>
               登记成为志愿者
             </BigButton>
@@ -111,7 +115,7 @@ function VolunteerHome() {
 
 export default function VolunteerPage() {
   return (
-    <PageShell className='vol-tab'>
+    <PageShell className="vol-tab">
       <VolunteerHome />
     </PageShell>
   )

@@ -2,7 +2,7 @@
 // wish subpackage and the workbench.
 import { WISH_CATEGORY_LABELS, WISH_STATUS_LABELS, type WishCategory, type WishStatus } from '@contract/enums'
 import { dayjs } from '@/utils/date'
-import { formatDistance as formatMetres } from '@/utils/distance'
+import { formatDistance as formatMeters } from '@/utils/distance'
 
 export const categoryLabel = (c: WishCategory) => WISH_CATEGORY_LABELS[c] ?? '其他'
 export const statusLabel = (s: WishStatus) => WISH_STATUS_LABELS[s] ?? s
@@ -11,8 +11,8 @@ export const statusLabel = (s: WishStatus) => WISH_STATUS_LABELS[s] ?? s
 export const formatValue = (yuan: number) => (yuan > 0 ? `约${yuan}元` : '无需花费')
 
 /** 80 → 80米; 1234 → 1.2公里 */
-export const formatDistance = (metres: number | null): string | null =>
-  metres === null || !Number.isFinite(metres) ? null : formatMetres(metres, 10)
+export const formatDistance = (meters: number | null): string | null =>
+  meters === null || !Number.isFinite(meters) ? null : formatMeters(meters, 10)
 
 /** 3分钟前 / 2小时前 / 3天前 / 11月2日 */
 export function formatAgo(iso: string | null, now: Date = new Date()): string {

@@ -20,7 +20,10 @@ import './index.css'
 type Sort = 'newest' | 'nearest'
 type Scope = 'community' | 'street'
 
-const CATEGORY_CHIPS: Chip<WishCategory | null>[] = [{ value: null, label: '全部' }, ...WISH_CATEGORIES.map((c) => ({ value: c, label: WISH_CATEGORY_LABELS[c] }))]
+const CATEGORY_CHIPS: Chip<WishCategory | null>[] = [
+  { value: null, label: '全部' },
+  ...WISH_CATEGORIES.map((c) => ({ value: c, label: WISH_CATEGORY_LABELS[c] }))
+]
 const STATUS_CHIPS: Chip<PublicWishStatus>[] = [
   { value: 'published', label: '待认领' },
   { value: 'claimed', label: '认领中' },
@@ -41,7 +44,7 @@ function WishWall() {
   const [locating, setLocating] = useState(false)
   const [locationProblem, setLocationProblem] = useState<string | null>(null)
 
-  const communityId = scope === 'community' ? me.communityId ?? undefined : undefined
+  const communityId = scope === 'community' ? (me.communityId ?? undefined) : undefined
   const nearest = sort === 'nearest' && here !== null
   const paged = usePaged(
     (cursor) =>
@@ -80,35 +83,35 @@ function WishWall() {
     : [{ value: 'street', label: '全部社区' }]
 
   return (
-    <View className='wish-wall'>
-      <PageHeader title='心愿墙' subtitle='每一个小心愿，都有邻里来帮忙'>
-        <View className='wish-wall__header-actions'>
-          <BigButton className='wish-wall__post' type='default' onClick={openPostForm}>
+    <View className="wish-wall">
+      <PageHeader title="心愿墙" subtitle="每一个小心愿，都有邻里来帮忙">
+        <View className="wish-wall__header-actions">
+          <BigButton className="wish-wall__post" type="default" onClick={openPostForm}>
             许个心愿
           </BigButton>
-          <BigButton className='wish-wall__mine' fill='outline' onClick={openMyWishes}>
+          <BigButton className="wish-wall__mine" fill="outline" onClick={openMyWishes}>
             我的心愿
           </BigButton>
         </View>
       </PageHeader>
-      <Section className='wish-wall__filters'>
-        <Chips scroll label='心愿状态' options={STATUS_CHIPS} value={status} onChange={setStatus} />
-        <Chips scroll label='心愿类别' options={CATEGORY_CHIPS} value={category} onChange={setCategory} />
-        <View className='wish-wall__row'>
-          <Chips scroll label='范围' options={scopeChips} value={scope} onChange={setScope} />
+      <Section className="wish-wall__filters">
+        <Chips scroll label="心愿状态" options={STATUS_CHIPS} value={status} onChange={setStatus} />
+        <Chips scroll label="心愿类别" options={CATEGORY_CHIPS} value={category} onChange={setCategory} />
+        <View className="wish-wall__row">
+          <Chips scroll label="范围" options={scopeChips} value={scope} onChange={setScope} />
         </View>
-        <Chips scroll label='排序' options={SORT_CHIPS} value={sort} onChange={(s) => void chooseSort(s)} />
-        {locating && <Text className='llt-text-secondary'>正在获取您的位置…</Text>}
-        {locationProblem && <Text className='wish-wall__notice'>{locationProblem}</Text>}
-        {nearest && <Text className='llt-text-secondary'>距离按心愿所在小区或社区计算，不显示具体住址。</Text>}
+        <Chips scroll label="排序" options={SORT_CHIPS} value={sort} onChange={(s) => void chooseSort(s)} />
+        {locating && <Text className="llt-text-secondary">正在获取您的位置…</Text>}
+        {locationProblem && <Text className="wish-wall__notice">{locationProblem}</Text>}
+        {nearest && <Text className="llt-text-secondary">距离按心愿所在小区或社区计算，不显示具体住址。</Text>}
       </Section>
       <PagedList
         paged={paged}
         itemKey={(w) => w.id}
         renderItem={(w) => <WishCard wish={w} onOpen={openWish} />}
         emptyTitle={status === 'published' ? '暂时没有待认领的心愿' : '这里还没有心愿'}
-        emptyDescription='换个类别或范围看看，也可以许下自己的心愿'
-        endText='已经到底了'
+        emptyDescription="换个类别或范围看看，也可以许下自己的心愿"
+        endText="已经到底了"
       />
     </View>
   )

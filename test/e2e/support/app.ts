@@ -55,7 +55,9 @@ export async function openTab(page: Page, label: keyof typeof TAB_LABELS): Promi
 
 /** The root font size of the page on screen, in CSS pixels. */
 export const rootFontSize = (page: Page): Promise<number> =>
-  currentPage(page).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  currentPage(page)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
 
 /** The root of a page on screen by its class; Taro's h5 keeps earlier pages in the DOM, hidden. */
 export const within = (page: Page, root: string): Locator => page.locator(`${root}:visible`).last()
@@ -64,7 +66,8 @@ export const within = (page: Page, root: string): Locator => page.locator(`${roo
 export const tap = (root: Locator, text: string) => root.locator('.nut-button').filter({ hasText: text }).first().click()
 
 /** Taro's h5 modal: press its confirm button. */
-export const confirmModal = (page: Page, text: string) => page.locator('.taro__modal .taro-model__confirm').filter({ hasText: text }).click()
+export const confirmModal = (page: Page, text: string) =>
+  page.locator('.taro__modal .taro-model__confirm').filter({ hasText: text }).click()
 
 /** Starts over on the demo login page (nothing remembered) and signs in as `name`, landing on the first tab. */
 export async function signInFresh(h: Pick<Harness, 'open' | 'page'>, name: string): Promise<void> {
@@ -89,8 +92,17 @@ export async function agreePrivacyIfAsked(page: Page, settled: Locator | Promise
   // Every PageShell hosts the popup, and Taro's h5 keeps earlier pages in the DOM: the current one is last.
   const popup = page.locator('.llt-privacy:visible').last()
   if (settled instanceof Promise) {
-    const asked = popup.waitFor().then(() => true, () => false)
-    await Promise.race([asked, settled.then(() => false, () => false)])
+    const asked = popup.waitFor().then(
+      () => true,
+      () => false
+    )
+    await Promise.race([
+      asked,
+      settled.then(
+        () => false,
+        () => false
+      )
+    ])
   } else {
     await popup.or(settled).first().waitFor()
   }

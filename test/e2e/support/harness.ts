@@ -52,7 +52,14 @@ export async function startHarness(): Promise<Harness> {
   const executablePath = ensureChromium()
 
   const tmp = mkdtempSync(path.join(tmpdir(), 'llt-e2e-'))
-  const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir: path.join(tmp, 'data'), staticDir, seed: async (store) => void (await seedDemo(store)), quiet: true })
+  const cloud = await startLocalCloud({
+    ...productCloud,
+    port: 0,
+    dataDir: path.join(tmp, 'data'),
+    staticDir,
+    seed: async (store) => void (await seedDemo(store)),
+    quiet: true
+  })
   let context: BrowserContext
   try {
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {

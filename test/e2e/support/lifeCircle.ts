@@ -5,7 +5,7 @@ import { currentPage, eventually } from './app'
 export interface ListedFacility {
   name: string
   category: string
-  metres: number
+  meters: number
   minutes: number
 }
 
@@ -23,7 +23,7 @@ export async function listed(page: Page): Promise<ListedFacility[]> {
   return rows.map((r) => {
     const m = /^(\d+(?:\.\d)?)(米|公里)内? · 步行约(\d+)分钟$/.exec(r.walk)
     if (!m) throw new Error(`unexpected walk text "${r.walk}"`)
-    return { name: r.name, category: r.meta.split(' · ')[0], metres: Number(m[1]) * (m[2] === '公里' ? 1000 : 1), minutes: Number(m[3]) }
+    return { name: r.name, category: r.meta.split(' · ')[0], meters: Number(m[1]) * (m[2] === '公里' ? 1000 : 1), minutes: Number(m[3]) }
   })
 }
 

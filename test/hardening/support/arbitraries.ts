@@ -30,7 +30,14 @@ export function nested(depth: number, leaf: unknown, kind: 'object' | 'array'): 
 export function nestedJson(depth: number, kind: 'object' | 'array' | 'mixed', leaf = '"x"'): string {
   const objectAt = (i: number) => kind === 'object' || (kind === 'mixed' && i % 2 === 0)
   const levels = Array.from({ length: depth }, (_, i) => objectAt(i))
-  return levels.map((o) => (o ? '{"a":' : '[')).join('') + leaf + [...levels].reverse().map((o) => (o ? '}' : ']')).join('')
+  return (
+    levels.map((o) => (o ? '{"a":' : '[')).join('') +
+    leaf +
+    [...levels]
+      .reverse()
+      .map((o) => (o ? '}' : ']'))
+      .join('')
+  )
 }
 
 /** The `data` of a raw gateway body, nested from 1 to 10 000 levels (10 000 itself often). */
@@ -101,9 +108,28 @@ const UNICODE: Named[] = [
   ['Zalgo', 'Z̷̛͓a̵̢l̴g̸o̶']
 ].map(([name, s]) => named(name, s))
 
-const NUMBERS: Named[] = [-1, 0, -0, 0.5, 1.5, -0.1, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1e21, 1e308, -1e308, Number.MIN_VALUE, 2 ** 31, -(2 ** 31), 8.64e15 + 1, 1e20, 99999999999].map((n) =>
-  named(`number ${Object.is(n, -0) ? '-0' : String(n)}`, n)
-)
+const NUMBERS: Named[] = [
+  -1,
+  0,
+  -0,
+  0.5,
+  1.5,
+  -0.1,
+  NaN,
+  Infinity,
+  -Infinity,
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2,
+  1e21,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+  2 ** 31,
+  -(2 ** 31),
+  8.64e15 + 1,
+  1e20,
+  99999999999
+].map((n) => named(`number ${Object.is(n, -0) ? '-0' : String(n)}`, n))
 
 const COORDINATES: Named[] = [
   { lat: 91, lng: 181 },
@@ -138,9 +164,25 @@ const DATES: Named[] = [
   -1
 ].map((d) => named(`date ${JSON.stringify(d)}`, d))
 
-const IDS: Named[] = ['../../etc/passwd', 'a'.repeat(65), 'a b', '中文编号', '$gt', '.', '_id', 'constructor', '__proto__', 'hasOwnProperty', 'a/b', 'a.b', '*', 'cm01\u0000', ' cm01', 'cm01 ', 'CM01'].map((s) =>
-  named(`id ${JSON.stringify(s.length > 20 ? `${s.slice(0, 8)}…(${s.length})` : s)}`, s)
-)
+const IDS: Named[] = [
+  '../../etc/passwd',
+  'a'.repeat(65),
+  'a b',
+  '中文编号',
+  '$gt',
+  '.',
+  '_id',
+  'constructor',
+  '__proto__',
+  'hasOwnProperty',
+  'a/b',
+  'a.b',
+  '*',
+  'cm01\u0000',
+  ' cm01',
+  'cm01 ',
+  'CM01'
+].map((s) => named(`id ${JSON.stringify(s.length > 20 ? `${s.slice(0, 8)}…(${s.length})` : s)}`, s))
 
 const WRONG_TYPES: Named[] = [
   ['null', null],
@@ -252,7 +294,7 @@ export function applyMutation(payload: unknown, m: Mutation): unknown {
     if (m.op === 'addKey' && isPlain(root)) return withOwn(root, m.key, m.value.value)
     return m.value.value
   }
-  const parent = path.slice(0, -1).reduce<any>((v, k) => v[k], root) // eslint-disable-line @typescript-eslint/no-explicit-any
+  const parent = path.slice(0, -1).reduce<any>((v, k) => v[k], root)
   const last = path[path.length - 1]
   if (m.op === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(last), 1)
@@ -275,7 +317,8 @@ export function applyMutation(payload: unknown, m: Mutation): unknown {
 function unwrap(schema: ZodTypeAny): ZodTypeAny {
   const def = schema._def as { typeName?: string; schema?: ZodTypeAny; innerType?: ZodTypeAny; in?: ZodTypeAny }
   if (def.typeName === 'ZodEffects' && def.schema) return unwrap(def.schema)
-  if ((def.typeName === 'ZodDefault' || def.typeName === 'ZodOptional' || def.typeName === 'ZodNullable') && def.innerType) return unwrap(def.innerType)
+  if ((def.typeName === 'ZodDefault' || def.typeName === 'ZodOptional' || def.typeName === 'ZodNullable') && def.innerType)
+    return unwrap(def.innerType)
   if (def.typeName === 'ZodPipeline' && def.in) return unwrap(def.in)
   return schema
 }
@@ -287,7 +330,14 @@ export interface Field {
   kind: FieldKind
 }
 
-type Def = { typeName?: string; shape?: () => Record<string, ZodTypeAny>; type?: ZodTypeAny; options?: ZodTypeAny[]; value?: unknown; values?: unknown }
+type Def = {
+  typeName?: string
+  shape?: () => Record<string, ZodTypeAny>
+  type?: ZodTypeAny
+  options?: ZodTypeAny[]
+  value?: unknown
+  values?: unknown
+}
 
 function kindOf(schema: ZodTypeAny): FieldKind {
   const def = unwrap(schema)._def as Def
@@ -319,27 +369,65 @@ function kindOf(schema: ZodTypeAny): FieldKind {
 export function schemaFields(schema: ZodTypeAny, base: Path = []): Field[] {
   const def = unwrap(schema)._def as Def
   if (def.typeName === 'ZodObject' && def.shape) {
-    return Object.entries(def.shape()).flatMap(([key, child]) => [{ path: [...base, key], kind: kindOf(child) }, ...schemaFields(child, [...base, key])])
+    return Object.entries(def.shape()).flatMap(([key, child]) => [
+      { path: [...base, key], kind: kindOf(child) },
+      ...schemaFields(child, [...base, key])
+    ])
   }
-  if (def.typeName === 'ZodArray' && def.type) return [{ path: [...base, 0], kind: kindOf(def.type) }, ...schemaFields(def.type, [...base, 0])]
+  if (def.typeName === 'ZodArray' && def.type)
+    return [{ path: [...base, 0], kind: kindOf(def.type) }, ...schemaFields(def.type, [...base, 0])]
   if (def.typeName === 'ZodUnion' && def.options) return def.options.flatMap((o) => schemaFields(o, base))
   return []
 }
 
 export const schemaPaths = (schema: ZodTypeAny): Path[] => schemaFields(schema).map((f) => f.path)
 
-const pick = (names: string[], from: Named[]) => names.map((n) => from.find((v) => v.name === n) ?? (() => { throw new Error(`no hostile value named ${n}`) })())
+const pick = (names: string[], from: Named[]) =>
+  names.map(
+    (n) =>
+      from.find((v) => v.name === n) ??
+      (() => {
+        throw new Error(`no hostile value named ${n}`)
+      })()
+  )
 
 /** For each kind of field, the values of (nearly) the right type that sit on its edges. */
 const EDGES: Record<FieldKind, Named[]> = {
   string: [
-    ...pick(['empty', 'only spaces', 'NUL', 'NUL inside', 'lone high surrogate', 'RTL override', 'zero-width joiner', 'emoji family', 'control chars'], UNICODE),
+    ...pick(
+      [
+        'empty',
+        'only spaces',
+        'NUL',
+        'NUL inside',
+        'lone high surrogate',
+        'RTL override',
+        'zero-width joiner',
+        'emoji family',
+        'control chars'
+      ],
+      UNICODE
+    ),
     ...pick(['string of 100 000 x', 'string of 100 000 中'], STRUCTURES),
     ...IDS.filter((v) => ['id "__proto__"', 'id "../../etc/passwd"', 'id "a.b"'].includes(v.name)),
     ...pick(['date "9999-12-31T23:59:59Z"', 'date "+275760-09-13T00:00:00.000Z"'], DATES),
     named('regex metacharacters', '.*+?^${}()|[]\\(')
   ],
-  number: pick(['number -1', 'number -0', 'number 0.5', 'number NaN', 'number Infinity', 'number -Infinity', 'number 100000000000000000000', 'number 8640000000000001', 'number 9007199254740992', 'number 1e+308'], NUMBERS),
+  number: pick(
+    [
+      'number -1',
+      'number -0',
+      'number 0.5',
+      'number NaN',
+      'number Infinity',
+      'number -Infinity',
+      'number 100000000000000000000',
+      'number 8640000000000001',
+      'number 9007199254740992',
+      'number 1e+308'
+    ],
+    NUMBERS
+  ),
   dateTime: [
     ...DATES,
     named('date "2026-01-01T00:00:00+14:00"', '2026-01-01T00:00:00+14:00'),
@@ -350,7 +438,10 @@ const EDGES: Record<FieldKind, Named[]> = {
   array: [
     named('[null]', [null]),
     named('[{"$gt":""}]', [{ $gt: '' }]),
-    named('array of 5 000 strings', Array.from({ length: 5000 }, () => 'x')),
+    named(
+      'array of 5 000 strings',
+      Array.from({ length: 5000 }, () => 'x')
+    ),
     named('[string of 100 000 x]', ['x'.repeat(100_000)]),
     ...pick(['arrays nested 1 000 deep'], STRUCTURES)
   ],
@@ -365,7 +456,10 @@ const EDGES: Record<FieldKind, Named[]> = {
 }
 
 /** Values of the wrong type that every field gets: nothing, and query operators where a value belongs. */
-const EVERY_FIELD: Named[] = [named('null', null), ...OPERATORS.filter((o) => ['{"$gt":""}', '{"$regex":".*"}', '{"$where":"sleep(5000) || true"}'].includes(o.name))]
+const EVERY_FIELD: Named[] = [
+  named('null', null),
+  ...OPERATORS.filter((o) => ['{"$gt":""}', '{"$regex":".*"}', '{"$where":"sleep(5000) || true"}'].includes(o.name))
+]
 
 /** The edge values a field of this kind is swept with. */
 export const edgeValues = (kind: FieldKind): Named[] => [...EDGES[kind], ...EVERY_FIELD]
@@ -374,7 +468,7 @@ export const edgeValues = (kind: FieldKind): Named[] => [...EDGES[kind], ...EVER
 export function setAt(payload: unknown, path: Path, value: unknown): unknown {
   if (!path.length) return value
   const root = isPlain(payload) || Array.isArray(payload) ? structuredClone(payload) : {}
-  let node: any = root // eslint-disable-line @typescript-eslint/no-explicit-any
+  let node: any = root
   path.forEach((key, i) => {
     if (i === path.length - 1) return withOwn(node, String(key), value)
     const next = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined
@@ -393,8 +487,14 @@ export const fuzzInput: fc.Arbitrary<FuzzInput> = fc.oneof(
   { weight: 1, arbitrary: anyHostile.map((value) => ({ kind: 'random' as const, value })) },
   {
     weight: 1,
-    arbitrary: fc
-      .dictionary(hostileKey, anyHostile, { maxKeys: 4 })
-      .map((d) => ({ kind: 'random' as const, value: named(`object of ${Object.keys(d).map((k) => JSON.stringify(k)).join(', ')}`, Object.entries(d).reduce((o, [k, v]) => withOwn(o, k, v.value), {} as Record<string, unknown>)) }))
+    arbitrary: fc.dictionary(hostileKey, anyHostile, { maxKeys: 4 }).map((d) => ({
+      kind: 'random' as const,
+      value: named(
+        `object of ${Object.keys(d)
+          .map((k) => JSON.stringify(k))
+          .join(', ')}`,
+        Object.entries(d).reduce((o, [k, v]) => withOwn(o, k, v.value), {} as Record<string, unknown>)
+      )
+    }))
   }
 )

@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const send = (m: Reply | Hello) => process.send?.(m)
   process.on('message', (m: Request) => {
     try {
-      if (m.type === 'update') send({ id: m.id, ok: true, value: cloud.store.update(m.collection, m.filter as never, m.update as never, { multi: m.multi }) })
+      if (m.type === 'update')
+        send({ id: m.id, ok: true, value: cloud.store.update(m.collection, m.filter as never, m.update as never, { multi: m.multi }) })
       else if (m.type === 'insert') send({ id: m.id, ok: true, value: cloud.store.insert(m.collection, m.docs as never) })
       else send({ id: m.id, ok: true, value: Object.fromEntries(m.collections.map((c) => [c, cloud.store.find(c)])) })
     } catch (e) {

@@ -41,7 +41,7 @@ export const CALLER_NOTES: Record<CallerKind, string> = {
   anonymous: 'an openid with no user document (never signed in)',
   deleted: 'a deleted account whose document still lists a staff grant of cm01',
   resident: 'resident of cm01, no grants; submitter of the wishes',
-  volunteer: 'volunteer of cm01 with points, enrolments and order oA',
+  volunteer: 'volunteer of cm01 with points, enrollments and order oA',
   member: 'approved party member of cm01 (unit uA); claimer of the claimed wishes and need ndByMember',
   memberOther: 'approved party member of cm02',
   merchant: 'owner of shop mA (cm01), which sells gA and gOff',
@@ -72,7 +72,12 @@ export const WHO: Record<CallerKind, string> = {
 }
 
 /** People who are not callers but own targets: a pending member, unit and merchant, and a second volunteer. */
-export const OTHERS = { applicant: 'hz-applicant', unitApplicant: 'hz-uapplicant', merchantApplicant: 'hz-mapplicant', volunteer2: 'hz-vol2' }
+export const OTHERS = {
+  applicant: 'hz-applicant',
+  unitApplicant: 'hz-uapplicant',
+  merchantApplicant: 'hz-mapplicant',
+  volunteer2: 'hz-vol2'
+}
 
 export const VENUE = { lat: 31.335, lng: 118.375 }
 const HOUR = 3_600_000
@@ -88,8 +93,22 @@ export const IDS = {
   compound: 'cp01',
   facility: 'fOpen',
   closedFacility: 'fClosed',
-  wish: { submitted: 'wSubmitted', published: 'wPublished', claimed: 'wClaimed', overdue: 'wOverdue', fulfilled: 'wFulfilled', proxyFulfilled: 'wProxyFulfilled' },
-  activity: { upcoming: 'actUpcoming', enrolled: 'actEnrolled', ongoing: 'actOngoing', checkedIn: 'actCheckedIn', past: 'actPast', pastOpen: 'actPastOpen' },
+  wish: {
+    submitted: 'wSubmitted',
+    published: 'wPublished',
+    claimed: 'wClaimed',
+    overdue: 'wOverdue',
+    fulfilled: 'wFulfilled',
+    proxyFulfilled: 'wProxyFulfilled'
+  },
+  activity: {
+    upcoming: 'actUpcoming',
+    enrolled: 'actEnrolled',
+    ongoing: 'actOngoing',
+    checkedIn: 'actCheckedIn',
+    past: 'actPast',
+    pastOpen: 'actPastOpen'
+  },
   certificate: 'ZYJL-2026-0123456789',
   volunteerNo: 'ZY26000001',
   merchant: 'mA',
@@ -123,8 +142,13 @@ export const pickupText = (orderId: string, code: string) => `${PICKUP_PREFIX}${
 export const ownPhoto = (openid: string, name = 'photo.jpg') => `cloud://local-dev/users/${openid}/${name}`
 
 function people(): object[] {
-  const u = (kind: CallerKind, name: string, roles: Grant[], communityId: string = IDS.community, compoundId: string | null = IDS.compound) =>
-    userDoc(WHO[kind], name, roles, { communityId, compoundId, phone: `1380000${String(CALLER_KINDS.indexOf(kind)).padStart(4, '0')}` })
+  const u = (
+    kind: CallerKind,
+    name: string,
+    roles: Grant[],
+    communityId: string = IDS.community,
+    compoundId: string | null = IDS.compound
+  ) => userDoc(WHO[kind], name, roles, { communityId, compoundId, phone: `1380000${String(CALLER_KINDS.indexOf(kind)).padStart(4, '0')}` })
   return [
     u('resident', '张桂英', []),
     u('volunteer', '李志强', [grants.volunteer(IDS.community)]),
@@ -158,7 +182,10 @@ function places() {
       { _id: IDS.grid, communityId: IDS.community, name: '第一网格' },
       { _id: 'cm02-g1', communityId: IDS.sameStreetCommunity, name: '第一网格' }
     ],
-    compounds: [compoundDoc(IDS.compound, IDS.community, { lat: 31.336, lng: 118.376 }), compoundDoc('cp02', IDS.sameStreetCommunity, { lat: 31.341, lng: 118.386 })]
+    compounds: [
+      compoundDoc(IDS.compound, IDS.community, { lat: 31.336, lng: 118.376 }),
+      compoundDoc('cp02', IDS.sameStreetCommunity, { lat: 31.341, lng: 118.386 })
+    ]
   }
 }
 
@@ -192,7 +219,14 @@ function wishes(now: Date) {
   const member = WHO.member
   const resident = WHO.resident
   const claimer = { kind: 'member' as const, displayName: '陈**', branch: '江城市税务局机关党支部', pledge: '为邻里办实事' }
-  const base = { communityId: IDS.community, streetId: IDS.street, compoundId: IDS.compound, location: toPoint(31.336, 118.376), submitterId: resident, photos: [ownPhoto(resident, 'lamp.jpg')] }
+  const base = {
+    communityId: IDS.community,
+    streetId: IDS.street,
+    compoundId: IDS.compound,
+    location: toPoint(31.336, 118.376),
+    submitterId: resident,
+    photos: [ownPhoto(resident, 'lamp.jpg')]
+  }
   const owner = { ownerId: resident }
   const entry = (to: WishStatus, from: WishStatus | null, who: string, role: ActorRole, at: Date) => ({ at, who, role, from, to, why: '' })
   const submitted = ago(10 * DAY)
@@ -205,16 +239,87 @@ function wishes(now: Date) {
     if (upTo === 'fulfilled') h.push(entry('fulfilled', 'claimed', member, 'member', ago(DAY)))
     return h
   }
-  const claimedBy = (deadline: Date) => ({ claimerId: member, claimer, claimedAt, claimDeadline: deadline, metrics: { claimMs: DAY, fulfilMs: null } })
-  const fulfilled = { fulfilledAt: ago(DAY), fulfilment: { note: '台灯已送到', photos: [ownPhoto(member, 'done.jpg')], at: ago(DAY) }, metrics: { claimMs: DAY, fulfilMs: 7 * DAY } }
+  const claimedBy = (deadline: Date) => ({
+    claimerId: member,
+    claimer,
+    claimedAt,
+    claimDeadline: deadline,
+    metrics: { claimMs: DAY, fulfilMs: null }
+  })
+  const fulfilled = {
+    fulfilledAt: ago(DAY),
+    fulfilment: { note: '台灯已送到', photos: [ownPhoto(member, 'done.jpg')], at: ago(DAY) },
+    metrics: { claimMs: DAY, fulfilMs: 7 * DAY }
+  }
   return [
     wishFixture({ ...base, _id: IDS.wish.submitted, createdAt: submitted, updatedAt: submitted, history: history('submitted') }, owner),
-    wishFixture({ ...base, _id: IDS.wish.published, status: 'published', createdAt: submitted, updatedAt: published, publishedAt: published, history: history('published') }, owner),
-    wishFixture({ ...base, _id: IDS.wish.claimed, status: 'claimed', createdAt: submitted, updatedAt: claimedAt, publishedAt: published, ...claimedBy(new Date(now.getTime() + 5 * DAY)), history: history('claimed') }, owner),
-    wishFixture({ ...base, _id: IDS.wish.overdue, status: 'claimed', createdAt: submitted, updatedAt: claimedAt, publishedAt: published, ...claimedBy(ago(DAY)), history: history('claimed') }, owner),
-    wishFixture({ ...base, _id: IDS.wish.fulfilled, status: 'fulfilled', createdAt: submitted, updatedAt: ago(DAY), publishedAt: published, ...claimedBy(ago(DAY)), ...fulfilled, history: history('fulfilled') }, owner),
     wishFixture(
-      { ...base, _id: IDS.wish.proxyFulfilled, proxy: true, submitterId: WHO.staff, photos: [], status: 'fulfilled', createdAt: submitted, updatedAt: ago(DAY), publishedAt: published, ...claimedBy(ago(DAY)), ...fulfilled, history: history('fulfilled', WHO.staff) },
+      {
+        ...base,
+        _id: IDS.wish.published,
+        status: 'published',
+        createdAt: submitted,
+        updatedAt: published,
+        publishedAt: published,
+        history: history('published')
+      },
+      owner
+    ),
+    wishFixture(
+      {
+        ...base,
+        _id: IDS.wish.claimed,
+        status: 'claimed',
+        createdAt: submitted,
+        updatedAt: claimedAt,
+        publishedAt: published,
+        ...claimedBy(new Date(now.getTime() + 5 * DAY)),
+        history: history('claimed')
+      },
+      owner
+    ),
+    wishFixture(
+      {
+        ...base,
+        _id: IDS.wish.overdue,
+        status: 'claimed',
+        createdAt: submitted,
+        updatedAt: claimedAt,
+        publishedAt: published,
+        ...claimedBy(ago(DAY)),
+        history: history('claimed')
+      },
+      owner
+    ),
+    wishFixture(
+      {
+        ...base,
+        _id: IDS.wish.fulfilled,
+        status: 'fulfilled',
+        createdAt: submitted,
+        updatedAt: ago(DAY),
+        publishedAt: published,
+        ...claimedBy(ago(DAY)),
+        ...fulfilled,
+        history: history('fulfilled')
+      },
+      owner
+    ),
+    wishFixture(
+      {
+        ...base,
+        _id: IDS.wish.proxyFulfilled,
+        proxy: true,
+        submitterId: WHO.staff,
+        photos: [],
+        status: 'fulfilled',
+        createdAt: submitted,
+        updatedAt: ago(DAY),
+        publishedAt: published,
+        ...claimedBy(ago(DAY)),
+        ...fulfilled,
+        history: history('fulfilled', WHO.staff)
+      },
       { ownerId: null, name: '王德明', display: '王爷爷' }
     )
   ]
@@ -264,11 +369,27 @@ function volunteering(now: Date) {
   const enrollments = [
     enrollment(A.enrolled, v, 'enrolled'),
     enrollment(A.ongoing, v, 'enrolled'),
-    enrollment(A.checkedIn, v, 'checkedIn', { checkInAt: at(-HOUR), checkInDistance: 10, tokens: { checkIn: 'earlier-signature', checkOut: null } }),
-    enrollment(A.past, v, 'completed', { checkInAt: byId.get(A.past)!.start, checkOutAt: byId.get(A.past)!.end, hours: 2, completedAt: byId.get(A.past)!.end }),
+    enrollment(A.checkedIn, v, 'checkedIn', {
+      checkInAt: at(-HOUR),
+      checkInDistance: 10,
+      tokens: { checkIn: 'earlier-signature', checkOut: null }
+    }),
+    enrollment(A.past, v, 'completed', {
+      checkInAt: byId.get(A.past)!.start,
+      checkOutAt: byId.get(A.past)!.end,
+      hours: 2,
+      completedAt: byId.get(A.past)!.end
+    }),
     enrollment(A.pastOpen, OTHERS.volunteer2, 'enrolled')
   ]
-  const me = { ...volunteerDoc(v, '李志强', 1, { communityId: IDS.community, phone: '13800000002' }), halfHours: 4, activityCount: 1, lastEnrollmentId: `${A.past}_${v}`, firstServiceAt: byId.get(A.past)!.start, lastServiceAt: byId.get(A.past)!.start }
+  const me = {
+    ...volunteerDoc(v, '李志强', 1, { communityId: IDS.community, phone: '13800000002' }),
+    halfHours: 4,
+    activityCount: 1,
+    lastEnrollmentId: `${A.past}_${v}`,
+    firstServiceAt: byId.get(A.past)!.start,
+    lastServiceAt: byId.get(A.past)!.start
+  }
   const certificate = {
     _id: IDS.certificate,
     openid: v,
@@ -365,13 +486,32 @@ function supermarket(now: Date) {
     merchants: [
       { ...merchantDoc(IDS.merchant, WHO.merchant, IDS.community) },
       { ...merchantDoc(IDS.otherMerchant, WHO.merchantOther, IDS.community), name: '好邻居生鲜' },
-      { ...merchantDoc(IDS.pendingMerchant, OTHERS.merchantApplicant, IDS.community), name: '老周理发', status: 'pending', reviewedAt: null }
+      {
+        ...merchantDoc(IDS.pendingMerchant, OTHERS.merchantApplicant, IDS.community),
+        name: '老周理发',
+        status: 'pending',
+        reviewedAt: null
+      }
     ],
     goods: [goods(IDS.goods, 'onSale', { stock: 7, redeemed: 3 }), goods(IDS.offShelfGoods, 'offShelf')],
     redemptions: orders,
     redemptionQuotas: [
-      { _id: `${IDS.goods}_${WHO.volunteer}_${month}`, goodsId: IDS.goods, openid: WHO.volunteer, period: month, used: 1, updatedAt: orders[0].createdAt },
-      { _id: `${IDS.goods}_${OTHERS.volunteer2}_${month}`, goodsId: IDS.goods, openid: OTHERS.volunteer2, period: month, used: 2, updatedAt: orders[1].createdAt }
+      {
+        _id: `${IDS.goods}_${WHO.volunteer}_${month}`,
+        goodsId: IDS.goods,
+        openid: WHO.volunteer,
+        period: month,
+        used: 1,
+        updatedAt: orders[0].createdAt
+      },
+      {
+        _id: `${IDS.goods}_${OTHERS.volunteer2}_${month}`,
+        goodsId: IDS.goods,
+        openid: OTHERS.volunteer2,
+        period: month,
+        used: 2,
+        updatedAt: orders[1].createdAt
+      }
     ],
     pointsLedger: [mine.entry, spend(orders[0], 500), theirs.entry, spend(orders[1], 150), spend(orders[2], 100)],
     pointsAccounts: [
@@ -384,7 +524,15 @@ function supermarket(now: Date) {
 function party(now: Date, half: string) {
   const at = (ms: number) => new Date(now.getTime() + ms)
   const long = at(-100 * DAY)
-  const step = (event: string, by: string, role: string, from: string | null, to: string) => ({ event, by, role, at: long, from, to, why: null })
+  const step = (event: string, by: string, role: string, from: string | null, to: string) => ({
+    event,
+    by,
+    role,
+    at: long,
+    from,
+    to,
+    why: null
+  })
   const registration = (openid: string, id: string, status: 'approved' | 'pending', name: string) => ({
     _id: id,
     openid,
@@ -399,7 +547,10 @@ function party(now: Date, half: string) {
     pledge: '为邻里办实事',
     gridId: status === 'approved' ? IDS.grid : null,
     status,
-    history: status === 'approved' ? [step('submit', openid, 'applicant', null, 'pending'), step('approve', WHO.staff, 'staff', 'pending', 'approved')] : [step('submit', openid, 'applicant', null, 'pending')],
+    history:
+      status === 'approved'
+        ? [step('submit', openid, 'applicant', null, 'pending'), step('approve', WHO.staff, 'staff', 'pending', 'approved')]
+        : [step('submit', openid, 'applicant', null, 'pending')],
     renewedHalves: status === 'approved' ? [half] : [],
     createdAt: long,
     updatedAt: long,
@@ -408,7 +559,12 @@ function party(now: Date, half: string) {
   })
   const regs = [
     registration(WHO.member, IDS.registration.member, 'approved', '陈建国'),
-    { ...registration(WHO.memberOther, 'pm-hz-member2', 'approved', '杨帆'), communityId: IDS.sameStreetCommunity, unitId: null, gridId: 'cm02-g1' },
+    {
+      ...registration(WHO.memberOther, 'pm-hz-member2', 'approved', '杨帆'),
+      communityId: IDS.sameStreetCommunity,
+      unitId: null,
+      gridId: 'cm02-g1'
+    },
     registration(OTHERS.applicant, IDS.registration.pending, 'pending', '孔亮')
   ]
   const membership = (r: (typeof regs)[number]) => ({
@@ -433,14 +589,29 @@ function party(now: Date, half: string) {
     contactPhone: '13700000001',
     resources: [{ kind: 'venue', name: '会议室', quantity: 40 }],
     status,
-    history: status === 'approved' ? [step('submit', adminId, 'applicant', null, 'pending'), step('approve', WHO.staff, 'staff', 'pending', 'approved')] : [step('submit', adminId, 'applicant', null, 'pending')],
+    history:
+      status === 'approved'
+        ? [step('submit', adminId, 'applicant', null, 'pending'), step('approve', WHO.staff, 'staff', 'pending', 'approved')]
+        : [step('submit', adminId, 'applicant', null, 'pending')],
     createdAt: long,
     updatedAt: long,
     approvedAt: status === 'approved' ? long : null
   })
-  const memberClaim = { kind: 'member', id: WHO.member, by: WHO.member, name: '陈建国', branch: '江城市税务局机关党支部', pledge: '为邻里办实事' }
+  const memberClaim = {
+    kind: 'member',
+    id: WHO.member,
+    by: WHO.member,
+    name: '陈建国',
+    branch: '江城市税务局机关党支部',
+    pledge: '为邻里办实事'
+  }
   const unitClaim = { kind: 'unit', id: IDS.unit.mine, by: WHO.unitAdmin, name: '江城市税务局', branch: null, pledge: null }
-  const need = (id: string, status: string, claimant: typeof memberClaim | typeof unitClaim | null, over: Record<string, unknown> = {}) => ({
+  const need = (
+    id: string,
+    status: string,
+    claimant: typeof memberClaim | typeof unitClaim | null,
+    over: Record<string, unknown> = {}
+  ) => ({
     _id: id,
     communityId: IDS.community,
     category: 'service',
@@ -454,7 +625,10 @@ function party(now: Date, half: string) {
     claimerUnitId: claimant?.kind === 'unit' ? claimant.id : null,
     claimant,
     completion: null,
-    history: [step('post', WHO.staff, 'staff', null, 'open'), ...(claimant ? [step('claim', claimant.by, claimant.kind === 'unit' ? 'unitAdmin' : 'member', 'open', 'claimed')] : [])],
+    history: [
+      step('post', WHO.staff, 'staff', null, 'open'),
+      ...(claimant ? [step('claim', claimant.by, claimant.kind === 'unit' ? 'unitAdmin' : 'member', 'open', 'claimed')] : [])
+    ],
     createdAt: long,
     updatedAt: long,
     ...over
@@ -462,7 +636,11 @@ function party(now: Date, half: string) {
   return {
     partyMembers: regs,
     partyMemberships: regs.map(membership),
-    partyUnits: [unit(IDS.unit.mine, WHO.unitAdmin, 'approved', '江城市税务局'), unit(IDS.unit.other, WHO.unitAdminOther, 'approved', '江城日报社'), unit(IDS.unit.pending, OTHERS.unitApplicant, 'pending', '江城供电公司')],
+    partyUnits: [
+      unit(IDS.unit.mine, WHO.unitAdmin, 'approved', '江城市税务局'),
+      unit(IDS.unit.other, WHO.unitAdminOther, 'approved', '江城日报社'),
+      unit(IDS.unit.pending, OTHERS.unitApplicant, 'pending', '江城供电公司')
+    ],
     partyNeeds: [
       need(IDS.need.open, 'open', null),
       need(IDS.need.byMember, 'claimed', memberClaim),
@@ -470,7 +648,19 @@ function party(now: Date, half: string) {
       need(IDS.need.completed, 'completed', memberClaim, { completion: { note: '已更换', photos: [], at: at(-DAY) } })
     ],
     partyProjects: [
-      { _id: IDS.project, unitId: IDS.unit.mine, communityId: IDS.community, title: '共建书屋', content: '单位捐建社区书屋', status: 'ongoing', startDate: long, endDate: null, createdBy: WHO.staff, createdAt: long, updatedAt: long }
+      {
+        _id: IDS.project,
+        unitId: IDS.unit.mine,
+        communityId: IDS.community,
+        title: '共建书屋',
+        content: '单位捐建社区书屋',
+        status: 'ongoing',
+        startDate: long,
+        endDate: null,
+        createdBy: WHO.staff,
+        createdAt: long,
+        updatedAt: long
+      }
     ]
   }
 }

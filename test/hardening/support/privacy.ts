@@ -31,7 +31,8 @@ export interface Finder {
 }
 
 const isChildWish = (w: Doc) => Boolean(w.beneficiary?.isChild)
-const liveContactClaimer = (w: Doc): string[] => (w.claimerId && (w.status === 'claimed' || w.status === 'fulfilled') && w.delivery === 'contact' ? [w.claimerId] : [])
+const liveContactClaimer = (w: Doc): string[] =>
+  w.claimerId && (w.status === 'claimed' || w.status === 'fulfilled') && w.delivery === 'contact' ? [w.claimerId] : []
 
 /** Every private value in the database, with who may read it. */
 export function collectSecrets(db: Finder): Secret[] {
@@ -72,7 +73,9 @@ export function collectSecrets(db: Finder): Secret[] {
   }
   for (const c of db.find('certificates')) add(c.realName, 'name', [c.openid], `certificates/${c._id}.realName`)
   for (const o of db.find('redemptions')) add(o.pickupCode, 'pickupCode', [o.openid], `redemptions/${o._id}.pickupCode`, true)
-  for (const s of db.find('appSecrets')) for (const [k, v] of Object.entries(s)) if (k !== '_id' && typeof v === 'string' && v.length >= 16) add(v, 'secret', [], `appSecrets/${s._id}.${k}`)
+  for (const s of db.find('appSecrets'))
+    for (const [k, v] of Object.entries(s))
+      if (k !== '_id' && typeof v === 'string' && v.length >= 16) add(v, 'secret', [], `appSecrets/${s._id}.${k}`)
   return withoutPublicNames(mergedByValue(out), publicNames(db))
 }
 
@@ -139,7 +142,8 @@ export function scan(answer: unknown, reader: string, where: string, secrets: re
   for (const [path, text] of stringsOf(answer)) {
     const at = `${where} ${path}`
     for (const s of hidden) {
-      if ((s.whole ? text === s.value : text.includes(s.value)) && !explained(text, s)) out.push({ reader, where: at, kind: s.kind, found: s.value, source: s.source })
+      if ((s.whole ? text === s.value : text.includes(s.value)) && !explained(text, s))
+        out.push({ reader, where: at, kind: s.kind, found: s.value, source: s.source })
     }
     for (const m of text.match(new RegExp(PHONE_PATTERN.source, 'g')) ?? []) {
       if (!phonesAllowed.has(m) && !hidden.some((s) => s.value === m)) out.push({ reader, where: at, kind: 'phonePattern', found: m })
@@ -150,4 +154,5 @@ export function scan(answer: unknown, reader: string, where: string, secrets: re
   return out
 }
 
-export const describeViolation = (v: Violation) => `${v.reader} read ${v.kind} "${v.found}"${v.source ? ` (${v.source})` : ''} in ${v.where}`
+export const describeViolation = (v: Violation) =>
+  `${v.reader} read ${v.kind} "${v.found}"${v.source ? ` (${v.source})` : ''} in ${v.where}`

@@ -29,15 +29,17 @@ export interface Ack {
   who: string
   fn: string
   action: string
-  data: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  data: any
   outcome: Outcome
   code?: string
   message?: string
-  result?: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  result?: any
 }
 
 /** A logged call as its caller reads it: with the result of its action when ok. */
-type Answered<R> = (Omit<Ack, 'outcome' | 'result'> & { outcome: 'ok'; result: R }) | (Omit<Ack, 'outcome' | 'result'> & { outcome: 'refused' | 'unknown'; result?: undefined })
+type Answered<R> =
+  | (Omit<Ack, 'outcome' | 'result'> & { outcome: 'ok'; result: R })
+  | (Omit<Ack, 'outcome' | 'result'> & { outcome: 'refused' | 'unknown'; result?: undefined })
 
 /** Codes a well-formed call may meet when the world moved under it; anything else is a defect. */
 export const EXPECTED_REFUSALS = new Set(['CONFLICT', 'FAILED_PRECONDITION', 'RESOURCE_EXHAUSTED', 'NOT_FOUND'])
@@ -113,7 +115,7 @@ export class Workload {
   private readonly r: Random
   private readonly wishes = new Map<string, WishModel>()
   private readonly activities = new Map<string, ActivityModel>()
-  private readonly enrolments = new Map<string, EnrolModel>()
+  private readonly enrollments = new Map<string, EnrolModel>()
   private readonly orders = new Map<string, OrderModel>()
   private readonly requests = new Map<string, RedeemRequest[]>()
   private readonly adjustRequests: Array<{ staff: string; volunteerNo: string; requestId: string }> = []
@@ -171,7 +173,12 @@ export class Workload {
     return ack
   }
 
-  private async call<F extends FnName, A extends ActionOf<F>>(fn: F, action: A, data: Input<F, A>, who: string): Promise<Answered<Output<F, A>>> {
+  private async call<F extends FnName, A extends ActionOf<F>>(
+    fn: F,
+    action: A,
+    data: Input<F, A>,
+    who: string
+  ): Promise<Answered<Output<F, A>>> {
     let res: Envelope<Output<F, A>>
     try {
       res = await this.api.call(fn, action, data, who)
@@ -205,7 +212,9 @@ export class Workload {
   /** What a client does when the cloud comes back: redemptions that got no answer are sent again, same request id. */
   async retryUnanswered(): Promise<number> {
     const lost = this.log.filter((a) => a.outcome === 'unknown' && a.action === 'redeem')
-    const settled = new Set(this.log.filter((a) => a.action === 'redeem' && a.outcome !== 'unknown').map((a) => `${a.who}_${a.data.requestId}`))
+    const settled = new Set(
+      this.log.filter((a) => a.action === 'redeem' && a.outcome !== 'unknown').map((a) => `${a.who}_${a.data.requestId}`)
+    )
     const again = new Map(lost.filter((a) => !settled.has(`${a.who}_${a.data.requestId}`)).map((a) => [`${a.who}_${a.data.requestId}`, a]))
     await Promise.all([...again.values()].map((a) => this.redeem(a.who, a.data)))
     return again.size
@@ -223,7 +232,21 @@ export class Workload {
       { name: '鸡蛋一盒', price: 10, stock: 12, limitCount: 3 }
     ]
     for (const g of goods) {
-      const ack = await this.call('points', 'upsertGoods', { requestId: this.id('goods'), merchantId, kind: 'item', description: '', limitPeriod: 'month', pickupPlace: '惠民便利店收银台', pickupDays: 7, ...g }, merchant)
+      const ack = await this.call(
+        'points',
+        'upsertGoods',
+        {
+          requestId: this.id('goods'),
+          merchantId,
+          kind: 'item',
+          description: '',
+          limitPeriod: 'month',
+          pickupPlace: '惠民便利店收银台',
+          pickupDays: 7,
+          ...g
+        },
+        merchant
+      )
       if (ack.outcome !== 'ok') throw new Error(`setup: upsertGoods ${ack.code} ${ack.message}`)
       this.goods.push({ id: ack.result.id, initialStock: g.stock, uncertain: false })
     }
@@ -289,7 +312,7 @@ export class Workload {
       k('expireClaims', 2, () => this.planExpireClaim()),
       k('createActivity', 2, () => this.planCreateActivity()),
       k('enroll', 10, () => this.planEnroll()),
-      k('cancelEnrollment', 3, () => this.planCancelEnrolment()),
+      k('cancelEnrollment', 3, () => this.planCancelEnrollment()),
       k('startActivity', 1.5, () => this.planStartActivity()),
       k('checkIn', 8, () => this.planCheck('checkIn')),
       k('checkOut', 7, () => this.planCheck('checkOut')),
@@ -369,7 +392,10 @@ export class Workload {
     if (!held.length) return null
     const w = this.r.pick(held)
     const who = w.claimer as string
-    const data = step === 'release' ? { wishId: w.id, reason: '临时有事' } : { wishId: w.id, note: '东西已经送到，老人很满意', photos: [`cloud://local.6c6f-local-1300000000/users/${who}/done.jpg`] }
+    const data =
+      step === 'release'
+        ? { wishId: w.id, reason: '临时有事' }
+        : { wishId: w.id, note: '东西已经送到，老人很满意', photos: [`cloud://local.6c6f-local-1300000000/users/${who}/done.jpg`] }
     return {
       actors: [who],
       run: async () => {
@@ -416,7 +442,8 @@ export class Workload {
       run: async () => {
         if (!(await this.move('wishes', { _id: w.id, status: 'claimed' }, { $set: { claimDeadline: new Date(Date.now() - MIN) } }))) return
         const ack = await this.timer('wish', 'expireClaims')
-        if (ack.outcome === 'ok' && ack.result.released > 0 && w.status === 'claimed') Object.assign(w, { status: 'published', claimer: null })
+        if (ack.outcome === 'ok' && ack.result.released > 0 && w.status === 'claimed')
+          Object.assign(w, { status: 'published', claimer: null })
       }
     }
   }
@@ -427,8 +454,8 @@ export class Workload {
     return [...this.activities.values()].filter((a) => a.phase === phase)
   }
 
-  private enrolmentsIn(activityId: string, ...statuses: EnrolState[]): EnrolModel[] {
-    return [...this.enrolments.values()].filter((e) => e.activityId === activityId && statuses.includes(e.status))
+  private enrollmentsIn(activityId: string, ...statuses: EnrolState[]): EnrolModel[] {
+    return [...this.enrollments.values()].filter((e) => e.activityId === activityId && statuses.includes(e.status))
   }
 
   private async createActivity(staff: string): Promise<void> {
@@ -463,19 +490,21 @@ export class Workload {
     if (!who || !open.length) return null
     const a = this.r.pick(open)
     const key = `${a.id}_${who}`
-    const mine = this.enrolments.get(key)
+    const mine = this.enrollments.get(key)
     if (mine && mine.status !== 'cancelled') return null
     return {
       actors: [who],
       run: async () => {
         const ack = await this.call('volunteer', 'enroll', { activityId: a.id }, who)
-        if (ack.outcome === 'ok') this.enrolments.set(key, { id: key, activityId: a.id, who, status: 'enrolled' })
+        if (ack.outcome === 'ok') this.enrollments.set(key, { id: key, activityId: a.id, who, status: 'enrolled' })
       }
     }
   }
 
-  private planCancelEnrolment(): Plan | null {
-    const candidates = this.activitiesIn('open').flatMap((a) => this.enrolmentsIn(a.id, 'enrolled')).filter((e) => !this.busy.has(e.who))
+  private planCancelEnrollment(): Plan | null {
+    const candidates = this.activitiesIn('open')
+      .flatMap((a) => this.enrollmentsIn(a.id, 'enrolled'))
+      .filter((e) => !this.busy.has(e.who))
     if (!candidates.length) return null
     const e = this.r.pick(candidates)
     return {
@@ -519,7 +548,7 @@ export class Workload {
     const from: EnrolState = action === 'checkIn' ? 'enrolled' : 'checkedIn'
     const candidates = phases
       .flatMap((p) => this.activitiesIn(p))
-      .flatMap((a) => this.enrolmentsIn(a.id, from))
+      .flatMap((a) => this.enrollmentsIn(a.id, from))
       .filter((e) => !this.busy.has(e.who))
     if (!candidates.length) return null
     const e = this.r.pick(candidates)
@@ -550,19 +579,24 @@ export class Workload {
         await this.move('enrollments', { activityId: a.id }, { $set: { activityStart: start, activityEnd: end } }, true)
         const ack = await this.call('volunteer', 'completeActivity', { activityId: a.id }, staff)
         if (ack.outcome !== 'ok') return
-        for (const e of this.enrolmentsIn(a.id, 'enrolled')) e.status = 'absent'
-        for (const e of this.enrolmentsIn(a.id, 'checkedIn')) e.status = 'completed'
+        for (const e of this.enrollmentsIn(a.id, 'enrolled')) e.status = 'absent'
+        for (const e of this.enrollmentsIn(a.id, 'checkedIn')) e.status = 'completed'
       }
     }
   }
 
   private planCorrectHours(): Plan | null {
-    const done = [...this.enrolments.values()].filter((e) => e.status === 'completed' && this.activities.get(e.activityId)?.phase === 'finished')
+    const done = [...this.enrollments.values()].filter(
+      (e) => e.status === 'completed' && this.activities.get(e.activityId)?.phase === 'finished'
+    )
     if (!done.length) return null
     const e = this.r.pick(done)
     const staff = this.r.pick(this.cast.staff)
     const hours = this.r.pick([0.5, 1, 1.5, 2, 2.5, 3])
-    return { actors: [], run: async () => void (await this.call('volunteer', 'correctHours', { enrollmentId: e.id, hours, reason: '现场核实后修正' }, staff)) }
+    return {
+      actors: [],
+      run: async () => void (await this.call('volunteer', 'correctHours', { enrollmentId: e.id, hours, reason: '现场核实后修正' }, staff))
+    }
   }
 
   // --- the points supermarket ---------------------------------------------------------------------------
@@ -570,7 +604,12 @@ export class Workload {
   private async redeem(who: string, req: RedeemRequest): Promise<Ack> {
     const ack = await this.call('points', 'redeem', { goodsId: req.goodsId, quantity: req.quantity, requestId: req.requestId }, who)
     if (ack.outcome === 'ok' && !this.orders.has(ack.result.id)) {
-      this.orders.set(ack.result.id, { id: ack.result.id, who, status: ack.result.status === 'pending' ? 'pending' : 'closed', qr: ack.result.qrPayload })
+      this.orders.set(ack.result.id, {
+        id: ack.result.id,
+        who,
+        status: ack.result.status === 'pending' ? 'pending' : 'closed',
+        qr: ack.result.qrPayload
+      })
     }
     return ack
   }
@@ -690,9 +729,22 @@ export class Workload {
     const repeat = this.adjustRequests.length > 0 && this.r.chance(0.3)
     const req = repeat
       ? this.r.pick(this.adjustRequests)
-      : { staff: this.r.pick(this.cast.staff), volunteerNo: this.volunteerNo.get(this.r.pick(this.cast.spenders)) as string, requestId: this.id('adj') }
+      : {
+          staff: this.r.pick(this.cast.staff),
+          volunteerNo: this.volunteerNo.get(this.r.pick(this.cast.spenders)) as string,
+          requestId: this.id('adj')
+        }
     if (!repeat) this.adjustRequests.push(req)
-    return { actors: [], run: async () => void (await this.call('points', 'adjust', { volunteerNo: req.volunteerNo, amount: 20, reason: '补录线下服务积分', requestId: req.requestId }, req.staff)) }
+    return {
+      actors: [],
+      run: async () =>
+        void (await this.call(
+          'points',
+          'adjust',
+          { volunteerNo: req.volunteerNo, amount: 20, reason: '补录线下服务积分', requestId: req.requestId },
+          req.staff
+        ))
+    }
   }
 
   // --- reads --------------------------------------------------------------------------------------------

@@ -34,14 +34,27 @@ export function streetDoc(id = 'st01') {
 }
 
 export function communityDoc(id: string, name: string, center = VENUE, settings: Record<string, unknown> = {}) {
-  return { _id: id, name, streetId: 'st01', center: point(center.lat, center.lng), address: `${name}服务中心`, phone: '0553-2123456', settings: { ...SETTINGS, ...settings } }
+  return {
+    _id: id,
+    name,
+    streetId: 'st01',
+    center: point(center.lat, center.lng),
+    address: `${name}服务中心`,
+    phone: '0553-2123456',
+    settings: { ...SETTINGS, ...settings }
+  }
 }
 
 export function compoundDoc(id: string, communityId: string, at = VENUE) {
   return { _id: id, name: `${id}小区`, communityId, streetId: 'st01', location: point(at.lat, at.lng), households: 300 }
 }
 
-export function userDoc(openid: string, name: string, roles: Grant[], opts: { communityId?: string; compoundId?: string | null; phone?: string | null } = {}) {
+export function userDoc(
+  openid: string,
+  name: string,
+  roles: Grant[],
+  opts: { communityId?: string; compoundId?: string | null; phone?: string | null } = {}
+) {
   return {
     _id: openid,
     nickName: name,
@@ -58,7 +71,12 @@ export function userDoc(openid: string, name: string, roles: Grant[], opts: { co
   }
 }
 
-export function volunteerDoc(openid: string, name: string, no: number, opts: { communityId?: string; phone?: string; boardOptIn?: boolean } = {}) {
+export function volunteerDoc(
+  openid: string,
+  name: string,
+  no: number,
+  opts: { communityId?: string; phone?: string; boardOptIn?: boolean } = {}
+) {
   return {
     _id: openid,
     volunteerNo: `ZY26${String(no).padStart(6, '0')}`,
@@ -82,17 +100,55 @@ export function volunteerDoc(openid: string, name: string, no: number, opts: { c
 
 /** The approved membership that lets a party member claim wishes of `communityId`. */
 export function membershipDoc(openid: string, communityId = 'cm01') {
-  return { _id: openid, registrationId: `pm-${openid}`, communityId, status: 'approved', branch: '江城市税务局机关党支部', pledge: '为邻里办实事', unitId: null, gridId: null, renewedHalves: [], approvedAt: AT }
+  return {
+    _id: openid,
+    registrationId: `pm-${openid}`,
+    communityId,
+    status: 'approved',
+    branch: '江城市税务局机关党支部',
+    pledge: '为邻里办实事',
+    unitId: null,
+    gridId: null,
+    renewedHalves: [],
+    approvedAt: AT
+  }
 }
 
 export function merchantDoc(id: string, ownerId: string, communityId = 'cm01') {
-  return { _id: id, name: '惠民便利店', kind: 'shop', communityId, ownerId, contactName: '刘芳', contactPhone: '13700002222', address: '青枫路8号', description: '便民小店', status: 'approved', reason: null, appliedAt: AT, reviewedAt: AT, reviewedBy: null, updatedAt: AT }
+  return {
+    _id: id,
+    name: '惠民便利店',
+    kind: 'shop',
+    communityId,
+    ownerId,
+    contactName: '刘芳',
+    contactPhone: '13700002222',
+    address: '青枫路8号',
+    description: '便民小店',
+    status: 'approved',
+    reason: null,
+    appliedAt: AT,
+    reviewedAt: AT,
+    reviewedBy: null,
+    updatedAt: AT
+  }
 }
 
 /** An opening balance written as the ledger writes it: the account and its one credit entry. */
 export function fundingDocs(openid: string, amount: number, communityId = 'cm01') {
   return {
-    entry: { _id: `credit_seed_${openid}`, openid, communityId, kind: 'credit', amount, balanceAfter: amount, reason: '志愿服务', sourceId: `seed_${openid}`, by: null, at: AT },
+    entry: {
+      _id: `credit_seed_${openid}`,
+      openid,
+      communityId,
+      kind: 'credit',
+      amount,
+      balanceAfter: amount,
+      reason: '志愿服务',
+      sourceId: `seed_${openid}`,
+      by: null,
+      at: AT
+    },
     account: { _id: openid, communityId, balance: amount, earned: amount, spent: 0, createdAt: AT, updatedAt: AT }
   }
 }
@@ -158,14 +214,26 @@ export function castWorld(store: Pick<SeedStore, 'insert'>, opts: CastOptions = 
   person(cast.merchant, [grants.merchant(cast.merchantId)])
   store.insert('users', users)
 
-  store.insert('partyMemberships', cast.members.map((id) => membershipDoc(id)))
-  store.insert('volunteers', cast.spenders.map((id, k) => volunteerDoc(id, names.get(id) as string, k + 1)))
+  store.insert(
+    'partyMemberships',
+    cast.members.map((id) => membershipDoc(id))
+  )
+  store.insert(
+    'volunteers',
+    cast.spenders.map((id, k) => volunteerDoc(id, names.get(id) as string, k + 1))
+  )
   store.insert('sequences', [{ _id: 'volunteerNo', value: 1000 }])
   store.insert('merchants', [merchantDoc(cast.merchantId, cast.merchant)])
   const funded = cast.spenders.map((id, k) => fundingDocs(id, funding(k))).filter((f) => f.entry.amount > 0)
   if (funded.length) {
-    store.insert('pointsLedger', funded.map((f) => f.entry))
-    store.insert('pointsAccounts', funded.map((f) => f.account))
+    store.insert(
+      'pointsLedger',
+      funded.map((f) => f.entry)
+    )
+    store.insert(
+      'pointsAccounts',
+      funded.map((f) => f.account)
+    )
   }
   return cast
 }

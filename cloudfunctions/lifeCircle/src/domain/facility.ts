@@ -6,7 +6,7 @@ import { FACILITY_CATEGORIES, type FacilityCategory } from '../../../../types/en
 export const normalizeName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '')
 
 /**
- * Two facilities with the same name within about ten metres are the same facility. The key rounds the
+ * Two facilities with the same name within about ten meters are the same facility. The key rounds the
  * coordinates to four decimals (about 11 m), as the demo seed does.
  */
 export const dedupeKeyOf = (name: string, lat: number, lng: number) => `${normalizeName(name)}@${lng.toFixed(4)},${lat.toFixed(4)}`
@@ -20,14 +20,14 @@ for (const c of FACILITY_CATEGORIES) {
 }
 
 /** The category named by its id (canteen) or its Chinese name (社区食堂), or null. */
-export const categoryByName = (text: string): FacilityCategory | null => BY_NAME.get(normalizeName(text).toLowerCase()) ?? BY_NAME.get(normalizeName(text)) ?? null
+export const categoryByName = (text: string): FacilityCategory | null =>
+  BY_NAME.get(normalizeName(text).toLowerCase()) ?? BY_NAME.get(normalizeName(text)) ?? null
 
 /**
  * Id of a facility created by a request: the same request (a repeated tap, a retried import) always
  * gives the same id, so writing it again never makes a second facility. `part` tells rows apart.
  */
-export const facilityIdFor = (communityId: string, requestId: string, part = ''): string =>
-  requestDocId('f', communityId, requestId, part)
+export const facilityIdFor = (communityId: string, requestId: string, part = ''): string => requestDocId('f', communityId, requestId, part)
 
 /** Categories whose Chinese name contains the keyword (搜索“食堂” also finds every 社区食堂). */
 export function categoryByKeyword(keyword: string): FacilityCategory[] {

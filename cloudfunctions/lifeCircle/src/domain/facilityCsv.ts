@@ -35,11 +35,13 @@ export interface RejectedRow {
   reasons: string[]
 }
 
-export type CsvParse =
-  | { ok: true; rows: FacilityRow[]; rejected: RejectedRow[]; total: number }
-  | { ok: false; error: string }
+export type CsvParse = { ok: true; rows: FacilityRow[]; rejected: RejectedRow[]; total: number } | { ok: false; error: string }
 
-const norm = (s: string) => s.replace(/^\uFEFF/, '').trim().toLowerCase()
+const norm = (s: string) =>
+  s
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
 
 function mapHeader(header: string[]): { index: Partial<Record<Column, number>>; missing: Column[] } {
   const index: Partial<Record<Column, number>> = {}
@@ -133,7 +135,10 @@ export function parseFacilityCsv(text: string): CsvParse {
     const names = missing.map((c) => COLUMNS[c][0]).join('、')
     return { ok: false, error: `缺少必需的列：${names}（第一行应为列名）` }
   }
-  const body = table.map((cells, i) => ({ cells, line: i + 1 })).slice(headerAt + 1).filter((r) => r.cells.some((c) => c.trim()))
+  const body = table
+    .map((cells, i) => ({ cells, line: i + 1 }))
+    .slice(headerAt + 1)
+    .filter((r) => r.cells.some((c) => c.trim()))
   if (body.length === 0) return { ok: false, error: '文件中没有数据行' }
   if (body.length > MAX_IMPORT_ROWS) return { ok: false, error: `一次最多导入${MAX_IMPORT_ROWS}行，请拆分文件` }
 
@@ -159,7 +164,10 @@ export function parseFacilityCsv(text: string): CsvParse {
 }
 
 /** Rejects rows whose facility already exists (an open facility with the same dedupe key). */
-export function rejectExisting(rows: FacilityRow[], existing: ReadonlyMap<string, string>): { rows: FacilityRow[]; rejected: RejectedRow[] } {
+export function rejectExisting(
+  rows: FacilityRow[],
+  existing: ReadonlyMap<string, string>
+): { rows: FacilityRow[]; rejected: RejectedRow[] } {
   const kept: FacilityRow[] = []
   const rejected: RejectedRow[] = []
   for (const row of rows) {

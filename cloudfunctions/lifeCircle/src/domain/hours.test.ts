@@ -1,4 +1,14 @@
-import { CHINA_HOLIDAYS, checkWeek, cstMoment, formatWeek, isOpenAt, openStatus, parseHoursText, parseSpan, type WeeklyHours } from './hours'
+import {
+  CHINA_HOLIDAYS,
+  checkWeek,
+  cstMoment,
+  formatWeek,
+  isOpenAt,
+  openStatus,
+  parseHoursText,
+  parseSpan,
+  type WeeklyHours
+} from './hours'
 
 /** A moment given in Asia/Shanghai wall-clock time. */
 const cst = (local: string) => new Date(`${local}+08:00`)

@@ -54,8 +54,7 @@ export function checkWeek(week: unknown): string[] {
   return problems
 }
 
-const spansOf = (week: string[][], weekday: number): Span[] =>
-  (week[weekday] ?? []).map(parseSpan).filter((s): s is Span => s !== null)
+const spansOf = (week: string[][], weekday: number): Span[] => (week[weekday] ?? []).map(parseSpan).filter((s): s is Span => s !== null)
 
 // --- Asia/Shanghai calendar -------------------------------------------------------------------------
 
@@ -117,8 +116,7 @@ function expandHolidays(spans: typeof HOLIDAY_SPANS): ReadonlyMap<string, string
 /** YYYY-MM-DD (Asia/Shanghai) → holiday name. */
 export const CHINA_HOLIDAYS: ReadonlyMap<string, string> = expandHolidays(HOLIDAY_SPANS)
 
-export const holidayOn = (date: string, holidays: ReadonlyMap<string, string> = CHINA_HOLIDAYS): string | null =>
-  holidays.get(date) ?? null
+export const holidayOn = (date: string, holidays: ReadonlyMap<string, string> = CHINA_HOLIDAYS): string | null => holidays.get(date) ?? null
 
 // --- open now -------------------------------------------------------------------------------------
 
@@ -184,18 +182,20 @@ function nextOpening(hours: WeeklyHours, now: CstMoment, holidays: ReadonlyMap<s
   return null
 }
 
-const isAllDay = (hours: WeeklyHours) => hours.week.length === 7 && hours.week.every((d) => d.length === 1 && parseSpan(d[0])?.end === DAY && parseSpan(d[0])?.start === 0)
+const isAllDay = (hours: WeeklyHours) =>
+  hours.week.length === 7 && hours.week.every((d) => d.length === 1 && parseSpan(d[0])?.end === DAY && parseSpan(d[0])?.start === 0)
 
 // --- text form (staff forms, CSV, detail page) --------------------------------------------------------
 
-const dayText = (spans: string[]) => (spans.length === 0 ? '休息' : spans.length === 1 && spans[0] === '00:00-24:00' ? '24小时' : spans.join(','))
+const dayText = (spans: string[]) =>
+  spans.length === 0 ? '休息' : spans.length === 1 && spans[0] === '00:00-24:00' ? '24小时' : spans.join(',')
 
 /** Groups consecutive days with the same spans: ["周一至周五 08:30-12:00,14:00-17:30", "周六 09:00-12:00", "周日 休息"]. */
 export function formatWeek(week: string[][]): string[] {
   const texts = week.map(dayText)
   if (texts.every((t) => t === texts[0])) return [`每天 ${texts[0]}`]
   const lines: string[] = []
-  for (let i = 0; i < 7; ) {
+  for (let i = 0; i < 7;) {
     let j = i
     while (j + 1 < 7 && texts[j + 1] === texts[i]) j++
     const days = i === j ? WEEKDAY_LABELS[i] : `${WEEKDAY_LABELS[i]}至${WEEKDAY_LABELS[j]}`

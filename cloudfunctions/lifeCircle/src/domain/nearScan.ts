@@ -6,7 +6,7 @@ import { compareKeys, type DistanceKey } from './cursor'
 
 export interface Keyed {
   _id: string
-  /** Metres, as the database computed it. */
+  /** Meters, as the database computed it. */
   distance: number
 }
 
@@ -32,7 +32,12 @@ export function nextUp(x: number): number {
  * The items following `key` in (distance, id) order: at least one unless nothing follows, only whole
  * distance groups, sorted. `done` says nothing lies beyond them within the radius.
  */
-export async function nextBatch<T extends Keyed>(fetch: NearFetch<T>, radius: number, key: DistanceKey | null, want: number): Promise<{ items: T[]; done: boolean }> {
+export async function nextBatch<T extends Keyed>(
+  fetch: NearFetch<T>,
+  radius: number,
+  key: DistanceKey | null,
+  want: number
+): Promise<{ items: T[]; done: boolean }> {
   let from = key?.distance ?? 0
   for (;;) {
     const limit = want + 1

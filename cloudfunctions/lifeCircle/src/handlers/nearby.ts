@@ -47,4 +47,5 @@ async function nearbyPage(req: NearbyRequest, now: Date): Promise<NearbyPage> {
 
 export const nearby: Handler<'lifeCircle', 'nearby'> = (input, { now }) => nearbyPage(input, now)
 
-export const search: Handler<'lifeCircle', 'search'> = (input, { now }) => nearbyPage({ ...input, filter: keywordFilter(input.keyword) }, now)
+export const search: Handler<'lifeCircle', 'search'> = (input, { now }) =>
+  nearbyPage({ ...input, filter: keywordFilter(input.keyword) }, now)

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { AppError } from '../../../_shared/infra/errors'
+import { type AppError } from '../../../_shared/infra/errors'
 import { applyEvent, canApply, lastReason, transitions, type Stateful } from './machine'
 import { MEMBER_EVENTS, MEMBER_MACHINE, UNIT_EVENTS, UNIT_MACHINE } from './registration'
 import { NEED_EVENTS, NEED_MACHINE } from './needs'

@@ -19,7 +19,6 @@ export interface Actor {
   role: ActorRole
 }
 
-
 /** `to: null` keeps the status (an event recorded without a change of state, e.g. a grid assignment). */
 export interface EventSpec<S extends string> {
   from: ReadonlyArray<S | null>
@@ -63,9 +62,7 @@ export function applyEvent<S extends string, E extends string>(
 
 /** Every (from, event, to) the machine allows, for tests and documentation. */
 export function transitions<S extends string, E extends string>(spec: MachineSpec<S, E>): Array<{ from: S | null; event: E; to: S }> {
-  return (Object.keys(spec) as E[]).flatMap((event) =>
-    spec[event].from.map((from) => ({ from, event, to: (spec[event].to ?? from) as S }))
-  )
+  return (Object.keys(spec) as E[]).flatMap((event) => spec[event].from.map((from) => ({ from, event, to: (spec[event].to ?? from) as S })))
 }
 
 /** The reason given with the last event of the listed kinds (the last rejection, for example). */

@@ -1,5 +1,5 @@
 import { PostNeedInput } from '../../../../types/schemas/party'
-import { AppError } from '../../../_shared/infra/errors'
+import { type AppError } from '../../../_shared/infra/errors'
 import type { NeedClaimantDoc, NeedDoc } from '../docs'
 import { cancel, claim, complete, confirm, holdsClaim, needActions, newNeed, release } from './needs'
 
@@ -7,7 +7,13 @@ const now = new Date('2026-11-22T08:00:00Z')
 const staff = { id: 'staff-1', role: 'staff' as const }
 const member = { id: 'o1', role: 'member' as const }
 const claimant: NeedClaimantDoc = { kind: 'member', id: 'o1', by: 'o1', name: '陈建国', branch: '机关党支部', pledge: '服务群众' }
-const input = PostNeedInput.parse({ requestId: 'req-00000001', communityId: 'cm01', category: 'service', title: '楼道清理', description: '三号楼楼道杂物清理' })
+const input = PostNeedInput.parse({
+  requestId: 'req-00000001',
+  communityId: 'cm01',
+  category: 'service',
+  title: '楼道清理',
+  description: '三号楼楼道杂物清理'
+})
 const apply = (need: NeedDoc, patch: Partial<NeedDoc>): NeedDoc => ({ ...need, ...patch })
 
 const codeOf = (fn: () => unknown) => {
@@ -65,7 +71,13 @@ test('releasing frees the claim; a unit claim is held by the unit', () => {
 
 test('buttons follow status and role', () => {
   const open = newNeed('nd-1', input, staff, now)
-  expect(needActions(open, { holds: false, isStaff: false, canClaim: true })).toEqual({ claim: true, release: false, complete: false, confirm: false, cancel: false })
+  expect(needActions(open, { holds: false, isStaff: false, canClaim: true })).toEqual({
+    claim: true,
+    release: false,
+    complete: false,
+    confirm: false,
+    cancel: false
+  })
   expect(needActions(open, { holds: false, isStaff: false, canClaim: false }).claim).toBe(false)
   const done = apply(open, { status: 'completed' })
   expect(needActions(done, { holds: false, isStaff: true, canClaim: false })).toMatchObject({ confirm: true, cancel: false })

@@ -123,7 +123,11 @@ export function newUnitRegistration(id: string, adminId: string, input: UnitInpu
 // --- role grants -----------------------------------------------------------------------------------
 
 const sameGrant = (a: RoleGrant, b: RoleGrant) =>
-  a.role === b.role && a.communityId === b.communityId && a.unitId === b.unitId && a.merchantId === b.merchantId && a.streetId === b.streetId
+  a.role === b.role &&
+  a.communityId === b.communityId &&
+  a.unitId === b.unitId &&
+  a.merchantId === b.merchantId &&
+  a.streetId === b.streetId
 
 export const withGrant = (roles: RoleGrant[], grant: RoleGrant): RoleGrant[] =>
   roles.some((g) => sameGrant(g, grant)) ? roles : [...roles, grant]
@@ -134,7 +138,6 @@ export const memberGrant = (communityId: string): RoleGrant => ({ role: 'member'
 export const unitAdminGrant = (unitId: string): RoleGrant => ({ role: 'unitAdmin', unitId })
 
 // --- renewal (每半年续报到) --------------------------------------------------------------------------
-
 
 /** The halves after renewing at `now`, or the same list when already renewed this half. */
 export function renewHalves(renewedHalves: readonly string[], now: Date): string[] {

@@ -87,7 +87,10 @@ export const rate: Handler<'party', 'rate'> = async (input, { caller, now }) => 
       comment: input.comment || null,
       by: caller.openid,
       at: now,
-      history: [...(previous?.history ?? []), { by: caller.openid, at: now, from: previous?.rating ?? null, to: input.rating, why: input.comment || null }]
+      history: [
+        ...(previous?.history ?? []),
+        { by: caller.openid, at: now, from: previous?.rating ?? null, to: input.rating, why: input.comment || null }
+      ]
     }
     await put('assessmentRatings', doc, tx)
     return doc
@@ -119,7 +122,12 @@ async function communityScope(caller: Caller, communityId: string): Promise<Scop
 }
 
 /** One page of report rows: members from the index, their sums from one aggregation, their ratings by id. */
-async function reportPage(scope: Scope, period: string, page: PageInput, now: Date): Promise<{ rows: ReportRow[]; nextCursor: string | null }> {
+async function reportPage(
+  scope: Scope,
+  period: string,
+  page: PageInput,
+  now: Date
+): Promise<{ rows: ReportRow[]; nextCursor: string | null }> {
   const members = await approvedMembersPage(scope, page)
   const openids = members.items.map((m) => m.openid)
   const [sums, ratings, names, community] = await Promise.all([
@@ -130,7 +138,9 @@ async function reportPage(scope: Scope, period: string, page: PageInput, now: Da
   ])
   const ratingOf = new Map(ratings.map((r) => [r.openid, r.rating]))
   const ctx = { period, now, rules: rulesOf(community), names, fullAccess: scope.fullAccess }
-  const rows = members.items.map((reg) => reportRow({ reg, sums: sums.get(reg.openid) ?? [], rating: ratingOf.get(reg.openid) ?? null }, ctx))
+  const rows = members.items.map((reg) =>
+    reportRow({ reg, sums: sums.get(reg.openid) ?? [], rating: ratingOf.get(reg.openid) ?? null }, ctx)
+  )
   return { rows, nextCursor: members.nextCursor }
 }
 

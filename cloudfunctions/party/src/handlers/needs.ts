@@ -39,8 +39,15 @@ async function isApprovedMemberOf(caller: Caller, communityId: string): Promise<
 }
 
 async function viewerOf(caller: Caller, communityId: string | null): Promise<NeedViewer> {
-  const canClaim = Boolean(communityId) && (await isApprovedMemberOf(caller, communityId as string) || (await claimableUnits(caller, communityId as string)).length > 0)
-  return { openid: caller.openid, unitIds: unitIdsOf(caller), isStaff: Boolean(communityId) && isStaffOf(caller, communityId as string), canClaim }
+  const canClaim =
+    Boolean(communityId) &&
+    ((await isApprovedMemberOf(caller, communityId as string)) || (await claimableUnits(caller, communityId as string)).length > 0)
+  return {
+    openid: caller.openid,
+    unitIds: unitIdsOf(caller),
+    isStaff: Boolean(communityId) && isStaffOf(caller, communityId as string),
+    canClaim
+  }
 }
 
 async function view(need: NeedDoc, caller: Caller) {
@@ -66,13 +73,19 @@ async function claimantFor(caller: Caller, communityId: string, unitId: string |
     if (!hasGrant(caller, 'unitAdmin', { unitId })) throw denied('只有本单位管理员可以代表单位认领')
     const unit = await loadUnit(unitId, tx)
     if (unit.status !== 'approved' || unit.communityId !== communityId) throw denied('该单位未在本社区报到，不能认领')
-    return [{ kind: 'unit', id: unit._id, by: openid, name: unit.name, branch: null, pledge: null }, { id: openid, role: 'unitAdmin' }]
+    return [
+      { kind: 'unit', id: unit._id, by: openid, name: unit.name, branch: null, pledge: null },
+      { id: openid, role: 'unitAdmin' }
+    ]
   }
   if (!hasGrant(caller, 'member', { communityId })) throw denied(MEMBERS_ONLY)
   const membership = await loadMembership(openid, tx)
   if (membership?.status !== 'approved' || membership.communityId !== communityId) throw denied(MEMBERS_ONLY)
   const reg = await loadRegistration(membership.registrationId, tx)
-  return [{ kind: 'member', id: openid, by: openid, name: reg.name, branch: reg.branch, pledge: reg.pledge }, { id: openid, role: 'member' }]
+  return [
+    { kind: 'member', id: openid, by: openid, name: reg.name, branch: reg.branch, pledge: reg.pledge },
+    { id: openid, role: 'member' }
+  ]
 }
 
 export const claimNeed: Handler<'party', 'claimNeed'> = async (input, { caller, now }) => {

@@ -157,7 +157,13 @@ export const withdraw: Handler<'party', 'withdraw'> = async (input, ctx) => {
   const openid = personOf(ctx.caller)
   await inTransaction(async (tx) => {
     const reg = await activeRegistration(openid, tx)
-    await endRegistration(tx, reg, { id: openid, role: reg.status === 'approved' ? 'member' : 'applicant' }, input.reason || '本人退出报到', ctx.now)
+    await endRegistration(
+      tx,
+      reg,
+      { id: openid, role: reg.status === 'approved' ? 'member' : 'applicant' },
+      input.reason || '本人退出报到',
+      ctx.now
+    )
   })
   return myRegistration({}, ctx)
 }
@@ -199,7 +205,9 @@ export const listMemberRegistrations: Handler<'party', 'listRegistrations'> = as
   requireStaffOf(caller, input.communityId)
   const filter = { communityId: input.communityId, ...(input.status ? { status: input.status } : {}) }
   const page = await registrationsPage(filter, input)
-  const names = await namesFor([input.communityId], page.items.map((r) => r.gridId))
+  const names = await namesFor(
+    [input.communityId],
+    page.items.map((r) => r.gridId)
+  )
   return { items: page.items.map((r) => memberRegistrationView(r, names, true)), nextCursor: page.nextCursor }
 }
-

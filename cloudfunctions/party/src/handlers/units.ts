@@ -89,7 +89,11 @@ export const reviewUnit: Handler<'party', 'review'> = async (input, { caller, no
     touser: unit.adminId,
     template: 'registrationReviewed',
     page: '/packages/party/unit/index',
-    data: { thing1: `单位报到：${unit.name}`, phrase2: unit.status === 'approved' ? '已通过' : '未通过', thing3: input.reason ?? '请查看详情' }
+    data: {
+      thing1: `单位报到：${unit.name}`,
+      phrase2: unit.status === 'approved' ? '已通过' : '未通过',
+      thing3: input.reason ?? '请查看详情'
+    }
   })
   return view(unit, caller)
 }
@@ -99,7 +103,14 @@ export const updateResources: Handler<'party', 'updateResources'> = async (input
   if (!administers(caller, found)) throw denied('只有本单位管理员可以修改资源清单')
   const unit = await inTransaction(async (tx) => {
     const unit = await loadUnit(input.unitId, tx)
-    const next = applyEvent(UNIT_MACHINE, unit, 'updateResources', { id: caller.openid, role: 'unitAdmin' }, now, `${input.resources.length}项资源`)
+    const next = applyEvent(
+      UNIT_MACHINE,
+      unit,
+      'updateResources',
+      { id: caller.openid, role: 'unitAdmin' },
+      now,
+      `${input.resources.length}项资源`
+    )
     await update('partyUnits', unit._id, { ...next, resources: input.resources, updatedAt: now }, tx)
     return { ...unit, ...next, resources: input.resources }
   })
@@ -114,10 +125,12 @@ export const myUnits: Handler<'party', 'myUnit'> = async (_input, { caller }) =>
 }
 
 /** The grids (网格) of a community, for assigning members. */
-export const listGrids: Handler<'party', 'listGrids'> = async (input) => (await gridsOf(input.communityId)).map((g) => ({ id: g._id, name: g.name }))
+export const listGrids: Handler<'party', 'listGrids'> = async (input) =>
+  (await gridsOf(input.communityId)).map((g) => ({ id: g._id, name: g.name }))
 
 /** Approved units of a community, as a member picks their work unit. */
-export const listUnits: Handler<'party', 'listUnits'> = async (input) => (await approvedUnits(input.communityId)).map((u) => ({ id: u._id, name: u.name, org: u.org }))
+export const listUnits: Handler<'party', 'listUnits'> = async (input) =>
+  (await approvedUnits(input.communityId)).map((u) => ({ id: u._id, name: u.name, org: u.org }))
 
 export const listUnitRegistrations: Handler<'party', 'listRegistrations'> = async (input, { caller }) => {
   requireStaffOf(caller, input.communityId)
@@ -131,7 +144,10 @@ export const unitMembers: Handler<'party', 'unitMembers'> = async (input, { call
   const unit = await loadUnit(input.unitId)
   requireUnitViewer(caller, unit)
   const page = await unitMembersPage(unit._id, input.status, input)
-  const names = await namesFor(page.items.map((r) => r.communityId), page.items.map((r) => r.gridId))
+  const names = await namesFor(
+    page.items.map((r) => r.communityId),
+    page.items.map((r) => r.gridId)
+  )
   return { items: page.items.map((r) => unitMemberView(r, halfYear(now), names)), nextCursor: page.nextCursor }
 }
 

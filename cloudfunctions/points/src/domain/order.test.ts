@@ -44,6 +44,7 @@ describe('pickup code', () => {
     expect(id).toBe('o-1_req_12345678')
     expect(parsePickup(pickupPayload(id, '012345'))).toEqual({ orderId: id, code: '012345' })
     expect(parsePickup(' 012345 ')).toEqual({ orderId: null, code: '012345' })
-    for (const junk of ['12345', '1234567', 'LLT-PICKUP:abc', 'LLT-PICKUP:a.b.12345x', 'LLT-CHECKIN:a.1.x']) expect(parsePickup(junk)).toBeNull()
+    for (const junk of ['12345', '1234567', 'LLT-PICKUP:abc', 'LLT-PICKUP:a.b.12345x', 'LLT-CHECKIN:a.1.x'])
+      expect(parsePickup(junk)).toBeNull()
   })
 })

@@ -1,7 +1,15 @@
 import { checkRedemption, editedStock, quotaId, quotaPeriod, unavailableReason } from './redeem'
 
 const now = new Date('2026-11-22T08:00:00Z')
-const goods = (over = {}) => ({ status: 'onSale' as const, stock: 5, price: 30, limitCount: 2, limitPeriod: 'month' as const, validUntil: null, ...over })
+const goods = (over = {}) => ({
+  status: 'onSale' as const,
+  stock: 5,
+  price: 30,
+  limitCount: 2,
+  limitPeriod: 'month' as const,
+  validUntil: null,
+  ...over
+})
 const codeOf = (fn: () => void) => {
   try {
     fn()

@@ -6,7 +6,19 @@ import { isAppError, notFound, precondition } from '../../../_shared/infra/error
 import { INSUFFICIENT_POINTS, ledgerId } from '../../../_shared/infra/ledger'
 import type { Handler } from '../../../_shared/infra/router'
 import { boardRows } from '../domain/board'
-import { balanceOf, communityNames, countEarningMore, findAccount, findVolunteer, ledgerPage, post, topEarners, transact, volunteerByNo, volunteersShown } from '../repo'
+import {
+  balanceOf,
+  communityNames,
+  countEarningMore,
+  findAccount,
+  findVolunteer,
+  ledgerPage,
+  post,
+  topEarners,
+  transact,
+  volunteerByNo,
+  volunteersShown
+} from '../repo'
 import { toLedgerItem } from '../views'
 
 export const balance: Handler<'points', 'balance'> = async (_input, { caller }) => {

@@ -52,7 +52,7 @@ export const upsertGoods: Handler<'points', 'upsertGoods'> = async (input, { cal
 
 export const listGoods: Handler<'points', 'listGoods'> = async (input, { caller, now }) => {
   const manage = input.merchantId ? canManageMerchant(caller, await loadMerchant(input.merchantId)) : false
-  const community = input.merchantId ? undefined : input.communityId ?? caller.user?.communityId ?? undefined
+  const community = input.merchantId ? undefined : (input.communityId ?? caller.user?.communityId ?? undefined)
   const where: Parameters<typeof goodsPage>[0] = manage ? {} : { status: 'onSale' }
   if (input.merchantId) where.merchantId = input.merchantId
   if (community) where.communityId = community

@@ -7,7 +7,17 @@ import { notify } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import type { MerchantDoc } from '../docs'
 import { assertCanApply, assertCanReview, merchantIdFor } from '../domain/merchant'
-import { communityNames, findCommunity, findMerchant, grantRole, loadMerchant, merchantsPage, saveMerchant, transact, updateMerchant } from '../repo'
+import {
+  communityNames,
+  findCommunity,
+  findMerchant,
+  grantRole,
+  loadMerchant,
+  merchantsPage,
+  saveMerchant,
+  transact,
+  updateMerchant
+} from '../repo'
 import { toMerchantView } from '../views'
 
 async function viewOf(m: MerchantDoc, caller: Caller): Promise<MerchantView> {
@@ -52,7 +62,13 @@ export const reviewMerchant: Handler<'points', 'reviewMerchant'> = async (input,
   const doc = await transact(async (tx) => {
     const m = await loadMerchant(input.merchantId, tx)
     assertCanReview(m.status)
-    const review = { status: input.approve ? ('approved' as const) : ('rejected' as const), reason: input.approve ? null : input.reason ?? null, reviewedAt: now, reviewedBy: personOf(caller), updatedAt: now }
+    const review = {
+      status: input.approve ? ('approved' as const) : ('rejected' as const),
+      reason: input.approve ? null : (input.reason ?? null),
+      reviewedAt: now,
+      reviewedBy: personOf(caller),
+      updatedAt: now
+    }
     await updateMerchant(tx, m._id, review)
     if (input.approve) await grantRole(tx, m.ownerId, { role: 'merchant', merchantId: m._id, communityId: m.communityId }, now)
     return { ...m, ...review }

@@ -65,7 +65,14 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now }
       at: now
     })
     await updateGoods(tx, g._id, { stock: g.stock - input.quantity, redeemed: (g.redeemed ?? 0) + input.quantity, updatedAt: now })
-    await saveQuota(tx, { _id: qid, goodsId: g._id, openid, period: quotaPeriod(g.limitPeriod, now), used: used + input.quantity, updatedAt: now })
+    await saveQuota(tx, {
+      _id: qid,
+      goodsId: g._id,
+      openid,
+      period: quotaPeriod(g.limitPeriod, now),
+      used: used + input.quantity,
+      updatedAt: now
+    })
     const o: OrderDoc = {
       _id: id,
       openid,
@@ -101,7 +108,13 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now }
 }
 
 /** Gives the points back, restocks and frees the quota; inside `tx`, for an order read in it. */
-async function closeWithRefund(tx: Tx, o: OrderDoc, to: Extract<OrderStatus, 'cancelled' | 'expired'>, now: Date, by: string | null): Promise<OrderDoc> {
+async function closeWithRefund(
+  tx: Tx,
+  o: OrderDoc,
+  to: Extract<OrderStatus, 'cancelled' | 'expired'>,
+  now: Date,
+  by: string | null
+): Promise<OrderDoc> {
   assertMove(o.status, to)
   const refund = await post(tx, {
     id: ledgerId.refund(o._id),
@@ -116,7 +129,8 @@ async function closeWithRefund(tx: Tx, o: OrderDoc, to: Extract<OrderStatus, 'ca
   })
   if (!refund.applied) throw conflict('该订单已退还积分')
   const g = await findGoods(o.goodsId, tx)
-  if (g) await updateGoods(tx, g._id, { stock: g.stock + o.quantity, redeemed: Math.max(0, (g.redeemed ?? 0) - o.quantity), updatedAt: now })
+  if (g)
+    await updateGoods(tx, g._id, { stock: g.stock + o.quantity, redeemed: Math.max(0, (g.redeemed ?? 0) - o.quantity), updatedAt: now })
   const quota = await findQuota(o.quotaId, tx)
   if (quota) await updateQuota(tx, o.quotaId, { used: Math.max(0, quota.used - o.quantity), updatedAt: now })
   const closed = { status: to, closedAt: now, closedBy: by }
@@ -169,7 +183,7 @@ const canVerify = (caller: Caller, o: Pick<OrderDoc, 'merchantId' | 'communityId
 async function findPickup(caller: Caller, text: string, merchantId?: string): Promise<OrderDoc> {
   const ref = parsePickup(text)
   if (!ref) throw invalid('取货码格式不正确')
-  let candidates: OrderDoc[] = []
+  let candidates: OrderDoc[]
   if (ref.orderId) {
     const o = await findOrder(ref.orderId)
     candidates = o && o.pickupCode === ref.code ? [o] : []
@@ -206,7 +220,17 @@ export const myRedemptions: Handler<'points', 'myRedemptions'> = async (input, {
 
 export const merchantOrders: Handler<'points', 'merchantOrders'> = async (input, { caller }) => {
   requireMerchantManager(caller, await loadMerchant(input.merchantId))
-  const page = await ordersPage(input.status ? { merchantId: input.merchantId, status: input.status } : { merchantId: input.merchantId }, input)
-  const buyers = new Map((await volunteersShown(page.items.map((o) => o.openid), { realName: true })).map((v) => [v._id, v.realName]))
+  const page = await ordersPage(
+    input.status ? { merchantId: input.merchantId, status: input.status } : { merchantId: input.merchantId },
+    input
+  )
+  const buyers = new Map(
+    (
+      await volunteersShown(
+        page.items.map((o) => o.openid),
+        { realName: true }
+      )
+    ).map((v) => [v._id, v.realName])
+  )
   return { items: page.items.map((o) => toOrderView(o, 'shop', buyers.get(o.openid) ?? null)), nextCursor: page.nextCursor }
 }

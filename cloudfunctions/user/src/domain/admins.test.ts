@@ -13,7 +13,10 @@ describe('configured administrators', () => {
   })
 
   test('only grants not yet held are added', () => {
-    const configured = [{ role: 'staff' as const, communityId: 'cm01' }, { role: 'staff' as const, communityId: 'cm02' }]
+    const configured = [
+      { role: 'staff' as const, communityId: 'cm01' },
+      { role: 'staff' as const, communityId: 'cm02' }
+    ]
     expect(missingGrants([{ role: 'staff', communityId: 'cm01' }], configured)).toEqual([{ role: 'staff', communityId: 'cm02' }])
   })
 })

@@ -5,7 +5,10 @@ import type { RoleGrant } from '../../../../types'
 
 export function parseAdminGrants(config: string | undefined): Map<string, RoleGrant[]> {
   const grants = new Map<string, RoleGrant[]>()
-  for (const entry of (config ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (config ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z0-9_-]+)@(street:)?([A-Za-z0-9_-]+)$/.exec(entry)
     if (!m) continue
     const grant: RoleGrant = m[2] ? { role: 'streetAdmin', streetId: m[3] } : { role: 'staff', communityId: m[3] }

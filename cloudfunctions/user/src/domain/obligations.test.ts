@@ -1,6 +1,6 @@
 import { obligationMessage } from './obligations'
 
-const none = { claimedWishes: 0, ownOpenWishes: 0, claimedNeeds: 0, pendingOrders: 0, activeEnrolments: 0 }
+const none = { claimedWishes: 0, ownOpenWishes: 0, claimedNeeds: 0, pendingOrders: 0, activeEnrollments: 0 }
 
 describe('open obligations before deleting an account', () => {
   test('nothing open: no refusal', () => {

@@ -1,12 +1,12 @@
 // An account with promises still open to others cannot be deleted yet: a claimed wish someone waits
-// for, a pickup that holds stock, an enrolment that holds a place. Deleting would strand them.
+// for, a pickup that holds stock, an enrollment that holds a place. Deleting would strand them.
 
 export interface Obligations {
   claimedWishes: number
   ownOpenWishes: number
   claimedNeeds: number
   pendingOrders: number
-  activeEnrolments: number
+  activeEnrollments: number
 }
 
 const LABELS: Record<keyof Obligations, string> = {
@@ -14,7 +14,7 @@ const LABELS: Record<keyof Obligations, string> = {
   ownOpenWishes: '进行中的本人心愿',
   claimedNeeds: '认领中的社区需求',
   pendingOrders: '待领取的兑换订单',
-  activeEnrolments: '已报名的志愿活动'
+  activeEnrollments: '已报名的志愿活动'
 }
 
 /** The refusal a person reads, or null when nothing is open. */

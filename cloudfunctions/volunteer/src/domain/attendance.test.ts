@@ -40,7 +40,7 @@ describe('activity phase', () => {
   })
 })
 
-describe('enrolment', () => {
+describe('enrollment', () => {
   test('open before the deadline while seats remain', () => {
     expect(enrollBlock(activity(), null, at('07:00'))).toBeNull()
     expect(enrollBlock(activity(), { status: 'cancelled' }, at('07:00'))).toBeNull()
@@ -52,7 +52,7 @@ describe('enrolment', () => {
     expect(code(() => assertCanEnroll(activity(), null, at('09:00')))).toBe('FAILED_PRECONDITION:活动已开始，不能报名')
     expect(code(() => assertCanEnroll(activity(), null, at('13:00')))).toBe('FAILED_PRECONDITION:活动已结束')
   })
-  test('cancel only an open enrolment before the start', () => {
+  test('cancel only an open enrollment before the start', () => {
     expect(code(() => assertCanCancel(activity(), { status: 'enrolled' }, at('08:59')))).toBeNull()
     expect(code(() => assertCanCancel(activity(), { status: 'enrolled' }, at('09:00')))).toMatch(/不能取消/)
     expect(code(() => assertCanCancel(activity(), null, at('07:00')))).toMatch(/没有报名/)

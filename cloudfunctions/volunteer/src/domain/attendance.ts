@@ -1,7 +1,7 @@
-// The rules of an activity's life and of one enrolment in it: when one may enrol, cancel, check in and
+// The rules of an activity's life and of one enrollment in it: when one may enroll, cancel, check in and
 // out, when staff may show the code, correct hours and close the activity. Pure: each rule either
 // returns or throws the AppError a resident reads.
-import type { EnrolmentStatus } from '../../../../types/enums'
+import type { EnrollmentStatus } from '../../../../types/enums'
 import type { ActivityPhase } from '../../../../types/schemas/volunteer'
 import { conflict, exhausted, invalid, precondition } from '../../../_shared/infra/errors'
 import { spanHours } from './hours'
@@ -19,7 +19,7 @@ export interface ActivityClock {
 }
 
 export interface EnrollmentState {
-  status: EnrolmentStatus
+  status: EnrollmentStatus
   tokens?: { checkIn?: string | null; checkOut?: string | null }
 }
 
@@ -34,7 +34,7 @@ export function activityPhase(a: ActivityClock, now: Date): ActivityPhase {
   return 'ended'
 }
 
-/** Why the caller cannot enrol now, or null. `mine` is their current enrolment, if any. */
+/** Why the caller cannot enroll now, or null. `mine` is their current enrollment, if any. */
 export function enrollBlock(a: ActivityClock, mine: EnrollmentState | null, now: Date): string | null {
   if (a.finishedAt || t(now) > t(a.end)) return '活动已结束'
   if (t(now) >= t(a.start)) return '活动已开始，不能报名'
@@ -84,7 +84,12 @@ export function assertNotReplayed(mine: EnrollmentState | null, action: CheckAct
   if (mine?.tokens?.[action] === signature) throw conflict('该签到码已使用，请扫描最新的签到码')
 }
 
-export function assertCanCorrect(a: ActivityClock & { start: Date; end: Date }, mine: EnrollmentState | null, hours: number, now: Date): void {
+export function assertCanCorrect(
+  a: ActivityClock & { start: Date; end: Date },
+  mine: EnrollmentState | null,
+  hours: number,
+  now: Date
+): void {
   if (t(now) < t(a.start)) throw precondition('活动开始后才能修改时长')
   if (!mine || mine.status === 'cancelled') throw precondition('该志愿者没有参加本活动')
   if (hours > spanHours(a)) throw invalid(`时长不能超过活动时长${spanHours(a)}小时`)
@@ -95,8 +100,8 @@ export function assertCanFinish(a: ActivityClock, now: Date): void {
   if (t(now) <= t(a.end)) throw precondition('活动结束后才能结项')
 }
 
-/** What closing an activity does to an enrolment still open: no-shows become absent, no check-out completes with 0 hours. */
-export function statusAtFinish(status: EnrolmentStatus): 'absent' | 'completedWithoutCheckout' | null {
+/** What closing an activity does to an enrollment still open: no-shows become absent, no check-out completes with 0 hours. */
+export function statusAtFinish(status: EnrollmentStatus): 'absent' | 'completedWithoutCheckout' | null {
   if (status === 'enrolled') return 'absent'
   if (status === 'checkedIn') return 'completedWithoutCheckout'
   return null

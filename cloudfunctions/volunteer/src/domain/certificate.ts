@@ -12,7 +12,7 @@ export interface CertifiedRecord {
   openid: string
   halfHours: number
   activityCount: number
-  /** The latest enrolment certified, so a new service gives a new certificate. */
+  /** The latest enrollment certified, so a new service gives a new certificate. */
   lastEnrollmentId: string | null
 }
 

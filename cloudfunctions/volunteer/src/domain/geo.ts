@@ -2,6 +2,6 @@
 import { greatCircleMeters, type LatLng } from '../../../_shared/domain/geo'
 
 export type { LatLng }
-export const distanceMetres = greatCircleMeters
+export const distanceMeters = greatCircleMeters
 
-export const withinRadius = (venue: LatLng, at: LatLng, radius: number) => distanceMetres(venue, at) <= radius
+export const withinRadius = (venue: LatLng, at: LatLng, radius: number) => distanceMeters(venue, at) <= radius

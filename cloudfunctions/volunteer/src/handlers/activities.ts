@@ -9,7 +9,7 @@ import { requestDocId } from '../../../_shared/infra/ids'
 import type { Ctx, Handler } from '../../../_shared/infra/router'
 import { enrollmentIdFor, type ActivityDoc } from '../docs'
 import { enrollBlock } from '../domain/attendance'
-import { distanceMetres } from '../domain/geo'
+import { distanceMeters } from '../domain/geo'
 import {
   activitiesById,
   activitiesPage,
@@ -38,7 +38,8 @@ function staffCommunity(caller: Caller, named?: string): string {
 export const createActivity: Handler<'volunteer', 'createActivity'> = async (input, ctx) => {
   const communityId = staffCommunity(ctx.caller, input.communityId)
   const start = new Date(input.start)
-  if (start.getTime() <= ctx.now.getTime()) throw invalid('开始时间必须晚于现在', { fields: [{ path: 'start', message: '开始时间必须晚于现在' }] })
+  if (start.getTime() <= ctx.now.getTime())
+    throw invalid('开始时间必须晚于现在', { fields: [{ path: 'start', message: '开始时间必须晚于现在' }] })
   const doc: ActivityDoc = {
     _id: requestDocId('a', ctx.caller.openid, input.requestId),
     communityId,
@@ -90,11 +91,20 @@ export const listActivities: Handler<'volunteer', 'listActivities'> = async (inp
   const page = await activitiesPage(listOf(input, ctx), input)
   const activities = page.items
   const [statuses, names] = await Promise.all([
-    myStatuses(ctx.caller.openid, activities.map((a) => a._id)),
+    myStatuses(
+      ctx.caller.openid,
+      activities.map((a) => a._id)
+    ),
     communityNames(activities.map((a) => a.communityId))
   ])
   const items = activities.map((a) =>
-    toActivitySummary(a, ctx.now, names, statuses.get(a._id) ?? null, input.location ? distanceMetres(input.location, fromPoint(a.location)) : null)
+    toActivitySummary(
+      a,
+      ctx.now,
+      names,
+      statuses.get(a._id) ?? null,
+      input.location ? distanceMeters(input.location, fromPoint(a.location)) : null
+    )
   )
   return { items, nextCursor: page.nextCursor }
 }
@@ -124,4 +134,3 @@ export async function managedActivity(caller: Caller, activityId: string): Promi
   if (!isStaffOf(caller, a.communityId)) throw denied('只有本社区工作人员可以操作')
   return a
 }
-

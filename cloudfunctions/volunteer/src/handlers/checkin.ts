@@ -9,7 +9,7 @@ import { precondition } from '../../../_shared/infra/errors'
 import type { Ctx, Handler } from '../../../_shared/infra/router'
 import { enrollmentIdFor } from '../docs'
 import { assertCanCheckIn, assertCanCheckOut, assertCheckWindow, assertNotReplayed, type CheckAction } from '../domain/attendance'
-import { distanceMetres } from '../domain/geo'
+import { distanceMeters } from '../domain/geo'
 import { serviceHours } from '../domain/hours'
 import { checkinPayload, TOKEN_REFUSALS, validUntil, verifyCheckin, WINDOW_MS, windowOf } from '../domain/token'
 import { checkinSecret, complete, findEnrollment, loadActivity, memberRuleOf, transact, updateEnrollment } from '../repo'
@@ -36,9 +36,12 @@ async function verifiedPresence(input: CheckInput, now: Date) {
   const token = verifyCheckin(await checkinSecret(), input.token, input.activityId, now.getTime())
   if (!token.ok) throw precondition(TOKEN_REFUSALS[token.reason], { reason: token.reason })
   const a = await loadActivity(input.activityId)
-  const distance = distanceMetres(fromPoint(a.location), input.location)
+  const distance = distanceMeters(fromPoint(a.location), input.location)
   if (distance > a.radius) {
-    throw precondition(`已超出签到范围（距活动地点约${Math.round(distance)}米，需在${a.radius}米内）`, { reason: 'outOfRange', distance: Math.round(distance) })
+    throw precondition(`已超出签到范围（距活动地点约${Math.round(distance)}米，需在${a.radius}米内）`, {
+      reason: 'outOfRange',
+      distance: Math.round(distance)
+    })
   }
   return { signature: token.signature, distance }
 }
@@ -62,7 +65,14 @@ async function check(action: CheckAction, input: CheckInput, { caller, now }: Ct
       return { enrollment: toEnrollmentView({ ...e, ...patch }), distance: Math.round(distance), credited: 0 }
     }
     const hours = serviceHours(asDate(e.checkInAt!), now, clockOf(a))
-    const done = await complete(tx, a, e, { hours, patch: { checkOutAt: now, checkOutDistance: Math.round(distance), tokens } }, member, now)
+    const done = await complete(
+      tx,
+      a,
+      e,
+      { hours, patch: { checkOutAt: now, checkOutDistance: Math.round(distance), tokens } },
+      member,
+      now
+    )
     return { enrollment: toEnrollmentView(done.enrollment), distance: Math.round(distance), credited: done.credited }
   })
 }

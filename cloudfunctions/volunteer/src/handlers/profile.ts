@@ -5,7 +5,16 @@ import { conflict, invalid, notFound, precondition, unauthenticated } from '../.
 import type { Handler } from '../../../_shared/infra/router'
 import type { VolunteerDoc } from '../docs'
 import { isValidIdCard, protectIdCard, volunteerNumber, type StoredIdCard } from '../domain/identity'
-import { communityName, findUser, findVolunteer, idCardKey, registerVolunteer, transact, updateVolunteer, volunteerIdsWithIdCard } from '../repo'
+import {
+  communityName,
+  findUser,
+  findVolunteer,
+  idCardKey,
+  registerVolunteer,
+  transact,
+  updateVolunteer,
+  volunteerIdsWithIdCard
+} from '../repo'
 import { toProfile } from '../views'
 
 /** The caller's volunteer profile, or a refusal asking them to register first. */

@@ -1,6 +1,6 @@
 // Staff of an activity's community: the attendance list, hour corrections with a reason, and closing the
 // activity (no-shows become absent; a missing check-out completes with 0 hours for staff to correct).
-import type { EnrolmentStatus } from '../../../../types'
+import type { EnrollmentStatus } from '../../../../types'
 import type { AttendanceSummary, FinishResult } from '../../../../types/schemas/volunteer'
 import { personOf } from '../../../_shared/infra/auth'
 import { conflict, notFound } from '../../../_shared/infra/errors'
@@ -23,7 +23,7 @@ import {
 import { clockOf, toAttendanceRow } from '../views'
 import { managedActivity } from './activities'
 
-const SUMMARY_STATUSES: EnrolmentStatus[] = ['enrolled', 'checkedIn', 'completed', 'absent', 'cancelled']
+const SUMMARY_STATUSES: EnrollmentStatus[] = ['enrolled', 'checkedIn', 'completed', 'absent', 'cancelled']
 
 async function summaryOf(activityId: string): Promise<AttendanceSummary> {
   const [enrolled, checkedIn, completed, absent, cancelled] = await countByStatus(activityId, SUMMARY_STATUSES)
@@ -70,7 +70,7 @@ async function closeOne(activityId: string, enrollmentId: string, now: Date): Pr
 }
 
 /**
- * Closes the activity, then each open enrolment in a transaction of its own. A close interrupted half-way
+ * Closes the activity, then each open enrollment in a transaction of its own. A close interrupted half-way
  * (the function stopped between those transactions) is finished by running it again; once nothing is left
  * open, a further close is refused.
  */

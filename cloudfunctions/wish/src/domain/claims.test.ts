@@ -1,4 +1,4 @@
-import { AppError } from '../../../_shared/infra/errors'
+import { type AppError } from '../../../_shared/infra/errors'
 import { claimCapacity, claimerSnapshot, countedClaims, requireClaimSlot } from './claims'
 
 const at = new Date('2026-11-01T00:00:00Z')
@@ -39,7 +39,10 @@ describe('who may claim', () => {
       branch: '税务局支部',
       pledge: '服务群众'
     })
-    expect(claimerSnapshot('member', '陈建国', null, { status: 'pending', branch: 'x', pledge: 'y' })).toMatchObject({ branch: null, pledge: null })
+    expect(claimerSnapshot('member', '陈建国', null, { status: 'pending', branch: 'x', pledge: 'y' })).toMatchObject({
+      branch: null,
+      pledge: null
+    })
     expect(claimerSnapshot('volunteer', null, '小李', null)).toEqual({ kind: 'volunteer', displayName: '小*', branch: null, pledge: null })
   })
 })

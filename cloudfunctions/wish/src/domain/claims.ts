@@ -10,7 +10,11 @@ import type { ClaimerSnapshot, WishClaimerDoc } from '../docs'
  * pillar grants { role: 'member', communityId } on approval), or a volunteer where the community opens
  * wishes to volunteers. Null when they may not claim.
  */
-export function claimCapacity(grants: readonly RoleGrant[], communityId: string, settings: Pick<CommunitySettings, 'openWishesToVolunteers'>): 'member' | 'volunteer' | null {
+export function claimCapacity(
+  grants: readonly RoleGrant[],
+  communityId: string,
+  settings: Pick<CommunitySettings, 'openWishesToVolunteers'>
+): 'member' | 'volunteer' | null {
   if (grants.some((g) => g.role === 'member' && g.communityId === communityId)) return 'member'
   if (settings.openWishesToVolunteers && grants.some((g) => g.role === 'volunteer' && g.communityId === communityId)) return 'volunteer'
   return null
@@ -43,7 +47,7 @@ export function claimerSnapshot(
   return {
     kind,
     displayName: maskName(realName || nickName || ''),
-    branch: approved ? membership?.branch ?? null : null,
-    pledge: approved ? membership?.pledge ?? null : null
+    branch: approved ? (membership?.branch ?? null) : null,
+    pledge: approved ? (membership?.pledge ?? null) : null
   }
 }

@@ -22,7 +22,15 @@ export function wishFixture(over: Partial<WishDoc> = {}, beneficiary: Partial<Wi
     status: 'submitted',
     submitterId: 'u-res',
     proxy: false,
-    beneficiary: { ownerId: 'u-res', name: '张桂英', display: '张奶奶', phone: '13912345678', address: '幸福小区3栋201', isChild: false, ...beneficiary },
+    beneficiary: {
+      ownerId: 'u-res',
+      name: '张桂英',
+      display: '张奶奶',
+      phone: '13912345678',
+      address: '幸福小区3栋201',
+      isChild: false,
+      ...beneficiary
+    },
     guardian: null,
     delivery: 'contact',
     createdAt: T0,

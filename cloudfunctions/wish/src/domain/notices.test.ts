@@ -14,10 +14,19 @@ describe('wish notices', () => {
   it('tells both sides when a claim expires, and nobody about their own action', () => {
     const wish = wishFixture({ status: 'claimed', claimerId: 'm1' })
     const expire = applyEvent(wish, { event: 'expire', claimDays: 7 }, { who: 'system', role: 'system' }, T0)
-    expect(noticesFor('expire', wish, expire.entry).map((n) => n.touser).sort()).toEqual(['m1', 'u-res'])
+    expect(
+      noticesFor('expire', wish, expire.entry)
+        .map((n) => n.touser)
+        .sort()
+    ).toEqual(['m1', 'u-res'])
     const release = applyEvent(wish, { event: 'release' }, { who: 'm1', role: 'member' }, T0)
     expect(noticesFor('release', wish, release.entry).map((n) => n.touser)).toEqual(['u-res'])
-    const confirm = applyEvent(wishFixture({ status: 'fulfilled' }), { event: 'confirm', rating: 5, thanks: '谢谢' }, { who: 'u-res', role: 'resident' }, T0)
+    const confirm = applyEvent(
+      wishFixture({ status: 'fulfilled' }),
+      { event: 'confirm', rating: 5, thanks: '谢谢' },
+      { who: 'u-res', role: 'resident' },
+      T0
+    )
     expect(noticesFor('confirm', wish, confirm.entry)).toEqual([])
   })
 })

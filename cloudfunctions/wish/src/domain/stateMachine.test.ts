@@ -2,7 +2,17 @@ import fc from 'fast-check'
 import { WISH_STATUSES, type WishStatus } from '../../../../types'
 import { AppError } from '../../../_shared/infra/errors'
 import { T0, wishFixture } from './fixture'
-import { applyEvent, isAllowedStep, isValidHistory, nextStatus, staleMessage, TRANSITIONS, WISH_EVENTS, type EventInput, type WishEvent } from './stateMachine'
+import {
+  applyEvent,
+  isAllowedStep,
+  isValidHistory,
+  nextStatus,
+  staleMessage,
+  TRANSITIONS,
+  WISH_EVENTS,
+  type EventInput,
+  type WishEvent
+} from './stateMachine'
 import type { WishDoc } from '../docs'
 
 const claimer = { kind: 'member' as const, displayName: '陈**', branch: '税务局机关党支部', pledge: '为邻里办实事' }
@@ -21,7 +31,9 @@ const later = (h: number) => new Date(T0.getTime() + h * 3600_000)
 
 describe('wish state machine', () => {
   it('allows exactly the documented lifecycle', () => {
-    const allowed = WISH_STATUSES.flatMap((from) => WISH_EVENTS.filter((e) => nextStatus(from, e)).map((e) => `${from}-${e}->${nextStatus(from, e)}`))
+    const allowed = WISH_STATUSES.flatMap((from) =>
+      WISH_EVENTS.filter((e) => nextStatus(from, e)).map((e) => `${from}-${e}->${nextStatus(from, e)}`)
+    )
     expect(allowed.sort()).toEqual(
       [
         'submitted-publish->published',
@@ -67,7 +79,13 @@ describe('wish state machine', () => {
     const t = applyEvent(wish, inputs.claim, actor, later(5))
     expect(t.entry).toEqual({ at: later(5), who: 'm1', role: 'member', from: 'published', to: 'claimed', why: '在职党员认领' })
     expect(t.patch.history).toHaveLength(2)
-    expect(t.patch).toMatchObject({ status: 'claimed', claimerId: 'm1', claimer, claimedAt: later(5), metrics: { claimMs: 5 * 3600_000, fulfilMs: null } })
+    expect(t.patch).toMatchObject({
+      status: 'claimed',
+      claimerId: 'm1',
+      claimer,
+      claimedAt: later(5),
+      metrics: { claimMs: 5 * 3600_000, fulfilMs: null }
+    })
     expect(t.patch.claimDeadline).toEqual(new Date(later(5).getTime() + 7 * 86_400_000))
   })
 
@@ -84,7 +102,13 @@ describe('wish state machine', () => {
   })
 
   it('measures time to fulfil from the claim', () => {
-    const wish = wishFixture({ status: 'claimed', publishedAt: T0, claimedAt: later(3), claimerId: 'm1', metrics: { claimMs: 3 * 3600_000, fulfilMs: null } })
+    const wish = wishFixture({
+      status: 'claimed',
+      publishedAt: T0,
+      claimedAt: later(3),
+      claimerId: 'm1',
+      metrics: { claimMs: 3 * 3600_000, fulfilMs: null }
+    })
     const t = applyEvent(wish, inputs.fulfil, actor, later(27))
     expect(t.patch.metrics).toEqual({ claimMs: 3 * 3600_000, fulfilMs: 24 * 3600_000 })
   })
@@ -109,7 +133,10 @@ describe('wish state machine', () => {
   it('validates histories', () => {
     expect(isAllowedStep(null, 'submitted')).toBe(true)
     expect(isAllowedStep('published', 'confirmed')).toBe(false)
-    const bad = [...wishFixture().history, { at: T0, who: 'x', role: 'resident' as const, from: 'submitted' as WishStatus, to: 'confirmed' as WishStatus, why: '' }]
+    const bad = [
+      ...wishFixture().history,
+      { at: T0, who: 'x', role: 'resident' as const, from: 'submitted' as WishStatus, to: 'confirmed' as WishStatus, why: '' }
+    ]
     expect(isValidHistory(bad)).toBe(false)
     expect(Object.keys(TRANSITIONS)).toEqual([...WISH_EVENTS])
   })

@@ -25,10 +25,9 @@ export function nextStatus(from: WishStatus, event: WishEvent): WishStatus | nul
 }
 
 /** Every (from, to) pair the machine allows; nothing else may ever appear in a history. */
-export const ALLOWED_STEPS: ReadonlySet<string> = new Set(
-  Object.values(TRANSITIONS).flatMap((t) => t.from.map((f) => `${f}>${t.to}`))
-)
-export const isAllowedStep = (from: WishStatus | null, to: WishStatus) => (from === null ? to === 'submitted' : ALLOWED_STEPS.has(`${from}>${to}`))
+export const ALLOWED_STEPS: ReadonlySet<string> = new Set(Object.values(TRANSITIONS).flatMap((t) => t.from.map((f) => `${f}>${t.to}`)))
+export const isAllowedStep = (from: WishStatus | null, to: WishStatus) =>
+  from === null ? to === 'submitted' : ALLOWED_STEPS.has(`${from}>${to}`)
 
 /** What a stale client is told when the wish has moved on. */
 export function staleMessage(event: WishEvent, status: WishStatus): string {
@@ -110,7 +109,10 @@ function fieldsFor(wish: WishDoc, input: EventInput, actor: Actor, at: Date): Pa
         fulfilledAt: at,
         fulfilment: { note: input.note, photos: input.photos, at },
         claimDeadline: null,
-        metrics: { claimMs: wish.metrics?.claimMs ?? null, fulfilMs: wish.claimedAt ? at.getTime() - new Date(wish.claimedAt).getTime() : null }
+        metrics: {
+          claimMs: wish.metrics?.claimMs ?? null,
+          fulfilMs: wish.claimedAt ? at.getTime() - new Date(wish.claimedAt).getTime() : null
+        }
       }
     case 'confirm':
       return { confirmedAt: at, confirmation: { rating: input.rating, thanks: input.thanks, at, by: actor.who } }
@@ -156,5 +158,7 @@ export const submittedEntry = (actor: Actor, at: Date, proxy: boolean): WishHist
 
 /** A history is valid when it starts with submission and every step is one the machine allows. */
 export function isValidHistory(history: readonly WishHistoryEntry[]): boolean {
-  return history.every((h, i) => (i === 0 ? h.from === null && h.to === 'submitted' : h.from === history[i - 1].to && isAllowedStep(h.from, h.to)))
+  return history.every((h, i) =>
+    i === 0 ? h.from === null && h.to === 'submitted' : h.from === history[i - 1].to && isAllowedStep(h.from, h.to)
+  )
 }

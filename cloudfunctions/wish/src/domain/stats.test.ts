@@ -9,7 +9,15 @@ describe('wish statistics', () => {
   it('computes completion and claim rates over wishes that reached the wall', () => {
     const s = summarize({
       scope,
-      groups: [g('submitted', 4), g('rejected', 1), g('published', 3), g('claimed', 2), g('fulfilled', 1), g('confirmed', 4, 18, 4), g('withdrawn', 2)],
+      groups: [
+        g('submitted', 4),
+        g('rejected', 1),
+        g('published', 3),
+        g('claimed', 2),
+        g('fulfilled', 1),
+        g('confirmed', 4, 18, 4),
+        g('withdrawn', 2)
+      ],
       claimMedianMs: 5 * 3600_000,
       fulfilMedianMs: 36 * 3600_000
     })

@@ -26,7 +26,6 @@ export const statusGroupStage = {
   ratingCount: { $sum: { $cond: [{ $gt: [{ $ifNull: ['$confirmation.rating', 0] }, 0] }, 1, 0] } }
 } as const
 
-
 /** Median of the values found at medianPositions (1 or 2 values), or of any sorted list. */
 export function median(sorted: readonly number[]): number | null {
   if (!sorted.length) return null

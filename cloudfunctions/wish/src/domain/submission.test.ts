@@ -1,7 +1,6 @@
 import { SubmitInput } from '../../../../types/schemas/wish'
-import { DEFAULT_COMMUNITY_SETTINGS } from '../../../_shared/docs'
-import { AppError } from '../../../_shared/infra/errors'
-import { toPoint } from '../../../_shared/docs'
+import { DEFAULT_COMMUNITY_SETTINGS, toPoint } from '../../../_shared/docs'
+import { type AppError } from '../../../_shared/infra/errors'
 import { checkSubmission, cstDay, isOwnFile, leakIn, newWish, type SubmitFacts } from './submission'
 import { isValidHistory } from './stateMachine'
 
@@ -40,7 +39,13 @@ describe('submission rules', () => {
   it('accepts a resident’s own wish and builds the document', () => {
     const input = parse()
     expect(() => checkSubmission(input, facts())).not.toThrow()
-    const wish = newWish(input, facts(), { id: 'w1', communityId: 'cm01', streetId: 'st01', compoundId: null, location: toPoint(31.3, 118.3) })
+    const wish = newWish(input, facts(), {
+      id: 'w1',
+      communityId: 'cm01',
+      streetId: 'st01',
+      compoundId: null,
+      location: toPoint(31.3, 118.3)
+    })
     expect(wish).toMatchObject({
       status: 'submitted',
       submitterId: 'u-res',
@@ -104,7 +109,11 @@ describe('submission rules', () => {
     const noPhone = facts({ profile: { realName: null, phone: null } })
     expect(refusal(() => checkSubmission(parse(), noPhone)).message).toMatch(/联系电话/)
     expect(() => checkSubmission(parse({ delivery: 'handover' }), noPhone)).not.toThrow()
-    expect(refusal(() => checkSubmission(parse({ delivery: 'handover' }), facts({ settings: { ...DEFAULT_COMMUNITY_SETTINGS, handoverPoint: '' } }))).message).toMatch(/转交点/)
+    expect(
+      refusal(() =>
+        checkSubmission(parse({ delivery: 'handover' }), facts({ settings: { ...DEFAULT_COMMUNITY_SETTINGS, handoverPoint: '' } }))
+      ).message
+    ).toMatch(/转交点/)
     expect(cstDay(now)).toBe('2026-11-01')
     expect(refusal(() => checkSubmission(parse({ desiredDate: '2026-10-31' }), facts())).message).toBe('期望日期不能早于今天')
     expect(() => checkSubmission(parse({ desiredDate: '2026-11-01' }), facts())).not.toThrow()

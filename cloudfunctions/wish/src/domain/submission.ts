@@ -137,7 +137,13 @@ export function newWish(input: SubmitData, f: SubmitFacts, where: Placement): Wi
     },
     guardian:
       child && input.guardian
-        ? { name: input.guardian.name, relation: input.guardian.relation, phone: input.guardian.phone, consentAt: f.now, recordedBy: f.openid }
+        ? {
+            name: input.guardian.name,
+            relation: input.guardian.relation,
+            phone: input.guardian.phone,
+            consentAt: f.now,
+            recordedBy: f.openid
+          }
         : null,
     delivery: input.delivery,
     createdAt: f.now,

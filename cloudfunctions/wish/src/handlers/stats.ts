@@ -11,7 +11,10 @@ type Match = Record<string, unknown>
 type Duration = 'claimMs' | 'fulfilMs'
 
 /** Staff see their community; a street admin sees their street or one community in it. */
-async function statsScope(input: { communityId?: string; streetId?: string; period?: string }, caller: Caller): Promise<WishStats['scope'] & { match: Match }> {
+async function statsScope(
+  input: { communityId?: string; streetId?: string; period?: string },
+  caller: Caller
+): Promise<WishStats['scope'] & { match: Match }> {
   const period = input.period ?? null
   if (input.streetId || (!input.communityId && !staffCommunities(caller).length)) {
     const streetId = input.streetId ?? caller.grants.find((g) => g.role === 'streetAdmin')?.streetId

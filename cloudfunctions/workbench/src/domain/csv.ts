@@ -14,8 +14,7 @@ import {
   type WishStatus
 } from '../../../../types/enums'
 import { EXPORT_LABELS, type ExportKind } from '../../../../types/workbench'
-import { maskName, maskPhone } from '../../../_shared/domain/masking'
-import { phoneFor } from '../../../_shared/domain/masking'
+import { maskName, maskPhone, phoneFor } from '../../../_shared/domain/masking'
 
 export type Cell = string | number
 export type Column<R> = readonly [heading: string, pick: (row: R) => Cell]
@@ -46,7 +45,7 @@ export function cstMinute(v: When): string {
 }
 export const cstDay = (v: When) => cstMinute(v).slice(0, 10)
 
-const nameFor = (name: string | null | undefined, viewer: Viewer) => (isMasked(viewer) ? maskName(name) : name ?? '')
+const nameFor = (name: string | null | undefined, viewer: Viewer) => (isMasked(viewer) ? maskName(name) : (name ?? ''))
 
 export const exportFilename = (kind: ExportKind, scopeName: string, period: string) => `${scopeName}-${period}-${EXPORT_LABELS[kind]}.csv`
 
@@ -171,7 +170,7 @@ export function serviceLine(e: ServiceLike, v: VolunteerLike | null, viewer: Vie
   return {
     volunteerNo: v?.volunteerNo ?? '',
     name: nameFor(v?.realName ?? null, viewer),
-    phone: v ? (ownStaff ? v.phone : maskPhone(v.phone) ?? '') : '',
+    phone: v ? (ownStaff ? v.phone : (maskPhone(v.phone) ?? '')) : '',
     activity: e.activityTitle,
     start: e.activityStart,
     checkIn: e.checkInAt,

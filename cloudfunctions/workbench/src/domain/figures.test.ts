@@ -1,14 +1,37 @@
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
 import { coverageBars, coverageSummary, emptyWishCounts, partyFigures, ratingsIn, wishCategoryBars, wishFigures } from './figures'
 
-const row = (category: string, compounds: number, compoundsCovered: number, households: number, householdsCovered: number): CoverageCounts =>
-  ({ category, compounds, compoundsCovered, households, householdsCovered, compoundShare: compoundsCovered / compounds, householdShare: householdsCovered / households }) as CoverageCounts
+const row = (
+  category: string,
+  compounds: number,
+  compoundsCovered: number,
+  households: number,
+  householdsCovered: number
+): CoverageCounts =>
+  ({
+    category,
+    compounds,
+    compoundsCovered,
+    households,
+    householdsCovered,
+    compoundShare: compoundsCovered / compounds,
+    householdShare: householdsCovered / households
+  }) as CoverageCounts
 
 describe('figure definitions', () => {
   it('answers null rates, medians and ratings when there is nothing to measure', () => {
     expect(wishFigures(emptyWishCounts(), { claimMs: null, fulfilMs: null })).toEqual({
-      posted: 0, published: 0, claimed: 0, fulfilled: 0, confirmed: 0, completed: 0,
-      completionRate: null, medianDaysToClaim: null, medianDaysToFulfil: null, averageRating: null, ratings: 0
+      posted: 0,
+      published: 0,
+      claimed: 0,
+      fulfilled: 0,
+      confirmed: 0,
+      completed: 0,
+      completionRate: null,
+      medianDaysToClaim: null,
+      medianDaysToFulfil: null,
+      averageRating: null,
+      ratings: 0
     })
   })
 
@@ -23,7 +46,13 @@ describe('figure definitions', () => {
   })
 
   it('averages ratings over confirmations that carry one', () => {
-    expect(ratingsIn([{ _id: { c: 'c1', r: 5 }, n: 2 }, { _id: { c: 'c1', r: 3 }, n: 1 }, { _id: { c: 'c1', r: null }, n: 4 }])).toEqual({ sum: 13, count: 3 })
+    expect(
+      ratingsIn([
+        { _id: { c: 'c1', r: 5 }, n: 2 },
+        { _id: { c: 'c1', r: 3 }, n: 1 },
+        { _id: { c: 'c1', r: null }, n: 4 }
+      ])
+    ).toEqual({ sum: 13, count: 3 })
   })
 
   it('averages assessment points over approved members', () => {
@@ -39,13 +68,28 @@ describe('figure definitions', () => {
   })
 
   it('labels coverage bars and wish categories in their list order', () => {
-    const bars = coverageBars([row('clinic', 2, 0, 800, 0), row('convenience', 2, 1, 800, 500)], [
-      { id: 'convenience', name: '便利店', tier: 5 },
-      { id: 'clinic', name: '社区卫生服务站', tier: 15 },
-      { id: 'toilet', name: '公共厕所', tier: 10 }
+    const bars = coverageBars(
+      [row('clinic', 2, 0, 800, 0), row('convenience', 2, 1, 800, 500)],
+      [
+        { id: 'convenience', name: '便利店', tier: 5 },
+        { id: 'clinic', name: '社区卫生服务站', tier: 15 },
+        { id: 'toilet', name: '公共厕所', tier: 10 }
+      ]
+    )
+    expect(bars.map((b) => [b.name, b.tier, b.householdsCovered])).toEqual([
+      ['便利店', 5, 500],
+      ['社区卫生服务站', 15, 0]
     ])
-    expect(bars.map((b) => [b.name, b.tier, b.householdsCovered])).toEqual([['便利店', 5, 500], ['社区卫生服务站', 15, 0]])
-    const cats = wishCategoryBars([{ _id: { c: 'c1', cat: 'goods', s: 'confirmed' }, n: 1 }, { _id: { c: 'c1', cat: 'goods', s: 'claimed' }, n: 1 }], ['goods', 'study'])
-    expect(cats).toEqual([{ category: 'goods', label: '物资', published: 2, completed: 1 }, { category: 'study', label: '学习', published: 0, completed: 0 }])
+    const cats = wishCategoryBars(
+      [
+        { _id: { c: 'c1', cat: 'goods', s: 'confirmed' }, n: 1 },
+        { _id: { c: 'c1', cat: 'goods', s: 'claimed' }, n: 1 }
+      ],
+      ['goods', 'study']
+    )
+    expect(cats).toEqual([
+      { category: 'goods', label: '物资', published: 2, completed: 1 },
+      { category: 'study', label: '学习', published: 0, completed: 0 }
+    ])
   })
 })

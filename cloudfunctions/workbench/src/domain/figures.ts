@@ -5,7 +5,16 @@
 // street-wide aggregations, since they do not add up). Pure.
 import { WISH_CATEGORIES, WISH_CATEGORY_LABELS, type WishCategory } from '../../../../types/enums'
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
-import type { CategoryBar, CommunityFigures, CoverageBar, CoverageSummary, PartyFigures, TrendPoint, VolunteerFigures, WishFigures } from '../../../../types/workbench'
+import type {
+  CategoryBar,
+  CommunityFigures,
+  CoverageBar,
+  CoverageSummary,
+  PartyFigures,
+  TrendPoint,
+  VolunteerFigures,
+  WishFigures
+} from '../../../../types/workbench'
 import { medianPositions, ratio } from '../../../_shared/domain/stats'
 import { and, before, contains, countIf, eq, oneOf, sumIf } from './expr'
 import type { Range } from './periods'
@@ -55,7 +64,16 @@ export interface WishCounts {
 }
 
 export const emptyWishCounts = (): WishCounts => ({
-  posted: 0, published: 0, completed: 0, claimed: 0, claimDurations: 0, fulfilled: 0, fulfilDurations: 0, confirmed: 0, ratingSum: 0, ratingCount: 0
+  posted: 0,
+  published: 0,
+  completed: 0,
+  claimed: 0,
+  claimDurations: 0,
+  fulfilled: 0,
+  fulfilDurations: 0,
+  confirmed: 0,
+  ratingSum: 0,
+  ratingCount: 0
 })
 
 /** What a month's published and confirmed pipelines say about one community. */
@@ -95,7 +113,8 @@ export function medianRead(duration: Duration, n: number): { path: string; skip:
   return positions.length ? { path: `metrics.${duration}`, skip: positions[0], limit: positions.length } : null
 }
 
-export const medianOf = (values: readonly number[]): number | null => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : null)
+export const medianOf = (values: readonly number[]): number | null =>
+  values.length ? values.reduce((s, v) => s + v, 0) / values.length : null
 
 export interface Medians {
   claimMs: number | null
@@ -211,7 +230,14 @@ export function memberGroup(period: Range, half: string): Record<string, unknown
  * entries for wishes, needs or hours), then per community: active members, hours and points.
  */
 export const assessmentPerCommunity = [
-  { group: { _id: { c: '$communityId', o: '$openid', s: '$source' }, points: { $sum: '$points' }, hours: { $sum: '$hours' }, n: { $sum: 1 } } },
+  {
+    group: {
+      _id: { c: '$communityId', o: '$openid', s: '$source' },
+      points: { $sum: '$points' },
+      hours: { $sum: '$hours' },
+      n: { $sum: 1 }
+    }
+  },
   {
     group: {
       _id: { c: '$_id.c', o: '$_id.o' },
@@ -302,7 +328,12 @@ export interface StreetWhole {
 /** The street total: counts and sums added up, rates recomputed from them, the rest from the street-wide parts. */
 export function streetTotal(streetId: string, streetName: string, parts: readonly CommunityParts[], whole: StreetWhole): CommunityFigures {
   const wish = parts.reduce((s, p) => addNumbers(s, p.wish), emptyWishCounts())
-  const zeroVolunteer: VolunteerPart = { registered: 0, service: { active: 0, hours: 0 }, points: { issued: 0, redeemed: 0 }, goodsRedeemed: 0 }
+  const zeroVolunteer: VolunteerPart = {
+    registered: 0,
+    service: { active: 0, hours: 0 },
+    points: { issued: 0, redeemed: 0 },
+    goodsRedeemed: 0
+  }
   const zeroParty: PartyPart = { registered: 0, approved: 0, renewed: 0, active: 0, hours: 0, points: 0, units: 0, needsCompleted: 0 }
   const volunteer = parts.reduce((s, p) => addNumbers(s, p.volunteer), zeroVolunteer)
   const party = parts.reduce((s, p) => addNumbers(s, p.party), zeroParty)
@@ -344,7 +375,19 @@ export function coverageBars(
   return categories.flatMap((c) => {
     const r = byCategory.get(c.id)
     return r
-      ? [{ category: c.id, name: c.name, tier: c.tier, compounds: r.compounds, compoundsCovered: r.compoundsCovered, households: r.households, householdsCovered: r.householdsCovered, compoundShare: r.compoundShare, householdShare: r.householdShare }]
+      ? [
+          {
+            category: c.id,
+            name: c.name,
+            tier: c.tier,
+            compounds: r.compounds,
+            compoundsCovered: r.compoundsCovered,
+            households: r.households,
+            householdsCovered: r.householdsCovered,
+            compoundShare: r.compoundShare,
+            householdShare: r.householdShare
+          }
+        ]
       : []
   })
 }

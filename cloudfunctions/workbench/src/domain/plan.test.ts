@@ -2,9 +2,19 @@
 // what each $group counts at the edges — null dates, the CST month boundary, medians of odd and even counts,
 // a volunteer serving in two communities, the street total.
 import { newAggregator, newQuery } from '../../../../local-cloud/store/mingo'
-import { figuresOf, streetTotal } from './figures'
-import { trendOf } from './figures'
-import { figurePlan, foldParts, medianQuery, monthPartsOf, overallService, type Cond, type Match, type Pipeline, type Results, type SortedRead } from './plan'
+import { figuresOf, streetTotal, trendOf } from './figures'
+import {
+  figurePlan,
+  foldParts,
+  medianQuery,
+  monthPartsOf,
+  overallService,
+  type Cond,
+  type Match,
+  type Pipeline,
+  type Results,
+  type SortedRead
+} from './plan'
 
 type Doc = Record<string, unknown>
 
@@ -26,7 +36,9 @@ function runAll(data: Record<string, Doc[]>, pipelines: Partial<Record<string, P
   const out: Record<string, Doc[]> = {}
   for (const [name, p] of Object.entries(pipelines)) {
     if (!p) continue
-    const matched = newQuery(toMongo(p.match)).find(data[p.collection] ?? []).all() as Doc[]
+    const matched = newQuery(toMongo(p.match))
+      .find(data[p.collection] ?? [])
+      .all() as Doc[]
     const stages = p.stages.map((s) => {
       const [k, v] = Object.entries(s)[0]
       return { [`$${k}`]: k === 'match' ? toMongo(v as Match) : v }
@@ -38,7 +50,12 @@ function runAll(data: Record<string, Doc[]>, pipelines: Partial<Record<string, P
 
 /** A sorted read as the database answers it: match, sort by the path then _id, skip, limit. */
 function read(data: Record<string, Doc[]>, q: SortedRead): number[] {
-  const docs = newQuery(toMongo(q.match)).find(data[q.collection] ?? []).sort({ [q.path]: 1, _id: 1 }).skip(q.skip).limit(q.limit).all() as Doc[]
+  const docs = newQuery(toMongo(q.match))
+    .find(data[q.collection] ?? [])
+    .sort({ [q.path]: 1, _id: 1 })
+    .skip(q.skip)
+    .limit(q.limit)
+    .all() as Doc[]
   return docs.map((d) => q.path.split('.').reduce<unknown>((v, k) => (v as Doc)[k], d) as number)
 }
 
@@ -46,7 +63,13 @@ const cst = (s: string) => new Date(`${s}+08:00`)
 const H = 3_600_000
 const D = 24 * H
 
-function wish(id: string, communityId: string, at: Partial<Record<'created' | 'published' | 'claimed' | 'fulfilled' | 'confirmed', string>>, status: string, rating?: number): Doc {
+function wish(
+  id: string,
+  communityId: string,
+  at: Partial<Record<'created' | 'published' | 'claimed' | 'fulfilled' | 'confirmed', string>>,
+  status: string,
+  rating?: number
+): Doc {
   const d = (k: keyof typeof at) => (at[k] ? cst(at[k] as string) : null)
   const times = [d('created'), d('published'), d('claimed'), d('fulfilled'), d('confirmed')].filter(Boolean) as Date[]
   return {
@@ -73,12 +96,29 @@ const DATA: Record<string, Doc[]> = {
     // Published one minute before March starts in CST (February); claimed in March.
     wish('a', 'c1', { created: '2026-02-27T10:00', published: '2026-02-28T23:59', claimed: '2026-03-01T23:59' }, 'claimed'),
     // Published at CST midnight: March.
-    wish('b', 'c1', { created: '2026-02-28T20:00', published: '2026-03-01T00:00', claimed: '2026-03-04T00:00', fulfilled: '2026-03-06T00:00', confirmed: '2026-03-07T00:00' }, 'confirmed', 4),
+    wish(
+      'b',
+      'c1',
+      {
+        created: '2026-02-28T20:00',
+        published: '2026-03-01T00:00',
+        claimed: '2026-03-04T00:00',
+        fulfilled: '2026-03-06T00:00',
+        confirmed: '2026-03-07T00:00'
+      },
+      'confirmed',
+      4
+    ),
     // Submitted only: null dates count nowhere but "posted".
     wish('c', 'c1', { created: '2026-03-10T09:00' }, 'submitted'),
     wish('d', 'c1', { created: '2026-03-11T09:00', published: '2026-03-12T09:00', claimed: '2026-03-15T09:00' }, 'claimed'),
     // Another community.
-    wish('e', 'c2', { created: '2026-03-02T09:00', published: '2026-03-02T10:00', claimed: '2026-03-02T14:00', fulfilled: '2026-03-09T14:00' }, 'fulfilled')
+    wish(
+      'e',
+      'c2',
+      { created: '2026-03-02T09:00', published: '2026-03-02T10:00', claimed: '2026-03-02T14:00', fulfilled: '2026-03-09T14:00' },
+      'fulfilled'
+    )
   ],
   pointsLedger: [
     { _id: 'l1', communityId: 'c1', kind: 'credit', amount: 10, at: cst('2026-03-01T00:00') },
@@ -109,8 +149,26 @@ describe('the aggregation plan (mingo, hand-made documents)', () => {
     const c1 = figuresOf('c1', '一', parts.get('c1')!)
     // Posted in March: c, d (a and b were submitted in February). Published: b (Mar 1 00:00), d; a on Feb 28 23:59
     // is February. Claimed: a, b, d. 办结: b of the two published → 0.5.
-    expect(c1.wishes).toMatchObject({ posted: 2, published: 2, claimed: 3, fulfilled: 1, confirmed: 1, completed: 1, completionRate: 0.5, averageRating: 4, ratings: 1 })
-    expect(figuresOf('c2', '二', parts.get('c2')!).wishes).toMatchObject({ posted: 1, published: 1, claimed: 1, fulfilled: 1, confirmed: 0, completed: 0, completionRate: 0 })
+    expect(c1.wishes).toMatchObject({
+      posted: 2,
+      published: 2,
+      claimed: 3,
+      fulfilled: 1,
+      confirmed: 1,
+      completed: 1,
+      completionRate: 0.5,
+      averageRating: 4,
+      ratings: 1
+    })
+    expect(figuresOf('c2', '二', parts.get('c2')!).wishes).toMatchObject({
+      posted: 1,
+      published: 1,
+      claimed: 1,
+      fulfilled: 1,
+      confirmed: 0,
+      completed: 0,
+      completionRate: 0
+    })
   })
 
   it('sums points per CST month: the first minute of April and the last of February stay out', () => {
@@ -141,15 +199,31 @@ describe('the aggregation plan (mingo, hand-made documents)', () => {
 
   it('adds communities up into the street total, recomputing the rate from the sums', () => {
     const parts = foldParts(plan, results, new Map(), new Map())
-    const total = streetTotal('s1', '街道合计', [...parts.values()], { medians: { claimMs: 3 * D, fulfilMs: null }, service: overallService(results), coverage: [] })
-    expect(total.wishes).toMatchObject({ posted: 3, published: 3, completed: 1, completionRate: 0.3333, medianDaysToClaim: 3, medianDaysToFulfil: null })
+    const total = streetTotal('s1', '街道合计', [...parts.values()], {
+      medians: { claimMs: 3 * D, fulfilMs: null },
+      service: overallService(results),
+      coverage: []
+    })
+    expect(total.wishes).toMatchObject({
+      posted: 3,
+      published: 3,
+      completed: 1,
+      completionRate: 0.3333,
+      medianDaysToClaim: 3,
+      medianDaysToFulfil: null
+    })
     expect(total.volunteers).toMatchObject({ active: 1, hours: 3.5, pointsIssued: 8, pointsRedeemed: 8 })
   })
 
   it('counts each month of a community dashboard’s trend as its own index range', () => {
     const detail = figurePlan({ communityIds: ['c1'], period: '2026-03', now: cst('2026-11-22T10:00'), detail: true })
     expect(detail.slices.map((m) => [m.key, m.inPeriod])).toEqual([
-      ['2025-10', false], ['2025-11', false], ['2025-12', false], ['2026-01', false], ['2026-02', false], ['2026-03', true]
+      ['2025-10', false],
+      ['2025-11', false],
+      ['2025-12', false],
+      ['2026-01', false],
+      ['2026-02', false],
+      ['2026-03', true]
     ])
     const r = runAll(DATA, detail.pipelines)
     // a published in February (23:59 on the 28th), b and d in March; b confirmed in March; l2 99 points in February.

@@ -77,8 +77,7 @@ export interface Plan {
 }
 
 /** The pipelines counted per slice. */
-const SLICED = ['published', 'confirmed', 'ledger', 'hours'] as const
-type Sliced = (typeof SLICED)[number]
+type Sliced = 'published' | 'confirmed' | 'ledger' | 'hours'
 const sliceName = (what: Sliced, slice: Slice) => `${what}@${slice.key}`
 
 const within = (r: Range): Cond => ({ gte: r.start, lt: r.end })
@@ -105,13 +104,29 @@ export function figurePlan(input: PlanInput): Plan {
   const pipelines: Record<string, Pipeline> = {
     posted: { collection: 'wishes', match: { communityId, createdAt: within(range) }, stages: [{ group: perCommunity }] },
     claimed: { collection: 'wishes', match: { communityId, claimedAt: within(range) }, stages: [{ group: perCommunity }] },
-    claimedTimed: { collection: 'wishes', match: { communityId, claimedAt: within(range), 'metrics.claimMs': { gte: 0 } }, stages: [{ group: perCommunity }] },
+    claimedTimed: {
+      collection: 'wishes',
+      match: { communityId, claimedAt: within(range), 'metrics.claimMs': { gte: 0 } },
+      stages: [{ group: perCommunity }]
+    },
     fulfilled: { collection: 'wishes', match: { communityId, fulfilledAt: within(range) }, stages: [{ group: perCommunity }] },
-    fulfilledTimed: { collection: 'wishes', match: { communityId, fulfilledAt: within(range), 'metrics.fulfilMs': { gte: 0 } }, stages: [{ group: perCommunity }] },
+    fulfilledTimed: {
+      collection: 'wishes',
+      match: { communityId, fulfilledAt: within(range), 'metrics.fulfilMs': { gte: 0 } },
+      stages: [{ group: perCommunity }]
+    },
     volunteers: { collection: 'volunteers', match: { communityId, createdAt: { lt: range.end } }, stages: [countPer()] },
     service: { collection: 'enrollments', match: completed(range), stages: servicePerCommunity },
-    goods: { collection: 'redemptions', match: { communityId, status: 'pickedUp', closedAt: within(range) }, stages: [{ group: { _id: '$communityId', n: { $sum: '$quantity' } } }] },
-    members: { collection: 'partyMembers', match: { communityId }, stages: [{ group: memberGroup(range, renewalHalf(input.period, input.now)) }] },
+    goods: {
+      collection: 'redemptions',
+      match: { communityId, status: 'pickedUp', closedAt: within(range) },
+      stages: [{ group: { _id: '$communityId', n: { $sum: '$quantity' } } }]
+    },
+    members: {
+      collection: 'partyMembers',
+      match: { communityId },
+      stages: [{ group: memberGroup(range, renewalHalf(input.period, input.now)) }]
+    },
     assessment: { collection: 'assessmentEntries', match: { communityId, at: within(range) }, stages: assessmentPerCommunity },
     units: { collection: 'partyUnits', match: { communityId, status: 'approved', approvedAt: { lt: range.end } }, stages: [countPer()] },
     needs: {
@@ -121,10 +136,23 @@ export function figurePlan(input: PlanInput): Plan {
     }
   }
   for (const slice of slices) {
-    pipelines[sliceName('published', slice)] = { collection: 'wishes', match: { communityId, publishedAt: within(slice) }, stages: [{ group: publishedGroup }] }
-    pipelines[sliceName('confirmed', slice)] = { collection: 'wishes', match: { communityId, confirmedAt: within(slice) }, stages: [{ group: confirmedGroup }] }
-    pipelines[sliceName('ledger', slice)] = { collection: 'pointsLedger', match: { communityId, at: within(slice) }, stages: [{ group: ledgerGroup }] }
-    if (input.detail) pipelines[sliceName('hours', slice)] = { collection: 'enrollments', match: completed(slice), stages: hoursPerCommunity }
+    pipelines[sliceName('published', slice)] = {
+      collection: 'wishes',
+      match: { communityId, publishedAt: within(slice) },
+      stages: [{ group: publishedGroup }]
+    }
+    pipelines[sliceName('confirmed', slice)] = {
+      collection: 'wishes',
+      match: { communityId, confirmedAt: within(slice) },
+      stages: [{ group: confirmedGroup }]
+    }
+    pipelines[sliceName('ledger', slice)] = {
+      collection: 'pointsLedger',
+      match: { communityId, at: within(slice) },
+      stages: [{ group: ledgerGroup }]
+    }
+    if (input.detail)
+      pipelines[sliceName('hours', slice)] = { collection: 'enrollments', match: completed(slice), stages: hoursPerCommunity }
   }
   if (input.overall) pipelines.serviceOverall = { collection: 'enrollments', match: completed(range), stages: serviceOverall }
   return { communityIds: ids, range, slices, pipelines }
@@ -154,7 +182,8 @@ const communityOf = (r: Row): string => {
   const id = r._id as string | { c?: string } | null
   return typeof id === 'string' ? id : String(id?.c ?? '')
 }
-const rowsFor = <T>(results: Results, name: string, id: string) => (results[name] ?? []).filter((r) => communityOf(r) === id) as unknown as T[]
+const rowsFor = <T>(results: Results, name: string, id: string) =>
+  (results[name] ?? []).filter((r) => communityOf(r) === id) as unknown as T[]
 const num = (rows: readonly Row[], key: string) => rows.reduce((s, r) => s + (Number(r[key]) || 0), 0)
 
 /** One community's rows of a sliced pipeline, over the slices in the period (or every slice). */
@@ -226,12 +255,17 @@ export function foldParts(
 
 /** Each month of a community dashboard's trend. */
 export const monthPartsOf = (plan: Plan, results: Results, id: string): MonthPart[] =>
-  plan.slices.filter((s) => s.drawn).map((s) => ({
-    month: s.key,
-    wishes: { published: rowsFor<PublishedRow>(results, sliceName('published', s), id), confirmed: rowsFor<ConfirmedRow>(results, sliceName('confirmed', s), id) },
-    hours: num(rowsFor<Row>(results, sliceName('hours', s), id), 'hours'),
-    ledger: rowsFor<LedgerRow>(results, sliceName('ledger', s), id)
-  }))
+  plan.slices
+    .filter((s) => s.drawn)
+    .map((s) => ({
+      month: s.key,
+      wishes: {
+        published: rowsFor<PublishedRow>(results, sliceName('published', s), id),
+        confirmed: rowsFor<ConfirmedRow>(results, sliceName('confirmed', s), id)
+      },
+      hours: num(rowsFor<Row>(results, sliceName('hours', s), id), 'hours'),
+      ledger: rowsFor<LedgerRow>(results, sliceName('ledger', s), id)
+    }))
 
 /** Distinct volunteers and their hours over all the plan's communities. */
 export const overallService = (results: Results): ServicePart => {

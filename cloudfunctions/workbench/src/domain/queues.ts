@@ -40,7 +40,8 @@ export function queueItem(kind: QueueKind, doc: Doc): QueueItem {
 const bySince = (a: QueueItem, b: QueueItem) => a.since.localeCompare(b.since) || a.id.localeCompare(b.id)
 
 /** The oldest items of several lists (e.g. member and unit registrations), oldest first. */
-export const oldestOf = (lists: ReadonlyArray<readonly QueueItem[]>, n = OLDEST_SHOWN): QueueItem[] => lists.flat().sort(bySince).slice(0, n)
+export const oldestOf = (lists: ReadonlyArray<readonly QueueItem[]>, n = OLDEST_SHOWN): QueueItem[] =>
+  lists.flat().sort(bySince).slice(0, n)
 
 /**
  * Queues with work first, the one whose oldest item has waited longest at the top; empty queues after, in

@@ -17,7 +17,8 @@ async function mediansOf(ids: readonly string[], range: Range, n: { claim: numbe
   return { claimMs, fulfilMs }
 }
 
-const countOf = (rows: readonly Row[], id?: string) => rows.filter((r) => id === undefined || r._id === id).reduce((s, r) => s + (Number(r.n) || 0), 0)
+const countOf = (rows: readonly Row[], id?: string) =>
+  rows.filter((r) => id === undefined || r._id === id).reduce((s, r) => s + (Number(r.n) || 0), 0)
 
 export interface Gathered {
   results: Results

@@ -34,7 +34,10 @@ export const STREET_TOTAL_LABEL = '街道合计'
 export const streetDashboard: Handler<'workbench', 'streetDashboard'> = async (input, { caller, now }) => {
   const { street, communities } = await streetScope(caller, input.streetId)
   const plan = figurePlan({ communityIds: communities.map((c) => c._id), period: input.period, now, overall: true })
-  const [gathered, coverage] = await Promise.all([gather(plan, { overall: true }), coverageOf({ kind: 'street', id: street._id, name: street.name }, now)])
+  const [gathered, coverage] = await Promise.all([
+    gather(plan, { overall: true }),
+    coverageOf({ kind: 'street', id: street._id, name: street.name }, now)
+  ])
   const parts = foldParts(plan, gathered.results, gathered.medians, new Map(coverage.communities.map((c) => [c.id, c.rows])))
   return {
     scope: { ...periodScope(input.period), streetId: street._id, streetName: street.name },

@@ -59,11 +59,28 @@ async function registrations({ community, viewer, range }: Job): Promise<Built> 
 /** The party pillar's 双重考评 report for the period's year; a street admin gets names and phones masked. */
 async function assessment({ community, viewer, period, now }: Job): Promise<Built> {
   const year = assessmentYear(period)
-  const members = await oldestFirst<MemberRegistrationDoc>('partyMembers', { communityId: community._id, status: 'approved' }, 'approvedAt', MAX_ROWS)
+  const members = await oldestFirst<MemberRegistrationDoc>(
+    'partyMembers',
+    { communityId: community._id, status: 'approved' },
+    'approvedAt',
+    MAX_ROWS
+  )
   const openids = members.map((m) => m.openid)
-  const [sums, ratings] = await Promise.all([assessmentSums(openids, year), byIds<RatingDoc>('assessmentRatings', openids.map((o) => `${o}_${year}`))])
+  const [sums, ratings] = await Promise.all([
+    assessmentSums(openids, year),
+    byIds<RatingDoc>(
+      'assessmentRatings',
+      openids.map((o) => `${o}_${year}`)
+    )
+  ])
   const ratingOf = new Map([...ratings.values()].map((r) => [r.openid, r.rating]))
-  const ctx = { period: year, now, rules: assessmentRules(community.settings), names: { community: () => community.name, grid: () => null }, fullAccess: !isMasked(viewer) }
+  const ctx = {
+    period: year,
+    now,
+    rules: assessmentRules(community.settings),
+    names: { community: () => community.name, grid: () => null },
+    fullAccess: !isMasked(viewer)
+  }
   const rows = members.map((reg) => {
     const row = reportRow({ reg, sums: sums.get(reg.openid) ?? [], rating: ratingOf.get(reg.openid) ?? null }, ctx)
     return isMasked(viewer) ? { ...row, name: maskName(row.name) } : row
@@ -74,15 +91,38 @@ async function assessment({ community, viewer, period, now }: Job): Promise<Buil
 async function volunteerRecords({ community, viewer, range }: Job): Promise<Built> {
   const where = { communityId: community._id, status: 'completed', activityStart: inRange(range) }
   const records = await oldestFirst<EnrollmentDoc>('enrollments', where, 'activityStart', MAX_ROWS)
-  const people = await byIds<VolunteerDoc>('volunteers', records.map((e) => e.openid), { volunteerNo: true, realName: true, phone: true, communityId: true })
+  const people = await byIds<VolunteerDoc>(
+    'volunteers',
+    records.map((e) => e.openid),
+    { volunteerNo: true, realName: true, phone: true, communityId: true }
+  )
   const lines = records.map((e) => serviceLine(e, people.get(e.openid) ?? null, viewer))
   return { csv: toCsv(SERVICE_COLUMNS, lines), rows: lines.length }
 }
 
 async function redemptions({ community, viewer, range }: Job): Promise<Built> {
-  const fields = { openid: true, goodsName: true, merchantName: true, quantity: true, points: true, status: true, createdAt: true, closedAt: true }
-  const orders = await oldestFirst<OrderDoc>('redemptions', { communityId: community._id, createdAt: inRange(range) }, 'createdAt', MAX_ROWS, fields)
-  const people = await byIds<VolunteerDoc>('volunteers', orders.map((o) => o.openid), { realName: true })
+  const fields = {
+    openid: true,
+    goodsName: true,
+    merchantName: true,
+    quantity: true,
+    points: true,
+    status: true,
+    createdAt: true,
+    closedAt: true
+  }
+  const orders = await oldestFirst<OrderDoc>(
+    'redemptions',
+    { communityId: community._id, createdAt: inRange(range) },
+    'createdAt',
+    MAX_ROWS,
+    fields
+  )
+  const people = await byIds<VolunteerDoc>(
+    'volunteers',
+    orders.map((o) => o.openid),
+    { realName: true }
+  )
   const lines = orders.map((o) => orderLine(o, people.get(o.openid)?.realName ?? null, viewer))
   return { csv: toCsv(ORDER_COLUMNS, lines), rows: lines.length }
 }
@@ -106,7 +146,13 @@ const WISH_FIELDS = {
 }
 
 async function wishes({ community, range }: Job): Promise<Built> {
-  const docs = await oldestFirst<Pick<WishDoc, keyof WishLike>>('wishes', { communityId: community._id, createdAt: inRange(range) }, 'createdAt', MAX_ROWS, WISH_FIELDS)
+  const docs = await oldestFirst<Pick<WishDoc, keyof WishLike>>(
+    'wishes',
+    { communityId: community._id, createdAt: inRange(range) },
+    'createdAt',
+    MAX_ROWS,
+    WISH_FIELDS
+  )
   return { csv: toCsv(WISH_COLUMNS, docs as WishLike[]), rows: docs.length }
 }
 
@@ -118,7 +164,14 @@ async function coverageGaps({ community, now }: Job): Promise<Built> {
   return { csv: toCsv(GAP_COLUMNS, lines), rows: lines.length }
 }
 
-const BUILDERS: Record<ExportKind, (job: Job) => Promise<Built>> = { registrations, assessment, volunteerRecords, redemptions, wishes, coverageGaps }
+const BUILDERS: Record<ExportKind, (job: Job) => Promise<Built>> = {
+  registrations,
+  assessment,
+  volunteerRecords,
+  redemptions,
+  wishes,
+  coverageGaps
+}
 
 export const exportCsv: Handler<'workbench', 'exportCsv'> = async (input, { caller, now }) => {
   const { community, viewer } = await communityScope(caller, input.communityId)

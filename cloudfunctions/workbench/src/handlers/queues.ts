@@ -25,7 +25,14 @@ type Scope = { communityId: string } | { merchantIds: string[] }
 function sourcesOf(kind: QueueKind, scope: Scope, now: Date): Source[] {
   if ('merchantIds' in scope) {
     return kind === 'pickups'
-      ? [{ collection: 'redemptions', where: { merchantId: { in: scope.merchantIds }, status: 'pending' }, since: 'createdAt', fields: ['goodsName', 'quantity', 'createdAt'] }]
+      ? [
+          {
+            collection: 'redemptions',
+            where: { merchantId: { in: scope.merchantIds }, status: 'pending' },
+            since: 'createdAt',
+            fields: ['goodsName', 'quantity', 'createdAt']
+          }
+        ]
       : []
   }
   const communityId = scope.communityId
@@ -33,20 +40,59 @@ function sourcesOf(kind: QueueKind, scope: Scope, now: Date): Source[] {
     case 'wishReview':
       return [{ collection: 'wishes', where: { communityId, status: 'submitted' }, since: 'createdAt', fields: ['title', 'createdAt'] }]
     case 'overdueClaims':
-      return [{ collection: 'wishes', where: { communityId, status: 'claimed', claimDeadline: { lt: now } }, since: 'claimDeadline', fields: ['title', 'claimer', 'claimDeadline'] }]
+      return [
+        {
+          collection: 'wishes',
+          where: { communityId, status: 'claimed', claimDeadline: { lt: now } },
+          since: 'claimDeadline',
+          fields: ['title', 'claimer', 'claimDeadline']
+        }
+      ]
     case 'registrations':
       return [
-        { collection: 'partyMembers', where: { communityId, status: 'pending' }, since: 'createdAt', fields: ['name', 'workUnit', 'createdAt'] },
-        { collection: 'partyUnits', where: { communityId, status: 'pending' }, since: 'createdAt', fields: ['name', 'createdAt'], tag: { kind: 'unit' } }
+        {
+          collection: 'partyMembers',
+          where: { communityId, status: 'pending' },
+          since: 'createdAt',
+          fields: ['name', 'workUnit', 'createdAt']
+        },
+        {
+          collection: 'partyUnits',
+          where: { communityId, status: 'pending' },
+          since: 'createdAt',
+          fields: ['name', 'createdAt'],
+          tag: { kind: 'unit' }
+        }
       ]
     case 'merchants':
       return [{ collection: 'merchants', where: { communityId, status: 'pending' }, since: 'appliedAt', fields: ['name', 'appliedAt'] }]
     case 'needs':
-      return [{ collection: 'partyNeeds', where: { communityId, status: 'completed' }, since: 'updatedAt', fields: ['title', 'completion', 'updatedAt'] }]
+      return [
+        {
+          collection: 'partyNeeds',
+          where: { communityId, status: 'completed' },
+          since: 'updatedAt',
+          fields: ['title', 'completion', 'updatedAt']
+        }
+      ]
     case 'hours':
-      return [{ collection: 'enrollments', where: { communityId, status: 'completed', missingCheckout: true }, since: 'completedAt', fields: ['activityTitle', 'completedAt', 'updatedAt'] }]
+      return [
+        {
+          collection: 'enrollments',
+          where: { communityId, status: 'completed', missingCheckout: true },
+          since: 'completedAt',
+          fields: ['activityTitle', 'completedAt', 'updatedAt']
+        }
+      ]
     case 'pickups':
-      return [{ collection: 'redemptions', where: { communityId, status: 'pending' }, since: 'createdAt', fields: ['goodsName', 'quantity', 'createdAt'] }]
+      return [
+        {
+          collection: 'redemptions',
+          where: { communityId, status: 'pending' },
+          since: 'createdAt',
+          fields: ['goodsName', 'quantity', 'createdAt']
+        }
+      ]
   }
 }
 

@@ -51,7 +51,13 @@ describe('facility detail', () => {
     fireEvent.click(screen.getByText('拨打电话'))
     expect(makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0553-2123456' })
     fireEvent.click(screen.getByText('导航前往'))
-    expect(openLocation).toHaveBeenCalledWith({ latitude: 31.3351, longitude: 118.3752, name: '青枫社区长者饭堂', address: '江城市镜湖区青枫路18号', scale: 17 })
+    expect(openLocation).toHaveBeenCalledWith({
+      latitude: 31.3351,
+      longitude: 118.3752,
+      name: '青枫社区长者饭堂',
+      address: '江城市镜湖区青枫路18号',
+      scale: 17
+    })
   })
 
   it('without the resident’s location there is no distance, and no call button without a phone', () => {

@@ -33,45 +33,47 @@ function navigateTo(f: FacilityDetail) {
 export function FacilityView({ facility: f }: { facility: FacilityDetail }) {
   const category = FACILITY_CATEGORIES.find((c) => c.id === f.category)
   return (
-    <View className='facility'>
-      <View className='facility__head'>
-        <Text className='facility__category'>
+    <View className="facility">
+      <View className="facility__head">
+        <Text className="facility__category">
           {category?.icon} {category?.name}
         </Text>
-        <Text className='facility__name'>{f.name}</Text>
+        <Text className="facility__name">{f.name}</Text>
         <OpenBadge open={f.open} label={f.openLabel} />
-        {f.distance !== null && f.walkMinutes !== null && <Text className='facility__walk'>距您 {formatWalk(f.distance, f.walkMinutes)}</Text>}
+        {f.distance !== null && f.walkMinutes !== null && (
+          <Text className="facility__walk">距您 {formatWalk(f.distance, f.walkMinutes)}</Text>
+        )}
       </View>
       <Section>
-        <View className='facility__actions'>
+        <View className="facility__actions">
           {f.phone && (
-            <BigButton className='facility__action' onClick={() => callFacility(f.phone)}>
+            <BigButton className="facility__action" onClick={() => callFacility(f.phone)}>
               拨打电话
             </BigButton>
           )}
-          <BigButton className='facility__action' fill='outline' onClick={() => navigateTo(f)}>
+          <BigButton className="facility__action" fill="outline" onClick={() => navigateTo(f)}>
             导航前往
           </BigButton>
         </View>
       </Section>
-      <Section title='地址与电话'>
-        <Text className='facility__line'>{f.address || '暂无地址'}</Text>
-        <Text className='facility__line'>{f.phone ? `电话：${f.phone}` : '暂无电话'}</Text>
-        <Text className='llt-text-secondary'>所属社区：{f.communityName}</Text>
+      <Section title="地址与电话">
+        <Text className="facility__line">{f.address || '暂无地址'}</Text>
+        <Text className="facility__line">{f.phone ? `电话：${f.phone}` : '暂无电话'}</Text>
+        <Text className="llt-text-secondary">所属社区：{f.communityName}</Text>
       </Section>
-      <Section title='开放时间'>
+      <Section title="开放时间">
         {f.hoursLines.map((line) => (
-          <Text key={line} className='facility__line'>
+          <Text key={line} className="facility__line">
             {line}
           </Text>
         ))}
-        <Text className='llt-text-secondary'>{f.holidaysClosed ? '法定节假日休息' : '法定节假日照常开放'}</Text>
+        <Text className="llt-text-secondary">{f.holidaysClosed ? '法定节假日休息' : '法定节假日照常开放'}</Text>
       </Section>
       {f.services.length > 0 && (
-        <Section title='服务项目'>
-          <View className='facility__tags'>
+        <Section title="服务项目">
+          <View className="facility__tags">
             {f.services.map((s) => (
-              <Text key={s} className='facility__tag'>
+              <Text key={s} className="facility__tag">
                 {s}
               </Text>
             ))}
@@ -79,14 +81,14 @@ export function FacilityView({ facility: f }: { facility: FacilityDetail }) {
         </Section>
       )}
       {f.photos.length > 0 && (
-        <Section title='照片'>
-          <View className='facility__photos'>
+        <Section title="照片">
+          <View className="facility__photos">
             {f.photos.map((url) => (
               <Image
                 key={url}
-                className='facility__photo'
+                className="facility__photo"
                 src={url}
-                mode='aspectFill'
+                mode="aspectFill"
                 onClick={() => void Taro.previewImage({ current: url, urls: f.photos })}
               />
             ))}
@@ -104,8 +106,8 @@ function Detail() {
   const facility = useRemote(() => call('lifeCircle', 'facility', { id, location: from }), [id])
   usePullDownRefresh(() => void facility.refresh().finally(() => void Taro.stopPullDownRefresh()))
 
-  if (facility.error) return <StateView state='error' error={facility.error} onRetry={() => void facility.refresh()} fullPage />
-  if (!facility.data) return <StateView state='loading' fullPage />
+  if (facility.error) return <StateView state="error" error={facility.error} onRetry={() => void facility.refresh()} fullPage />
+  if (!facility.data) return <StateView state="loading" fullPage />
   return <FacilityView facility={facility.data} />
 }
 

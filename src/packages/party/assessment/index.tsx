@@ -19,15 +19,15 @@ import './index.css'
 
 function EntryRow({ entry }: { entry: AssessmentEntry }) {
   return (
-    <View className='party-entry'>
-      <View className='party-entry__text'>
-        <Text className='party-entry__reason'>{entry.reason}</Text>
-        <Text className='llt-text-secondary'>
+    <View className="party-entry">
+      <View className="party-entry__text">
+        <Text className="party-entry__reason">{entry.reason}</Text>
+        <Text className="llt-text-secondary">
           {entry.sourceLabel} · {formatDateTime(entry.at)}
           {entry.hours ? ` · ${entry.hours}小时` : ''}
         </Text>
       </View>
-      <Text className='party-entry__points'>+{entry.points}</Text>
+      <Text className="party-entry__points">+{entry.points}</Text>
     </View>
   )
 }
@@ -40,7 +40,7 @@ function AssessmentView() {
   usePullDownRefresh(() => void summary.refresh())
   return (
     <>
-      <Section title='考评年度'>
+      <Section title="考评年度">
         <YearPicker value={period} onChange={setPeriod} />
       </Section>
       <Section title={summary.data ? `${summary.data.name} · ${summary.data.communityName}` : '积分汇总'}>
@@ -50,10 +50,10 @@ function AssessmentView() {
           <StateView state={summary.error ? 'error' : 'loading'} error={summary.error} onRetry={() => void summary.refresh()} />
         )}
       </Section>
-      <Section title='积分明细'>
-        <Text className='llt-text-secondary'>每一笔积分都记有来源和原因</Text>
+      <Section title="积分明细">
+        <Text className="llt-text-secondary">每一笔积分都记有来源和原因</Text>
       </Section>
-      <PagedList paged={entries} itemKey={(e) => e.id} emptyTitle='这一年还没有积分记录' renderItem={(e) => <EntryRow entry={e} />} />
+      <PagedList paged={entries} itemKey={(e) => e.id} emptyTitle="这一年还没有积分记录" renderItem={(e) => <EntryRow entry={e} />} />
     </>
   )
 }

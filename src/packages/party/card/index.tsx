@@ -12,7 +12,8 @@ function CardView() {
   const { params } = useRouter()
   const openid = typeof params.openid === 'string' && params.openid ? params.openid : undefined
   const card = useRemote(() => call('party', 'memberCard', openid ? { openid } : {}), [openid])
-  if (!card.data) return <StateView state={card.error ? 'error' : 'loading'} error={card.error} onRetry={() => void card.refresh()} fullPage />
+  if (!card.data)
+    return <StateView state={card.error ? 'error' : 'loading'} error={card.error} onRetry={() => void card.refresh()} fullPage />
   const c = card.data
   return (
     <>
@@ -29,7 +30,7 @@ function CardView() {
       </Section>
       {c.isSelf && (
         <Section>
-          <Text className='llt-text-secondary'>您认领的心愿和需求旁会显示党员标识和您的承诺，接受群众监督。</Text>
+          <Text className="llt-text-secondary">您认领的心愿和需求旁会显示党员标识和您的承诺，接受群众监督。</Text>
         </Section>
       )}
     </>

@@ -35,7 +35,7 @@ function RegistrationSummary({ mine, onChange }: { mine: MyRegistration; onChang
   const reg = mine.registration
   if (!reg) {
     return (
-      <View className='party-home__summary'>
+      <View className="party-home__summary">
         <Text>您还没有到社区报到。在职党员请到居住地社区报到。</Text>
         <BigButton onClick={() => navigate(pageUrl('party', 'register'))}>我要报到</BigButton>
       </View>
@@ -43,20 +43,22 @@ function RegistrationSummary({ mine, onChange }: { mine: MyRegistration; onChang
   }
   const ended = reg.status === 'rejected' || reg.status === 'ended'
   return (
-    <View className='party-home__summary'>
-      <View className='party-home__status'>
-        <Text className='party-home__community'>{reg.communityName}</Text>
+    <View className="party-home__summary">
+      <View className="party-home__status">
+        <Text className="party-home__community">{reg.communityName}</Text>
         <StatusTag status={reg.status} />
       </View>
-      {reg.reason && <Text className='llt-text-secondary'>原因：{reg.reason}</Text>}
-      {mine.canRenew && <Text className='party-home__renew'>{halfLabel(mine.currentHalf)}尚未续报到，未续报到的党员年度考评最高为“合格”。</Text>}
-      <View className='llt-actions'>
+      {reg.reason && <Text className="llt-text-secondary">原因：{reg.reason}</Text>}
+      {mine.canRenew && (
+        <Text className="party-home__renew">{halfLabel(mine.currentHalf)}尚未续报到，未续报到的党员年度考评最高为“合格”。</Text>
+      )}
+      <View className="llt-actions">
         {mine.canRenew && (
           <BigButton loading={renew.running} onClick={() => void renew.run()}>
             续报到
           </BigButton>
         )}
-        <BigButton type='default' onClick={() => navigate(pageUrl('party', 'status'))}>
+        <BigButton type="default" onClick={() => navigate(pageUrl('party', 'status'))}>
           查看报到详情
         </BigButton>
         {ended && <BigButton onClick={() => navigate(pageUrl('party', 'register'))}>重新报到</BigButton>}
@@ -72,7 +74,11 @@ function links(me: Me, mine: MyRegistration | undefined) {
     me.badge && { title: '我的党员证', description: '亮身份、亮承诺', url: pageUrl('party', 'card') },
     { title: '社区需求清单', description: '社区发布的需求，党员和单位认领', url: pageUrl('party', 'needs') },
     registered && { title: '我的党员积分', description: '积分明细、考评结果', url: pageUrl('party', 'assessment') },
-    { title: isUnitAdmin ? '单位管理' : '单位报到', description: isUnitAdmin ? '资源清单、党员名单、考评反馈' : '单位党组织到社区报到', url: pageUrl('party', 'unit') }
+    {
+      title: isUnitAdmin ? '单位管理' : '单位报到',
+      description: isUnitAdmin ? '资源清单、党员名单、考评反馈' : '单位党组织到社区报到',
+      url: pageUrl('party', 'unit')
+    }
   ]
 }
 
@@ -84,13 +90,19 @@ function PartyHome() {
 
   return (
     <>
-      <PageHeader title='在职党员进社区“双报到”' subtitle='单位到社区报到，党员到居住地社区报到' />
+      <PageHeader title="在职党员进社区“双报到”" subtitle="单位到社区报到，党员到居住地社区报到" />
       {me.badge && reg?.status === 'approved' && (
         <Section>
-          <PartyCard displayName={reg.name} branch={me.badge.branch} pledge={me.badge.pledge} communityName={reg.communityName} gridName={reg.gridName} />
+          <PartyCard
+            displayName={reg.name}
+            branch={me.badge.branch}
+            pledge={me.badge.pledge}
+            communityName={reg.communityName}
+            gridName={reg.gridName}
+          />
         </Section>
       )}
-      <Section title='我的报到'>
+      <Section title="我的报到">
         {mine.data ? (
           <RegistrationSummary mine={mine.data} onChange={() => void mine.refresh()} />
         ) : (
@@ -100,11 +112,11 @@ function PartyHome() {
       <Section>
         <LinkList items={links(me, mine.data)} />
       </Section>
-      <Section title='个人报到的步骤'>
+      <Section title="个人报到的步骤">
         <Steps steps={MEMBER_STEPS} />
       </Section>
-      <Section title='什么是双报到'>
-        <Text className='llt-text-secondary'>
+      <Section title="什么是双报到">
+        <Text className="llt-text-secondary">
           机关、企事业单位党组织到社区报到，提供场地、技能、志愿者等资源；在职党员到居住地社区报到，认领心愿、参与服务。社区每半年对党员进行考评，并反馈给所在单位。
         </Text>
       </Section>

@@ -21,7 +21,9 @@ const need = (over: Partial<Need>): Need => ({
   claimedByMe: false,
   completion: null,
   postedAt: '2026-11-20T08:00:00.000Z',
-  timeline: [{ at: '2026-11-20T08:00:00.000Z', event: 'post', label: '发布需求', from: null, to: '待认领', actor: '社区工作者', why: null }],
+  timeline: [
+    { at: '2026-11-20T08:00:00.000Z', event: 'post', label: '发布需求', from: null, to: '待认领', actor: '社区工作者', why: null }
+  ],
   can: { ...NONE, claim: true },
   ...over
 })
@@ -29,12 +31,26 @@ const need = (over: Partial<Need>): Need => ({
 beforeEach(() => resetSession())
 
 test('an approved member claims a need after confirming, then reports it done', async () => {
-  const claimant = { kind: 'member' as const, displayName: '陈建国', badge: { displayName: '陈建国', branch: '机关党支部', pledge: '服务群众' } }
+  const claimant = {
+    kind: 'member' as const,
+    displayName: '陈建国',
+    badge: { displayName: '陈建国', branch: '机关党支部', pledge: '服务群众' }
+  }
   const calls = stubFetch((req) => {
     const action = req.body?.action
     if (action === 'need') return ok(need({}))
-    if (action === 'claimNeed') return ok(need({ status: 'claimed', claimant, claimedByMe: true, can: { ...NONE, complete: true, release: true } }))
-    if (action === 'completeNeed') return ok(need({ status: 'completed', claimant, claimedByMe: true, completion: { note: req.body.data.note, photos: [], at: '2026-11-22T08:00:00.000Z' }, can: NONE }))
+    if (action === 'claimNeed')
+      return ok(need({ status: 'claimed', claimant, claimedByMe: true, can: { ...NONE, complete: true, release: true } }))
+    if (action === 'completeNeed')
+      return ok(
+        need({
+          status: 'completed',
+          claimant,
+          claimedByMe: true,
+          completion: { note: req.body.data.note, photos: [], at: '2026-11-22T08:00:00.000Z' },
+          can: NONE
+        })
+      )
     return ok({})
   })
   render(

@@ -26,14 +26,14 @@ function ClaimButtons({ need, onChange }: { need: Need; onChange: (n: Need) => v
   const claim = useClaim(onChange)
   const units = adminUnitIdsOf(me)
   return (
-    <View className='llt-actions'>
+    <View className="llt-actions">
       {isMemberOf(me, need.communityId) && (
         <BigButton loading={claim.running} onClick={() => void claim.run(need)}>
           以党员身份认领
         </BigButton>
       )}
       {units.map((unitId) => (
-        <BigButton key={unitId} type='default' loading={claim.running} onClick={() => void claim.run(need, unitId)}>
+        <BigButton key={unitId} type="default" loading={claim.running} onClick={() => void claim.run(need, unitId)}>
           以单位名义认领
         </BigButton>
       ))}
@@ -52,8 +52,8 @@ function CompleteForm({ need, onChange }: { need: Need; onChange: (n: Need) => v
   })
   return (
     <>
-      <Field label='完成情况' required error={error} max={PARTY_LIMITS.note} value={note}>
-        <TextArea label='完成情况' value={note} onChange={setNote} placeholder='做了什么、什么时候完成的' />
+      <Field label="完成情况" required error={error} max={PARTY_LIMITS.note} value={note}>
+        <TextArea label="完成情况" value={note} onChange={setNote} placeholder="做了什么、什么时候完成的" />
       </Field>
       <BigButton loading={complete.running} onClick={() => void complete.run()}>
         提交完成
@@ -72,12 +72,17 @@ function NextSteps({ need, onChange }: { need: Need; onChange: (n: Need) => void
   const { can } = need
   if (!Object.values(can).some(Boolean)) return null
   return (
-    <Section title='办理'>
-      <View className='llt-actions'>
+    <Section title="办理">
+      <View className="llt-actions">
         {can.claim && <ClaimButtons need={need} onChange={onChange} />}
         {can.complete && <CompleteForm need={need} onChange={onChange} />}
         {can.release && (
-          <ReasonForm action='放弃认领' label='放弃原因' running={act.running} onSubmit={(reason) => act.run(() => call('party', 'releaseNeed', { needId: id, reason }))} />
+          <ReasonForm
+            action="放弃认领"
+            label="放弃原因"
+            running={act.running}
+            onSubmit={(reason) => act.run(() => call('party', 'releaseNeed', { needId: id, reason }))}
+          />
         )}
         {can.confirm && (
           <BigButton loading={act.running} onClick={() => void act.run(() => call('party', 'confirmNeed', { needId: id, accept: true }))}>
@@ -85,10 +90,20 @@ function NextSteps({ need, onChange }: { need: Need; onChange: (n: Need) => void
           </BigButton>
         )}
         {can.confirm && (
-          <ReasonForm action='退回' label='退回理由' running={act.running} onSubmit={(reason) => act.run(() => call('party', 'confirmNeed', { needId: id, accept: false, reason }))} />
+          <ReasonForm
+            action="退回"
+            label="退回理由"
+            running={act.running}
+            onSubmit={(reason) => act.run(() => call('party', 'confirmNeed', { needId: id, accept: false, reason }))}
+          />
         )}
         {can.cancel && (
-          <ReasonForm action='取消需求' label='取消原因' running={act.running} onSubmit={(reason) => act.run(() => call('party', 'cancelNeed', { needId: id, reason }))} />
+          <ReasonForm
+            action="取消需求"
+            label="取消原因"
+            running={act.running}
+            onSubmit={(reason) => act.run(() => call('party', 'cancelNeed', { needId: id, reason }))}
+          />
         )}
       </View>
     </Section>
@@ -101,20 +116,21 @@ function NeedView() {
   const remote = useRemote(() => call('party', 'need', { needId }), [needId])
   const [latest, setLatest] = useState<Need>()
   const need = latest ?? remote.data
-  if (!need) return <StateView state={remote.error ? 'error' : 'loading'} error={remote.error} onRetry={() => void remote.refresh()} fullPage />
+  if (!need)
+    return <StateView state={remote.error ? 'error' : 'loading'} error={remote.error} onRetry={() => void remote.refresh()} fullPage />
   return (
     <>
       <Section>
         <NeedCard need={need} />
       </Section>
       {need.completion && (
-        <Section title='完成情况'>
+        <Section title="完成情况">
           <View>{need.completion.note}</View>
-          <View className='llt-text-secondary'>{formatDateTime(need.completion.at)}</View>
+          <View className="llt-text-secondary">{formatDateTime(need.completion.at)}</View>
         </Section>
       )}
       <NextSteps need={need} onChange={setLatest} />
-      <Section title='办理记录'>
+      <Section title="办理记录">
         <Timeline entries={need.timeline} />
       </Section>
     </>

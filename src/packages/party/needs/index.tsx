@@ -39,9 +39,9 @@ function NeedsList() {
   return (
     <>
       <Section>
-        <Chips label='范围' options={SCOPES} value={scope} onChange={setScope} />
-        <View className='party-needs__filters'>
-          <Chips label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+        <Chips label="范围" options={SCOPES} value={scope} onChange={setScope} />
+        <View className="party-needs__filters">
+          <Chips label="状态" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
         </View>
       </Section>
       <PagedList

@@ -78,7 +78,14 @@ describe('member registration form', () => {
     let attempt = 0
     const calls = server(() =>
       ++attempt === 1
-        ? { ok: false, error: { code: 'INVALID_ARGUMENT', message: '姓名格式不正确', details: { fields: [{ path: 'name', message: '姓名格式不正确' }] } } }
+        ? {
+            ok: false,
+            error: {
+              code: 'INVALID_ARGUMENT',
+              message: '姓名格式不正确',
+              details: { fields: [{ path: 'name', message: '姓名格式不正确' }] }
+            }
+          }
         : attempt === 2
           ? fail('FAILED_PRECONDITION', '所选单位未在该社区报到，请重新选择或直接填写单位名称')
           : ok({ id: 'pm-1' })

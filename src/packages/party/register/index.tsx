@@ -68,14 +68,22 @@ export const toInput = (d: Draft, requestId: string) => ({
   pledge: d.pledge
 })
 
-function UnitPicker({ units, value, onChange }: { units: UnitOption[]; value: string | null; onChange: (unit: UnitOption | null) => void }) {
+function UnitPicker({
+  units,
+  value,
+  onChange
+}: {
+  units: UnitOption[]
+  value: string | null
+  onChange: (unit: UnitOption | null) => void
+}) {
   const names = [...units.map((u) => u.name), OTHER_UNIT]
   const index = value ? units.findIndex((u) => u.id === value) : units.length
   return (
-    <Picker mode='selector' range={names} value={Math.max(index, 0)} onChange={(e) => onChange(units[Number(e.detail.value)] ?? null)}>
-      <View className='llt-input party-register__picker'>
+    <Picker mode="selector" range={names} value={Math.max(index, 0)} onChange={(e) => onChange(units[Number(e.detail.value)] ?? null)}>
+      <View className="llt-input party-register__picker">
         <Text>{value ? units[index]?.name : OTHER_UNIT}</Text>
-        <Text className='party-register__arrow'>›</Text>
+        <Text className="party-register__arrow">›</Text>
       </View>
     </Picker>
   )
@@ -106,48 +114,74 @@ function RegisterForm() {
     <>
       {supersedes && (
         <Section>
-          <Text className='party-register__notice'>
-            您已在{active.communityName}提交过报到（{active.status === 'approved' ? '已通过' : '待审核'}）。提交新的报到后，原来的报到将结束。
+          <Text className="party-register__notice">
+            您已在{active.communityName}提交过报到（{active.status === 'approved' ? '已通过' : '待审核'}
+            ）。提交新的报到后，原来的报到将结束。
           </Text>
         </Section>
       )}
-      <Section title='报到社区'>
-        <CommunityPicker value={draft.communityId} label='居住地社区' onChange={(c) => set({ communityId: c.id, unitId: null })} />
-        {errors.communityId && <Text className='llt-field__error'>{errors.communityId}</Text>}
+      <Section title="报到社区">
+        <CommunityPicker value={draft.communityId} label="居住地社区" onChange={(c) => set({ communityId: c.id, unitId: null })} />
+        {errors.communityId && <Text className="llt-field__error">{errors.communityId}</Text>}
       </Section>
-      <Section title='个人信息'>
-        <Field label='姓名' required error={errors.name}>
-          <TextInput label='姓名' value={draft.name} onChange={(name) => set({ name })} placeholder='请填写真实姓名' />
+      <Section title="个人信息">
+        <Field label="姓名" required error={errors.name}>
+          <TextInput label="姓名" value={draft.name} onChange={(name) => set({ name })} placeholder="请填写真实姓名" />
         </Field>
-        <Field label='手机号' required error={errors.phone} hint='只有您本人和社区工作人员能看到完整号码'>
-          <TextInput label='手机号' type='number' value={draft.phone} onChange={(phone) => set({ phone })} placeholder='11位手机号' />
+        <Field label="手机号" required error={errors.phone} hint="只有您本人和社区工作人员能看到完整号码">
+          <TextInput label="手机号" type="number" value={draft.phone} onChange={(phone) => set({ phone })} placeholder="11位手机号" />
         </Field>
-        <Field label='工作单位' required error={errors.unitId ?? errors.workUnit} hint='单位已到本社区报到的，请从列表中选择'>
+        <Field label="工作单位" required error={errors.unitId ?? errors.workUnit} hint="单位已到本社区报到的，请从列表中选择">
           <UnitPicker
             units={units.data ?? []}
             value={draft.unitId}
             onChange={(unit) => set(unit ? { unitId: unit.id, branch: draft.branch || unit.org } : { unitId: null })}
           />
-          {!draft.unitId && <TextInput label='工作单位名称' value={draft.workUnit} onChange={(workUnit) => set({ workUnit })} placeholder='请填写单位名称' />}
+          {!draft.unitId && (
+            <TextInput
+              label="工作单位名称"
+              value={draft.workUnit}
+              onChange={(workUnit) => set({ workUnit })}
+              placeholder="请填写单位名称"
+            />
+          )}
         </Field>
-        <Field label='所在党支部' required error={errors.branch}>
-          <TextInput label='所在党支部' value={draft.branch} onChange={(branch) => set({ branch })} placeholder='如：某某单位机关党支部' />
-        </Field>
-      </Section>
-      <Section title='特长和服务意向'>
-        <Field label='特长' error={Object.entries(errors).find(([k]) => k.startsWith('skills'))?.[1]} hint='多个特长用空格或逗号分开'>
-          <TextInput label='特长' value={draft.skills} onChange={(skills) => set({ skills })} placeholder='如：法律咨询 书法 电器维修' />
-        </Field>
-        <Field label='服务意向' error={errors.intentions}>
-          <Chips label='服务意向' multiple options={INTENTION_OPTIONS} value={draft.intentions} onChange={(intentions) => set({ intentions })} />
-        </Field>
-      </Section>
-      <Section title='我的承诺'>
-        <Field label='公开承诺' required error={errors.pledge} max={PARTY_LIMITS.pledge} value={draft.pledge} hint='审核通过后，承诺会和您的党员身份一起展示'>
-          <TextArea label='公开承诺' value={draft.pledge} onChange={(pledge) => set({ pledge })} placeholder='如：每月至少参加一次社区志愿服务' />
+        <Field label="所在党支部" required error={errors.branch}>
+          <TextInput label="所在党支部" value={draft.branch} onChange={(branch) => set({ branch })} placeholder="如：某某单位机关党支部" />
         </Field>
       </Section>
-      <View className='llt-submit'>
+      <Section title="特长和服务意向">
+        <Field label="特长" error={Object.entries(errors).find(([k]) => k.startsWith('skills'))?.[1]} hint="多个特长用空格或逗号分开">
+          <TextInput label="特长" value={draft.skills} onChange={(skills) => set({ skills })} placeholder="如：法律咨询 书法 电器维修" />
+        </Field>
+        <Field label="服务意向" error={errors.intentions}>
+          <Chips
+            label="服务意向"
+            multiple
+            options={INTENTION_OPTIONS}
+            value={draft.intentions}
+            onChange={(intentions) => set({ intentions })}
+          />
+        </Field>
+      </Section>
+      <Section title="我的承诺">
+        <Field
+          label="公开承诺"
+          required
+          error={errors.pledge}
+          max={PARTY_LIMITS.pledge}
+          value={draft.pledge}
+          hint="审核通过后，承诺会和您的党员身份一起展示"
+        >
+          <TextArea
+            label="公开承诺"
+            value={draft.pledge}
+            onChange={(pledge) => set({ pledge })}
+            placeholder="如：每月至少参加一次社区志愿服务"
+          />
+        </Field>
+      </Section>
+      <View className="llt-submit">
         <BigButton loading={submit.running} onClick={() => void submit.run()}>
           提交报到
         </BigButton>

@@ -36,14 +36,23 @@ function Actions({ mine, onChange }: { mine: MyRegistration; onChange: (m: MyReg
   const status = mine.registration?.status
   const active = status === 'pending' || status === 'approved'
   return (
-    <View className='llt-actions'>
+    <View className="llt-actions">
       {mine.canRenew && (
         <BigButton loading={renew.running} onClick={() => void renew.run()}>
           续报到（{halfLabel(mine.currentHalf)}）
         </BigButton>
       )}
       {!active && <BigButton onClick={() => navigate(pageUrl('party', 'register'))}>重新报到</BigButton>}
-      {active && <ReasonForm action='退出报到' label='退出原因' optional placeholder='如：已搬离本社区' running={withdraw.running} onSubmit={withdraw.run} />}
+      {active && (
+        <ReasonForm
+          action="退出报到"
+          label="退出原因"
+          optional
+          placeholder="如：已搬离本社区"
+          running={withdraw.running}
+          onSubmit={withdraw.run}
+        />
+      )}
     </View>
   )
 }
@@ -51,14 +60,15 @@ function Actions({ mine, onChange }: { mine: MyRegistration; onChange: (m: MyReg
 function StatusView() {
   const mine = useRemote(() => call('party', 'myRegistration'), [])
   usePullDownRefresh(() => void mine.refresh().finally(() => void Taro.stopPullDownRefresh()))
-  if (!mine.data) return <StateView state={mine.error ? 'error' : 'loading'} error={mine.error} onRetry={() => void mine.refresh()} fullPage />
+  if (!mine.data)
+    return <StateView state={mine.error ? 'error' : 'loading'} error={mine.error} onRetry={() => void mine.refresh()} fullPage />
   const reg = mine.data.registration
   if (!reg) {
     return (
       <StateView
-        state='empty'
-        title='您还没有报到'
-        description='在职党员请到居住地社区报到'
+        state="empty"
+        title="您还没有报到"
+        description="在职党员请到居住地社区报到"
         action={<BigButton onClick={() => navigate(pageUrl('party', 'register'))}>我要报到</BigButton>}
         fullPage
       />
@@ -66,15 +76,15 @@ function StatusView() {
   }
   return (
     <>
-      <Section title='报到状态' extra={<StatusTag status={reg.status} />}>
-        <Text className='llt-text-secondary'>{HINTS[reg.status]}</Text>
+      <Section title="报到状态" extra={<StatusTag status={reg.status} />}>
+        <Text className="llt-text-secondary">{HINTS[reg.status]}</Text>
         {reg.reason && <View>原因：{reg.reason}</View>}
         <Actions mine={mine.data} onChange={() => void mine.refresh()} />
       </Section>
-      <Section title='报到信息'>
+      <Section title="报到信息">
         <RegistrationDetails reg={reg} />
       </Section>
-      <Section title='办理记录'>
+      <Section title="办理记录">
         <Timeline entries={reg.timeline} />
       </Section>
     </>

@@ -13,8 +13,26 @@ jest.mock('@tarojs/taro', () => {
 })
 
 const goods: GoodsDetail = {
-  id: 'g1', merchantId: 'm1', merchantName: '惠民便利店', communityId: 'cm01', name: '东北大米5斤', kind: 'item', description: '新米', photo: null,
-  price: 50, stock: 10, redeemed: 0, limitCount: 2, limitPeriod: 'month', pickupPlace: '收银台', pickupDays: 7, validUntil: null, onSale: true, available: true, myUsed: 1, canManage: false
+  id: 'g1',
+  merchantId: 'm1',
+  merchantName: '惠民便利店',
+  communityId: 'cm01',
+  name: '东北大米5斤',
+  kind: 'item',
+  description: '新米',
+  photo: null,
+  price: 50,
+  stock: 10,
+  redeemed: 0,
+  limitCount: 2,
+  limitPeriod: 'month',
+  pickupPlace: '收银台',
+  pickupDays: 7,
+  validUntil: null,
+  onSale: true,
+  available: true,
+  myUsed: 1,
+  canManage: false
 }
 const volunteer = makeMe({ roles: [{ role: 'volunteer', communityId: 'cm01' }], needsConsent: false })
 

@@ -24,12 +24,12 @@ export const maxQuantity = (g: GoodsDetail) => Math.max(0, Math.min(g.stock, g.l
 
 function Stepper({ value, max, onChange }: { value: number; max: number; onChange: (n: number) => void }) {
   return (
-    <View className='points-stepper'>
-      <Text className='points-stepper__button' aria-label='减少' onClick={() => value > 1 && onChange(value - 1)}>
+    <View className="points-stepper">
+      <Text className="points-stepper__button" aria-label="减少" onClick={() => value > 1 && onChange(value - 1)}>
         −
       </Text>
-      <Text className='points-stepper__value'>{value}</Text>
-      <Text className='points-stepper__button' aria-label='增加' onClick={() => value < max && onChange(value + 1)}>
+      <Text className="points-stepper__value">{value}</Text>
+      <Text className="points-stepper__button" aria-label="增加" onClick={() => value < max && onChange(value + 1)}>
         ＋
       </Text>
     </View>
@@ -42,7 +42,12 @@ function Redeem({ g, onDone }: { g: GoodsDetail; onDone: () => void }) {
   const requestId = useRef(newRequestId())
   const max = maxQuantity(g)
   const redeem = useAction(async () => {
-    const { confirm } = await Taro.showModal({ title: '确认兑换', content: `用 ${g.price * quantity} 积分兑换「${g.name}」${quantity} 件？`, confirmText: '兑换', cancelText: '再想想' })
+    const { confirm } = await Taro.showModal({
+      title: '确认兑换',
+      content: `用 ${g.price * quantity} 积分兑换「${g.name}」${quantity} 件？`,
+      confirmText: '兑换',
+      cancelText: '再想想'
+    })
     if (!confirm) return
     await call('points', 'redeem', { goodsId: g.id, quantity, requestId: requestId.current })
     requestId.current = newRequestId()
@@ -50,15 +55,21 @@ function Redeem({ g, onDone }: { g: GoodsDetail; onDone: () => void }) {
     onDone()
     void Taro.navigateTo({ url: pageUrl('points', 'orders') })
   })
-  if (!me.roles.some((r) => r.role === 'volunteer')) return <Text className='points-detail__blocked'>登记成为志愿者并参加活动获得积分后即可兑换</Text>
-  if (!g.available) return <Text className='points-detail__blocked'>{!g.onSale ? '该商品已下架' : g.stock <= 0 ? '已兑完，请留意商家补货' : '该商品已过兑换期'}</Text>
-  if (max === 0) return <Text className='points-detail__blocked'>您本期已兑满，下期再来</Text>
+  if (!me.roles.some((r) => r.role === 'volunteer'))
+    return <Text className="points-detail__blocked">登记成为志愿者并参加活动获得积分后即可兑换</Text>
+  if (!g.available)
+    return (
+      <Text className="points-detail__blocked">
+        {!g.onSale ? '该商品已下架' : g.stock <= 0 ? '已兑完，请留意商家补货' : '该商品已过兑换期'}
+      </Text>
+    )
+  if (max === 0) return <Text className="points-detail__blocked">您本期已兑满，下期再来</Text>
   return (
-    <View className='llt-actions'>
-      <View className='points-detail__quantity'>
+    <View className="llt-actions">
+      <View className="points-detail__quantity">
         <Text>数量</Text>
         <Stepper value={Math.min(quantity, max)} max={max} onChange={setQuantity} />
-        <Text className='points-detail__total'>共 {g.price * Math.min(quantity, max)} 积分</Text>
+        <Text className="points-detail__total">共 {g.price * Math.min(quantity, max)} 积分</Text>
       </View>
       <BigButton block loading={redeem.running} onClick={() => void redeem.run()}>
         立即兑换
@@ -71,23 +82,29 @@ function GoodsPage() {
   const { params } = useRouter()
   const goods = useRemote(() => call('points', 'goods', { goodsId: params.id ?? '' }), [params.id])
   if (!goods.data) {
-    return goods.error ? <StateView state='error' error={goods.error} onRetry={() => void goods.refresh()} fullPage /> : <StateView state='loading' fullPage />
+    return goods.error ? (
+      <StateView state="error" error={goods.error} onRetry={() => void goods.refresh()} fullPage />
+    ) : (
+      <StateView state="loading" fullPage />
+    )
   }
   const g = goods.data
   return (
     <>
-      {g.photo && <Image className='points-detail__photo' src={g.photo} mode='aspectFill' />}
+      {g.photo && <Image className="points-detail__photo" src={g.photo} mode="aspectFill" />}
       <Section>
-        <Text className='points-detail__kind'>{GOODS_KIND_LABELS[g.kind]}</Text>
-        <Text className='points-detail__name'>{g.name}</Text>
-        <Text className='points-detail__price'>{g.price} 积分</Text>
-        {g.description && <Text className='points-detail__line'>{g.description}</Text>}
-        <Text className='points-detail__line'>商家：{g.merchantName}</Text>
-        <Text className='points-detail__line'>领取地点：{g.pickupPlace}，兑换后 {g.pickupDays} 天内有效</Text>
-        <Text className='points-detail__line'>
+        <Text className="points-detail__kind">{GOODS_KIND_LABELS[g.kind]}</Text>
+        <Text className="points-detail__name">{g.name}</Text>
+        <Text className="points-detail__price">{g.price} 积分</Text>
+        {g.description && <Text className="points-detail__line">{g.description}</Text>}
+        <Text className="points-detail__line">商家：{g.merchantName}</Text>
+        <Text className="points-detail__line">
+          领取地点：{g.pickupPlace}，兑换后 {g.pickupDays} 天内有效
+        </Text>
+        <Text className="points-detail__line">
           {LIMIT_PERIOD_LABELS[g.limitPeriod]}每人限兑 {g.limitCount} 件{g.myUsed ? `，您本期已兑 ${g.myUsed} 件` : ''}；剩余 {g.stock} 件
         </Text>
-        {g.validUntil && <Text className='points-detail__line'>兑换截止：{formatDate(g.validUntil)}</Text>}
+        {g.validUntil && <Text className="points-detail__line">兑换截止：{formatDate(g.validUntil)}</Text>}
         <Redeem g={g} onDone={() => void goods.refresh()} />
       </Section>
     </>
@@ -96,7 +113,7 @@ function GoodsPage() {
 
 export default function GoodsDetailPage() {
   return (
-    <PageShell className='points-goods-page'>
+    <PageShell className="points-goods-page">
       <GoodsPage />
     </PageShell>
   )

@@ -20,7 +20,10 @@ import { GoodsCard } from '../components/GoodsCard'
 import './index.css'
 
 type Kind = GoodsKind | 'all'
-const KIND_CHIPS: Array<{ value: Kind; label: string }> = [{ value: 'all', label: '全部' }, ...GOODS_KINDS.map((k) => ({ value: k, label: GOODS_KIND_LABELS[k] }))]
+const KIND_CHIPS: Array<{ value: Kind; label: string }> = [
+  { value: 'all', label: '全部' },
+  ...GOODS_KINDS.map((k) => ({ value: k, label: GOODS_KIND_LABELS[k] }))
+]
 
 function Mall() {
   const me = useSignedIn()
@@ -31,16 +34,16 @@ function Mall() {
   const paged = usePaged((cursor) => call('points', 'listGoods', { kind: kind === 'all' ? undefined : kind, cursor, limit: 10 }), [kind])
   return (
     <>
-      <PageHeader title='积分超市' subtitle={me.communityName ? `${me.communityName}的商家和达人` : '志愿积分兑换生活用品和服务'}>
-        <View className='points-home__balance' onClick={() => navigate(pageUrl('points', 'ledger'))}>
-          <Text className='points-home__label'>可用积分</Text>
-          <Text className='points-home__value'>{balance.data ? balance.data.balance : '—'}</Text>
-          <Text className='points-home__label'>明细 ›</Text>
+      <PageHeader title="积分超市" subtitle={me.communityName ? `${me.communityName}的商家和达人` : '志愿积分兑换生活用品和服务'}>
+        <View className="points-home__balance" onClick={() => navigate(pageUrl('points', 'ledger'))}>
+          <Text className="points-home__label">可用积分</Text>
+          <Text className="points-home__value">{balance.data ? balance.data.balance : '—'}</Text>
+          <Text className="points-home__label">明细 ›</Text>
         </View>
       </PageHeader>
       {!isVolunteer && (
         <Section>
-          <Text className='llt-text-secondary'>积分由参加志愿活动获得，登记成为志愿者后即可兑换。</Text>
+          <Text className="llt-text-secondary">积分由参加志愿活动获得，登记成为志愿者后即可兑换。</Text>
         </Section>
       )}
       <Section>
@@ -52,17 +55,23 @@ function Mall() {
           ]}
         />
       </Section>
-      <View className='points-home__kinds'>
+      <View className="points-home__kinds">
         <Chips options={KIND_CHIPS} value={kind} onChange={setKind} />
       </View>
-      <PagedList paged={paged} itemKey={(g) => g.id} renderItem={(g) => <GoodsCard goods={g} url={pageUrl('points', 'goods', { id: g.id })} />} emptyTitle='暂时没有可兑换的商品' emptyDescription='商家上架后会显示在这里' />
+      <PagedList
+        paged={paged}
+        itemKey={(g) => g.id}
+        renderItem={(g) => <GoodsCard goods={g} url={pageUrl('points', 'goods', { id: g.id })} />}
+        emptyTitle="暂时没有可兑换的商品"
+        emptyDescription="商家上架后会显示在这里"
+      />
     </>
   )
 }
 
 export default function MallPage() {
   return (
-    <PageShell className='points-home'>
+    <PageShell className="points-home">
       <Mall />
     </PageShell>
   )

@@ -14,14 +14,16 @@ import './index.css'
 
 function Entry({ e }: { e: LedgerItem }) {
   return (
-    <View className='points-ledger__row'>
-      <View className='points-ledger__text'>
-        <Text className='points-ledger__reason'>{e.reason}</Text>
-        <Text className='points-ledger__meta'>
+    <View className="points-ledger__row">
+      <View className="points-ledger__text">
+        <Text className="points-ledger__reason">{e.reason}</Text>
+        <Text className="points-ledger__meta">
           {LEDGER_KIND_LABELS[e.kind]} · {formatDateTime(e.at)} · 余额 {e.balanceAfter}
         </Text>
       </View>
-      <Text className={e.amount >= 0 ? 'points-ledger__amount points-ledger__amount--in' : 'points-ledger__amount'}>{signed(e.amount)}</Text>
+      <Text className={e.amount >= 0 ? 'points-ledger__amount points-ledger__amount--in' : 'points-ledger__amount'}>
+        {signed(e.amount)}
+      </Text>
     </View>
   )
 }
@@ -33,14 +35,20 @@ function Ledger() {
   return (
     <>
       <PageHeader title={b ? `${b.balance} 积分` : '积分明细'} subtitle={b ? `累计获得 ${b.earned}，已兑换 ${b.spent}` : '正在加载…'} />
-      <PagedList paged={paged} itemKey={(e) => e.id} renderItem={(e) => <Entry e={e} />} emptyTitle='还没有积分记录' emptyDescription='参加志愿活动签到签退后即可获得积分' />
+      <PagedList
+        paged={paged}
+        itemKey={(e) => e.id}
+        renderItem={(e) => <Entry e={e} />}
+        emptyTitle="还没有积分记录"
+        emptyDescription="参加志愿活动签到签退后即可获得积分"
+      />
     </>
   )
 }
 
 export default function LedgerPage() {
   return (
-    <PageShell className='points-ledger'>
+    <PageShell className="points-ledger">
       <Ledger />
     </PageShell>
   )

@@ -21,9 +21,17 @@ const FILTERS: Array<{ value: Filter; label: string }> = [
 
 function Orders() {
   const [filter, setFilter] = useState<Filter>('pending')
-  const paged = usePaged((cursor) => call('points', 'myRedemptions', { status: filter === 'all' ? undefined : filter, cursor, limit: 10 }), [filter])
+  const paged = usePaged(
+    (cursor) => call('points', 'myRedemptions', { status: filter === 'all' ? undefined : filter, cursor, limit: 10 }),
+    [filter]
+  )
   const cancel = useAction(async (orderId: string) => {
-    const { confirm } = await Taro.showModal({ title: '取消兑换', content: '取消后积分退回您的账户，确定取消吗？', confirmText: '取消兑换', cancelText: '不取消' })
+    const { confirm } = await Taro.showModal({
+      title: '取消兑换',
+      content: '取消后积分退回您的账户，确定取消吗？',
+      confirmText: '取消兑换',
+      cancelText: '不取消'
+    })
     if (!confirm) return
     await call('points', 'cancelRedemption', { orderId })
     void Taro.showToast({ title: '已取消，积分已退回', icon: 'none' })
@@ -31,7 +39,7 @@ function Orders() {
   })
   return (
     <>
-      <View className='points-orders__filters'>
+      <View className="points-orders__filters">
         <Chips options={FILTERS} value={filter} onChange={setFilter} />
       </View>
       <PagedList
@@ -39,7 +47,7 @@ function Orders() {
         itemKey={(o) => o.id}
         renderItem={(o) => <OrderCard order={o} onCancel={() => void cancel.run(o.id)} cancelling={cancel.running} />}
         emptyTitle={filter === 'pending' ? '没有待领取的兑换' : '还没有兑换记录'}
-        emptyDescription='在积分超市挑选商品兑换'
+        emptyDescription="在积分超市挑选商品兑换"
       />
     </>
   )
@@ -47,7 +55,7 @@ function Orders() {
 
 export default function OrdersPage() {
   return (
-    <PageShell className='points-orders'>
+    <PageShell className="points-orders">
       <Orders />
     </PageShell>
   )

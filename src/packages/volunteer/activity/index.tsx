@@ -1,5 +1,5 @@
-// One activity: what, when, where (open in the map), seats and points, the volunteer's enrolment and
-// what they can do now — enrol, cancel before the start, scan to check in or out. Staff of its community
+// One activity: what, when, where (open in the map), seats and points, the volunteer's enrollment and
+// what they can do now — enroll, cancel before the start, scan to check in or out. Staff of its community
 // get their tools. Shared as a card.
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
@@ -16,31 +16,35 @@ import { pageUrl } from '@/routes'
 import { call, showError } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
 import { formatDateTime } from '@/utils/date'
-import { enrolmentLabel, formatHours, formatSpan, phaseLabel } from '../format'
+import { enrollmentLabel, formatHours, formatSpan, phaseLabel } from '../format'
 import './index.css'
 
-const confirm = async (content: string) => (await Taro.showModal({ title: '请确认', content, confirmText: '确定', cancelText: '再想想' })).confirm
+const confirm = async (content: string) =>
+  (await Taro.showModal({ title: '请确认', content, confirmText: '确定', cancelText: '再想想' })).confirm
 
 function Facts({ a }: { a: ActivityDetail }) {
-  const openMap = () => void Taro.openLocation({ latitude: a.location.lat, longitude: a.location.lng, name: a.venue, address: a.organiser }).catch(() => undefined)
+  const openMap = () =>
+    void Taro.openLocation({ latitude: a.location.lat, longitude: a.location.lng, name: a.venue, address: a.organiser }).catch(
+      () => undefined
+    )
   return (
     <Section>
-      <View className='vol-detail__tags'>
-        <Text className='vol-detail__tag'>{phaseLabel(a.phase)}</Text>
-        <Text className='vol-detail__organiser'>{a.organiser}</Text>
+      <View className="vol-detail__tags">
+        <Text className="vol-detail__tag">{phaseLabel(a.phase)}</Text>
+        <Text className="vol-detail__organiser">{a.organiser}</Text>
       </View>
-      <Text className='vol-detail__title'>{a.title}</Text>
-      <Text className='vol-detail__line'>时间：{formatSpan(a.start, a.end)}</Text>
-      <Text className='vol-detail__line vol-detail__link' onClick={openMap}>
+      <Text className="vol-detail__title">{a.title}</Text>
+      <Text className="vol-detail__line">时间：{formatSpan(a.start, a.end)}</Text>
+      <Text className="vol-detail__line vol-detail__link" onClick={openMap}>
         地点：{a.venue}（查看地图）
       </Text>
-      <Text className='vol-detail__line'>
+      <Text className="vol-detail__line">
         名额：已报 {a.enrolled}/{a.capacity} 人，报名截止 {formatDateTime(a.enrollDeadline)}
       </Text>
-      <Text className='vol-detail__line'>
+      <Text className="vol-detail__line">
         积分：每小时 {a.pointsPerHour} 积分，本次最多 {a.pointsCap} 积分
       </Text>
-      <Text className='vol-detail__line'>签到范围：活动地点 {a.radius} 米内</Text>
+      <Text className="vol-detail__line">签到范围：活动地点 {a.radius} 米内</Text>
     </Section>
   )
 }
@@ -49,17 +53,17 @@ function MyEnrollment({ a }: { a: ActivityDetail }) {
   const e = a.myEnrollment
   if (!e || e.status === 'cancelled') return null
   return (
-    <Section title='我的报名' extra={<Text className='vol-detail__status'>{enrolmentLabel(e.status)}</Text>}>
-      {e.checkInAt && <Text className='vol-detail__line'>签到：{formatDateTime(e.checkInAt)}</Text>}
-      {e.checkOutAt && <Text className='vol-detail__line'>签退：{formatDateTime(e.checkOutAt)}</Text>}
+    <Section title="我的报名" extra={<Text className="vol-detail__status">{enrollmentLabel(e.status)}</Text>}>
+      {e.checkInAt && <Text className="vol-detail__line">签到：{formatDateTime(e.checkInAt)}</Text>}
+      {e.checkOutAt && <Text className="vol-detail__line">签退：{formatDateTime(e.checkOutAt)}</Text>}
       {e.status === 'completed' && (
-        <Text className='vol-detail__line vol-detail__earned'>
+        <Text className="vol-detail__line vol-detail__earned">
           服务时长 {formatHours(e.hours)}，获得 {e.points} 积分
         </Text>
       )}
-      {e.missingCheckout && <Text className='llt-text-secondary'>未签退，如有疑问请联系社区工作人员更正时长</Text>}
+      {e.missingCheckout && <Text className="llt-text-secondary">未签退，如有疑问请联系社区工作人员更正时长</Text>}
       {e.corrections.map((c) => (
-        <Text key={c.at} className='llt-text-secondary'>
+        <Text key={c.at} className="llt-text-secondary">
           {formatDateTime(c.at)} 工作人员将时长由 {formatHours(c.from)} 更正为 {formatHours(c.to)}：{c.reason}
         </Text>
       ))}
@@ -83,7 +87,7 @@ function Actions({ a, reload }: { a: ActivityDetail; reload: () => Promise<void>
   const canScan = enrolled && a.phase !== 'finished'
   const notVolunteer = a.enrollBlocked === '请先注册为志愿者'
   return (
-    <View className='llt-actions vol-detail__actions'>
+    <View className="llt-actions vol-detail__actions">
       {a.enrollOpen && (
         <BigButton block loading={enroll.running} onClick={() => void enroll.run()}>
           我要报名
@@ -94,14 +98,16 @@ function Actions({ a, reload }: { a: ActivityDetail; reload: () => Promise<void>
           登记成为志愿者后报名
         </BigButton>
       )}
-      {!a.enrollOpen && !enrolled && status !== 'completed' && !notVolunteer && a.enrollBlocked && <Text className='vol-detail__blocked'>{a.enrollBlocked}</Text>}
+      {!a.enrollOpen && !enrolled && status !== 'completed' && !notVolunteer && a.enrollBlocked && (
+        <Text className="vol-detail__blocked">{a.enrollBlocked}</Text>
+      )}
       {canScan && (
         <BigButton block onClick={() => navigate(pageUrl('volunteer', 'scan', { id: a.id }))}>
           {status === 'checkedIn' ? '扫码签退' : '扫码签到'}
         </BigButton>
       )}
       {status === 'enrolled' && a.phase === 'upcoming' && (
-        <BigButton block fill='outline' loading={cancel.running} onClick={() => void cancel.run()}>
+        <BigButton block fill="outline" loading={cancel.running} onClick={() => void cancel.run()}>
           取消报名
         </BigButton>
       )}
@@ -112,11 +118,15 @@ function Actions({ a, reload }: { a: ActivityDetail; reload: () => Promise<void>
 function StaffTools({ a }: { a: ActivityDetail }) {
   if (!a.canManage) return null
   return (
-    <Section title='工作人员'>
+    <Section title="工作人员">
       <LinkList
         items={[
           { title: '出示签到码', description: '每30秒自动更新', url: pageUrl('workbench', 'activityCode', { id: a.id }) },
-          { title: '考勤与时长', description: '签到情况、更正时长、活动结项', url: pageUrl('workbench', 'activityAttendance', { id: a.id }) }
+          {
+            title: '考勤与时长',
+            description: '签到情况、更正时长、活动结项',
+            url: pageUrl('workbench', 'activityAttendance', { id: a.id })
+          }
         ]}
       />
     </Section>
@@ -129,17 +139,24 @@ function ActivityPage() {
   const detail = useRemote(() => call('volunteer', 'activity', { activityId: id }), [id])
   useOnReturn(() => void detail.refresh())
   usePullDownRefresh(() => void detail.refresh().finally(() => void Taro.stopPullDownRefresh()))
-  useShareAppMessage(() => ({ title: detail.data ? `志愿活动：${detail.data.title}` : '志愿活动', path: pageUrl('volunteer', 'activity', { id }) }))
+  useShareAppMessage(() => ({
+    title: detail.data ? `志愿活动：${detail.data.title}` : '志愿活动',
+    path: pageUrl('volunteer', 'activity', { id })
+  }))
 
   if (detail.data === undefined) {
-    return detail.error ? <StateView state='error' error={detail.error} onRetry={() => void detail.refresh()} fullPage /> : <StateView state='loading' fullPage />
+    return detail.error ? (
+      <StateView state="error" error={detail.error} onRetry={() => void detail.refresh()} fullPage />
+    ) : (
+      <StateView state="loading" fullPage />
+    )
   }
   const a = detail.data
   return (
     <>
       <Facts a={a} />
-      <Section title='服务内容'>
-        <Text className='vol-detail__content'>{a.content}</Text>
+      <Section title="服务内容">
+        <Text className="vol-detail__content">{a.content}</Text>
       </Section>
       <MyEnrollment a={a} />
       <Actions a={a} reload={() => detail.refresh().catch(showError)} />
@@ -150,7 +167,7 @@ function ActivityPage() {
 
 export default function VolunteerActivityPage() {
   return (
-    <PageShell className='vol-activity'>
+    <PageShell className="vol-activity">
       <ActivityPage />
     </PageShell>
   )

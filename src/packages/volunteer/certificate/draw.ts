@@ -1,6 +1,5 @@
 // Draws the certificate on a 2d canvas (weapp) so it can be saved to the album as a picture.
-import type { CertificateText } from '../certificate'
-import { wrapText } from '../certificate'
+import { wrapText, type CertificateText } from '../certificate'
 
 export const CANVAS_WIDTH = 750
 const MARGIN = 60

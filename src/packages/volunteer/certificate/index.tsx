@@ -9,8 +9,7 @@ import { PageShell } from '@/components/PageShell'
 import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
-import { CloudError } from '@/services/cloud'
-import { call } from '@/services/cloud'
+import { CloudError, call } from '@/services/cloud'
 import { isWeapp } from '@/services/platform'
 import { ensurePrivacy } from '@/services/privacy'
 import { certificateText, type CertificateText } from '../certificate'
@@ -49,21 +48,21 @@ async function saveAsPicture(t: CertificateText): Promise<void> {
 
 function Paper({ t }: { t: CertificateText }) {
   return (
-    <View className='vol-cert'>
-      <Text className='vol-cert__title'>{t.title}</Text>
-      <Text className='vol-cert__text'>{t.opening}</Text>
-      <View className='vol-cert__items'>
+    <View className="vol-cert">
+      <Text className="vol-cert__title">{t.title}</Text>
+      <Text className="vol-cert__text">{t.opening}</Text>
+      <View className="vol-cert__items">
         {t.items.map((line) => (
-          <Text key={line} className='vol-cert__item'>
+          <Text key={line} className="vol-cert__item">
             {line}
           </Text>
         ))}
       </View>
-      <Text className='vol-cert__text'>{t.closing}</Text>
-      <Text className='vol-cert__issuer'>{t.issuer}</Text>
-      <Text className='vol-cert__date'>{t.date}</Text>
-      <Text className='vol-cert__number'>{t.number}</Text>
-      <Text className='vol-cert__hint'>{t.verifyHint}</Text>
+      <Text className="vol-cert__text">{t.closing}</Text>
+      <Text className="vol-cert__issuer">{t.issuer}</Text>
+      <Text className="vol-cert__date">{t.date}</Text>
+      <Text className="vol-cert__number">{t.number}</Text>
+      <Text className="vol-cert__hint">{t.verifyHint}</Text>
     </View>
   )
 }
@@ -74,7 +73,7 @@ function CertificateView({ cert }: { cert: Certificate }) {
   return (
     <>
       <Paper t={t} />
-      <View className='llt-actions vol-cert__actions'>
+      <View className="llt-actions vol-cert__actions">
         {isWeapp() ? (
           <BigButton block loading={save.running} onClick={() => void save.run()}>
             保存为图片
@@ -85,7 +84,7 @@ function CertificateView({ cert }: { cert: Certificate }) {
           </BigButton>
         )}
       </View>
-      {isWeapp() && <Canvas type='2d' id={CANVAS_ID} className='vol-cert__canvas' />}
+      {isWeapp() && <Canvas type="2d" id={CANVAS_ID} className="vol-cert__canvas" />}
     </>
   )
 }
@@ -93,13 +92,13 @@ function CertificateView({ cert }: { cert: Certificate }) {
 function CertificatePage() {
   const cert = useRemote(() => call('volunteer', 'certificate'))
   if (cert.data) return <CertificateView cert={cert.data} />
-  if (cert.error) return <StateView state='error' error={cert.error} onRetry={() => void cert.refresh()} fullPage />
-  return <StateView state='loading' title='正在出具证明…' fullPage />
+  if (cert.error) return <StateView state="error" error={cert.error} onRetry={() => void cert.refresh()} fullPage />
+  return <StateView state="loading" title="正在出具证明…" fullPage />
 }
 
 export default function VolunteerCertificatePage() {
   return (
-    <PageShell className='vol-certificate'>
+    <PageShell className="vol-certificate">
       <CertificatePage />
     </PageShell>
   )

@@ -32,14 +32,14 @@ function Profile({ p, onChange }: { p: VolunteerProfile; onChange: (p: Volunteer
   return (
     <>
       <PageHeader title={p.realName} subtitle={`志愿者编号 ${p.volunteerNo} · ${p.communityName}`}>
-        <View className='vol-me__stats'>
-          <View className='vol-me__stat'>
-            <Text className='vol-me__value'>{formatHours(p.totalHours)}</Text>
-            <Text className='vol-me__label'>累计服务时长</Text>
+        <View className="vol-me__stats">
+          <View className="vol-me__stat">
+            <Text className="vol-me__value">{formatHours(p.totalHours)}</Text>
+            <Text className="vol-me__label">累计服务时长</Text>
           </View>
-          <View className='vol-me__stat'>
-            <Text className='vol-me__value'>{p.activityCount}次</Text>
-            <Text className='vol-me__label'>参加活动</Text>
+          <View className="vol-me__stat">
+            <Text className="vol-me__value">{p.activityCount}次</Text>
+            <Text className="vol-me__label">参加活动</Text>
           </View>
         </View>
       </PageHeader>
@@ -54,10 +54,10 @@ function Profile({ p, onChange }: { p: VolunteerProfile; onChange: (p: Volunteer
           ]}
         />
       </Section>
-      <Section title='积分榜'>
-        <View className='vol-me__toggle' onClick={() => void optIn.run(!p.boardOptIn)}>
-          <Text className='llt-text-secondary'>{p.boardOptIn ? '积分榜上显示我的姓名' : '积分榜上不显示我的姓名（只显示积分）'}</Text>
-          <Toggle checked={p.boardOptIn} label='在积分榜显示姓名' disabled={optIn.running} onChange={(on) => void optIn.run(on)} />
+      <Section title="积分榜">
+        <View className="vol-me__toggle" onClick={() => void optIn.run(!p.boardOptIn)}>
+          <Text className="llt-text-secondary">{p.boardOptIn ? '积分榜上显示我的姓名' : '积分榜上不显示我的姓名（只显示积分）'}</Text>
+          <Toggle checked={p.boardOptIn} label="在积分榜显示姓名" disabled={optIn.running} onChange={(on) => void optIn.run(on)} />
         </View>
       </Section>
     </>
@@ -67,10 +67,10 @@ function Profile({ p, onChange }: { p: VolunteerProfile; onChange: (p: Volunteer
 function Invitation() {
   return (
     <>
-      <PageHeader title='志愿活动' subtitle='登记后即可报名社区活动' />
-      <Section title='参加活动的步骤'>
+      <PageHeader title="志愿活动" subtitle="登记后即可报名社区活动" />
+      <Section title="参加活动的步骤">
         <Steps steps={HOW_IT_WORKS} />
-        <View className='llt-actions'>
+        <View className="llt-actions">
           <BigButton block onClick={() => navigate(pageUrl('volunteer', 'register'))}>
             登记成为志愿者
           </BigButton>
@@ -83,14 +83,15 @@ function Invitation() {
 function VolunteerCenter() {
   const profile = useRemote(() => call('volunteer', 'profile'))
   useOnReturn(() => void profile.refresh())
-  if (profile.loading && profile.data === undefined) return <StateView state='loading' fullPage />
-  if (profile.error && profile.data === undefined) return <StateView state='error' error={profile.error} onRetry={() => void profile.refresh()} fullPage />
+  if (profile.loading && profile.data === undefined) return <StateView state="loading" fullPage />
+  if (profile.error && profile.data === undefined)
+    return <StateView state="error" error={profile.error} onRetry={() => void profile.refresh()} fullPage />
   return profile.data ? <Profile p={profile.data} onChange={() => void profile.refresh()} /> : <Invitation />
 }
 
 export default function VolunteerCenterPage() {
   return (
-    <PageShell className='vol-center'>
+    <PageShell className="vol-center">
       <VolunteerCenter />
     </PageShell>
   )

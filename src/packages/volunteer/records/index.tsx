@@ -16,14 +16,14 @@ import './index.css'
 
 function Record({ r }: { r: RecordItem }) {
   return (
-    <View className='llt-card llt-card--item vol-record'>
-      <View className='llt-card__head'>
-        <Text className='llt-card__title'>{r.title}</Text>
-        <Text className='vol-record__hours'>{formatHours(r.hours)}</Text>
+    <View className="llt-card llt-card--item vol-record">
+      <View className="llt-card__head">
+        <Text className="llt-card__title">{r.title}</Text>
+        <Text className="vol-record__hours">{formatHours(r.hours)}</Text>
       </View>
-      <Text className='llt-card__line'>{formatSpan(r.start, r.end)}</Text>
-      <Text className='llt-card__line'>组织单位：{r.organiser}</Text>
-      <Text className='llt-card__line'>{r.content}</Text>
+      <Text className="llt-card__line">{formatSpan(r.start, r.end)}</Text>
+      <Text className="llt-card__line">组织单位：{r.organiser}</Text>
+      <Text className="llt-card__line">{r.content}</Text>
     </View>
   )
 }
@@ -38,22 +38,32 @@ function Records() {
   return (
     <>
       <PageHeader
-        title='志愿服务记录'
-        subtitle={summary ? `${summary.identity.realName} · 编号 ${summary.identity.volunteerNo} · 累计${formatHours(summary.totalHours)}，${summary.activityCount}次` : '正在加载…'}
+        title="志愿服务记录"
+        subtitle={
+          summary
+            ? `${summary.identity.realName} · 编号 ${summary.identity.volunteerNo} · 累计${formatHours(summary.totalHours)}，${summary.activityCount}次`
+            : '正在加载…'
+        }
       />
-      <View className='vol-record__certificate'>
-        <BigButton block fill='outline' onClick={() => navigate(pageUrl('volunteer', 'certificate'))}>
+      <View className="vol-record__certificate">
+        <BigButton block fill="outline" onClick={() => navigate(pageUrl('volunteer', 'certificate'))}>
           开具服务记录证明
         </BigButton>
       </View>
-      <PagedList paged={paged} itemKey={(r) => r.enrollmentId} renderItem={(r) => <Record r={r} />} emptyTitle='还没有服务记录' emptyDescription='参加活动并签到签退后，服务记录会出现在这里' />
+      <PagedList
+        paged={paged}
+        itemKey={(r) => r.enrollmentId}
+        renderItem={(r) => <Record r={r} />}
+        emptyTitle="还没有服务记录"
+        emptyDescription="参加活动并签到签退后，服务记录会出现在这里"
+      />
     </>
   )
 }
 
 export default function VolunteerRecordsPage() {
   return (
-    <PageShell className='vol-records'>
+    <PageShell className="vol-records">
       <Records />
     </PageShell>
   )

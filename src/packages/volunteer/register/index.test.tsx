@@ -17,7 +17,11 @@ function renderForm() {
 
 describe('volunteer registration form', () => {
   it('asks for consent before calling the server', async () => {
-    const calls = stubFetch((req) => (req.body.action === 'communities' ? ok([{ id: 'cm01', name: '青枫社区', streetId: 'st01', center: { lat: 31.3, lng: 118.3 } }]) : ok({})))
+    const calls = stubFetch((req) =>
+      req.body.action === 'communities'
+        ? ok([{ id: 'cm01', name: '青枫社区', streetId: 'st01', center: { lat: 31.3, lng: 118.3 } }])
+        : ok({})
+    )
     renderForm()
     fireEvent.click(screen.getByText('提交登记'))
     expect(await screen.findByText('请先阅读并同意志愿服务记录规则')).toBeTruthy()
@@ -31,7 +35,14 @@ describe('volunteer registration form', () => {
       if (req.body.action === 'me') return ok(makeMe({ roles: [{ role: 'volunteer', communityId: 'cm01' }] }))
       attempt++
       return attempt === 1
-        ? { ok: false, error: { code: 'INVALID_ARGUMENT', message: '请填写正确的11位手机号', details: { fields: [{ path: 'phone', message: '请填写正确的11位手机号' }] } } }
+        ? {
+            ok: false,
+            error: {
+              code: 'INVALID_ARGUMENT',
+              message: '请填写正确的11位手机号',
+              details: { fields: [{ path: 'phone', message: '请填写正确的11位手机号' }] }
+            }
+          }
         : ok({ volunteerNo: 'ZY26000301' })
     })
     renderForm()
@@ -42,7 +53,13 @@ describe('volunteer registration form', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('请填写正确的11位手机号')
     fireEvent.click(screen.getByText('提交登记'))
     await waitFor(() => expect(taroTest.navigations).toEqual([{ kind: 'redirectTo', url: '/packages/volunteer/mine/index' }]))
-    expect(callsOf(calls, 'volunteer', 'register')[1].body.data).toMatchObject({ realName: '王秀英', communityId: 'cm01', skills: ['理发'], consent: true, boardOptIn: false })
+    expect(callsOf(calls, 'volunteer', 'register')[1].body.data).toMatchObject({
+      realName: '王秀英',
+      communityId: 'cm01',
+      skills: ['理发'],
+      consent: true,
+      boardOptIn: false
+    })
     expect(callsOf(calls, 'user', 'me')).toHaveLength(1)
   })
 })

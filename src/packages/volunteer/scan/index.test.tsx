@@ -6,7 +6,19 @@ import VolunteerScanPage from './index'
 
 const me = makeMe({ roles: [{ role: 'volunteer', communityId: 'cm01' }], needsConsent: false })
 const CODE = 'LLT-CHECKIN:a1.59112345.abcdefghijABCDEFGHIJ0123456789_-abcdefghij'
-const enrollment = (status: string, extra = {}) => ({ id: 'a1_v', activityId: 'a1', status, enrolledAt: '', checkInAt: null, checkOutAt: null, hours: 0, points: 0, missingCheckout: false, corrections: [], ...extra })
+const enrollment = (status: string, extra = {}) => ({
+  id: 'a1_v',
+  activityId: 'a1',
+  status,
+  enrolledAt: '',
+  checkInAt: null,
+  checkOutAt: null,
+  hours: 0,
+  points: 0,
+  missingCheckout: false,
+  corrections: [],
+  ...extra
+})
 
 function renderScan(answer: (action: string) => unknown) {
   const calls = stubFetch((req) => answer(req.body.action))
@@ -28,12 +40,18 @@ beforeEach(() => resetSession())
 describe('scan to check in or out (h5: paste the code)', () => {
   it('checks in with the pasted code and the location when enrolled', async () => {
     const calls = renderScan((action) =>
-      action === 'activity' ? ok({ id: 'a1', title: '敬老院陪伴读报', myEnrollment: enrollment('enrolled') }) : ok({ enrollment: enrollment('checkedIn'), distance: 25, credited: 0 })
+      action === 'activity'
+        ? ok({ id: 'a1', title: '敬老院陪伴读报', myEnrollment: enrollment('enrolled') })
+        : ok({ enrollment: enrollment('checkedIn'), distance: 25, credited: 0 })
     )
     paste(CODE)
     expect(await screen.findByText('签到成功')).toBeTruthy()
     expect(screen.getByText('距活动地点约 25米')).toBeTruthy()
-    expect(callsOf(calls, 'volunteer', 'checkIn')[0].body.data).toEqual({ activityId: 'a1', token: CODE, location: { lat: 31.3526, lng: 118.4331 } })
+    expect(callsOf(calls, 'volunteer', 'checkIn')[0].body.data).toEqual({
+      activityId: 'a1',
+      token: CODE,
+      location: { lat: 31.3526, lng: 118.4331 }
+    })
   })
 
   it('checks out when already checked in and shows the hours and points', async () => {
@@ -49,7 +67,11 @@ describe('scan to check in or out (h5: paste the code)', () => {
   })
 
   it('shows the server’s refusal where the person is looking, and something that is not a code is refused here', async () => {
-    renderScan((action) => (action === 'activity' ? ok({ id: 'a1', title: '读报', myEnrollment: enrollment('enrolled') }) : fail('FAILED_PRECONDITION', '已超出签到范围（距活动地点约1100米，需在200米内）')))
+    renderScan((action) =>
+      action === 'activity'
+        ? ok({ id: 'a1', title: '读报', myEnrollment: enrollment('enrolled') })
+        : fail('FAILED_PRECONDITION', '已超出签到范围（距活动地点约1100米，需在200米内）')
+    )
     paste(CODE)
     expect((await screen.findByRole('alert')).textContent).toBe('已超出签到范围（距活动地点约1100米，需在200米内）')
     paste('hello')

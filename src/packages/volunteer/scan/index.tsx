@@ -1,5 +1,5 @@
 // Scan to check in or out: the camera on weapp, a box to paste or type the code on h5. The code names
-// the activity; whether this is a check-in or a check-out follows from the volunteer's enrolment. The
+// the activity; whether this is a check-in or a check-out follows from the volunteer's enrollment. The
 // location is asked for here, behind the privacy consent, and sent with the code.
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -27,19 +27,19 @@ function Success({ done }: { done: Done }) {
   const e = done.result.enrollment
   return (
     <Section>
-      <View className='vol-scan__done' role='status'>
-        <Text className='vol-scan__tick'>✓</Text>
-        <Text className='vol-scan__headline'>{done.action === 'checkIn' ? '签到成功' : '签退成功'}</Text>
-        <Text className='vol-scan__line'>{done.title}</Text>
-        <Text className='vol-scan__line'>距活动地点约 {formatDistance(done.result.distance)}</Text>
+      <View className="vol-scan__done" role="status">
+        <Text className="vol-scan__tick">✓</Text>
+        <Text className="vol-scan__headline">{done.action === 'checkIn' ? '签到成功' : '签退成功'}</Text>
+        <Text className="vol-scan__line">{done.title}</Text>
+        <Text className="vol-scan__line">距活动地点约 {formatDistance(done.result.distance)}</Text>
         {done.action === 'checkOut' && (
-          <Text className='vol-scan__earned'>
+          <Text className="vol-scan__earned">
             本次服务 {formatHours(e.hours)}，获得 {done.result.credited} 积分
           </Text>
         )}
-        {done.action === 'checkIn' && <Text className='llt-text-secondary'>活动结束时请再次扫码签退，服务时长才会记录。</Text>}
+        {done.action === 'checkIn' && <Text className="llt-text-secondary">活动结束时请再次扫码签退，服务时长才会记录。</Text>}
       </View>
-      <View className='llt-actions'>
+      <View className="llt-actions">
         <BigButton block onClick={() => void Taro.redirectTo({ url: pageUrl('volunteer', 'activity', { id: e.activityId }) })}>
           查看活动
         </BigButton>
@@ -71,10 +71,16 @@ function Scanner() {
 
   if (done) return <Success done={done} />
   return (
-    <Section title='扫码签到 / 签退'>
-      <Text className='llt-text-secondary'>请扫描工作人员手机上的签到码。签到码每30秒更新一次，需要在活动地点附近扫码。</Text>
-      <View className='vol-scan__entry'>
-        <CodeEntry scanLabel='扫一扫签到码' placeholder='粘贴或输入签到码' busy={check.running} problem={problem} onCode={(code) => void check.run(code)} />
+    <Section title="扫码签到 / 签退">
+      <Text className="llt-text-secondary">请扫描工作人员手机上的签到码。签到码每30秒更新一次，需要在活动地点附近扫码。</Text>
+      <View className="vol-scan__entry">
+        <CodeEntry
+          scanLabel="扫一扫签到码"
+          placeholder="粘贴或输入签到码"
+          busy={check.running}
+          problem={problem}
+          onCode={(code) => void check.run(code)}
+        />
       </View>
     </Section>
   )
@@ -82,7 +88,7 @@ function Scanner() {
 
 export default function VolunteerScanPage() {
   return (
-    <PageShell className='vol-scan'>
+    <PageShell className="vol-scan">
       <Scanner />
     </PageShell>
   )

@@ -30,27 +30,33 @@ function ConfirmForm({ wish }: { wish: WishDetail }) {
     void Taro.showToast({ title: '谢谢您的确认', icon: 'success' })
     void Taro.navigateBack()
   })
-  if (!wish.can.confirm) return <StateView state='empty' title='这个心愿现在不需要您确认' />
+  if (!wish.can.confirm) return <StateView state="empty" title="这个心愿现在不需要您确认" />
   return (
     <>
       {wish.fulfilment && (
-        <Section title='认领人说'>
-          <Text className='wish-confirm__note'>{wish.fulfilment.note}</Text>
-          <View className='wish-confirm__photos'>
+        <Section title="认领人说">
+          <Text className="wish-confirm__note">{wish.fulfilment.note}</Text>
+          <View className="wish-confirm__photos">
             {wish.fulfilment.photos.map((url) => (
-              <Image key={url} className='wish-confirm__photo' src={url} mode='aspectFill' />
+              <Image key={url} className="wish-confirm__photo" src={url} mode="aspectFill" />
             ))}
           </View>
         </Section>
       )}
-      <Section title='您满意吗'>
-        <Field label='评分' required error={errors.rating}>
+      <Section title="您满意吗">
+        <Field label="评分" required error={errors.rating}>
           <Stars value={rating} onChange={setRating} />
         </Field>
-        <Field label='感谢留言' required error={errors.thanks} max={WISH_LIMITS.note} value={thanks}>
-          <Textarea className='llt-textarea llt-textarea--tall' value={thanks} maxlength={WISH_LIMITS.note} placeholder='说声谢谢吧' onInput={(e) => setThanks(e.detail.value)} />
+        <Field label="感谢留言" required error={errors.thanks} max={WISH_LIMITS.note} value={thanks}>
+          <Textarea
+            className="llt-textarea llt-textarea--tall"
+            value={thanks}
+            maxlength={WISH_LIMITS.note}
+            placeholder="说声谢谢吧"
+            onInput={(e) => setThanks(e.detail.value)}
+          />
         </Field>
-        <View className='llt-actions'>
+        <View className="llt-actions">
           <BigButton block loading={send.running} onClick={() => void send.run()}>
             确认收到
           </BigButton>

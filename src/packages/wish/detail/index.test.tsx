@@ -110,7 +110,14 @@ describe('wish detail', () => {
       claimDeadline: new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString(),
       claimer: { kind: 'member', displayName: '陈**', branch: '税务局机关党支部', pledge: '为邻里办实事' },
       can: { claim: false, release: true, fulfil: true, confirm: false, withdraw: false, review: false },
-      delivery: { mode: 'contact', name: '张桂英', phone: '13912345678', address: '幸福小区3栋201室', handoverPoint: null, communityPhone: '0553-2123456' }
+      delivery: {
+        mode: 'contact',
+        name: '张桂英',
+        phone: '13912345678',
+        address: '幸福小区3栋201室',
+        handoverPoint: null,
+        communityPhone: '0553-2123456'
+      }
     })
     expect(screen.getByText('交付信息')).toBeTruthy()
     expect(screen.getByText('电话：13912345678')).toBeTruthy()

@@ -29,9 +29,9 @@ const preview = (urls: string[], current: string) => void Taro.previewImage({ ur
 function Photos({ urls }: { urls: string[] }) {
   if (!urls.length) return null
   return (
-    <View className='wish-detail__photos'>
+    <View className="wish-detail__photos">
       {urls.map((url) => (
-        <Image key={url} className='wish-detail__photo' src={url} mode='aspectFill' onClick={() => preview(urls, url)} />
+        <Image key={url} className="wish-detail__photo" src={url} mode="aspectFill" onClick={() => preview(urls, url)} />
       ))}
     </View>
   )
@@ -39,18 +39,18 @@ function Photos({ urls }: { urls: string[] }) {
 
 function Head({ wish }: { wish: WishDetail }) {
   return (
-    <View className='llt-header wish-detail__head'>
-      <View className='wish-detail__tags'>
+    <View className="llt-header wish-detail__head">
+      <View className="wish-detail__tags">
         <StatusTag status={wish.status} />
-        <Text className='wish-detail__category'>{categoryLabel(wish.category)}</Text>
+        <Text className="wish-detail__category">{categoryLabel(wish.category)}</Text>
       </View>
-      <Text className='llt-header__title'>{wish.title}</Text>
-      <Text className='llt-header__subtitle'>
+      <Text className="llt-header__title">{wish.title}</Text>
+      <Text className="llt-header__subtitle">
         {wish.beneficiaryDisplay}的心愿 · {wish.communityName}
       </Text>
-      <View className='wish-detail__facts'>
-        <Text className='wish-detail__fact'>{formatValue(wish.value)}</Text>
-        {formatDesired(wish.desiredDate) && <Text className='wish-detail__fact'>{formatDesired(wish.desiredDate)}</Text>}
+      <View className="wish-detail__facts">
+        <Text className="wish-detail__fact">{formatValue(wish.value)}</Text>
+        {formatDesired(wish.desiredDate) && <Text className="wish-detail__fact">{formatDesired(wish.desiredDate)}</Text>}
       </View>
     </View>
   )
@@ -58,20 +58,20 @@ function Head({ wish }: { wish: WishDetail }) {
 
 function PrivatePart({ p }: { p: NonNullable<WishDetail['private']> }) {
   return (
-    <Section title='受助人信息' extra={<Text className='llt-text-secondary'>仅您和社区工作人员可见</Text>}>
-      {p.rejectReason && <Text className='wish-detail__reject'>驳回理由：{p.rejectReason}</Text>}
-      <Text className='wish-detail__line'>
+    <Section title="受助人信息" extra={<Text className="llt-text-secondary">仅您和社区工作人员可见</Text>}>
+      {p.rejectReason && <Text className="wish-detail__reject">驳回理由：{p.rejectReason}</Text>}
+      <Text className="wish-detail__line">
         姓名：{p.beneficiaryName}
         {p.isChild ? '（14岁以下儿童）' : ''}
       </Text>
-      {p.phone && <Text className='wish-detail__line'>电话：{p.phone}</Text>}
-      {p.address && <Text className='wish-detail__line'>地址：{p.address}</Text>}
+      {p.phone && <Text className="wish-detail__line">电话：{p.phone}</Text>}
+      {p.address && <Text className="wish-detail__line">地址：{p.address}</Text>}
       {p.guardian && (
-        <Text className='wish-detail__line'>
+        <Text className="wish-detail__line">
           监护人：{p.guardian.name}（{p.guardian.relation}）{p.guardian.phone}，{formatDateTime(p.guardian.consentAt)} 已同意
         </Text>
       )}
-      {p.proxy && <Text className='llt-text-secondary'>由社区工作人员代录</Text>}
+      {p.proxy && <Text className="llt-text-secondary">由社区工作人员代录</Text>}
       <Photos urls={p.privatePhotos} />
     </Section>
   )
@@ -91,7 +91,7 @@ function Actions({ wish, reload }: { wish: WishDetail; reload: () => Promise<voi
   const { can } = wish
   if (!Object.values(can).some(Boolean)) return null
   return (
-    <Section className='wish-detail__actions'>
+    <Section className="wish-detail__actions">
       {can.claim && (
         <BigButton block loading={act.running} onClick={() => void act.run(() => claimWish(wish))}>
           我来认领
@@ -113,12 +113,12 @@ function Actions({ wish, reload }: { wish: WishDetail; reload: () => Promise<voi
         </BigButton>
       )}
       {can.release && (
-        <BigButton block fill='outline' loading={act.running} onClick={() => void act.run(() => releaseWish(wish.id))}>
+        <BigButton block fill="outline" loading={act.running} onClick={() => void act.run(() => releaseWish(wish.id))}>
           放弃认领
         </BigButton>
       )}
       {can.withdraw && (
-        <BigButton block fill='outline' loading={act.running} onClick={() => void act.run(() => withdrawWish(wish.id))}>
+        <BigButton block fill="outline" loading={act.running} onClick={() => void act.run(() => withdrawWish(wish.id))}>
           撤回心愿
         </BigButton>
       )}
@@ -128,7 +128,7 @@ function Actions({ wish, reload }: { wish: WishDetail; reload: () => Promise<voi
 
 export function WishView({ wish, reload }: { wish: WishDetail; reload: () => Promise<void> }) {
   return (
-    <View className='wish-detail'>
+    <View className="wish-detail">
       <Head wish={wish} />
       {wish.delivery && (
         <Section title={wish.viewer === 'claimer' ? '交付信息' : '交付方式'}>
@@ -136,8 +136,8 @@ export function WishView({ wish, reload }: { wish: WishDetail; reload: () => Pro
         </Section>
       )}
       <Actions wish={wish} reload={reload} />
-      <Section title='心愿故事'>
-        <Text className='wish-detail__story'>{wish.story}</Text>
+      <Section title="心愿故事">
+        <Text className="wish-detail__story">{wish.story}</Text>
         <Photos urls={wish.photos} />
       </Section>
       {wish.claimer && (
@@ -147,18 +147,18 @@ export function WishView({ wish, reload }: { wish: WishDetail; reload: () => Pro
       )}
       {wish.private && <PrivatePart p={wish.private} />}
       {wish.fulfilment && (
-        <Section title='心愿实现了'>
-          <Text className='wish-detail__story'>{wish.fulfilment.note}</Text>
+        <Section title="心愿实现了">
+          <Text className="wish-detail__story">{wish.fulfilment.note}</Text>
           <Photos urls={wish.fulfilment.photos} />
         </Section>
       )}
       {wish.confirmation && (
-        <Section title='感谢与评价'>
+        <Section title="感谢与评价">
           <Stars value={wish.confirmation.rating} />
-          <Text className='wish-detail__story'>{wish.confirmation.thanks}</Text>
+          <Text className="wish-detail__story">{wish.confirmation.thanks}</Text>
         </Section>
       )}
-      <Section title='心愿进度'>
+      <Section title="心愿进度">
         <Timeline entries={wish.timeline} />
       </Section>
     </View>
@@ -185,9 +185,13 @@ function Detail() {
     }
   })
 
-  if (!id) return <StateView state='error' title='没有找到这个心愿' fullPage />
+  if (!id) return <StateView state="error" title="没有找到这个心愿" fullPage />
   if (!detail.data) {
-    return detail.error ? <StateView state='error' error={detail.error} onRetry={() => void detail.refresh()} fullPage /> : <StateView state='loading' fullPage />
+    return detail.error ? (
+      <StateView state="error" error={detail.error} onRetry={() => void detail.refresh()} fullPage />
+    ) : (
+      <StateView state="loading" fullPage />
+    )
   }
   return <WishView wish={detail.data} reload={detail.refresh} />
 }

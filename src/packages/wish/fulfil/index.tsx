@@ -29,16 +29,33 @@ function FulfilForm({ wish }: { wish: WishDetail }) {
     void Taro.showToast({ title: '已提交，等待受助人确认', icon: 'none', duration: 2500 })
     void Taro.navigateBack()
   })
-  if (!wish.can.fulfil) return <StateView state='empty' title='这个心愿现在不需要您上传实现情况' />
+  if (!wish.can.fulfil) return <StateView state="empty" title="这个心愿现在不需要您上传实现情况" />
   return (
-    <Section title='实现情况'>
-      <Field label='说明' required error={errors.note} max={WISH_LIMITS.note} value={note} hint='如：台灯已送到，并帮忙装好。请不要写受助人的姓名、电话和住址。'>
-        <Textarea className='llt-textarea llt-textarea--tall' value={note} maxlength={WISH_LIMITS.note} onInput={(e) => setNote(e.detail.value)} />
+    <Section title="实现情况">
+      <Field
+        label="说明"
+        required
+        error={errors.note}
+        max={WISH_LIMITS.note}
+        value={note}
+        hint="如：台灯已送到，并帮忙装好。请不要写受助人的姓名、电话和住址。"
+      >
+        <Textarea
+          className="llt-textarea llt-textarea--tall"
+          value={note}
+          maxlength={WISH_LIMITS.note}
+          onInput={(e) => setNote(e.detail.value)}
+        />
       </Field>
-      <Field label='照片' required error={errors.photos} hint={wish.private?.isChild ? '' : '照片可能公开展示，请不要拍到受助人的面部和门牌号'}>
+      <Field
+        label="照片"
+        required
+        error={errors.photos}
+        hint={wish.private?.isChild ? '' : '照片可能公开展示，请不要拍到受助人的面部和门牌号'}
+      >
         <PhotoPicker value={photos} onChange={setPhotos} max={WISH_LIMITS.photos} />
       </Field>
-      <View className='llt-actions'>
+      <View className="llt-actions">
         <BigButton block loading={send.running} onClick={() => void send.run()}>
           提交
         </BigButton>

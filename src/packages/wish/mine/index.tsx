@@ -26,10 +26,10 @@ const TODO: Record<NonNullable<MyWish['todo']>, string> = {
 function MyWishNotes({ wish, as }: { wish: MyWish; as: As }) {
   const deadline = as === 'claimer' && wish.status === 'claimed' ? formatDeadline(wish.claimDeadline) : null
   return (
-    <View className='my-wish__notes'>
-      {wish.todo && <Text className='my-wish__todo'>{TODO[wish.todo]}</Text>}
-      {deadline && <Text className='my-wish__deadline'>{deadline}</Text>}
-      {wish.rejectReason && <Text className='my-wish__reject'>驳回理由：{wish.rejectReason}</Text>}
+    <View className="my-wish__notes">
+      {wish.todo && <Text className="my-wish__todo">{TODO[wish.todo]}</Text>}
+      {deadline && <Text className="my-wish__deadline">{deadline}</Text>}
+      {wish.rejectReason && <Text className="my-wish__reject">驳回理由：{wish.rejectReason}</Text>}
     </View>
   )
 }
@@ -44,9 +44,9 @@ function MyWishes() {
   ]
   const paged = usePaged((cursor) => call('wish', 'mine', { as, cursor, limit: 10 }), [as])
   return (
-    <View className='my-wish'>
+    <View className="my-wish">
       <Section>
-        <Chips scroll label='我的心愿' options={tabs} value={as} onChange={setAs} />
+        <Chips scroll label="我的心愿" options={tabs} value={as} onChange={setAs} />
       </Section>
       <PagedList
         paged={paged}
@@ -60,7 +60,7 @@ function MyWishes() {
         emptyDescription={as === 'claimer' ? '去心愿墙看看，有谁需要帮助' : '一个书包、修一盏灯、陪老人聊聊天，都可以是心愿'}
         emptyAction={
           as === 'beneficiary' ? (
-            <BigButton className='my-wish__post' onClick={openPostForm}>
+            <BigButton className="my-wish__post" onClick={openPostForm}>
               许个心愿
             </BigButton>
           ) : undefined

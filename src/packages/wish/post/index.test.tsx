@@ -41,7 +41,14 @@ describe('post form', () => {
       if (req.body?.action !== 'submit') return ok({})
       attempt++
       return attempt === 1
-        ? { ok: false, error: { code: 'INVALID_ARGUMENT', message: '预估价值不能超过200元', details: { fields: [{ path: 'value', message: '预估价值不能超过200元' }] } } }
+        ? {
+            ok: false,
+            error: {
+              code: 'INVALID_ARGUMENT',
+              message: '预估价值不能超过200元',
+              details: { fields: [{ path: 'value', message: '预估价值不能超过200元' }] }
+            }
+          }
         : ok({ id: 'w9', status: 'submitted' })
     })
     renderForm()

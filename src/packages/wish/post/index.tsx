@@ -158,45 +158,67 @@ function PostForm() {
   ]
 
   return (
-    <View className='wish-post'>
+    <View className="wish-post">
       {isStaff && (
-        <Section title='代录'>
+        <Section title="代录">
           <Check checked={draft.proxy} onChange={(v) => set('proxy', v)}>
             为社区里需要帮助的居民代录心愿（困难老人、困境儿童等）
           </Check>
           {draft.proxy && (
-            <Check checked={draft.child} onChange={(v) => setDraft((d) => ({ ...d, child: v, appellation: null, delivery: v ? 'handover' : d.delivery }))}>
+            <Check
+              checked={draft.child}
+              onChange={(v) => setDraft((d) => ({ ...d, child: v, appellation: null, delivery: v ? 'handover' : d.delivery }))}
+            >
               受助人是14岁以下儿童
             </Check>
           )}
         </Section>
       )}
-      <Section title='心愿内容'>
-        <Field label='类别' required error={errors.category}>
-          <Chips scroll label='心愿类别' options={CATEGORY_CHIPS} value={draft.category} onChange={(c) => set('category', c)} />
+      <Section title="心愿内容">
+        <Field label="类别" required error={errors.category}>
+          <Chips scroll label="心愿类别" options={CATEGORY_CHIPS} value={draft.category} onChange={(c) => set('category', c)} />
         </Field>
-        <Field label='心愿标题' required error={errors.title} max={WISH_LIMITS.title} value={draft.title}>
-          <Input className='llt-input' value={draft.title} maxlength={WISH_LIMITS.title} placeholder='如：想要一盏护眼台灯' onInput={(e) => set('title', e.detail.value)} />
+        <Field label="心愿标题" required error={errors.title} max={WISH_LIMITS.title} value={draft.title}>
+          <Input
+            className="llt-input"
+            value={draft.title}
+            maxlength={WISH_LIMITS.title}
+            placeholder="如：想要一盏护眼台灯"
+            onInput={(e) => set('title', e.detail.value)}
+          />
         </Field>
         <Field
-          label='心愿描述'
+          label="心愿描述"
           required
           error={errors.story}
           max={WISH_LIMITS.story}
           value={draft.story}
-          hint='说说为什么需要、有什么要求。请不要写姓名、电话和住址。'
+          hint="说说为什么需要、有什么要求。请不要写姓名、电话和住址。"
         >
-          <Textarea className='llt-textarea llt-textarea--tall' value={draft.story} maxlength={WISH_LIMITS.story} placeholder='写下您的心愿故事' onInput={(e) => set('story', e.detail.value)} />
+          <Textarea
+            className="llt-textarea llt-textarea--tall"
+            value={draft.story}
+            maxlength={WISH_LIMITS.story}
+            placeholder="写下您的心愿故事"
+            onInput={(e) => set('story', e.detail.value)}
+          />
         </Field>
-        <Field label='预估价值（元）' error={errors.value} hint='不花钱的心愿（如陪伴、帮忙办事）填 0；不能超过社区规定的上限'>
-          <Input className='llt-input' type='number' value={draft.value} placeholder='0' onInput={(e) => set('value', e.detail.value)} />
+        <Field label="预估价值（元）" error={errors.value} hint="不花钱的心愿（如陪伴、帮忙办事）填 0；不能超过社区规定的上限">
+          <Input className="llt-input" type="number" value={draft.value} placeholder="0" onInput={(e) => set('value', e.detail.value)} />
         </Field>
-        <Field label='希望在哪天前实现' error={errors.desiredDate}>
-          <Picker mode='date' value={draft.desiredDate} start={dayjs().format('YYYY-MM-DD')} onChange={(e) => set('desiredDate', String(e.detail.value))}>
-            <View className='llt-input wish-post__picker'>{draft.desiredDate ? dayjs(draft.desiredDate).format('YYYY年M月D日') : '不限（点此选择）'}</View>
+        <Field label="希望在哪天前实现" error={errors.desiredDate}>
+          <Picker
+            mode="date"
+            value={draft.desiredDate}
+            start={dayjs().format('YYYY-MM-DD')}
+            onChange={(e) => set('desiredDate', String(e.detail.value))}
+          >
+            <View className="llt-input wish-post__picker">
+              {draft.desiredDate ? dayjs(draft.desiredDate).format('YYYY年M月D日') : '不限（点此选择）'}
+            </View>
           </Picker>
         </Field>
-        <Field label='照片' error={errors.photos}>
+        <Field label="照片" error={errors.photos}>
           <PhotoPicker
             value={draft.photos}
             onChange={(p) => set('photos', p)}
@@ -206,36 +228,67 @@ function PostForm() {
         </Field>
       </Section>
       <Section title={child ? '孩子的信息（不公开）' : '受助人（不公开）'}>
-        <Field label='姓名' required error={errors['beneficiary.name']}>
-          <Input className='llt-input' value={draft.name} maxlength={20} placeholder='受助人真实姓名' onInput={(e) => set('name', e.detail.value)} />
+        <Field label="姓名" required error={errors['beneficiary.name']}>
+          <Input
+            className="llt-input"
+            value={draft.name}
+            maxlength={20}
+            placeholder="受助人真实姓名"
+            onInput={(e) => set('name', e.detail.value)}
+          />
         </Field>
-        <Field label='心愿墙上的称呼' hint={`心愿墙显示为：${displayPreview(draft.name, draft.appellation, child)}`}>
-          <Chips scroll label='称呼' options={appellations} value={draft.appellation} onChange={(a) => set('appellation', a)} />
+        <Field label="心愿墙上的称呼" hint={`心愿墙显示为：${displayPreview(draft.name, draft.appellation, child)}`}>
+          <Chips scroll label="称呼" options={appellations} value={draft.appellation} onChange={(a) => set('appellation', a)} />
         </Field>
         {!child && (
-          <Field label='联系电话' error={errors['beneficiary.phone']} hint={draft.proxy ? '认领人联系时使用' : '不填则使用您登记的手机号'}>
-            <Input className='llt-input' type='number' value={draft.phone} maxlength={11} placeholder='11位手机号' onInput={(e) => set('phone', e.detail.value)} />
+          <Field label="联系电话" error={errors['beneficiary.phone']} hint={draft.proxy ? '认领人联系时使用' : '不填则使用您登记的手机号'}>
+            <Input
+              className="llt-input"
+              type="number"
+              value={draft.phone}
+              maxlength={11}
+              placeholder="11位手机号"
+              onInput={(e) => set('phone', e.detail.value)}
+            />
           </Field>
         )}
-        <Field label='地址' error={errors['beneficiary.address']} hint='只给认领人上门时使用'>
-          <Input className='llt-input' value={draft.address} maxlength={100} placeholder='如：幸福小区3栋201室' onInput={(e) => set('address', e.detail.value)} />
+        <Field label="地址" error={errors['beneficiary.address']} hint="只给认领人上门时使用">
+          <Input
+            className="llt-input"
+            value={draft.address}
+            maxlength={100}
+            placeholder="如：幸福小区3栋201室"
+            onInput={(e) => set('address', e.detail.value)}
+          />
         </Field>
-        <Field label='交付方式' error={errors.delivery}>
-          <Chips scroll label='交付方式' options={DELIVERY_CHIPS} value={draft.delivery} onChange={(m) => set('delivery', m)} />
+        <Field label="交付方式" error={errors.delivery}>
+          <Chips scroll label="交付方式" options={DELIVERY_CHIPS} value={draft.delivery} onChange={(m) => set('delivery', m)} />
         </Field>
       </Section>
       {child && (
-        <Section title='监护人（不公开）'>
-          <Field label='监护人姓名' required error={errors['guardian.name']}>
-            <Input className='llt-input' value={draft.guardianName} maxlength={20} onInput={(e) => set('guardianName', e.detail.value)} />
+        <Section title="监护人（不公开）">
+          <Field label="监护人姓名" required error={errors['guardian.name']}>
+            <Input className="llt-input" value={draft.guardianName} maxlength={20} onInput={(e) => set('guardianName', e.detail.value)} />
           </Field>
-          <Field label='与孩子的关系' required error={errors['guardian.relation']}>
-            <Input className='llt-input' value={draft.guardianRelation} maxlength={10} placeholder='如：母亲、奶奶' onInput={(e) => set('guardianRelation', e.detail.value)} />
+          <Field label="与孩子的关系" required error={errors['guardian.relation']}>
+            <Input
+              className="llt-input"
+              value={draft.guardianRelation}
+              maxlength={10}
+              placeholder="如：母亲、奶奶"
+              onInput={(e) => set('guardianRelation', e.detail.value)}
+            />
           </Field>
-          <Field label='监护人电话' required error={errors['guardian.phone']}>
-            <Input className='llt-input' type='number' value={draft.guardianPhone} maxlength={11} onInput={(e) => set('guardianPhone', e.detail.value)} />
+          <Field label="监护人电话" required error={errors['guardian.phone']}>
+            <Input
+              className="llt-input"
+              type="number"
+              value={draft.guardianPhone}
+              maxlength={11}
+              onInput={(e) => set('guardianPhone', e.detail.value)}
+            />
           </Field>
-          <Field label='监护人同意' error={errors.guardian ?? errors['guardian.consent']}>
+          <Field label="监护人同意" error={errors.guardian ?? errors['guardian.consent']}>
             <Check checked={draft.guardianConsent} onChange={(v) => set('guardianConsent', v)}>
               {GUARDIAN_TEXT}
             </Check>
@@ -243,16 +296,16 @@ function PostForm() {
         </Section>
       )}
       <Section>
-        <Field label='发布须知' error={errors.consent}>
+        <Field label="发布须知" error={errors.consent}>
           <Check checked={draft.consent} onChange={(v) => set('consent', v)}>
             {CONSENT_TEXT}
           </Check>
         </Field>
-        <View className='llt-actions'>
+        <View className="llt-actions">
           <BigButton block loading={submit.running} onClick={() => void submit.run()}>
             提交心愿
           </BigButton>
-          <Text className='llt-text-secondary'>提交后由社区工作人员审核，通常1–2个工作日内公开。</Text>
+          <Text className="llt-text-secondary">提交后由社区工作人员审核，通常1–2个工作日内公开。</Text>
         </View>
       </Section>
     </View>

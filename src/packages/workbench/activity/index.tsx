@@ -27,15 +27,20 @@ function Activities() {
           ]}
         />
       </Section>
-      <Section title='本社区的活动' />
-      <PagedList paged={paged} itemKey={(a) => a.id} renderItem={(a) => <ActivityCard activity={a} url={pageUrl('workbench', 'activityAttendance', { id: a.id })} />} emptyTitle='还没有发布活动' />
+      <Section title="本社区的活动" />
+      <PagedList
+        paged={paged}
+        itemKey={(a) => a.id}
+        renderItem={(a) => <ActivityCard activity={a} url={pageUrl('workbench', 'activityAttendance', { id: a.id })} />}
+        emptyTitle="还没有发布活动"
+      />
     </>
   )
 }
 
 function StaffOnly() {
   const me = useSignedIn()
-  if (!me.roles.some((r) => r.role === 'staff')) return <StateView state='empty' title='仅社区工作人员可用' fullPage />
+  if (!me.roles.some((r) => r.role === 'staff')) return <StateView state="empty" title="仅社区工作人员可用" fullPage />
   return (
     <View>
       <Activities />
@@ -45,7 +50,7 @@ function StaffOnly() {
 
 export default function ActivityManagementPage() {
   return (
-    <PageShell className='wb-activities'>
+    <PageShell className="wb-activities">
       <StaffOnly />
     </PageShell>
   )

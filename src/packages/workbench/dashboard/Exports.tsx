@@ -26,11 +26,19 @@ export function Exports({ communityId, period }: { communityId: string; period: 
     }
   }
   return (
-    <View className='wb-exports'>
-      <Text className='llt-text-secondary'>CSV 文件可用 Excel 或 WPS 直接打开；手机号等个人信息按您的权限脱敏。</Text>
-      <View className='wb-exports__grid'>
+    <View className="wb-exports">
+      <Text className="llt-text-secondary">CSV 文件可用 Excel 或 WPS 直接打开；手机号等个人信息按您的权限脱敏。</Text>
+      <View className="wb-exports__grid">
         {EXPORT_KINDS.map((kind) => (
-          <BigButton key={kind} type='default' size='normal' className='wb-exports__button' loading={busy === kind} disabled={busy !== null && busy !== kind} onClick={() => void run(kind)}>
+          <BigButton
+            key={kind}
+            type="default"
+            size="normal"
+            className="wb-exports__button"
+            loading={busy === kind}
+            disabled={busy !== null && busy !== kind}
+            onClick={() => void run(kind)}
+          >
             {EXPORT_LABELS[kind]}
           </BigButton>
         ))}

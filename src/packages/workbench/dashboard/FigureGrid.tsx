@@ -10,12 +10,12 @@ export interface Figure {
 
 export function FigureGrid({ figures }: { figures: readonly Figure[] }) {
   return (
-    <View className='wb-figures'>
+    <View className="wb-figures">
       {figures.map((f) => (
-        <View key={f.label} className='wb-figures__item'>
-          <Text className='wb-figures__value'>{f.value}</Text>
-          <Text className='wb-figures__label'>{f.label}</Text>
-          {f.hint && <Text className='wb-figures__hint'>{f.hint}</Text>}
+        <View key={f.label} className="wb-figures__item">
+          <Text className="wb-figures__value">{f.value}</Text>
+          <Text className="wb-figures__label">{f.label}</Text>
+          {f.hint && <Text className="wb-figures__hint">{f.hint}</Text>}
         </View>
       ))}
     </View>

@@ -6,22 +6,63 @@ import { MeProvider } from '@/hooks/useMe'
 import { resetSession } from '@/services/session'
 import DashboardPage from '.'
 
-const STAFF = makeMe({ openid: 'demo-staff', roles: [{ role: 'staff', communityId: 'cm01' }], isStaff: true, needsConsent: false, consentVersion: '2026-11' })
+const STAFF = makeMe({
+  openid: 'demo-staff',
+  roles: [{ role: 'staff', communityId: 'cm01' }],
+  isStaff: true,
+  needsConsent: false,
+  consentVersion: '2026-11'
+})
 
 const zeroTrend = (month: string) => ({ month, published: 0, confirmed: 0, hours: 0, pointsIssued: 0 })
 const DASHBOARD: Dashboard = {
-  scope: { communityId: 'cm01', communityName: '青枫社区', streetId: 'st01', period: '2026-03', from: '2026-02-28T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z' },
+  scope: {
+    communityId: 'cm01',
+    communityName: '青枫社区',
+    streetId: 'st01',
+    period: '2026-03',
+    from: '2026-02-28T16:00:00.000Z',
+    to: '2026-03-31T16:00:00.000Z'
+  },
   figures: {
     communityId: 'cm01',
     communityName: '青枫社区',
-    wishes: { posted: 8, published: 6, claimed: 5, fulfilled: 4, confirmed: 2, completed: 2, completionRate: 0.3333, medianDaysToClaim: 2, medianDaysToFulfil: 4.5, averageRating: 4.5, ratings: 2 },
+    wishes: {
+      posted: 8,
+      published: 6,
+      claimed: 5,
+      fulfilled: 4,
+      confirmed: 2,
+      completed: 2,
+      completionRate: 0.3333,
+      medianDaysToClaim: 2,
+      medianDaysToFulfil: 4.5,
+      averageRating: 4.5,
+      ratings: 2
+    },
     volunteers: { registered: 2, active: 3, hours: 9, pointsIssued: 67, pointsRedeemed: 40, goodsRedeemed: 2 },
     party: { registered: 5, approved: 3, renewed: 2, active: 2, hours: 3, averagePoints: 7.7, units: 1, needsCompleted: 1 },
     coverage: { compounds: 2, households: 800, averageHouseholdShare: 0.0735, averageCompoundShare: 0.0588, gaps: 32 }
   },
-  coverage: [{ category: 'convenience', name: '便利店', tier: 5, compounds: 2, compoundsCovered: 1, households: 800, householdsCovered: 500, compoundShare: 0.5, householdShare: 0.625 }],
+  coverage: [
+    {
+      category: 'convenience',
+      name: '便利店',
+      tier: 5,
+      compounds: 2,
+      compoundsCovered: 1,
+      households: 800,
+      householdsCovered: 500,
+      compoundShare: 0.5,
+      householdShare: 0.625
+    }
+  ],
   wishCategories: [{ category: 'goods', label: '物资', published: 2, completed: 1 }],
-  trend: [zeroTrend('2026-01'), { month: '2026-02', published: 1, confirmed: 0, hours: 2, pointsIssued: 25 }, { month: '2026-03', published: 6, confirmed: 2, hours: 9, pointsIssued: 67 }],
+  trend: [
+    zeroTrend('2026-01'),
+    { month: '2026-02', published: 1, confirmed: 0, hours: 2, pointsIssued: 25 },
+    { month: '2026-03', published: 6, confirmed: 2, hours: 9, pointsIssued: 67 }
+  ],
   generatedAt: '2026-11-22T08:00:00.000Z'
 }
 

@@ -36,7 +36,7 @@ function Wishes({ d }: { d: Dashboard }) {
   const w = d.figures.wishes
   const [series, setSeries] = useState<Series>('published')
   return (
-    <Section title='微心愿'>
+    <Section title="微心愿">
       <FigureGrid
         figures={[
           { label: '办结率', value: f(w.completionRate, 'rate'), hint: `${w.completed}/${w.published}个已确认` },
@@ -50,17 +50,22 @@ function Wishes({ d }: { d: Dashboard }) {
           { label: '确认', value: f(w.confirmed, 'count') }
         ]}
       />
-      <Text className='wb-dash__subtitle'>各类心愿（本期发布 / 已办结）</Text>
+      <Text className="wb-dash__subtitle">各类心愿（本期发布 / 已办结）</Text>
       <Chart
-        kind='bars'
-        title='各类心愿'
+        kind="bars"
+        title="各类心愿"
         legend={['发布', '办结']}
-        data={d.wishCategories.map((c) => ({ label: c.label, value: c.published, part: c.completed, note: `${c.completed}/${c.published}` }))}
+        data={d.wishCategories.map((c) => ({
+          label: c.label,
+          value: c.published,
+          part: c.completed,
+          note: `${c.completed}/${c.published}`
+        }))}
       />
-      <Text className='wb-dash__subtitle'>每月趋势{d.trend.length > 6 ? '（月份）' : ''}</Text>
-      <Chips scroll label='趋势指标' options={SERIES} value={series} onChange={setSeries} />
+      <Text className="wb-dash__subtitle">每月趋势{d.trend.length > 6 ? '（月份）' : ''}</Text>
+      <Chips scroll label="趋势指标" options={SERIES} value={series} onChange={setSeries} />
       <Chart
-        kind='line'
+        kind="line"
         title={SERIES.find((s) => s.value === series)?.label}
         format={(v) => (series === 'hours' ? f(v, 'hours') : f(v, 'count'))}
         data={d.trend.map((p) => ({ label: monthTick(p.month, d.trend.length > 6), value: p[series] }))}
@@ -72,7 +77,7 @@ function Wishes({ d }: { d: Dashboard }) {
 function Volunteers({ d }: { d: Dashboard }) {
   const v = d.figures.volunteers
   return (
-    <Section title='志愿服务与积分'>
+    <Section title="志愿服务与积分">
       <FigureGrid
         figures={[
           { label: '注册志愿者', value: f(v.registered, 'count') },
@@ -90,7 +95,7 @@ function Volunteers({ d }: { d: Dashboard }) {
 function Party({ d }: { d: Dashboard }) {
   const p = d.figures.party
   return (
-    <Section title='双报到与党员'>
+    <Section title="双报到与党员">
       <FigureGrid
         figures={[
           { label: '报到党员', value: f(p.registered, 'count') },
@@ -110,7 +115,7 @@ function Party({ d }: { d: Dashboard }) {
 function Coverage({ d }: { d: Dashboard }) {
   const c = d.figures.coverage
   return (
-    <Section title='设施覆盖率'>
+    <Section title="设施覆盖率">
       <FigureGrid
         figures={[
           { label: '平均户数覆盖率', value: f(c.averageHouseholdShare, 'rate') },
@@ -118,8 +123,14 @@ function Coverage({ d }: { d: Dashboard }) {
           { label: '缺口', value: `${c.gaps}处`, hint: '小区×设施类别' }
         ]}
       />
-      <Text className='wb-dash__subtitle'>各类设施步行可达的户数占比</Text>
-      <Chart kind='bars' title='设施覆盖率' max={1} format={share} data={d.coverage.map((b) => ({ label: b.name, value: b.householdShare }))} />
+      <Text className="wb-dash__subtitle">各类设施步行可达的户数占比</Text>
+      <Chart
+        kind="bars"
+        title="设施覆盖率"
+        max={1}
+        format={share}
+        data={d.coverage.map((b) => ({ label: b.name, value: b.householdShare }))}
+      />
     </Section>
   )
 }
@@ -134,29 +145,42 @@ function Board() {
   const [picked, setPicked] = useState(params.communityId ?? staffCommunityIds(me)[0] ?? '')
   const communityId = picked || choices[0]?.id || ''
   const [period, setPeriod] = useState(params.period ?? periods[0].value)
-  const board = useRemote(() => call('workbench', 'dashboard', { communityId, period }), [communityId, period], { enabled: Boolean(communityId) })
+  const board = useRemote(() => call('workbench', 'dashboard', { communityId, period }), [communityId, period], {
+    enabled: Boolean(communityId)
+  })
   usePullDownRefresh(() => void board.refresh().finally(() => void Taro.stopPullDownRefresh()))
 
-  if (!me.isStaff) return <StateView state='empty' title='数据看板仅对社区工作人员开放' fullPage />
+  if (!me.isStaff) return <StateView state="empty" title="数据看板仅对社区工作人员开放" fullPage />
   const d = board.data
   const exportsFirst = params.focus === 'export'
   const exports = d && (
-    <Section title='导出报表'>
+    <Section title="导出报表">
       <Exports communityId={d.scope.communityId} period={d.scope.period} />
     </Section>
   )
   return (
     <>
-      <PageHeader title='数据看板' subtitle={`${d?.scope.communityName ?? ''} · ${periodLabel(period)}`} />
+      <PageHeader title="数据看板" subtitle={`${d?.scope.communityName ?? ''} · ${periodLabel(period)}`} />
       <Section>
-        {choices.length > 1 && <Chips scroll label='社区' options={choices.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setPicked} />}
-        <Chips scroll label='统计周期' options={periods} value={period} onChange={setPeriod} />
+        {choices.length > 1 && (
+          <Chips
+            scroll
+            label="社区"
+            options={choices.map((c) => ({ value: c.id, label: c.name }))}
+            value={communityId}
+            onChange={setPicked}
+          />
+        )}
+        <Chips scroll label="统计周期" options={periods} value={period} onChange={setPeriod} />
       </Section>
       {!d ? (
         board.error ? (
-          <StateView state='error' error={board.error} onRetry={() => void board.refresh()} />
+          <StateView state="error" error={board.error} onRetry={() => void board.refresh()} />
         ) : (
-          <StateView state={communityId || district.loading ? 'loading' : 'empty'} title={communityId || district.loading ? undefined : '没有可查看的社区'} />
+          <StateView
+            state={communityId || district.loading ? 'loading' : 'empty'}
+            title={communityId || district.loading ? undefined : '没有可查看的社区'}
+          />
         )
       ) : (
         <View className={`wb-dash${board.loading ? ' wb-dash--stale' : ''}`}>

@@ -26,36 +26,47 @@ const STATUS_TABS: Array<{ status: FacilityStatus; label: string }> = [
 
 function Row({ row }: { row: StaffFacilityRow }) {
   return (
-    <View className='wb-facility' hoverClass='wb-facility--pressed' onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'facilityEdit', { id: row.id }) })}>
-      <View className='wb-facility__body'>
-        <Text className='wb-facility__name'>{row.name}</Text>
-        <Text className='wb-facility__meta'>{CATEGORY_NAMES.get(row.category)}</Text>
-        <Text className='wb-facility__meta'>
+    <View
+      className="wb-facility"
+      hoverClass="wb-facility--pressed"
+      onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'facilityEdit', { id: row.id }) })}
+    >
+      <View className="wb-facility__body">
+        <Text className="wb-facility__name">{row.name}</Text>
+        <Text className="wb-facility__meta">{CATEGORY_NAMES.get(row.category)}</Text>
+        <Text className="wb-facility__meta">
           {row.address || '未填写地址'} · 更新于{formatDateTime(row.updatedAt)}
         </Text>
       </View>
-      <Text className='wb-facility__arrow'>›</Text>
+      <Text className="wb-facility__arrow">›</Text>
     </View>
   )
 }
 
 function FacilityList({ communityId }: { communityId: string }) {
   const [status, setStatus] = useState<FacilityStatus>('open')
-  const paged = usePaged((cursor) => call('lifeCircle', 'listFacilities', { communityId, status, cursor, limit: 20 }), [communityId, status])
+  const paged = usePaged(
+    (cursor) => call('lifeCircle', 'listFacilities', { communityId, status, cursor, limit: 20 }),
+    [communityId, status]
+  )
   // Back from the edit page: show what changed.
   useOnReturn(() => void paged.refresh().catch(() => undefined))
   return (
     <>
       <Section>
-        <View className='wb-facilities__actions'>
-          <BigButton size='normal' onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'facilityEdit', { communityId }) })}>
+        <View className="wb-facilities__actions">
+          <BigButton size="normal" onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'facilityEdit', { communityId }) })}>
             新增设施
           </BigButton>
-          <BigButton size='normal' fill='outline' onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'facilityImport', { communityId }) })}>
+          <BigButton
+            size="normal"
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'facilityImport', { communityId }) })}
+          >
             CSV批量导入
           </BigButton>
         </View>
-        <View className='wb-facilities__tabs'>
+        <View className="wb-facilities__tabs">
           {STATUS_TABS.map((t) => (
             <Text
               key={t.status}
@@ -67,7 +78,7 @@ function FacilityList({ communityId }: { communityId: string }) {
           ))}
         </View>
       </Section>
-      <View className='wb-facilities__list'>
+      <View className="wb-facilities__list">
         <PagedList
           paged={paged}
           itemKey={(r) => r.id}
@@ -82,7 +93,7 @@ function FacilityList({ communityId }: { communityId: string }) {
 
 function Facilities() {
   const { scopes, current, select } = useStaffScopes({ streets: false })
-  if (!current) return <StateView state='empty' title='只有社区工作人员可以管理设施' fullPage />
+  if (!current) return <StateView state="empty" title="只有社区工作人员可以管理设施" fullPage />
   return (
     <View>
       <ScopeTabs scopes={scopes} current={current} onSelect={select} />

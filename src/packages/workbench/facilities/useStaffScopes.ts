@@ -5,7 +5,11 @@ import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
 import { scopesOf, type StaffScope } from './scopes'
 
-export function useStaffScopes({ streets = true } = {}): { scopes: StaffScope[]; current: StaffScope | null; select: (scope: StaffScope) => void } {
+export function useStaffScopes({ streets = true } = {}): {
+  scopes: StaffScope[]
+  current: StaffScope | null
+  select: (scope: StaffScope) => void
+} {
   const me = useSignedIn()
   const places = useRemote(() => call('lifeCircle', 'places', {}), [])
   const names = useMemo(() => new Map((places.data?.communities ?? []).map((c) => [c.id, c.name])), [places.data])

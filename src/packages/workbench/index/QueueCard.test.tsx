@@ -17,7 +17,7 @@ beforeEach(() => taroTest.reset())
 
 describe('a queue card', () => {
   it('shows what waits, how many, the oldest item and how long it has waited', () => {
-    render(<QueueCard queue={queue} now={now} url='/packages/workbench/party/review/index' />)
+    render(<QueueCard queue={queue} now={now} url="/packages/workbench/party/review/index" />)
     expect(screen.getByRole('button', { name: '待审核报到3份' })).toBeTruthy()
     expect(screen.getByText('江城供电公司（单位报到）')).toBeTruthy()
     expect(screen.getByText('已等待5天')).toBeTruthy()
@@ -25,13 +25,13 @@ describe('a queue card', () => {
   })
 
   it('opens the page where the work is done', () => {
-    render(<QueueCard queue={queue} now={now} url='/packages/workbench/party/review/index' />)
+    render(<QueueCard queue={queue} now={now} url="/packages/workbench/party/review/index" />)
     fireEvent.click(screen.getByText('去处理 ›'))
     expect(taroTest.navigations).toEqual([{ kind: 'navigateTo', url: '/packages/workbench/party/review/index' }])
   })
 
   it('says when nothing waits', () => {
-    render(<QueueCard queue={{ kind: 'pickups', count: 0, oldest: [] }} now={now} url='/packages/points/merchant/pickup/index' />)
+    render(<QueueCard queue={{ kind: 'pickups', count: 0, oldest: [] }} now={now} url="/packages/points/merchant/pickup/index" />)
     expect(screen.getByText('暂无待办')).toBeTruthy()
     expect(screen.queryByText('去处理 ›')).toBeNull()
   })

@@ -21,30 +21,30 @@ export function QueueCard({ queue, url, now }: QueueCardProps) {
       className={`wb-queue${empty ? ' wb-queue--empty' : ''}`}
       hoverClass={open ? 'wb-queue--pressed' : 'none'}
       onClick={open}
-      role='button'
+      role="button"
       aria-label={`${title}${queue.count}${unit}`}
     >
-      <View className='wb-queue__head'>
-        <Text className='wb-queue__title'>{title}</Text>
-        <Text className='wb-queue__count'>
+      <View className="wb-queue__head">
+        <Text className="wb-queue__title">{title}</Text>
+        <Text className="wb-queue__count">
           {queue.count}
-          <Text className='wb-queue__unit'>{unit}</Text>
+          <Text className="wb-queue__unit">{unit}</Text>
         </Text>
       </View>
       {first ? (
-        <View className='wb-queue__oldest'>
-          <Text className='wb-queue__item'>{first.title}</Text>
-          <Text className='wb-queue__since'>{waitingFor(first.since, now)}</Text>
+        <View className="wb-queue__oldest">
+          <Text className="wb-queue__item">{first.title}</Text>
+          <Text className="wb-queue__since">{waitingFor(first.since, now)}</Text>
         </View>
       ) : (
-        <Text className='wb-queue__none'>暂无待办</Text>
+        <Text className="wb-queue__none">暂无待办</Text>
       )}
       {more.map((item) => (
-        <Text key={item.id} className='wb-queue__more'>
+        <Text key={item.id} className="wb-queue__more">
           {item.title}
         </Text>
       ))}
-      {open && !empty && <Text className='wb-queue__go'>去处理 ›</Text>}
+      {open && !empty && <Text className="wb-queue__go">去处理 ›</Text>}
     </View>
   )
 }

@@ -7,7 +7,13 @@ import { MeProvider } from '@/hooks/useMe'
 import { resetSession } from '@/services/session'
 import WorkbenchEntryPage from '.'
 
-const STAFF = makeMe({ openid: 'demo-staff', roles: [{ role: 'staff', communityId: 'cm01' }], isStaff: true, consentVersion: '2026-11', needsConsent: false })
+const STAFF = makeMe({
+  openid: 'demo-staff',
+  roles: [{ role: 'staff', communityId: 'cm01' }],
+  isStaff: true,
+  consentVersion: '2026-11',
+  needsConsent: false
+})
 const QUEUES: QueuesResult = {
   communityId: 'cm01',
   communityName: '青枫社区',
@@ -62,7 +68,9 @@ describe('the workbench home', () => {
   })
 
   it('sends a street admin to the street comparison', () => {
-    renderPage(makeMe({ roles: [{ role: 'streetAdmin', streetId: 'st01' }], isStaff: true, needsConsent: false, consentVersion: '2026-11' }))
+    renderPage(
+      makeMe({ roles: [{ role: 'streetAdmin', streetId: 'st01' }], isStaff: true, needsConsent: false, consentVersion: '2026-11' })
+    )
     expect(screen.getByText('街道对比')).toBeTruthy()
     expect(screen.queryByText('活动管理')).toBeNull()
   })

@@ -6,6 +6,6 @@ import { staffCommunityOf } from '@/utils/roles'
 
 export function StaffOnly({ children }: { children: (communityId: string) => ReactNode }) {
   const communityId = staffCommunityOf(useSignedIn())
-  if (!communityId) return <StateView state='empty' title='仅对社区工作人员开放' fullPage />
+  if (!communityId) return <StateView state="empty" title="仅对社区工作人员开放" fullPage />
   return <>{children(communityId)}</>
 }

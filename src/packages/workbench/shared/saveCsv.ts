@@ -39,4 +39,5 @@ async function shareOrOpen({ filename, csv }: Pick<CsvExport, 'filename' | 'csv'
   }
 }
 
-export const saveCsv = (file: Pick<CsvExport, 'filename' | 'csv'>): Promise<Saved> => (isH5() ? Promise.resolve(download(file)) : shareOrOpen(file))
+export const saveCsv = (file: Pick<CsvExport, 'filename' | 'csv'>): Promise<Saved> =>
+  isH5() ? Promise.resolve(download(file)) : shareOrOpen(file)

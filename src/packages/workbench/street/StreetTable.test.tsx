@@ -14,7 +14,11 @@ const row = (communityId: string, communityName: string, completionRate: number 
 
 const rows = [row('cm01', '青枫社区', 0.3333, 9), row('cm02', '柳岸社区', 1, 1), row('cm03', '梧桐社区', null, 0)]
 const total = row('st01', '街道合计', 0.4286, 10)
-const names = () => screen.getAllByRole('row').slice(2).map((r) => r.textContent?.match(/^\S+?社区/)?.[0])
+const names = () =>
+  screen
+    .getAllByRole('row')
+    .slice(2)
+    .map((r) => r.textContent?.match(/^\S+?社区/)?.[0])
 
 describe('the street comparison table', () => {
   it('shows the street total above the communities, with every figure written out', () => {

@@ -22,31 +22,39 @@ function Comparison() {
   const streetId = streetIdOf(useSignedIn())
   const periods = useMemo(() => periodOptions(new Date()), [])
   const [period, setPeriod] = useState(periods[0].value)
-  const street = useRemote(() => call('workbench', 'streetDashboard', { streetId: streetId ?? '', period }), [streetId, period], { enabled: Boolean(streetId) })
+  const street = useRemote(() => call('workbench', 'streetDashboard', { streetId: streetId ?? '', period }), [streetId, period], {
+    enabled: Boolean(streetId)
+  })
   usePullDownRefresh(() => void street.refresh().finally(() => void Taro.stopPullDownRefresh()))
-  if (!streetId) return <StateView state='empty' title='街道对比仅对街道管理员开放' fullPage />
+  if (!streetId) return <StateView state="empty" title="街道对比仅对街道管理员开放" fullPage />
   const d = street.data
   return (
     <>
-      <PageHeader title='街道对比' subtitle={`${d?.scope.streetName ?? ''} · ${periodLabel(period)}`} />
+      <PageHeader title="街道对比" subtitle={`${d?.scope.streetName ?? ''} · ${periodLabel(period)}`} />
       <Section>
-        <Chips scroll label='统计周期' options={periods} value={period} onChange={setPeriod} />
+        <Chips scroll label="统计周期" options={periods} value={period} onChange={setPeriod} />
       </Section>
-      <Section title='各社区指标' extra={<Text className='llt-text-secondary'>点表头排序，左右滑动看更多</Text>}>
+      <Section title="各社区指标" extra={<Text className="llt-text-secondary">点表头排序，左右滑动看更多</Text>}>
         {d ? (
           d.rows.length ? (
-            <StreetTable rows={d.rows} total={d.total} onOpen={(communityId) => navigate(pageUrl('workbench', 'dashboard', { communityId, period }))} />
+            <StreetTable
+              rows={d.rows}
+              total={d.total}
+              onOpen={(communityId) => navigate(pageUrl('workbench', 'dashboard', { communityId, period }))}
+            />
           ) : (
-            <StateView state='empty' title='本街道还没有社区' />
+            <StateView state="empty" title="本街道还没有社区" />
           )
         ) : street.error ? (
-          <StateView state='error' error={street.error} onRetry={() => void street.refresh()} />
+          <StateView state="error" error={street.error} onRetry={() => void street.refresh()} />
         ) : (
-          <StateView state='loading' />
+          <StateView state="loading" />
         )}
       </Section>
       <Section>
-        <Text className='llt-text-secondary'>办结率 = 本期发布的心愿中已确认的比例；活跃志愿者和党员指本期有服务记录的人数；设施覆盖率为各类设施步行可达户数占比的平均值。</Text>
+        <Text className="llt-text-secondary">
+          办结率 = 本期发布的心愿中已确认的比例；活跃志愿者和党员指本期有服务记录的人数；设施覆盖率为各类设施步行可达户数占比的平均值。
+        </Text>
       </Section>
     </>
   )

@@ -22,20 +22,25 @@ export interface ReviewItemProps {
 function PrivateLines({ wish }: { wish: StaffWish }) {
   const p = wish.private
   return (
-    <View className='wish-review__private'>
-      <Text className='wish-review__line'>
+    <View className="wish-review__private">
+      <Text className="wish-review__line">
         受助人：{p.beneficiaryName}
         {p.isChild ? '（14岁以下儿童）' : ''}
         {p.phone ? ` · ${p.phone}` : ''}
       </Text>
-      {p.address && <Text className='wish-review__line'>地址：{p.address}</Text>}
+      {p.address && <Text className="wish-review__line">地址：{p.address}</Text>}
       {p.guardian && (
-        <Text className='wish-review__line'>
+        <Text className="wish-review__line">
           监护人：{p.guardian.name}（{p.guardian.relation}）{p.guardian.phone} · {formatDateTime(p.guardian.consentAt)}同意
         </Text>
       )}
-      {p.proxy && <Text className='wish-review__line'>社区代录</Text>}
-      {wish.claimer && <Text className='wish-review__line'>认领人：{wish.claimer.displayName}{wish.claimer.branch ? ` · ${wish.claimer.branch}` : ''}</Text>}
+      {p.proxy && <Text className="wish-review__line">社区代录</Text>}
+      {wish.claimer && (
+        <Text className="wish-review__line">
+          认领人：{wish.claimer.displayName}
+          {wish.claimer.branch ? ` · ${wish.claimer.branch}` : ''}
+        </Text>
+      )}
     </View>
   )
 }
@@ -56,42 +61,42 @@ export function ReviewItem({ wish, onDone }: ReviewItemProps) {
     <WishCard wish={wish} onOpen={openWish}>
       <PrivateLines wish={wish} />
       <View onClick={keepTap}>
-      {wish.status === 'submitted' && !rejecting && (
-        <View className='wish-review__actions'>
-          <BigButton size='normal' loading={decide.running} onClick={() => void decide.run('publish')}>
-            通过并公开
-          </BigButton>
-          <BigButton size='normal' fill='outline' onClick={() => setRejecting(true)}>
-            驳回
-          </BigButton>
-        </View>
-      )}
-      {wish.status === 'submitted' && rejecting && (
-        <View className='wish-review__reject'>
-          <Textarea
-            className='wish-review__reason'
-            value={reason}
-            maxlength={WISH_LIMITS.reason}
-            placeholder='请写明驳回理由，居民会收到通知'
-            onInput={(e) => setReason(e.detail.value)}
-          />
-          <View className='wish-review__actions'>
-            <BigButton size='normal' loading={decide.running} onClick={() => void decide.run('reject')}>
-              确认驳回
+        {wish.status === 'submitted' && !rejecting && (
+          <View className="wish-review__actions">
+            <BigButton size="normal" loading={decide.running} onClick={() => void decide.run('publish')}>
+              通过并公开
             </BigButton>
-            <BigButton size='normal' fill='outline' onClick={() => setRejecting(false)}>
-              取消
+            <BigButton size="normal" fill="outline" onClick={() => setRejecting(true)}>
+              驳回
             </BigButton>
           </View>
-        </View>
-      )}
-      {wish.status === 'fulfilled' && wish.private.proxy && (
-        <View className='wish-review__actions'>
-          <BigButton size='normal' onClick={() => void Taro.navigateTo({ url: pageUrl('wish', 'confirm', { id: wish.id }) })}>
-            代为确认
-          </BigButton>
-        </View>
-      )}
+        )}
+        {wish.status === 'submitted' && rejecting && (
+          <View className="wish-review__reject">
+            <Textarea
+              className="wish-review__reason"
+              value={reason}
+              maxlength={WISH_LIMITS.reason}
+              placeholder="请写明驳回理由，居民会收到通知"
+              onInput={(e) => setReason(e.detail.value)}
+            />
+            <View className="wish-review__actions">
+              <BigButton size="normal" loading={decide.running} onClick={() => void decide.run('reject')}>
+                确认驳回
+              </BigButton>
+              <BigButton size="normal" fill="outline" onClick={() => setRejecting(false)}>
+                取消
+              </BigButton>
+            </View>
+          </View>
+        )}
+        {wish.status === 'fulfilled' && wish.private.proxy && (
+          <View className="wish-review__actions">
+            <BigButton size="normal" onClick={() => void Taro.navigateTo({ url: pageUrl('wish', 'confirm', { id: wish.id }) })}>
+              代为确认
+            </BigButton>
+          </View>
+        )}
       </View>
     </WishCard>
   )

@@ -41,11 +41,11 @@ export function StatsBoard({ stats }: { stats: WishStats }) {
     { label: '公开心愿', value: String(stats.total) }
   ]
   return (
-    <View className='wish-stats'>
+    <View className="wish-stats">
       {figures.map((f) => (
-        <View key={f.label} className='wish-stats__figure'>
-          <Text className='wish-stats__value'>{f.value}</Text>
-          <Text className='wish-stats__label'>{f.label}</Text>
+        <View key={f.label} className="wish-stats__figure">
+          <Text className="wish-stats__value">{f.value}</Text>
+          <Text className="wish-stats__label">{f.label}</Text>
         </View>
       ))}
     </View>
@@ -61,14 +61,18 @@ function ReviewQueue({ communityId }: { communityId: string }) {
     void stats.refresh()
   }
   return (
-    <View className='wish-review'>
-      <Section title='心愿数据' extra={<Text className='llt-text-secondary'>{stats.data ? `评价${stats.data.ratings}条` : ''}</Text>}>
-        {stats.data ? <StatsBoard stats={stats.data} /> : <StateView state={stats.error ? 'error' : 'loading'} error={stats.error} onRetry={() => void stats.refresh()} />}
+    <View className="wish-review">
+      <Section title="心愿数据" extra={<Text className="llt-text-secondary">{stats.data ? `评价${stats.data.ratings}条` : ''}</Text>}>
+        {stats.data ? (
+          <StatsBoard stats={stats.data} />
+        ) : (
+          <StateView state={stats.error ? 'error' : 'loading'} error={stats.error} onRetry={() => void stats.refresh()} />
+        )}
       </Section>
       <Section>
-        <Chips scroll label='心愿状态' options={QUEUES} value={status} onChange={setStatus} />
-        <View className='llt-actions'>
-          <BigButton fill='outline' onClick={openPostForm}>
+        <Chips scroll label="心愿状态" options={QUEUES} value={status} onChange={setStatus} />
+        <View className="llt-actions">
+          <BigButton fill="outline" onClick={openPostForm}>
             代录心愿
           </BigButton>
         </View>
@@ -86,7 +90,7 @@ function ReviewQueue({ communityId }: { communityId: string }) {
 function WishWorkbench() {
   const me = useSignedIn()
   const communityId = me.roles.find((r) => r.role === 'staff')?.communityId
-  if (!communityId) return <StateView state='empty' title='心愿审核仅对社区工作人员开放' fullPage />
+  if (!communityId) return <StateView state="empty" title="心愿审核仅对社区工作人员开放" fullPage />
   return <ReviewQueue communityId={communityId} />
 }
 

@@ -15,19 +15,19 @@ export interface NeedCardProps {
 
 export function NeedCard({ need, onOpen, children }: NeedCardProps) {
   return (
-    <View className='llt-card llt-card--raised party-need'>
-      <View className='party-need__main' onClick={onOpen} hoverClass={onOpen ? 'party-need__main--pressed' : 'none'}>
-        <View className='party-need__head'>
-          <Text className='party-need__category'>{NEED_CATEGORY_LABELS[need.category]}</Text>
-          <Text className='party-need__title'>{need.title}</Text>
-          <StatusTag kind='need' status={need.status} />
+    <View className="llt-card llt-card--raised party-need">
+      <View className="party-need__main" onClick={onOpen} hoverClass={onOpen ? 'party-need__main--pressed' : 'none'}>
+        <View className="party-need__head">
+          <Text className="party-need__category">{NEED_CATEGORY_LABELS[need.category]}</Text>
+          <Text className="party-need__title">{need.title}</Text>
+          <StatusTag kind="need" status={need.status} />
         </View>
-        <Text className='party-need__description'>{need.description}</Text>
-        <Text className='party-need__meta'>
+        <Text className="party-need__description">{need.description}</Text>
+        <Text className="party-need__meta">
           {[need.place, need.deadline && `截止 ${formatDateTime(need.deadline)}`, need.communityName].filter(Boolean).join(' · ')}
         </Text>
         {need.claimant && (
-          <Text className='party-need__claimant'>
+          <Text className="party-need__claimant">
             {need.claimant.kind === 'unit' ? '认领单位' : '认领党员'}：{need.claimant.displayName}
             {need.claimant.badge ? ` · ${need.claimant.badge.branch}` : ''}
             {need.claimedByMe ? '（我）' : ''}

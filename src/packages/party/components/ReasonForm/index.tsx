@@ -25,7 +25,7 @@ export function ReasonForm({ action, label, placeholder, optional = false, max =
 
   if (!open) {
     return (
-      <BigButton type='default' className='party-reason__open' onClick={() => setOpen(true)}>
+      <BigButton type="default" className="party-reason__open" onClick={() => setOpen(true)}>
         {action}
       </BigButton>
     )
@@ -39,15 +39,15 @@ export function ReasonForm({ action, label, placeholder, optional = false, max =
     if (done !== undefined) setOpen(false)
   }
   return (
-    <View className='party-reason'>
+    <View className="party-reason">
       <Field label={label} required={!optional} error={error} max={max} value={reason}>
         <TextArea value={reason} onChange={setReason} placeholder={placeholder} label={label} />
       </Field>
-      <View className='party-reason__buttons'>
-        <BigButton type='primary' loading={running} onClick={() => void submit()}>
+      <View className="party-reason__buttons">
+        <BigButton type="primary" loading={running} onClick={() => void submit()}>
           确定{action}
         </BigButton>
-        <BigButton type='default' onClick={() => setOpen(false)}>
+        <BigButton type="default" onClick={() => setOpen(false)}>
           取消
         </BigButton>
       </View>

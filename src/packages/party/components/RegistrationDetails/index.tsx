@@ -21,11 +21,11 @@ export function RegistrationDetails({ reg }: { reg: MemberRegistration }) {
     ['已续报到', reg.renewedHalves.map(halfLabel).join('、') || '—']
   ]
   return (
-    <View className='party-details'>
+    <View className="party-details">
       {rows.map(([label, value]) => (
-        <View key={label} className='party-details__row'>
-          <Text className='party-details__label'>{label}</Text>
-          <Text className='party-details__value'>{value}</Text>
+        <View key={label} className="party-details__row">
+          <Text className="party-details__label">{label}</Text>
+          <Text className="party-details__value">{value}</Text>
         </View>
       ))}
     </View>

@@ -6,17 +6,17 @@ import './index.css'
 
 export function ReportRowCard({ row, children }: { row: ReportRow; children?: ReactNode }) {
   return (
-    <View className='llt-card party-report-row'>
-      <View className='party-report-row__head'>
-        <Text className='party-report-row__name'>{row.name}</Text>
-        <Text className='llt-text-secondary'>{row.phone}</Text>
+    <View className="llt-card party-report-row">
+      <View className="party-report-row__head">
+        <Text className="party-report-row__name">{row.name}</Text>
+        <Text className="llt-text-secondary">{row.phone}</Text>
         <Text className={`party-report-row__rating${row.rating ? '' : ' party-report-row__rating--none'}`}>{row.ratingLabel}</Text>
       </View>
-      <Text className='llt-text-secondary'>
+      <Text className="llt-text-secondary">
         {row.branch} · {row.communityName}
         {row.renewedThisHalf ? '' : ' · 本半年度未续报到'}
       </Text>
-      <View className='party-report-row__figures'>
+      <View className="party-report-row__figures">
         <Text>积分 {row.points}</Text>
         <Text>时长 {row.hours}小时</Text>
         <Text>心愿 {row.wishes}</Text>

@@ -3,7 +3,15 @@ import { useState } from 'react'
 import { RegisterUnitInput } from '@contract/schemas/party'
 import { ResourceEditor, fromDrafts, toDraft, type ResourceDraft } from '.'
 
-function Editor({ initial, onValue, errors }: { initial: ResourceDraft[]; onValue: (v: ResourceDraft[]) => void; errors?: Record<string, string> }) {
+function Editor({
+  initial,
+  onValue,
+  errors
+}: {
+  initial: ResourceDraft[]
+  onValue: (v: ResourceDraft[]) => void
+  errors?: Record<string, string>
+}) {
   const [value, setValue] = useState(initial)
   return (
     <ResourceEditor
@@ -33,8 +41,19 @@ describe('ResourceEditor', () => {
   })
 
   it('shows the schema’s message under the right item', () => {
-    const drafts = [toDraft({ kind: 'venue', name: '活动室', quantity: 40 }), { kind: 'skill' as const, name: '', quantity: 'x', detail: '' }]
-    const parsed = RegisterUnitInput.safeParse({ requestId: 'req-00000001', communityId: 'cm01', name: '单位', org: '支部', contactName: '赵磊', contactPhone: '13800001111', resources: fromDrafts(drafts) })
+    const drafts = [
+      toDraft({ kind: 'venue', name: '活动室', quantity: 40 }),
+      { kind: 'skill' as const, name: '', quantity: 'x', detail: '' }
+    ]
+    const parsed = RegisterUnitInput.safeParse({
+      requestId: 'req-00000001',
+      communityId: 'cm01',
+      name: '单位',
+      org: '支部',
+      contactName: '赵磊',
+      contactPhone: '13800001111',
+      resources: fromDrafts(drafts)
+    })
     expect(parsed.success).toBe(false)
     const errors = Object.fromEntries((parsed.success ? [] : parsed.error.issues).map((i) => [i.path.join('.'), i.message]))
     expect(errors).toEqual({ 'resources.1.name': '请填写资源名称', 'resources.1.quantity': '数量必须是数字' })
@@ -43,7 +62,11 @@ describe('ResourceEditor', () => {
   })
 
   it('turns drafts into items: empty quantity and note left out', () => {
-    expect(fromDrafts([{ kind: 'volunteers', name: '青年突击队', quantity: ' ', detail: '' }])).toEqual([{ kind: 'volunteers', name: '青年突击队' }])
-    expect(fromDrafts([{ kind: 'venue', name: '活动室', quantity: '40', detail: '周末开放' }])).toEqual([{ kind: 'venue', name: '活动室', quantity: 40, detail: '周末开放' }])
+    expect(fromDrafts([{ kind: 'volunteers', name: '青年突击队', quantity: ' ', detail: '' }])).toEqual([
+      { kind: 'volunteers', name: '青年突击队' }
+    ])
+    expect(fromDrafts([{ kind: 'venue', name: '活动室', quantity: '40', detail: '周末开放' }])).toEqual([
+      { kind: 'venue', name: '活动室', quantity: 40, detail: '周末开放' }
+    ])
   })
 })

@@ -6,19 +6,19 @@ import './index.css'
 
 export function Timeline({ entries }: { entries: ReadonlyArray<TimelineEntry> }) {
   return (
-    <View className='party-timeline'>
+    <View className="party-timeline">
       {entries.map((e, i) => (
-        <View key={`${e.at}-${i}`} className='party-timeline__step'>
+        <View key={`${e.at}-${i}`} className="party-timeline__step">
           <View className={`party-timeline__dot${i === entries.length - 1 ? ' party-timeline__dot--last' : ''}`} />
-          <View className='party-timeline__body'>
-            <Text className='party-timeline__label'>
+          <View className="party-timeline__body">
+            <Text className="party-timeline__label">
               {e.label}
               {e.from !== e.to && e.from ? `（${e.from} → ${e.to}）` : ''}
             </Text>
-            <Text className='party-timeline__meta'>
+            <Text className="party-timeline__meta">
               {formatDateTime(e.at)} · {e.actor}
             </Text>
-            {e.why && <Text className='party-timeline__why'>{e.why}</Text>}
+            {e.why && <Text className="party-timeline__why">{e.why}</Text>}
           </View>
         </View>
       ))}

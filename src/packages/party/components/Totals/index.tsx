@@ -15,13 +15,13 @@ export function Totals({ assessment }: { assessment: Assessment }) {
   ]
   const short = Math.max(0, Math.round((rules.passMark - totals.points) * 10) / 10)
   return (
-    <View className='party-totals'>
-      <View className='party-totals__tiles'>
+    <View className="party-totals">
+      <View className="party-totals__tiles">
         {tiles.map(([label, value, note]) => (
-          <View key={label} className='party-totals__tile'>
-            <Text className='party-totals__value'>{value}</Text>
-            <Text className='party-totals__label'>{label}</Text>
-            {note && <Text className='party-totals__note'>{note}</Text>}
+          <View key={label} className="party-totals__tile">
+            <Text className="party-totals__value">{value}</Text>
+            <Text className="party-totals__label">{label}</Text>
+            {note && <Text className="party-totals__note">{note}</Text>}
           </View>
         ))}
       </View>
@@ -30,7 +30,7 @@ export function Totals({ assessment }: { assessment: Assessment }) {
         {totals.hoursMet ? '，服务时长已达标' : ''}
       </Text>
       <Text>年度评定：{rating ? `${rating.label}${rating.comment ? `（${rating.comment}）` : ''}` : '尚未评定'}</Text>
-      {maxRating !== 'excellent' && <Text className='party-totals__short'>本半年度未续报到，评定最高为“{RATING_LABELS[maxRating]}”</Text>}
+      {maxRating !== 'excellent' && <Text className="party-totals__short">本半年度未续报到，评定最高为“{RATING_LABELS[maxRating]}”</Text>}
     </View>
   )
 }

@@ -22,17 +22,17 @@ const FILTERS = [
 
 function MemberRow({ m }: { m: UnitMember }) {
   return (
-    <View className='llt-card party-report-row'>
-      <View className='party-report-row__head'>
-        <Text className='party-report-row__name'>{m.name}</Text>
-        <Text className='llt-text-secondary'>{m.phone}</Text>
+    <View className="llt-card party-report-row">
+      <View className="party-report-row__head">
+        <Text className="party-report-row__name">{m.name}</Text>
+        <Text className="llt-text-secondary">{m.phone}</Text>
         <StatusTag status={m.status} />
       </View>
-      <Text className='llt-text-secondary'>
+      <Text className="llt-text-secondary">
         {m.branch} · {m.communityName}
         {m.gridName ? ` · ${m.gridName}` : ''}
       </Text>
-      <Text className='llt-text-secondary'>
+      <Text className="llt-text-secondary">
         {m.approvedAt ? `${formatDate(m.approvedAt)}通过` : '等待社区审核'}
         {m.status === 'approved' && !m.renewedThisHalf ? ' · 本半年度未续报到' : ''}
       </Text>
@@ -44,13 +44,21 @@ function MembersList() {
   const { params } = useRouter()
   const unitId = String(params.unitId ?? '')
   const [filter, setFilter] = useState<Filter>('all')
-  const members = usePaged((cursor) => call('party', 'unitMembers', { unitId, ...(filter === 'all' ? {} : { status: filter }), cursor, limit: 20 }), [unitId, filter])
+  const members = usePaged(
+    (cursor) => call('party', 'unitMembers', { unitId, ...(filter === 'all' ? {} : { status: filter }), cursor, limit: 20 }),
+    [unitId, filter]
+  )
   return (
     <>
       <Section>
-        <Chips label='状态' options={FILTERS} value={filter} onChange={setFilter} />
+        <Chips label="状态" options={FILTERS} value={filter} onChange={setFilter} />
       </Section>
-      <PagedList paged={members} itemKey={(m) => m.registrationId} emptyTitle='还没有本单位党员报到' renderItem={(m) => <MemberRow m={m} />} />
+      <PagedList
+        paged={members}
+        itemKey={(m) => m.registrationId}
+        emptyTitle="还没有本单位党员报到"
+        renderItem={(m) => <MemberRow m={m} />}
+      />
     </>
   )
 }

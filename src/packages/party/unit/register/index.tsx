@@ -27,13 +27,27 @@ interface Draft {
   resources: ResourceDraft[]
 }
 
-const fromUnit = (u: Unit): Draft => ({ communityId: u.communityId, name: u.name, org: u.org, contactName: u.contactName, contactPhone: '', resources: u.resources.map(toDraft) })
+const fromUnit = (u: Unit): Draft => ({
+  communityId: u.communityId,
+  name: u.name,
+  org: u.org,
+  contactName: u.contactName,
+  contactPhone: '',
+  resources: u.resources.map(toDraft)
+})
 
 function UnitForm() {
   const me = useSignedIn()
   const { params } = useRouter()
   const unitId = typeof params.unitId === 'string' && params.unitId ? params.unitId : undefined
-  const [draft, setDraft] = useState<Draft>({ communityId: me.communityId, name: '', org: '', contactName: me.realName ?? '', contactPhone: '', resources: [] })
+  const [draft, setDraft] = useState<Draft>({
+    communityId: me.communityId,
+    name: '',
+    org: '',
+    contactName: me.realName ?? '',
+    contactPhone: '',
+    resources: []
+  })
   const [errors, setErrors] = useState<FieldErrors>({})
   const requestId = useRef(newRequestId())
   const mine = useRemote(() => call('party', 'myUnit'), [], { enabled: Boolean(unitId) })
@@ -64,28 +78,34 @@ function UnitForm() {
 
   return (
     <>
-      <Section title='报到社区'>
-        <CommunityPicker value={draft.communityId} label='报到社区' onChange={(c) => set({ communityId: c.id })} />
-        {errors.communityId && <Text className='llt-field__error'>{errors.communityId}</Text>}
+      <Section title="报到社区">
+        <CommunityPicker value={draft.communityId} label="报到社区" onChange={(c) => set({ communityId: c.id })} />
+        {errors.communityId && <Text className="llt-field__error">{errors.communityId}</Text>}
       </Section>
-      <Section title='单位信息'>
-        <Field label='单位名称' required error={errors.name} max={PARTY_LIMITS.unitName} value={draft.name}>
-          <TextInput label='单位名称' value={draft.name} onChange={(name) => set({ name })} placeholder='如：江城市某某局' />
+      <Section title="单位信息">
+        <Field label="单位名称" required error={errors.name} max={PARTY_LIMITS.unitName} value={draft.name}>
+          <TextInput label="单位名称" value={draft.name} onChange={(name) => set({ name })} placeholder="如：江城市某某局" />
         </Field>
-        <Field label='党组织名称' required error={errors.org} max={PARTY_LIMITS.unitName} value={draft.org}>
-          <TextInput label='党组织名称' value={draft.org} onChange={(org) => set({ org })} placeholder='如：某某局机关党支部' />
+        <Field label="党组织名称" required error={errors.org} max={PARTY_LIMITS.unitName} value={draft.org}>
+          <TextInput label="党组织名称" value={draft.org} onChange={(org) => set({ org })} placeholder="如：某某局机关党支部" />
         </Field>
-        <Field label='联系人' required error={errors.contactName}>
-          <TextInput label='联系人' value={draft.contactName} onChange={(contactName) => set({ contactName })} />
+        <Field label="联系人" required error={errors.contactName}>
+          <TextInput label="联系人" value={draft.contactName} onChange={(contactName) => set({ contactName })} />
         </Field>
-        <Field label='联系电话' required error={errors.contactPhone} hint='只有社区工作人员和本单位管理员能看到完整号码'>
-          <TextInput label='联系电话' type='number' value={draft.contactPhone} onChange={(contactPhone) => set({ contactPhone })} placeholder='11位手机号' />
+        <Field label="联系电话" required error={errors.contactPhone} hint="只有社区工作人员和本单位管理员能看到完整号码">
+          <TextInput
+            label="联系电话"
+            type="number"
+            value={draft.contactPhone}
+            onChange={(contactPhone) => set({ contactPhone })}
+            placeholder="11位手机号"
+          />
         </Field>
       </Section>
-      <Section title='资源清单'>
+      <Section title="资源清单">
         <ResourceEditor value={draft.resources} onChange={(resources) => set({ resources })} errors={errors} />
       </Section>
-      <View className='llt-submit'>
+      <View className="llt-submit">
         <BigButton loading={submit.running} onClick={() => void submit.run()}>
           {unitId ? '重新提交' : '提交单位报到'}
         </BigButton>

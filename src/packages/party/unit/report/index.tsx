@@ -19,28 +19,36 @@ function UnitReport() {
   const unitId = String(params.unitId ?? '')
   const [period, setPeriod] = useState(currentYear())
   const [title, setTitle] = useState('')
-  const rows = usePaged(async (cursor) => {
-    const report = await call('party', 'unitReport', { unitId, period, cursor, limit: 20 })
-    setTitle(`${report.scope.name} · 合格线${report.rules.passMark}分、年度服务${report.rules.yearlyHours}小时`)
-    return { items: report.rows, nextCursor: report.nextCursor }
-  }, [unitId, period])
+  const rows = usePaged(
+    async (cursor) => {
+      const report = await call('party', 'unitReport', { unitId, period, cursor, limit: 20 })
+      setTitle(`${report.scope.name} · 合格线${report.rules.passMark}分、年度服务${report.rules.yearlyHours}小时`)
+      return { items: report.rows, nextCursor: report.nextCursor }
+    },
+    [unitId, period]
+  )
   const exportCsv = useCsvExport({ unitId }, period)
   return (
     <>
-      <Section title='考评年度'>
+      <Section title="考评年度">
         <YearPicker value={period} onChange={setPeriod} />
         {title && (
           <View>
-            <Text className='llt-text-secondary'>{title}</Text>
+            <Text className="llt-text-secondary">{title}</Text>
           </View>
         )}
-        <View className='llt-actions'>
-          <BigButton type='default' loading={exportCsv.running} onClick={() => void exportCsv.run()}>
+        <View className="llt-actions">
+          <BigButton type="default" loading={exportCsv.running} onClick={() => void exportCsv.run()}>
             导出 CSV
           </BigButton>
         </View>
       </Section>
-      <PagedList paged={rows} itemKey={(r) => r.registrationId} emptyTitle='本单位还没有通过审核的报到党员' renderItem={(r) => <ReportRowCard row={r} />} />
+      <PagedList
+        paged={rows}
+        itemKey={(r) => r.registrationId}
+        emptyTitle="本单位还没有通过审核的报到党员"
+        renderItem={(r) => <ReportRowCard row={r} />}
+      />
     </>
   )
 }

@@ -33,15 +33,16 @@ function ResourcesForm() {
     })
   })
 
-  if (!units.data) return <StateView state={units.error ? 'error' : 'loading'} error={units.error} onRetry={() => void units.refresh()} fullPage />
-  if (!unit) return <StateView state='empty' title='没有找到这个单位' fullPage />
-  if (drafts === null) return <StateView state='loading' fullPage />
+  if (!units.data)
+    return <StateView state={units.error ? 'error' : 'loading'} error={units.error} onRetry={() => void units.refresh()} fullPage />
+  if (!unit) return <StateView state="empty" title="没有找到这个单位" fullPage />
+  if (drafts === null) return <StateView state="loading" fullPage />
   return (
     <>
       <Section title={`${unit.name} · 资源清单`}>
         <ResourceEditor value={drafts} onChange={setDrafts} errors={errors} />
       </Section>
-      <View className='llt-submit'>
+      <View className="llt-submit">
         <BigButton loading={save.running} onClick={() => void save.run()}>
           保存
         </BigButton>

@@ -3,7 +3,7 @@ import { QrCode, qrDataUrl } from '.'
 
 describe('QrCode', () => {
   it('draws the text as a GIF data URL and spaces the digits in threes', () => {
-    render(<QrCode text='LLT-PICKUP:o1_r1.012345' digits='012345' label='取货二维码' />)
+    render(<QrCode text="LLT-PICKUP:o1_r1.012345" digits="012345" label="取货二维码" />)
     const img = screen.getByLabelText('取货二维码') as HTMLImageElement
     expect(img.getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
     expect(screen.getByText('012 345')).toBeTruthy()

@@ -26,8 +26,8 @@ export function QrCode({ text, digits, label = '二维码', dimmed = false }: Qr
   const src = useMemo(() => qrDataUrl(text), [text])
   return (
     <View className={`points-qr${dimmed ? ' points-qr--dimmed' : ''}`}>
-      <Image className='points-qr__image' src={src} mode='aspectFit' aria-label={label} />
-      {digits && <Text className='points-qr__digits'>{digits.replace(/(\d{3})(?=\d)/g, '$1 ')}</Text>}
+      <Image className="points-qr__image" src={src} mode="aspectFit" aria-label={label} />
+      {digits && <Text className="points-qr__digits">{digits.replace(/(\d{3})(?=\d)/g, '$1 ')}</Text>}
     </View>
   )
 }

@@ -17,7 +17,15 @@ import { serverFieldErrors } from '@/utils/form'
 
 function ApplyForm() {
   const me = useSignedIn()
-  const [d, setDraft] = useState({ name: '', kind: 'shop' as MerchantKind, communityId: me.communityId ?? '', contactName: me.realName ?? '', contactPhone: '', address: '', description: '' })
+  const [d, setDraft] = useState({
+    name: '',
+    kind: 'shop' as MerchantKind,
+    communityId: me.communityId ?? '',
+    contactName: me.realName ?? '',
+    contactPhone: '',
+    address: '',
+    description: ''
+  })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof typeof d>(key: K, value: (typeof d)[K]) => setDraft((x) => ({ ...x, [key]: value }))
   const submit = useAction(async () => {
@@ -31,29 +39,63 @@ function ApplyForm() {
     }
   })
   return (
-    <Section title='申请入驻积分超市'>
-      <Field label='类型' required>
-        <Chips options={MERCHANT_KINDS.map((k) => ({ value: k, label: MERCHANT_KIND_LABELS[k] }))} value={d.kind} onChange={(k) => set('kind', k)} />
+    <Section title="申请入驻积分超市">
+      <Field label="类型" required>
+        <Chips
+          options={MERCHANT_KINDS.map((k) => ({ value: k, label: MERCHANT_KIND_LABELS[k] }))}
+          value={d.kind}
+          onChange={(k) => set('kind', k)}
+        />
       </Field>
       <Field label={d.kind === 'shop' ? '店名' : '达人名称'} required error={errors.name}>
-        <Input className='llt-input llt-input--round' value={d.name} placeholder={d.kind === 'shop' ? '如：惠民便利店' : '如：老周理发'} maxlength={30} onInput={(e) => set('name', e.detail.value)} />
+        <Input
+          className="llt-input llt-input--round"
+          value={d.name}
+          placeholder={d.kind === 'shop' ? '如：惠民便利店' : '如：老周理发'}
+          maxlength={30}
+          onInput={(e) => set('name', e.detail.value)}
+        />
       </Field>
-      <Field label='所在社区' required error={errors.communityId}>
+      <Field label="所在社区" required error={errors.communityId}>
         <CommunityPicker value={d.communityId} onChange={(c) => set('communityId', c.id)} />
       </Field>
-      <Field label='联系人' required error={errors.contactName}>
-        <Input className='llt-input llt-input--round' value={d.contactName} maxlength={20} onInput={(e) => set('contactName', e.detail.value)} />
+      <Field label="联系人" required error={errors.contactName}>
+        <Input
+          className="llt-input llt-input--round"
+          value={d.contactName}
+          maxlength={20}
+          onInput={(e) => set('contactName', e.detail.value)}
+        />
       </Field>
-      <Field label='联系电话' required error={errors.contactPhone} hint='只有社区工作人员能看到完整号码'>
-        <Input className='llt-input llt-input--round' type='number' value={d.contactPhone} placeholder='11位手机号' maxlength={13} onInput={(e) => set('contactPhone', e.detail.value)} />
+      <Field label="联系电话" required error={errors.contactPhone} hint="只有社区工作人员能看到完整号码">
+        <Input
+          className="llt-input llt-input--round"
+          type="number"
+          value={d.contactPhone}
+          placeholder="11位手机号"
+          maxlength={13}
+          onInput={(e) => set('contactPhone', e.detail.value)}
+        />
       </Field>
-      <Field label='地址' required error={errors.address}>
-        <Input className='llt-input llt-input--round' value={d.address} placeholder='店铺地址或服务地点' maxlength={60} onInput={(e) => set('address', e.detail.value)} />
+      <Field label="地址" required error={errors.address}>
+        <Input
+          className="llt-input llt-input--round"
+          value={d.address}
+          placeholder="店铺地址或服务地点"
+          maxlength={60}
+          onInput={(e) => set('address', e.detail.value)}
+        />
       </Field>
-      <Field label='简介' required error={errors.description}>
-        <Textarea className='llt-textarea llt-input--round' value={d.description} placeholder='能提供什么商品或服务' maxlength={300} onInput={(e) => set('description', e.detail.value)} />
+      <Field label="简介" required error={errors.description}>
+        <Textarea
+          className="llt-textarea llt-input--round"
+          value={d.description}
+          placeholder="能提供什么商品或服务"
+          maxlength={300}
+          onInput={(e) => set('description', e.detail.value)}
+        />
       </Field>
-      <View className='llt-actions'>
+      <View className="llt-actions">
         <BigButton block loading={submit.running} onClick={() => void submit.run()}>
           提交申请
         </BigButton>
@@ -64,7 +106,7 @@ function ApplyForm() {
 
 export default function MerchantApplyPage() {
   return (
-    <PageShell className='points-apply'>
+    <PageShell className="points-apply">
       <ApplyForm />
     </PageShell>
   )

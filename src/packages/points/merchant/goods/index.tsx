@@ -4,7 +4,14 @@ import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { GoodsDetail } from '@contract/schemas/points'
-import { GOODS_KIND_LABELS, GOODS_KINDS, LIMIT_PERIOD_LABELS, LIMIT_PERIODS, type GoodsKind, type LimitPeriod } from '@contract/schemas/points.labels'
+import {
+  GOODS_KIND_LABELS,
+  GOODS_KINDS,
+  LIMIT_PERIOD_LABELS,
+  LIMIT_PERIODS,
+  type GoodsKind,
+  type LimitPeriod
+} from '@contract/schemas/points.labels'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
@@ -37,7 +44,20 @@ interface Draft {
   onSale: boolean
 }
 
-const fresh: Draft = { name: '', kind: 'item', description: '', photo: null, price: '', stock: '', limitCount: '1', limitPeriod: 'month', pickupPlace: '', pickupDays: '7', validUntil: '', onSale: true }
+const fresh: Draft = {
+  name: '',
+  kind: 'item',
+  description: '',
+  photo: null,
+  price: '',
+  stock: '',
+  limitCount: '1',
+  limitPeriod: 'month',
+  pickupPlace: '',
+  pickupDays: '7',
+  validUntil: '',
+  onSale: true
+}
 
 const fromGoods = (g: GoodsDetail): Draft => ({
   name: g.name,
@@ -97,47 +117,86 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
     }
   })
   const number = (key: 'price' | 'stock' | 'limitCount' | 'pickupDays', placeholder: string) => (
-    <Input className='llt-input llt-input--round' type='number' value={d[key]} placeholder={placeholder} onInput={(e) => set(key, e.detail.value)} />
+    <Input
+      className="llt-input llt-input--round"
+      type="number"
+      value={d[key]}
+      placeholder={placeholder}
+      onInput={(e) => set(key, e.detail.value)}
+    />
   )
   return (
     <Section title={goodsId ? '编辑商品' : '上架新商品'}>
-      <Field label='类型' required>
-        <Chips options={GOODS_KINDS.map((k) => ({ value: k, label: GOODS_KIND_LABELS[k] }))} value={d.kind} onChange={(k) => set('kind', k)} />
+      <Field label="类型" required>
+        <Chips
+          options={GOODS_KINDS.map((k) => ({ value: k, label: GOODS_KIND_LABELS[k] }))}
+          value={d.kind}
+          onChange={(k) => set('kind', k)}
+        />
       </Field>
-      <Field label='名称' required error={errors.name}>
-        <Input className='llt-input llt-input--round' value={d.name} placeholder='如：东北大米5斤、理发一次' maxlength={30} onInput={(e) => set('name', e.detail.value)} />
+      <Field label="名称" required error={errors.name}>
+        <Input
+          className="llt-input llt-input--round"
+          value={d.name}
+          placeholder="如：东北大米5斤、理发一次"
+          maxlength={30}
+          onInput={(e) => set('name', e.detail.value)}
+        />
       </Field>
-      <Field label='图片' error={errors.photo}>
-        <View className='points-edit__photo' onClick={() => void pick.run()}>
-          {d.photo ? <Image className='points-edit__image' src={d.photo} mode='aspectFill' /> : <View className='points-edit__add'>{pick.running ? '上传中…' : '＋ 添加图片'}</View>}
+      <Field label="图片" error={errors.photo}>
+        <View className="points-edit__photo" onClick={() => void pick.run()}>
+          {d.photo ? (
+            <Image className="points-edit__image" src={d.photo} mode="aspectFill" />
+          ) : (
+            <View className="points-edit__add">{pick.running ? '上传中…' : '＋ 添加图片'}</View>
+          )}
         </View>
       </Field>
-      <Field label='说明' error={errors.description}>
-        <Textarea className='llt-textarea llt-input--round' value={d.description} maxlength={500} onInput={(e) => set('description', e.detail.value)} />
+      <Field label="说明" error={errors.description}>
+        <Textarea
+          className="llt-textarea llt-input--round"
+          value={d.description}
+          maxlength={500}
+          onInput={(e) => set('description', e.detail.value)}
+        />
       </Field>
-      <Field label='所需积分' required error={errors.price}>
+      <Field label="所需积分" required error={errors.price}>
         {number('price', '如：120')}
       </Field>
       <Field label={d.kind === 'service' ? '可约名额' : '库存'} required error={errors.stock}>
         {number('stock', '如：30')}
       </Field>
-      <Field label='每人限兑' required error={errors.limitCount}>
-        <Chips options={LIMIT_PERIODS.map((p) => ({ value: p, label: LIMIT_PERIOD_LABELS[p] }))} value={d.limitPeriod} onChange={(p) => set('limitPeriod', p)} />
+      <Field label="每人限兑" required error={errors.limitCount}>
+        <Chips
+          options={LIMIT_PERIODS.map((p) => ({ value: p, label: LIMIT_PERIOD_LABELS[p] }))}
+          value={d.limitPeriod}
+          onChange={(p) => set('limitPeriod', p)}
+        />
         {number('limitCount', '件数')}
       </Field>
-      <Field label='领取地点' required error={errors.pickupPlace}>
-        <Input className='llt-input llt-input--round' value={d.pickupPlace} placeholder='如：店内收银台' maxlength={60} onInput={(e) => set('pickupPlace', e.detail.value)} />
+      <Field label="领取地点" required error={errors.pickupPlace}>
+        <Input
+          className="llt-input llt-input--round"
+          value={d.pickupPlace}
+          placeholder="如：店内收银台"
+          maxlength={60}
+          onInput={(e) => set('pickupPlace', e.detail.value)}
+        />
       </Field>
-      <Field label='领取有效期（天）' required error={errors.pickupDays} hint='过期未领取自动取消，积分退回'>
+      <Field label="领取有效期（天）" required error={errors.pickupDays} hint="过期未领取自动取消，积分退回">
         {number('pickupDays', '如：7')}
       </Field>
-      <Field label='兑换截止日期' error={errors.validUntil} hint='不填则长期有效'>
-        <View className='points-edit__until'>
-          <Picker mode='date' value={d.validUntil || dayjs().format('YYYY-MM-DD')} onChange={(e) => set('validUntil', String(e.detail.value))}>
-            <View className='llt-input llt-input--round'>{d.validUntil || '长期有效'}</View>
+      <Field label="兑换截止日期" error={errors.validUntil} hint="不填则长期有效">
+        <View className="points-edit__until">
+          <Picker
+            mode="date"
+            value={d.validUntil || dayjs().format('YYYY-MM-DD')}
+            onChange={(e) => set('validUntil', String(e.detail.value))}
+          >
+            <View className="llt-input llt-input--round">{d.validUntil || '长期有效'}</View>
           </Picker>
           {d.validUntil && (
-            <Text className='points-edit__clear' onClick={() => set('validUntil', '')}>
+            <Text className="points-edit__clear" onClick={() => set('validUntil', '')}>
               清除
             </Text>
           )}
@@ -146,7 +205,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
       <Check checked={d.onSale} onChange={(on) => set('onSale', on)}>
         上架（取消勾选则下架，志愿者看不到）
       </Check>
-      <View className='llt-actions'>
+      <View className="llt-actions">
         <BigButton block loading={save.running} onClick={() => void save.run()}>
           保存
         </BigButton>
@@ -162,12 +221,16 @@ function GoodsEdit() {
   const existing = useRemote(() => call('points', 'goods', { goodsId: goodsId as string }), [goodsId], { enabled: Boolean(goodsId) })
   if (!goodsId) return <GoodsForm merchantId={merchantId} initial={fresh} />
   if (existing.data) return <GoodsForm merchantId={merchantId} goodsId={goodsId} initial={fromGoods(existing.data)} />
-  return existing.error ? <StateView state='error' error={existing.error} onRetry={() => void existing.refresh()} fullPage /> : <StateView state='loading' fullPage />
+  return existing.error ? (
+    <StateView state="error" error={existing.error} onRetry={() => void existing.refresh()} fullPage />
+  ) : (
+    <StateView state="loading" fullPage />
+  )
 }
 
 export default function GoodsEditPage() {
   return (
-    <PageShell className='points-goods-edit'>
+    <PageShell className="points-goods-edit">
       <GoodsEdit />
     </PageShell>
   )

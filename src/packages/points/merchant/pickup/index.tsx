@@ -16,11 +16,14 @@ import { OrderCard } from '../../components/OrderCard'
 import './index.css'
 
 function Waiting({ merchantId, reloadKey }: { merchantId: string; reloadKey: number }) {
-  const waiting = usePaged((cursor) => call('points', 'merchantOrders', { merchantId, status: 'pending', cursor, limit: 10 }), [merchantId, reloadKey])
+  const waiting = usePaged(
+    (cursor) => call('points', 'merchantOrders', { merchantId, status: 'pending', cursor, limit: 10 }),
+    [merchantId, reloadKey]
+  )
   return (
     <>
-      <Section title='待领取的兑换' />
-      <PagedList paged={waiting} itemKey={(o) => o.id} renderItem={(o) => <OrderCard order={o} />} emptyTitle='没有待领取的兑换' />
+      <Section title="待领取的兑换" />
+      <PagedList paged={waiting} itemKey={(o) => o.id} renderItem={(o) => <OrderCard order={o} />} emptyTitle="没有待领取的兑换" />
     </>
   )
 }
@@ -46,12 +49,19 @@ function Pickup() {
   })
   return (
     <>
-      <Section title='扫码核销'>
-        <CodeEntry scanLabel='扫顾客的取货码' placeholder='输入6位取货码' typing busy={verify.running} problem={problem} onCode={(code) => void verify.run(code)} />
+      <Section title="扫码核销">
+        <CodeEntry
+          scanLabel="扫顾客的取货码"
+          placeholder="输入6位取货码"
+          typing
+          busy={verify.running}
+          problem={problem}
+          onCode={(code) => void verify.run(code)}
+        />
       </Section>
       {done && (
         <>
-          <View className='points-pickup__done' role='status'>
+          <View className="points-pickup__done" role="status">
             ✓ 核销成功，请交付商品
           </View>
           <OrderCard order={done} />
@@ -64,7 +74,7 @@ function Pickup() {
 
 export default function PickupPage() {
   return (
-    <PageShell className='points-pickup'>
+    <PageShell className="points-pickup">
       <Pickup />
     </PageShell>
   )

@@ -29,22 +29,28 @@ export function CodeEntry({ scanLabel, placeholder, typing = false, busy = false
     if (code) onCode(code)
   }
   return (
-    <View className='vol-code-entry'>
+    <View className="vol-code-entry">
       {isWeapp() && (
         <BigButton block loading={busy} onClick={() => void scan()}>
           {scanLabel}
         </BigButton>
       )}
       {(typing || !isWeapp()) && (
-        <View className='vol-code-entry__typed'>
-          <Input className='llt-input llt-input--round' value={text} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} onConfirm={submit} />
+        <View className="vol-code-entry__typed">
+          <Input
+            className="llt-input llt-input--round"
+            value={text}
+            placeholder={placeholder}
+            onInput={(e) => setText(e.detail.value)}
+            onConfirm={submit}
+          />
           <BigButton block fill={isWeapp() ? 'outline' : 'solid'} loading={busy} disabled={!text.trim()} onClick={submit}>
             确定
           </BigButton>
         </View>
       )}
       {problem && (
-        <View className='vol-code-entry__problem' role='alert'>
+        <View className="vol-code-entry__problem" role="alert">
           {problem}
         </View>
       )}

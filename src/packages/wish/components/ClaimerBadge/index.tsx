@@ -7,11 +7,11 @@ export function ClaimerBadge({ claimer }: { claimer: Badge }) {
   const member = claimer.kind === 'member'
   return (
     <View className={`wish-claimer${member ? ' wish-claimer--member' : ''}`}>
-      <Text className='wish-claimer__who'>
+      <Text className="wish-claimer__who">
         {member ? '共产党员' : '志愿者'} {claimer.displayName} 认领了这个心愿
       </Text>
-      {claimer.branch && <Text className='wish-claimer__line'>{claimer.branch}</Text>}
-      {claimer.pledge && <Text className='wish-claimer__line'>承诺：{claimer.pledge}</Text>}
+      {claimer.branch && <Text className="wish-claimer__line">{claimer.branch}</Text>}
+      {claimer.pledge && <Text className="wish-claimer__line">承诺：{claimer.pledge}</Text>}
     </View>
   )
 }

@@ -47,24 +47,29 @@ export function PhotoPicker({ value, onChange, max, note }: PhotoPickerProps) {
   }
 
   return (
-    <View className='wish-photos'>
-      <View className='wish-photos__grid'>
+    <View className="wish-photos">
+      <View className="wish-photos__grid">
         {value.map((p) => (
-          <View key={p.fileId} className='wish-photos__tile'>
-            <Image className='wish-photos__image' src={p.preview} mode='aspectFill' />
-            <View className='wish-photos__remove' role='button' aria-label='删除这张照片' onClick={() => onChange(value.filter((x) => x !== p))}>
+          <View key={p.fileId} className="wish-photos__tile">
+            <Image className="wish-photos__image" src={p.preview} mode="aspectFill" />
+            <View
+              className="wish-photos__remove"
+              role="button"
+              aria-label="删除这张照片"
+              onClick={() => onChange(value.filter((x) => x !== p))}
+            >
               ✕
             </View>
           </View>
         ))}
         {value.length < max && (
-          <View className='wish-photos__add' role='button' aria-label='添加照片' onClick={() => void (uploading ? undefined : add())}>
-            <Text className='wish-photos__plus'>{uploading ? '…' : '+'}</Text>
-            <Text className='wish-photos__add-label'>{uploading ? `上传中(${uploading})` : '添加照片'}</Text>
+          <View className="wish-photos__add" role="button" aria-label="添加照片" onClick={() => void (uploading ? undefined : add())}>
+            <Text className="wish-photos__plus">{uploading ? '…' : '+'}</Text>
+            <Text className="wish-photos__add-label">{uploading ? `上传中(${uploading})` : '添加照片'}</Text>
           </View>
         )}
       </View>
-      {note && <Text className='llt-text-secondary'>{note}</Text>}
+      {note && <Text className="llt-text-secondary">{note}</Text>}
     </View>
   )
 }

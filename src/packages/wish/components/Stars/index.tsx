@@ -11,7 +11,7 @@ export interface StarsProps {
 
 export function Stars({ value, onChange }: StarsProps) {
   return (
-    <View className='wish-stars' role={onChange ? 'radiogroup' : undefined} aria-label='评分'>
+    <View className="wish-stars" role={onChange ? 'radiogroup' : undefined} aria-label="评分">
       {[1, 2, 3, 4, 5].map((n) => (
         <View
           key={n}
@@ -24,7 +24,7 @@ export function Stars({ value, onChange }: StarsProps) {
           ★
         </View>
       ))}
-      {value > 0 && <Text className='wish-stars__word'>{RATING_WORDS[value]}</Text>}
+      {value > 0 && <Text className="wish-stars__word">{RATING_WORDS[value]}</Text>}
     </View>
   )
 }

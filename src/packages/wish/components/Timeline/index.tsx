@@ -7,16 +7,16 @@ import './index.css'
 
 export function Timeline({ entries }: { entries: ReadonlyArray<WishTimelineEntry> }) {
   return (
-    <View className='wish-timeline'>
+    <View className="wish-timeline">
       {entries.map((e, i) => (
         <View key={`${e.at}-${i}`} className={`wish-timeline__step${i === entries.length - 1 ? ' wish-timeline__step--last' : ''}`}>
-          <View className='wish-timeline__dot' />
-          <View className='wish-timeline__body'>
-            <Text className='wish-timeline__label'>{e.label}</Text>
-            <Text className='wish-timeline__meta'>
+          <View className="wish-timeline__dot" />
+          <View className="wish-timeline__body">
+            <Text className="wish-timeline__label">{e.label}</Text>
+            <Text className="wish-timeline__meta">
               {formatDateTime(e.at)} · {e.actor}
             </Text>
-            {e.why && <Text className='wish-timeline__why'>{e.why}</Text>}
+            {e.why && <Text className="wish-timeline__why">{e.why}</Text>}
           </View>
         </View>
       ))}

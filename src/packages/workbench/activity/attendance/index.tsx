@@ -1,5 +1,5 @@
 // 考勤 (staff): who enrolled, checked in and out, their hours and points; correcting hours with a reason
-// (recorded on the enrolment and shown to the volunteer); closing the activity after it ends.
+// (recorded on the enrollment and shown to the volunteer); closing the activity after it ends.
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -15,7 +15,7 @@ import { call, showError } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
 import { formatDateTime } from '@/utils/date'
 import { Field } from '@/components/Field'
-import { enrolmentLabel, formatHours } from '../../../volunteer/format'
+import { enrollmentLabel, formatHours } from '../../../volunteer/format'
 import './index.css'
 
 function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void }) {
@@ -27,14 +27,20 @@ function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void 
     onSaved()
   })
   return (
-    <View className='wb-att__fix'>
-      <Field label='服务时长（小时，按0.5计）'>
-        <Input className='llt-input llt-input--round' type='digit' value={hours} onInput={(e) => setHours(e.detail.value)} />
+    <View className="wb-att__fix">
+      <Field label="服务时长（小时，按0.5计）">
+        <Input className="llt-input llt-input--round" type="digit" value={hours} onInput={(e) => setHours(e.detail.value)} />
       </Field>
-      <Field label='更正原因' required>
-        <Input className='llt-input llt-input--round' value={reason} placeholder='如：忘记签退，现场核实' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+      <Field label="更正原因" required>
+        <Input
+          className="llt-input llt-input--round"
+          value={reason}
+          placeholder="如：忘记签退，现场核实"
+          maxlength={200}
+          onInput={(e) => setReason(e.detail.value)}
+        />
       </Field>
-      <BigButton block size='normal' loading={save.running} onClick={() => void save.run()}>
+      <BigButton block size="normal" loading={save.running} onClick={() => void save.run()}>
         保存更正
       </BigButton>
     </View>
@@ -44,27 +50,32 @@ function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void 
 function Row({ row, reload }: { row: AttendanceRow; reload: () => void }) {
   const [open, setOpen] = useState(false)
   return (
-    <View className='llt-card llt-card--item wb-att__row'>
-      <View className='llt-card__head'>
-        <Text className='llt-card__title'>{row.realName}</Text>
-        <Text className={`wb-att__status wb-att__status--${row.status}`}>{enrolmentLabel(row.status)}</Text>
+    <View className="llt-card llt-card--item wb-att__row">
+      <View className="llt-card__head">
+        <Text className="llt-card__title">{row.realName}</Text>
+        <Text className={`wb-att__status wb-att__status--${row.status}`}>{enrollmentLabel(row.status)}</Text>
       </View>
-      <Text className='llt-card__line'>
+      <Text className="llt-card__line">
         {row.volunteerNo} · {row.phone}
       </Text>
-      {row.checkInAt && <Text className='llt-card__line'>签到 {formatDateTime(row.checkInAt)}{row.checkOutAt ? `，签退 ${formatDateTime(row.checkOutAt)}` : ''}</Text>}
+      {row.checkInAt && (
+        <Text className="llt-card__line">
+          签到 {formatDateTime(row.checkInAt)}
+          {row.checkOutAt ? `，签退 ${formatDateTime(row.checkOutAt)}` : ''}
+        </Text>
+      )}
       {row.status === 'completed' && (
-        <Text className='llt-card__line'>
+        <Text className="llt-card__line">
           {formatHours(row.hours)} · {row.points} 积分{row.missingCheckout ? ' · 未签退' : ''}
         </Text>
       )}
       {row.corrections.map((c) => (
-        <Text key={c.at} className='llt-card__line'>
+        <Text key={c.at} className="llt-card__line">
           更正：{formatHours(c.from)} → {formatHours(c.to)}（{c.reason}）
         </Text>
       ))}
       {row.status !== 'cancelled' && (
-        <Text className='wb-att__toggle' onClick={() => setOpen(!open)}>
+        <Text className="wb-att__toggle" onClick={() => setOpen(!open)}>
           {open ? '收起' : '更正时长'}
         </Text>
       )}
@@ -85,24 +96,36 @@ function Attendance() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const [summary, setSummary] = useState<AttendanceSummary | null>(null)
-  const paged = usePaged(async (cursor) => {
-    const page = await call('volunteer', 'attendance', { activityId: id, cursor, limit: 30 })
-    setSummary(page.summary)
-    return page
-  }, [id])
+  const paged = usePaged(
+    async (cursor) => {
+      const page = await call('volunteer', 'attendance', { activityId: id, cursor, limit: 30 })
+      setSummary(page.summary)
+      return page
+    },
+    [id]
+  )
   const reload = () => void paged.refresh().catch(showError)
   const finish = useAction(async () => {
-    const { confirm } = await Taro.showModal({ title: '活动结项', content: '结项后不能再签到签退；未到的记为缺席，未签退的记0小时（可再更正）。确定结项吗？', confirmText: '结项', cancelText: '取消' })
+    const { confirm } = await Taro.showModal({
+      title: '活动结项',
+      content: '结项后不能再签到签退；未到的记为缺席，未签退的记0小时（可再更正）。确定结项吗？',
+      confirmText: '结项',
+      cancelText: '取消'
+    })
     if (!confirm) return
     const r = await call('volunteer', 'completeActivity', { activityId: id })
-    void Taro.showModal({ title: '已结项', content: `完成 ${r.completed} 人，缺席 ${r.absent} 人，未签退 ${r.missingCheckout} 人`, showCancel: false })
+    void Taro.showModal({
+      title: '已结项',
+      content: `完成 ${r.completed} 人，缺席 ${r.absent} 人，未签退 ${r.missingCheckout} 人`,
+      showCancel: false
+    })
     reload()
   })
   return (
     <>
-      <Section title='考勤'>
+      <Section title="考勤">
         {summary && (
-          <View className='wb-att__summary'>
+          <View className="wb-att__summary">
             <Text>已报名 {summary.enrolled}</Text>
             <Text>已签到 {summary.checkedIn}</Text>
             <Text>已完成 {summary.completed}</Text>
@@ -110,23 +133,23 @@ function Attendance() {
             <Text>已取消 {summary.cancelled}</Text>
           </View>
         )}
-        <View className='llt-actions'>
+        <View className="llt-actions">
           <BigButton block onClick={() => navigate(pageUrl('workbench', 'activityCode', { id }))}>
             出示签到码
           </BigButton>
-          <BigButton block fill='outline' loading={finish.running} onClick={() => void finish.run()}>
+          <BigButton block fill="outline" loading={finish.running} onClick={() => void finish.run()}>
             活动结项
           </BigButton>
         </View>
       </Section>
-      <PagedList paged={paged} itemKey={(r) => r.id} renderItem={(r) => <Row row={r} reload={reload} />} emptyTitle='还没有人报名' />
+      <PagedList paged={paged} itemKey={(r) => r.id} renderItem={(r) => <Row row={r} reload={reload} />} emptyTitle="还没有人报名" />
     </>
   )
 }
 
 export default function AttendancePage() {
   return (
-    <PageShell className='wb-attendance'>
+    <PageShell className="wb-attendance">
       <Attendance />
     </PageShell>
   )

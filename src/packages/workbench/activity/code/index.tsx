@@ -34,24 +34,24 @@ function CheckinCodeView() {
     rotating.pause()
   })
 
-  if (!rotating.code && rotating.error) return <StateView state='error' error={rotating.error} fullPage />
-  if (!rotating.code) return <StateView state='loading' title='正在生成签到码…' fullPage />
+  if (!rotating.code && rotating.error) return <StateView state="error" error={rotating.error} fullPage />
+  if (!rotating.code) return <StateView state="loading" title="正在生成签到码…" fullPage />
   const s = summary.data?.summary
   return (
     <Section>
-      <Text className='wb-code__title'>{activity.data?.title ?? '签到码'}</Text>
-      <Text className='wb-code__hint'>请志愿者用“扫码签到”扫描，签到和签退都用这个码</Text>
-      <QrCode text={rotating.code.payload} label='签到二维码' dimmed={Boolean(rotating.error)} />
-      <Text className='wb-code__countdown'>{rotating.error ? '网络不稳定，正在重试…' : `${rotating.secondsLeft} 秒后自动更新`}</Text>
+      <Text className="wb-code__title">{activity.data?.title ?? '签到码'}</Text>
+      <Text className="wb-code__hint">请志愿者用“扫码签到”扫描，签到和签退都用这个码</Text>
+      <QrCode text={rotating.code.payload} label="签到二维码" dimmed={Boolean(rotating.error)} />
+      <Text className="wb-code__countdown">{rotating.error ? '网络不稳定，正在重试…' : `${rotating.secondsLeft} 秒后自动更新`}</Text>
       {s && (
-        <View className='wb-code__counts'>
+        <View className="wb-code__counts">
           <Text>已签到 {s.checkedIn + s.completed}</Text>
           <Text>已签退 {s.completed}</Text>
           <Text>未到 {s.enrolled}</Text>
         </View>
       )}
-      <View className='llt-actions'>
-        <BigButton block fill='outline' onClick={() => navigate(pageUrl('workbench', 'activityAttendance', { id }))}>
+      <View className="llt-actions">
+        <BigButton block fill="outline" onClick={() => navigate(pageUrl('workbench', 'activityAttendance', { id }))}>
           查看考勤
         </BigButton>
       </View>
@@ -61,7 +61,7 @@ function CheckinCodeView() {
 
 export default function CheckinCodePage() {
   return (
-    <PageShell className='wb-code'>
+    <PageShell className="wb-code">
       <CheckinCodeView />
     </PageShell>
   )

@@ -1,4 +1,4 @@
-// 发布活动 (staff): title, content, venue with its location, date and times, enrolment deadline, seats,
+// 发布活动 (staff): title, content, venue with its location, date and times, enrollment deadline, seats,
 // points per hour with a cap, and the check-in radius. The venue's location is the community centre
 // until staff pick it on the map (weapp) or use where they stand.
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
@@ -122,64 +122,94 @@ function CreateForm() {
     }
   })
   const timePicker = (key: 'startTime' | 'endTime' | 'deadlineTime') => (
-    <Picker mode='time' value={d[key]} onChange={(e) => set(key, String(e.detail.value))}>
-      <View className='llt-input llt-input--round wb-act__picker'>{d[key]}</View>
+    <Picker mode="time" value={d[key]} onChange={(e) => set(key, String(e.detail.value))}>
+      <View className="llt-input llt-input--round wb-act__picker">{d[key]}</View>
     </Picker>
   )
   const datePicker = (key: 'date' | 'deadlineDate') => (
-    <Picker mode='date' value={d[key]} onChange={(e) => set(key, String(e.detail.value))}>
-      <View className='llt-input llt-input--round wb-act__picker'>{d[key]}</View>
+    <Picker mode="date" value={d[key]} onChange={(e) => set(key, String(e.detail.value))}>
+      <View className="llt-input llt-input--round wb-act__picker">{d[key]}</View>
     </Picker>
   )
   return (
-    <Section title='发布志愿活动'>
-      <Field label='活动名称' required error={errors.title}>
-        <Input className='llt-input llt-input--round' value={d.title} placeholder='如：敬老院陪伴读报' maxlength={40} onInput={(e) => set('title', e.detail.value)} />
+    <Section title="发布志愿活动">
+      <Field label="活动名称" required error={errors.title}>
+        <Input
+          className="llt-input llt-input--round"
+          value={d.title}
+          placeholder="如：敬老院陪伴读报"
+          maxlength={40}
+          onInput={(e) => set('title', e.detail.value)}
+        />
       </Field>
-      <Field label='服务内容' required error={errors.content}>
-        <Textarea className='llt-textarea llt-input--round' value={d.content} placeholder='做什么、注意事项、需要带什么' maxlength={2000} onInput={(e) => set('content', e.detail.value)} />
+      <Field label="服务内容" required error={errors.content}>
+        <Textarea
+          className="llt-textarea llt-input--round"
+          value={d.content}
+          placeholder="做什么、注意事项、需要带什么"
+          maxlength={2000}
+          onInput={(e) => set('content', e.detail.value)}
+        />
       </Field>
-      <Field label='活动地点' required error={errors.venue ?? errors.location ?? errors['location.lat']}>
-        <Input className='llt-input llt-input--round' value={d.venue} placeholder='如：青枫社区日间照料中心' maxlength={60} onInput={(e) => set('venue', e.detail.value)} />
-        <Text className='llt-field__hint'>{d.location ? `签到坐标：${d.location.lat.toFixed(5)}, ${d.location.lng.toFixed(5)}` : '请确定签到坐标'}</Text>
-        <View className='wb-act__row'>
+      <Field label="活动地点" required error={errors.venue ?? errors.location ?? errors['location.lat']}>
+        <Input
+          className="llt-input llt-input--round"
+          value={d.venue}
+          placeholder="如：青枫社区日间照料中心"
+          maxlength={60}
+          onInput={(e) => set('venue', e.detail.value)}
+        />
+        <Text className="llt-field__hint">
+          {d.location ? `签到坐标：${d.location.lat.toFixed(5)}, ${d.location.lng.toFixed(5)}` : '请确定签到坐标'}
+        </Text>
+        <View className="wb-act__row">
           {isWeapp() && (
-            <BigButton size='normal' fill='outline' loading={map.running} onClick={() => void map.run()}>
+            <BigButton size="normal" fill="outline" loading={map.running} onClick={() => void map.run()}>
               在地图上选点
             </BigButton>
           )}
-          <BigButton size='normal' fill='outline' loading={locate.running} onClick={() => void locate.run()}>
+          <BigButton size="normal" fill="outline" loading={locate.running} onClick={() => void locate.run()}>
             使用我的位置
           </BigButton>
         </View>
       </Field>
-      <Field label='日期和时间' required error={errors.start ?? errors.end}>
+      <Field label="日期和时间" required error={errors.start ?? errors.end}>
         {datePicker('date')}
-        <View className='wb-act__row'>
+        <View className="wb-act__row">
           {timePicker('startTime')}
           <Text>至</Text>
           {timePicker('endTime')}
         </View>
       </Field>
-      <Field label='报名截止' required error={errors.enrollDeadline}>
-        <View className='wb-act__row'>
+      <Field label="报名截止" required error={errors.enrollDeadline}>
+        <View className="wb-act__row">
           {datePicker('deadlineDate')}
           {timePicker('deadlineTime')}
         </View>
       </Field>
-      <Field label='招募人数' required error={errors.capacity}>
-        <Input className='llt-input llt-input--round' type='number' value={d.capacity} onInput={(e) => set('capacity', e.detail.value)} />
+      <Field label="招募人数" required error={errors.capacity}>
+        <Input className="llt-input llt-input--round" type="number" value={d.capacity} onInput={(e) => set('capacity', e.detail.value)} />
       </Field>
-      <Field label='每小时积分 / 本次积分上限' required error={errors.pointsPerHour ?? errors.pointsCap}>
-        <View className='wb-act__row'>
-          <Input className='llt-input llt-input--round' type='number' value={d.pointsPerHour} onInput={(e) => set('pointsPerHour', e.detail.value)} />
-          <Input className='llt-input llt-input--round' type='number' value={d.pointsCap} onInput={(e) => set('pointsCap', e.detail.value)} />
+      <Field label="每小时积分 / 本次积分上限" required error={errors.pointsPerHour ?? errors.pointsCap}>
+        <View className="wb-act__row">
+          <Input
+            className="llt-input llt-input--round"
+            type="number"
+            value={d.pointsPerHour}
+            onInput={(e) => set('pointsPerHour', e.detail.value)}
+          />
+          <Input
+            className="llt-input llt-input--round"
+            type="number"
+            value={d.pointsCap}
+            onInput={(e) => set('pointsCap', e.detail.value)}
+          />
         </View>
       </Field>
-      <Field label='签到范围（米）' required error={errors.radius} hint='志愿者需在活动地点这个距离内扫码'>
+      <Field label="签到范围（米）" required error={errors.radius} hint="志愿者需在活动地点这个距离内扫码">
         <Chips options={RADII.map((r) => ({ value: r, label: `${r}米` }))} value={d.radius} onChange={(r) => set('radius', r)} />
       </Field>
-      <View className='llt-actions'>
+      <View className="llt-actions">
         <BigButton block loading={publish.running} onClick={() => void publish.run()}>
           发布活动
         </BigButton>
@@ -190,7 +220,7 @@ function CreateForm() {
 
 export default function ActivityCreatePage() {
   return (
-    <PageShell className='wb-activity-create'>
+    <PageShell className="wb-activity-create">
       <CreateForm />
     </PageShell>
   )

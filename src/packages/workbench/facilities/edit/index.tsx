@@ -34,7 +34,10 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [requestId] = useState(newRequestId)
   const set = <K extends keyof FacilityForm>(key: K, value: FacilityForm[K]) => setForm((f) => ({ ...f, [key]: value }))
-  const categoryIndex = Math.max(0, FACILITY_CATEGORIES.findIndex((c) => c.id === form.category))
+  const categoryIndex = Math.max(
+    0,
+    FACILITY_CATEGORIES.findIndex((c) => c.id === form.category)
+  )
 
   const save = useAction(async () => {
     setErrors({})
@@ -71,58 +74,100 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
   })
 
   return (
-    <View className='wb-form'>
+    <View className="wb-form">
       {existing?.status === 'closed' && (
         <Section>
-          <Text className='wb-form__closed'>该设施已关闭，居民看不到它。</Text>
+          <Text className="wb-form__closed">该设施已关闭，居民看不到它。</Text>
         </Section>
       )}
-      <Section title='基本信息'>
-        <Field label='名称' error={errors.name}>
-          <Input className='llt-input' value={form.name} maxlength={50} placeholder='如：青枫社区长者饭堂' onInput={(e) => set('name', e.detail.value)} />
+      <Section title="基本信息">
+        <Field label="名称" error={errors.name}>
+          <Input
+            className="llt-input"
+            value={form.name}
+            maxlength={50}
+            placeholder="如：青枫社区长者饭堂"
+            onInput={(e) => set('name', e.detail.value)}
+          />
         </Field>
-        <Field label='类别' error={errors.category}>
-          <Picker mode='selector' range={FACILITY_CATEGORIES.map((c) => `${c.name}（${c.tier}分钟）`)} value={categoryIndex} onChange={(e) => set('category', FACILITY_CATEGORIES[Number(e.detail.value)].id)}>
-            <View className='llt-input wb-form__picker'>{FACILITY_CATEGORIES[categoryIndex].name}</View>
+        <Field label="类别" error={errors.category}>
+          <Picker
+            mode="selector"
+            range={FACILITY_CATEGORIES.map((c) => `${c.name}（${c.tier}分钟）`)}
+            value={categoryIndex}
+            onChange={(e) => set('category', FACILITY_CATEGORIES[Number(e.detail.value)].id)}
+          >
+            <View className="llt-input wb-form__picker">{FACILITY_CATEGORIES[categoryIndex].name}</View>
           </Picker>
         </Field>
-        <Field label='位置（纬度、经度）' error={errors.location}>
-          <View className='wb-form__pair'>
-            <Input className='llt-input' type='digit' value={form.lat} placeholder='纬度 31.3350' onInput={(e) => set('lat', e.detail.value)} />
-            <Input className='llt-input' type='digit' value={form.lng} placeholder='经度 118.3750' onInput={(e) => set('lng', e.detail.value)} />
+        <Field label="位置（纬度、经度）" error={errors.location}>
+          <View className="wb-form__pair">
+            <Input
+              className="llt-input"
+              type="digit"
+              value={form.lat}
+              placeholder="纬度 31.3350"
+              onInput={(e) => set('lat', e.detail.value)}
+            />
+            <Input
+              className="llt-input"
+              type="digit"
+              value={form.lng}
+              placeholder="经度 118.3750"
+              onInput={(e) => set('lng', e.detail.value)}
+            />
           </View>
           {isWeapp() && (
-            <BigButton size='small' fill='outline' loading={locate.running} onClick={() => void locate.run()}>
+            <BigButton size="small" fill="outline" loading={locate.running} onClick={() => void locate.run()}>
               在地图上选点
             </BigButton>
           )}
         </Field>
-        <Field label='地址' error={errors.address}>
-          <Input className='llt-input' value={form.address} maxlength={100} onInput={(e) => set('address', e.detail.value)} />
+        <Field label="地址" error={errors.address}>
+          <Input className="llt-input" value={form.address} maxlength={100} onInput={(e) => set('address', e.detail.value)} />
         </Field>
-        <Field label='对外电话' error={errors.phone}>
-          <Input className='llt-input' value={form.phone} maxlength={20} placeholder='如：0553-2123456' onInput={(e) => set('phone', e.detail.value)} />
+        <Field label="对外电话" error={errors.phone}>
+          <Input
+            className="llt-input"
+            value={form.phone}
+            maxlength={20}
+            placeholder="如：0553-2123456"
+            onInput={(e) => set('phone', e.detail.value)}
+          />
         </Field>
       </Section>
-      <Section title='开放时间与服务'>
-        <Field label='开放时间' error={errors.hoursText}>
-          <Textarea className='llt-textarea wb-form__textarea' value={form.hoursText} maxlength={200} autoHeight onInput={(e) => set('hoursText', e.detail.value)} />
-          <Text className='llt-text-secondary'>例：周一至周五 08:30-12:00,14:00-17:30；周六 09:00-12:00。没写到的日子视为休息，跨夜可写 22:00-02:00。</Text>
+      <Section title="开放时间与服务">
+        <Field label="开放时间" error={errors.hoursText}>
+          <Textarea
+            className="llt-textarea wb-form__textarea"
+            value={form.hoursText}
+            maxlength={200}
+            autoHeight
+            onInput={(e) => set('hoursText', e.detail.value)}
+          />
+          <Text className="llt-text-secondary">
+            例：周一至周五 08:30-12:00,14:00-17:30；周六 09:00-12:00。没写到的日子视为休息，跨夜可写 22:00-02:00。
+          </Text>
         </Field>
-        <View className='wb-form__switch'>
+        <View className="wb-form__switch">
           <Text>法定节假日休息</Text>
-          <Switch checked={form.holidaysClosed} color='#C8102E' onChange={(e) => set('holidaysClosed', e.detail.value)} />
+          <Switch checked={form.holidaysClosed} color="#C8102E" onChange={(e) => set('holidaysClosed', e.detail.value)} />
         </View>
-        <Field label='服务项目（用顿号分隔）' error={errors.services}>
-          <Input className='llt-input' value={form.services} placeholder='如：老年助餐、送餐上门' onInput={(e) => set('services', e.detail.value)} />
+        <Field label="服务项目（用顿号分隔）" error={errors.services}>
+          <Input
+            className="llt-input"
+            value={form.services}
+            placeholder="如：老年助餐、送餐上门"
+            onInput={(e) => set('services', e.detail.value)}
+          />
         </Field>
       </Section>
-      <View className='wb-form__actions'>
+      <View className="wb-form__actions">
         <BigButton block loading={save.running} onClick={() => void save.run()}>
           保存
         </BigButton>
         {existing?.status === 'open' && (
-          <BigButton block fill='outline' loading={close.running} onClick={() => void close.run()}>
+          <BigButton block fill="outline" loading={close.running} onClick={() => void close.run()}>
             关闭设施
           </BigButton>
         )}
@@ -138,11 +183,11 @@ function EditFacility() {
   useEffect(() => void Taro.setNavigationBarTitle({ title: id ? '编辑设施' : '新增设施' }), [id])
 
   if (!id) {
-    if (!params.communityId) return <StateView state='error' title='缺少社区信息，请从设施管理进入' fullPage />
+    if (!params.communityId) return <StateView state="error" title="缺少社区信息，请从设施管理进入" fullPage />
     return <Editor communityId={params.communityId} existing={null} />
   }
-  if (facility.error) return <StateView state='error' error={facility.error} onRetry={() => void facility.refresh()} fullPage />
-  if (!facility.data) return <StateView state='loading' fullPage />
+  if (facility.error) return <StateView state="error" error={facility.error} onRetry={() => void facility.refresh()} fullPage />
+  if (!facility.data) return <StateView state="loading" fullPage />
   return <Editor communityId={facility.data.communityId} existing={facility.data} />
 }
 

@@ -33,11 +33,11 @@ async function readChatFile(): Promise<string | null> {
 
 function BrowserFile({ onText }: { onText: (text: string) => void }) {
   return (
-    <label className='wb-import__file'>
+    <label className="wb-import__file">
       选择电脑或手机上的CSV文件
       <input
-        type='file'
-        accept='.csv,text/csv,text/plain'
+        type="file"
+        accept=".csv,text/csv,text/plain"
         style={{ display: 'none' }}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0]
@@ -69,38 +69,50 @@ function Importer({ communityId }: { communityId: string }) {
   })
 
   return (
-    <View className='wb-import'>
-      <Section title='1. 选择文件'>
+    <View className="wb-import">
+      <Section title="1. 选择文件">
         {isWeapp() && (
-          <BigButton block fill='outline' loading={pickChatFile.running} onClick={() => void pickChatFile.run()}>
+          <BigButton block fill="outline" loading={pickChatFile.running} onClick={() => void pickChatFile.run()}>
             从微信聊天中选择CSV文件
           </BigButton>
         )}
         {isH5() && <BrowserFile onText={load} />}
-        <Text className='llt-text-secondary'>也可以把CSV内容粘贴在下面（第一行是列名）：</Text>
-        <Textarea className='wb-import__text' value={csv} maxlength={-1} placeholder={FACILITY_CSV_TEMPLATE} onInput={(e) => load(e.detail.value)} />
-        <Text className='llt-text-secondary wb-import__hint'>
+        <Text className="llt-text-secondary">也可以把CSV内容粘贴在下面（第一行是列名）：</Text>
+        <Textarea
+          className="wb-import__text"
+          value={csv}
+          maxlength={-1}
+          placeholder={FACILITY_CSV_TEMPLATE}
+          onInput={(e) => load(e.detail.value)}
+        />
+        <Text className="llt-text-secondary wb-import__hint">
           必填列：名称、类别、纬度、经度、营业时间；可选：地址、电话、节假日休息（是/否）、服务项目。
         </Text>
       </Section>
-      <Section title='2. 不合格的行怎么处理'>
+      <Section title="2. 不合格的行怎么处理">
         {MODES.map((m) => (
-          <View key={m.mode} role='radio' aria-checked={mode === m.mode} className={`wb-import__mode${mode === m.mode ? ' wb-import__mode--active' : ''}`} onClick={() => setMode(m.mode)}>
-            <Text className='wb-import__mode-title'>
+          <View
+            key={m.mode}
+            role="radio"
+            aria-checked={mode === m.mode}
+            className={`wb-import__mode${mode === m.mode ? ' wb-import__mode--active' : ''}`}
+            onClick={() => setMode(m.mode)}
+          >
+            <Text className="wb-import__mode-title">
               {mode === m.mode ? '● ' : '○ '}
               {m.title}
             </Text>
-            <Text className='llt-text-secondary'>{m.help}</Text>
+            <Text className="llt-text-secondary">{m.help}</Text>
           </View>
         ))}
       </Section>
-      <View className='wb-import__actions'>
+      <View className="wb-import__actions">
         <BigButton block disabled={!csv.trim()} loading={submit.running} onClick={() => void submit.run()}>
           开始导入
         </BigButton>
       </View>
       {result && (
-        <Section title='导入结果'>
+        <Section title="导入结果">
           <ImportSummary result={result} />
         </Section>
       )}
@@ -110,7 +122,7 @@ function Importer({ communityId }: { communityId: string }) {
 
 function ImportPage() {
   const { params } = useRouter()
-  if (!params.communityId) return <StateView state='error' title='缺少社区信息，请从设施管理进入' fullPage />
+  if (!params.communityId) return <StateView state="error" title="缺少社区信息，请从设施管理进入" fullPage />
   return <Importer communityId={params.communityId} />
 }
 

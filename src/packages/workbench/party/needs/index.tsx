@@ -23,8 +23,8 @@ function StaffNeeds({ communityId }: { communityId: string }) {
   return (
     <>
       <Section>
-        <Chips label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
-        <View className='llt-actions'>
+        <Chips label="状态" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+        <View className="llt-actions">
           <BigButton onClick={() => navigate(pageUrl('workbench', 'partyNeedPost'))}>发布需求</BigButton>
         </View>
       </Section>

@@ -3,7 +3,14 @@
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { PARTY_LIMITS, PROJECT_STATUSES, PROJECT_STATUS_LABELS, UpsertProjectInput, type Project, type ProjectStatus } from '@contract/schemas/party'
+import {
+  PARTY_LIMITS,
+  PROJECT_STATUSES,
+  PROJECT_STATUS_LABELS,
+  UpsertProjectInput,
+  type Project,
+  type ProjectStatus
+} from '@contract/schemas/party'
 import { BigButton } from '@/components/BigButton'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
@@ -30,13 +37,30 @@ interface Draft {
 }
 const EMPTY: Draft = { unitId: null, title: '', content: '', status: 'planned' }
 
-function ProjectForm({ communityId, draft, setDraft, onSaved }: { communityId: string; draft: Draft; setDraft: (d: Draft) => void; onSaved: () => void }) {
+function ProjectForm({
+  communityId,
+  draft,
+  setDraft,
+  onSaved
+}: {
+  communityId: string
+  draft: Draft
+  setDraft: (d: Draft) => void
+  onSaved: () => void
+}) {
   const units = useRemote(() => call('party', 'listUnits', { communityId }), [communityId])
   const options = units.data ?? []
   const [errors, setErrors] = useState<FieldErrors>({})
   const requestId = useRef(newRequestId())
   const save = useAction(async () => {
-    const input = { requestId: requestId.current, ...(draft.projectId ? { projectId: draft.projectId } : {}), unitId: draft.unitId ?? '', title: draft.title, content: draft.content, status: draft.status }
+    const input = {
+      requestId: requestId.current,
+      ...(draft.projectId ? { projectId: draft.projectId } : {}),
+      unitId: draft.unitId ?? '',
+      title: draft.title,
+      content: draft.content,
+      status: draft.status
+    }
     await checkThenSend(
       UpsertProjectInput,
       input,
@@ -54,28 +78,33 @@ function ProjectForm({ communityId, draft, setDraft, onSaved }: { communityId: s
   const index = options.findIndex((u) => u.id === draft.unitId)
   return (
     <Section title={draft.projectId ? '修改项目' : '登记共建项目'}>
-      <Field label='共建单位' required error={errors.unitId}>
-        <Picker mode='selector' range={options.map((u) => u.name)} value={Math.max(index, 0)} onChange={(e) => setDraft({ ...draft, unitId: options[Number(e.detail.value)]?.id ?? null })}>
-          <View className='llt-input'>
+      <Field label="共建单位" required error={errors.unitId}>
+        <Picker
+          mode="selector"
+          range={options.map((u) => u.name)}
+          value={Math.max(index, 0)}
+          onChange={(e) => setDraft({ ...draft, unitId: options[Number(e.detail.value)]?.id ?? null })}
+        >
+          <View className="llt-input">
             <Text>{index >= 0 ? options[index].name : '请选择已报到的单位'}</Text>
           </View>
         </Picker>
       </Field>
-      <Field label='项目名称' required error={errors.title} max={PARTY_LIMITS.projectTitle} value={draft.title}>
-        <TextInput label='项目名称' value={draft.title} onChange={(title) => setDraft({ ...draft, title })} />
+      <Field label="项目名称" required error={errors.title} max={PARTY_LIMITS.projectTitle} value={draft.title}>
+        <TextInput label="项目名称" value={draft.title} onChange={(title) => setDraft({ ...draft, title })} />
       </Field>
-      <Field label='项目内容' required error={errors.content} max={PARTY_LIMITS.projectContent} value={draft.content}>
-        <TextArea label='项目内容' value={draft.content} onChange={(content) => setDraft({ ...draft, content })} />
+      <Field label="项目内容" required error={errors.content} max={PARTY_LIMITS.projectContent} value={draft.content}>
+        <TextArea label="项目内容" value={draft.content} onChange={(content) => setDraft({ ...draft, content })} />
       </Field>
-      <Field label='状态'>
-        <Chips label='项目状态' options={STATUS_OPTIONS} value={draft.status} onChange={(status) => setDraft({ ...draft, status })} />
+      <Field label="状态">
+        <Chips label="项目状态" options={STATUS_OPTIONS} value={draft.status} onChange={(status) => setDraft({ ...draft, status })} />
       </Field>
-      <View className='llt-actions'>
+      <View className="llt-actions">
         <BigButton loading={save.running} onClick={() => void save.run()}>
           保存
         </BigButton>
         {draft.projectId && (
-          <BigButton type='default' onClick={() => setDraft(EMPTY)}>
+          <BigButton type="default" onClick={() => setDraft(EMPTY)}>
             取消修改
           </BigButton>
         )}
@@ -86,14 +115,14 @@ function ProjectForm({ communityId, draft, setDraft, onSaved }: { communityId: s
 
 function ProjectRow({ project, onEdit }: { project: Project; onEdit: () => void }) {
   return (
-    <View className='llt-card review__card'>
-      <View className='review__head'>
-        <Text className='review__name'>{project.title}</Text>
+    <View className="llt-card review__card">
+      <View className="review__head">
+        <Text className="review__name">{project.title}</Text>
         <Text>{PROJECT_STATUS_LABELS[project.status]}</Text>
       </View>
-      <Text className='llt-text-secondary'>{project.unitName}</Text>
+      <Text className="llt-text-secondary">{project.unitName}</Text>
       <Text>{project.content}</Text>
-      <Text className='review__more' onClick={onEdit}>
+      <Text className="review__more" onClick={onEdit}>
         修改
       </Text>
     </View>
@@ -109,8 +138,13 @@ function Projects({ communityId }: { communityId: string }) {
       <PagedList
         paged={list}
         itemKey={(p) => p.id}
-        emptyTitle='还没有共建项目'
-        renderItem={(p) => <ProjectRow project={p} onEdit={() => setDraft({ projectId: p.id, unitId: p.unitId, title: p.title, content: p.content, status: p.status })} />}
+        emptyTitle="还没有共建项目"
+        renderItem={(p) => (
+          <ProjectRow
+            project={p}
+            onEdit={() => setDraft({ projectId: p.id, unitId: p.unitId, title: p.title, content: p.content, status: p.status })}
+          />
+        )}
       />
     </>
   )

@@ -30,14 +30,28 @@ beforeEach(() => resetSession())
 
 test('优秀 is offered only to members who renewed', () => {
   expect(ratingOptions({ maxRating: 'excellent' }).filter((o) => o.disabled)).toEqual([])
-  expect(ratingOptions({ maxRating: 'qualified' }).filter((o) => o.disabled).map((o) => o.label)).toEqual(['优秀'])
+  expect(
+    ratingOptions({ maxRating: 'qualified' })
+      .filter((o) => o.disabled)
+      .map((o) => o.label)
+  ).toEqual(['优秀'])
 })
 
 test('staff rate a member of their community; a member who did not renew cannot be given 优秀', async () => {
   let rated = false
   const calls = stubFetch((req) => {
     if (req.body?.action === 'communityReport') {
-      const rows = [row({}), row({ registrationId: 'pm-2', name: '刘洋', renewedThisHalf: false, maxRating: 'qualified', rating: rated ? 'qualified' : null, ratingLabel: rated ? '合格' : '未评定' })]
+      const rows = [
+        row({}),
+        row({
+          registrationId: 'pm-2',
+          name: '刘洋',
+          renewedThisHalf: false,
+          maxRating: 'qualified',
+          rating: rated ? 'qualified' : null,
+          ratingLabel: rated ? '合格' : '未评定'
+        })
+      ]
       return ok({ period: '2026', scope: { kind: 'community', id: 'cm01', name: '青枫社区' }, rules: {}, rows, nextCursor: null })
     }
     if (req.body?.action === 'rate') {
@@ -60,6 +74,10 @@ test('staff rate a member of their community; a member who did not renew cannot 
   expect(callsOf(calls, 'party', 'rate')).toHaveLength(0)
   const qualified = Array.from(liuGroup.querySelectorAll('[role="radio"]')).find((e) => e.textContent === '合格') as HTMLElement
   fireEvent.click(qualified)
-  await waitFor(() => expect(callsOf(calls, 'party', 'rate').map((c) => c.body.data)).toEqual([{ registrationId: 'pm-2', period: expect.stringMatching(/^\d{4}$/), rating: 'qualified' }]))
+  await waitFor(() =>
+    expect(callsOf(calls, 'party', 'rate').map((c) => c.body.data)).toEqual([
+      { registrationId: 'pm-2', period: expect.stringMatching(/^\d{4}$/), rating: 'qualified' }
+    ])
+  )
   await screen.findByText('合格', { selector: '.party-report-row__rating' })
 })

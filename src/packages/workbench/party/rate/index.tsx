@@ -31,24 +31,27 @@ function RateRow({ row, period, onRated }: { row: ReportRow; period: string; onR
   return (
     <ReportRowCard row={row}>
       <Chips label={`${row.name}的评定`} options={ratingOptions(row)} value={row.rating} onChange={(r) => void rate.run(r)} />
-      {row.maxRating !== 'excellent' && <Text className='llt-text-secondary'>未按期续报到，最高评定为“合格”</Text>}
+      {row.maxRating !== 'excellent' && <Text className="llt-text-secondary">未按期续报到，最高评定为“合格”</Text>}
     </ReportRowCard>
   )
 }
 
 function RateList({ communityId }: { communityId: string }) {
   const [period, setPeriod] = useState(currentYear())
-  const rows = usePaged(async (cursor) => {
-    const report = await call('party', 'communityReport', { communityId, period, cursor, limit: 20 })
-    return { items: report.rows, nextCursor: report.nextCursor }
-  }, [communityId, period])
+  const rows = usePaged(
+    async (cursor) => {
+      const report = await call('party', 'communityReport', { communityId, period, cursor, limit: 20 })
+      return { items: report.rows, nextCursor: report.nextCursor }
+    },
+    [communityId, period]
+  )
   const exportCsv = useCsvExport({ communityId }, period)
   return (
     <>
-      <Section title='考评年度'>
+      <Section title="考评年度">
         <YearPicker value={period} onChange={setPeriod} />
-        <View className='llt-actions'>
-          <BigButton type='default' loading={exportCsv.running} onClick={() => void exportCsv.run()}>
+        <View className="llt-actions">
+          <BigButton type="default" loading={exportCsv.running} onClick={() => void exportCsv.run()}>
             导出 CSV
           </BigButton>
         </View>
@@ -56,7 +59,7 @@ function RateList({ communityId }: { communityId: string }) {
       <PagedList
         paged={rows}
         itemKey={(r) => r.registrationId}
-        emptyTitle='还没有通过审核的报到党员'
+        emptyTitle="还没有通过审核的报到党员"
         renderItem={(r) => <RateRow row={r} period={period} onRated={() => void rows.refresh()} />}
       />
     </>

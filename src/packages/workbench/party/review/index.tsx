@@ -33,7 +33,7 @@ function History({ entries }: { entries: MemberRegistration['timeline'] }) {
   return open ? (
     <Timeline entries={entries} />
   ) : (
-    <Text className='review__more' onClick={() => setOpen(true)}>
+    <Text className="review__more" onClick={() => setOpen(true)}>
       查看办理记录（{entries.length}）
     </Text>
   )
@@ -48,27 +48,38 @@ function MemberActions({ reg, grids, onDone }: { reg: MemberRegistration; grids:
   })
   const gridOptions = grids.map((g) => ({ value: g.id, label: g.name }))
   const review = (decision: 'approve' | 'reject', reason?: string) =>
-    act.run(() => call('party', 'review', { kind: 'member', id: reg.id, decision, ...(reason ? { reason } : {}), ...(gridId && decision === 'approve' ? { gridId } : {}) }))
+    act.run(() =>
+      call('party', 'review', {
+        kind: 'member',
+        id: reg.id,
+        decision,
+        ...(reason ? { reason } : {}),
+        ...(gridId && decision === 'approve' ? { gridId } : {})
+      })
+    )
   if (reg.status !== 'pending' && reg.status !== 'approved') return null
   return (
-    <View className='llt-actions'>
-      <Text className='review__label'>网格</Text>
-      <Chips label='网格' options={gridOptions} value={gridId} onChange={setGridId} />
+    <View className="llt-actions">
+      <Text className="review__label">网格</Text>
+      <Chips label="网格" options={gridOptions} value={gridId} onChange={setGridId} />
       {reg.status === 'pending' ? (
         <>
           <BigButton loading={act.running} onClick={() => void review('approve')}>
             通过{gridId ? '并分配网格' : ''}
           </BigButton>
-          <ReasonForm action='驳回' label='驳回理由' running={act.running} onSubmit={(reason) => review('reject', reason)} />
+          <ReasonForm action="驳回" label="驳回理由" running={act.running} onSubmit={(reason) => review('reject', reason)} />
         </>
       ) : (
         <>
           {gridId && gridId !== reg.gridId && (
-            <BigButton loading={act.running} onClick={() => void act.run(() => call('party', 'assignGrid', { registrationId: reg.id, gridId }))}>
+            <BigButton
+              loading={act.running}
+              onClick={() => void act.run(() => call('party', 'assignGrid', { registrationId: reg.id, gridId }))}
+            >
               分配到{grids.find((g) => g.id === gridId)?.name}
             </BigButton>
           )}
-          <ReasonForm action='撤销报到' label='撤销理由' running={act.running} onSubmit={(reason) => review('reject', reason)} />
+          <ReasonForm action="撤销报到" label="撤销理由" running={act.running} onSubmit={(reason) => review('reject', reason)} />
         </>
       )}
     </View>
@@ -83,22 +94,27 @@ function UnitActions({ unit, onDone }: { unit: Unit; onDone: () => void }) {
   })
   if (unit.status !== 'pending' && unit.status !== 'approved') return null
   return (
-    <View className='llt-actions'>
+    <View className="llt-actions">
       {unit.status === 'pending' && (
         <BigButton loading={act.running} onClick={() => void act.run('approve')}>
           通过
         </BigButton>
       )}
-      <ReasonForm action={unit.status === 'pending' ? '驳回' : '撤销报到'} label='理由' running={act.running} onSubmit={(reason) => act.run('reject', reason)} />
+      <ReasonForm
+        action={unit.status === 'pending' ? '驳回' : '撤销报到'}
+        label="理由"
+        running={act.running}
+        onSubmit={(reason) => act.run('reject', reason)}
+      />
     </View>
   )
 }
 
 function RegistrationCard({ item, grids, onDone }: { item: MemberRegistration | Unit; grids: GridOption[]; onDone: () => void }) {
   return (
-    <View className='llt-card review__card'>
-      <View className='review__head'>
-        <Text className='review__name'>{item.name}</Text>
+    <View className="llt-card review__card">
+      <View className="review__head">
+        <Text className="review__name">{item.name}</Text>
         <StatusTag status={item.status} />
       </View>
       {item.kind === 'member' ? (
@@ -106,7 +122,7 @@ function RegistrationCard({ item, grids, onDone }: { item: MemberRegistration | 
       ) : (
         <>
           <Text>{item.org}</Text>
-          <Text className='llt-text-secondary'>
+          <Text className="llt-text-secondary">
             联系人：{item.contactName} {item.contactPhone}
           </Text>
           <ResourceList resources={item.resources} />
@@ -123,13 +139,16 @@ function ReviewQueue({ communityId }: { communityId: string }) {
   const [kind, setKind] = useState<Kind>('member')
   const [status, setStatus] = useState<RegistrationStatus>('pending')
   const grids = useRemote(() => call('party', 'listGrids', { communityId }), [communityId])
-  const list = usePaged((cursor) => call('party', 'listRegistrations', { kind, communityId, status, cursor, limit: 10 }), [kind, status, communityId])
+  const list = usePaged(
+    (cursor) => call('party', 'listRegistrations', { kind, communityId, status, cursor, limit: 10 }),
+    [kind, status, communityId]
+  )
   return (
     <>
       <Section>
-        <Chips label='报到类型' options={KINDS} value={kind} onChange={setKind} />
-        <View className='review__filters'>
-          <Chips label='状态' options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+        <Chips label="报到类型" options={KINDS} value={kind} onChange={setKind} />
+        <View className="review__filters">
+          <Chips label="状态" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
         </View>
       </Section>
       <PagedList

@@ -24,7 +24,12 @@ function AdjustForm() {
   const requestId = useRef(newRequestId())
   const submit = useAction(async () => {
     const n = /^\d+$/.test(amount.trim()) ? Number(amount) : Number.NaN
-    const { confirm } = await Taro.showModal({ title: '确认调整', content: `为 ${volunteerNo} ${direction === 'add' ? '增加' : '扣减'} ${amount} 积分？`, confirmText: '确定', cancelText: '取消' })
+    const { confirm } = await Taro.showModal({
+      title: '确认调整',
+      content: `为 ${volunteerNo} ${direction === 'add' ? '增加' : '扣减'} ${amount} 积分？`,
+      confirmText: '确定',
+      cancelText: '取消'
+    })
     if (!confirm) return
     try {
       setDone(await call('points', 'adjust', { volunteerNo, amount: direction === 'add' ? n : -n, reason, requestId: requestId.current }))
@@ -36,24 +41,49 @@ function AdjustForm() {
     }
   })
   return (
-    <Section title='积分调整'>
-      <Field label='志愿者编号' required error={errors.volunteerNo}>
-        <Input className='llt-input llt-input--round' value={volunteerNo} placeholder='如 ZY26000123' maxlength={10} onInput={(e) => setNo(e.detail.value)} />
+    <Section title="积分调整">
+      <Field label="志愿者编号" required error={errors.volunteerNo}>
+        <Input
+          className="llt-input llt-input--round"
+          value={volunteerNo}
+          placeholder="如 ZY26000123"
+          maxlength={10}
+          onInput={(e) => setNo(e.detail.value)}
+        />
       </Field>
-      <Field label='调整' required error={errors.amount}>
-        <Chips options={[{ value: 'add', label: '增加' }, { value: 'take', label: '扣减' }]} value={direction} onChange={setDirection} />
-        <Input className='llt-input llt-input--round' type='number' value={amount} placeholder='积分' onInput={(e) => setAmount(e.detail.value)} />
+      <Field label="调整" required error={errors.amount}>
+        <Chips
+          options={[
+            { value: 'add', label: '增加' },
+            { value: 'take', label: '扣减' }
+          ]}
+          value={direction}
+          onChange={setDirection}
+        />
+        <Input
+          className="llt-input llt-input--round"
+          type="number"
+          value={amount}
+          placeholder="积分"
+          onInput={(e) => setAmount(e.detail.value)}
+        />
       </Field>
-      <Field label='原因' required error={errors.reason} hint='志愿者会在积分明细中看到'>
-        <Input className='llt-input llt-input--round' value={reason} placeholder='如：协助疫苗接种点引导' maxlength={100} onInput={(e) => setReason(e.detail.value)} />
+      <Field label="原因" required error={errors.reason} hint="志愿者会在积分明细中看到">
+        <Input
+          className="llt-input llt-input--round"
+          value={reason}
+          placeholder="如：协助疫苗接种点引导"
+          maxlength={100}
+          onInput={(e) => setReason(e.detail.value)}
+        />
       </Field>
-      <View className='llt-actions'>
+      <View className="llt-actions">
         <BigButton block loading={submit.running} onClick={() => void submit.run()}>
           确认调整
         </BigButton>
       </View>
       {done && (
-        <View className='llt-field__hint' role='status'>
+        <View className="llt-field__hint" role="status">
           已调整 {signed(done.amount)}，该志愿者当前积分 {done.balanceAfter}
         </View>
       )}
@@ -63,7 +93,7 @@ function AdjustForm() {
 
 export default function PointsAdjustPage() {
   return (
-    <PageShell className='wb-adjust'>
+    <PageShell className="wb-adjust">
       <AdjustForm />
     </PageShell>
   )

@@ -16,7 +16,10 @@ import { Chips } from '@/components/Chips'
 import './index.css'
 
 type Filter = 'pending' | 'approved' | 'rejected'
-const FILTERS: Array<{ value: Filter; label: string }> = (['pending', 'approved', 'rejected'] as const).map((s) => ({ value: s, label: MERCHANT_STATUS_LABELS[s] }))
+const FILTERS: Array<{ value: Filter; label: string }> = (['pending', 'approved', 'rejected'] as const).map((s) => ({
+  value: s,
+  label: MERCHANT_STATUS_LABELS[s]
+}))
 
 function Application({ m, onReviewed }: { m: MerchantView; onReviewed: () => void }) {
   const [reason, setReason] = useState('')
@@ -26,24 +29,30 @@ function Application({ m, onReviewed }: { m: MerchantView; onReviewed: () => voi
     onReviewed()
   })
   return (
-    <View className='llt-card llt-card--item wb-merchant'>
-      <Text className='llt-card__title'>
+    <View className="llt-card llt-card--item wb-merchant">
+      <Text className="llt-card__title">
         {m.name}（{MERCHANT_KIND_LABELS[m.kind]}）
       </Text>
-      <Text className='llt-card__line'>
+      <Text className="llt-card__line">
         联系人：{m.contactName} {m.contactPhone}
       </Text>
-      <Text className='llt-card__line'>地址：{m.address}</Text>
-      <Text className='llt-card__line'>{m.description}</Text>
-      <Text className='llt-card__line'>申请时间：{formatDateTime(m.appliedAt)}</Text>
-      {m.reason && <Text className='llt-card__line'>驳回原因：{m.reason}</Text>}
+      <Text className="llt-card__line">地址：{m.address}</Text>
+      <Text className="llt-card__line">{m.description}</Text>
+      <Text className="llt-card__line">申请时间：{formatDateTime(m.appliedAt)}</Text>
+      {m.reason && <Text className="llt-card__line">驳回原因：{m.reason}</Text>}
       {m.status === 'pending' && (
-        <View className='llt-actions'>
-          <Input className='llt-input llt-input--round' value={reason} placeholder='驳回时请填写原因' maxlength={100} onInput={(e) => setReason(e.detail.value)} />
+        <View className="llt-actions">
+          <Input
+            className="llt-input llt-input--round"
+            value={reason}
+            placeholder="驳回时请填写原因"
+            maxlength={100}
+            onInput={(e) => setReason(e.detail.value)}
+          />
           <BigButton block loading={review.running} onClick={() => void review.run(true)}>
             通过
           </BigButton>
-          <BigButton block fill='outline' loading={review.running} onClick={() => void review.run(false)}>
+          <BigButton block fill="outline" loading={review.running} onClick={() => void review.run(false)}>
             驳回
           </BigButton>
         </View>
@@ -57,17 +66,22 @@ function Review() {
   const paged = usePaged((cursor) => call('points', 'listMerchants', { status: filter, cursor, limit: 10 }), [filter])
   return (
     <>
-      <View className='wb-merchant__filters'>
+      <View className="wb-merchant__filters">
         <Chips options={FILTERS} value={filter} onChange={setFilter} />
       </View>
-      <PagedList paged={paged} itemKey={(m) => m.id} renderItem={(m) => <Application m={m} onReviewed={() => void paged.refresh().catch(showError)} />} emptyTitle='没有需要处理的申请' />
+      <PagedList
+        paged={paged}
+        itemKey={(m) => m.id}
+        renderItem={(m) => <Application m={m} onReviewed={() => void paged.refresh().catch(showError)} />}
+        emptyTitle="没有需要处理的申请"
+      />
     </>
   )
 }
 
 export default function MerchantReviewPage() {
   return (
-    <PageShell className='wb-merchants'>
+    <PageShell className="wb-merchants">
       <Review />
     </PageShell>
   )

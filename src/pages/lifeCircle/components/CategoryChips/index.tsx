@@ -16,20 +16,20 @@ export function CategoryChips({ value, onChange }: CategoryChipsProps) {
     ...FACILITY_CATEGORIES.map((c) => ({ id: c.id, name: shortName(c.name), icon: c.icon }))
   ]
   return (
-    <ScrollView scrollX className='life-circle-chips' enhanced showScrollbar={false}>
-      <View className='life-circle-chips__row'>
+    <ScrollView scrollX className="life-circle-chips" enhanced showScrollbar={false}>
+      <View className="life-circle-chips__row">
         {chips.map((chip) => {
           const active = chip.id === value
           return (
             <View
               key={chip.id ?? 'all'}
-              role='button'
+              role="button"
               aria-pressed={active}
               className={`life-circle-chips__chip${active ? ' life-circle-chips__chip--active' : ''}`}
               onClick={() => !active && onChange(chip.id)}
             >
-              <Text className='life-circle-chips__icon'>{chip.icon}</Text>
-              <Text className='life-circle-chips__name'>{chip.name}</Text>
+              <Text className="life-circle-chips__icon">{chip.icon}</Text>
+              <Text className="life-circle-chips__name">{chip.name}</Text>
             </View>
           )
         })}

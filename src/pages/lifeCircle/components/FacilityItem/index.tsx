@@ -19,15 +19,15 @@ export interface FacilityItemProps {
 export function FacilityItem({ facility, onOpen }: FacilityItemProps) {
   const category = CATEGORY.get(facility.category)
   return (
-    <View className='life-circle-item' hoverClass='life-circle-item--pressed' onClick={() => onOpen(facility)}>
-      <Text className='llt-icon-badge'>{category?.icon ?? '·'}</Text>
-      <View className='life-circle-item__body'>
-        <Text className='life-circle-item__name'>{facility.name}</Text>
-        <Text className='life-circle-item__meta'>{[category?.name, facility.address].filter(Boolean).join(' · ')}</Text>
-        <Text className='life-circle-item__walk'>{formatWalk(facility.distance, facility.walkMinutes)}</Text>
+    <View className="life-circle-item" hoverClass="life-circle-item--pressed" onClick={() => onOpen(facility)}>
+      <Text className="llt-icon-badge">{category?.icon ?? '·'}</Text>
+      <View className="life-circle-item__body">
+        <Text className="life-circle-item__name">{facility.name}</Text>
+        <Text className="life-circle-item__meta">{[category?.name, facility.address].filter(Boolean).join(' · ')}</Text>
+        <Text className="life-circle-item__walk">{formatWalk(facility.distance, facility.walkMinutes)}</Text>
         <OpenBadge open={facility.open} label={facility.openLabel} />
       </View>
-      <Text className='life-circle-item__arrow'>›</Text>
+      <Text className="life-circle-item__arrow">›</Text>
     </View>
   )
 }

@@ -6,7 +6,7 @@ import './index.css'
 
 export interface FacilityMapProps {
   origin: LatLng
-  /** Metres: the tier radius, drawn as a circle. */
+  /** Meters: the tier radius, drawn as a circle. */
   radius: number
   facilities: FacilitySummary[]
   showMyLocation: boolean
@@ -29,7 +29,16 @@ export function FacilityMap({ origin, radius, facilities, showMyLocation, onOpen
     width: 28,
     height: 28,
     title: f.name,
-    callout: { content: `${f.name}\n${f.walkMinutes}分钟`, display: 'BYCLICK' as const, padding: 6, borderRadius: 6, fontSize: 14, color: '#1f1f1f', bgColor: '#ffffff', textAlign: 'center' as const }
+    callout: {
+      content: `${f.name}\n${f.walkMinutes}分钟`,
+      display: 'BYCLICK' as const,
+      padding: 6,
+      borderRadius: 6,
+      fontSize: 14,
+      color: '#1f1f1f',
+      bgColor: '#ffffff',
+      textAlign: 'center' as const
+    }
   }))
   const pick = (e: { detail: { markerId?: number | string } }) => {
     const facility = facilities[Number(e.detail.markerId)]
@@ -37,13 +46,15 @@ export function FacilityMap({ origin, radius, facilities, showMyLocation, onOpen
   }
   return (
     <Map
-      className='life-circle-map'
+      className="life-circle-map"
       latitude={origin.lat}
       longitude={origin.lng}
       scale={scale}
       showLocation={showMyLocation}
       markers={markers as never}
-      circles={[{ latitude: origin.lat, longitude: origin.lng, radius, color: '#C8102E66', fillColor: '#C8102E14', strokeWidth: 2 }] as never}
+      circles={
+        [{ latitude: origin.lat, longitude: origin.lng, radius, color: '#C8102E66', fillColor: '#C8102E14', strokeWidth: 2 }] as never
+      }
       onCalloutTap={pick as never}
       onError={() => undefined}
     />

@@ -13,20 +13,20 @@ export interface TierSwitchProps {
 
 export function TierSwitch({ value, tiers, onChange }: TierSwitchProps) {
   return (
-    <View className='life-circle-tiers' role='tablist'>
+    <View className="life-circle-tiers" role="tablist">
       {CIRCLE_TIERS.map((tier) => {
         const radius = tiers?.find((t) => t.minutes === tier)?.radius
         const active = tier === value
         return (
           <View
             key={tier}
-            role='tab'
+            role="tab"
             aria-selected={active}
             className={`life-circle-tiers__tab${active ? ' life-circle-tiers__tab--active' : ''}`}
             onClick={() => !active && onChange(tier)}
           >
-            <Text className='life-circle-tiers__minutes'>{tier}分钟</Text>
-            {radius !== undefined && <Text className='life-circle-tiers__radius'>约{formatDistance(radius)}</Text>}
+            <Text className="life-circle-tiers__minutes">{tier}分钟</Text>
+            {radius !== undefined && <Text className="life-circle-tiers__radius">约{formatDistance(radius)}</Text>}
           </View>
         )
       })}

@@ -19,34 +19,36 @@ export interface WishCardProps {
 
 export function WishCard({ wish, onOpen, children }: WishCardProps) {
   const distance = formatDistance(wish.distance)
-  const meta = [wish.communityName, distance && `距您${distance}`, formatAgo(wish.publishedAt ?? wish.submittedAt)].filter(Boolean).join(' · ')
+  const meta = [wish.communityName, distance && `距您${distance}`, formatAgo(wish.publishedAt ?? wish.submittedAt)]
+    .filter(Boolean)
+    .join(' · ')
   return (
-    <View className='llt-card llt-card--raised wish-card' hoverClass={onOpen ? 'llt-card--pressed' : 'none'} onClick={() => onOpen?.(wish)}>
-      <View className='wish-card__head'>
-        <Text className='llt-icon-badge' aria-label={categoryLabel(wish.category)}>
+    <View className="llt-card llt-card--raised wish-card" hoverClass={onOpen ? 'llt-card--pressed' : 'none'} onClick={() => onOpen?.(wish)}>
+      <View className="wish-card__head">
+        <Text className="llt-icon-badge" aria-label={categoryLabel(wish.category)}>
           {categoryGlyph(wish.category)}
         </Text>
-        <View className='wish-card__heading'>
-          <Text className='wish-card__title'>{wish.title}</Text>
-          <Text className='wish-card__who'>
+        <View className="wish-card__heading">
+          <Text className="wish-card__title">{wish.title}</Text>
+          <Text className="wish-card__who">
             {wish.beneficiaryDisplay}的心愿 · {categoryLabel(wish.category)}
           </Text>
         </View>
         <StatusTag status={wish.status} />
       </View>
-      <Text className='wish-card__story'>{wish.story}</Text>
+      <Text className="wish-card__story">{wish.story}</Text>
       {wish.photos.length > 0 && (
-        <View className='wish-card__photos'>
+        <View className="wish-card__photos">
           {wish.photos.slice(0, 3).map((url) => (
-            <Image key={url} className='wish-card__photo' src={url} mode='aspectFill' lazyLoad />
+            <Image key={url} className="wish-card__photo" src={url} mode="aspectFill" lazyLoad />
           ))}
         </View>
       )}
-      <View className='wish-card__foot'>
-        <Text className='wish-card__value'>{formatValue(wish.value)}</Text>
-        {formatDesired(wish.desiredDate) && <Text className='wish-card__desired'>{formatDesired(wish.desiredDate)}</Text>}
+      <View className="wish-card__foot">
+        <Text className="wish-card__value">{formatValue(wish.value)}</Text>
+        {formatDesired(wish.desiredDate) && <Text className="wish-card__desired">{formatDesired(wish.desiredDate)}</Text>}
       </View>
-      <Text className='wish-card__meta'>{meta}</Text>
+      <Text className="wish-card__meta">{meta}</Text>
       {children}
     </View>
   )

@@ -46,28 +46,28 @@ function PostForm({ communityId }: { communityId: string }) {
   )
   return (
     <>
-      <Section title='需求内容'>
-        <Field label='类别' required error={errors.category}>
-          <Chips label='需求类别' options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
+      <Section title="需求内容">
+        <Field label="类别" required error={errors.category}>
+          <Chips label="需求类别" options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
         </Field>
-        <Field label='标题' required error={errors.title} max={PARTY_LIMITS.needTitle} value={title}>
-          <TextInput label='需求标题' value={title} onChange={setTitle} placeholder='如：三号楼楼道杂物清理' />
+        <Field label="标题" required error={errors.title} max={PARTY_LIMITS.needTitle} value={title}>
+          <TextInput label="需求标题" value={title} onChange={setTitle} placeholder="如：三号楼楼道杂物清理" />
         </Field>
-        <Field label='描述' required error={errors.description} max={PARTY_LIMITS.needDescription} value={description}>
-          <TextArea label='需求描述' value={description} onChange={setDescription} placeholder='需要做什么、需要几个人' />
+        <Field label="描述" required error={errors.description} max={PARTY_LIMITS.needDescription} value={description}>
+          <TextArea label="需求描述" value={description} onChange={setDescription} placeholder="需要做什么、需要几个人" />
         </Field>
-        <Field label='地点' error={errors.place}>
-          <TextInput label='服务地点' value={place} onChange={setPlace} placeholder='可不填' />
+        <Field label="地点" error={errors.place}>
+          <TextInput label="服务地点" value={place} onChange={setPlace} placeholder="可不填" />
         </Field>
-        <Field label='截止日期' error={errors.deadline}>
-          <Picker mode='date' value={day} onChange={(e) => setDay(String(e.detail.value))}>
-            <View className='llt-input post__picker'>
+        <Field label="截止日期" error={errors.deadline}>
+          <Picker mode="date" value={day} onChange={(e) => setDay(String(e.detail.value))}>
+            <View className="llt-input post__picker">
               <Text>{day || '不限'}</Text>
             </View>
           </Picker>
         </Field>
       </Section>
-      <View className='llt-submit'>
+      <View className="llt-submit">
         <BigButton loading={post.running} onClick={() => void post.run()}>
           发布
         </BigButton>

@@ -1,5 +1,5 @@
-// Enrol and cancel. The activity's `enrolled` counter and the enrolment document change in one
-// transaction, so enrolments never exceed capacity however many press at once; the enrolment's id is
+// Enroll and cancel. The activity's `enrolled` counter and the enrollment document change in one
+// transaction, so enrollments never exceed capacity however many press at once; the enrollment's id is
 // activity + person, so a person has at most one.
 import { personOf } from '../../../_shared/infra/auth'
 import { notify } from '../../../_shared/infra/notify'
@@ -25,7 +25,7 @@ export const enroll: Handler<'volunteer', 'enroll'> = async (input, { caller, no
   })
   await notify({
     touser: openid,
-    template: 'enrolmentConfirmed',
+    template: 'enrollmentConfirmed',
     page: `packages/volunteer/activity/index?id=${activity._id}`,
     data: { thing1: activity.title, thing2: activity.venue, time3: clockOf(activity).start.toISOString() }
   })
