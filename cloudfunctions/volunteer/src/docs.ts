@@ -2,7 +2,7 @@
 import type { GeoPoint } from '../../_shared/docs'
 import type { EnrollmentDoc } from '../../_shared/docs/volunteer'
 
-export type { CorrectionDoc, EnrollmentDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
+export type { CorrectionDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
 
 export interface ActivityDoc {
   _id: string
@@ -71,6 +71,8 @@ export function newEnrollment(a: ActivityDoc, openid: string, now: Date): Enroll
     checkOutAt: null,
     checkInDistance: null,
     checkOutDistance: null,
+    checkInEvidence: null,
+    checkOutEvidence: null,
     tokens: { checkIn: null, checkOut: null },
     hours: 0,
     points: 0,
