@@ -40,10 +40,12 @@ describe('attendance flags', () => {
     expect(attendanceFlags(c, { ...ctx(), sharedDevices: shared })).toEqual([])
   })
 
-  it('flags a check-out far from the check-in (beyond 200 m or the radius) and one too soon after it', () => {
+  it('flags a check-out far from the check-in (beyond 100 m or half the radius) and one too soon after it', () => {
     const far = { ...honest, checkOutEvidence: reading({ lat: 31.3382, at: later(120) }) } // about 330 m north
     expect(attendanceFlags(far, ctx())).toEqual(['farApart'])
-    expect(attendanceFlags(far, { ...ctx(), radius: 500 })).toEqual([])
+    expect(attendanceFlags(far, { ...ctx(), radius: 800 })).toEqual([])
+    const stroll = { ...honest, checkOutEvidence: reading({ lat: 31.3359, at: later(120) }) } // about 80 m north
+    expect(attendanceFlags(stroll, ctx())).toEqual([])
     const quick = { ...honest, checkOutEvidence: reading({ at: later(29) }) }
     expect(attendanceFlags(quick, ctx())).toEqual(['tooShort'])
     expect(attendanceFlags({ ...honest, checkOutEvidence: reading({ at: later(30) }) }, ctx())).toEqual([])

@@ -13,8 +13,8 @@ export interface Attended {
   checkOutEvidence?: Evidence | null
 }
 
-/** Farther apart than this (or than the check-in radius, if larger) between check-in and check-out. */
-export const FAR_APART_METERS = 200
+/** Check-in and check-out farther apart than this, or than half the check-in radius if that is larger. */
+export const FAR_APART_METERS = 100
 /** A check-out sooner than this after the check-in. */
 export const MIN_PLAUSIBLE_STAY_MS = 30 * 60_000
 
@@ -48,7 +48,7 @@ export function attendanceFlags(a: Attended, { venue, radius, sharedDevices }: F
   if (readings(a).some((e) => isExactVenue(venue, e))) flags.push('exactVenue')
   if (deviceIdsOf(a).some((id) => sharedDevices.has(id))) flags.push('sharedDevice')
   if (checkIn && checkOut) {
-    if (greatCircleMeters(checkIn, checkOut) > Math.max(FAR_APART_METERS, radius)) flags.push('farApart')
+    if (greatCircleMeters(checkIn, checkOut) > Math.max(FAR_APART_METERS, radius / 2)) flags.push('farApart')
     if (asDate(checkOut.at).getTime() - asDate(checkIn.at).getTime() < MIN_PLAUSIBLE_STAY_MS) flags.push('tooShort')
   }
   return flags
