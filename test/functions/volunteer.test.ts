@@ -389,6 +389,10 @@ describe('enrollment', () => {
     const before = snapshot()
     await fails(api.volunteer.enroll({ activityId: overlapping }, 'vol1'), 'FAILED_PRECONDITION', /与您已报名的活动「上午读报」时间重叠/)
     expect(snapshot()).toBe(before)
+    expect(await ok(api.volunteer.activity({ activityId: overlapping }, 'vol1'))).toMatchObject({
+      enrollOpen: false,
+      enrollBlocked: '与您已报名的活动「上午读报」时间重叠，不能同时报名'
+    })
     await ok(api.volunteer.enroll({ activityId: overlapping }, 'vol2'))
     await ok(api.volunteer.enroll({ activityId: afterwards }, 'vol1'))
     await ok(api.volunteer.cancelEnrollment({ activityId: morning }, 'vol1'))

@@ -1,6 +1,7 @@
 // Stored shapes of the volunteer pillar's documents; those other functions read live in _shared/docs/volunteer.ts.
 import type { GeoPoint } from '../../_shared/docs'
-import type { EnrollmentDoc } from '../../_shared/docs/volunteer'
+import type { BusySpanDoc, EnrollmentDoc } from '../../_shared/docs/volunteer'
+import { asDate } from '../../_shared/domain/dates'
 
 export type { CorrectionDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
 
@@ -51,6 +52,14 @@ export interface CertificateDoc {
   issuer: string
   issuedAt: Date
 }
+
+/** The time an enrollment in `a` takes up in its volunteer's schedule. */
+export const busySpanOf = (a: ActivityDoc): BusySpanDoc => ({
+  activityId: a._id,
+  title: a.title,
+  start: asDate(a.start),
+  end: asDate(a.end)
+})
 
 export const enrollmentIdFor = (activityId: string, openid: string) => `${activityId}_${openid}`
 

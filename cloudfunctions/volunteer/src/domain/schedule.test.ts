@@ -1,5 +1,5 @@
 import { AppError } from '../../../_shared/infra/errors'
-import { assertNoOverlap, overlapOf, withoutActivity, withSpan, type BusySpan } from './schedule'
+import { assertNoOverlap, overlapBlock, overlapOf, withoutActivity, withSpan, type BusySpan } from './schedule'
 
 const at = (hour: number) => new Date(Date.UTC(2026, 4, 1, hour))
 const span = (activityId: string, from: number, to: number): BusySpan => ({
@@ -25,6 +25,8 @@ describe('no overlapping enrollments', () => {
       new AppError('FAILED_PRECONDITION', '与您已报名的活动「活动a」时间重叠，不能同时报名')
     )
     expect(() => assertNoOverlap(busy, span('c', 12, 13))).not.toThrow()
+    expect(overlapBlock(busy, span('c', 15, 17))).toBe('与您已报名的活动「活动b」时间重叠，不能同时报名')
+    expect(overlapBlock([], span('c', 15, 17))).toBeNull()
   })
 
   it('adds and removes spans, dropping those already over', () => {

@@ -16,9 +16,15 @@ const current = (busy: BusySpan[], now: Date) => busy.filter((s) => t(s.end) > t
 export const overlapOf = (busy: BusySpan[], span: BusySpan) =>
   busy.find((s) => s.activityId !== span.activityId && t(s.start) < t(span.end) && t(span.start) < t(s.end)) ?? null
 
-export function assertNoOverlap(busy: BusySpan[], span: BusySpan): void {
+/** Why `span` cannot be enrolled in beside `busy`, or null. */
+export function overlapBlock(busy: BusySpan[], span: BusySpan): string | null {
   const clash = overlapOf(busy, span)
-  if (clash) throw precondition(`与您已报名的活动「${clash.title}」时间重叠，不能同时报名`, { activityId: clash.activityId })
+  return clash && `与您已报名的活动「${clash.title}」时间重叠，不能同时报名`
+}
+
+export function assertNoOverlap(busy: BusySpan[], span: BusySpan): void {
+  const block = overlapBlock(busy, span)
+  if (block) throw precondition(block)
 }
 
 /** `busy` with `span` added (replacing any of the same activity) and past spans dropped. */

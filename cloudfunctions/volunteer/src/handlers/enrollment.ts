@@ -6,7 +6,7 @@
 import { personOf } from '../../../_shared/infra/auth'
 import { notify } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
-import { enrollmentIdFor, newEnrollment, type EnrollmentDoc } from '../docs'
+import { busySpanOf, enrollmentIdFor, newEnrollment, type EnrollmentDoc } from '../docs'
 import { assertCanCancel, assertCanEnroll } from '../domain/attendance'
 import { assertNoOverlap, withoutActivity, withSpan } from '../domain/schedule'
 import { findEnrollment, findVolunteer, loadActivity, saveEnrollment, setBusy, transact, updateActivity, updateEnrollment } from '../repo'
@@ -22,8 +22,7 @@ export const enroll: Handler<'volunteer', 'enroll'> = async (input, { caller, no
     const mine = await findEnrollment(id, tx)
     assertCanEnroll(clockOf(a), mine, now)
     const v = await findVolunteer(openid, tx)
-    const { start, end } = clockOf(a)
-    const span = { activityId: a._id, title: a.title, start, end }
+    const span = busySpanOf(a)
     const busy = v?.busy ?? []
     assertNoOverlap(busy, span)
     await setBusy(tx, openid, withSpan(busy, span, now), now)
