@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { action } from '../contract'
 import type { EnrollmentStatus } from '../enums'
 import { dateTime, fileId, id, int, location, mobile, page, requestId, text, type LatLng, type Page } from './common'
-import type { ActivityPhase } from './volunteer.labels'
+import type { ActivityPhase, AttendanceFlag } from './volunteer.labels'
 
 export * from './volunteer.labels'
 
@@ -93,7 +93,17 @@ const scanned = z
   .min(1, '请扫描签到码')
   .max(300, '签到码格式不正确')
 
-export const CheckInput = z.object({ activityId: id('活动'), token: scanned, location })
+/** Location evidence sent with the code: the accuracy the phone reported, and a per-install random id. */
+export const CheckInput = z.object({
+  activityId: id('活动'),
+  token: scanned,
+  location,
+  accuracy: z.number({ invalid_type_error: '定位精度格式不正确' }).finite('定位精度格式不正确').min(0).max(100_000).optional(),
+  deviceId: z
+    .string({ invalid_type_error: '设备标识格式不正确' })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确')
+    .optional()
+})
 
 export const CorrectHoursInput = enrollmentRef.extend({
   hours: z
@@ -196,11 +206,25 @@ export interface CheckResult {
   credited: number
 }
 
+/** Where a check-in or check-out was made, as the phone reported it. */
+export interface LocationEvidence {
+  lat: number
+  lng: number
+  accuracy: number | null
+  /** Meters to the venue. */
+  distance: number
+  at: string
+}
+
 export interface AttendanceRow extends EnrollmentView {
   openid: string
   realName: string
   phone: string
   volunteerNo: string
+  checkInEvidence: LocationEvidence | null
+  checkOutEvidence: LocationEvidence | null
+  /** Implausible patterns for staff to look at; they did not block anything. */
+  flags: AttendanceFlag[]
 }
 
 export interface AttendanceSummary {

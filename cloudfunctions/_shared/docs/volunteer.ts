@@ -20,8 +20,17 @@ export interface VolunteerDoc {
   lastEnrollmentId: string | null
   firstServiceAt: Date | null
   lastServiceAt: Date | null
+  /** Spans of the activities the volunteer is enrolled in, kept by the enrollment transactions (no overlaps). */
+  busy?: BusySpanDoc[]
   createdAt: Date
   updatedAt: Date
+}
+
+export interface BusySpanDoc {
+  activityId: string
+  title: string
+  start: Date
+  end: Date
 }
 
 export interface CorrectionDoc {
@@ -29,6 +38,18 @@ export interface CorrectionDoc {
   to: number
   reason: string
   by: string
+  at: Date
+}
+
+export interface LocationEvidenceDoc {
+  lat: number
+  lng: number
+  /** Accuracy the phone reported, in meters, when it sent one. */
+  accuracy: number | null
+  /** Meters to the venue, rounded. */
+  distance: number
+  /** The per-install id the app sent, when it sent one. */
+  deviceId: string | null
   at: Date
 }
 
@@ -48,6 +69,9 @@ export interface EnrollmentDoc {
   checkOutAt: Date | null
   checkInDistance: number | null
   checkOutDistance: number | null
+  /** Where the phone said it was at check-in and check-out (lat/lng, accuracy, distance, device id, time). */
+  checkInEvidence?: LocationEvidenceDoc | null
+  checkOutEvidence?: LocationEvidenceDoc | null
   /** Signatures of the tokens used, so a replay of the same code for the same action is refused. */
   tokens: { checkIn: string | null; checkOut: string | null }
   hours: number

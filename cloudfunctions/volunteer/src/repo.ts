@@ -9,9 +9,22 @@ import type { CommunityDoc, UserDoc } from '../../_shared/docs'
 import { assessmentEntry, assessmentRules } from '../../_shared/domain/assessment'
 import { credit } from '../../_shared/infra/assessment'
 import { _, db } from '../../_shared/infra/cloud'
-import { coll, createOnce, getAll, getDoc, inTransaction, loadDoc, pageOf, putDoc, type PageInput, type Tx } from '../../_shared/infra/db'
+import {
+  coll,
+  createOnce,
+  getAll,
+  getDoc,
+  inTransaction,
+  loadDoc,
+  pageOf,
+  putDoc,
+  updateDoc,
+  type PageInput,
+  type Tx
+} from '../../_shared/infra/db'
 import { isAppError, precondition } from '../../_shared/infra/errors'
 import { INSUFFICIENT_POINTS, ledgerId, post } from '../../_shared/infra/ledger'
+import type { BusySpanDoc } from '../../_shared/docs/volunteer'
 import type { ActivityDoc, CertificateDoc, CorrectionDoc, EnrollmentDoc, VolunteerDoc } from './docs'
 import { servicePoints, toHalfHours } from './domain/hours'
 
@@ -42,6 +55,10 @@ export async function volunteersById(openids: string[]): Promise<Map<string, Vol
     .get()
   return new Map((data as VolunteerDoc[]).map((v) => [v._id, v]))
 }
+
+/** Records the volunteer's enrolled time spans inside `tx` (see domain/schedule.ts). */
+export const setBusy = (tx: Tx, openid: string, busy: BusySpanDoc[], now: Date) =>
+  updateDoc('volunteers', openid, { busy, updatedAt: now }, tx)
 
 export const updateVolunteer = (openid: string, changes: Partial<VolunteerDoc>) => coll('volunteers').doc(openid).update({ data: changes })
 
@@ -124,8 +141,7 @@ export async function activitiesById(ids: string[], fields?: Record<string, true
 
 export const findEnrollment = (id: string, tx?: Tx) => getDoc<EnrollmentDoc>('enrollments', id, tx)
 export const saveEnrollment = (tx: Tx, e: EnrollmentDoc) => putDoc('enrollments', e, tx)
-export const updateEnrollment = (tx: Tx, id: string, patch: Partial<EnrollmentDoc>) =>
-  coll('enrollments', tx).doc(id).update({ data: patch })
+export const updateEnrollment = (tx: Tx, id: string, patch: Partial<EnrollmentDoc>) => updateDoc('enrollments', id, patch, tx)
 
 /** The caller's status in each of these activities. */
 export async function myStatuses(openid: string, activityIds: string[]): Promise<Map<string, EnrollmentStatus>> {
@@ -163,6 +179,13 @@ export async function countByStatus(activityId: string, statuses: EnrollmentStat
   const counts = await Promise.all(statuses.map((status) => coll('enrollments').where({ activityId, status }).count()))
   return counts.map((c: { total: number }) => c.total)
 }
+
+/** The location evidence of every enrollment of the activity (for the flags that compare people). */
+export const evidenceOfActivity = (activityId: string) =>
+  getAll<Pick<EnrollmentDoc, 'checkInEvidence' | 'checkOutEvidence'>>(
+    coll('enrollments').where({ activityId }).field({ checkInEvidence: true, checkOutEvidence: true }),
+    5000
+  )
 
 /** Ids of the activity's enrollments still open (enrolled or checked in). */
 export async function openEnrollmentIds(activityId: string): Promise<string[]> {

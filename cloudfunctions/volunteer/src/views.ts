@@ -1,10 +1,18 @@
 // Documents → the answers the contract declares. Pure mapping.
 import type { EnrollmentStatus } from '../../../types/enums'
-import type { ActivitySummary, AttendanceRow, EnrollmentView, RecordItem, VolunteerProfile } from '../../../types/schemas/volunteer'
+import type {
+  ActivitySummary,
+  AttendanceFlag,
+  AttendanceRow,
+  EnrollmentView,
+  LocationEvidence,
+  RecordItem,
+  VolunteerProfile
+} from '../../../types/schemas/volunteer'
 import { fromPoint } from '../../_shared/docs'
 import { maskPhone } from '../../_shared/domain/masking'
 import { asDate, iso, isoOrNull } from '../../_shared/domain/dates'
-import type { ActivityDoc, CertificateDoc, EnrollmentDoc, VolunteerDoc } from './docs'
+import type { ActivityDoc, CertificateDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from './docs'
 import { activityPhase } from './domain/attendance'
 import { fromHalfHours } from './domain/hours'
 
@@ -61,14 +69,21 @@ export function toEnrollmentView(e: EnrollmentDoc): EnrollmentView {
   }
 }
 
-/** Staff of the activity's community see the real name and a masked phone. */
-export function toAttendanceRow(e: EnrollmentDoc, v: VolunteerDoc | null): AttendanceRow {
+/** The device id stays on the server: staff see only whether it was shared (a flag). */
+const toEvidence = (e: LocationEvidenceDoc | null | undefined): LocationEvidence | null =>
+  e ? { lat: e.lat, lng: e.lng, accuracy: e.accuracy ?? null, distance: e.distance, at: iso(e.at) } : null
+
+/** Staff of the activity's community see the real name, a masked phone, the location evidence and its flags. */
+export function toAttendanceRow(e: EnrollmentDoc, v: VolunteerDoc | null, flags: AttendanceFlag[]): AttendanceRow {
   return {
     ...toEnrollmentView(e),
     openid: e.openid,
     realName: v?.realName ?? '未登记',
     phone: maskPhone(v?.phone) ?? '',
-    volunteerNo: v?.volunteerNo ?? ''
+    volunteerNo: v?.volunteerNo ?? '',
+    checkInEvidence: toEvidence(e.checkInEvidence),
+    checkOutEvidence: toEvidence(e.checkOutEvidence),
+    flags
   }
 }
 

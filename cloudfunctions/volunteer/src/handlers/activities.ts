@@ -7,8 +7,9 @@ import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type C
 import { denied, invalid } from '../../../_shared/infra/errors'
 import { requestDocId } from '../../../_shared/infra/ids'
 import type { Ctx, Handler } from '../../../_shared/infra/router'
-import { enrollmentIdFor, type ActivityDoc } from '../docs'
+import { busySpanOf, enrollmentIdFor, type ActivityDoc } from '../docs'
 import { enrollBlock } from '../domain/attendance'
+import { overlapBlock } from '../domain/schedule'
 import { distanceMeters } from '../domain/geo'
 import {
   activitiesById,
@@ -16,6 +17,7 @@ import {
   communityNames,
   createActivity as storeActivity,
   findEnrollment,
+  findVolunteer,
   inTransaction,
   loadActivity,
   myEnrollmentsPage,
@@ -110,11 +112,15 @@ export const listActivities: Handler<'volunteer', 'listActivities'> = async (inp
 }
 
 async function detailOf(a: ActivityDoc, { caller, now }: Ctx): Promise<ActivityDetail> {
-  const [mineDoc, names] = await Promise.all([
+  const [mineDoc, me, names] = await Promise.all([
     caller.openid ? findEnrollment(enrollmentIdFor(a._id, caller.openid)) : null,
+    caller.openid ? findVolunteer(caller.openid) : null,
     communityNames([a.communityId])
   ])
-  const block = hasGrant(caller, 'volunteer') || caller.system ? enrollBlock(clockOf(a), mineDoc, now) : '请先注册为志愿者'
+  const block =
+    hasGrant(caller, 'volunteer') || caller.system
+      ? (enrollBlock(clockOf(a), mineDoc, now) ?? overlapBlock(me?.busy ?? [], busySpanOf(a)))
+      : '请先注册为志愿者'
   return {
     ...toActivitySummary(a, now, names, mineDoc?.status ?? null),
     content: a.content,

@@ -1,15 +1,20 @@
 // Staff of an activity's community: the attendance list, hour corrections with a reason, and closing the
 // activity (no-shows become absent; a missing check-out completes with 0 hours for staff to correct).
+// Each row carries its location evidence and the implausible patterns it shows (domain/evidence.ts).
 import type { EnrollmentStatus } from '../../../../types'
 import type { AttendanceSummary, FinishResult } from '../../../../types/schemas/volunteer'
 import { personOf } from '../../../_shared/infra/auth'
 import { conflict, notFound } from '../../../_shared/infra/errors'
 import type { Handler } from '../../../_shared/infra/router'
+import { fromPoint } from '../../../_shared/docs'
+import type { ActivityDoc, EnrollmentDoc } from '../docs'
 import { assertCanCorrect, assertCanFinish, statusAtFinish } from '../domain/attendance'
+import { attendanceFlags, sharedDeviceIds, type FlagContext } from '../domain/evidence'
 import {
   attendancePage,
   complete,
   countByStatus,
+  evidenceOfActivity,
   findEnrollment,
   findVolunteer,
   loadActivity,
@@ -30,12 +35,21 @@ async function summaryOf(activityId: string): Promise<AttendanceSummary> {
   return { enrolled, checkedIn, completed, absent, cancelled }
 }
 
+async function flagContextOf(a: ActivityDoc): Promise<FlagContext> {
+  return { venue: fromPoint(a.location), radius: a.radius, sharedDevices: sharedDeviceIds(await evidenceOfActivity(a._id)) }
+}
+
 export const attendance: Handler<'volunteer', 'attendance'> = async (input, { caller }) => {
   const a = await managedActivity(caller, input.activityId)
   const page = await attendancePage(a._id, input)
-  const [people, summary] = await Promise.all([volunteersById(page.items.map((e) => e.openid)), summaryOf(a._id)])
+  const [people, summary, flagContext] = await Promise.all([
+    volunteersById(page.items.map((e) => e.openid)),
+    summaryOf(a._id),
+    flagContextOf(a)
+  ])
+  const row = (e: EnrollmentDoc) => toAttendanceRow(e, people.get(e.openid) ?? null, attendanceFlags(e, flagContext))
   return {
-    items: page.items.map((e) => toAttendanceRow(e, people.get(e.openid) ?? null)),
+    items: page.items.map(row),
     nextCursor: page.nextCursor,
     summary
   }
@@ -44,7 +58,7 @@ export const attendance: Handler<'volunteer', 'attendance'> = async (input, { ca
 export const correctHours: Handler<'volunteer', 'correctHours'> = async (input, { caller, now }) => {
   const found = await findEnrollment(input.enrollmentId)
   if (!found) throw notFound('报名记录不存在')
-  await managedActivity(caller, found.activityId)
+  const activity = await managedActivity(caller, found.activityId)
   const member = await memberRuleOf(found.openid)
   const by = personOf(caller)
   const done = await transact(async (tx) => {
@@ -53,7 +67,8 @@ export const correctHours: Handler<'volunteer', 'correctHours'> = async (input, 
     assertCanCorrect(clockOf(a), e, input.hours, now)
     return complete(tx, a, e!, { hours: input.hours, correction: { by, reason: input.reason } }, member, now)
   })
-  return toAttendanceRow(done.enrollment, await findVolunteer(found.openid))
+  const [person, flagContext] = await Promise.all([findVolunteer(found.openid), flagContextOf(activity)])
+  return toAttendanceRow(done.enrollment, person, attendanceFlags(done.enrollment, flagContext))
 }
 
 async function closeOne(activityId: string, enrollmentId: string, now: Date): Promise<'absent' | 'completedWithoutCheckout' | null> {
