@@ -4,7 +4,8 @@ import type { z } from 'zod'
 import type { SubmitInput } from '../../../../types/schemas/wish'
 import type { CommunitySettings, GeoPoint } from '../../../_shared/docs'
 import { denied, invalid } from '../../../_shared/infra/errors'
-import { PHONE_PATTERN } from '../../../_shared/domain/masking'
+import { containsPhone } from '../../../_shared/domain/masking'
+import { foldForCheck } from '../../../../types/text'
 import { submittedEntry } from './stateMachine'
 import { publicDisplayName } from '../views'
 import type { WishDoc } from '../docs'
@@ -32,14 +33,16 @@ export interface Secrets {
 }
 
 /** The first personal detail found in `text`, as the sentence to show, or null when the text is clean. */
-export function leakIn(text: string, s: Secrets): string | null {
-  if (PHONE_PATTERN.test(text.replace(/[\s-]/g, ''))) return '请不要填写电话号码，联系方式只对认领人可见'
-  const name = s.name.trim()
+export function leakIn(publicText: string, s: Secrets): string | null {
+  if (containsPhone(publicText)) return '请不要填写电话号码，联系方式只对认领人可见'
+  // Both sides folded, so an invisible character, a full-width letter or a space inside a name hides nothing.
+  const text = foldForCheck(publicText)
+  const name = foldForCheck(s.name)
   const given = [...name].slice(1).join('')
   if (name.length >= 2 && text.includes(name)) return '请不要写出受助人的姓名，公开时会显示为称呼'
   if (s.isChild && [...given].length >= 2 && text.includes(given)) return '请不要写出儿童的名字'
-  const address = s.address?.trim()
-  if (address && [...address].length >= 4 && text.includes(address)) return '请不要填写详细地址，地址只对认领人可见'
+  const address = foldForCheck(s.address ?? '')
+  if ([...address].length >= 4 && text.includes(address)) return '请不要填写详细地址，地址只对认领人可见'
   return null
 }
 
