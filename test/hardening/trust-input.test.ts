@@ -1,24 +1,24 @@
 // Findings 9 and 13 of issue 13, through the local cloud in the matrix world (support/matrixWorld.ts):
 // - 9: periods of a year no dashboard can mean (9999, 9999H2, 0001-03) answered INTERNAL, and 0000 silently
 //   reported 1900; every period and date outside 2000–2099 is now INVALID_ARGUMENT, nothing INTERNAL.
+// - 12: the own-file rule held only for wishes: staff set a resident's private upload as a facility photo
+//   (then fetchable by every resident); goods photos, activity covers, need photos and avatars were unchecked.
 // - 13: full-width digits, zero-width and bidi characters slipped phone numbers and names past the
 //   public-text guard, and lone surrogates were stored; text is now normalised before every check.
 import type { ActionOf, FnName } from '../../types'
 import { typedClient, type Input } from '../support/client'
 import { useLocalCloud } from '../support/cloud'
 import { fails, ok } from '../support/envelope'
-import { MATRIX } from './matrix'
-import { IDS, WHO, changedCollections, snapshot, useKeptWorld, type CallerKind } from './support/matrixWorld'
+import { payloadOf } from './matrix'
+import { IDS, WHO, changedCollections, ownPhoto, snapshot, useKeptWorld, type CallerKind } from './support/matrixWorld'
 
 const lc = useLocalCloud({ instancesPerFunction: 1 })
 const api = typedClient(lc)
 const kept = useKeptWorld(lc)
 
-/** The matrix's valid payload of `fn.action` (its first case) for `kind`. */
-function validPayload<F extends FnName, A extends ActionOf<F>>(fn: F, action: A, kind: CallerKind): Input<F, A> {
-  const row = (MATRIX[fn] as Record<string, ReadonlyArray<{ payload: (w: unknown, k: CallerKind) => unknown }>>)[action]
-  return row[0].payload(kept.world, kind) as Input<F, A>
-}
+/** The matrix's valid payload of `fn.action` (case `index`) for `kind`. */
+const validPayload = <F extends FnName, A extends ActionOf<F>>(fn: F, action: A, kind: CallerKind, index = 0) =>
+  payloadOf(fn, action, kept.world, kind, index)
 
 /** Refused with INVALID_ARGUMENT and nothing written. */
 async function refusedUnchanged(call: () => Promise<unknown>, message?: RegExp) {
@@ -85,5 +85,58 @@ describe('finding 13: text is normalised before every check', () => {
     kept.touched()
     const wish = lc.cloud.store.get('wishes', id)
     expect(wish).toMatchObject({ title: '想要一盏台灯', story: '家里的台灯坏了，晚上看书不方便！（急）' })
+  })
+})
+
+describe('finding 12: every file field takes only the caller’s own uploads', () => {
+  /** A resident's private upload: the photo of their submitted wish. */
+  const privateUpload = () => ownPhoto(WHO.resident, 'lamp.jpg')
+  const ATTACKS: Array<[string, () => Promise<unknown>]> = [
+    [
+      'a facility photo (new)',
+      () =>
+        api.lifeCircle.upsertFacility({ ...validPayload('lifeCircle', 'upsertFacility', 'staff'), photos: [privateUpload()] }, WHO.staff)
+    ],
+    [
+      'a facility photo (edit)',
+      () =>
+        api.lifeCircle.upsertFacility({ ...validPayload('lifeCircle', 'upsertFacility', 'staff', 1), photos: [privateUpload()] }, WHO.staff)
+    ],
+    [
+      'a goods photo (new)',
+      () => api.points.upsertGoods({ ...validPayload('points', 'upsertGoods', 'merchant'), photo: privateUpload() }, WHO.merchant)
+    ],
+    [
+      'a goods photo (edit, by staff)',
+      () => api.points.upsertGoods({ ...validPayload('points', 'upsertGoods', 'staff', 1), photo: privateUpload() }, WHO.staff)
+    ],
+    [
+      'an activity cover',
+      () => api.volunteer.createActivity({ ...validPayload('volunteer', 'createActivity', 'staff'), cover: privateUpload() }, WHO.staff)
+    ],
+    [
+      'a need’s completion photos',
+      () => api.party.completeNeed({ ...validPayload('party', 'completeNeed', 'member'), photos: [privateUpload()] }, WHO.member)
+    ],
+    ['an avatar', () => api.user.updateProfile({ avatar: privateUpload() }, WHO.volunteer)],
+    ['a wish’s photos', () => api.wish.submit({ ...validPayload('wish', 'submit', 'volunteer'), photos: [privateUpload()] }, WHO.volunteer)]
+  ]
+
+  test.each(ATTACKS)('someone else’s file as %s is refused', async (_, attack) => {
+    await refusedUnchanged(attack, /本人上传/)
+  })
+
+  test('one’s own uploads pass, and an edit may keep the files the record already holds', async () => {
+    kept.fresh()
+    kept.touched()
+    const cover = ownPhoto(WHO.staff, 'cover.jpg')
+    const created = await ok(api.volunteer.createActivity({ ...validPayload('volunteer', 'createActivity', 'staff'), cover }, WHO.staff))
+    expect(lc.cloud.store.get('activities', created.id)).toMatchObject({ cover })
+    const merchantPhoto = ownPhoto(WHO.merchant, 'soap.jpg')
+    const goods = { ...validPayload('points', 'upsertGoods', 'merchant', 1), photo: merchantPhoto }
+    await ok(api.points.upsertGoods(goods, WHO.merchant))
+    await ok(api.points.upsertGoods({ ...goods, requestId: `${goods.requestId}-staff`, name: '洗衣液3升' }, WHO.staff))
+    await ok(api.user.updateProfile({ avatar: ownPhoto(WHO.volunteer, 'me.jpg') }, WHO.volunteer))
+    await ok(api.user.updateProfile({ avatar: '' }, WHO.volunteer))
   })
 })

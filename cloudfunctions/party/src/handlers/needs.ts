@@ -3,6 +3,7 @@
 import { needEntry } from '../../../_shared/domain/assessment'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { denied, invalid } from '../../../_shared/infra/errors'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import type { Handler } from '../../../_shared/infra/router'
 import type { NeedClaimantDoc, NeedDoc } from '../docs'
 import type { Actor } from '../domain/machine'
@@ -114,8 +115,10 @@ async function asHolder(needId: string, caller: Caller, change: (need: NeedDoc, 
 export const releaseNeed: Handler<'party', 'releaseNeed'> = async (input, { caller, now }) =>
   view(await asHolder(input.needId, caller, (need, actor) => release(need, actor, now, input.reason)), caller)
 
-export const completeNeed: Handler<'party', 'completeNeed'> = async (input, { caller, now }) =>
-  view(await asHolder(input.needId, caller, (need, actor) => complete(need, actor, now, input.note, input.photos)), caller)
+export const completeNeed: Handler<'party', 'completeNeed'> = async (input, { caller, now }) => {
+  requireOwnFiles(input.photos, caller.openid)
+  return view(await asHolder(input.needId, caller, (need, actor) => complete(need, actor, now, input.note, input.photos)), caller)
+}
 
 /** Runs a staff change on a need of the caller's community. */
 async function asStaff(needId: string, caller: Caller, change: (need: NeedDoc, actor: Actor, tx: Tx) => Promise<Partial<NeedDoc>>) {

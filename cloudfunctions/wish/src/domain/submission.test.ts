@@ -1,7 +1,8 @@
 import { SubmitInput } from '../../../../types/schemas/wish'
 import { DEFAULT_COMMUNITY_SETTINGS, toPoint } from '../../../_shared/docs'
 import { type AppError } from '../../../_shared/infra/errors'
-import { checkSubmission, cstDay, isOwnFile, leakIn, newWish, type SubmitFacts } from './submission'
+import { checkSubmission, cstDay, leakIn, newWish, type SubmitFacts } from './submission'
+import { isOwnFile } from '../../../_shared/infra/files'
 import { isValidHistory } from './stateMachine'
 
 const now = new Date('2026-11-01T02:00:00Z')

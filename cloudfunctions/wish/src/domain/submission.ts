@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type { SubmitInput } from '../../../../types/schemas/wish'
 import type { CommunitySettings, GeoPoint } from '../../../_shared/docs'
 import { denied, invalid } from '../../../_shared/infra/errors'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import { containsPhone } from '../../../_shared/domain/masking'
 import { foldForCheck } from '../../../../types/text'
 import { submittedEntry } from './stateMachine'
@@ -13,16 +14,6 @@ import type { WishDoc } from '../docs'
 export type SubmitData = z.output<typeof SubmitInput>
 
 const refuse = (path: string, message: string) => invalid(message, { fields: [{ path, message }] })
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** A file is the caller's when the local cloud (and the app on weapp) stored it under users/<openid>/. */
-export const isOwnFile = (fileId: string, openid: string) =>
-  Boolean(openid) && new RegExp(`^cloud://[^/\\s]+/users/${escapeRegExp(openid)}/[^\\s]+$`).test(fileId) && !fileId.includes('..')
-
-export function requireOwnFiles(files: readonly string[], openid: string, path = 'photos'): void {
-  if (files.some((f) => !isOwnFile(f, openid))) throw refuse(path, '只能使用您本人上传的图片')
-}
 
 /** The pieces of personal data that must never appear in public text. */
 export interface Secrets {

@@ -9,7 +9,8 @@ import { claimCapacity, claimerSnapshot, claimRefusal, countedClaims, requireCla
 import { noticesFor } from '../domain/notices'
 import { iso } from '../../../_shared/domain/dates'
 import { applyEvent, type Actor, type EventInput, type Transition } from '../domain/stateMachine'
-import { requireNoLeak, requireOwnFiles } from '../domain/submission'
+import { requireNoLeak } from '../domain/submission'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import type { WishDoc } from '../docs'
 import {
   credit,
