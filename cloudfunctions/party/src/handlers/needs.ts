@@ -1,5 +1,6 @@
 // The needs list (需求清单): staff post and confirm; approved members, or admins of approved units,
 // claim exclusively and complete.
+import { requireLiveAccount } from '../../../_shared/infra/account'
 import { needEntry } from '../../../_shared/domain/assessment'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { denied, invalid } from '../../../_shared/infra/errors'
@@ -91,6 +92,7 @@ async function claimantFor(caller: Caller, communityId: string, unitId: string |
 
 export const claimNeed: Handler<'party', 'claimNeed'> = async (input, { caller, now }) => {
   const need = await inTransaction(async (tx) => {
+    await requireLiveAccount(tx, personOf(caller))
     const need = await loadNeed(input.needId, tx)
     const [claimant, actor] = await claimantFor(caller, need.communityId, input.unitId, tx)
     const patch = claim(need, claimant, actor, now)

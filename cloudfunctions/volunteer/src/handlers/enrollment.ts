@@ -1,6 +1,7 @@
 // Enroll and cancel. The activity's `enrolled` counter and the enrollment document change in one
 // transaction, so enrollments never exceed capacity however many press at once; the enrollment's id is
 // activity + person, so a person has at most one.
+import { requireLiveAccount } from '../../../_shared/infra/account'
 import { personOf } from '../../../_shared/infra/auth'
 import { notify } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
@@ -14,6 +15,7 @@ export const enroll: Handler<'volunteer', 'enroll'> = async (input, { caller, no
   const openid = personOf(caller)
   await requireVolunteer(caller)
   const { enrollment, activity } = await transact(async (tx) => {
+    await requireLiveAccount(tx, openid)
     const a = await loadActivity(input.activityId, tx)
     const id = enrollmentIdFor(a._id, openid)
     const mine = await findEnrollment(id, tx)
