@@ -17,23 +17,25 @@ const store = () => lc.cloud.store
 const ROUNDS = 12
 let serial = 0
 
-/** A fresh world with a new party member of cm01 (no obligations) who may claim wPublished. */
-function freshMember(): string {
+/** A fresh matrix world with a new person `openid` (no obligations) of cm01. */
+function freshWorldWith(prefix: string): string {
   kept.touched()
   kept.fresh()
   kept.touched()
-  const openid = `hz-race-m${++serial}`
+  return `${prefix}${++serial}`
+}
+
+/** A new party member who may claim wPublished. */
+function freshMember(): string {
+  const openid = freshWorldWith('hz-race-m')
   store().insert('users', [userDoc(openid, '钱多多', [grants.member()])])
   store().insert('partyMemberships', [membershipDoc(openid)])
   return openid
 }
 
-/** A fresh world with a new volunteer of cm01 with 500 points (no obligations) who may redeem gA. */
+/** A new volunteer with 500 points who may redeem gA. */
 function freshVolunteer(): string {
-  kept.touched()
-  kept.fresh()
-  kept.touched()
-  const openid = `hz-race-v${++serial}`
+  const openid = freshWorldWith('hz-race-v')
   const funding = fundingDocs(openid, 500)
   store().insert('users', [userDoc(openid, '孙悦', [grants.volunteer()])])
   store().insert('volunteers', [volunteerDoc(openid, '孙悦', 900 + serial)])
@@ -47,38 +49,39 @@ const later = <T>(i: number, call: () => Promise<T>) => new Promise<T>((resolve)
 
 const deletedIn = (openid: string) => Boolean((store().get('users', openid) as { deletedAt?: unknown } | null)?.deletedAt)
 
-describe('deletion and the actions it must wait for never interleave', () => {
-  test(`deleteAccount racing wish.claim, ${ROUNDS} times`, async () => {
-    const outcomes: string[] = []
-    for (let i = 0; i < ROUNDS; i++) {
-      const openid = freshMember()
-      const [deleted, claimed] = await Promise.all([
-        later(i, () => api.user.deleteAccount({ confirm: '注销' }, openid)),
-        api.wish.claim({ wishId: IDS.wish.published }, openid)
-      ])
-      outcomes.push(`${deleted.ok ? 'deleted' : 'kept'}/${claimed.ok ? 'claimed' : 'refused'}`)
-      expect(deleted.ok && claimed.ok).toBe(false)
-      const holds = store().count('wishes', { claimerId: openid, status: 'claimed' })
-      expect({ deleted: deletedIn(openid), holds }).not.toEqual({ deleted: true, holds: 1 })
-      expect(store().get('users', openid)).toMatchObject({ deleting: null })
-    }
-    console.log(`claim races: ${outcomes.join(', ')}`)
-  })
+interface Race {
+  person: () => string
+  action: (openid: string) => Promise<{ ok: boolean }>
+  /** How many obligations the action left the person holding. */
+  holds: (openid: string) => number
+}
 
-  test(`deleteAccount racing points.redeem, ${ROUNDS} times`, async () => {
+const RACES: Record<string, Race> = {
+  'wish.claim': {
+    person: freshMember,
+    action: (openid) => api.wish.claim({ wishId: IDS.wish.published }, openid),
+    holds: (openid) => store().count('wishes', { claimerId: openid, status: 'claimed' })
+  },
+  'points.redeem': {
+    person: freshVolunteer,
+    action: (openid) => api.points.redeem({ goodsId: IDS.goods, quantity: 1, requestId: `hz-race-req-${serial}` }, openid),
+    holds: (openid) => store().count('redemptions', { openid, status: 'pending' })
+  }
+}
+
+describe('deletion and the actions it must wait for never interleave', () => {
+  test.each(Object.keys(RACES))(`deleteAccount racing %s, ${ROUNDS} times`, async (name) => {
+    const race = RACES[name]
     const outcomes: string[] = []
     for (let i = 0; i < ROUNDS; i++) {
-      const openid = freshVolunteer()
-      const [deleted, redeemed] = await Promise.all([
-        later(i, () => api.user.deleteAccount({ confirm: '注销' }, openid)),
-        api.points.redeem({ goodsId: IDS.goods, quantity: 1, requestId: `hz-race-req-${serial}` }, openid)
-      ])
-      outcomes.push(`${deleted.ok ? 'deleted' : 'kept'}/${redeemed.ok ? 'redeemed' : 'refused'}`)
-      expect(deleted.ok && redeemed.ok).toBe(false)
-      const pending = store().count('redemptions', { openid, status: 'pending' })
-      expect(deletedIn(openid) && pending > 0).toBe(false)
+      const openid = race.person()
+      const [deleted, acted] = await Promise.all([later(i, () => api.user.deleteAccount({ confirm: '注销' }, openid)), race.action(openid)])
+      outcomes.push(`${deleted.ok ? 'deleted' : 'kept'}/${acted.ok ? 'acted' : 'refused'}`)
+      expect(deleted.ok && acted.ok).toBe(false)
+      expect(deletedIn(openid) && race.holds(openid) > 0).toBe(false)
+      expect(store().get('users', openid)?.deleting ?? null).toBeNull()
     }
-    console.log(`redeem races: ${outcomes.join(', ')}`)
+    console.log(`${name} races: ${outcomes.join(', ')}`)
   })
 
   test('while the account is being deleted (a crash after the mark), obligations are refused; deleting again finishes', async () => {

@@ -55,8 +55,8 @@ export async function markDeleting(openid: string, now: Date): Promise<void> {
   })
 }
 
-/** Rolls step 1 back: deletion was refused, the account carries on. */
-export const unmarkDeleting = (openid: string) => updateUser(openid, { deleting: null })
+/** Rolls step 1 back: deletion was refused, the account carries on as it was (the field removed). */
+export const unmarkDeleting = (openid: string) => updateUser(openid, { deleting: _.remove() })
 
 /** Erases the person's fields in every pillar (ERASE_RULES), then the user document itself. */
 export async function eraseAccount(openid: string, erased: Partial<UserDoc>): Promise<void> {
