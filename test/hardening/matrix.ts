@@ -17,8 +17,8 @@
 // - A question about oneself that has no answer is a domain answer, not a refusal: the member card or the
 //   assessment of someone who never registered (NOT_FOUND), leaving a registration one does not hold
 //   (FAILED_PRECONDITION), registering twice (CONFLICT). Those are listed under `answers`.
-// - The system caller exists only for timer triggers (`timer`); a client call without an openid is refused
-//   by the gateway (UNAUTHENTICATED) and never runs as the system.
+// - The system caller exists only for timer triggers (`timer`): a call without an openid is refused by the
+//   gateway, and by every function unless the platform fired one of its timers (UNAUTHENTICATED, trust-caller.test.ts).
 import type { ErrorCode } from '../../types/envelope'
 import type { ActionOf, FnName } from '../../types'
 import type { Input } from '../support/client'
@@ -597,6 +597,19 @@ export function matrixCases(): Array<{ fn: FnName; action: string; index: number
     for (const [action, row] of Object.entries(rows)) row.forEach((c, index) => out.push({ fn, action, index, c }))
   }
   return out
+}
+
+/** The valid payload of case `index` of `fn.action` for `kind` in world `w`, typed by the action (trust tests start from it). */
+export function payloadOf<F extends FnName, A extends ActionOf<F>>(
+  fn: F,
+  action: A,
+  w: MatrixWorld,
+  kind: CallerKind,
+  index = 0
+): Input<F, A> {
+  const row = (MATRIX[fn] as Record<string, Row> | undefined)?.[action]
+  if (!row?.[index]) throw new Error(`no case ${index} of ${fn}.${action} in the matrix`)
+  return row[index].payload(w, kind) as Input<F, A>
 }
 
 /** The refusal a caller kind outside `c.allow` must get. */

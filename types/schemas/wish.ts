@@ -12,7 +12,7 @@ import {
   type WishCategory,
   type WishStatus
 } from '../enums'
-import { fileId, id, int, location, mobile, optionalText, page, period, requestId, text, type Page } from './common'
+import { calendarDay, fileId, id, int, location, mobile, optionalText, page, period, requestId, text, type Page } from './common'
 
 export { APPELLATIONS, CHILD_APPELLATIONS, DELIVERY_MODES, PUBLIC_WISH_STATUSES, WISH_LIMITS } from '../enums'
 export type { Appellation, DeliveryMode, PublicWishStatus } from '../enums'
@@ -24,7 +24,7 @@ const photos = (label: string) =>
     .max(WISH_LIMITS.photos, `${label}最多${WISH_LIMITS.photos}张`)
     .default([])
 const wishId = id('心愿编号')
-const day = z.string({ invalid_type_error: '日期格式不正确' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式不正确')
+const day = calendarDay()
 
 export const BeneficiaryInput = z.object(
   {

@@ -19,6 +19,8 @@ export interface UserDoc {
   createdAt: Date
   updatedAt: Date
   deletedAt?: Date | null
+  /** Set while the account is being deleted (_shared/infra/account.ts); actions that create obligations refuse. */
+  deleting?: Date | null
 }
 
 export interface GeoPoint {

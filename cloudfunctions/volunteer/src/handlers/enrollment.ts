@@ -3,6 +3,7 @@
 // activity + person, so a person has at most one. The same transaction keeps the person's enrolled time
 // spans on their volunteer document and refuses an activity overlapping another one (domain/schedule.ts):
 // two enrollments at once both write that document, so one of them retries and sees the other.
+import { requireLiveAccount } from '../../../_shared/infra/account'
 import { personOf } from '../../../_shared/infra/auth'
 import { notify } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
@@ -17,6 +18,7 @@ export const enroll: Handler<'volunteer', 'enroll'> = async (input, { caller, no
   const openid = personOf(caller)
   await requireVolunteer(caller)
   const { enrollment, activity } = await transact(async (tx) => {
+    await requireLiveAccount(tx, openid)
     const a = await loadActivity(input.activityId, tx)
     const id = enrollmentIdFor(a._id, openid)
     const mine = await findEnrollment(id, tx)

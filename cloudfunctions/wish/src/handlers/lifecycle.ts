@@ -1,5 +1,6 @@
 // The actions that move a wish through its lifecycle. Each reads the wish inside a transaction, asks the
 // state machine for the step, writes the wish and anything that must change with it, then notifies.
+import { requireLiveAccount } from '../../../_shared/infra/account'
 import { assessmentEntry, assessmentRules } from '../../../_shared/domain/assessment'
 import { isStaffOf, personOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { conflict, denied } from '../../../_shared/infra/errors'
@@ -9,7 +10,8 @@ import { claimCapacity, claimerSnapshot, claimRefusal, countedClaims, requireCla
 import { noticesFor } from '../domain/notices'
 import { iso } from '../../../_shared/domain/dates'
 import { applyEvent, type Actor, type EventInput, type Transition } from '../domain/stateMachine'
-import { requireNoLeak, requireOwnFiles } from '../domain/submission'
+import { requireNoLeak } from '../domain/submission'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import type { WishDoc } from '../docs'
 import {
   credit,
@@ -88,6 +90,7 @@ export const claim: Handler<'wish', 'claim'> = async ({ wishId }, { caller, now 
     actor: { who: openid, role: kind },
     input: { event: 'claim', claimer, claimDays: community.settings.claimDays },
     alongside: async (tx) => {
+      await requireLiveAccount(tx, openid)
       const counter = await loadClaimCounter(tx, openid)
       requireClaimSlot(counter, community.settings.claimLimit)
       await saveClaimCounter(tx, countedClaims(counter, openid, 1, now))
