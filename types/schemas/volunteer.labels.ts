@@ -8,3 +8,12 @@ export const ACTIVITY_PHASE_LABELS: Record<ActivityPhase, string> = {
   ended: '已结束',
   finished: '已结项'
 }
+
+/** A volunteer registration: pending until staff of its community approve or reject it. */
+export const VOLUNTEER_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number]
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过'
+}
