@@ -605,7 +605,7 @@ describe('wall and detail', () => {
       name: null,
       phone: null,
       address: null,
-      handoverPoint: '服务台',
+      handoverPoint: '青枫社区党群服务中心一楼服务台',
       communityPhone: '0553-2123456'
     })
     for (const secret of [CHILD.name, CHILD.guardian, CHILD.guardianPhone, CHILD.address])
