@@ -5,7 +5,7 @@
 // closing, records and certificates, and bad input everywhere.
 import { checkinPayload, windowOf } from '../../cloudfunctions/volunteer/src/domain/token'
 import { useLocalCloud } from '../support/cloud'
-import { communitySettings, nextRequestId, STREET, twoCommunities } from '../support/fixtures'
+import { communitySettings, nextRequestId, STREET, twoCommunities, volunteerDoc } from '../support/fixtures'
 import { typedClient, type Input } from '../support/client'
 import { fails, ok, present } from '../support/envelope'
 
@@ -40,25 +40,15 @@ function user(openid: string, name: string, communityId: string, roles: object[]
 
 function volunteer(openid: string, name: string, communityId: string, no: number, boardOptIn = true) {
   const at = new Date('2026-02-01T00:00:00Z')
-  return {
-    _id: openid,
+  return volunteerDoc(openid, communityId, {
     volunteerNo: `ZY26${String(no).padStart(6, '0')}`,
     realName: name,
     phone: `139${String(no).padStart(8, '0')}`,
-    communityId,
     skills: ['助老陪伴'],
-    idCardMasked: null,
-    idCardHash: null,
     boardOptIn,
-    consentAt: at,
-    halfHours: 0,
-    activityCount: 0,
-    lastEnrollmentId: null,
-    firstServiceAt: null,
-    lastServiceAt: null,
     createdAt: at,
     updatedAt: at
-  }
+  })
 }
 
 function seedFixtures() {

@@ -66,20 +66,19 @@ let requestSerial = 0
 /** A fresh request id, as a client makes one per form or tap. */
 export const nextRequestId = (prefix = 'req') => `${prefix}-${String(++requestSerial).padStart(8, '0')}`
 
-/**
- * A volunteer registration already approved by staff of the community (vetting: only an approved volunteer
- * claims wishes), for seeds that give a person the volunteer role directly.
- */
-export function approvedVolunteer(
+const VOLUNTEER_SINCE = new Date('2026-01-01T00:00:00Z')
+
+/** A stored volunteer of `communityId`, approved by staff (vetting), changed by `over`. */
+export function volunteerDoc(
   openid: string,
   communityId: string,
-  realName = '志愿者',
-  at = new Date('2026-01-01T00:00:00Z')
+  over: Partial<VolunteerDoc> = {}
 ): VolunteerDoc & Record<string, unknown> {
+  const at = over.createdAt ?? VOLUNTEER_SINCE
   const doc: VolunteerDoc = {
     _id: openid,
     volunteerNo: `ZY26${String(900000 + (++requestSerial % 100000)).padStart(6, '0')}`,
-    realName,
+    realName: '志愿者',
     phone: '13800009999',
     communityId,
     skills: [],
@@ -95,7 +94,15 @@ export function approvedVolunteer(
     firstServiceAt: null,
     lastServiceAt: null,
     createdAt: at,
-    updatedAt: at
+    updatedAt: at,
+    ...over
   }
   return { ...doc }
 }
+
+/**
+ * A volunteer registration already approved by staff of the community (vetting: only an approved volunteer
+ * claims wishes), for seeds that give a person the volunteer role directly.
+ */
+export const approvedVolunteer = (openid: string, communityId: string, realName = '志愿者') =>
+  volunteerDoc(openid, communityId, { realName })

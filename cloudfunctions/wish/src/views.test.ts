@@ -4,6 +4,15 @@ import { canSee, deliveryFor, publicDisplayName, toCard, toDetail, toMyWish, vie
 import type { WishDoc } from './docs'
 
 const handover = { handoverPoint: '青枫社区党群服务中心一楼服务台', phone: '0553-2123456', address: '青枫路1号' }
+/** Delivery through the community: its hand-over point and phone, nothing of the family. */
+const throughCommunity = {
+  mode: 'handover',
+  name: null,
+  phone: null,
+  address: null,
+  handoverPoint: handover.handoverPoint,
+  communityPhone: handover.phone
+}
 const facts = (over: Partial<DetailFacts> = {}): DetailFacts => ({
   openid: 'stranger',
   staff: false,
@@ -84,14 +93,7 @@ describe('what each viewer sees', () => {
     const wish = childWish()
     const answer = toDetail(wish, facts({ openid: 'm1' }))
     expect(answer.viewer).toBe('claimer')
-    expect(answer.delivery).toEqual({
-      mode: 'handover',
-      name: null,
-      phone: null,
-      address: null,
-      handoverPoint: handover.handoverPoint,
-      communityPhone: handover.phone
-    })
+    expect(answer.delivery).toEqual(throughCommunity)
     expect(answer.private).toBeNull()
     expect(JSON.stringify(answer)).not.toContain('李小明')
     expect(JSON.stringify(answer)).not.toContain('刘红梅')
@@ -119,14 +121,7 @@ describe('what each viewer sees', () => {
 
   it('gives the claimer the hand-over point when the wish is delivered through the community', () => {
     const wish = wishFixture({ status: 'claimed', claimerId: 'm1', delivery: 'handover' })
-    expect(deliveryFor(wish, handover, true)).toEqual({
-      mode: 'handover',
-      name: null,
-      phone: null,
-      address: null,
-      handoverPoint: handover.handoverPoint,
-      communityPhone: handover.phone
-    })
+    expect(deliveryFor(wish, handover, true)).toEqual(throughCommunity)
     expect(toDetail(wish, facts({ openid: 'm1' })).delivery?.mode).toBe('handover')
   })
 
