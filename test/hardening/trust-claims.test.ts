@@ -314,4 +314,32 @@ describe('party.withdraw beside party.claimNeed', () => {
       if (claimed.ok) expect((stored.history as unknown[]).at(-1)).toMatchObject({ to: 'open', why: '报到已结束，认领自动释放' })
     }
   })
+
+  it('releases the needs of a member whose approval staff revoke, so none is left held by a non-member', async () => {
+    const reg = await ok(
+      api.party.registerMember(
+        {
+          requestId: nextRequestId('pm'),
+          communityId: 'cm01',
+          name: '党员甲',
+          phone: '13812340003',
+          branch: '机关党支部',
+          workUnit: '江城市税务局',
+          pledge: '为邻里办实事'
+        },
+        'stranger7'
+      )
+    )
+    await ok(api.party.review({ kind: 'member', id: reg.id, decision: 'approve' }, 'staff1'))
+    const need = await ok(
+      api.party.postNeed(
+        { requestId: nextRequestId('nd'), communityId: 'cm01', category: 'other', title: '搬运物资', description: '帮忙搬运物资' },
+        'staff1'
+      )
+    )
+    await ok(api.party.claimNeed({ needId: need.id }, 'stranger7'))
+    await ok(api.party.review({ kind: 'member', id: reg.id, decision: 'reject', reason: '信息不实' }, 'staff1'))
+    expect(store().get('partyNeeds', need.id)).toMatchObject({ status: 'open', claimerId: null })
+    expect(store().get('partyMemberships', 'stranger7')).toMatchObject({ status: 'rejected' })
+  })
 })

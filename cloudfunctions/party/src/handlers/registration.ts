@@ -103,7 +103,10 @@ export const reviewMember: Handler<'party', 'review'> = async (input, { caller, 
   const grid = input.gridId ? await gridOf(input.gridId, found.communityId) : null
   const community = await loadCommunity(found.communityId)
   const actor = staffActor(personOf(caller))
-  const reg = await inTransaction(async (tx) => {
+  // A rejection may revoke an approved member: the needs they hold are released with it (see endingMembership).
+  const transact = <T>(work: (tx: Tx) => Promise<T>) =>
+    input.decision === 'reject' ? endingMembership(found.openid, actor, now, work) : inTransaction(work)
+  const reg = await transact(async (tx) => {
     const reg = await loadRegistration(input.id, tx)
     if (input.decision === 'approve') {
       const next = applyEvent(MEMBER_MACHINE, reg, 'approve', actor, now, input.reason ?? null)
@@ -160,39 +163,54 @@ async function activeRegistration(openid: string, tx: Tx): Promise<MemberRegistr
   return loadRegistration(membership.registrationId, tx)
 }
 
-const WITHDRAW_ATTEMPTS = 10
+const ENDING_ATTEMPTS = 10
+const RELEASED_WHEN_ENDED = '报到已结束，认领自动释放'
 
 /**
- * Ends the caller's registration and releases the needs they hold as a member, in one transaction. The
- * open needs are found by a query (not possible inside a transaction); the membership's claim count,
- * re-read inside, proves no claim came in between, else it looks again.
+ * Ends `openid`'s membership (`end`, inside the transaction) and releases the needs they hold as a member, in
+ * one transaction. The open needs are found by a query (not possible inside a transaction); the membership's
+ * claim count, re-read inside, proves no claim came in between, else it looks again.
  */
-export const withdraw: Handler<'party', 'withdraw'> = async (input, ctx) => {
-  const openid = personOf(ctx.caller)
-  const why = input.reason || '本人退出报到'
-  for (let attempt = 1; ; attempt++) {
+async function endingMembership<T>(openid: string, actor: Actor, now: Date, end: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; attempt <= ENDING_ATTEMPTS; attempt++) {
     const seen = (await loadMembership(openid))?.needClaims ?? 0
     const needIds = await openMemberNeedIds(openid)
     const done = await inTransaction(async (tx) => {
-      const reg = await activeRegistration(openid, tx)
-      if (((await loadMembership(openid, tx))?.needClaims ?? 0) !== seen) return false
-      const actor: Actor = { id: openid, role: reg.status === 'approved' ? 'member' : 'applicant' }
-      await endRegistration(tx, reg, actor, why, ctx.now)
-      await releaseHeldNeeds(tx, openid, needIds, ctx.now)
-      return true
+      if (((await loadMembership(openid, tx))?.needClaims ?? 0) !== seen) return null
+      const result = await end(tx)
+      await releaseHeldNeeds(tx, openid, needIds, actor, now)
+      return { result }
     })
-    if (done) return myRegistration({}, ctx)
-    if (attempt >= WITHDRAW_ATTEMPTS) throw conflict('操作繁忙，请稍后重试')
+    if (done) return done.result
   }
+  throw conflict('操作繁忙，请稍后重试')
 }
 
 /** Releases each of these needs the person still holds as a member (read again inside `tx`). */
-async function releaseHeldNeeds(tx: Tx, openid: string, needIds: string[], now: Date) {
+async function releaseHeldNeeds(tx: Tx, openid: string, needIds: string[], actor: Actor, now: Date) {
   for (const id of needIds) {
     const need = await loadNeed(id, tx)
     if (need.status !== 'claimed' || need.claimant?.kind !== 'member' || need.claimant.id !== openid) continue
-    await update('partyNeeds', id, releaseNeed(need, { id: openid, role: 'member' }, now, '报到已结束，认领自动释放'), tx)
+    await update('partyNeeds', id, releaseNeed(need, actor, now, RELEASED_WHEN_ENDED), tx)
   }
+}
+
+/** Ends the caller's registration; the needs they hold as a member are released with it. */
+export const withdraw: Handler<'party', 'withdraw'> = async (input, ctx) => {
+  const openid = personOf(ctx.caller)
+  const membership = await loadMembership(openid)
+  const actor: Actor = { id: openid, role: membership?.status === 'approved' ? 'member' : 'applicant' }
+  await endingMembership(openid, actor, ctx.now, async (tx) => {
+    const reg = await activeRegistration(openid, tx)
+    await endRegistration(
+      tx,
+      reg,
+      { ...actor, role: reg.status === 'approved' ? 'member' : 'applicant' },
+      input.reason || '本人退出报到',
+      ctx.now
+    )
+  })
+  return myRegistration({}, ctx)
 }
 
 export const renew: Handler<'party', 'renew'> = async (_input, ctx) => {
