@@ -270,6 +270,21 @@ export const MATRIX: Matrix = {
         payload: () => ({})
       }
     ],
+    forceRelease: [
+      {
+        scope: 'a claimed wish of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ wishId: IDS.wish.claimed, reason: '认领人长期未联系', suspend: true })
+      }
+    ],
+    setClaimerSuspension: [
+      {
+        scope: 'the claimer of a wish of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ wishId: IDS.wish.claimed, suspended: true, reason: '多次放弃认领' })
+      }
+    ],
+    contactViews: [{ scope: 'cm01’s contact-view log: its staff', allow: ['staff'], payload: () => ({ communityId: cm }) }],
     reviewQueue: [{ scope: 'cm01’s queue: its staff', allow: ['staff'], payload: () => ({ communityId: cm }) }],
     stats: [
       { scope: 'cm01: its staff or its street admin', allow: ['staff', 'streetAdmin'], payload: () => ({ communityId: cm }) },
@@ -288,6 +303,14 @@ export const MATRIX: Matrix = {
     ],
     profile: [{ scope: 'own profile (null when not a volunteer)', allow: SIGNED_IN, payload: () => ({}) }],
     updateProfile: [{ scope: 'own volunteer profile', allow: ['volunteer'], payload: () => ({ boardOptIn: true }) }],
+    pendingVolunteers: [{ scope: 'cm01’s pending registrations: its staff', allow: ['staff'], payload: () => ({ communityId: cm }) }],
+    reviewVolunteer: [
+      {
+        scope: 'a pending registration of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ volunteerNo: IDS.pendingVolunteerNo, decision: 'approve' })
+      }
+    ],
     createActivity: [{ scope: 'in cm01: its staff', allow: ['staff'], payload: (w) => activityFields(w) }],
     listActivities: [
       { scope: 'upcoming activities: any signed-in person', allow: SIGNED_IN, payload: () => ({}) },

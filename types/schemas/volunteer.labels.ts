@@ -17,3 +17,12 @@ export const ATTENDANCE_FLAG_LABELS: Record<AttendanceFlag, string> = {
   farApart: '签到与签退地点相距过远',
   tooShort: '签到后很快签退'
 }
+
+/** A volunteer registration: pending until staff of its community approve or reject it. */
+export const VOLUNTEER_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number]
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过'
+}

@@ -1,6 +1,17 @@
 // Stored shapes of the volunteer pillar's documents that other functions read too (points reads volunteers;
 // the workbench reads volunteers and enrollments). The volunteer function's src/docs.ts re-exports them.
 import type { EnrollmentStatus } from '../../../types/enums'
+import type { VolunteerStatus } from '../../../types/schemas/volunteer.labels'
+
+/** One review step of a registration, recorded for ever. */
+export interface VolunteerReviewEntry {
+  at: Date
+  /** The reviewing staff member's openid. */
+  by: string
+  from: VolunteerStatus
+  to: VolunteerStatus
+  reason: string | null
+}
 
 export interface VolunteerDoc {
   _id: string // openid
@@ -14,6 +25,9 @@ export interface VolunteerDoc {
   idCardHash: string | null
   boardOptIn: boolean
   consentAt: Date
+  /** Pending until staff of the community approve; only an approved volunteer claims wishes. */
+  status: VolunteerStatus
+  reviews: VolunteerReviewEntry[]
   /** Completed service in whole half-hours and number of completed activities. */
   halfHours: number
   activityCount: number

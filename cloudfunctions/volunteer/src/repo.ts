@@ -41,10 +41,22 @@ export async function communityName(id: string): Promise<string> {
 export const findVolunteer = (openid: string, tx?: Tx) => getDoc<VolunteerDoc>('volunteers', openid, tx)
 export const findUser = (openid: string, tx?: Tx) => getDoc<UserDoc>('users', openid, tx)
 
-/** Another volunteer holding this ID-card hash, if any. */
-export async function volunteerIdsWithIdCard(idCardHash: string): Promise<string[]> {
-  const { data } = await coll('volunteers').where({ idCardHash }).field({ _id: true }).limit(2).get()
-  return (data as { _id: string }[]).map((d) => d._id)
+interface IdCardClaimDoc {
+  _id: string // the keyed hash of the ID number
+  openid: string | null
+  at: Date
+}
+
+/**
+ * Claims the ID number (by its keyed hash) for `openid` inside `tx`, so two registrations with one number
+ * cannot both commit. False when someone else holds it.
+ */
+export async function claimIdCard(tx: Tx, idCardHash: string, openid: string, at: Date): Promise<boolean> {
+  const holder = (await getDoc<IdCardClaimDoc>('idCardClaims', idCardHash, tx))?.openid
+  if (holder && holder !== openid) return false
+  const claim: IdCardClaimDoc = { _id: idCardHash, openid, at }
+  await putDoc('idCardClaims', claim, tx)
+  return true
 }
 
 export async function volunteersById(openids: string[]): Promise<Map<string, VolunteerDoc>> {
@@ -60,7 +72,15 @@ export async function volunteersById(openids: string[]): Promise<Map<string, Vol
 export const setBusy = (tx: Tx, openid: string, busy: BusySpanDoc[], now: Date) =>
   updateDoc('volunteers', openid, { busy, updatedAt: now }, tx)
 
-export const updateVolunteer = (openid: string, changes: Partial<VolunteerDoc>) => coll('volunteers').doc(openid).update({ data: changes })
+export const findVolunteerByNumber = async (volunteerNo: string): Promise<VolunteerDoc | null> =>
+  ((await coll('volunteers').where({ volunteerNo }).limit(1).get()).data[0] as VolunteerDoc | undefined) ?? null
+
+/** A community's registrations waiting for review, oldest first. */
+export const pendingVolunteersPage = (communityId: string, page: PageInput) =>
+  pageOf<VolunteerDoc>(coll('volunteers').where({ communityId, status: 'pending' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), page)
+
+export const updateVolunteer = (openid: string, changes: Partial<VolunteerDoc>, tx?: Tx) =>
+  coll('volunteers', tx).doc(openid).update({ data: changes })
 
 const SEQUENCE = 'volunteerNo'
 

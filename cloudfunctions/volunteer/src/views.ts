@@ -6,8 +6,10 @@ import type {
   AttendanceRow,
   EnrollmentView,
   LocationEvidence,
+  PendingVolunteer,
   RecordItem,
-  VolunteerProfile
+  VolunteerProfile,
+  VolunteerStatus
 } from '../../../types/schemas/volunteer'
 import { fromPoint } from '../../_shared/docs'
 import { maskPhone } from '../../_shared/domain/masking'
@@ -99,9 +101,24 @@ export function toProfile(v: VolunteerDoc, communityName: string): VolunteerProf
     boardOptIn: Boolean(v.boardOptIn),
     registeredAt: iso(v.createdAt),
     totalHours: fromHalfHours(v.halfHours ?? 0),
-    activityCount: v.activityCount ?? 0
+    activityCount: v.activityCount ?? 0,
+    status: statusOf(v)
   }
 }
+
+/** A registration stored before vetting existed has no status: it counts as pending, never as approved. */
+export const statusOf = (v: Pick<VolunteerDoc, 'status'>): VolunteerStatus => v.status ?? 'pending'
+
+export const toPendingVolunteer = (v: VolunteerDoc): PendingVolunteer => ({
+  volunteerNo: v.volunteerNo,
+  realName: v.realName,
+  phone: v.phone,
+  communityId: v.communityId,
+  skills: v.skills ?? [],
+  idCardMasked: v.idCardMasked ?? null,
+  registeredAt: iso(v.createdAt),
+  status: statusOf(v)
+})
 
 export function toRecordItem(
   e: EnrollmentDoc,

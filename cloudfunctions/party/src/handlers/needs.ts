@@ -83,6 +83,8 @@ async function claimantFor(caller: Caller, communityId: string, unitId: string |
   if (!hasGrant(caller, 'member', { communityId })) throw denied(MEMBERS_ONLY)
   const membership = await loadMembership(openid, tx)
   if (membership?.status !== 'approved' || membership.communityId !== communityId) throw denied(MEMBERS_ONLY)
+  // Written, not only read: a withdrawal committing meanwhile then conflicts with this claim (see withdraw).
+  await update('partyMemberships', openid, { needClaims: (membership.needClaims ?? 0) + 1 }, tx)
   const reg = await loadRegistration(membership.registrationId, tx)
   return [
     { kind: 'member', id: openid, by: openid, name: reg.name, branch: reg.branch, pledge: reg.pledge },

@@ -30,7 +30,7 @@ import { clockOf, toActivitySummary, toEnrollmentView } from '../views'
 type ListInput = Parameters<Handler<'volunteer', 'listActivities'>>[0]
 
 /** The community a staff member acts for: the one named, or their only one. */
-function staffCommunity(caller: Caller, named?: string): string {
+export function staffCommunity(caller: Caller, named?: string): string {
   const mine = staffCommunities(caller)
   const communityId = named ?? (mine.length === 1 ? mine[0] : undefined)
   if (!communityId) throw invalid('请选择社区')

@@ -127,7 +127,8 @@ export function newWish(input: SubmitData, f: SubmitFacts, where: Placement): Wi
       display: publicDisplayName(b.name, b.appellation, child),
       phone: contactPhone(input, f) && !child ? contactPhone(input, f) : null,
       address: b.address || null,
-      isChild: child
+      isChild: child,
+      vulnerable: b.vulnerable
     },
     guardian:
       child && input.guardian
