@@ -13,8 +13,6 @@ export interface EraseRule {
 export const ERASED_NAME = '已注销用户'
 
 export const ERASE_RULES: EraseRule[] = [
-  // Pillars add their rows here, e.g.
-  // { collection: 'volunteers', owner: '_id', set: { realName: ERASED_NAME, phone: null, idCardMasked: null, idCardHash: null } },
   {
     collection: 'volunteers',
     owner: '_id',
