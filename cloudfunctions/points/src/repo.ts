@@ -50,7 +50,7 @@ export const findGoods = (id: string, tx?: Tx) => getDoc<GoodsDoc>('goods', id, 
 
 export const loadGoods = (id: string, tx?: Tx) => loadDoc<GoodsDoc>('goods', id, '商品不存在或已删除', tx)
 
-export const createGoods = (tx: Tx, g: GoodsDoc) => createOnce('goods', g, tx)
+export const createGoods = (tx: Tx, g: GoodsDoc, fingerprint?: string) => createOnce('goods', g, tx, fingerprint)
 export const updateGoods = (tx: Tx, id: string, patch: Partial<GoodsDoc>) => coll('goods', tx).doc(id).update({ data: patch })
 
 export const goodsPage = (where: Partial<Pick<GoodsDoc, 'status' | 'merchantId' | 'communityId' | 'kind'>>, page: PageInput) =>

@@ -32,7 +32,7 @@ export const ledger: Handler<'points', 'ledger'> = async (input, { caller }) => 
 }
 
 /** Staff of the volunteer's community add or take points, with a reason; the request id makes a retry safe. */
-export const adjust: Handler<'points', 'adjust'> = async (input, { caller, now }) => {
+export const adjust: Handler<'points', 'adjust'> = async (input, { caller, now, fingerprint }) => {
   const v = await volunteerByNo(input.volunteerNo)
   if (!v) throw notFound('未找到该志愿者编号')
   requireStaffOf(caller, v.communityId)
@@ -49,7 +49,8 @@ export const adjust: Handler<'points', 'adjust'> = async (input, { caller, now }
         reason: input.reason,
         sourceId: input.requestId,
         by,
-        at: now
+        at: now,
+        fingerprint
       })
     )
     return toLedgerItem(entry)
