@@ -392,6 +392,16 @@ export const MATRIX: Matrix = {
         payload: () => ({ volunteerNo: IDS.volunteerNo, amount: 5, reason: '补发积分', requestId: req() })
       }
     ],
+    reviewAdjustment: [
+      {
+        scope: 'a pending adjustment of cm01 asked by another staff member: cm01 staff (a second pair of eyes)',
+        allow: ['staff'],
+        payload: () => ({ adjustmentId: IDS.adjustment, approve: true, reason: '核实无误' })
+      }
+    ],
+    adjustments: [
+      { scope: 'the adjustments of cm01: its staff', allow: ['staff'], payload: () => ({ communityId: cm, status: 'pending' }) }
+    ],
     board: [{ scope: 'any signed-in person (names only of those who opted in)', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }]
   },
 

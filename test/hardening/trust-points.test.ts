@@ -1,14 +1,17 @@
-// Trust (issue 13) on points, through the local cloud: a request id reused for another payload is refused
-// (finding 10).
+// Trust (issue 13) on points, through the local cloud: four eyes on staff adjustments (finding 3) and a
+// request id reused for another payload refused (finding 10).
 import { useLocalCloud } from '../support/cloud'
 import { typedClient } from '../support/client'
 import { fails, ok } from '../support/envelope'
-import { castWorld, type Cast } from './support/world'
+import { castWorld, volunteerDoc, type Cast } from './support/world'
 
 let cast: Cast
+/** staff01 registered as a volunteer of cm01 too: the self-adjustment attack. */
+const STAFF_VOLUNTEER_NO = 'ZY26000900'
 const lc = useLocalCloud({
   seed: (store) => {
-    cast = castWorld(store, { members: 2, volunteers: 20, residents: 1, staff: 2 })
+    cast = castWorld(store, { members: 2, volunteers: 20, residents: 1, staff: 3, funding: () => 500 })
+    store.insert('volunteers', [volunteerDoc(cast.staff[0], '工作人员甲', 900)])
   }
 })
 const api = typedClient(lc)
@@ -16,6 +19,100 @@ const api = typedClient(lc)
 /** Volunteer numbers as castWorld assigns them: spenders (members, then volunteers) from 1. */
 const volunteerNo = (k: number) => `ZY26${String(k + 1).padStart(6, '0')}`
 const REUSED = '该请求编号已用于另一份内容，请刷新后重试'
+
+const balance = (openid: string) => (lc.cloud.store.get('pointsAccounts', openid)?.balance as number | undefined) ?? 0
+const adjustEntries = (openid: string) => lc.cloud.store.find('pointsLedger', { openid, kind: 'adjust' })
+let n = 0
+const rid = () => `trust-adj-${++n}`
+
+describe('finding 3: four eyes on staff adjustments', () => {
+  it('staff adjusting their own account get a pending request, not points, however small; a colleague decides', async () => {
+    const [me, colleague] = cast.staff
+    const self = (amount: number) => ({ volunteerNo: STAFF_VOLUNTEER_NO, amount, reason: '补录服务积分', requestId: rid() })
+    const big = await ok(api.points.adjust(self(10_000), me))
+    expect(big).toMatchObject({ status: 'pending', entry: null, mine: true })
+    // The attack was 30 000 points in three calls: the month's cap (10 000 by default) counts pending requests.
+    await fails(api.points.adjust(self(10_000), me), 'RESOURCE_EXHAUSTED', /本月积分调整额度已用完/)
+    await ok(api.points.reviewAdjustment({ adjustmentId: big.id, approve: false, reason: '本人调整本人积分，不予通过' }, colleague))
+    const small = await ok(api.points.adjust(self(1), me))
+    expect(small).toMatchObject({ status: 'pending', entry: null })
+    expect(balance(me)).toBe(0)
+
+    const queue = await ok(api.points.adjustments({ communityId: 'cm01', status: 'pending' }, colleague))
+    expect(queue.items.map((a) => a.id)).toContain(small.id)
+    expect(queue.items.find((a) => a.id === small.id)?.mine).toBe(false)
+    // Nobody approves their own request, nor a request about their own account.
+    await fails(api.points.reviewAdjustment({ adjustmentId: small.id, approve: true }, me), 'PERMISSION_DENIED')
+    expect(balance(me)).toBe(0)
+    await ok(api.points.reviewAdjustment({ adjustmentId: small.id, approve: true }, colleague))
+    expect(balance(me)).toBe(1)
+    expect(lc.cloud.store.get('pointsAdjustments', big.id)).toMatchObject({ status: 'rejected', decidedBy: colleague })
+  })
+
+  it('above the threshold waits for a second staff member; approving twice at once credits once', async () => {
+    const holder = cast.volunteers[0]
+    const before = balance(holder)
+    const asked = await ok(
+      api.points.adjust({ volunteerNo: volunteerNo(2), amount: 500, reason: '年度表彰奖励', requestId: rid() }, cast.staff[0])
+    )
+    expect(asked).toMatchObject({ status: 'pending', entry: null })
+    expect(balance(holder)).toBe(before)
+    await fails(
+      api.points.reviewAdjustment({ adjustmentId: asked.id, approve: true }, cast.staff[0]),
+      'PERMISSION_DENIED',
+      /另一位工作人员/
+    )
+    const answers = await Promise.all(
+      [cast.staff[1], cast.staff[1], cast.staff[2], cast.staff[2]].map((who) =>
+        api.points.reviewAdjustment({ adjustmentId: asked.id, approve: true, reason: '核实无误' }, who)
+      )
+    )
+    const approved = answers.filter((a) => a.ok).map((a) => (a.ok ? a.data : null))
+    expect(approved.length).toBeGreaterThanOrEqual(1)
+    expect(answers.filter((a) => !a.ok).every((a) => !a.ok && a.error.code === 'CONFLICT')).toBe(true)
+    expect(balance(holder)).toBe(before + 500)
+    expect(adjustEntries(holder).filter((e) => e.amount === 500)).toHaveLength(1)
+    const stored = lc.cloud.store.get('pointsAdjustments', asked.id)!
+    expect(stored).toMatchObject({ status: 'approved', decisionReason: '核实无误' })
+    expect([cast.staff[1], cast.staff[2]]).toContain(stored.decidedBy)
+    expect(stored.decidedAt).toBeTruthy()
+  })
+
+  it('a rejected request credits nothing and is recorded; a small adjustment of someone else applies at once', async () => {
+    const holder = cast.volunteers[1]
+    const before = balance(holder)
+    const asked = await ok(
+      api.points.adjust({ volunteerNo: volunteerNo(3), amount: -150, reason: '撤销重复发放', requestId: rid() }, cast.staff[0])
+    )
+    const rejected = await ok(api.points.reviewAdjustment({ adjustmentId: asked.id, approve: false, reason: '原发放无误' }, cast.staff[1]))
+    expect(rejected).toMatchObject({ status: 'rejected', entry: null, decisionReason: '原发放无误' })
+    await fails(api.points.reviewAdjustment({ adjustmentId: asked.id, approve: true }, cast.staff[2]), 'CONFLICT')
+    expect(balance(holder)).toBe(before)
+    const small = await ok(api.points.adjust({ volunteerNo: volunteerNo(3), amount: 100, reason: '补录', requestId: rid() }, cast.staff[0]))
+    expect(small).toMatchObject({ status: 'applied', entry: { amount: 100, balanceAfter: before + 100 } })
+  })
+
+  it('the community’s monthly cap refuses adjustments past it, pending ones included', async () => {
+    const month = lc.cloud.store.find('pointsAdjustTotals', { communityId: 'cm01' })[0]
+    const used = (month?.used as number | undefined) ?? 0
+    lc.cloud.store.update('communities', { _id: 'cm01' }, { $set: { 'settings.adjustments': { threshold: 100, monthlyCap: used + 150 } } })
+    try {
+      await ok(api.points.adjust({ volunteerNo: volunteerNo(4), amount: 90, reason: '补录', requestId: rid() }, cast.staff[0]))
+      await ok(api.points.adjust({ volunteerNo: volunteerNo(4), amount: 60, reason: '补录', requestId: rid() }, cast.staff[0]))
+      await fails(
+        api.points.adjust({ volunteerNo: volunteerNo(4), amount: -1, reason: '补录', requestId: rid() }, cast.staff[1]),
+        'RESOURCE_EXHAUSTED',
+        /本月积分调整额度已用完/
+      )
+      await fails(
+        api.points.adjust({ volunteerNo: STAFF_VOLUNTEER_NO, amount: 5, reason: '补录', requestId: rid() }, cast.staff[0]),
+        'RESOURCE_EXHAUSTED'
+      )
+    } finally {
+      lc.cloud.store.update('communities', { _id: 'cm01' }, { $unset: { 'settings.adjustments': '' } })
+    }
+  })
+})
 
 describe('finding 10: a reused request id with another payload is a CONFLICT', () => {
   it('20 concurrent adjusts with one id and different volunteers: one ok, the rest CONFLICT, one credited', async () => {

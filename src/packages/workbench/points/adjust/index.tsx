@@ -1,9 +1,10 @@
 // 积分调整 (staff): add or take points from a volunteer of this community by their number, with a reason.
-// The request id stays the same until it succeeds, so a retried tap adjusts once.
+// The request id stays the same until it succeeds, so a retried tap adjusts once. Adjustments of one's own
+// account or above the community's threshold wait for a second staff member (four eyes).
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { LedgerItem } from '@contract/schemas/points'
+import type { AdjustmentView } from '@contract/schemas/points'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
@@ -20,7 +21,7 @@ function AdjustForm() {
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [done, setDone] = useState<LedgerItem | null>(null)
+  const [done, setDone] = useState<AdjustmentView | null>(null)
   const requestId = useRef(newRequestId())
   const submit = useAction(async () => {
     const n = /^\d+$/.test(amount.trim()) ? Number(amount) : Number.NaN
@@ -84,7 +85,9 @@ function AdjustForm() {
       </View>
       {done && (
         <View className="llt-field__hint" role="status">
-          已调整 {signed(done.amount)}，该志愿者当前积分 {done.balanceAfter}
+          {done.entry
+            ? `已调整 ${signed(done.amount)}，该志愿者当前积分 ${done.entry.balanceAfter}`
+            : `已提交 ${signed(done.amount)} 的调整申请，需另一位工作人员审批后生效`}
         </View>
       )}
     </Section>
