@@ -3,15 +3,44 @@
 import { useLocalCloud } from '../support/cloud'
 import { typedClient } from '../support/client'
 import { fails, ok } from '../support/envelope'
-import { castWorld, volunteerDoc, type Cast } from './support/world'
+import { newEnrollment, type ActivityDoc } from '../../cloudfunctions/volunteer/src/docs'
+import { castWorld, point, VENUE, volunteerDoc, type Cast } from './support/world'
 
 let cast: Cast
+const HOUR = 3_600_000
+const PAST_START = new Date(Date.now() - 48 * HOUR)
+/** A finished activity of cm01 (10 points an hour) where staff01 checked in but never out. */
+const PAST_ACTIVITY = {
+  _id: 'actTrustPast',
+  communityId: 'cm01',
+  title: '楼道清理',
+  content: '社区环境整治，清理楼道杂物',
+  venue: '青枫社区党群服务中心',
+  location: point(VENUE.lat, VENUE.lng),
+  start: PAST_START,
+  end: new Date(PAST_START.getTime() + 3 * HOUR),
+  enrollDeadline: new Date(PAST_START.getTime() - HOUR),
+  capacity: 10,
+  enrolled: 1,
+  pointsPerHour: 10,
+  pointsCap: 100,
+  radius: 500,
+  cover: null,
+  createdBy: 'staff02',
+  createdAt: PAST_START,
+  updatedAt: PAST_START,
+  finishedAt: null
+}
 /** staff01 registered as a volunteer of cm01 too: the self-adjustment attack. */
 const STAFF_VOLUNTEER_NO = 'ZY26000900'
 const lc = useLocalCloud({
   seed: (store) => {
     cast = castWorld(store, { members: 2, volunteers: 20, residents: 1, staff: 3, funding: () => 500 })
     store.insert('volunteers', [volunteerDoc(cast.staff[0], '工作人员甲', 900)])
+    store.insert('activities', [PAST_ACTIVITY])
+    store.insert('enrollments', [
+      { ...newEnrollment(PAST_ACTIVITY as unknown as ActivityDoc, cast.staff[0], PAST_START), status: 'checkedIn', checkInAt: PAST_START }
+    ])
   }
 })
 const api = typedClient(lc)
@@ -111,6 +140,35 @@ describe('finding 3: four eyes on staff adjustments', () => {
     } finally {
       lc.cloud.store.update('communities', { _id: 'cm01' }, { $unset: { 'settings.adjustments': '' } })
     }
+  })
+})
+
+describe('finding 3: four eyes on one’s own hours', () => {
+  it('a staff member correcting their own hours asks; only another staff member applies it, once', async () => {
+    const [me, colleague, third] = cast.staff
+    const enrollmentId = `${PAST_ACTIVITY._id}_${me}`
+    const before = balance(me)
+    const asked = await ok(api.volunteer.correctHours({ enrollmentId, hours: 3, reason: '忘记签退，现场核实' }, me))
+    expect(asked).toMatchObject({ status: 'checkedIn', hours: 0, pendingCorrection: { hours: 3, reason: '忘记签退，现场核实' } })
+    expect(balance(me)).toBe(before)
+    await fails(api.volunteer.correctHours({ enrollmentId, hours: 3, reason: '再次提交' }, me), 'CONFLICT', /待审批/)
+    await fails(api.volunteer.reviewCorrection({ enrollmentId, approve: true }, me), 'PERMISSION_DENIED')
+    const rows = await ok(api.volunteer.attendance({ activityId: PAST_ACTIVITY._id }, colleague))
+    expect(rows.items.find((r) => r.id === enrollmentId)?.pendingCorrection).toMatchObject({ hours: 3 })
+
+    const answers = await Promise.all(
+      [colleague, colleague, third, third].map((who) =>
+        api.volunteer.reviewCorrection({ enrollmentId, approve: true, reason: '核实无误' }, who)
+      )
+    )
+    expect(answers.some((a) => a.ok)).toBe(true)
+    expect(answers.filter((a) => !a.ok).every((a) => !a.ok && a.error.code === 'CONFLICT')).toBe(true)
+    expect(balance(me)).toBe(before + 30)
+    expect(lc.cloud.store.find('pointsLedger', { openid: me, kind: 'credit' })).toHaveLength(1)
+    const stored = lc.cloud.store.get('enrollments', enrollmentId)!
+    expect(stored).toMatchObject({ status: 'completed', hours: 3, points: 30 })
+    expect(stored.corrections).toEqual([expect.objectContaining({ from: 0, to: 3, by: me, reason: '忘记签退，现场核实' })])
+    expect(stored.correctionRequests).toEqual([expect.objectContaining({ status: 'approved', decisionReason: '核实无误' })])
   })
 })
 

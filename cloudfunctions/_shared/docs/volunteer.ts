@@ -32,6 +32,18 @@ export interface CorrectionDoc {
   at: Date
 }
 
+/** A staff member's correction of their own enrollment's hours, waiting for a second staff member (four eyes). */
+export interface CorrectionRequestDoc {
+  hours: number
+  reason: string
+  by: string
+  at: Date
+  status: 'pending' | 'approved' | 'rejected'
+  decidedBy: string | null
+  decidedAt: Date | null
+  decisionReason: string | null
+}
+
 export interface EnrollmentDoc {
   _id: string // activityId + "_" + openid
   activityId: string
@@ -54,6 +66,8 @@ export interface EnrollmentDoc {
   points: number
   missingCheckout: boolean
   corrections: CorrectionDoc[]
+  /** Corrections of one's own hours asked by staff, pending or decided (absent on older enrollments). */
+  correctionRequests?: CorrectionRequestDoc[]
   completedAt: Date | null
   updatedAt: Date
 }

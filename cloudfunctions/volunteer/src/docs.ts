@@ -2,7 +2,7 @@
 import type { GeoPoint } from '../../_shared/docs'
 import type { EnrollmentDoc } from '../../_shared/docs/volunteer'
 
-export type { CorrectionDoc, EnrollmentDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
+export type { CorrectionDoc, CorrectionRequestDoc, EnrollmentDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
 
 export interface ActivityDoc {
   _id: string

@@ -6,6 +6,7 @@ import { maskPhone } from '../../_shared/domain/masking'
 import { asDate, iso, isoOrNull } from '../../_shared/domain/dates'
 import type { ActivityDoc, CertificateDoc, EnrollmentDoc, VolunteerDoc } from './docs'
 import { activityPhase } from './domain/attendance'
+import { pendingRequest } from './domain/correctionReview'
 import { fromHalfHours } from './domain/hours'
 
 export function toActivitySummary(
@@ -61,6 +62,11 @@ export function toEnrollmentView(e: EnrollmentDoc): EnrollmentView {
   }
 }
 
+function pendingOf(e: EnrollmentDoc): AttendanceRow['pendingCorrection'] {
+  const r = pendingRequest(e.correctionRequests)
+  return r ? { hours: r.hours, reason: r.reason, at: iso(r.at) } : null
+}
+
 /** Staff of the activity's community see the real name and a masked phone. */
 export function toAttendanceRow(e: EnrollmentDoc, v: VolunteerDoc | null): AttendanceRow {
   return {
@@ -68,6 +74,7 @@ export function toAttendanceRow(e: EnrollmentDoc, v: VolunteerDoc | null): Atten
     openid: e.openid,
     realName: v?.realName ?? '未登记',
     phone: maskPhone(v?.phone) ?? '',
+    pendingCorrection: pendingOf(e),
     volunteerNo: v?.volunteerNo ?? ''
   }
 }

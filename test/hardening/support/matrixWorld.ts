@@ -382,7 +382,21 @@ function volunteering(now: Date) {
       hours: 2,
       completedAt: byId.get(A.past)!.end
     }),
-    enrollment(A.pastOpen, OTHERS.volunteer2, 'enrolled')
+    enrollment(A.pastOpen, OTHERS.volunteer2, 'enrolled', {
+      // A correction asked by another staff member of cm01, waiting for a second pair of eyes.
+      correctionRequests: [
+        {
+          hours: 1,
+          reason: '补录时长',
+          by: 'hz-staff-colleague',
+          at: at(-HOUR),
+          status: 'pending',
+          decidedBy: null,
+          decidedAt: null,
+          decisionReason: null
+        }
+      ]
+    })
   ]
   const me = {
     ...volunteerDoc(v, '李志强', 1, { communityId: IDS.community, phone: '13800000002' }),
