@@ -74,7 +74,8 @@ export const database = {
     enrollments: c('one per person per activity; _id = activityId + "_" + openid', [
       { keys: { activityId: 1, status: 1 } },
       { keys: { openid: 1, status: 1 } },
-      { keys: { communityId: 1, status: 1 } }
+      { keys: { communityId: 1, status: 1 } },
+      { keys: { communityId: 1, correctionPending: 1 } }
     ]),
     certificates: c('a service-record certificate; _id = certificate number', [{ keys: { openid: 1 } }]),
     pointsAccounts: c('a points balance; _id = openid; balance equals the sum of the ledger', [

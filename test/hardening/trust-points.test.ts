@@ -52,6 +52,11 @@ const REUSED = '该请求编号已用于另一份内容，请刷新后重试'
 const balance = (openid: string) => (lc.cloud.store.get('pointsAccounts', openid)?.balance as number | undefined) ?? 0
 const adjustEntries = (openid: string) => lc.cloud.store.find('pointsLedger', { openid, kind: 'adjust' })
 let n = 0
+/** The ids the workbench's approvals queue shows a staff member of cm01 (its oldest three). */
+async function approvalsQueue(staff: string): Promise<string[]> {
+  const { queues } = await ok(api.workbench.queues({ communityId: 'cm01' }, staff))
+  return queues.find((q) => q.kind === 'approvals')?.oldest.map((i) => i.id) ?? []
+}
 const rid = () => `trust-adj-${++n}`
 
 describe('finding 3: four eyes on staff adjustments', () => {
@@ -86,6 +91,7 @@ describe('finding 3: four eyes on staff adjustments', () => {
     )
     expect(asked).toMatchObject({ status: 'pending', entry: null })
     expect(balance(holder)).toBe(before)
+    expect(await approvalsQueue(cast.staff[1])).toContain(asked.id)
     await fails(
       api.points.reviewAdjustment({ adjustmentId: asked.id, approve: true }, cast.staff[0]),
       'PERMISSION_DENIED',
@@ -137,6 +143,14 @@ describe('finding 3: four eyes on staff adjustments', () => {
         api.points.adjust({ volunteerNo: STAFF_VOLUNTEER_NO, amount: 5, reason: '补录', requestId: rid() }, cast.staff[0]),
         'RESOURCE_EXHAUSTED'
       )
+      // The dashboard counts the adjustments posted this month (applied at once or approved).
+      const posted = lc.cloud.store.find('pointsLedger', { kind: 'adjust' })
+      const period = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 7)
+      const { figures } = await ok(api.workbench.dashboard({ communityId: 'cm01', period }, cast.staff[1]))
+      expect(figures.volunteers).toMatchObject({
+        adjustments: posted.length,
+        pointsAdjusted: posted.reduce((sum, e) => sum + (e.amount as number), 0)
+      })
     } finally {
       lc.cloud.store.update('communities', { _id: 'cm01' }, { $unset: { 'settings.adjustments': '' } })
     }
@@ -153,6 +167,7 @@ describe('finding 3: four eyes on one’s own hours', () => {
     expect(balance(me)).toBe(before)
     await fails(api.volunteer.correctHours({ enrollmentId, hours: 3, reason: '再次提交' }, me), 'CONFLICT', /待审批/)
     await fails(api.volunteer.reviewCorrection({ enrollmentId, approve: true }, me), 'PERMISSION_DENIED')
+    expect(await approvalsQueue(colleague)).toContain(enrollmentId)
     const rows = await ok(api.volunteer.attendance({ activityId: PAST_ACTIVITY._id }, colleague))
     expect(rows.items.find((r) => r.id === enrollmentId)?.pendingCorrection).toMatchObject({ hours: 3 })
 
@@ -169,6 +184,7 @@ describe('finding 3: four eyes on one’s own hours', () => {
     expect(stored).toMatchObject({ status: 'completed', hours: 3, points: 30 })
     expect(stored.corrections).toEqual([expect.objectContaining({ from: 0, to: 3, by: me, reason: '忘记签退，现场核实' })])
     expect(stored.correctionRequests).toEqual([expect.objectContaining({ status: 'approved', decisionReason: '核实无误' })])
+    expect(await approvalsQueue(colleague)).not.toContain(enrollmentId)
   })
 })
 

@@ -68,6 +68,8 @@ export interface EnrollmentDoc {
   corrections: CorrectionDoc[]
   /** Corrections of one's own hours asked by staff, pending or decided (absent on older enrollments). */
   correctionRequests?: CorrectionRequestDoc[]
+  /** True while one of them is pending (the workbench's approvals queue reads it). */
+  correctionPending?: boolean
   completedAt: Date | null
   updatedAt: Date
 }

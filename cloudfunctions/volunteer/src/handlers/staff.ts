@@ -61,8 +61,8 @@ async function askForSecondStaff(enrollmentId: string, hours: number, reason: st
       decisionReason: null
     }
     const correctionRequests = [...(e!.correctionRequests ?? []), request]
-    await updateEnrollment(tx, e!._id, { correctionRequests, updatedAt: now })
-    return { ...e!, correctionRequests }
+    await updateEnrollment(tx, e!._id, { correctionRequests, correctionPending: true, updatedAt: now })
+    return { ...e!, correctionRequests, correctionPending: true }
   })
 }
 
@@ -108,12 +108,14 @@ export const reviewCorrection: Handler<'volunteer', 'reviewCorrection'> = async 
       reason: input.reason || null
     })
     if (!input.approve) {
-      await updateEnrollment(tx, e._id, { correctionRequests, updatedAt: now })
-      return { ...e, correctionRequests }
+      await updateEnrollment(tx, e._id, { correctionRequests, correctionPending: false, updatedAt: now })
+      return { ...e, correctionRequests, correctionPending: false }
     }
     assertCanCorrect(clockOf(a), e, request.hours, now)
     const correction = { by: request.by, reason: request.reason }
-    return (await complete(tx, a, e, { hours: request.hours, correction, patch: { correctionRequests } }, member, now)).enrollment
+    return (
+      await complete(tx, a, e, { hours: request.hours, correction, patch: { correctionRequests, correctionPending: false } }, member, now)
+    ).enrollment
   })
   return toAttendanceRow(done, await findVolunteer(found.openid))
 }
