@@ -1,5 +1,6 @@
 // 考勤 (staff): who enrolled, checked in and out, their hours and points; correcting hours with a reason
-// (recorded on the enrollment and shown to the volunteer); closing the activity after it ends.
+// (recorded on the enrollment and shown to the volunteer; a correction of one's own hours waits for another
+// staff member, who approves or rejects it here); closing the activity after it ends.
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -22,8 +23,8 @@ function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void 
   const [hours, setHours] = useState(String(row.hours))
   const [reason, setReason] = useState('')
   const save = useAction(async () => {
-    await call('volunteer', 'correctHours', { enrollmentId: row.id, hours: Number(hours), reason })
-    void Taro.showToast({ title: '已更正', icon: 'success' })
+    const saved = await call('volunteer', 'correctHours', { enrollmentId: row.id, hours: Number(hours), reason })
+    void Taro.showToast({ title: saved.pendingCorrection ? '已提交，待其他工作人员审批' : '已更正', icon: 'none' })
     onSaved()
   })
   return (
@@ -42,6 +43,29 @@ function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void 
       </Field>
       <BigButton block size="normal" loading={save.running} onClick={() => void save.run()}>
         保存更正
+      </BigButton>
+    </View>
+  )
+}
+
+function PendingCorrection({ row, onReviewed }: { row: AttendanceRow; onReviewed: () => void }) {
+  const review = useAction(async (approve: boolean) => {
+    await call('volunteer', 'reviewCorrection', { enrollmentId: row.id, approve })
+    void Taro.showToast({ title: approve ? '已同意' : '已驳回', icon: 'none' })
+    onReviewed()
+  })
+  const p = row.pendingCorrection
+  if (!p) return null
+  return (
+    <View className="wb-att__fix">
+      <Text className="llt-card__line">
+        待审批的本人时长修改：{formatHours(p.hours)}（{p.reason}）
+      </Text>
+      <BigButton block size="normal" loading={review.running} onClick={() => void review.run(true)}>
+        同意
+      </BigButton>
+      <BigButton block size="normal" fill="outline" loading={review.running} onClick={() => void review.run(false)}>
+        驳回
       </BigButton>
     </View>
   )
@@ -74,6 +98,7 @@ function Row({ row, reload }: { row: AttendanceRow; reload: () => void }) {
           更正：{formatHours(c.from)} → {formatHours(c.to)}（{c.reason}）
         </Text>
       ))}
+      <PendingCorrection row={row} onReviewed={reload} />
       {row.status !== 'cancelled' && (
         <Text className="wb-att__toggle" onClick={() => setOpen(!open)}>
           {open ? '收起' : '更正时长'}
