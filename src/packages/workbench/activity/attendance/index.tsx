@@ -17,6 +17,7 @@ import { navigate } from '@/services/navigation'
 import { formatDateTime } from '@/utils/date'
 import { Field } from '@/components/Field'
 import { enrollmentLabel, formatHours } from '../../../volunteer/format'
+import { ReviewActions } from '../../shared/ReviewActions'
 import './index.css'
 
 function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void }) {
@@ -24,7 +25,9 @@ function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void 
   const [reason, setReason] = useState('')
   const save = useAction(async () => {
     const saved = await call('volunteer', 'correctHours', { enrollmentId: row.id, hours: Number(hours), reason })
-    void Taro.showToast({ title: saved.pendingCorrection ? '已提交，待其他工作人员审批' : '已更正', icon: 'none' })
+    void Taro.showToast(
+      saved.pendingCorrection ? { title: '已提交，待其他工作人员审批', icon: 'none' } : { title: '已更正', icon: 'success' }
+    )
     onSaved()
   })
   return (
@@ -61,12 +64,7 @@ function PendingCorrection({ row, onReviewed }: { row: AttendanceRow; onReviewed
       <Text className="llt-card__line">
         待审批的本人时长修改：{formatHours(p.hours)}（{p.reason}）
       </Text>
-      <BigButton block size="normal" loading={review.running} onClick={() => void review.run(true)}>
-        同意
-      </BigButton>
-      <BigButton block size="normal" fill="outline" loading={review.running} onClick={() => void review.run(false)}>
-        驳回
-      </BigButton>
+      <ReviewActions running={review.running} onDecide={(approve) => void review.run(approve)} approveLabel="同意" />
     </View>
   )
 }

@@ -11,6 +11,7 @@ import { usePaged } from '@/hooks/usePaged'
 import { useSignedIn } from '@/hooks/useMe'
 import { formatDateTime } from '@/utils/date'
 import { staffCommunityIds } from '@/utils/roles'
+import { ReviewActions } from '../../shared/ReviewActions'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
@@ -117,21 +118,12 @@ function PendingAdjustment({ a, onReviewed }: { a: AdjustmentView; onReviewed: (
       {a.mine ? (
         <Text className="llt-card__line">您提交的申请，需另一位工作人员审批</Text>
       ) : (
-        <View className="llt-actions">
-          <Input
-            className="llt-input llt-input--round"
-            value={reason}
-            placeholder="审批意见（选填）"
-            maxlength={100}
-            onInput={(e) => setReason(e.detail.value)}
-          />
-          <BigButton block loading={review.running} onClick={() => void review.run(true)}>
-            同意
-          </BigButton>
-          <BigButton block fill="outline" loading={review.running} onClick={() => void review.run(false)}>
-            驳回
-          </BigButton>
-        </View>
+        <ReviewActions
+          running={review.running}
+          onDecide={(approve) => void review.run(approve)}
+          approveLabel="同意"
+          reason={{ value: reason, placeholder: '审批意见（选填）', onChange: setReason }}
+        />
       )}
     </View>
   )
