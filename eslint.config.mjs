@@ -103,6 +103,50 @@ export default tseslint.config(
     }
   },
   {
+    // The function template (docs/architecture.md): repo.ts is a function's only database access, domain/ is pure.
+    files: ['cloudfunctions/*/src/{handlers,domain}/**/*.ts', 'cloudfunctions/*/src/{index,views,docs}.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/_shared/infra/db', '**/_shared/infra/cloud', 'wx-server-sdk'],
+              message: "Only the function's repo.ts touches the database."
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['cloudfunctions/**/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/_shared/infra/db',
+                '**/_shared/infra/cloud',
+                '**/_shared/infra/notify',
+                '**/_shared/infra/ledger',
+                '**/_shared/infra/assessment',
+                '**/_shared/infra/communities',
+                '**/_shared/infra/coverage',
+                'wx-server-sdk'
+              ],
+              allowTypeImports: true,
+              message: 'domain/ holds pure rules: no I/O.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -67,6 +67,7 @@ export const database = {
       { keys: { communityId: 1 } },
       { keys: { volunteerNo: 1 }, unique: true }
     ]),
+    idCardClaims: c('one per ID number registered as a volunteer; _id = the keyed hash; openid of its holder (null once erased)'),
     activities: c('a volunteer activity with capacity and enrolled counter', [
       { keys: { communityId: 1, start: -1 } },
       { keys: { location: '2dsphere' } }
@@ -142,7 +143,10 @@ export const database = {
     outbox: c('a subscription message as sent (locally: kept here for tests to read)', [{ keys: { touser: 1 } }]),
     appSecrets: c('a server secret generated once (check-in token key, ID-card hash key); _id = its name'),
     sequences: c('a named counter (volunteer numbers); _id = the counter name'),
-    auditLog: c('who did what to whom, for staff actions on personal data', [{ keys: { at: -1 } }])
+    auditLog: c('who did what to whom: staff actions on personal data, each view of a beneficiary’s contact details', [
+      { keys: { at: -1 } },
+      { keys: { kind: 1, communityId: 1, at: -1 } }
+    ])
   }
 } as const
 

@@ -53,6 +53,8 @@ export function buildDistrict(r: Random): District {
       settings: {
         ...DEFAULT_COMMUNITY_SETTINGS,
         openWishesToVolunteers: i % 3 === 0,
+        // Some communities let approved members who claim a wish contact the family directly (never for a child).
+        directContact: i % 2 === 0,
         handoverPoint: `${name}社区党群服务中心一楼服务台`
       }
     })

@@ -164,6 +164,9 @@ function seedProfiles(s: Seeding, people: SeedPerson[]) {
       idCardHash: null,
       boardOptIn: u._id === 'demo-volunteer' || s.r.chance(0.6),
       consentAt: createdAt,
+      // Demo volunteers have served for months: their registrations were approved long ago.
+      status: 'approved',
+      reviews: [],
       halfHours: 0,
       activityCount: 0,
       lastEnrollmentId: null,

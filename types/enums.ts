@@ -84,6 +84,35 @@ export type DeliveryMode = (typeof DELIVERY_MODES)[number]
 /** Wish statuses anyone may see on the wall and on a public detail page. */
 export const PUBLIC_WISH_STATUSES = ['published', 'claimed', 'fulfilled', 'confirmed'] as const satisfies readonly WishStatus[]
 export type PublicWishStatus = (typeof PUBLIC_WISH_STATUSES)[number]
+/**
+ * The fixed reasons a subscription message carries. Free text typed by one person (a release reason, a
+ * reviewer's note) is kept for staff but never forwarded to another person's WeChat.
+ */
+export const NOTICE_REASONS = [
+  'wishPublished',
+  'wishRejected',
+  'wishClaimed',
+  'wishReleased',
+  'wishReleasedByStaff',
+  'wishExpired',
+  'wishFulfilled',
+  'registrationApproved',
+  'registrationRejected'
+] as const
+export type NoticeReason = (typeof NOTICE_REASONS)[number]
+/** At most 20 characters each: WeChat's limit for a `thing` value. */
+export const NOTICE_REASON_LABELS: Record<NoticeReason, string> = {
+  wishPublished: '审核通过，已公开征集',
+  wishRejected: '未通过审核，详情请进入小程序查看',
+  wishClaimed: '已有志愿者认领您的心愿',
+  wishReleased: '认领人已放弃，重新征集中',
+  wishReleasedByStaff: '社区已结束本次认领，重新征集中',
+  wishExpired: '认领超时未实现，重新征集中',
+  wishFulfilled: '心愿已实现，请进入小程序确认',
+  registrationApproved: '审核已通过',
+  registrationRejected: '未通过审核，详情请进入小程序查看'
+}
+
 export const WISH_LIMITS = { title: 30, story: 500, photos: 6, note: 300, reason: 200, maxValue: 100_000 } as const
 
 /** Dual registration (双报到) of a member or a unit. */

@@ -9,16 +9,25 @@ export interface LatLng {
   lng: number
 }
 
-/** The person's location (GCJ-02 on weapp, as WeChat maps use; WGS-84 in the browser). */
-export async function getLocation(): Promise<LatLng> {
+export interface Position {
+  location: LatLng
+  /** Meters, as the phone reported it; absent when it did not. */
+  accuracy?: number
+}
+
+/** The person's location (GCJ-02 on weapp, as WeChat maps use; WGS-84 in the browser) and its accuracy. */
+export async function getPosition(): Promise<Position> {
   await ensurePrivacy()
   try {
     const res = await Taro.getLocation({ type: isH5() ? 'wgs84' : 'gcj02' })
-    return { lat: res.latitude, lng: res.longitude }
+    const location = { lat: res.latitude, lng: res.longitude }
+    return Number.isFinite(res.accuracy) && res.accuracy >= 0 ? { location, accuracy: res.accuracy } : { location }
   } catch {
     throw new CloudError({ code: 'FAILED_PRECONDITION', message: '没能获取您的位置，请检查定位权限，或手动选择社区' })
   }
 }
+
+export const getLocation = async (): Promise<LatLng> => (await getPosition()).location
 
 /** Pictures from the album or camera; answers local paths for uploadImage(). */
 export async function chooseImages(count = 1): Promise<string[]> {

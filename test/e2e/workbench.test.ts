@@ -36,7 +36,8 @@ describe('the staff workbench', () => {
     await card('待审核心愿').getByText(waiting[0].title).waitFor()
     const pendingRegistrations =
       h.cloud.store.count('partyMembers', { communityId: 'cm01', status: 'pending' }) +
-      h.cloud.store.count('partyUnits', { communityId: 'cm01', status: 'pending' })
+      h.cloud.store.count('partyUnits', { communityId: 'cm01', status: 'pending' }) +
+      h.cloud.store.count('volunteers', { communityId: 'cm01', status: 'pending' })
     await card('待审核报到').getByText(`${pendingRegistrations}份`, { exact: false }).waitFor()
     // Cards with work come before empty ones.
     const counts = await screen().locator('.wb-queue__count').allInnerTexts()

@@ -5,7 +5,7 @@
 // closing, records and certificates, and bad input everywhere.
 import { checkinPayload, windowOf } from '../../cloudfunctions/volunteer/src/domain/token'
 import { useLocalCloud } from '../support/cloud'
-import { communitySettings, nextRequestId, STREET, twoCommunities } from '../support/fixtures'
+import { communitySettings, nextRequestId, STREET, twoCommunities, volunteerDoc } from '../support/fixtures'
 import { typedClient, type Input } from '../support/client'
 import { fails, ok, present } from '../support/envelope'
 
@@ -40,25 +40,15 @@ function user(openid: string, name: string, communityId: string, roles: object[]
 
 function volunteer(openid: string, name: string, communityId: string, no: number, boardOptIn = true) {
   const at = new Date('2026-02-01T00:00:00Z')
-  return {
-    _id: openid,
+  return volunteerDoc(openid, communityId, {
     volunteerNo: `ZY26${String(no).padStart(6, '0')}`,
     realName: name,
     phone: `139${String(no).padStart(8, '0')}`,
-    communityId,
     skills: ['助老陪伴'],
-    idCardMasked: null,
-    idCardHash: null,
     boardOptIn,
-    consentAt: at,
-    halfHours: 0,
-    activityCount: 0,
-    lastEnrollmentId: null,
-    firstServiceAt: null,
-    lastServiceAt: null,
     createdAt: at,
     updatedAt: at
-  }
+  })
 }
 
 function seedFixtures() {
@@ -147,9 +137,12 @@ function moveActivity(id: string, startInMs: number, hours = 3) {
   store().update('enrollments', { activityId: id }, { $set: { activityStart: start, activityEnd: end } }, { multi: true })
 }
 
-/** Pretends the volunteer checked in `msAgo` ago. */
+/** Pretends the volunteer checked in `msAgo` ago (the time and its location evidence). */
 function backdateCheckIn(activityId: string, openid: string, msAgo: number) {
-  store().update('enrollments', { _id: `${activityId}_${openid}` }, { $set: { checkInAt: new Date(Date.now() - msAgo) } })
+  const at = new Date(Date.now() - msAgo)
+  const _id = `${activityId}_${openid}`
+  const evidence = store().get('enrollments', _id)?.checkInEvidence as object | null
+  store().update('enrollments', { _id }, { $set: { checkInAt: at, checkInEvidence: evidence && { ...evidence, at } } })
 }
 
 async function codeFor(activityId: string, by = 'staff1'): Promise<string> {
@@ -207,9 +200,10 @@ describe('register', () => {
       'CONFLICT',
       /已注册/
     )
-    await fails(
+    // A number registered to someone else gets the very answer a wrong number gets (no oracle).
+    const taken = await fails(
       api.volunteer.register({ realName: '赵国强', phone: '13800005679', communityId: 'cm01', idCard: ID_CARD, consent: true }, 'res2'),
-      'CONFLICT',
+      'INVALID_ARGUMENT',
       /身份证/
     )
     const base: Input<'volunteer', 'register'> = { realName: '赵国强', phone: '13800005679', communityId: 'cm01', consent: true }
@@ -217,7 +211,12 @@ describe('register', () => {
     // Refused consent is outside the contract's type on purpose.
     await fails(api.callRaw('volunteer', 'register', { ...base, consent: false }, 'res2'), 'INVALID_ARGUMENT', /志愿服务记录规则/)
     await fails(api.volunteer.register({ ...base, communityId: 'cm99' }, 'res2'), 'INVALID_ARGUMENT', /社区不存在/)
-    await fails(api.volunteer.register({ ...base, idCard: '110105194912310021' }, 'res2'), 'INVALID_ARGUMENT', /身份证号不正确/)
+    const wrong = await fails(
+      api.volunteer.register({ ...base, idCard: '110105194912310021' }, 'res2'),
+      'INVALID_ARGUMENT',
+      /身份证号不正确/
+    )
+    expect(wrong).toEqual(taken)
     await fails(api.volunteer.register({ ...base, realName: '' }, 'res2'), 'INVALID_ARGUMENT', /姓名/)
     await fails(api.volunteer.register({ ...base, skills: Array(9).fill('理发') }, 'res2'), 'INVALID_ARGUMENT', /最多/)
     await fails(api.volunteer.register(base, 'stranger'), 'UNAUTHENTICATED')
@@ -376,6 +375,29 @@ describe('enrollment', () => {
     await fails(api.volunteer.cancelEnrollment({ activityId: id }, 'vol2'), 'FAILED_PRECONDITION', /不能取消/)
   })
 
+  it('refuses an activity overlapping another enrollment of the same person; cancelling frees the time', async () => {
+    const start = Date.now() + 2 * 24 * HOUR
+    const at = (h: number) => new Date(start + h * HOUR).toISOString()
+    const morning = await created({ title: '上午读报', start: at(0), end: at(3) })
+    const overlapping = await created({ start: at(2), end: at(5) })
+    const afterwards = await created({ start: at(3), end: at(4) })
+    await ok(api.volunteer.enroll({ activityId: morning }, 'vol1'))
+    const before = snapshot()
+    await fails(api.volunteer.enroll({ activityId: overlapping }, 'vol1'), 'FAILED_PRECONDITION', /与您已报名的活动「上午读报」时间重叠/)
+    expect(snapshot()).toBe(before)
+    expect(await ok(api.volunteer.activity({ activityId: overlapping }, 'vol1'))).toMatchObject({
+      enrollOpen: false,
+      enrollBlocked: '与您已报名的活动「上午读报」时间重叠，不能同时报名'
+    })
+    await ok(api.volunteer.enroll({ activityId: overlapping }, 'vol2'))
+    await ok(api.volunteer.enroll({ activityId: afterwards }, 'vol1'))
+    await ok(api.volunteer.cancelEnrollment({ activityId: morning }, 'vol1'))
+    await fails(api.volunteer.enroll({ activityId: overlapping }, 'vol1'), 'FAILED_PRECONDITION', /时间重叠/) // still clashes with `afterwards`
+    await ok(api.volunteer.cancelEnrollment({ activityId: afterwards }, 'vol1'))
+    await ok(api.volunteer.enroll({ activityId: overlapping }, 'vol1'))
+    expect(store().get('volunteers', 'vol1')!.busy).toEqual([expect.objectContaining({ activityId: overlapping })])
+  })
+
   it('100 volunteers enrolling at once for 10 seats: exactly 10 enrollments', async () => {
     const id = await created({ capacity: 10 })
     const answers = await Promise.all(CROWD.map((v) => api.volunteer.enroll({ activityId: id }, v)))
@@ -412,6 +434,25 @@ describe('verified check-in', () => {
     expect(res.enrollment.status).toBe('checkedIn')
     expect(res.distance).toBeLessThan(50)
     expect(store().get('enrollments', `${id}_vol1`)!.checkInDistance).toBe(res.distance)
+  })
+
+  it('stores the location evidence of each check: where, the reported accuracy, distance, install id and time', async () => {
+    const { id, code } = await running()
+    const inn = await ok(
+      api.volunteer.checkIn({ activityId: id, token: code, location: NEAR, accuracy: 18, deviceId: 'install-0001' }, 'vol1')
+    )
+    expect(inn.distance).toBeGreaterThan(10)
+    backdateCheckIn(id, 'vol1', HOUR)
+    const out = await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: VENUE }, 'vol1'))
+    expect(store().get('enrollments', `${id}_vol1`)).toMatchObject({
+      checkInEvidence: { ...NEAR, accuracy: 18, distance: inn.distance, deviceId: 'install-0001' },
+      checkOutEvidence: { ...VENUE, accuracy: null, distance: 0, deviceId: null, at: new Date(out.enrollment.checkOutAt!) }
+    })
+    await fails(
+      api.volunteer.checkIn({ activityId: id, token: code, location: NEAR, deviceId: 'x' }, 'vol2'),
+      'INVALID_ARGUMENT',
+      /设备标识/
+    )
   })
 
   it('refuses an expired, forged or other-activity code, or a check-in from outside the radius, readably and recording nothing', async () => {
@@ -513,8 +554,26 @@ describe('attendance, corrections and closing', () => {
     expect(list.summary).toEqual({ enrolled: 1, checkedIn: 1, completed: 1, absent: 0, cancelled: 0 })
     const row = list.items.find((r: { openid: string }) => r.openid === 'vol1')
     expect(row).toMatchObject({ realName: '李志强', phone: '139****0001', volunteerNo: 'ZY26000001', status: 'completed' })
+    expect(row!.checkInEvidence).toMatchObject({ ...NEAR, accuracy: null, distance: expect.any(Number), at: expect.any(String) })
+    expect(row).not.toHaveProperty('checkInEvidence.deviceId')
+    expect(row!.flags).toEqual([])
     await fails(api.volunteer.attendance({ activityId: id }, 'staff2'), 'PERMISSION_DENIED')
     await fails(api.volunteer.attendance({ activityId: id }, 'vol1'), 'PERMISSION_DENIED')
+  })
+
+  it('flags to staff copied venue coordinates, one phone for several people, far-apart and too-short checks', async () => {
+    const { id, code } = await running(['vol1', 'vol2', 'member1'], { radius: 500 })
+    const far = { lat: VENUE.lat + 0.0035, lng: VENUE.lng } // about 390 m north
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: VENUE, deviceId: 'phone-of-vol1' }, 'vol1'))
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR, deviceId: 'phone-of-vol1' }, 'vol2'))
+    await ok(api.volunteer.checkIn({ activityId: id, token: code, location: far, deviceId: 'phone-member1' }, 'member1'))
+    const fresh = await codeFor(id)
+    await ok(api.volunteer.checkOut({ activityId: id, token: fresh, location: { lat: VENUE.lat - 0.0035, lng: VENUE.lng } }, 'member1'))
+    const list = await ok(api.volunteer.attendance({ activityId: id }, 'staff1'))
+    const flagsOf = (openid: string) => list.items.find((r) => r.openid === openid)!.flags
+    expect(flagsOf('vol1')).toEqual(['exactVenue', 'sharedDevice'])
+    expect(flagsOf('vol2')).toEqual(['sharedDevice'])
+    expect(flagsOf('member1')).toEqual(['farApart', 'tooShort'])
   })
 
   it('corrects hours with a reason: the difference is posted and the correction recorded', async () => {
@@ -660,6 +719,8 @@ describe('bad input', () => {
     ['checkinCode', { activityId: '' }, 'staff1'],
     ['checkIn', { activityId: 'a1', token: 'x', location: { lat: 'north', lng: 1 } }, 'vol1'],
     ['checkOut', { activityId: 'a1', token: '', location: NEAR }, 'vol1'],
+    ['checkOut', { activityId: 'a1', token: 'x', location: NEAR, accuracy: -5 }, 'vol1'],
+    ['checkIn', { activityId: 'a1', token: 'x', location: NEAR, deviceId: { $ne: null } }, 'vol1'],
     ['attendance', { activityId: 'a1', limit: 5000 }, 'staff1'],
     ['correctHours', { enrollmentId: 'a_b', hours: -1, reason: '补录' }, 'staff1'],
     ['completeActivity', { activityId: 42 }, 'staff1'],

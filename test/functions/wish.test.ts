@@ -5,7 +5,7 @@ import { PHONE_PATTERN } from '../../cloudfunctions/_shared/domain/masking'
 import { isValidHistory, nextStatus, type WishEvent } from '../../cloudfunctions/wish/src/domain/stateMachine'
 import type { WishDoc } from '../../cloudfunctions/_shared/docs/wish'
 import { useLocalCloud } from '../support/cloud'
-import { communitySettings, point, STREET, twoCommunities } from '../support/fixtures'
+import { approvedVolunteer, communitySettings, point, STREET, twoCommunities } from '../support/fixtures'
 import { typedClient, type Input } from '../support/client'
 import { fails, ok } from '../support/envelope'
 import type { Envelope } from '../../types'
@@ -73,6 +73,7 @@ function seedFixtures() {
       user(m, `陈建${'国华明伟强军杰涛'[i % 8]}`, 'cm01', [{ role: 'member', communityId: 'cm01' }], `1370000${String(i).padStart(4, '0')}`)
     )
   ])
+  s.insert('volunteers', [approvedVolunteer('vol1', 'cm01', '李志强'), approvedVolunteer('vol2', 'cm02', '马丽')])
   s.insert('partyMemberships', [
     ...MEMBERS.map((m) => ({
       _id: m,
@@ -598,8 +599,17 @@ describe('wall and detail', () => {
     expect(asClaimer.delivery).toMatchObject({ phone: RES_PHONE, address: RES_ADDRESS })
     expect(asClaimer.can).toMatchObject({ release: true, fulfil: true, claim: false })
     const childClaimer = await ok(api.wish.detail({ wishId: child }, 'member02'))
-    expect(childClaimer.delivery).toMatchObject({ name: `${CHILD.guardian}（母亲）`, phone: CHILD.guardianPhone })
-    expect(JSON.stringify(childClaimer)).not.toContain(CHILD.name)
+    // A child's wish is delivered through the community: the claimer gets its contact, never the guardian's.
+    expect(childClaimer.delivery).toEqual({
+      mode: 'handover',
+      name: null,
+      phone: null,
+      address: null,
+      handoverPoint: '青枫社区党群服务中心一楼服务台',
+      communityPhone: '0553-2123456'
+    })
+    for (const secret of [CHILD.name, CHILD.guardian, CHILD.guardianPhone, CHILD.address])
+      expect(JSON.stringify(childClaimer)).not.toContain(secret)
     const asStaff = await ok(api.wish.detail({ wishId: child }, 'staff1'))
     expect(asStaff.private).toMatchObject({
       beneficiaryName: CHILD.name,

@@ -17,8 +17,8 @@
 // - A question about oneself that has no answer is a domain answer, not a refusal: the member card or the
 //   assessment of someone who never registered (NOT_FOUND), leaving a registration one does not hold
 //   (FAILED_PRECONDITION), registering twice (CONFLICT). Those are listed under `answers`.
-// - The system caller exists only for timer triggers (`timer`); a client call without an openid is refused
-//   by the gateway (UNAUTHENTICATED) and never runs as the system.
+// - The system caller exists only for timer triggers (`timer`): a call without an openid is refused by the
+//   gateway, and by every function unless the platform fired one of its timers (UNAUTHENTICATED, trust-caller.test.ts).
 import type { ErrorCode } from '../../types/envelope'
 import type { ActionOf, FnName } from '../../types'
 import type { Input } from '../support/client'
@@ -281,6 +281,21 @@ export const MATRIX: Matrix = {
         payload: () => ({})
       }
     ],
+    forceRelease: [
+      {
+        scope: 'a claimed wish of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ wishId: IDS.wish.claimed, reason: '认领人长期未联系', suspend: true })
+      }
+    ],
+    setClaimerSuspension: [
+      {
+        scope: 'the claimer of a wish of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ wishId: IDS.wish.claimed, suspended: true, reason: '多次放弃认领' })
+      }
+    ],
+    contactViews: [{ scope: 'cm01’s contact-view log: its staff', allow: ['staff'], payload: () => ({ communityId: cm }) }],
     reviewQueue: [{ scope: 'cm01’s queue: its staff', allow: ['staff'], payload: () => ({ communityId: cm }) }],
     stats: [
       { scope: 'cm01: its staff or its street admin', allow: ['staff', 'streetAdmin'], payload: () => ({ communityId: cm }) },
@@ -299,6 +314,14 @@ export const MATRIX: Matrix = {
     ],
     profile: [{ scope: 'own profile (null when not a volunteer)', allow: SIGNED_IN, payload: () => ({}) }],
     updateProfile: [{ scope: 'own volunteer profile', allow: ['volunteer'], payload: () => ({ boardOptIn: true }) }],
+    pendingVolunteers: [{ scope: 'cm01’s pending registrations: its staff', allow: ['staff'], payload: () => ({ communityId: cm }) }],
+    reviewVolunteer: [
+      {
+        scope: 'a pending registration of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ volunteerNo: IDS.pendingVolunteerNo, decision: 'approve' })
+      }
+    ],
     createActivity: [{ scope: 'in cm01: its staff', allow: ['staff'], payload: (w) => activityFields(w) }],
     listActivities: [
       { scope: 'upcoming activities: any signed-in person', allow: SIGNED_IN, payload: () => ({}) },
@@ -625,6 +648,19 @@ export function matrixCases(): Array<{ fn: FnName; action: string; index: number
     for (const [action, row] of Object.entries(rows)) row.forEach((c, index) => out.push({ fn, action, index, c }))
   }
   return out
+}
+
+/** The valid payload of case `index` of `fn.action` for `kind` in world `w`, typed by the action (trust tests start from it). */
+export function payloadOf<F extends FnName, A extends ActionOf<F>>(
+  fn: F,
+  action: A,
+  w: MatrixWorld,
+  kind: CallerKind,
+  index = 0
+): Input<F, A> {
+  const row = (MATRIX[fn] as Record<string, Row> | undefined)?.[action]
+  if (!row?.[index]) throw new Error(`no case ${index} of ${fn}.${action} in the matrix`)
+  return row[index].payload(w, kind) as Input<F, A>
 }
 
 /** The refusal a caller kind outside `c.allow` must get. */

@@ -250,6 +250,46 @@ it('no answer to a resident, volunteer, member, merchant or unit admin shows wha
   expect(violations.map(describeViolation).slice(0, 40)).toEqual([])
 })
 
+it('a claimer of a child’s wish, approved member or approved volunteer, reads none of the family’s details', async () => {
+  // The hardest case: a community that opens wishes to volunteers and allows members direct contact.
+  const settings = (store().get('communities', 'cm01') as Doc).settings
+  store().update('communities', { _id: 'cm01' }, { $set: { settings: { ...settings, openWishesToVolunteers: true, directContact: true } } })
+  const child = { name: '欧阳小雨', address: '青枫小区9栋101室', guardian: '欧阳丽', guardianPhone: '13912345671' }
+  const family = [child.name, child.address, child.guardian, child.guardianPhone]
+  const seen: Record<string, unknown> = {}
+  for (const claimer of ['demo-member', 'demo-volunteer']) {
+    const submitted = await api.wish.submit(
+      {
+        requestId: `child-wish-${claimer}`,
+        proxy: true,
+        communityId: 'cm01',
+        category: 'study',
+        title: '想要一套绘本',
+        story: '孩子喜欢看书，想要一套绘本。',
+        value: 80,
+        beneficiary: { name: child.name, appellation: '同学', address: child.address, isChild: true },
+        guardian: { name: child.guardian, relation: '母亲', phone: child.guardianPhone, consent: true },
+        delivery: 'contact',
+        consent: true
+      },
+      'demo-staff'
+    )
+    if (!submitted.ok) throw new Error(submitted.error.message)
+    const wishId = submitted.data.id
+    expect((await api.wish.review({ wishId, decision: 'publish' }, 'demo-staff')).ok).toBe(true)
+    const claimed = await api.wish.claim({ wishId }, claimer)
+    const detail = await api.wish.detail({ wishId }, claimer)
+    const mine = await api.wish.mine({ as: 'claimer', limit: 50 }, claimer)
+    expect(claimed).toMatchObject({ ok: true, data: { delivery: { mode: 'handover', name: null, phone: null, address: null } } })
+    seen[claimer] = { claimed, detail, mine }
+    const secrets = collectSecrets(store())
+    expect(scan(seen[claimer], claimer, `child wish claimed by ${claimer}`, secrets).map(describeViolation)).toEqual([])
+    expect(family.filter((v) => JSON.stringify(seen[claimer]).includes(v))).toEqual([])
+    expect((await api.wish.release({ wishId, reason: '测试结束' }, claimer)).ok).toBe(true)
+  }
+  store().update('communities', { _id: 'cm01' }, { $set: { settings } })
+})
+
 it('the scanner has teeth: it reports what a reader may not see, and lets through what they may', () => {
   const secrets = collectSecrets(store())
   const phone = secrets.find((s) => s.kind === 'phone' && s.readers.size === 1) as Secret

@@ -2,6 +2,7 @@
 // 青枫街道 (st01) with its communities 青枫社区 (cm01) and 柳岸社区 (cm02). Typed as the stored documents the
 // functions read (cloudfunctions/_shared/docs.ts), so a renamed setting breaks the fixtures at compile time.
 import type { CommunityDoc, CommunitySettings, GeoPoint, StreetDoc } from '../../cloudfunctions/_shared/docs'
+import type { VolunteerDoc } from '../../cloudfunctions/_shared/docs/volunteer'
 
 /** A GeoJSON point as the database stores it (longitude first). */
 export const point = (lat: number, lng: number): GeoPoint => ({ type: 'Point', coordinates: [lng, lat] })
@@ -20,6 +21,10 @@ const SETTINGS: CommunitySettings = {
   claimDays: 7,
   openWishesToVolunteers: false,
   handoverPoint: '服务台',
+  releaseLimit: 2,
+  releaseWindowDays: 30,
+  releaseCooldownDays: 7,
+  directContact: true,
   assessment: ASSESSMENT
 }
 
@@ -60,3 +65,44 @@ export function twoCommunities(settings: CommunitySettings, cm02Settings: Commun
 let requestSerial = 0
 /** A fresh request id, as a client makes one per form or tap. */
 export const nextRequestId = (prefix = 'req') => `${prefix}-${String(++requestSerial).padStart(8, '0')}`
+
+const VOLUNTEER_SINCE = new Date('2026-01-01T00:00:00Z')
+
+/** A stored volunteer of `communityId`, approved by staff (vetting), changed by `over`. */
+export function volunteerDoc(
+  openid: string,
+  communityId: string,
+  over: Partial<VolunteerDoc> = {}
+): VolunteerDoc & Record<string, unknown> {
+  const at = over.createdAt ?? VOLUNTEER_SINCE
+  const doc: VolunteerDoc = {
+    _id: openid,
+    volunteerNo: `ZY26${String(900000 + (++requestSerial % 100000)).padStart(6, '0')}`,
+    realName: '志愿者',
+    phone: '13800009999',
+    communityId,
+    skills: [],
+    idCardMasked: null,
+    idCardHash: null,
+    boardOptIn: false,
+    consentAt: at,
+    status: 'approved',
+    reviews: [{ at, by: 'staff', from: 'pending', to: 'approved', reason: null }],
+    halfHours: 0,
+    activityCount: 0,
+    lastEnrollmentId: null,
+    firstServiceAt: null,
+    lastServiceAt: null,
+    createdAt: at,
+    updatedAt: at,
+    ...over
+  }
+  return { ...doc }
+}
+
+/**
+ * A volunteer registration already approved by staff of the community (vetting: only an approved volunteer
+ * claims wishes), for seeds that give a person the volunteer role directly.
+ */
+export const approvedVolunteer = (openid: string, communityId: string, realName = '志愿者') =>
+  volunteerDoc(openid, communityId, { realName })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { chineseErrorMap, dateTime, id, location, mobile, text } from './common'
+import { calendarDay, chineseErrorMap, dateTime, id, location, mobile, period, text } from './common'
 
 describe('common schemas', () => {
   test('ids refuse operator objects and path tricks', () => {
@@ -18,6 +18,16 @@ describe('common schemas', () => {
     expect(title.parse('😀😀😀😀😀')).toHaveLength(10) // five code points pass
   })
 
+  test('text is normalised before any check; a lone surrogate is refused (issue 13, finding 13)', () => {
+    const story = text('故事', { max: 50 })
+    expect(story.parse(' 电话１３８\u200B１２３４\u202E５６７８ ')).toBe('电话13812345678')
+    expect(story.parse('谢谢！（急）')).toBe('谢谢！（急）')
+    expect(story.safeParse('x\uD800y').error?.issues[0].message).toBe('故事包含无效字符')
+    expect(story.safeParse('\uDFFF').success).toBe(false)
+    expect(text('标题', { max: 2 }).safeParse('\u200B\u200B\u200B你好').success).toBe(true)
+    expect(mobile().parse('１３８－１２３４－５６７８')).toBe('13812345678')
+  })
+
   test('mainland mobile numbers only', () => {
     expect(mobile().parse('138 1234 5678')).toBe('13812345678')
     expect(mobile().safeParse('12812345678').success).toBe(false)
@@ -25,9 +35,20 @@ describe('common schemas', () => {
   })
 
   test('dateTime refuses epoch milliseconds no Date can hold (found by test/hardening/fuzz)', () => {
-    expect(dateTime().safeParse(8.64e15).success).toBe(true)
     expect(dateTime().safeParse(8.64e15 + 1).success).toBe(false)
     expect(dateTime().safeParse(1e20).success).toBe(false)
+  })
+
+  test('dates and periods outside 2000–2099 are refused (issue 13, finding 9)', () => {
+    for (const bad of [8.64e15, 1, '0000-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2100-01-02T00:00:00Z'])
+      expect(dateTime('开始时间').safeParse(bad).error?.issues[0].message).toMatch(/^开始时间(超出可选范围|格式不正确)/)
+    expect(dateTime().safeParse('2026-03-01T08:00:00+08:00').success).toBe(true)
+    expect(dateTime().safeParse(Date.UTC(2026, 2, 1)).success).toBe(true)
+    for (const bad of ['0000', '0001-03', '1999', '2100', '9999', '9999H2'])
+      expect(period.safeParse(bad).error?.issues[0].message).toMatch(/^统计周期超出可选范围/)
+    for (const good of ['2000', '2026H2', '2099-12']) expect(period.safeParse(good).success).toBe(true)
+    for (const bad of ['0000-01-01', '9999-12-31', '2026-02-30', '2026-13-01']) expect(calendarDay().safeParse(bad).success).toBe(false)
+    expect(calendarDay().parse('2028-02-29')).toBe('2028-02-29')
   })
 
   test('chineseErrorMap keeps the schema’s Chinese messages and replaces zod’s English defaults (found by test/hardening/fuzz)', () => {

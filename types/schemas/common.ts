@@ -1,5 +1,6 @@
 // Building blocks for action schemas. Messages are Chinese sentences shown next to form fields.
 import { z } from 'zod'
+import { foldForCheck, hasLoneSurrogate, normalizeText } from '../text'
 
 /** A document id: plain characters only, so an operator object or a path trick never reaches a query. */
 export const id = (label = '编号') =>
@@ -9,11 +10,16 @@ export const id = (label = '编号') =>
     .max(64, `${label}格式不正确`)
     .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`)
 
-/** Trimmed text with a length range counted in characters (code points). */
+/**
+ * Text a person typed, in its one normal form (../text.ts: NFKC, zero-width and bidi controls removed),
+ * trimmed, with a length range counted in characters (code points); a lone surrogate is refused. Every
+ * check after parsing sees this form.
+ */
 export const text = (label: string, { min = 1, max = 100 }: { min?: number; max?: number } = {}) =>
   z
     .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
-    .transform((s) => s.normalize('NFC').trim())
+    .refine((s) => !hasLoneSurrogate(s), `${label}包含无效字符`)
+    .transform((s) => normalizeText(s).trim())
     .refine((s) => [...s].length >= min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
     .refine((s) => [...s].length <= max, `${label}不能超过${max}个字`)
     // eslint-disable-next-line no-control-regex -- control characters are what this refuses
@@ -25,7 +31,7 @@ export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/
 export const mobile = (label = '手机号') =>
   z
     .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
-    .transform((s) => s.replace(/[\s-]/g, ''))
+    .transform((s) => foldForCheck(s))
     .refine((s) => MAINLAND_MOBILE.test(s), '请填写正确的11位手机号')
 
 /** A point in mainland China (GCJ-02 as WeChat returns it). */
@@ -76,11 +82,39 @@ export interface Page<T> {
 /** The largest epoch milliseconds a Date can hold (ECMAScript: ±8.64e15); beyond it `new Date(ms)` is invalid. */
 export const MAX_DATE_MS = 8.64e15
 
-/** An ISO date-time string or epoch milliseconds. */
+/**
+ * The calendar years a date or period may fall in. The product has no record before 2000 and plans none
+ * past 2099; outside this range dates are typos or probes (year 0000 became 1900 in Date.UTC, 9999 broke
+ * the dashboards), answered INVALID_ARGUMENT.
+ */
+export const SANE_YEARS = { min: 2000, max: 2099 } as const
+const SANE_FROM_MS = Date.UTC(SANE_YEARS.min, 0, 1)
+const SANE_UNTIL_MS = Date.UTC(SANE_YEARS.max + 1, 0, 1)
+export const isSaneYear = (year: number) => year >= SANE_YEARS.min && year <= SANE_YEARS.max
+/** Whether epoch milliseconds fall in SANE_YEARS (UTC, a day's margin either side for time zones). */
+export const inSaneYears = (ms: number) => ms >= SANE_FROM_MS - 86_400_000 && ms < SANE_UNTIL_MS + 86_400_000
+
+/** An ISO date-time string or epoch milliseconds, in SANE_YEARS. */
 export const dateTime = (label = '时间') =>
-  z.union([z.string().datetime({ offset: true, message: `${label}格式不正确` }), z.number().int().positive().max(MAX_DATE_MS)], {
-    errorMap: () => ({ message: `${label}格式不正确` })
-  })
+  z
+    .union([z.string().datetime({ offset: true, message: `${label}格式不正确` }), z.number().int().positive().max(MAX_DATE_MS)], {
+      errorMap: () => ({ message: `${label}格式不正确` })
+    })
+    .refine((v) => inSaneYears(new Date(v).getTime()), `${label}超出可选范围（${SANE_YEARS.min}—${SANE_YEARS.max}年）`)
+
+function dayExists(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCDate() === d
+}
+
+/** A calendar day "2026-03-01" that exists, in SANE_YEARS. */
+export const calendarDay = (label = '日期') =>
+  z
+    .string({ invalid_type_error: `${label}格式不正确` })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}格式不正确`)
+    .refine((d) => isSaneYear(Number(d.slice(0, 4))), `${label}超出可选范围（${SANE_YEARS.min}—${SANE_YEARS.max}年）`)
+    .refine(dayExists, `${label}格式不正确`)
 
 /** A file uploaded by the caller: `cloud://…` file ids only. */
 export const fileId = z
@@ -88,8 +122,11 @@ export const fileId = z
   .max(300, '图片格式不正确')
   .regex(/^cloud:\/\/[^\s]+$/, '图片格式不正确')
 
-/** A period such as 2026, 2026H1, 2026H2, 2026-03. */
-export const period = z.string({ required_error: '请选择统计周期' }).regex(/^\d{4}(H[12]|-(0[1-9]|1[0-2]))?$/, '统计周期格式不正确')
+/** A period such as 2026, 2026H1, 2026H2, 2026-03, of a year in SANE_YEARS. */
+export const period = z
+  .string({ required_error: '请选择统计周期' })
+  .regex(/^\d{4}(H[12]|-(0[1-9]|1[0-2]))?$/, '统计周期格式不正确')
+  .refine((p) => isSaneYear(Number(p.slice(0, 4))), `统计周期超出可选范围（${SANE_YEARS.min}—${SANE_YEARS.max}年）`)
 
 export const empty = z.object({}).optional().default({})
 

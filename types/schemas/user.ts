@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { action } from '../contract'
-import { id, mobile, optionalText, text } from './common'
+import { fileId, id, mobile, text } from './common'
 import type { CommunityOption, Me } from '../models'
 
 export { PRIVACY_VERSION } from '../enums'
@@ -9,7 +9,8 @@ export const UpdateProfileInput = z.object({
   nickName: text('昵称', { max: 20 }).optional(),
   realName: text('姓名', { min: 2, max: 20 }).optional(),
   phone: mobile().optional(),
-  avatar: optionalText('头像', 300),
+  /** The caller's own upload; '' removes it. */
+  avatar: z.union([fileId, z.literal('')], { errorMap: () => ({ message: '头像格式不正确' }) }).optional(),
   communityId: id('社区').optional(),
   compoundId: id('小区').optional()
 })

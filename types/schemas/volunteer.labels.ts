@@ -8,3 +8,21 @@ export const ACTIVITY_PHASE_LABELS: Record<ActivityPhase, string> = {
   ended: '已结束',
   finished: '已结项'
 }
+
+/** Implausible check-in patterns shown to staff on the attendance list; they never block a check-in. */
+export type AttendanceFlag = 'exactVenue' | 'sharedDevice' | 'farApart' | 'tooShort'
+export const ATTENDANCE_FLAG_LABELS: Record<AttendanceFlag, string> = {
+  exactVenue: '定位与活动地点完全重合',
+  sharedDevice: '与他人使用同一设备签到',
+  farApart: '签到与签退地点相距过远',
+  tooShort: '签到后很快签退'
+}
+
+/** A volunteer registration: pending until staff of its community approve or reject it. */
+export const VOLUNTEER_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number]
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过'
+}

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { action } from '../contract'
 import type { EnrollmentStatus } from '../enums'
 import { dateTime, fileId, id, int, location, mobile, page, requestId, text, type LatLng, type Page } from './common'
-import type { ActivityPhase } from './volunteer.labels'
+import type { ActivityPhase, AttendanceFlag, VolunteerStatus } from './volunteer.labels'
 
 export * from './volunteer.labels'
 
@@ -27,6 +27,22 @@ export const RegisterInput = z.object({
   boardOptIn: z.boolean({ invalid_type_error: '积分榜公开设置格式不正确' }).default(false),
   consent: z.literal(true, { errorMap: () => ({ message: '请先阅读并同意志愿服务记录规则' }) })
 })
+
+export const VOLUNTEER_NUMBER = /^ZY\d{8}$/
+const volunteerNo = z
+  .string({ required_error: '请填写志愿者编号', invalid_type_error: '志愿者编号格式不正确' })
+  .refine((s) => VOLUNTEER_NUMBER.test(s), '志愿者编号格式不正确')
+
+/** Staff decide on a pending registration; a rejection says why. */
+export const ReviewVolunteerInput = z
+  .object({
+    volunteerNo,
+    decision: z.enum(['approve', 'reject'], { errorMap: () => ({ message: '请选择通过或不通过' }) }),
+    reason: text('审核意见', { max: 200 }).optional()
+  })
+  .refine((i) => i.decision === 'approve' || Boolean(i.reason), { message: '不通过时请填写原因', path: ['reason'] })
+
+export const PendingVolunteersInput = z.object({ communityId: id('社区').optional(), ...page })
 
 export const UpdateVolunteerInput = z.object({
   phone: mobile().optional(),
@@ -93,7 +109,17 @@ const scanned = z
   .min(1, '请扫描签到码')
   .max(300, '签到码格式不正确')
 
-export const CheckInput = z.object({ activityId: id('活动'), token: scanned, location })
+/** Location evidence sent with the code: the accuracy the phone reported, and a per-install random id. */
+export const CheckInput = z.object({
+  activityId: id('活动'),
+  token: scanned,
+  location,
+  accuracy: z.number({ invalid_type_error: '定位精度格式不正确' }).finite('定位精度格式不正确').min(0).max(100_000).optional(),
+  deviceId: z
+    .string({ invalid_type_error: '设备标识格式不正确' })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确')
+    .optional()
+})
 
 export const CorrectHoursInput = enrollmentRef.extend({
   hours: z
@@ -131,6 +157,21 @@ export interface VolunteerProfile {
   registeredAt: string
   totalHours: number
   activityCount: number
+  /** Pending until community staff approve; only an approved volunteer may claim wishes. */
+  status: VolunteerStatus
+}
+
+/** A registration as staff review it. */
+export interface PendingVolunteer {
+  volunteerNo: string
+  realName: string
+  /** Full number: staff of the volunteer's community call to vet. */
+  phone: string
+  communityId: string
+  skills: string[]
+  idCardMasked: string | null
+  registeredAt: string
+  status: VolunteerStatus
 }
 
 export interface ActivitySummary {
@@ -202,6 +243,16 @@ export interface CheckResult {
   credited: number
 }
 
+/** Where a check-in or check-out was made, as the phone reported it. */
+export interface LocationEvidence {
+  lat: number
+  lng: number
+  accuracy: number | null
+  /** Meters to the venue. */
+  distance: number
+  at: string
+}
+
 export interface AttendanceRow extends EnrollmentView {
   openid: string
   realName: string
@@ -209,6 +260,10 @@ export interface AttendanceRow extends EnrollmentView {
   volunteerNo: string
   /** A staff member's correction of their own hours, waiting for another staff member (four eyes). */
   pendingCorrection: { hours: number; reason: string; at: string } | null
+  checkInEvidence: LocationEvidence | null
+  checkOutEvidence: LocationEvidence | null
+  /** Implausible patterns for staff to look at; they did not block anything. */
+  flags: AttendanceFlag[]
 }
 
 export interface AttendanceSummary {
@@ -283,6 +338,8 @@ export const volunteer = {
   register: action(RegisterInput).returns<VolunteerProfile>(),
   profile: action(z.object({}).default({})).returns<VolunteerProfile | null>(),
   updateProfile: action(UpdateVolunteerInput).returns<VolunteerProfile>(),
+  pendingVolunteers: action(PendingVolunteersInput).returns<Page<PendingVolunteer>>(),
+  reviewVolunteer: action(ReviewVolunteerInput).returns<PendingVolunteer>(),
   createActivity: action(CreateActivityInput).returns<ActivityDetail>(),
   listActivities: action(ListActivitiesInput).returns<Page<ActivitySummary>>(),
   activity: action(activityId).returns<ActivityDetail>(),

@@ -12,7 +12,7 @@ import {
   type WishCategory,
   type WishStatus
 } from '../enums'
-import { fileId, id, int, location, mobile, optionalText, page, period, requestId, text, type Page } from './common'
+import { calendarDay, fileId, id, int, location, mobile, optionalText, page, period, requestId, text, type Page } from './common'
 
 export { APPELLATIONS, CHILD_APPELLATIONS, DELIVERY_MODES, PUBLIC_WISH_STATUSES, WISH_LIMITS } from '../enums'
 export type { Appellation, DeliveryMode, PublicWishStatus } from '../enums'
@@ -24,7 +24,7 @@ const photos = (label: string) =>
     .max(WISH_LIMITS.photos, `${label}最多${WISH_LIMITS.photos}张`)
     .default([])
 const wishId = id('心愿编号')
-const day = z.string({ invalid_type_error: '日期格式不正确' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式不正确')
+const day = calendarDay()
 
 export const BeneficiaryInput = z.object(
   {
@@ -33,7 +33,9 @@ export const BeneficiaryInput = z.object(
     phone: mobile('联系电话').optional(),
     address: optionalText('联系地址', 100),
     /** A child under 14: only staff may post (代录), with the guardian's consent. */
-    isChild: z.boolean().default(false)
+    isChild: z.boolean().default(false),
+    /** A vulnerable resident (e.g. living alone, frail): delivered through the community, like a child's wish. */
+    vulnerable: z.boolean().default(false)
   },
   { required_error: '请填写受助人信息' }
 )
@@ -105,6 +107,19 @@ export const StatsInput = z.object({
 
 export const WishRef = z.object({ wishId })
 export const ReleaseInput = z.object({ wishId, reason: optionalText('放弃原因', WISH_LIMITS.reason) })
+/** Staff end a claim (the reason is kept for staff; the beneficiary hears a fixed reason) and may suspend the claimer. */
+export const ForceReleaseInput = z.object({
+  wishId,
+  reason: text('释放原因', { max: WISH_LIMITS.reason }),
+  suspend: z.boolean().default(false)
+})
+/** Staff suspend (or lift the suspension of) the person who last claimed this wish, in its community. */
+export const SuspensionInput = z.object({
+  wishId,
+  suspended: z.boolean({ required_error: '请选择暂停或恢复', invalid_type_error: '请选择暂停或恢复' }),
+  reason: text('原因', { max: WISH_LIMITS.reason })
+})
+export const ContactViewsInput = z.object({ communityId: id('社区').optional(), wishId: wishId.optional(), ...page })
 export const WithdrawInput = z.object({ wishId, reason: optionalText('撤回原因', WISH_LIMITS.reason) })
 export const FulfilInput = z.object({
   wishId,
@@ -170,6 +185,16 @@ export interface WishDelivery {
   /** mode handover: the community's hand-over point and its phone. */
   handoverPoint: string | null
   communityPhone: string | null
+}
+
+/** One answer that carried a beneficiary's contact details: who saw whose, on which wish, when. */
+export interface ContactView {
+  at: string
+  wishId: string
+  wishTitle: string
+  /** The viewer's real name (or nickname) and in what capacity they saw it. */
+  viewerName: string
+  viewerRole: 'staff' | 'member' | 'volunteer'
 }
 
 /** What only the submitter, the beneficiary, the claimer and the community's staff see. */
@@ -250,6 +275,9 @@ export const wish = {
   fulfil: action(FulfilInput).returns<TransitionResult>(),
   confirm: action(ConfirmInput).returns<TransitionResult & { points: number }>(),
   withdraw: action(WithdrawInput).returns<TransitionResult>(),
+  forceRelease: action(ForceReleaseInput).returns<TransitionResult & { suspended: boolean }>(),
+  setClaimerSuspension: action(SuspensionInput).returns<{ suspended: boolean }>(),
+  contactViews: action(ContactViewsInput).returns<Page<ContactView>>(),
   expireClaims: action(z.object({}).default({})).returns<{ released: number }>(),
   reviewQueue: action(ReviewQueueInput).returns<Page<StaffWish>>(),
   stats: action(StatsInput).returns<WishStats>()

@@ -19,6 +19,8 @@ export interface UserDoc {
   createdAt: Date
   updatedAt: Date
   deletedAt?: Date | null
+  /** Set while the account is being deleted (_shared/infra/account.ts); actions that create obligations refuse. */
+  deleting?: Date | null
 }
 
 export interface GeoPoint {
@@ -39,6 +41,15 @@ export interface CommunitySettings {
   claimDays: number
   openWishesToVolunteers: boolean
   handoverPoint: string
+  /** A claimer who released `releaseLimit` claims within `releaseWindowDays` may not claim for `releaseCooldownDays`. */
+  releaseLimit: number
+  releaseWindowDays: number
+  releaseCooldownDays: number
+  /**
+   * Whether an approved member who claims a wish gets the beneficiary's own contact. Never for a child's or a
+   * vulnerable resident's wish, never for a volunteer: they deliver through the community.
+   */
+  directContact: boolean
   assessment: {
     registrationPoints: number
     wishPoints: number
@@ -82,6 +93,10 @@ export const DEFAULT_COMMUNITY_SETTINGS: CommunitySettings = {
   claimDays: 7,
   openWishesToVolunteers: false,
   handoverPoint: '社区党群服务中心一楼服务台',
+  releaseLimit: 2,
+  releaseWindowDays: 30,
+  releaseCooldownDays: 7,
+  directContact: false,
   assessment: { registrationPoints: 10, wishPoints: 5, needPoints: 5, pointsPerHour: 1, yearlyHours: 50, passMark: 60 }
 }
 

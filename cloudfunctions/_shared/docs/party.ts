@@ -86,4 +86,9 @@ export interface MembershipDoc {
   gridId: string | null
   renewedHalves: string[]
   approvedAt: Date | null
+  /**
+   * Counts need claims made as this member; each claim bumps it in its transaction, so a withdrawal that
+   * releases the member's open claims conflicts with (and sees) any claim made meanwhile.
+   */
+  needClaims?: number
 }

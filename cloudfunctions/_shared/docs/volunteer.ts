@@ -1,6 +1,17 @@
 // Stored shapes of the volunteer pillar's documents that other functions read too (points reads volunteers;
 // the workbench reads volunteers and enrollments). The volunteer function's src/docs.ts re-exports them.
 import type { EnrollmentStatus } from '../../../types/enums'
+import type { VolunteerStatus } from '../../../types/schemas/volunteer.labels'
+
+/** One review step of a registration, recorded for ever. */
+export interface VolunteerReviewEntry {
+  at: Date
+  /** The reviewing staff member's openid. */
+  by: string
+  from: VolunteerStatus
+  to: VolunteerStatus
+  reason: string | null
+}
 
 export interface VolunteerDoc {
   _id: string // openid
@@ -14,14 +25,26 @@ export interface VolunteerDoc {
   idCardHash: string | null
   boardOptIn: boolean
   consentAt: Date
+  /** Pending until staff of the community approve; only an approved volunteer claims wishes. */
+  status: VolunteerStatus
+  reviews: VolunteerReviewEntry[]
   /** Completed service in whole half-hours and number of completed activities. */
   halfHours: number
   activityCount: number
   lastEnrollmentId: string | null
   firstServiceAt: Date | null
   lastServiceAt: Date | null
+  /** Spans of the activities the volunteer is enrolled in, kept by the enrollment transactions (no overlaps). */
+  busy?: BusySpanDoc[]
   createdAt: Date
   updatedAt: Date
+}
+
+export interface BusySpanDoc {
+  activityId: string
+  title: string
+  start: Date
+  end: Date
 }
 
 export interface CorrectionDoc {
@@ -44,6 +67,18 @@ export interface CorrectionRequestDoc {
   decisionReason: string | null
 }
 
+export interface LocationEvidenceDoc {
+  lat: number
+  lng: number
+  /** Accuracy the phone reported, in meters, when it sent one. */
+  accuracy: number | null
+  /** Meters to the venue, rounded. */
+  distance: number
+  /** The per-install id the app sent, when it sent one. */
+  deviceId: string | null
+  at: Date
+}
+
 export interface EnrollmentDoc {
   _id: string // activityId + "_" + openid
   activityId: string
@@ -60,6 +95,9 @@ export interface EnrollmentDoc {
   checkOutAt: Date | null
   checkInDistance: number | null
   checkOutDistance: number | null
+  /** Where the phone said it was at check-in and check-out (lat/lng, accuracy, distance, device id, time). */
+  checkInEvidence?: LocationEvidenceDoc | null
+  checkOutEvidence?: LocationEvidenceDoc | null
   /** Signatures of the tokens used, so a replay of the same code for the same action is refused. */
   tokens: { checkIn: string | null; checkOut: string | null }
   hours: number

@@ -53,6 +53,8 @@ export interface WishDoc {
     phone: string | null
     address: string | null
     isChild: boolean
+    /** Flagged vulnerable: delivered through the community like a child's wish (absent on older wishes: false). */
+    vulnerable?: boolean
   }
   guardian: { name: string; relation: string; phone: string; consentAt: Date; recordedBy: string } | null
   delivery: DeliveryMode
@@ -74,10 +76,29 @@ export interface WishDoc {
   history: WishHistoryEntry[]
 }
 
-/** The per-person open-claim counter, updated in the same transaction as the wish. */
+/** Staff stopped a person from claiming in one community, until they lift it. */
+export interface ClaimSuspension {
+  communityId: string
+  reason: string
+  by: string
+  at: Date
+}
+
+/** One suspension or lifting, recorded for ever. */
+export interface SuspensionEntry extends ClaimSuspension {
+  suspended: boolean
+}
+
+/**
+ * The per-person claim record, updated in the same transaction as the wish: open claims, the person's own
+ * releases (for the cooling-off), and staff suspensions. Fields after `updatedAt` are absent on older records.
+ */
 export interface WishClaimerDoc {
   _id: string
   open: number
   total: number
   updatedAt: Date
+  releases?: Date[]
+  suspensions?: ClaimSuspension[]
+  suspensionLog?: SuspensionEntry[]
 }

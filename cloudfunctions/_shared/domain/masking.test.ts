@@ -1,4 +1,4 @@
-import { ID_CARD_PATTERN, PHONE_PATTERN, maskIdCard, maskName, maskPhone } from './masking'
+import { ID_CARD_PATTERN, PHONE_PATTERN, containsPhone, maskIdCard, maskName, maskPhone } from './masking'
 
 describe('masking', () => {
   test('phone keeps the first three and last four digits', () => {
@@ -20,5 +20,19 @@ describe('masking', () => {
     expect(masked).toBe('1101**********123X')
     expect(ID_CARD_PATTERN.test(masked)).toBe(false)
     expect(ID_CARD_PATTERN.test('11010119900101123X')).toBe(true)
+  })
+})
+
+describe('containsPhone (issue 13, finding 13)', () => {
+  test('finds a mobile number however it is written', () => {
+    for (const t of [
+      '电话13812345678',
+      '电话１３８１２３４５６７８',
+      '138\u200B1234\u200C5678',
+      '\u202D138 1234 5678\u202C',
+      '138.1234.5678'
+    ])
+      expect(containsPhone(t)).toBe(true)
+    expect(containsPhone('共1381件，编号12345678')).toBe(false)
   })
 })

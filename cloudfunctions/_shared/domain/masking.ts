@@ -1,4 +1,5 @@
-// Masking of personal data shown to others. Pure functions; unit-tested.
+// Masking of personal data shown to others, and the guard against it in public text. Pure functions; unit-tested.
+import { foldForCheck } from '../../../types/text'
 
 /** 13812345678 → 138****5678 */
 export function maskPhone(phone: string | null | undefined): string | null {
@@ -30,3 +31,9 @@ export function maskIdCard(id: string | null | undefined): string | null {
 
 export const PHONE_PATTERN = /(?<!\d)1[3-9]\d{9}(?!\d)/
 export const ID_CARD_PATTERN = /(?<![0-9Xx])\d{17}[\dXx](?![0-9Xx])/
+
+/**
+ * Whether public text holds a mainland mobile number, however it is written: full-width or styled digits,
+ * zero-width or bidi characters, spaces, dashes or dots between the digits (types/text.ts foldForCheck).
+ */
+export const containsPhone = (text: string) => PHONE_PATTERN.test(foldForCheck(text))

@@ -14,4 +14,12 @@ describe('periods in China Standard Time', () => {
     expect(periodRange('2026-02').end).toEqual(new Date('2026-02-28T16:00:00Z'))
     expect(() => periodRange('2026Q1')).toThrow(RangeError)
   })
+
+  test('every year is read as itself, never as another (issue 13, finding 9: 0000 was 1900)', () => {
+    expect(periodRange('0000').start.getUTCFullYear()).toBe(-1)
+    expect(periodRange('0000').end).toEqual(new Date('0000-12-31T16:00:00Z'))
+    expect(periodRange('0001-03').start).toEqual(new Date('0001-02-28T16:00:00Z'))
+    expect(periodRange('9999H2').end).toEqual(new Date('9999-12-31T16:00:00Z'))
+    expect(periodRange('2000').start).toEqual(new Date('1999-12-31T16:00:00Z'))
+  })
 })

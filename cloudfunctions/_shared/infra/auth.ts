@@ -4,7 +4,7 @@ import type { UserDoc } from '../docs'
 import { denied } from './errors'
 
 export interface Caller {
-  /** The WeChat openid from getWXContext(); empty for system calls (timers, other functions). */
+  /** The WeChat openid from getWXContext(); empty for the system caller (the platform's timer triggers). */
   openid: string
   system: boolean
   user: UserDoc | null
@@ -21,7 +21,7 @@ export function rolesOf(caller: Caller): Set<Role> {
   return roles
 }
 
-/** Who may call an action: 'system' (timer, another function), 'anyone' signed in or not, or any of the roles. */
+/** Who may call an action: 'system' (a timer trigger the function declares), 'anyone' signed in or not, or any of the roles. */
 export type Allow = ReadonlyArray<Role | 'system' | 'anyone'>
 
 export function allowed(caller: Caller, allow: Allow): boolean {

@@ -20,6 +20,8 @@ export const ERASE_RULES: EraseRule[] = [
     owner: '_id',
     set: { realName: ERASED_NAME, phone: null, idCardMasked: null, idCardHash: null, skills: [], boardOptIn: false }
   },
+  // The ID number's claim is freed, so the number can register again.
+  { collection: 'idCardClaims', owner: 'openid', set: { openid: null } },
   { collection: 'certificates', owner: 'openid', set: { realName: ERASED_NAME, idCardMasked: null } },
   { collection: 'merchants', owner: 'ownerId', set: { contactName: ERASED_NAME, contactPhone: null } },
   // A resident's own wishes (for themselves or their family): the beneficiary's name, contact and photos.

@@ -1,5 +1,6 @@
 // Subscription messages (订阅消息). A person may not have subscribed, so a failed send is logged and
 // never fails the action that triggered it. Locally the local cloud writes each send to `outbox`.
+import { NOTICE_REASON_LABELS } from '../../../types/enums'
 import { cloud } from './cloud'
 
 export interface Notice {
@@ -17,6 +18,9 @@ export interface Notice {
   page: string
   data: Record<string, string>
 }
+
+/** The fixed reason of a review notice: the reviewer's own words stay in the app, never in the message. */
+export const reviewReason = (approved: boolean) => NOTICE_REASON_LABELS[approved ? 'registrationApproved' : 'registrationRejected']
 
 const templateId = (key: Notice['template']) => process.env[`TEMPLATE_${key.toUpperCase()}`] || key
 

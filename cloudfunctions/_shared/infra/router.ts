@@ -1,5 +1,5 @@
 // The thin router every function uses: parse { action, data }, validate with the contract's schema,
-// resolve the caller from getWXContext().OPENID and their roles from `users`, check the action's allowed
+// resolve the caller from getWXContext() (invocation.ts) and their roles from `users`, check the action's allowed
 // roles, run the handler, and turn anything thrown into the error envelope.
 import type { ZodError } from 'zod'
 import type { ActionMap, ActionOf, Contract, Envelope, ErrorBody, FieldError, FnName, OutputOf, ParsedOf } from '../../../types'
@@ -10,6 +10,7 @@ import { getDoc } from './db'
 import { fingerprintOf } from './ids'
 import type { UserDoc } from '../docs'
 import { AppError, denied, invalid, isAppError, unauthenticated } from './errors'
+import { readInvocation, type Invocation, type WxContext } from './invocation'
 
 export interface Ctx {
   caller: Caller
@@ -34,35 +35,19 @@ export type Handler<F extends FnName, A extends ActionOf<F>> = Route<Contract[F]
 
 export type Routes<M extends ActionMap> = { [A in keyof M]: Route<M[A]> }
 
-interface Event {
-  action?: unknown
-  data?: unknown
-  Type?: string
-  TriggerName?: string
-}
-
 const MAX_PAYLOAD_CHARS = 200_000
 
 export function fieldErrors(error: ZodError): FieldError[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }))
 }
 
-function readEvent(event: Event, timers: Record<string, string>): { action: string; data: unknown } {
-  if (event?.Type === 'Timer' && typeof event.TriggerName === 'string') {
-    const action = timers[event.TriggerName]
-    if (!action) throw invalid(`未知的定时任务：${event.TriggerName}`)
-    return { action, data: {} }
-  }
-  if (typeof event?.action !== 'string') throw invalid('缺少操作名称')
-  return { action: event.action, data: event.data ?? {} }
-}
+const SYSTEM: Caller = { openid: '', system: true, user: null, grants: [] }
 
-async function resolveCaller(): Promise<Caller> {
-  const { OPENID } = cloud.getWXContext() as { OPENID?: string }
-  if (!OPENID) return { openid: '', system: true, user: null, grants: [] }
-  const user = await getDoc<UserDoc>('users', OPENID)
+async function callerOf(invocation: Invocation): Promise<Caller> {
+  if (invocation.kind === 'timer') return SYSTEM
+  const user = await getDoc<UserDoc>('users', invocation.openid)
   const live = user && !user.deletedAt ? user : null
-  return { openid: OPENID, system: false, user: live, grants: live?.roles ?? [] }
+  return { openid: invocation.openid, system: false, user: live, grants: live?.roles ?? [] }
 }
 
 export function toErrorBody(e: unknown): ErrorBody {
@@ -73,17 +58,20 @@ export function toErrorBody(e: unknown): ErrorBody {
 
 /**
  * Build a function's `main` from its contract and routes.
- * `timers` maps timer trigger names (config.json) to the action they run as the system caller.
+ * `timers` maps timer trigger names (config.json) to the action they run as the system caller; only the
+ * platform firing one of them runs as the system (see invocation.ts).
  */
 export function createFunction<M extends ActionMap>(fn: string, contract: M, routes: Routes<M>, timers: Record<string, string> = {}) {
-  return async function main(event: Event): Promise<Envelope<unknown>> {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
-      const { action, data } = readEvent(event, timers)
+      const invocation = readInvocation(event, cloud.getWXContext() as WxContext, timers)
+      const { action } = invocation
+      const data = invocation.kind === 'client' ? invocation.data : {}
       if (!Object.prototype.hasOwnProperty.call(routes, action)) throw invalid(`未知的操作：${action.slice(0, 40)}`)
       const route = routes[action] as Route<M[keyof M]>
       const def = contract[action]
 
-      const caller = await resolveCaller()
+      const caller = await callerOf(invocation)
       if (!allowed(caller, route.allow)) {
         throw caller.system || caller.user ? denied() : unauthenticated()
       }

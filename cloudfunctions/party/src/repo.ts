@@ -109,6 +109,16 @@ interface CommunityFilter {
   status?: RegistrationStatus
 }
 
+/** Ids of needs the person holds as a member (claimed, not yet completed). */
+export async function openMemberNeedIds(openid: string): Promise<string[]> {
+  const { data } = await coll('partyNeeds')
+    .where({ claimerId: openid, status: 'claimed', 'claimant.kind': 'member' })
+    .field({ _id: true })
+    .limit(100)
+    .get()
+  return (data as { _id: string }[]).map((d) => d._id)
+}
+
 export const registrationsPage = (filter: CommunityFilter, page: PageInput) =>
   pageOf<MemberRegistrationDoc>(newestFirst(coll('partyMembers').where(filter)), page)
 

@@ -2,7 +2,8 @@
 import type { RoleGrant } from '../../../types'
 import { ERASE_RULES } from '../../_shared/infra/erase'
 import { _, db } from '../../_shared/infra/cloud'
-import { coll, getAll, getDoc, putDoc } from '../../_shared/infra/db'
+import { coll, getAll, getDoc, inTransaction, putDoc, updateDoc } from '../../_shared/infra/db'
+import { unauthenticated } from '../../_shared/infra/errors'
 import type { CommunityDoc, CompoundDoc, MembershipDoc, StreetDoc, UserDoc } from './docs'
 import type { Obligations } from './domain/obligations'
 
@@ -40,6 +41,22 @@ export async function openObligations(openid: string): Promise<Obligations> {
   ])
   return { claimedWishes, ownOpenWishes, claimedNeeds, pendingOrders, activeEnrollments }
 }
+
+/**
+ * Step 1 of deletion: marks the account `deleting` in a transaction, so every action that creates an
+ * obligation refuses from now on (requireLiveAccount) and any such action already under way either
+ * commits before this or conflicts with it.
+ */
+export async function markDeleting(openid: string, now: Date): Promise<void> {
+  await inTransaction(async (tx) => {
+    const user = await getDoc<UserDoc>('users', openid, tx)
+    if (!user || user.deletedAt) throw unauthenticated()
+    await updateDoc('users', openid, { deleting: user.deleting ?? now }, tx)
+  })
+}
+
+/** Rolls step 1 back: deletion was refused, the account carries on as it was (the field removed). */
+export const unmarkDeleting = (openid: string) => updateUser(openid, { deleting: _.remove() })
 
 /** Erases the person's fields in every pillar (ERASE_RULES), then the user document itself. */
 export async function eraseAccount(openid: string, erased: Partial<UserDoc>): Promise<void> {

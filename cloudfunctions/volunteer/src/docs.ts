@@ -1,8 +1,9 @@
 // Stored shapes of the volunteer pillar's documents; those other functions read live in _shared/docs/volunteer.ts.
 import type { GeoPoint } from '../../_shared/docs'
-import type { EnrollmentDoc } from '../../_shared/docs/volunteer'
+import type { BusySpanDoc, EnrollmentDoc } from '../../_shared/docs/volunteer'
+import { asDate } from '../../_shared/domain/dates'
 
-export type { CorrectionDoc, CorrectionRequestDoc, EnrollmentDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
+export type { CorrectionDoc, CorrectionRequestDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
 
 export interface ActivityDoc {
   _id: string
@@ -52,6 +53,14 @@ export interface CertificateDoc {
   issuedAt: Date
 }
 
+/** The time an enrollment in `a` takes up in its volunteer's schedule. */
+export const busySpanOf = (a: ActivityDoc): BusySpanDoc => ({
+  activityId: a._id,
+  title: a.title,
+  start: asDate(a.start),
+  end: asDate(a.end)
+})
+
 export const enrollmentIdFor = (activityId: string, openid: string) => `${activityId}_${openid}`
 
 /** A new enrollment of `openid` in activity `a`: enrolled, nothing attended yet. */
@@ -71,6 +80,8 @@ export function newEnrollment(a: ActivityDoc, openid: string, now: Date): Enroll
     checkOutAt: null,
     checkInDistance: null,
     checkOutDistance: null,
+    checkInEvidence: null,
+    checkOutEvidence: null,
     tokens: { checkIn: null, checkOut: null },
     hours: 0,
     points: 0,

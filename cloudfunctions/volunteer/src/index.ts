@@ -8,11 +8,14 @@ import { cancelEnrollment, enroll } from './handlers/enrollment'
 import { profile, register, updateProfile } from './handlers/profile'
 import { certificate, records, verifyCertificate } from './handlers/records'
 import { attendance, completeActivity, correctHours, reviewCorrection } from './handlers/staff'
+import { pendingVolunteers, reviewVolunteer } from './handlers/vetting'
 
 export const main = createFunction('volunteer', contract.volunteer, {
   register: { allow: ['resident'], handler: register },
   profile: { allow: ['resident'], handler: profile },
   updateProfile: { allow: ['volunteer'], handler: updateProfile },
+  pendingVolunteers: { allow: ['staff'], handler: pendingVolunteers },
+  reviewVolunteer: { allow: ['staff'], handler: reviewVolunteer },
   createActivity: { allow: ['staff'], handler: createActivity },
   listActivities: { allow: ['resident'], handler: listActivities },
   activity: { allow: ['resident'], handler: activity },

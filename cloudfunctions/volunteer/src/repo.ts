@@ -9,9 +9,22 @@ import type { CommunityDoc, UserDoc } from '../../_shared/docs'
 import { assessmentEntry, assessmentRules } from '../../_shared/domain/assessment'
 import { credit } from '../../_shared/infra/assessment'
 import { _, db } from '../../_shared/infra/cloud'
-import { coll, createOnce, getAll, getDoc, inTransaction, loadDoc, pageOf, putDoc, type PageInput, type Tx } from '../../_shared/infra/db'
+import {
+  coll,
+  createOnce,
+  getAll,
+  getDoc,
+  inTransaction,
+  loadDoc,
+  pageOf,
+  putDoc,
+  updateDoc,
+  type PageInput,
+  type Tx
+} from '../../_shared/infra/db'
 import { isAppError, precondition } from '../../_shared/infra/errors'
 import { INSUFFICIENT_POINTS, ledgerId, post } from '../../_shared/infra/ledger'
+import type { BusySpanDoc } from '../../_shared/docs/volunteer'
 import type { ActivityDoc, CertificateDoc, CorrectionDoc, EnrollmentDoc, VolunteerDoc } from './docs'
 import { servicePoints, toHalfHours } from './domain/hours'
 
@@ -28,10 +41,22 @@ export async function communityName(id: string): Promise<string> {
 export const findVolunteer = (openid: string, tx?: Tx) => getDoc<VolunteerDoc>('volunteers', openid, tx)
 export const findUser = (openid: string, tx?: Tx) => getDoc<UserDoc>('users', openid, tx)
 
-/** Another volunteer holding this ID-card hash, if any. */
-export async function volunteerIdsWithIdCard(idCardHash: string): Promise<string[]> {
-  const { data } = await coll('volunteers').where({ idCardHash }).field({ _id: true }).limit(2).get()
-  return (data as { _id: string }[]).map((d) => d._id)
+interface IdCardClaimDoc {
+  _id: string // the keyed hash of the ID number
+  openid: string | null
+  at: Date
+}
+
+/**
+ * Claims the ID number (by its keyed hash) for `openid` inside `tx`, so two registrations with one number
+ * cannot both commit. False when someone else holds it.
+ */
+export async function claimIdCard(tx: Tx, idCardHash: string, openid: string, at: Date): Promise<boolean> {
+  const holder = (await getDoc<IdCardClaimDoc>('idCardClaims', idCardHash, tx))?.openid
+  if (holder && holder !== openid) return false
+  const claim: IdCardClaimDoc = { _id: idCardHash, openid, at }
+  await putDoc('idCardClaims', claim, tx)
+  return true
 }
 
 export async function volunteersById(openids: string[]): Promise<Map<string, VolunteerDoc>> {
@@ -43,7 +68,19 @@ export async function volunteersById(openids: string[]): Promise<Map<string, Vol
   return new Map((data as VolunteerDoc[]).map((v) => [v._id, v]))
 }
 
-export const updateVolunteer = (openid: string, changes: Partial<VolunteerDoc>) => coll('volunteers').doc(openid).update({ data: changes })
+/** Records the volunteer's enrolled time spans inside `tx` (see domain/schedule.ts). */
+export const setBusy = (tx: Tx, openid: string, busy: BusySpanDoc[], now: Date) =>
+  updateDoc('volunteers', openid, { busy, updatedAt: now }, tx)
+
+export const findVolunteerByNumber = async (volunteerNo: string): Promise<VolunteerDoc | null> =>
+  ((await coll('volunteers').where({ volunteerNo }).limit(1).get()).data[0] as VolunteerDoc | undefined) ?? null
+
+/** A community's registrations waiting for review, oldest first. */
+export const pendingVolunteersPage = (communityId: string, page: PageInput) =>
+  pageOf<VolunteerDoc>(coll('volunteers').where({ communityId, status: 'pending' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), page)
+
+export const updateVolunteer = (openid: string, changes: Partial<VolunteerDoc>, tx?: Tx) =>
+  coll('volunteers', tx).doc(openid).update({ data: changes })
 
 const SEQUENCE = 'volunteerNo'
 
@@ -124,8 +161,7 @@ export async function activitiesById(ids: string[], fields?: Record<string, true
 
 export const findEnrollment = (id: string, tx?: Tx) => getDoc<EnrollmentDoc>('enrollments', id, tx)
 export const saveEnrollment = (tx: Tx, e: EnrollmentDoc) => putDoc('enrollments', e, tx)
-export const updateEnrollment = (tx: Tx, id: string, patch: Partial<EnrollmentDoc>) =>
-  coll('enrollments', tx).doc(id).update({ data: patch })
+export const updateEnrollment = (tx: Tx, id: string, patch: Partial<EnrollmentDoc>) => updateDoc('enrollments', id, patch, tx)
 
 /** The caller's status in each of these activities. */
 export async function myStatuses(openid: string, activityIds: string[]): Promise<Map<string, EnrollmentStatus>> {
@@ -163,6 +199,13 @@ export async function countByStatus(activityId: string, statuses: EnrollmentStat
   const counts = await Promise.all(statuses.map((status) => coll('enrollments').where({ activityId, status }).count()))
   return counts.map((c: { total: number }) => c.total)
 }
+
+/** The location evidence of every enrollment of the activity (for the flags that compare people). */
+export const evidenceOfActivity = (activityId: string) =>
+  getAll<Pick<EnrollmentDoc, 'checkInEvidence' | 'checkOutEvidence'>>(
+    coll('enrollments').where({ activityId }).field({ checkInEvidence: true, checkOutEvidence: true }),
+    5000
+  )
 
 /** Ids of the activity's enrollments still open (enrolled or checked in). */
 export async function openEnrollmentIds(activityId: string): Promise<string[]> {

@@ -1,10 +1,20 @@
 // Documents → the answers the contract declares. Pure mapping.
 import type { EnrollmentStatus } from '../../../types/enums'
-import type { ActivitySummary, AttendanceRow, EnrollmentView, RecordItem, VolunteerProfile } from '../../../types/schemas/volunteer'
+import type {
+  ActivitySummary,
+  AttendanceFlag,
+  AttendanceRow,
+  EnrollmentView,
+  LocationEvidence,
+  PendingVolunteer,
+  RecordItem,
+  VolunteerProfile,
+  VolunteerStatus
+} from '../../../types/schemas/volunteer'
 import { fromPoint } from '../../_shared/docs'
 import { maskPhone } from '../../_shared/domain/masking'
 import { asDate, iso, isoOrNull } from '../../_shared/domain/dates'
-import type { ActivityDoc, CertificateDoc, EnrollmentDoc, VolunteerDoc } from './docs'
+import type { ActivityDoc, CertificateDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from './docs'
 import { activityPhase } from './domain/attendance'
 import { pendingRequest } from './domain/correctionReview'
 import { fromHalfHours } from './domain/hours'
@@ -67,15 +77,22 @@ function pendingOf(e: EnrollmentDoc): AttendanceRow['pendingCorrection'] {
   return r ? { hours: r.hours, reason: r.reason, at: iso(r.at) } : null
 }
 
-/** Staff of the activity's community see the real name and a masked phone. */
-export function toAttendanceRow(e: EnrollmentDoc, v: VolunteerDoc | null): AttendanceRow {
+/** The device id stays on the server: staff see only whether it was shared (a flag). */
+const toEvidence = (e: LocationEvidenceDoc | null | undefined): LocationEvidence | null =>
+  e ? { lat: e.lat, lng: e.lng, accuracy: e.accuracy ?? null, distance: e.distance, at: iso(e.at) } : null
+
+/** Staff of the activity's community see the real name, a masked phone, the location evidence and its flags. */
+export function toAttendanceRow(e: EnrollmentDoc, v: VolunteerDoc | null, flags: AttendanceFlag[]): AttendanceRow {
   return {
     ...toEnrollmentView(e),
     openid: e.openid,
     realName: v?.realName ?? '未登记',
     phone: maskPhone(v?.phone) ?? '',
     pendingCorrection: pendingOf(e),
-    volunteerNo: v?.volunteerNo ?? ''
+    volunteerNo: v?.volunteerNo ?? '',
+    checkInEvidence: toEvidence(e.checkInEvidence),
+    checkOutEvidence: toEvidence(e.checkOutEvidence),
+    flags
   }
 }
 
@@ -91,9 +108,24 @@ export function toProfile(v: VolunteerDoc, communityName: string): VolunteerProf
     boardOptIn: Boolean(v.boardOptIn),
     registeredAt: iso(v.createdAt),
     totalHours: fromHalfHours(v.halfHours ?? 0),
-    activityCount: v.activityCount ?? 0
+    activityCount: v.activityCount ?? 0,
+    status: statusOf(v)
   }
 }
+
+/** A registration stored before vetting existed has no status: it counts as pending, never as approved. */
+export const statusOf = (v: Pick<VolunteerDoc, 'status'>): VolunteerStatus => v.status ?? 'pending'
+
+export const toPendingVolunteer = (v: VolunteerDoc): PendingVolunteer => ({
+  volunteerNo: v.volunteerNo,
+  realName: v.realName,
+  phone: v.phone,
+  communityId: v.communityId,
+  skills: v.skills ?? [],
+  idCardMasked: v.idCardMasked ?? null,
+  registeredAt: iso(v.createdAt),
+  status: statusOf(v)
+})
 
 export function toRecordItem(
   e: EnrollmentDoc,

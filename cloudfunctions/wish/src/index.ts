@@ -2,7 +2,8 @@
 // handlers check scope and call the domain modules in src/domain/.
 import { contract } from '../../../types'
 import { createFunction } from '../../_shared/infra/router'
-import { claim, confirm, expireClaims, fulfil, release, review, withdraw } from './handlers/lifecycle'
+import { claim, confirm, expireClaims, forceRelease, fulfil, release, review, withdraw } from './handlers/lifecycle'
+import { contactViews, setClaimerSuspension } from './handlers/oversight'
 import { detail, mine, reviewQueue, wall } from './handlers/queries'
 import { stats } from './handlers/stats'
 import { submit } from './handlers/submit'
@@ -24,6 +25,9 @@ export const main = createFunction(
     fulfil: { allow: ['resident'], handler: fulfil },
     confirm: { allow: ['resident'], handler: confirm },
     withdraw: { allow: ['resident'], handler: withdraw },
+    forceRelease: { allow: ['staff'], handler: forceRelease },
+    setClaimerSuspension: { allow: ['staff'], handler: setClaimerSuspension },
+    contactViews: { allow: ['staff'], handler: contactViews },
     expireClaims: { allow: ['system', 'staff'], handler: expireClaims },
     reviewQueue: { allow: ['staff'], handler: reviewQueue },
     stats: { allow: ['staff', 'streetAdmin'], handler: stats }

@@ -6,6 +6,7 @@ import { _, cloud, db } from '../../_shared/infra/cloud'
 import { coll, getAll, getDoc, inTransaction, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CommunitySettings, type CompoundDoc, type UserDoc } from '../../_shared/docs'
 import type { MembershipDoc } from '../../_shared/docs/party'
+import type { VolunteerDoc } from '../../_shared/docs/volunteer'
 import { notFound } from '../../_shared/infra/errors'
 import { requestDocId } from '../../_shared/infra/ids'
 import type { WishCategory, WishStatus } from '../../../types'
@@ -41,6 +42,45 @@ export const updateWish = (tx: Tx, id: string, patch: Partial<WishDoc>) => updat
 export const insertWish = (tx: Tx, wish: WishDoc) => putDoc('wishes', wish, tx)
 export const loadClaimCounter = (tx: Tx, openid: string) => getDoc<WishClaimerDoc>('wishClaimers', openid, tx)
 export const saveClaimCounter = (tx: Tx, counter: WishClaimerDoc) => putDoc('wishClaimers', counter, tx)
+/** The registration status of a volunteer, read inside the claim's transaction. */
+export const volunteerStatus = async (tx: Tx, openid: string) => (await getDoc<VolunteerDoc>('volunteers', openid, tx))?.status ?? null
+export const usersById = async (openids: string[]): Promise<Map<string, UserDoc>> => {
+  const unique = [...new Set(openids)]
+  if (!unique.length) return new Map()
+  const { data } = await coll('users')
+    .where({ _id: _.in(unique) })
+    .limit(100)
+    .get()
+  return new Map((data as UserDoc[]).map((u) => [u._id, u]))
+}
+
+// --- contact views -------------------------------------------------------------------------------------
+
+/** auditLog: one answer that carried a beneficiary's contact details. */
+export interface ContactViewDoc {
+  kind: 'contactView'
+  /** The viewer's openid and capacity. */
+  who: string
+  role: 'staff' | 'member' | 'volunteer'
+  communityId: string
+  wishId: string
+  wishTitle: string
+  /** The beneficiary's account, when they have one (null for 代录). */
+  whose: string | null
+  at: Date
+}
+
+export const logContactViews = (views: ContactViewDoc[]) =>
+  Promise.all(views.map((data) => coll('auditLog').add({ data }))).then(() => undefined)
+
+export const contactViewsPage = (communityId: string, wishId: string | undefined, page: PageInput) =>
+  pageOf<ContactViewDoc>(
+    coll('auditLog')
+      .where({ kind: 'contactView', communityId, ...(wishId ? { wishId } : {}) })
+      .orderBy('at', 'desc'),
+    page,
+    50
+  )
 
 // --- lists -------------------------------------------------------------------------------------------
 

@@ -3,7 +3,16 @@ import { T0, wishFixture } from './domain/fixture'
 import { canSee, deliveryFor, publicDisplayName, toCard, toDetail, toMyWish, viewerOf, type DetailFacts } from './views'
 import type { WishDoc } from './docs'
 
-const handover = { handoverPoint: '青枫社区党群服务中心一楼服务台', phone: '0553-2123456' }
+const handover = { handoverPoint: '青枫社区党群服务中心一楼服务台', phone: '0553-2123456', address: '青枫路1号' }
+/** Delivery through the community: its hand-over point and phone, nothing of the family. */
+const throughCommunity = {
+  mode: 'handover',
+  name: null,
+  phone: null,
+  address: null,
+  handoverPoint: handover.handoverPoint,
+  communityPhone: handover.phone
+}
 const facts = (over: Partial<DetailFacts> = {}): DetailFacts => ({
   openid: 'stranger',
   staff: false,
@@ -11,6 +20,7 @@ const facts = (over: Partial<DetailFacts> = {}): DetailFacts => ({
   handover,
   eligibleToClaim: false,
   claimDays: 7,
+  directContact: true,
   ...over
 })
 
@@ -79,25 +89,39 @@ describe('what each viewer sees', () => {
     expectNothingPrivate(toMyWish(wish, '青枫社区', 'someone-else'), wish)
   })
 
-  it('gives the claimer the delivery contact (a child’s guardian, never the child’s name)', () => {
+  it('gives the claimer of a child’s wish only the community’s contact, never the guardian’s or the child’s', () => {
     const wish = childWish()
     const answer = toDetail(wish, facts({ openid: 'm1' }))
     expect(answer.viewer).toBe('claimer')
-    expect(answer.delivery).toMatchObject({ mode: 'contact', name: '刘红梅（母亲）', phone: '13700001111', address: '阳光小区5栋' })
+    expect(answer.delivery).toEqual(throughCommunity)
     expect(answer.private).toBeNull()
     expect(JSON.stringify(answer)).not.toContain('李小明')
+    expect(JSON.stringify(answer)).not.toContain('刘红梅')
+    expect(JSON.stringify(answer)).not.toContain('13700001111')
+    expect(JSON.stringify(answer)).not.toContain('阳光小区5栋')
+  })
+
+  it('gives the beneficiary’s contact only to an approved member where the community allows it, never for a vulnerable resident', () => {
+    const memberClaim = { status: 'claimed' as const, claimerId: 'm1' }
+    const member = { kind: 'member' as const, displayName: '陈**', branch: null, pledge: null }
+    const adult = wishFixture({ ...memberClaim, claimer: member })
+    expect(toDetail(adult, facts({ openid: 'm1' })).delivery).toMatchObject({ mode: 'contact', phone: '13912345678' })
+    expect(toDetail(adult, facts({ openid: 'm1', directContact: false })).delivery).toMatchObject({ mode: 'handover', phone: null })
+    const volunteer = wishFixture({ ...memberClaim, claimer: { ...member, kind: 'volunteer' } })
+    expect(toDetail(volunteer, facts({ openid: 'm1' })).delivery).toMatchObject({ mode: 'handover', phone: null, address: null })
+    const vulnerable = wishFixture({ ...memberClaim, claimer: member }, { vulnerable: true })
+    expect(toDetail(vulnerable, facts({ openid: 'm1' })).delivery).toMatchObject({ mode: 'handover', phone: null, address: null })
+    expect(toDetail(vulnerable, facts({ openid: 's', staff: true })).delivery).toMatchObject({ mode: 'contact', phone: '13912345678' })
+  })
+
+  it('sends delivery to the community’s address when it has no hand-over point', () => {
+    const wish = childWish()
+    expect(deliveryFor(wish, { ...handover, handoverPoint: '' }, false)).toMatchObject({ mode: 'handover', handoverPoint: '青枫路1号' })
   })
 
   it('gives the claimer the hand-over point when the wish is delivered through the community', () => {
     const wish = wishFixture({ status: 'claimed', claimerId: 'm1', delivery: 'handover' })
-    expect(deliveryFor(wish, handover)).toEqual({
-      mode: 'handover',
-      name: null,
-      phone: null,
-      address: null,
-      handoverPoint: handover.handoverPoint,
-      communityPhone: handover.phone
-    })
+    expect(deliveryFor(wish, handover, true)).toEqual(throughCommunity)
     expect(toDetail(wish, facts({ openid: 'm1' })).delivery?.mode).toBe('handover')
   })
 

@@ -94,17 +94,32 @@ export function privatePart(wish: WishDoc): WishPrivate {
 export interface Handover {
   handoverPoint: string
   phone: string
+  /** The community's own address: where delivery goes when it has no hand-over point. */
+  address: string
 }
 
-/** What the claimer needs to deliver: the contact (a child's guardian), or the community's hand-over point. */
-export function deliveryFor(wish: WishDoc, community: Handover): WishDelivery {
-  if (wish.delivery === 'handover' && community.handoverPoint) {
+/** Who a delivery answer is for: staff of the community, or the claimer in the capacity they claimed. */
+export type DeliveryAudience = 'staff' | 'member' | 'volunteer'
+
+/**
+ * Whether this person gets the beneficiary's own contact: staff always; an approved member only where the
+ * community allows direct contact and the wish is neither a child's nor a vulnerable resident's; a
+ * volunteer never. Everyone else delivers through the community.
+ */
+export function mayContactDirectly(wish: WishDoc, audience: DeliveryAudience, directContact: boolean): boolean {
+  if (audience === 'staff') return true
+  return audience === 'member' && directContact && !wish.beneficiary.isChild && !wish.beneficiary.vulnerable
+}
+
+/** What the claimer needs to deliver: the contact (a child's guardian, for staff), or the community's contact. */
+export function deliveryFor(wish: WishDoc, community: Handover, direct: boolean): WishDelivery {
+  if (wish.delivery === 'handover' || !direct) {
     return {
       mode: 'handover',
       name: null,
       phone: null,
       address: null,
-      handoverPoint: community.handoverPoint,
+      handoverPoint: community.handoverPoint || community.address,
       communityPhone: community.phone || null
     }
   }
@@ -118,6 +133,15 @@ export function deliveryFor(wish: WishDoc, community: Handover): WishDelivery {
     communityPhone: community.phone || null
   }
 }
+
+/** Whether an answer carries a beneficiary's (or guardian's) phone or address: each such answer is logged. */
+export const carriesContact = (answer: { private?: WishPrivate | null; delivery?: WishDelivery | null }) =>
+  Boolean(
+    answer.private?.phone ||
+    answer.private?.address ||
+    answer.private?.guardian ||
+    (answer.delivery?.mode === 'contact' && (answer.delivery.phone || answer.delivery.address))
+  )
 
 const ACTOR_LABELS: Record<ActorRole, string> = {
   resident: '居民',
@@ -164,6 +188,8 @@ export interface DetailFacts extends ViewerFacts {
   eligibleToClaim: boolean
   /** The community's claim period: a claimer has this many days to help. */
   claimDays: number
+  /** The community lets approved members who claim contact the beneficiary directly. */
+  directContact: boolean
 }
 
 export function permissions(wish: WishDoc, viewer: WishViewer, f: DetailFacts): WishDetail['can'] {
@@ -202,7 +228,14 @@ export function toDetail(wish: WishDoc, f: DetailFacts): WishDetail {
     viewer,
     can: permissions(wish, viewer, f),
     private: viewer === 'staff' || viewer === 'owner' ? privatePart(wish) : null,
-    delivery: viewer === 'staff' || viewer === 'claimer' ? deliveryFor(wish, f.handover) : null
+    delivery:
+      viewer === 'staff' || viewer === 'claimer'
+        ? deliveryFor(
+            wish,
+            f.handover,
+            mayContactDirectly(wish, viewer === 'staff' ? 'staff' : (wish.claimer?.kind ?? 'volunteer'), f.directContact)
+          )
+        : null
   }
 }
 
@@ -255,5 +288,6 @@ export function withPhotoUrls<T extends WithPhotos>(items: T[], urls: Map<string
 /** Where a claimer hands over through the community, with the community's (public) phone. */
 export const handoverOf = (community: CommunityDoc & { settings: CommunitySettings }): Handover => ({
   handoverPoint: community.settings.handoverPoint,
-  phone: community.phone
+  phone: community.phone,
+  address: community.address
 })

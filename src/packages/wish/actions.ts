@@ -9,10 +9,8 @@ async function confirmed(title: string, content: string, confirmText: string): P
 }
 
 /** The claim period is the community's setting, as the server sent it with the wish; never a guess here. */
-const claimPeriod = (claimDays: number | undefined) => (claimDays ? `${claimDays}天内` : '社区规定的期限内')
-
 export async function claimWish(wish: Pick<WishDetail, 'id' | 'claimDays'>): Promise<boolean> {
-  if (!(await confirmed('认领心愿', `认领后请在${claimPeriod(wish.claimDays)}帮助实现；联系方式只用于这个心愿。确定认领吗？`, '确定认领')))
+  if (!(await confirmed('认领心愿', `认领后请在${wish.claimDays}天内帮助实现；联系方式只用于这个心愿。确定认领吗？`, '确定认领')))
     return false
   await call('wish', 'claim', { wishId: wish.id })
   void Taro.showToast({ title: '认领成功', icon: 'success' })

@@ -76,7 +76,8 @@ export const OTHERS = {
   applicant: 'hz-applicant',
   unitApplicant: 'hz-uapplicant',
   merchantApplicant: 'hz-mapplicant',
-  volunteer2: 'hz-vol2'
+  volunteer2: 'hz-vol2',
+  volunteerApplicant: 'hz-vapplicant'
 }
 
 export const VENUE = { lat: 31.335, lng: 118.375 }
@@ -111,6 +112,7 @@ export const IDS = {
   },
   certificate: 'ZYJL-2026-0123456789',
   volunteerNo: 'ZY26000001',
+  pendingVolunteerNo: 'ZY26000003',
   merchant: 'mA',
   otherMerchant: 'mB',
   pendingMerchant: 'mP',
@@ -421,7 +423,11 @@ function volunteering(now: Date) {
     issuedAt: at(-2 * DAY)
   }
   return {
-    volunteers: [me, volunteerDoc(OTHERS.volunteer2, '高伟', 2, { communityId: IDS.community })],
+    volunteers: [
+      me,
+      volunteerDoc(OTHERS.volunteer2, '高伟', 2, { communityId: IDS.community }),
+      volunteerDoc(OTHERS.volunteerApplicant, '钟敏', 3, { communityId: IDS.community, status: 'pending' })
+    ],
     sequences: [{ _id: 'volunteerNo', value: 100 }],
     appSecrets: [
       { _id: 'checkin', value: SECRETS.checkin, createdAt: at(-30 * DAY) },

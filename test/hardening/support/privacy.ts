@@ -4,7 +4,8 @@
 //
 // Who may read what (docs/privacy.md): a person their own phone, name and pickup codes; a resident the
 // beneficiary details of their own wishes; the active claimer of a wish delivered by contact the contact
-// (name, phone, address; a child's guardian, never the child); a shop or unit admin their own contact; a
+// (name, phone, address) only as an approved member where the community allows direct contact, never on a
+// child's or a vulnerable resident's wish (then nobody but staff reads the guardian's); a shop or unit admin their own contact; a
 // unit admin the names of its registered members. Nobody in these roles a child's name, an ID-card number
 // or hash, or a server secret. The same string held in several places is one fact (a member's phone in
 // their profile and on their wishes), readable by whoever may read any of its places. Names shown publicly
@@ -31,8 +32,23 @@ export interface Finder {
 }
 
 const isChildWish = (w: Doc) => Boolean(w.beneficiary?.isChild)
-const liveContactClaimer = (w: Doc): string[] =>
-  w.claimerId && (w.status === 'claimed' || w.status === 'fulfilled') && w.delivery === 'contact' ? [w.claimerId] : []
+/**
+ * The active claimer who may read the beneficiary's contact: an approved member, where the community allows
+ * direct contact, on a wish delivered by contact that is neither a child's nor a vulnerable resident's.
+ * Everyone else delivers through the community and reads none of it.
+ */
+const contactClaimer =
+  (directContact: ReadonlySet<string>) =>
+  (w: Doc): string[] =>
+    w.claimerId &&
+    (w.status === 'claimed' || w.status === 'fulfilled') &&
+    w.delivery === 'contact' &&
+    w.claimer?.kind === 'member' &&
+    !isChildWish(w) &&
+    !w.beneficiary?.vulnerable &&
+    directContact.has(w.communityId)
+      ? [w.claimerId]
+      : []
 
 /** Every private value in the database, with who may read it. */
 export function collectSecrets(db: Finder): Secret[] {
@@ -47,6 +63,8 @@ export function collectSecrets(db: Finder): Secret[] {
     if (!v.boardOptIn) add(v.realName, 'name', [v._id], `volunteers/${v._id}.realName`)
     add(v.idCardHash, 'secret', [], `volunteers/${v._id}.idCardHash`)
   }
+  const direct = db.find('communities').filter((c) => c.settings?.directContact)
+  const liveContactClaimer = contactClaimer(new Set(direct.map((c) => c._id as string)))
   const unitAdmins = new Map(db.find('partyUnits').map((u) => [u._id as string, u.adminId as string]))
   for (const m of db.find('partyMembers')) {
     add(m.phone, 'phone', [m.openid], `partyMembers/${m._id}.phone`)

@@ -75,8 +75,9 @@ export function volunteerDoc(
   openid: string,
   name: string,
   no: number,
-  opts: { communityId?: string; phone?: string; boardOptIn?: boolean } = {}
+  opts: { communityId?: string; phone?: string; boardOptIn?: boolean; status?: 'pending' | 'approved' } = {}
 ) {
+  const status = opts.status ?? 'approved'
   return {
     _id: openid,
     volunteerNo: `ZY26${String(no).padStart(6, '0')}`,
@@ -88,6 +89,9 @@ export function volunteerDoc(
     idCardHash: null,
     boardOptIn: opts.boardOptIn ?? false,
     consentAt: AT,
+    // Vetted by staff of the community unless asked for a pending registration.
+    status,
+    reviews: status === 'approved' ? [{ at: AT, by: 'staff', from: 'pending', to: 'approved', reason: null }] : [],
     halfHours: 0,
     activityCount: 0,
     lastEnrollmentId: null,

@@ -3,6 +3,7 @@
 import { hasGrant, isStaffOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
 import { toPoint, type CommunityDoc } from '../../../_shared/docs'
 import { conflict, denied, invalid, notFound } from '../../../_shared/infra/errors'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import type { Handler } from '../../../_shared/infra/router'
 import type { FacilityDoc } from '../docs'
 import { dedupeKeyOf, facilityIdFor } from '../domain/facility'
@@ -44,6 +45,7 @@ export const upsertFacility: Handler<'lifeCircle', 'upsertFacility'> = async (in
     requireStaffOf(caller, existing.communityId)
     if (existing.communityId !== input.communityId) throw invalid('设施所属社区不能更改')
   }
+  requireOwnFiles(input.photos, caller.openid, { kept: existing?.photos })
 
   const dedupeKey = dedupeKeyOf(input.name, input.location.lat, input.location.lng)
   const twin = (await openByDedupeKeys([dedupeKey])).get(dedupeKey)

@@ -1,8 +1,10 @@
 // The needs list (需求清单): staff post and confirm; approved members, or admins of approved units,
 // claim exclusively and complete.
+import { requireLiveAccount } from '../../../_shared/infra/account'
 import { needEntry } from '../../../_shared/domain/assessment'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { denied, invalid } from '../../../_shared/infra/errors'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import type { Handler } from '../../../_shared/infra/router'
 import type { NeedClaimantDoc, NeedDoc } from '../docs'
 import type { Actor } from '../domain/machine'
@@ -83,6 +85,8 @@ async function claimantFor(caller: Caller, communityId: string, unitId: string |
   if (!hasGrant(caller, 'member', { communityId })) throw denied(MEMBERS_ONLY)
   const membership = await loadMembership(openid, tx)
   if (membership?.status !== 'approved' || membership.communityId !== communityId) throw denied(MEMBERS_ONLY)
+  // Written, not only read: a withdrawal committing meanwhile then conflicts with this claim (see withdraw).
+  await update('partyMemberships', openid, { needClaims: (membership.needClaims ?? 0) + 1 }, tx)
   const reg = await loadRegistration(membership.registrationId, tx)
   return [
     { kind: 'member', id: openid, by: openid, name: reg.name, branch: reg.branch, pledge: reg.pledge },
@@ -92,6 +96,7 @@ async function claimantFor(caller: Caller, communityId: string, unitId: string |
 
 export const claimNeed: Handler<'party', 'claimNeed'> = async (input, { caller, now }) => {
   const need = await inTransaction(async (tx) => {
+    await requireLiveAccount(tx, personOf(caller))
     const need = await loadNeed(input.needId, tx)
     const [claimant, actor] = await claimantFor(caller, need.communityId, input.unitId, tx)
     const patch = claim(need, claimant, actor, now)
@@ -116,8 +121,10 @@ async function asHolder(needId: string, caller: Caller, change: (need: NeedDoc, 
 export const releaseNeed: Handler<'party', 'releaseNeed'> = async (input, { caller, now }) =>
   view(await asHolder(input.needId, caller, (need, actor) => release(need, actor, now, input.reason)), caller)
 
-export const completeNeed: Handler<'party', 'completeNeed'> = async (input, { caller, now }) =>
-  view(await asHolder(input.needId, caller, (need, actor) => complete(need, actor, now, input.note, input.photos)), caller)
+export const completeNeed: Handler<'party', 'completeNeed'> = async (input, { caller, now }) => {
+  requireOwnFiles(input.photos, caller.openid)
+  return view(await asHolder(input.needId, caller, (need, actor) => complete(need, actor, now, input.note, input.photos)), caller)
+}
 
 /** Runs a staff change on a need of the caller's community. */
 async function asStaff(needId: string, caller: Caller, change: (need: NeedDoc, actor: Actor, tx: Tx) => Promise<Partial<NeedDoc>>) {

@@ -4,11 +4,12 @@ import type { MemberRegistration } from '../../../../types/schemas/party'
 import { registrationEntry, renewedIn } from '../../../_shared/domain/assessment'
 import { halfYear } from '../../../_shared/domain/period'
 import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
-import { precondition } from '../../../_shared/infra/errors'
-import { notify } from '../../../_shared/infra/notify'
+import { conflict, precondition } from '../../../_shared/infra/errors'
+import { notify, reviewReason } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import type { MemberRegistrationDoc } from '../docs'
 import { applyEvent, type Actor } from '../domain/machine'
+import { release as releaseNeed } from '../domain/needs'
 import {
   MEMBER_MACHINE,
   approvalHalves,
@@ -30,9 +31,11 @@ import {
   inTransaction,
   loadCommunity,
   loadMembership,
+  loadNeed,
   loadRegistration,
   loadUnit,
   namesFor,
+  openMemberNeedIds,
   put,
   registrationsPage,
   rulesOf,
@@ -100,7 +103,10 @@ export const reviewMember: Handler<'party', 'review'> = async (input, { caller, 
   const grid = input.gridId ? await gridOf(input.gridId, found.communityId) : null
   const community = await loadCommunity(found.communityId)
   const actor = staffActor(personOf(caller))
-  const reg = await inTransaction(async (tx) => {
+  // A rejection may revoke an approved member: the needs they hold are released with it (see endingMembership).
+  const transact = <T>(work: (tx: Tx) => Promise<T>) =>
+    input.decision === 'reject' ? endingMembership(found.openid, actor, now, work) : inTransaction(work)
+  const reg = await transact(async (tx) => {
     const reg = await loadRegistration(input.id, tx)
     if (input.decision === 'approve') {
       const next = applyEvent(MEMBER_MACHINE, reg, 'approve', actor, now, input.reason ?? null)
@@ -128,7 +134,11 @@ export const reviewMember: Handler<'party', 'review'> = async (input, { caller, 
     touser: reg.openid,
     template: 'registrationReviewed',
     page: '/packages/party/index/index',
-    data: { thing1: '在职党员双报到', phrase2: reg.status === 'approved' ? '已通过' : '未通过', thing3: input.reason ?? community.name }
+    data: {
+      thing1: '在职党员双报到',
+      phrase2: reg.status === 'approved' ? '已通过' : '未通过',
+      thing3: reviewReason(reg.status === 'approved')
+    }
   })
   return registrationView(reg, caller)
 }
@@ -153,14 +163,49 @@ async function activeRegistration(openid: string, tx: Tx): Promise<MemberRegistr
   return loadRegistration(membership.registrationId, tx)
 }
 
+const ENDING_ATTEMPTS = 10
+const RELEASED_WHEN_ENDED = '报到已结束，认领自动释放'
+
+/**
+ * Ends `openid`'s membership (`end`, inside the transaction) and releases the needs they hold as a member, in
+ * one transaction. The open needs are found by a query (not possible inside a transaction); the membership's
+ * claim count, re-read inside, proves no claim came in between, else it looks again.
+ */
+async function endingMembership<T>(openid: string, actor: Actor, now: Date, end: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; attempt <= ENDING_ATTEMPTS; attempt++) {
+    const seen = (await loadMembership(openid))?.needClaims ?? 0
+    const needIds = await openMemberNeedIds(openid)
+    const done = await inTransaction(async (tx) => {
+      if (((await loadMembership(openid, tx))?.needClaims ?? 0) !== seen) return null
+      const result = await end(tx)
+      await releaseHeldNeeds(tx, openid, needIds, actor, now)
+      return { result }
+    })
+    if (done) return done.result
+  }
+  throw conflict('操作繁忙，请稍后重试')
+}
+
+/** Releases each of these needs the person still holds as a member (read again inside `tx`). */
+async function releaseHeldNeeds(tx: Tx, openid: string, needIds: string[], actor: Actor, now: Date) {
+  for (const id of needIds) {
+    const need = await loadNeed(id, tx)
+    if (need.status !== 'claimed' || need.claimant?.kind !== 'member' || need.claimant.id !== openid) continue
+    await update('partyNeeds', id, releaseNeed(need, actor, now, RELEASED_WHEN_ENDED), tx)
+  }
+}
+
+/** Ends the caller's registration; the needs they hold as a member are released with it. */
 export const withdraw: Handler<'party', 'withdraw'> = async (input, ctx) => {
   const openid = personOf(ctx.caller)
-  await inTransaction(async (tx) => {
+  const membership = await loadMembership(openid)
+  const actor: Actor = { id: openid, role: membership?.status === 'approved' ? 'member' : 'applicant' }
+  await endingMembership(openid, actor, ctx.now, async (tx) => {
     const reg = await activeRegistration(openid, tx)
     await endRegistration(
       tx,
       reg,
-      { id: openid, role: reg.status === 'approved' ? 'member' : 'applicant' },
+      { ...actor, role: reg.status === 'approved' ? 'member' : 'applicant' },
       input.reason || '本人退出报到',
       ctx.now
     )

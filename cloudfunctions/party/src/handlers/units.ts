@@ -3,7 +3,7 @@ import type { Unit } from '../../../../types/schemas/party'
 import { halfYear } from '../../../_shared/domain/period'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
 import { denied, notFound, precondition } from '../../../_shared/infra/errors'
-import { notify } from '../../../_shared/infra/notify'
+import { notify, reviewReason } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import type { ProjectDoc, UnitDoc } from '../docs'
 import { applyEvent } from '../domain/machine'
@@ -92,7 +92,7 @@ export const reviewUnit: Handler<'party', 'review'> = async (input, { caller, no
     data: {
       thing1: `单位报到：${unit.name}`,
       phrase2: unit.status === 'approved' ? '已通过' : '未通过',
-      thing3: input.reason ?? '请查看详情'
+      thing3: reviewReason(unit.status === 'approved')
     }
   })
   return view(unit, caller)

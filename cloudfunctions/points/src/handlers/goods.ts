@@ -2,6 +2,7 @@
 // volunteers browse them.
 import { personOf } from '../../../_shared/infra/auth'
 import { denied, notFound, precondition } from '../../../_shared/infra/errors'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import { requestDocId } from '../../../_shared/infra/ids'
 import type { Handler } from '../../../_shared/infra/router'
 import type { GoodsDoc } from '../docs'
@@ -34,6 +35,7 @@ export const upsertGoods: Handler<'points', 'upsertGoods'> = async (input, { cal
     updatedBy: personOf(caller)
   }
   if (!input.goodsId) {
+    requireOwnFiles([input.photo], caller.openid, { path: 'photo' })
     const fresh: GoodsDoc = { _id: requestDocId('g', m._id, input.requestId!), ...fields, redeemed: 0, createdAt: now }
     const saved = await transact((tx) => createGoods(tx, fresh, fingerprint))
     return toGoodsView(saved, now)
@@ -43,6 +45,7 @@ export const upsertGoods: Handler<'points', 'upsertGoods'> = async (input, { cal
     const g = await findGoods(goodsId, tx)
     if (!g) throw notFound('商品不存在或已删除')
     if (g.merchantId !== m._id) throw denied('该商品不属于此商家')
+    requireOwnFiles([input.photo], caller.openid, { path: 'photo', kept: [g.photo] })
     const edited = { ...fields, stock: editedStock(g.stock, input.stock, input.stockBefore) }
     await updateGoods(tx, g._id, edited)
     return { ...g, ...edited }

@@ -3,7 +3,7 @@
 import type { MerchantView } from '../../../../types/schemas/points'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { denied, invalid } from '../../../_shared/infra/errors'
-import { notify } from '../../../_shared/infra/notify'
+import { notify, reviewReason } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import type { MerchantDoc } from '../docs'
 import { assertCanApply, assertCanReview, merchantIdFor } from '../domain/merchant'
@@ -77,7 +77,7 @@ export const reviewMerchant: Handler<'points', 'reviewMerchant'> = async (input,
     touser: doc.ownerId,
     template: 'registrationReviewed',
     page: 'packages/mall/merchant/index',
-    data: { thing1: doc.name, phrase2: input.approve ? '已通过' : '未通过', thing3: doc.reason ?? '欢迎加入积分超市' }
+    data: { thing1: doc.name, phrase2: input.approve ? '已通过' : '未通过', thing3: reviewReason(input.approve) }
   })
   return viewOf(doc, caller)
 }

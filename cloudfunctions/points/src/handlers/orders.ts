@@ -2,6 +2,7 @@
 // in ONE transaction; its id is buyer + request id, so a retry finds the same order. Cancel and expiry
 // refund and restock in one transaction each, under the same refund entry id, so an order is refunded
 // once even when both happen at the same moment.
+import { requireLiveAccount } from '../../../_shared/infra/account'
 import { randomInt } from 'node:crypto'
 import type { OrderStatus } from '../../../../types'
 import { asDate } from '../../../_shared/domain/dates'
@@ -55,6 +56,7 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
       assertSameRequest(again, fingerprint)
       return { order: again, created: false }
     }
+    await requireLiveAccount(tx, openid)
     const g = await loadGoods(input.goodsId, tx)
     const qid = quotaId(g._id, openid, quotaPeriod(g.limitPeriod, now))
     const used = (await findQuota(qid, tx))?.used ?? 0

@@ -1,6 +1,7 @@
 // Sign-in, the person's own profile, elder mode and privacy consent.
 import { personOf, type Caller } from '../../../_shared/infra/auth'
 import { invalid, unauthenticated } from '../../../_shared/infra/errors'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import type { Ctx, Handler } from '../../../_shared/infra/router'
 import type { UserDoc } from '../docs'
 import { missingGrants, parseAdminGrants } from '../domain/admins'
@@ -61,7 +62,10 @@ export const updateProfile: Handler<'user', 'updateProfile'> = async (input, ctx
   if (input.nickName !== undefined) changes.nickName = input.nickName
   if (input.realName !== undefined) changes.realName = input.realName
   if (input.phone !== undefined) changes.phone = input.phone
-  if (input.avatar !== undefined) changes.avatar = input.avatar || null
+  if (input.avatar !== undefined) {
+    requireOwnFiles([input.avatar], ctx.caller.openid, { path: 'avatar', kept: [ctx.caller.user?.avatar] })
+    changes.avatar = input.avatar || null
+  }
   if (input.communityId !== undefined) {
     if (!(await findCommunity(input.communityId))) throw invalid('所选社区不存在')
     changes.communityId = input.communityId

@@ -5,10 +5,12 @@ import type { ActivityDetail, ActivitySummary } from '../../../../types/schemas/
 import { fromPoint, toPoint } from '../../../_shared/docs'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { denied, invalid } from '../../../_shared/infra/errors'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import { requestDocId } from '../../../_shared/infra/ids'
 import type { Ctx, Handler } from '../../../_shared/infra/router'
-import { enrollmentIdFor, type ActivityDoc } from '../docs'
+import { busySpanOf, enrollmentIdFor, type ActivityDoc } from '../docs'
 import { enrollBlock } from '../domain/attendance'
+import { overlapBlock } from '../domain/schedule'
 import { distanceMeters } from '../domain/geo'
 import {
   activitiesById,
@@ -16,6 +18,7 @@ import {
   communityNames,
   createActivity as storeActivity,
   findEnrollment,
+  findVolunteer,
   inTransaction,
   loadActivity,
   myEnrollmentsPage,
@@ -27,7 +30,7 @@ import { clockOf, toActivitySummary, toEnrollmentView } from '../views'
 type ListInput = Parameters<Handler<'volunteer', 'listActivities'>>[0]
 
 /** The community a staff member acts for: the one named, or their only one. */
-function staffCommunity(caller: Caller, named?: string): string {
+export function staffCommunity(caller: Caller, named?: string): string {
   const mine = staffCommunities(caller)
   const communityId = named ?? (mine.length === 1 ? mine[0] : undefined)
   if (!communityId) throw invalid('请选择社区')
@@ -40,6 +43,7 @@ export const createActivity: Handler<'volunteer', 'createActivity'> = async (inp
   const start = new Date(input.start)
   if (start.getTime() <= ctx.now.getTime())
     throw invalid('开始时间必须晚于现在', { fields: [{ path: 'start', message: '开始时间必须晚于现在' }] })
+  requireOwnFiles([input.cover], ctx.caller.openid, { path: 'cover' })
   const doc: ActivityDoc = {
     _id: requestDocId('a', ctx.caller.openid, input.requestId),
     communityId,
@@ -110,11 +114,15 @@ export const listActivities: Handler<'volunteer', 'listActivities'> = async (inp
 }
 
 async function detailOf(a: ActivityDoc, { caller, now }: Ctx): Promise<ActivityDetail> {
-  const [mineDoc, names] = await Promise.all([
+  const [mineDoc, me, names] = await Promise.all([
     caller.openid ? findEnrollment(enrollmentIdFor(a._id, caller.openid)) : null,
+    caller.openid ? findVolunteer(caller.openid) : null,
     communityNames([a.communityId])
   ])
-  const block = hasGrant(caller, 'volunteer') || caller.system ? enrollBlock(clockOf(a), mineDoc, now) : '请先注册为志愿者'
+  const block =
+    hasGrant(caller, 'volunteer') || caller.system
+      ? (enrollBlock(clockOf(a), mineDoc, now) ?? overlapBlock(me?.busy ?? [], busySpanOf(a)))
+      : '请先注册为志愿者'
   return {
     ...toActivitySummary(a, now, names, mineDoc?.status ?? null),
     content: a.content,

@@ -1,13 +1,14 @@
 // Verified attendance: staff show a rotating code; a volunteer's check-in or check-out needs a valid,
 // unexpired token for that activity, not already used by them for that action, AND their location within
-// the activity's radius. Anything refused records nothing.
+// the activity's radius. Anything refused records nothing. What the phone reported (location, accuracy,
+// device id) is stored with each check as evidence; the attendance list flags implausible patterns.
 import type { CheckResult } from '../../../../types/schemas/volunteer'
 import { fromPoint } from '../../../_shared/docs'
 import { asDate } from '../../../_shared/domain/dates'
 import { personOf } from '../../../_shared/infra/auth'
 import { precondition } from '../../../_shared/infra/errors'
 import type { Ctx, Handler } from '../../../_shared/infra/router'
-import { enrollmentIdFor } from '../docs'
+import { enrollmentIdFor, type LocationEvidenceDoc } from '../docs'
 import { assertCanCheckIn, assertCanCheckOut, assertCheckWindow, assertNotReplayed, type CheckAction } from '../domain/attendance'
 import { distanceMeters } from '../domain/geo'
 import { serviceHours } from '../domain/hours'
@@ -32,7 +33,7 @@ export const checkinCode: Handler<'volunteer', 'checkinCode'> = async (input, { 
   }
 }
 
-async function verifiedPresence(input: CheckInput, now: Date) {
+async function verifiedPresence(input: CheckInput, now: Date): Promise<{ signature: string; evidence: LocationEvidenceDoc }> {
   const token = verifyCheckin(await checkinSecret(), input.token, input.activityId, now.getTime())
   if (!token.ok) throw precondition(TOKEN_REFUSALS[token.reason], { reason: token.reason })
   const a = await loadActivity(input.activityId)
@@ -43,12 +44,15 @@ async function verifiedPresence(input: CheckInput, now: Date) {
       distance: Math.round(distance)
     })
   }
-  return { signature: token.signature, distance }
+  const { lat, lng } = input.location
+  const evidence = { lat, lng, accuracy: input.accuracy ?? null, distance: Math.round(distance), deviceId: input.deviceId ?? null, at: now }
+  return { signature: token.signature, evidence }
 }
 
 async function check(action: CheckAction, input: CheckInput, { caller, now }: Ctx): Promise<CheckResult> {
   const openid = personOf(caller)
-  const { signature, distance } = await verifiedPresence(input, now)
+  const { signature, evidence } = await verifiedPresence(input, now)
+  const { distance } = evidence
   const member = action === 'checkOut' ? await memberRuleOf(openid) : null
   const id = enrollmentIdFor(input.activityId, openid)
   return transact(async (tx) => {
@@ -60,20 +64,27 @@ async function check(action: CheckAction, input: CheckInput, { caller, now }: Ct
     const e = mine!
     const tokens = { ...e.tokens, [action]: signature }
     if (action === 'checkIn') {
-      const patch = { status: 'checkedIn' as const, checkInAt: now, checkInDistance: Math.round(distance), tokens, updatedAt: now }
+      const patch = {
+        status: 'checkedIn' as const,
+        checkInAt: now,
+        checkInDistance: distance,
+        checkInEvidence: evidence,
+        tokens,
+        updatedAt: now
+      }
       await updateEnrollment(tx, id, patch)
-      return { enrollment: toEnrollmentView({ ...e, ...patch }), distance: Math.round(distance), credited: 0 }
+      return { enrollment: toEnrollmentView({ ...e, ...patch }), distance, credited: 0 }
     }
     const hours = serviceHours(asDate(e.checkInAt!), now, clockOf(a))
     const done = await complete(
       tx,
       a,
       e,
-      { hours, patch: { checkOutAt: now, checkOutDistance: Math.round(distance), tokens } },
+      { hours, patch: { checkOutAt: now, checkOutDistance: distance, checkOutEvidence: evidence, tokens } },
       member,
       now
     )
-    return { enrollment: toEnrollmentView(done.enrollment), distance: Math.round(distance), credited: done.credited }
+    return { enrollment: toEnrollmentView(done.enrollment), distance, credited: done.credited }
   })
 }
 

@@ -5,16 +5,7 @@ import { conflict, invalid, notFound, precondition, unauthenticated } from '../.
 import type { Handler } from '../../../_shared/infra/router'
 import type { VolunteerDoc } from '../docs'
 import { isValidIdCard, protectIdCard, volunteerNumber, type StoredIdCard } from '../domain/identity'
-import {
-  communityName,
-  findUser,
-  findVolunteer,
-  idCardKey,
-  registerVolunteer,
-  transact,
-  updateVolunteer,
-  volunteerIdsWithIdCard
-} from '../repo'
+import { claimIdCard, communityName, findUser, findVolunteer, idCardKey, registerVolunteer, transact, updateVolunteer } from '../repo'
 import { toProfile } from '../views'
 
 /** The caller's volunteer profile, or a refusal asking them to register first. */
@@ -24,24 +15,30 @@ export async function requireVolunteer(caller: Caller): Promise<VolunteerDoc> {
   return v
 }
 
-async function protectedIdCard(openid: string, idCard: string | undefined): Promise<StoredIdCard | null> {
+/**
+ * The one answer for an ID number that cannot be registered, whether its checksum is wrong or it is
+ * registered to someone else: a different answer would tell a stranger whose number is on file.
+ */
+const ID_CARD_REFUSED = '身份证号不正确或无法登记，请核对；如有疑问请联系社区'
+const idCardRefused = () => invalid(ID_CARD_REFUSED, { fields: [{ path: 'idCard', message: ID_CARD_REFUSED }] })
+
+async function protectedIdCard(idCard: string | undefined): Promise<StoredIdCard | null> {
   if (!idCard) return null
-  if (!isValidIdCard(idCard)) throw invalid('身份证号不正确，请核对', { fields: [{ path: 'idCard', message: '身份证号不正确，请核对' }] })
-  const stored = protectIdCard(idCard, await idCardKey())
-  if ((await volunteerIdsWithIdCard(stored.idCardHash)).some((id) => id !== openid)) throw conflict('该身份证号已登记为其他志愿者')
-  return stored
+  if (!isValidIdCard(idCard)) throw idCardRefused()
+  return protectIdCard(idCard, await idCardKey())
 }
 
 export const register: Handler<'volunteer', 'register'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   const name = await communityName(input.communityId)
   if (!name) throw invalid('所选社区不存在')
-  const idCard = await protectedIdCard(openid, input.idCard)
+  const idCard = await protectedIdCard(input.idCard)
 
   const doc = await transact(async (tx) => {
     if (await findVolunteer(openid, tx)) throw conflict('您已注册为志愿者')
     const user = await findUser(openid, tx)
     if (!user || user.deletedAt) throw unauthenticated()
+    if (idCard && !(await claimIdCard(tx, idCard.idCardHash, openid, now))) throw idCardRefused()
     return registerVolunteer(
       tx,
       user,
@@ -56,6 +53,8 @@ export const register: Handler<'volunteer', 'register'> = async (input, { caller
         idCardHash: idCard?.idCardHash ?? null,
         boardOptIn: input.boardOptIn,
         consentAt: now,
+        status: 'pending',
+        reviews: [],
         halfHours: 0,
         activityCount: 0,
         lastEnrollmentId: null,

@@ -1,17 +1,21 @@
 // Staff of an activity's community: the attendance list, hour corrections with a reason, and closing the
 // activity (no-shows become absent; a missing check-out completes with 0 hours for staff to correct).
+// Each row carries its location evidence and the implausible patterns it shows (domain/evidence.ts).
 import type { EnrollmentStatus } from '../../../../types'
 import type { AttendanceSummary, FinishResult } from '../../../../types/schemas/volunteer'
 import { personOf } from '../../../_shared/infra/auth'
 import { conflict, notFound } from '../../../_shared/infra/errors'
 import type { Handler } from '../../../_shared/infra/router'
+import { fromPoint } from '../../../_shared/docs'
+import type { ActivityDoc, CorrectionRequestDoc, EnrollmentDoc } from '../docs'
 import { assertCanCorrect, assertCanFinish, statusAtFinish } from '../domain/attendance'
 import { assertNoPendingRequest, decide, needsSecondStaff, requestToDecide } from '../domain/correctionReview'
-import type { CorrectionRequestDoc, EnrollmentDoc } from '../docs'
+import { attendanceFlags, sharedDeviceIds, type FlagContext } from '../domain/evidence'
 import {
   attendancePage,
   complete,
   countByStatus,
+  evidenceOfActivity,
   findEnrollment,
   findVolunteer,
   loadActivity,
@@ -32,12 +36,21 @@ async function summaryOf(activityId: string): Promise<AttendanceSummary> {
   return { enrolled, checkedIn, completed, absent, cancelled }
 }
 
+async function flagContextOf(a: ActivityDoc): Promise<FlagContext> {
+  return { venue: fromPoint(a.location), radius: a.radius, sharedDevices: sharedDeviceIds(await evidenceOfActivity(a._id)) }
+}
+
 export const attendance: Handler<'volunteer', 'attendance'> = async (input, { caller }) => {
   const a = await managedActivity(caller, input.activityId)
   const page = await attendancePage(a._id, input)
-  const [people, summary] = await Promise.all([volunteersById(page.items.map((e) => e.openid)), summaryOf(a._id)])
+  const [people, summary, flagContext] = await Promise.all([
+    volunteersById(page.items.map((e) => e.openid)),
+    summaryOf(a._id),
+    flagContextOf(a)
+  ])
+  const row = (e: EnrollmentDoc) => toAttendanceRow(e, people.get(e.openid) ?? null, attendanceFlags(e, flagContext))
   return {
-    items: page.items.map((e) => toAttendanceRow(e, people.get(e.openid) ?? null)),
+    items: page.items.map(row),
     nextCursor: page.nextCursor,
     summary
   }
@@ -69,20 +82,26 @@ async function askForSecondStaff(enrollmentId: string, hours: number, reason: st
 export const correctHours: Handler<'volunteer', 'correctHours'> = async (input, { caller, now }) => {
   const found = await findEnrollment(input.enrollmentId)
   if (!found) throw notFound('报名记录不存在')
-  await managedActivity(caller, found.activityId)
+  const activity = await managedActivity(caller, found.activityId)
+  const member = await memberRuleOf(found.openid)
   const by = personOf(caller)
   if (needsSecondStaff(found.openid, by)) {
     const asked = await askForSecondStaff(found._id, input.hours, input.reason, by, now)
-    return toAttendanceRow(asked, await findVolunteer(found.openid))
+    return rowOf(asked, activity)
   }
-  const member = await memberRuleOf(found.openid)
   const done = await transact(async (tx) => {
     const a = await loadActivity(found.activityId, tx)
     const e = await findEnrollment(found._id, tx)
     assertCanCorrect(clockOf(a), e, input.hours, now)
     return complete(tx, a, e!, { hours: input.hours, correction: { by, reason: input.reason } }, member, now)
   })
-  return toAttendanceRow(done.enrollment, await findVolunteer(found.openid))
+  return rowOf(done.enrollment, activity)
+}
+
+/** One attendance row as staff see it after a change: the person, the evidence and its flags. */
+async function rowOf(e: EnrollmentDoc, activity: ActivityDoc) {
+  const [person, flagContext] = await Promise.all([findVolunteer(e.openid), flagContextOf(activity)])
+  return toAttendanceRow(e, person, attendanceFlags(e, flagContext))
 }
 
 /**
@@ -93,7 +112,7 @@ export const correctHours: Handler<'volunteer', 'correctHours'> = async (input, 
 export const reviewCorrection: Handler<'volunteer', 'reviewCorrection'> = async (input, { caller, now }) => {
   const found = await findEnrollment(input.enrollmentId)
   if (!found) throw notFound('报名记录不存在')
-  await managedActivity(caller, found.activityId)
+  const activity = await managedActivity(caller, found.activityId)
   const reviewer = personOf(caller)
   const member = await memberRuleOf(found.openid)
   const done = await transact(async (tx) => {
@@ -117,7 +136,7 @@ export const reviewCorrection: Handler<'volunteer', 'reviewCorrection'> = async 
       await complete(tx, a, e, { hours: request.hours, correction, patch: { correctionRequests, correctionPending: false } }, member, now)
     ).enrollment
   })
-  return toAttendanceRow(done, await findVolunteer(found.openid))
+  return rowOf(done, activity)
 }
 
 async function closeOne(activityId: string, enrollmentId: string, now: Date): Promise<'absent' | 'completedWithoutCheckout' | null> {

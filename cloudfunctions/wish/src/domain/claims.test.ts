@@ -1,5 +1,16 @@
 import { type AppError } from '../../../_shared/infra/errors'
-import { claimCapacity, claimerSnapshot, countedClaims, requireClaimSlot } from './claims'
+import {
+  claimCapacity,
+  claimerSnapshot,
+  coolingOffUntil,
+  countedClaims,
+  requireApprovedVolunteer,
+  requireClaimSlot,
+  requireMayClaim,
+  suspensionIn,
+  withRelease,
+  withSuspension
+} from './claims'
 
 const at = new Date('2026-11-01T00:00:00Z')
 
@@ -44,5 +55,62 @@ describe('who may claim', () => {
       pledge: null
     })
     expect(claimerSnapshot('volunteer', null, '小李', null)).toEqual({ kind: 'volunteer', displayName: '小*', branch: null, pledge: null })
+  })
+})
+
+const DAY = 86_400_000
+const rules = { releaseLimit: 2, releaseWindowDays: 30, releaseCooldownDays: 7 }
+const daysAfter = (n: number) => new Date(at.getTime() + n * DAY)
+
+describe('releases and the cooling-off', () => {
+  it('starts a cooling-off at the second release within 30 days, and ends it 7 days later', () => {
+    let c = withRelease(countedClaims(null, 'v1', 1, at), rules, at)
+    expect(coolingOffUntil(c, rules, at)).toBeNull()
+    c = withRelease(c, rules, daysAfter(10))
+    expect(coolingOffUntil(c, rules, daysAfter(10))).toEqual(daysAfter(17))
+    expect(coolingOffUntil(c, rules, daysAfter(16))).toEqual(daysAfter(17))
+    expect(coolingOffUntil(c, rules, daysAfter(17))).toBeNull()
+  })
+
+  it('forgets releases older than the window', () => {
+    let c = withRelease(countedClaims(null, 'v1', 1, at), rules, at)
+    c = withRelease(c, rules, daysAfter(31))
+    expect(coolingOffUntil(c, rules, daysAfter(31))).toBeNull()
+    expect(c.releases).toEqual([daysAfter(31)])
+  })
+
+  it('refuses a claim during the cooling-off with a clear message and the date it ends', () => {
+    const c = withRelease(withRelease(countedClaims(null, 'v1', 1, at), rules, at), rules, daysAfter(1))
+    expect(() => requireMayClaim(c, 'cm01', rules, daysAfter(2))).toThrow('您30天内已放弃2次认领，2026-11-09之后可再认领')
+    expect(() => requireMayClaim(c, 'cm01', rules, daysAfter(9))).not.toThrow()
+    expect(() => requireMayClaim(c, 'cm01', { ...rules, releaseLimit: 3 }, daysAfter(2))).not.toThrow()
+  })
+})
+
+describe('suspension', () => {
+  it('stops claims in the one community until lifted, and records both steps', () => {
+    const base = countedClaims(null, 'v1', 1, at)
+    const suspended = withSuspension(base, { communityId: 'cm01', reason: '多次放弃', by: 's1', at, suspended: true })
+    expect(suspensionIn(suspended, 'cm01')).toMatchObject({ reason: '多次放弃', by: 's1' })
+    expect(() => requireMayClaim(suspended, 'cm01', rules, at)).toThrow(/已被暂停/)
+    expect(() => requireMayClaim(suspended, 'cm02', rules, at)).not.toThrow()
+    const lifted = withSuspension(suspended, { communityId: 'cm01', reason: '已核实', by: 's2', at: daysAfter(1), suspended: false })
+    expect(() => requireMayClaim(lifted, 'cm01', rules, daysAfter(1))).not.toThrow()
+    expect(lifted.suspensionLog?.map((e) => [e.suspended, e.by])).toEqual([
+      [true, 's1'],
+      [false, 's2']
+    ])
+  })
+
+  it('keeps releases and suspensions when the open count moves', () => {
+    const suspended = withSuspension(countedClaims(null, 'v1', 1, at), { communityId: 'cm01', reason: 'x', by: 's1', at, suspended: true })
+    expect(suspensionIn(countedClaims(suspended, 'v1', -1, at), 'cm01')).not.toBeNull()
+  })
+})
+
+describe('vetting', () => {
+  it('lets only an approved volunteer claim', () => {
+    expect(() => requireApprovedVolunteer('approved')).not.toThrow()
+    for (const status of ['pending', 'rejected', null, undefined] as const) expect(() => requireApprovedVolunteer(status)).toThrow(/审核/)
   })
 })

@@ -29,4 +29,19 @@ describe('wish notices', () => {
     )
     expect(noticesFor('confirm', wish, confirm.entry)).toEqual([])
   })
+
+  it('carries a fixed reason, never the free text someone typed', () => {
+    const wish = wishFixture({ status: 'claimed', claimerId: 'm1' })
+    const phishing = '补贴已到账请加微信abc123领取'
+    const release = applyEvent(wish, { event: 'release', reason: phishing }, { who: 'm1', role: 'member' }, T0)
+    expect(release.entry.why).toBe(phishing)
+    const notices = noticesFor('release', wish, release.entry)
+    expect(JSON.stringify(notices)).not.toContain('abc123')
+    expect(notices[0].data.thing3).toBe('认领人已放弃，重新征集中')
+    const forced = applyEvent(wish, { event: 'release', reason: phishing }, { who: 'u-staff', role: 'staff' }, T0)
+    expect(noticesFor('release', wish, forced.entry).map((n) => n.data.thing3)).toEqual([
+      '社区已结束本次认领，重新征集中',
+      '社区已结束本次认领，重新征集中'
+    ])
+  })
 })

@@ -1,5 +1,5 @@
 // Subscription messages (订阅消息) after a transition: who hears about it and what they read.
-import { WISH_STATUS_LABELS } from '../../../../types'
+import { NOTICE_REASON_LABELS, WISH_STATUS_LABELS, type NoticeReason } from '../../../../types'
 import type { Notice } from '../../../_shared/infra/notify'
 import type { WishEvent } from './stateMachine'
 import type { WishDoc, WishHistoryEntry } from '../docs'
@@ -18,17 +18,38 @@ const TEMPLATES: Partial<Record<WishEvent, Notice['template']>> = {
   expire: 'wishReleased'
 }
 
+/** The fixed reason a transition's notice carries; `entry.why` may be someone's free text and stays in the history. */
+export function noticeReason(event: WishEvent, entry: WishHistoryEntry): NoticeReason | null {
+  switch (event) {
+    case 'publish':
+      return 'wishPublished'
+    case 'reject':
+      return 'wishRejected'
+    case 'claim':
+      return 'wishClaimed'
+    case 'release':
+      return entry.role === 'staff' ? 'wishReleasedByStaff' : 'wishReleased'
+    case 'expire':
+      return 'wishExpired'
+    case 'fulfil':
+      return 'wishFulfilled'
+    default:
+      return null
+  }
+}
+
 /**
  * The notices for one transition. `before` is the wish as it was, so a released claim still knows its
  * claimer. The submitter hears about every step; a released claimer hears that the claim ended.
  */
 export function noticesFor(event: WishEvent, before: WishDoc, entry: WishHistoryEntry): Notice[] {
   const template = TEMPLATES[event]
-  if (!template) return []
+  const reason = noticeReason(event, entry)
+  if (!template || !reason) return []
   const data = {
     thing1: before.title,
     phrase2: WISH_STATUS_LABELS[entry.to],
-    thing3: entry.why,
+    thing3: NOTICE_REASON_LABELS[reason],
     time4: cstMinute(new Date(entry.at))
   }
   const page = detailPage(before._id)

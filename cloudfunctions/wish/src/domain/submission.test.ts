@@ -1,7 +1,8 @@
 import { SubmitInput } from '../../../../types/schemas/wish'
 import { DEFAULT_COMMUNITY_SETTINGS, toPoint } from '../../../_shared/docs'
 import { type AppError } from '../../../_shared/infra/errors'
-import { checkSubmission, cstDay, isOwnFile, leakIn, newWish, type SubmitFacts } from './submission'
+import { checkSubmission, cstDay, leakIn, newWish, type SubmitFacts } from './submission'
+import { isOwnFile } from '../../../_shared/infra/files'
 import { isValidHistory } from './stateMachine'
 
 const now = new Date('2026-11-01T02:00:00Z')
@@ -80,6 +81,13 @@ describe('submission rules', () => {
     expect(leakIn('小明想要书包', secrets)).toMatch(/名字/)
     expect(leakIn('送到阳光小区5栋', secrets)).toMatch(/地址/)
     expect(leakIn('一个孩子想要书包', secrets)).toBeNull()
+    // issue 13, finding 13: what the schema would normalise, and what it would not, is still caught
+    expect(leakIn('请打电话１３９１２３４５６７８', secrets)).toMatch(/电话/)
+    expect(leakIn('请打电话139\u200B1234\u200B5678', secrets)).toMatch(/电话/)
+    expect(leakIn('请打电话\u2066139\u2069-1234-5678', secrets)).toMatch(/电话/)
+    expect(leakIn('给李\u200B小明买书包', secrets)).toMatch(/姓名/)
+    expect(leakIn('给李 小 明买书包', secrets)).toMatch(/姓名/)
+    expect(leakIn('给Ｌｉｌｙ买书包', { ...secrets, name: 'Lily' })).toMatch(/姓名/)
     expect(refusal(() => checkSubmission(parse({ story: '张桂英想要台灯' }), facts())).code).toBe('INVALID_ARGUMENT')
   })
 

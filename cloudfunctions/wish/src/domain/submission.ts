@@ -4,7 +4,9 @@ import type { z } from 'zod'
 import type { SubmitInput } from '../../../../types/schemas/wish'
 import type { CommunitySettings, GeoPoint } from '../../../_shared/docs'
 import { denied, invalid } from '../../../_shared/infra/errors'
-import { PHONE_PATTERN } from '../../../_shared/domain/masking'
+import { requireOwnFiles } from '../../../_shared/infra/files'
+import { containsPhone } from '../../../_shared/domain/masking'
+import { foldForCheck } from '../../../../types/text'
 import { submittedEntry } from './stateMachine'
 import { publicDisplayName } from '../views'
 import type { WishDoc } from '../docs'
@@ -12,16 +14,6 @@ import type { WishDoc } from '../docs'
 export type SubmitData = z.output<typeof SubmitInput>
 
 const refuse = (path: string, message: string) => invalid(message, { fields: [{ path, message }] })
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** A file is the caller's when the local cloud (and the app on weapp) stored it under users/<openid>/. */
-export const isOwnFile = (fileId: string, openid: string) =>
-  Boolean(openid) && new RegExp(`^cloud://[^/\\s]+/users/${escapeRegExp(openid)}/[^\\s]+$`).test(fileId) && !fileId.includes('..')
-
-export function requireOwnFiles(files: readonly string[], openid: string, path = 'photos'): void {
-  if (files.some((f) => !isOwnFile(f, openid))) throw refuse(path, '只能使用您本人上传的图片')
-}
 
 /** The pieces of personal data that must never appear in public text. */
 export interface Secrets {
@@ -32,14 +24,16 @@ export interface Secrets {
 }
 
 /** The first personal detail found in `text`, as the sentence to show, or null when the text is clean. */
-export function leakIn(text: string, s: Secrets): string | null {
-  if (PHONE_PATTERN.test(text.replace(/[\s-]/g, ''))) return '请不要填写电话号码，联系方式只对认领人可见'
-  const name = s.name.trim()
+export function leakIn(publicText: string, s: Secrets): string | null {
+  if (containsPhone(publicText)) return '请不要填写电话号码，联系方式只对认领人可见'
+  // Both sides folded, so an invisible character, a full-width letter or a space inside a name hides nothing.
+  const text = foldForCheck(publicText)
+  const name = foldForCheck(s.name)
   const given = [...name].slice(1).join('')
   if (name.length >= 2 && text.includes(name)) return '请不要写出受助人的姓名，公开时会显示为称呼'
   if (s.isChild && [...given].length >= 2 && text.includes(given)) return '请不要写出儿童的名字'
-  const address = s.address?.trim()
-  if (address && [...address].length >= 4 && text.includes(address)) return '请不要填写详细地址，地址只对认领人可见'
+  const address = foldForCheck(s.address ?? '')
+  if ([...address].length >= 4 && text.includes(address)) return '请不要填写详细地址，地址只对认领人可见'
   return null
 }
 
@@ -133,7 +127,8 @@ export function newWish(input: SubmitData, f: SubmitFacts, where: Placement): Wi
       display: publicDisplayName(b.name, b.appellation, child),
       phone: contactPhone(input, f) && !child ? contactPhone(input, f) : null,
       address: b.address || null,
-      isChild: child
+      isChild: child,
+      vulnerable: b.vulnerable
     },
     guardian:
       child && input.guardian

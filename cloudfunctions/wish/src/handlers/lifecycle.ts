@@ -1,15 +1,28 @@
 // The actions that move a wish through its lifecycle. Each reads the wish inside a transaction, asks the
 // state machine for the step, writes the wish and anything that must change with it, then notifies.
+import { requireLiveAccount } from '../../../_shared/infra/account'
 import { assessmentEntry, assessmentRules } from '../../../_shared/domain/assessment'
-import { isStaffOf, personOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
+import { isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { conflict, denied } from '../../../_shared/infra/errors'
 import { notifyAll } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
-import { claimCapacity, claimerSnapshot, claimRefusal, countedClaims, requireClaimSlot } from '../domain/claims'
+import {
+  claimCapacity,
+  claimerSnapshot,
+  claimRefusal,
+  countedClaims,
+  requireApprovedVolunteer,
+  requireClaimSlot,
+  requireMayClaim,
+  withRelease,
+  withSuspension,
+  type ReleaseRules
+} from '../domain/claims'
 import { noticesFor } from '../domain/notices'
 import { iso } from '../../../_shared/domain/dates'
 import { applyEvent, type Actor, type EventInput, type Transition } from '../domain/stateMachine'
-import { requireNoLeak, requireOwnFiles } from '../domain/submission'
+import { requireNoLeak } from '../domain/submission'
+import { requireOwnFiles } from '../../../_shared/infra/files'
 import type { WishDoc } from '../docs'
 import {
   credit,
@@ -22,10 +35,12 @@ import {
   overdueClaimIds,
   saveClaimCounter,
   updateWish,
+  volunteerStatus,
   type CommunityWithSettings,
   type Tx
 } from '../repo'
-import { deliveryFor, handoverOf, isOwner } from '../views'
+import { carriesContact, deliveryFor, handoverOf, isOwner, mayContactDirectly } from '../views'
+import { logContactView } from './oversight'
 
 interface Step {
   input: EventInput
@@ -48,10 +63,23 @@ async function transition(wishId: string, now: Date, decide: (wish: WishDoc) => 
   return { id: wishId, status: done.t.to, before: done.before, t: done.t }
 }
 
-/** The person's open-claim counter moves with the wish, in the same transaction. */
-const moveCounter = (openid: string, delta: 1 | -1, at: Date) => async (tx: Tx) => {
-  await saveClaimCounter(tx, countedClaims(await loadClaimCounter(tx, openid), openid, delta, at))
-}
+/**
+ * The person's open-claim counter moves with the wish, in the same transaction; their own release is
+ * remembered for the cooling-off (`released`), and staff may suspend them in the wish's community.
+ */
+const moveCounter =
+  (
+    openid: string,
+    delta: 1 | -1,
+    at: Date,
+    more: { released?: ReleaseRules; suspend?: { communityId: string; reason: string; by: string } } = {}
+  ) =>
+  async (tx: Tx) => {
+    let counter = countedClaims(await loadClaimCounter(tx, openid), openid, delta, at)
+    if (more.released) counter = withRelease(counter, more.released, at)
+    if (more.suspend) counter = withSuspension(counter, { ...more.suspend, at, suspended: true })
+    await saveClaimCounter(tx, counter)
+  }
 
 const staffActor = (caller: Caller): Actor => ({ who: personOf(caller), role: 'staff' })
 
@@ -88,26 +116,52 @@ export const claim: Handler<'wish', 'claim'> = async ({ wishId }, { caller, now 
     actor: { who: openid, role: kind },
     input: { event: 'claim', claimer, claimDays: community.settings.claimDays },
     alongside: async (tx) => {
+      await requireLiveAccount(tx, openid)
+      if (kind === 'volunteer') requireApprovedVolunteer(await volunteerStatus(tx, openid))
       const counter = await loadClaimCounter(tx, openid)
+      requireMayClaim(counter, first.communityId, community.settings, now)
       requireClaimSlot(counter, community.settings.claimLimit)
       await saveClaimCounter(tx, countedClaims(counter, openid, 1, now))
     }
   }))
   const claimed = { ...first, ...t.patch } as WishDoc
-  return { id, status, delivery: deliveryFor(claimed, handoverOf(community)), claimDeadline: iso(t.patch.claimDeadline as Date) }
+  const delivery = deliveryFor(claimed, handoverOf(community), mayContactDirectly(claimed, kind, community.settings.directContact))
+  if (carriesContact({ delivery })) await logContactView(claimed, openid, kind, now)
+  return { id, status, delivery, claimDeadline: iso(t.patch.claimDeadline as Date) }
 }
 
 export const release: Handler<'wish', 'release'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
-  const { id, status } = await transition(input.wishId, now, (wish) => {
+  const { id, status } = await transition(input.wishId, now, async (wish) => {
     requireClaimer(wish, openid)
+    const community = await loadCommunity(wish.communityId)
     return {
       actor: { who: openid, role: wish.claimer?.kind ?? 'member' },
       input: { event: 'release', reason: input.reason },
-      alongside: moveCounter(openid, -1, now)
+      alongside: moveCounter(openid, -1, now, { released: community.settings })
     }
   })
   return { id, status }
+}
+
+/**
+ * Staff of the wish's community end a claim: the wish is published again, the reason is recorded in its
+ * history (the beneficiary hears a fixed reason), and the claimer may be suspended in the community.
+ * A staff release does not count towards the claimer's cooling-off.
+ */
+export const forceRelease: Handler<'wish', 'forceRelease'> = async (input, { caller, now }) => {
+  const by = personOf(caller)
+  const { id, status } = await transition(input.wishId, now, (wish) => {
+    requireStaffOf(caller, wish.communityId)
+    const claimerId = wish.status === 'claimed' ? wish.claimerId : null
+    const suspend = input.suspend ? { communityId: wish.communityId, reason: input.reason, by } : undefined
+    return {
+      actor: staffActor(caller),
+      input: { event: 'release', reason: input.reason },
+      alongside: claimerId ? moveCounter(claimerId, -1, now, { suspend }) : undefined
+    }
+  })
+  return { id, status, suspended: input.suspend }
 }
 
 export const fulfil: Handler<'wish', 'fulfil'> = async (input, { caller, now }) => {

@@ -2,13 +2,26 @@
 import type { Page } from '../../../../types/schemas/common'
 import type { WishCard } from '../../../../types/schemas/wish'
 import { distanceTo } from '../../../_shared/domain/geo'
-import { isStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
+import { isStaffOf, personOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { denied, notFound } from '../../../_shared/infra/errors'
 import type { Handler } from '../../../_shared/infra/router'
 import type { WishDoc } from '../docs'
 import { claimCapacity } from '../domain/claims'
 import { communityNames, loadCommunity, loadWish, minePage, queuePage, tempUrls, wallPage, WISH_NOT_FOUND } from '../repo'
-import { canSee, handoverOf, isOwner, photoIdsOf, toCard, toDetail, toMyWish, toStaffWish, viewerOf, withPhotoUrls } from '../views'
+import { logContactView } from './oversight'
+import {
+  canSee,
+  carriesContact,
+  handoverOf,
+  isOwner,
+  photoIdsOf,
+  toCard,
+  toDetail,
+  toMyWish,
+  toStaffWish,
+  viewerOf,
+  withPhotoUrls
+} from '../views'
 
 /** Items with displayable photo links (one getTempFileURL call per answer). */
 async function withPhotos<T extends WishCard>(items: T[]): Promise<T[]> {
@@ -28,7 +41,7 @@ export const wall: Handler<'wish', 'wall'> = async (input) => {
   return cards(page, (w, name) => toCard(w, name, here ? distanceTo(here, w.location) : null))
 }
 
-export const detail: Handler<'wish', 'detail'> = async (input, { caller }) => {
+export const detail: Handler<'wish', 'detail'> = async (input, { caller, now }) => {
   const wish = await loadWish(input.wishId)
   const openid = caller.openid || null
   const staff = Boolean(openid) && isStaffOf(caller, wish.communityId)
@@ -41,8 +54,11 @@ export const detail: Handler<'wish', 'detail'> = async (input, { caller }) => {
     communityName: community.name,
     handover: handoverOf(community),
     eligibleToClaim: eligible,
-    claimDays: community.settings.claimDays
+    claimDays: community.settings.claimDays,
+    directContact: community.settings.directContact
   })
+  const seenBy = answer.viewer === 'staff' ? 'staff' : answer.viewer === 'claimer' ? (wish.claimer?.kind ?? 'volunteer') : null
+  if (openid && seenBy && carriesContact(answer)) await logContactView(wish, openid, seenBy, now)
   return (await withPhotos([answer]))[0]
 }
 
@@ -57,9 +73,18 @@ function staffScope(caller: Caller, communityId?: string): string {
   return chosen
 }
 
-export const reviewQueue: Handler<'wish', 'reviewQueue'> = async (input, { caller }) => {
+export const reviewQueue: Handler<'wish', 'reviewQueue'> = async (input, { caller, now }) => {
   const communityId = staffScope(caller, input.communityId)
   // Oldest first for what waits for a decision; newest first for everything else.
   const order = input.status === 'submitted' ? 'asc' : 'desc'
-  return cards(await queuePage(communityId, input.status, order, input), (w, name) => toStaffWish(w, name))
+  const page = await queuePage(communityId, input.status, order, input)
+  const answer = await cards(page, (w, name) => toStaffWish(w, name))
+  const shown = new Set(answer.items.filter(carriesContact).map((w) => w.id))
+  await logContactView(
+    page.items.filter((w) => shown.has(w._id)),
+    personOf(caller),
+    'staff',
+    now
+  )
+  return answer
 }

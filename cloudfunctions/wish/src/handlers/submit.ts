@@ -1,5 +1,6 @@
 // submit: a resident posts a wish for themselves or their family; staff post on behalf of a resident in
 // need (代录), the only way to post for a child, with the guardian's consent recorded.
+import { requireLiveAccount } from '../../../_shared/infra/account'
 import { isStaffOf, personOf, type Caller } from '../../../_shared/infra/auth'
 import { invalid, precondition, unauthenticated } from '../../../_shared/infra/errors'
 import { checkSubmission, newWish, type SubmitData } from '../domain/submission'
@@ -40,6 +41,7 @@ export const submit: Handler<'wish', 'submit'> = async (input, { caller, now }) 
   return inTransaction(async (tx) => {
     const existing = await findWish(wish._id, tx)
     if (existing) return { id: existing._id, status: existing.status }
+    await requireLiveAccount(tx, openid)
     await insertWish(tx, wish)
     return { id: wish._id, status: wish.status }
   })

@@ -16,6 +16,15 @@ describe('workbench queues', () => {
       queueItem('registrations', { _id: 'u1', kind: 'unit', name: '供电公司', createdAt: new Date('2026-03-02T00:00:00Z') }).title
     ).toBe('供电公司（单位报到）')
     expect(
+      queueItem('registrations', {
+        _id: 'openid-of-someone',
+        kind: 'volunteer',
+        realName: '王秀英',
+        volunteerNo: 'ZY26000301',
+        createdAt: new Date('2026-03-02T00:00:00Z')
+      })
+    ).toEqual({ id: 'ZY26000301', title: '王秀英（志愿者注册）', since: '2026-03-02T00:00:00.000Z' })
+    expect(
       queueItem('overdueClaims', {
         _id: 'w1',
         title: '修水龙头',

@@ -32,6 +32,9 @@ export function queueItem(kind: QueueKind, doc: Doc): QueueItem {
       return { id: doc._id, title: claimer ? `${str(doc.title)}（${claimer}认领）` : str(doc.title), since: isoOf(doc.claimDeadline) }
     }
     case 'registrations':
+      // A volunteer is named by their number: the document's id is an openid.
+      if (doc.kind === 'volunteer')
+        return { id: str(doc.volunteerNo), title: `${str(doc.realName)}（志愿者注册）`, since: isoOf(doc.createdAt) }
       return doc.kind === 'unit'
         ? { id: doc._id, title: `${str(doc.name)}（单位报到）`, since: isoOf(doc.createdAt) }
         : { id: doc._id, title: [str(doc.name), str(doc.workUnit)].filter(Boolean).join(' · '), since: isoOf(doc.createdAt) }

@@ -62,6 +62,13 @@ function sourcesOf(kind: QueueKind, scope: Scope, now: Date): Source[] {
           since: 'createdAt',
           fields: ['name', 'createdAt'],
           tag: { kind: 'unit' }
+        },
+        {
+          collection: 'volunteers',
+          where: { communityId, status: 'pending' },
+          since: 'createdAt',
+          fields: ['realName', 'volunteerNo', 'createdAt'],
+          tag: { kind: 'volunteer' }
         }
       ]
     case 'merchants':

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { callsOf, fail, makeMe, ok, stubFetch } from '../../../../test/components/fetch-stub'
 import { MeProvider } from '@/hooks/useMe'
 import { resetSession } from '@/services/session'
@@ -50,8 +51,26 @@ describe('scan to check in or out (h5: paste the code)', () => {
     expect(callsOf(calls, 'volunteer', 'checkIn')[0].body.data).toEqual({
       activityId: 'a1',
       token: CODE,
-      location: { lat: 31.3526, lng: 118.4331 }
+      location: { lat: 31.3526, lng: 118.4331 },
+      deviceId: expect.stringMatching(/^[a-z0-9]{24}$/)
     })
+  })
+
+  it('sends the accuracy the phone reports and the same install id on every scan', async () => {
+    jest.spyOn(Taro, 'getLocation').mockResolvedValue({ latitude: 31.3526, longitude: 118.4331, accuracy: 12 } as never)
+    const calls = renderScan((action) =>
+      action === 'activity'
+        ? ok({ id: 'a1', title: '敬老院陪伴读报', myEnrollment: enrollment('enrolled') })
+        : fail('FAILED_PRECONDITION', '签到码已过期，请扫描最新的签到码')
+    )
+    paste(CODE)
+    await screen.findByRole('alert')
+    paste(CODE)
+    await waitFor(() => expect(callsOf(calls, 'volunteer', 'checkIn')).toHaveLength(2))
+    const [first, second] = callsOf(calls, 'volunteer', 'checkIn').map((c) => c.body.data)
+    expect(first).toMatchObject({ location: { lat: 31.3526, lng: 118.4331 }, accuracy: 12 })
+    expect(second.deviceId).toBe(first.deviceId)
+    jest.restoreAllMocks()
   })
 
   it('checks out when already checked in and shows the hours and points', async () => {

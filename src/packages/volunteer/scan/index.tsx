@@ -1,6 +1,7 @@
 // Scan to check in or out: the camera on weapp, a box to paste or type the code on h5. The code names
 // the activity; whether this is a check-in or a check-out follows from the volunteer's enrollment. The
-// location is asked for here, behind the privacy consent, and sent with the code.
+// location is asked for here, behind the privacy consent, and sent with the code, its accuracy and this
+// installation's random id (evidence staff see flagged when implausible).
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -11,7 +12,8 @@ import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { pageUrl } from '@/routes'
 import { call, CloudError, errorMessage } from '@/services/cloud'
-import { getLocation } from '@/services/device'
+import { getPosition } from '@/services/device'
+import { installId } from '@/services/storage'
 import { activityIdOf } from '../checkin'
 import { CodeEntry } from '../components/CodeEntry'
 import { formatDistance, formatHours } from '../format'
@@ -60,8 +62,8 @@ function Scanner() {
       if (!activityId) throw new CloudError({ code: 'INVALID_ARGUMENT', message: '这不是签到码，请扫描活动现场的签到二维码' })
       const detail = await call('volunteer', 'activity', { activityId })
       const action = detail.myEnrollment?.status === 'checkedIn' ? 'checkOut' : 'checkIn'
-      const location = await getLocation()
-      const result = await call('volunteer', action, { activityId, token, location })
+      const position = await getPosition()
+      const result = await call('volunteer', action, { activityId, token, ...position, deviceId: installId() })
       setDone({ action, title: detail.title, result })
     } catch (e) {
       setProblem(errorMessage(e))

@@ -77,14 +77,6 @@ describe('wish detail', () => {
     expect(taroTest.modals[0].content).toContain('认领后请在10天内帮助实现')
   })
 
-  it('names no number of days when the server sent none', async () => {
-    taroTest.modalConfirms = false
-    renderView(base)
-    fireEvent.click(screen.getByText('我来认领'))
-    await waitFor(() => expect(taroTest.modals).toHaveLength(1))
-    expect(taroTest.modals[0].content).toContain('认领后请在社区规定的期限内帮助实现')
-  })
-
   it('tells a late claimer that the wish was just claimed and reloads', async () => {
     stubFetch(() => fail('CONFLICT', '该心愿刚刚被认领'))
     const reload = renderView(base)

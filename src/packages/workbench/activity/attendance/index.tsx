@@ -1,10 +1,13 @@
 // 考勤 (staff): who enrolled, checked in and out, their hours and points; correcting hours with a reason
 // (recorded on the enrollment and shown to the volunteer; a correction of one's own hours waits for another
-// staff member, who approves or rejects it here); closing the activity after it ends.
+// staff member, who approves or rejects it here); closing the activity after it ends. Each row shows where the
+// phone said it was at check-in and check-out, and the implausible patterns the server flagged (copied venue
+// coordinates, one phone for several people, far apart, too short) for staff to verify.
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import type { AttendanceRow, AttendanceSummary } from '@contract/schemas/volunteer'
+import type { AttendanceRow, AttendanceSummary, LocationEvidence } from '@contract/schemas/volunteer'
+import { ATTENDANCE_FLAG_LABELS } from '@contract/schemas/volunteer.labels'
 import { BigButton } from '@/components/BigButton'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
@@ -69,6 +72,30 @@ function PendingCorrection({ row, onReviewed }: { row: AttendanceRow; onReviewed
   )
 }
 
+function EvidenceLine({ label, evidence }: { label: string; evidence: LocationEvidence | null }) {
+  if (!evidence) return null
+  const accuracy = evidence.accuracy == null ? '' : `，定位精度约${Math.round(evidence.accuracy)}米`
+  return (
+    <Text className="llt-card__line wb-att__evidence">
+      {label}位置：{evidence.lat.toFixed(6)}, {evidence.lng.toFixed(6)}（距活动地点{evidence.distance}米{accuracy}）
+    </Text>
+  )
+}
+
+function Flags({ row }: { row: AttendanceRow }) {
+  if (!row.flags.length) return null
+  return (
+    <View className="wb-att__flags" role="note">
+      {row.flags.map((f) => (
+        <Text key={f} className="wb-att__flag">
+          ⚠ {ATTENDANCE_FLAG_LABELS[f]}
+        </Text>
+      ))}
+      <Text className="llt-text-secondary">请核实本人是否到场，必要时更正时长</Text>
+    </View>
+  )
+}
+
 function Row({ row, reload }: { row: AttendanceRow; reload: () => void }) {
   const [open, setOpen] = useState(false)
   return (
@@ -86,6 +113,9 @@ function Row({ row, reload }: { row: AttendanceRow; reload: () => void }) {
           {row.checkOutAt ? `，签退 ${formatDateTime(row.checkOutAt)}` : ''}
         </Text>
       )}
+      <EvidenceLine label="签到" evidence={row.checkInEvidence} />
+      <EvidenceLine label="签退" evidence={row.checkOutEvidence} />
+      <Flags row={row} />
       {row.status === 'completed' && (
         <Text className="llt-card__line">
           {formatHours(row.hours)} · {row.points} 积分{row.missingCheckout ? ' · 未签退' : ''}
