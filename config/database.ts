@@ -75,7 +75,8 @@ export const database = {
     enrollments: c('one per person per activity; _id = activityId + "_" + openid', [
       { keys: { activityId: 1, status: 1 } },
       { keys: { openid: 1, status: 1 } },
-      { keys: { communityId: 1, status: 1 } }
+      { keys: { communityId: 1, status: 1 } },
+      { keys: { communityId: 1, correctionPending: 1 } }
     ]),
     certificates: c('a service-record certificate; _id = certificate number', [{ keys: { openid: 1 } }]),
     pointsAccounts: c('a points balance; _id = openid; balance equals the sum of the ledger', [
@@ -87,6 +88,14 @@ export const database = {
       { keys: { communityId: 1, at: -1 } },
       { keys: { kind: 1, at: -1 } }
     ]),
+    pointsAdjustments: c('a staff points adjustment, applied or pending a second staff member; _id = requestDocId(staff, requestId)', [
+      { keys: { communityId: 1, status: 1, requestedAt: -1 } },
+      { keys: { communityId: 1, requestedAt: -1 } }
+    ]),
+    pointsAdjustTotals: c(
+      'points adjusted (applied and pending, either way) per community and month; _id = communityId + "_" + YYYY-MM',
+      []
+    ),
     merchants: c('a shop or a skilled individual (达人) offering goods or services', [
       { keys: { communityId: 1, status: 1 } },
       { keys: { ownerId: 1 } }

@@ -3,7 +3,7 @@
 import type { CoverageCounts } from './schemas/lifeCircle'
 
 /** What waits for a staff member (in their community) or a merchant (at their shop). */
-export const QUEUE_KINDS = ['wishReview', 'overdueClaims', 'registrations', 'merchants', 'needs', 'hours', 'pickups'] as const
+export const QUEUE_KINDS = ['wishReview', 'overdueClaims', 'registrations', 'merchants', 'needs', 'hours', 'approvals', 'pickups'] as const
 export type QueueKind = (typeof QUEUE_KINDS)[number]
 
 export const QUEUE_LABELS: Record<QueueKind, { title: string; unit: string }> = {
@@ -13,6 +13,7 @@ export const QUEUE_LABELS: Record<QueueKind, { title: string; unit: string }> = 
   merchants: { title: '待审核商家', unit: '家' },
   needs: { title: '待确认需求', unit: '个' },
   hours: { title: '待更正服务时长', unit: '条' },
+  approvals: { title: '待审批积分与时长调整', unit: '项' },
   pickups: { title: '待核销兑换', unit: '单' }
 }
 
@@ -97,6 +98,10 @@ export interface VolunteerFigures {
   pointsIssued: number
   /** Redemptions minus refunds in the community in the period. */
   pointsRedeemed: number
+  /** Staff points adjustments posted in the period (applied at once or approved by a second staff member). */
+  adjustments: number
+  /** Their net points (part of pointsIssued). */
+  pointsAdjusted: number
   /** Items handed over (picked up) in the period. */
   goodsRedeemed: number
 }

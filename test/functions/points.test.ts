@@ -465,9 +465,13 @@ describe('ledger, adjustments and the board', () => {
 
   it('staff of the volunteer’s community adjust with a reason, once per request id', async () => {
     const input = { volunteerNo: 'zy26000001', amount: 15, reason: '协助疫苗接种点引导', requestId: req() }
-    const entry = await ok(api.points.adjust(input, 'staff1'))
-    expect(entry).toMatchObject({ kind: 'adjust', amount: 15, balanceAfter: 215, reason: '协助疫苗接种点引导' })
-    expect(await ok(api.points.adjust(input, 'staff1'))).toEqual(entry)
+    const adjusted = await ok(api.points.adjust(input, 'staff1'))
+    expect(adjusted).toMatchObject({
+      status: 'applied',
+      amount: 15,
+      entry: { kind: 'adjust', amount: 15, balanceAfter: 215, reason: '协助疫苗接种点引导' }
+    })
+    expect(await ok(api.points.adjust(input, 'staff1'))).toEqual(adjusted)
     expect(balanceOf('vol1')).toBe(215)
     await fails(api.points.adjust({ ...input, requestId: req() }, 'staff2'), 'PERMISSION_DENIED')
     await fails(api.points.adjust({ ...input, requestId: req() }, 'vol1'), 'PERMISSION_DENIED')

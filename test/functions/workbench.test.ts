@@ -608,7 +608,16 @@ const CM01: Omit<CommunityFigures, 'communityId' | 'communityName'> = {
     averageRating: 4.5,
     ratings: 2
   },
-  volunteers: { registered: 2, active: 3, hours: 9, pointsIssued: 67, pointsRedeemed: 40, goodsRedeemed: 2 },
+  volunteers: {
+    registered: 2,
+    active: 3,
+    hours: 9,
+    pointsIssued: 67,
+    pointsRedeemed: 40,
+    adjustments: 1,
+    pointsAdjusted: -5,
+    goodsRedeemed: 2
+  },
   party: { registered: 5, approved: 3, renewed: 2, active: 2, hours: 3, averagePoints: 7.7, units: 1, needsCompleted: 1 },
   coverage: { compounds: 2, households: 800, averageHouseholdShare: 0.0735, averageCompoundShare: 0.0588, gaps: 32 }
 }
@@ -628,7 +637,16 @@ const CM02: Omit<CommunityFigures, 'communityId' | 'communityName'> = {
     averageRating: 2,
     ratings: 1
   },
-  volunteers: { registered: 1, active: 1, hours: 1, pointsIssued: 10, pointsRedeemed: 0, goodsRedeemed: 0 },
+  volunteers: {
+    registered: 1,
+    active: 1,
+    hours: 1,
+    pointsIssued: 10,
+    pointsRedeemed: 0,
+    adjustments: 0,
+    pointsAdjusted: 0,
+    goodsRedeemed: 0
+  },
   party: { registered: 1, approved: 1, renewed: 1, active: 1, hours: 2, averagePoints: 2, units: 0, needsCompleted: 0 },
   // cp3 reaches the party centre only: 1 / 17 for both shares, 16 gaps.
   coverage: { compounds: 1, households: 200, averageHouseholdShare: 0.0588, averageCompoundShare: 0.0588, gaps: 16 }
@@ -649,7 +667,16 @@ const CM03: Omit<CommunityFigures, 'communityId' | 'communityName'> = {
     averageRating: null,
     ratings: 0
   },
-  volunteers: { registered: 0, active: 0, hours: 0, pointsIssued: 0, pointsRedeemed: 0, goodsRedeemed: 0 },
+  volunteers: {
+    registered: 0,
+    active: 0,
+    hours: 0,
+    pointsIssued: 0,
+    pointsRedeemed: 0,
+    adjustments: 0,
+    pointsAdjusted: 0,
+    goodsRedeemed: 0
+  },
   party: { registered: 0, approved: 0, renewed: 0, active: 0, hours: 0, averagePoints: null, units: 0, needsCompleted: 0 },
   coverage: { compounds: 0, households: 0, averageHouseholdShare: null, averageCompoundShare: null, gaps: 0 }
 }
@@ -751,7 +778,16 @@ describe('the street comparison', () => {
         ratings: 3
       },
       // v4 served in cm01 and cm02 but is one person: 3 active, not 4.
-      volunteers: { registered: 3, active: 3, hours: 10, pointsIssued: 77, pointsRedeemed: 40, goodsRedeemed: 2 },
+      volunteers: {
+        registered: 3,
+        active: 3,
+        hours: 10,
+        pointsIssued: 77,
+        pointsRedeemed: 40,
+        adjustments: 1,
+        pointsAdjusted: -5,
+        goodsRedeemed: 2
+      },
       // 25 points over 4 approved members → 6.25 → 6.3.
       party: { registered: 6, approved: 4, renewed: 3, active: 3, hours: 5, averagePoints: 6.3, units: 1, needsCompleted: 1 },
       // Three compounds, 1 000 households: convenience 500 (0.5), party centre 700 (0.7) → 1.2 / 17; compounds 1/3 + 2/3 → 1 / 17; gaps 51 − 3.
@@ -774,7 +810,9 @@ describe('queues', () => {
       ['overdueClaims', 1],
       ['pickups', 3],
       ['hours', 1],
-      ['needs', 1]
+      ['needs', 1],
+      // Nothing waits for a second staff member here: empty queues come last.
+      ['approvals', 0]
     ])
     const of = (kind: string) => q.queues.find((x) => x.kind === kind)!.oldest.map((i) => i.id)
     expect(of('wishReview')).toEqual(['w12', 'w6'])

@@ -25,7 +25,18 @@ import type { Input } from '../support/client'
 import { PRIVACY_VERSION } from '../../types/enums'
 import { EXPORT_KINDS } from '../../types/workbench'
 import { FACILITY_CSV_TEMPLATE } from '../../types/lifeCircleCsv'
-import { CALLER_KINDS, IDS, VENUE, WHO, checkinToken, ownPhoto, pickupText, type CallerKind, type MatrixWorld } from './support/matrixWorld'
+import {
+  CALLER_KINDS,
+  IDS,
+  OTHERS,
+  VENUE,
+  WHO,
+  checkinToken,
+  ownPhoto,
+  pickupText,
+  type CallerKind,
+  type MatrixWorld
+} from './support/matrixWorld'
 
 /** One case of an action's row; `P` is the action's input type (the matrix sends only valid payloads). */
 export interface Case<P = unknown> {
@@ -344,6 +355,13 @@ export const MATRIX: Matrix = {
         payload: () => ({ enrollmentId: `${IDS.activity.past}_${WHO.volunteer}`, hours: 1.5, reason: '补录时长' })
       }
     ],
+    reviewCorrection: [
+      {
+        scope: 'a correction pending in an activity of cm01, asked by another staff member: cm01 staff',
+        allow: ['staff'],
+        payload: () => ({ enrollmentId: `${IDS.activity.pastOpen}_${OTHERS.volunteer2}`, approve: true, reason: '核实无误' })
+      }
+    ],
     completeActivity: [
       { scope: 'an ended activity of cm01: its staff', allow: ['staff'], payload: () => ({ activityId: IDS.activity.pastOpen }) }
     ],
@@ -414,6 +432,16 @@ export const MATRIX: Matrix = {
         allow: ['staff'],
         payload: () => ({ volunteerNo: IDS.volunteerNo, amount: 5, reason: '补发积分', requestId: req() })
       }
+    ],
+    reviewAdjustment: [
+      {
+        scope: 'a pending adjustment of cm01 asked by another staff member: cm01 staff (a second pair of eyes)',
+        allow: ['staff'],
+        payload: () => ({ adjustmentId: IDS.adjustment, approve: true, reason: '核实无误' })
+      }
+    ],
+    adjustments: [
+      { scope: 'the adjustments of cm01: its staff', allow: ['staff'], payload: () => ({ communityId: cm, status: 'pending' }) }
     ],
     board: [{ scope: 'any signed-in person (names only of those who opted in)', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }]
   },

@@ -101,6 +101,21 @@ export const AdjustInput = z.object({
   requestId
 })
 
+export const ReviewAdjustmentInput = z.object({
+  adjustmentId: id('调整申请'),
+  approve: z.boolean({ required_error: '请选择同意或驳回', invalid_type_error: '请选择同意或驳回' }),
+  reason: text('审批意见', { min: 0, max: 100 }).default('')
+})
+
+export const ADJUSTMENT_STATUSES = ['pending', 'applied', 'approved', 'rejected'] as const
+export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number]
+
+export const ListAdjustmentsInput = z.object({
+  communityId: id('社区'),
+  status: z.enum(ADJUSTMENT_STATUSES, { errorMap: () => ({ message: '状态不正确' }) }).optional(),
+  ...page
+})
+
 export const BoardInput = z.object({ communityId: id('社区').optional(), limit: int('数量', 1, 50).default(20) }).default({})
 
 // ---- results ------------------------------------------------------------------------------------------
@@ -120,6 +135,27 @@ export interface LedgerItem {
   balanceAfter: number
   reason: string
   at: string
+}
+
+/**
+ * A staff adjustment: `applied` at once, or `pending` until a second staff member approves (then `approved`,
+ * with its ledger entry) or rejects it (four eyes: own account, above the threshold, own hours).
+ */
+export interface AdjustmentView {
+  id: string
+  communityId: string
+  volunteerNo: string
+  volunteerName: string
+  amount: number
+  reason: string
+  status: AdjustmentStatus
+  requestedAt: string
+  /** Whether the caller is the one who asked (then they cannot decide it). */
+  mine: boolean
+  decidedAt: string | null
+  decisionReason: string | null
+  /** The ledger entry, once applied or approved. */
+  entry: LedgerItem | null
 }
 
 export interface MerchantView {
@@ -222,6 +258,8 @@ export const points = {
   myRedemptions: action(z.object({ status: orderStatus.optional(), ...page }).default({})).returns<Page<OrderView>>(),
   merchantOrders: action(z.object({ merchantId: id('商家'), status: orderStatus.optional(), ...page })).returns<Page<OrderView>>(),
   expireRedemptions: action(z.object({}).default({})).returns<{ expired: number }>(),
-  adjust: action(AdjustInput).returns<LedgerItem>(),
+  adjust: action(AdjustInput).returns<AdjustmentView>(),
+  reviewAdjustment: action(ReviewAdjustmentInput).returns<AdjustmentView>(),
+  adjustments: action(ListAdjustmentsInput).returns<Page<AdjustmentView>>(),
   board: action(BoardInput).returns<Board>()
 }

@@ -130,6 +130,12 @@ export const CorrectHoursInput = enrollmentRef.extend({
   reason: text('修改原因', { min: 2, max: 200 })
 })
 
+/** Another staff member approves or rejects a staff member's correction of their own hours. */
+export const ReviewCorrectionInput = enrollmentRef.extend({
+  approve: z.boolean({ required_error: '请选择同意或驳回', invalid_type_error: '请选择同意或驳回' }),
+  reason: text('审批意见', { min: 0, max: 100 }).default('')
+})
+
 export const CERTIFICATE_NUMBER = /^ZYJL-\d{4}-[0-9A-HJKMNP-TV-Z]{10}$/
 export const certificateNumber = z
   .string({ required_error: '请填写证明编号', invalid_type_error: '证明编号格式不正确' })
@@ -252,6 +258,8 @@ export interface AttendanceRow extends EnrollmentView {
   realName: string
   phone: string
   volunteerNo: string
+  /** A staff member's correction of their own hours, waiting for another staff member (four eyes). */
+  pendingCorrection: { hours: number; reason: string; at: string } | null
   checkInEvidence: LocationEvidence | null
   checkOutEvidence: LocationEvidence | null
   /** Implausible patterns for staff to look at; they did not block anything. */
@@ -342,6 +350,7 @@ export const volunteer = {
   checkOut: action(CheckInput).returns<CheckResult>(),
   attendance: action(activityId.extend(page)).returns<Page<AttendanceRow> & { summary: AttendanceSummary }>(),
   correctHours: action(CorrectHoursInput).returns<AttendanceRow>(),
+  reviewCorrection: action(ReviewCorrectionInput).returns<AttendanceRow>(),
   completeActivity: action(activityId).returns<FinishResult>(),
   records: action(z.object(page).default({})).returns<ServiceRecords>(),
   certificate: action(z.object({}).default({})).returns<Certificate>(),

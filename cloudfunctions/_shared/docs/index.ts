@@ -58,6 +58,8 @@ export interface CommunitySettings {
     yearlyHours: number
     passMark: number
   }
+  /** Four eyes on staff points adjustments (defaults in points/src/domain/adjustment.ts). */
+  adjustments?: { threshold: number; monthlyCap: number }
 }
 
 export interface CommunityDoc {

@@ -22,4 +22,6 @@ export interface OrderDoc {
   expiresAt: Date
   closedAt: Date | null
   closedBy: string | null
+  /** The redeem request's payload fingerprint (infra/ids.ts); absent on older orders. */
+  requestFingerprint?: string
 }

@@ -55,6 +55,18 @@ export interface CorrectionDoc {
   at: Date
 }
 
+/** A staff member's correction of their own enrollment's hours, waiting for a second staff member (four eyes). */
+export interface CorrectionRequestDoc {
+  hours: number
+  reason: string
+  by: string
+  at: Date
+  status: 'pending' | 'approved' | 'rejected'
+  decidedBy: string | null
+  decidedAt: Date | null
+  decisionReason: string | null
+}
+
 export interface LocationEvidenceDoc {
   lat: number
   lng: number
@@ -92,6 +104,10 @@ export interface EnrollmentDoc {
   points: number
   missingCheckout: boolean
   corrections: CorrectionDoc[]
+  /** Corrections of one's own hours asked by staff, pending or decided (absent on older enrollments). */
+  correctionRequests?: CorrectionRequestDoc[]
+  /** True while one of them is pending (the workbench's approvals queue reads it). */
+  correctionPending?: boolean
   completedAt: Date | null
   updatedAt: Date
 }

@@ -30,6 +30,8 @@ export interface LedgerEntryDoc {
   /** Who caused it when not the holder (staff adjustment, hours correction). */
   by: string | null
   at: Date
+  /** For entries whose id comes from a client request id: the payload's fingerprint (infra/ids.ts). */
+  requestFingerprint?: string
 }
 
 /** Deterministic entry ids: one per source, so an entry can only be written once. */

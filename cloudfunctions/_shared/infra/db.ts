@@ -2,6 +2,7 @@
 import type { CollectionName } from '../../../config/database'
 import { _, db, type Database } from './cloud'
 import { notFound } from './errors'
+import { assertSameRequest } from './ids'
 
 export type Tx = Database
 
@@ -54,12 +55,16 @@ export const putDoc = (name: CollectionName, doc: { _id: string }, tx?: Tx) =>
 
 /**
  * Creates a document whose id was derived from a request id, unless a retry of that request already did:
- * answers the stored document then, so a repeated tap never creates twice.
+ * answers the stored document then, so a repeated tap never creates twice. With the request's
+ * `fingerprint` (ctx.fingerprint) it is stored alongside, and the same id with another payload is CONFLICT.
  */
-export async function createOnce<T extends { _id: string }>(name: CollectionName, doc: T, tx: Tx): Promise<T> {
-  const earlier = await getDoc<T>(name, doc._id, tx)
-  if (earlier) return earlier
-  await putDoc(name, doc, tx)
+export async function createOnce<T extends { _id: string }>(name: CollectionName, doc: T, tx: Tx, fingerprint?: string): Promise<T> {
+  const earlier = await getDoc<T & { requestFingerprint?: string }>(name, doc._id, tx)
+  if (earlier) {
+    assertSameRequest(earlier, fingerprint)
+    return earlier
+  }
+  await putDoc(name, fingerprint ? { ...doc, requestFingerprint: fingerprint } : doc, tx)
   return doc
 }
 

@@ -6,6 +6,7 @@ import type { LedgerKind } from '../../../types/enums'
 import { nextTotals, type LedgerEntryDoc, type PointsAccountDoc, type Totals } from '../domain/ledgerRules'
 import { getDoc, inTransaction, isTxConflict, putDoc, type Tx } from './db'
 import { exhausted } from './errors'
+import { assertSameRequest } from './ids'
 
 export * from '../domain/ledgerRules'
 
@@ -21,6 +22,8 @@ export interface Posting {
   sourceId: string
   by?: string | null
   at: Date
+  /** The request's payload fingerprint when the entry's id comes from a client request id (see ids.ts). */
+  fingerprint?: string
 }
 
 export interface PostResult {
@@ -34,6 +37,7 @@ export interface PostResult {
 export async function post(tx: Tx, p: Posting): Promise<PostResult> {
   const existing = await getDoc<LedgerEntryDoc>('pointsLedger', p.id, tx)
   if (existing) {
+    assertSameRequest(existing, p.fingerprint)
     const account = await getDoc<PointsAccountDoc>('pointsAccounts', p.openid, tx)
     return { applied: false, balance: account?.balance ?? 0, entry: existing }
   }
@@ -56,7 +60,8 @@ export async function post(tx: Tx, p: Posting): Promise<PostResult> {
     reason: p.reason,
     sourceId: p.sourceId,
     by: p.by ?? null,
-    at: p.at
+    at: p.at,
+    ...(p.fingerprint ? { requestFingerprint: p.fingerprint } : {})
   }
   await putDoc('pointsAccounts', nextAccount, tx)
   await putDoc('pointsLedger', entry, tx)

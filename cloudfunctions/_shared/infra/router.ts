@@ -7,6 +7,7 @@ import { chineseErrorMap } from '../../../types/schemas/common'
 import { allowed, type Allow, type Caller } from './auth'
 import { cloud } from './cloud'
 import { getDoc } from './db'
+import { fingerprintOf } from './ids'
 import type { UserDoc } from '../docs'
 import { AppError, denied, invalid, isAppError, unauthenticated } from './errors'
 import { readInvocation, type Invocation, type WxContext } from './invocation'
@@ -17,6 +18,8 @@ export interface Ctx {
   now: Date
   action: string
   fn: string
+  /** The parsed input's fingerprint (request id left out): stored with request-id documents to refuse a reused id. */
+  fingerprint: string
 }
 
 export interface Route<D> {
@@ -80,7 +83,7 @@ export function createFunction<M extends ActionMap>(fn: string, contract: M, rou
         throw invalid(fields[0]?.message ?? undefined, { fields })
       }
 
-      const result = await route.handler(parsed.data, { caller, now: new Date(), action, fn })
+      const result = await route.handler(parsed.data, { caller, now: new Date(), action, fn, fingerprint: fingerprintOf(parsed.data) })
       return { ok: true, data: result ?? null }
     } catch (e) {
       return { ok: false, error: toErrorBody(e) }

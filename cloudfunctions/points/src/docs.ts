@@ -2,7 +2,8 @@
 import type { MerchantStatus } from '../../../types/enums'
 
 export type { OrderDoc } from '../../_shared/docs/points'
-import type { GoodsKind, GoodsStatus, LimitPeriod, MerchantKind } from '../../../types/schemas/points'
+import type { AdjustmentStatus, GoodsKind, GoodsStatus, LimitPeriod, MerchantKind } from '../../../types/schemas/points'
+import type { LedgerEntryDoc } from '../../_shared/domain/ledgerRules'
 
 export interface MerchantDoc {
   _id: string
@@ -50,6 +51,38 @@ export interface QuotaDoc {
   goodsId: string
   openid: string
   period: string
+  used: number
+  updatedAt: Date
+}
+
+/** A staff points adjustment (four eyes): applied at once, or pending a second staff member's decision. */
+export interface AdjustmentDoc {
+  _id: string
+  communityId: string
+  /** The holder's openid, volunteer number and name when asked. */
+  openid: string
+  volunteerNo: string
+  volunteerName: string
+  amount: number
+  reason: string
+  requestId: string
+  requestFingerprint: string
+  requestedBy: string
+  requestedAt: Date
+  /** China-time month whose cap this adjustment counts against. */
+  month: string
+  status: AdjustmentStatus
+  decidedBy: string | null
+  decidedAt: Date | null
+  decisionReason: string | null
+  entry: LedgerEntryDoc | null
+}
+
+/** Points adjusted in a community in a month (applied and pending, either way): the cap's counter. */
+export interface AdjustTotalDoc {
+  _id: string
+  communityId: string
+  month: string
   used: number
   updatedAt: Date
 }

@@ -2,7 +2,8 @@
 // The route table: rules live in src/domain, the balance changes only through _shared/infra/ledger.ts.
 import { contract } from '../../../types'
 import { createFunction } from '../../_shared/infra/router'
-import { adjust, balance, board, ledger } from './handlers/account'
+import { balance, board, ledger } from './handlers/account'
+import { adjust, adjustments, reviewAdjustment } from './handlers/adjustments'
 import { goodsDetail, listGoods, upsertGoods } from './handlers/goods'
 import { applyMerchant, listMerchants, myMerchant, reviewMerchant } from './handlers/merchants'
 import { cancelRedemption, expireRedemptions, merchantOrders, myRedemptions, redeem, verifyPickup } from './handlers/orders'
@@ -27,6 +28,8 @@ export const main = createFunction(
     merchantOrders: { allow: ['merchant', 'staff'], handler: merchantOrders },
     expireRedemptions: { allow: ['system'], handler: expireRedemptions },
     adjust: { allow: ['staff'], handler: adjust },
+    reviewAdjustment: { allow: ['staff'], handler: reviewAdjustment },
+    adjustments: { allow: ['staff'], handler: adjustments },
     board: { allow: ['resident'], handler: board }
   },
   { expireRedemptions: 'expireRedemptions' }

@@ -7,7 +7,7 @@ import type { VolunteerDoc } from '../../_shared/docs/volunteer'
 import { _ } from '../../_shared/infra/cloud'
 import { coll, createOnce, getDoc, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 import type { LedgerEntryDoc, PointsAccountDoc } from '../../_shared/infra/ledger'
-import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from './docs'
+import type { AdjustmentDoc, AdjustTotalDoc, GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from './docs'
 
 export { balanceOf, post, transact } from '../../_shared/infra/ledger'
 export { communityNames } from '../../_shared/infra/communities'
@@ -50,7 +50,7 @@ export const findGoods = (id: string, tx?: Tx) => getDoc<GoodsDoc>('goods', id, 
 
 export const loadGoods = (id: string, tx?: Tx) => loadDoc<GoodsDoc>('goods', id, '商品不存在或已删除', tx)
 
-export const createGoods = (tx: Tx, g: GoodsDoc) => createOnce('goods', g, tx)
+export const createGoods = (tx: Tx, g: GoodsDoc, fingerprint?: string) => createOnce('goods', g, tx, fingerprint)
 export const updateGoods = (tx: Tx, id: string, patch: Partial<GoodsDoc>) => coll('goods', tx).doc(id).update({ data: patch })
 
 export const goodsPage = (where: Partial<Pick<GoodsDoc, 'status' | 'merchantId' | 'communityId' | 'kind'>>, page: PageInput) =>
@@ -110,7 +110,7 @@ export async function volunteersShown(openids: string[], fields: { realName: tru
 export const ledgerPage = (openid: string, page: PageInput) =>
   pageOf<LedgerEntryDoc>(coll('pointsLedger').where({ openid }).orderBy('at', 'desc'), page)
 
-export const findAccount = (openid: string) => getDoc<PointsAccountDoc>('pointsAccounts', openid)
+export const findAccount = (openid: string, tx?: Tx) => getDoc<PointsAccountDoc>('pointsAccounts', openid, tx)
 
 /** The community's accounts that earned points, most first. */
 export async function topEarners(communityId: string, limit: number): Promise<PointsAccountDoc[]> {
@@ -129,3 +129,21 @@ export async function countEarningMore(communityId: string, earned: number): Pro
       .count()
   ).total
 }
+
+// --- staff adjustments (four eyes) ---------------------------------------------------------------------
+
+export const findAdjustment = (id: string, tx?: Tx) => getDoc<AdjustmentDoc>('pointsAdjustments', id, tx)
+export const loadAdjustment = (id: string, tx?: Tx) => loadDoc<AdjustmentDoc>('pointsAdjustments', id, '调整申请不存在', tx)
+export const saveAdjustment = (tx: Tx, a: AdjustmentDoc) => putDoc('pointsAdjustments', a, tx)
+
+export const adjustTotalId = (communityId: string, month: string) => `${communityId}_${month}`
+export const findAdjustTotal = (id: string, tx: Tx) => getDoc<AdjustTotalDoc>('pointsAdjustTotals', id, tx)
+export const saveAdjustTotal = (tx: Tx, t: AdjustTotalDoc) => putDoc('pointsAdjustTotals', t, tx)
+
+export const adjustmentsPage = (communityId: string, status: AdjustmentDoc['status'] | undefined, page: PageInput) =>
+  pageOf<AdjustmentDoc>(
+    coll('pointsAdjustments')
+      .where(status ? { communityId, status } : { communityId })
+      .orderBy('requestedAt', 'desc'),
+    page
+  )

@@ -1,10 +1,10 @@
 // Documents → answers. Personal data is masked for everyone but its owner and the community's staff.
-import type { GoodsView, LedgerItem, MerchantView, OrderView } from '../../../types/schemas/points'
+import type { AdjustmentView, GoodsView, LedgerItem, MerchantView, OrderView } from '../../../types/schemas/points'
 import { isStaffOf, type Caller } from '../../_shared/infra/auth'
 import type { LedgerEntryDoc } from '../../_shared/infra/ledger'
 import { maskName, maskPhone } from '../../_shared/domain/masking'
 import { asDate, iso, isoOrNull } from '../../_shared/domain/dates'
-import type { GoodsDoc, MerchantDoc, OrderDoc } from './docs'
+import type { AdjustmentDoc, GoodsDoc, MerchantDoc, OrderDoc } from './docs'
 import { pickupPayload } from './domain/order'
 import { unavailableReason } from './domain/redeem'
 
@@ -78,4 +78,21 @@ export function toOrderView(o: OrderDoc, viewer: 'buyer' | 'shop', buyerName?: s
 
 export function toLedgerItem(e: LedgerEntryDoc): LedgerItem {
   return { id: e._id, kind: e.kind, amount: e.amount, balanceAfter: e.balanceAfter, reason: e.reason, at: iso(e.at) }
+}
+
+export function toAdjustmentView(a: AdjustmentDoc, caller: Caller): AdjustmentView {
+  return {
+    id: a._id,
+    communityId: a.communityId,
+    volunteerNo: a.volunteerNo,
+    volunteerName: a.volunteerName,
+    amount: a.amount,
+    reason: a.reason,
+    status: a.status,
+    requestedAt: iso(a.requestedAt),
+    mine: a.requestedBy === caller.openid,
+    decidedAt: isoOrNull(a.decidedAt),
+    decisionReason: a.decisionReason,
+    entry: a.entry ? toLedgerItem(a.entry) : null
+  }
 }

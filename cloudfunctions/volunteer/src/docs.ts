@@ -3,7 +3,7 @@ import type { GeoPoint } from '../../_shared/docs'
 import type { BusySpanDoc, EnrollmentDoc } from '../../_shared/docs/volunteer'
 import { asDate } from '../../_shared/domain/dates'
 
-export type { CorrectionDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
+export type { CorrectionDoc, CorrectionRequestDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
 
 export interface ActivityDoc {
   _id: string

@@ -7,7 +7,7 @@ import { checkIn, checkinCode, checkOut } from './handlers/checkin'
 import { cancelEnrollment, enroll } from './handlers/enrollment'
 import { profile, register, updateProfile } from './handlers/profile'
 import { certificate, records, verifyCertificate } from './handlers/records'
-import { attendance, completeActivity, correctHours } from './handlers/staff'
+import { attendance, completeActivity, correctHours, reviewCorrection } from './handlers/staff'
 import { pendingVolunteers, reviewVolunteer } from './handlers/vetting'
 
 export const main = createFunction('volunteer', contract.volunteer, {
@@ -26,6 +26,7 @@ export const main = createFunction('volunteer', contract.volunteer, {
   checkOut: { allow: ['volunteer'], handler: checkOut },
   attendance: { allow: ['staff'], handler: attendance },
   correctHours: { allow: ['staff'], handler: correctHours },
+  reviewCorrection: { allow: ['staff'], handler: reviewCorrection },
   completeActivity: { allow: ['staff'], handler: completeActivity },
   records: { allow: ['volunteer'], handler: records },
   certificate: { allow: ['volunteer'], handler: certificate },

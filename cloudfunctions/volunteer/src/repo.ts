@@ -111,8 +111,8 @@ export async function registerVolunteer(
 export const loadActivity = (id: string, tx?: Tx) => loadDoc<ActivityDoc>('activities', id, '活动不存在或已删除', tx)
 
 /** The stored activity: its location as the SDK's Geo.Point, which the 2dsphere index wants. */
-export const createActivity = (tx: Tx, a: ActivityDoc) =>
-  createOnce('activities', { ...a, location: db.Geo.Point(...a.location.coordinates) }, tx)
+export const createActivity = (tx: Tx, a: ActivityDoc, fingerprint?: string) =>
+  createOnce('activities', { ...a, location: db.Geo.Point(...a.location.coordinates) }, tx, fingerprint)
 
 export const updateActivity = (tx: Tx, id: string, patch: Partial<ActivityDoc>) => coll('activities', tx).doc(id).update({ data: patch })
 

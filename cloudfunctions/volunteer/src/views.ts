@@ -16,6 +16,7 @@ import { maskPhone } from '../../_shared/domain/masking'
 import { asDate, iso, isoOrNull } from '../../_shared/domain/dates'
 import type { ActivityDoc, CertificateDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from './docs'
 import { activityPhase } from './domain/attendance'
+import { pendingRequest } from './domain/correctionReview'
 import { fromHalfHours } from './domain/hours'
 
 export function toActivitySummary(
@@ -71,6 +72,11 @@ export function toEnrollmentView(e: EnrollmentDoc): EnrollmentView {
   }
 }
 
+function pendingOf(e: EnrollmentDoc): AttendanceRow['pendingCorrection'] {
+  const r = pendingRequest(e.correctionRequests)
+  return r ? { hours: r.hours, reason: r.reason, at: iso(r.at) } : null
+}
+
 /** The device id stays on the server: staff see only whether it was shared (a flag). */
 const toEvidence = (e: LocationEvidenceDoc | null | undefined): LocationEvidence | null =>
   e ? { lat: e.lat, lng: e.lng, accuracy: e.accuracy ?? null, distance: e.distance, at: iso(e.at) } : null
@@ -82,6 +88,7 @@ export function toAttendanceRow(e: EnrollmentDoc, v: VolunteerDoc | null, flags:
     openid: e.openid,
     realName: v?.realName ?? '未登记',
     phone: maskPhone(v?.phone) ?? '',
+    pendingCorrection: pendingOf(e),
     volunteerNo: v?.volunteerNo ?? '',
     checkInEvidence: toEvidence(e.checkInEvidence),
     checkOutEvidence: toEvidence(e.checkOutEvidence),

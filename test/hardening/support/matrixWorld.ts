@@ -123,7 +123,9 @@ export const IDS = {
   registration: { member: 'pm-hz-member', pending: 'pm-hz-applicant' },
   unit: { mine: 'uA', other: 'uB', pending: 'uP' },
   need: { open: 'ndOpen', byMember: 'ndByMember', byUnit: 'ndByUnit', completed: 'ndCompleted' },
-  project: 'pjA'
+  project: 'pjA',
+  /** A points adjustment of the volunteer by another staff member of cm01, pending a second staff member. */
+  adjustment: 'adjPending'
 } as const
 
 /** Server secrets written up front, so no call creates one lazily and tests can sign check-in codes. */
@@ -382,7 +384,21 @@ function volunteering(now: Date) {
       hours: 2,
       completedAt: byId.get(A.past)!.end
     }),
-    enrollment(A.pastOpen, OTHERS.volunteer2, 'enrolled')
+    enrollment(A.pastOpen, OTHERS.volunteer2, 'enrolled', {
+      // A correction asked by another staff member of cm01, waiting for a second pair of eyes.
+      correctionRequests: [
+        {
+          hours: 1,
+          reason: '补录时长',
+          by: 'hz-staff-colleague',
+          at: at(-HOUR),
+          status: 'pending',
+          decidedBy: null,
+          decidedAt: null,
+          decisionReason: null
+        }
+      ]
+    })
   ]
   const me = {
     ...volunteerDoc(v, '李志强', 1, { communityId: IDS.community, phone: '13800000002' }),
@@ -523,6 +539,27 @@ function supermarket(now: Date) {
     pointsAccounts: [
       { ...mine.account, balance: 500, spent: 50 },
       { ...theirs.account, balance: 100, spent: 100 }
+    ],
+    pointsAdjustments: [
+      {
+        _id: IDS.adjustment,
+        communityId: IDS.community,
+        openid: WHO.volunteer,
+        volunteerNo: IDS.volunteerNo,
+        volunteerName: '志愿者',
+        amount: 300,
+        reason: '补录全年服务积分',
+        requestId: 'req-adjPending',
+        requestFingerprint: 'f0',
+        requestedBy: 'hz-staff-colleague',
+        requestedAt: at(-DAY),
+        month,
+        status: 'pending',
+        decidedBy: null,
+        decidedAt: null,
+        decisionReason: null,
+        entry: null
+      }
     ]
   }
 }

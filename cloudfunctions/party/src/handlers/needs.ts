@@ -59,12 +59,14 @@ async function view(need: NeedDoc, caller: Caller) {
 
 export const needDetail: Handler<'party', 'need'> = async (input, { caller }) => view(await loadNeed(input.needId), caller)
 
-export const postNeed: Handler<'party', 'postNeed'> = async (input, { caller, now }) => {
+export const postNeed: Handler<'party', 'postNeed'> = async (input, { caller, now, fingerprint }) => {
   requireStaffOf(caller, input.communityId)
   await loadCommunity(input.communityId)
   if (input.deadline !== undefined && new Date(input.deadline) <= now) throw invalid('截止时间须晚于现在')
   const id = idFor('nd', caller.openid, input.requestId)
-  const need = await inTransaction((tx) => createOnce('partyNeeds', newNeed(id, input, { id: caller.openid, role: 'staff' }, now), tx))
+  const need = await inTransaction((tx) =>
+    createOnce('partyNeeds', newNeed(id, input, { id: caller.openid, role: 'staff' }, now), tx, fingerprint)
+  )
   return view(need, caller)
 }
 

@@ -45,7 +45,7 @@ async function view(unit: UnitDoc, caller: Caller): Promise<Unit> {
   return unitView(unit, await namesFor([unit.communityId]), fullAccess)
 }
 
-export const registerUnit: Handler<'party', 'registerUnit'> = async (input, { caller, now }) => {
+export const registerUnit: Handler<'party', 'registerUnit'> = async (input, { caller, now, fingerprint }) => {
   const openid = personOf(caller)
   await loadCommunity(input.communityId)
   const fields = {
@@ -68,7 +68,7 @@ export const registerUnit: Handler<'party', 'registerUnit'> = async (input, { ca
     return view(unit, caller)
   }
   const id = idFor('u', openid, input.requestId)
-  const unit = await inTransaction((tx) => createOnce('partyUnits', newUnitRegistration(id, openid, input, now), tx))
+  const unit = await inTransaction((tx) => createOnce('partyUnits', newUnitRegistration(id, openid, input, now), tx, fingerprint))
   return view(unit, caller)
 }
 

@@ -1,24 +1,11 @@
-// Balances, the ledger, staff adjustments and the community board.
+// Balances, the ledger and the community board.
 import type { Board } from '../../../../types/schemas/points'
 import type { VolunteerDoc } from '../../../_shared/docs/volunteer'
-import { personOf, requireStaffOf } from '../../../_shared/infra/auth'
-import { isAppError, notFound, precondition } from '../../../_shared/infra/errors'
-import { INSUFFICIENT_POINTS, ledgerId } from '../../../_shared/infra/ledger'
+import { personOf } from '../../../_shared/infra/auth'
+import { precondition } from '../../../_shared/infra/errors'
 import type { Handler } from '../../../_shared/infra/router'
 import { boardRows } from '../domain/board'
-import {
-  balanceOf,
-  communityNames,
-  countEarningMore,
-  findAccount,
-  findVolunteer,
-  ledgerPage,
-  post,
-  topEarners,
-  transact,
-  volunteerByNo,
-  volunteersShown
-} from '../repo'
+import { balanceOf, communityNames, countEarningMore, findAccount, findVolunteer, ledgerPage, topEarners, volunteersShown } from '../repo'
 import { toLedgerItem } from '../views'
 
 export const balance: Handler<'points', 'balance'> = async (_input, { caller }) => {
@@ -29,34 +16,6 @@ export const balance: Handler<'points', 'balance'> = async (_input, { caller }) 
 export const ledger: Handler<'points', 'ledger'> = async (input, { caller }) => {
   const page = await ledgerPage(personOf(caller), input)
   return { items: page.items.map(toLedgerItem), nextCursor: page.nextCursor }
-}
-
-/** Staff of the volunteer's community add or take points, with a reason; the request id makes a retry safe. */
-export const adjust: Handler<'points', 'adjust'> = async (input, { caller, now }) => {
-  const v = await volunteerByNo(input.volunteerNo)
-  if (!v) throw notFound('未找到该志愿者编号')
-  requireStaffOf(caller, v.communityId)
-  const by = personOf(caller)
-  try {
-    const { entry } = await transact((tx) =>
-      post(tx, {
-        id: ledgerId.adjust(by, input.requestId),
-        openid: v._id,
-        homeCommunityId: v.communityId,
-        communityId: v.communityId,
-        kind: 'adjust',
-        amount: input.amount,
-        reason: input.reason,
-        sourceId: input.requestId,
-        by,
-        at: now
-      })
-    )
-    return toLedgerItem(entry)
-  } catch (e) {
-    if (isAppError(e) && e.message === INSUFFICIENT_POINTS) throw precondition('该志愿者积分不足，无法扣减这么多')
-    throw e
-  }
 }
 
 export const board: Handler<'points', 'board'> = async (input, { caller }) => {

@@ -11,7 +11,7 @@ import { createGoods, findGoods, findQuota, goodsPage, loadGoods, loadMerchant, 
 import { toGoodsView } from '../views'
 import { canManageMerchant, requireMerchantManager } from './merchants'
 
-export const upsertGoods: Handler<'points', 'upsertGoods'> = async (input, { caller, now }) => {
+export const upsertGoods: Handler<'points', 'upsertGoods'> = async (input, { caller, now, fingerprint }) => {
   const m = await loadMerchant(input.merchantId)
   requireMerchantManager(caller, m)
   if (m.status !== 'approved') throw precondition('商家尚未通过审核，暂不能上架')
@@ -37,7 +37,7 @@ export const upsertGoods: Handler<'points', 'upsertGoods'> = async (input, { cal
   if (!input.goodsId) {
     requireOwnFiles([input.photo], caller.openid, { path: 'photo' })
     const fresh: GoodsDoc = { _id: requestDocId('g', m._id, input.requestId!), ...fields, redeemed: 0, createdAt: now }
-    const saved = await transact((tx) => createGoods(tx, fresh))
+    const saved = await transact((tx) => createGoods(tx, fresh, fingerprint))
     return toGoodsView(saved, now)
   }
   const goodsId = input.goodsId

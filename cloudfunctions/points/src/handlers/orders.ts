@@ -10,6 +10,7 @@ import { hasGrant, isStaffOf, personOf, type Caller } from '../../../_shared/inf
 import { conflict, denied, invalid, notFound } from '../../../_shared/infra/errors'
 import { ledgerId } from '../../../_shared/infra/ledger'
 import { notify } from '../../../_shared/infra/notify'
+import { assertSameRequest } from '../../../_shared/infra/ids'
 import type { Handler } from '../../../_shared/infra/router'
 import type { OrderDoc } from '../docs'
 import { assertMove, assertPickable, orderIdFor, parsePickup, pickupCode } from '../domain/order'
@@ -40,15 +41,21 @@ import { requireMerchantManager } from './merchants'
 
 const DAY_MS = 86_400_000
 
-export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now }) => {
+export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, fingerprint }) => {
   const openid = personOf(caller)
   const id = orderIdFor(openid, input.requestId)
   const earlier = await findOrder(id)
-  if (earlier) return toOrderView(earlier, 'buyer')
+  if (earlier) {
+    assertSameRequest(earlier, fingerprint)
+    return toOrderView(earlier, 'buyer')
+  }
   const code = pickupCode(randomInt)
   const { order, created } = await transact(async (tx) => {
     const again = await findOrder(id, tx)
-    if (again) return { order: again, created: false }
+    if (again) {
+      assertSameRequest(again, fingerprint)
+      return { order: again, created: false }
+    }
     await requireLiveAccount(tx, openid)
     const g = await loadGoods(input.goodsId, tx)
     const qid = quotaId(g._id, openid, quotaPeriod(g.limitPeriod, now))
@@ -93,7 +100,8 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now }
       createdAt: now,
       expiresAt: new Date(now.getTime() + g.pickupDays * DAY_MS),
       closedAt: null,
-      closedBy: null
+      closedBy: null,
+      requestFingerprint: fingerprint
     }
     await saveOrder(tx, o)
     return { order: o, created: true }

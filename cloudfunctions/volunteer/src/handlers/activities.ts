@@ -65,7 +65,7 @@ export const createActivity: Handler<'volunteer', 'createActivity'> = async (inp
     updatedAt: ctx.now,
     finishedAt: null
   }
-  const saved = await inTransaction((tx) => storeActivity(tx, doc))
+  const saved = await inTransaction((tx) => storeActivity(tx, doc, ctx.fingerprint))
   return detailOf(saved, ctx)
 }
 

@@ -7,8 +7,9 @@ import { personOf } from '../../../_shared/infra/auth'
 import { conflict, notFound } from '../../../_shared/infra/errors'
 import type { Handler } from '../../../_shared/infra/router'
 import { fromPoint } from '../../../_shared/docs'
-import type { ActivityDoc, EnrollmentDoc } from '../docs'
+import type { ActivityDoc, CorrectionRequestDoc, EnrollmentDoc } from '../docs'
 import { assertCanCorrect, assertCanFinish, statusAtFinish } from '../domain/attendance'
+import { assertNoPendingRequest, decide, needsSecondStaff, requestToDecide } from '../domain/correctionReview'
 import { attendanceFlags, sharedDeviceIds, type FlagContext } from '../domain/evidence'
 import {
   attendancePage,
@@ -55,20 +56,87 @@ export const attendance: Handler<'volunteer', 'attendance'> = async (input, { ca
   }
 }
 
+/** A staff member's correction of their own hours is stored as a request for another staff member. */
+async function askForSecondStaff(enrollmentId: string, hours: number, reason: string, by: string, now: Date): Promise<EnrollmentDoc> {
+  return transact(async (tx) => {
+    const a = await loadActivity((await findEnrollment(enrollmentId, tx))!.activityId, tx)
+    const e = await findEnrollment(enrollmentId, tx)
+    assertCanCorrect(clockOf(a), e, hours, now)
+    assertNoPendingRequest(e!.correctionRequests)
+    const request: CorrectionRequestDoc = {
+      hours,
+      reason,
+      by,
+      at: now,
+      status: 'pending',
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null
+    }
+    const correctionRequests = [...(e!.correctionRequests ?? []), request]
+    await updateEnrollment(tx, e!._id, { correctionRequests, correctionPending: true, updatedAt: now })
+    return { ...e!, correctionRequests, correctionPending: true }
+  })
+}
+
 export const correctHours: Handler<'volunteer', 'correctHours'> = async (input, { caller, now }) => {
   const found = await findEnrollment(input.enrollmentId)
   if (!found) throw notFound('报名记录不存在')
   const activity = await managedActivity(caller, found.activityId)
   const member = await memberRuleOf(found.openid)
   const by = personOf(caller)
+  if (needsSecondStaff(found.openid, by)) {
+    const asked = await askForSecondStaff(found._id, input.hours, input.reason, by, now)
+    return rowOf(asked, activity)
+  }
   const done = await transact(async (tx) => {
     const a = await loadActivity(found.activityId, tx)
     const e = await findEnrollment(found._id, tx)
     assertCanCorrect(clockOf(a), e, input.hours, now)
     return complete(tx, a, e!, { hours: input.hours, correction: { by, reason: input.reason } }, member, now)
   })
-  const [person, flagContext] = await Promise.all([findVolunteer(found.openid), flagContextOf(activity)])
-  return toAttendanceRow(done.enrollment, person, attendanceFlags(done.enrollment, flagContext))
+  return rowOf(done.enrollment, activity)
+}
+
+/** One attendance row as staff see it after a change: the person, the evidence and its flags. */
+async function rowOf(e: EnrollmentDoc, activity: ActivityDoc) {
+  const [person, flagContext] = await Promise.all([findVolunteer(e.openid), flagContextOf(activity)])
+  return toAttendanceRow(e, person, attendanceFlags(e, flagContext))
+}
+
+/**
+ * Another staff member of the activity's community approves (the correction applies as a staff correction
+ * by the one who asked, in the same transaction) or rejects a pending correction of a staff member's own
+ * hours; who, when and why are recorded on the enrollment.
+ */
+export const reviewCorrection: Handler<'volunteer', 'reviewCorrection'> = async (input, { caller, now }) => {
+  const found = await findEnrollment(input.enrollmentId)
+  if (!found) throw notFound('报名记录不存在')
+  const activity = await managedActivity(caller, found.activityId)
+  const reviewer = personOf(caller)
+  const member = await memberRuleOf(found.openid)
+  const done = await transact(async (tx) => {
+    const a = await loadActivity(found.activityId, tx)
+    const e = (await findEnrollment(found._id, tx))!
+    const request = requestToDecide(e.correctionRequests, e.openid, reviewer, input.approve)
+    if (!request) return e
+    const correctionRequests = decide(e.correctionRequests ?? [], {
+      approve: input.approve,
+      by: reviewer,
+      at: now,
+      reason: input.reason || null
+    })
+    if (!input.approve) {
+      await updateEnrollment(tx, e._id, { correctionRequests, correctionPending: false, updatedAt: now })
+      return { ...e, correctionRequests, correctionPending: false }
+    }
+    assertCanCorrect(clockOf(a), e, request.hours, now)
+    const correction = { by: request.by, reason: request.reason }
+    return (
+      await complete(tx, a, e, { hours: request.hours, correction, patch: { correctionRequests, correctionPending: false } }, member, now)
+    ).enrollment
+  })
+  return rowOf(done, activity)
 }
 
 async function closeOne(activityId: string, enrollmentId: string, now: Date): Promise<'absent' | 'completedWithoutCheckout' | null> {

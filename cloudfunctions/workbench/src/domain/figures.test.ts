@@ -1,5 +1,14 @@
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
-import { coverageBars, coverageSummary, emptyWishCounts, partyFigures, ratingsIn, wishCategoryBars, wishFigures } from './figures'
+import {
+  coverageBars,
+  coverageSummary,
+  emptyWishCounts,
+  partyFigures,
+  pointsPart,
+  ratingsIn,
+  wishCategoryBars,
+  wishFigures
+} from './figures'
 
 const row = (
   category: string,
@@ -91,5 +100,17 @@ describe('figure definitions', () => {
       { category: 'goods', label: '物资', published: 2, completed: 1 },
       { category: 'study', label: '学习', published: 0, completed: 0 }
     ])
+  })
+})
+
+describe('pointsPart', () => {
+  it('counts staff adjustments and their net points apart, within the points issued', () => {
+    const row = (k: string, amount: number, count: number) => ({ _id: { c: 'c1', k }, amount, count })
+    expect(pointsPart([row('credit', 50, 3), row('adjust', 15, 2), row('redemption', -40, 2), row('refund', 10, 1)])).toEqual({
+      issued: 65,
+      redeemed: 30,
+      adjustments: 2,
+      adjusted: 15
+    })
   })
 })

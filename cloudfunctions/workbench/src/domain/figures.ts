@@ -150,11 +150,12 @@ export function wishCategoryBars(published: readonly PublishedRow[], categories:
 // --- volunteers and points --------------------------------------------------------------------------------
 
 /** One range of the ledger summed per community and kind: a handful of rows whatever the size of the ledger. */
-export const ledgerGroup = { _id: { c: '$communityId', k: '$kind' }, amount: { $sum: '$amount' } }
+export const ledgerGroup = { _id: { c: '$communityId', k: '$kind' }, amount: { $sum: '$amount' }, count: { $sum: 1 } }
 
 export interface LedgerRow {
   _id: { c: string; k: string }
   amount: number
+  count?: number
 }
 
 const ISSUED_KINDS = new Set(['credit', 'adjust'])
@@ -163,17 +164,26 @@ const SPENT_KINDS = new Set(['redemption', 'refund'])
 export interface PointsPart {
   issued: number
   redeemed: number
+  /** Staff adjustments posted (applied at once or approved) and their net points. */
+  adjustments: number
+  adjusted: number
 }
 
-/** Points issued (credits and staff adjustments, net) and redeemed (redemptions minus refunds). */
+/** Points issued (credits and staff adjustments, net) and redeemed (redemptions minus refunds); adjustments apart too. */
 export function pointsPart(rows: readonly LedgerRow[]): PointsPart {
   let issued = 0
   let spent = 0
+  let adjustments = 0
+  let adjusted = 0
   for (const r of rows) {
     if (ISSUED_KINDS.has(r._id.k)) issued += r.amount
     else if (SPENT_KINDS.has(r._id.k)) spent += r.amount
+    if (r._id.k === 'adjust') {
+      adjustments += r.count ?? 0
+      adjusted += r.amount
+    }
   }
-  return { issued, redeemed: spent === 0 ? 0 : -spent }
+  return { issued, redeemed: spent === 0 ? 0 : -spent, adjustments, adjusted }
 }
 
 /** Completed service per person, then per community: distinct people and their hours. */
@@ -209,6 +219,8 @@ export const volunteerFigures = (p: VolunteerPart): VolunteerFigures => ({
   hours: round1(p.service.hours),
   pointsIssued: p.points.issued,
   pointsRedeemed: p.points.redeemed,
+  adjustments: p.points.adjustments,
+  pointsAdjusted: p.points.adjusted,
   goodsRedeemed: p.goodsRedeemed
 })
 
@@ -331,7 +343,7 @@ export function streetTotal(streetId: string, streetName: string, parts: readonl
   const zeroVolunteer: VolunteerPart = {
     registered: 0,
     service: { active: 0, hours: 0 },
-    points: { issued: 0, redeemed: 0 },
+    points: { issued: 0, redeemed: 0, adjustments: 0, adjusted: 0 },
     goodsRedeemed: 0
   }
   const zeroParty: PartyPart = { registered: 0, approved: 0, renewed: 0, active: 0, hours: 0, points: 0, units: 0, needsCompleted: 0 }

@@ -173,8 +173,8 @@ describe('the aggregation plan (mingo, hand-made documents)', () => {
 
   it('sums points per CST month: the first minute of April and the last of February stay out', () => {
     const parts = foldParts(plan, results, new Map(), new Map())
-    expect(parts.get('c1')!.volunteer.points).toEqual({ issued: 10, redeemed: 8 })
-    expect(parts.get('c2')!.volunteer.points).toEqual({ issued: -2, redeemed: 0 })
+    expect(parts.get('c1')!.volunteer.points).toEqual({ issued: 10, redeemed: 8, adjustments: 0, adjusted: 0 })
+    expect(parts.get('c2')!.volunteer.points).toEqual({ issued: -2, redeemed: 0, adjustments: 1, adjusted: -2 })
   })
 
   it('counts distinct volunteers with hours, per community and once over the street', () => {
@@ -237,6 +237,11 @@ describe('the aggregation plan (mingo, hand-made documents)', () => {
     expect(running.slices.filter((m) => m.inPeriod)).toHaveLength(12)
     expect(monthPartsOf(running, runAll(DATA, running.pipelines), 'c1').map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03'])
     // The period figures come from March only.
-    expect(foldParts(detail, r, new Map(), new Map()).get('c1')!.volunteer.points).toEqual({ issued: 10, redeemed: 8 })
+    expect(foldParts(detail, r, new Map(), new Map()).get('c1')!.volunteer.points).toEqual({
+      issued: 10,
+      redeemed: 8,
+      adjustments: 0,
+      adjusted: 0
+    })
   })
 })

@@ -68,3 +68,25 @@ describe('workbench queues', () => {
     expect(ordered.map((x) => x.kind)).toEqual(['hours', 'needs', 'wishReview', 'merchants', 'pickups'])
   })
 })
+
+describe('the approvals queue', () => {
+  it('names a pending adjustment by holder and signed points, a pending hours correction by activity', () => {
+    expect(
+      queueItem('approvals', { _id: 'adj-1', volunteerName: '王建国', amount: 300, requestedAt: new Date('2026-03-01T00:00:00Z') })
+    ).toEqual({
+      id: 'adj-1',
+      title: '王建国 +300分',
+      since: '2026-03-01T00:00:00.000Z'
+    })
+    expect(
+      queueItem('approvals', { _id: 'adj-2', volunteerName: '李秀英', amount: -150, requestedAt: new Date('2026-03-02T00:00:00Z') }).title
+    ).toBe('李秀英 -150分')
+    expect(
+      queueItem('approvals', { _id: 'e1', kind: 'hours', activityTitle: '楼道清理', updatedAt: new Date('2026-03-03T00:00:00Z') })
+    ).toEqual({
+      id: 'e1',
+      title: '楼道清理（本人时长修改）',
+      since: '2026-03-03T00:00:00.000Z'
+    })
+  })
+})

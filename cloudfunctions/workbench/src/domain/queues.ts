@@ -2,7 +2,16 @@
 import { QUEUE_KINDS, type Queue, type QueueItem, type QueueKind } from '../../../../types/workbench'
 
 /** A staff member's queues, in their community. */
-export const STAFF_QUEUES: readonly QueueKind[] = ['wishReview', 'overdueClaims', 'registrations', 'merchants', 'needs', 'hours', 'pickups']
+export const STAFF_QUEUES: readonly QueueKind[] = [
+  'wishReview',
+  'overdueClaims',
+  'registrations',
+  'merchants',
+  'needs',
+  'hours',
+  'approvals',
+  'pickups'
+]
 /** A merchant's queue, at their shops. */
 export const MERCHANT_QUEUES: readonly QueueKind[] = ['pickups']
 
@@ -35,6 +44,14 @@ export function queueItem(kind: QueueKind, doc: Doc): QueueItem {
       return { id: doc._id, title: str(doc.title), since: isoOf((doc.completion as { at?: unknown } | null)?.at ?? doc.updatedAt) }
     case 'hours':
       return { id: doc._id, title: `${str(doc.activityTitle)}（未签退）`, since: isoOf(doc.completedAt ?? doc.updatedAt) }
+    case 'approvals':
+      return doc.kind === 'hours'
+        ? { id: doc._id, title: `${str(doc.activityTitle)}（本人时长修改）`, since: isoOf(doc.updatedAt) }
+        : {
+            id: doc._id,
+            title: `${str(doc.volunteerName)} ${Number(doc.amount) > 0 ? '+' : ''}${Number(doc.amount) || 0}分`,
+            since: isoOf(doc.requestedAt)
+          }
     case 'pickups':
       return { id: doc._id, title: `${str(doc.goodsName)} ×${Number(doc.quantity) || 1}`, since: isoOf(doc.createdAt) }
   }

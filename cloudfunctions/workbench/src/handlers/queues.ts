@@ -91,6 +91,22 @@ function sourcesOf(kind: QueueKind, scope: Scope, now: Date): Source[] {
           fields: ['activityTitle', 'completedAt', 'updatedAt']
         }
       ]
+    case 'approvals':
+      return [
+        {
+          collection: 'pointsAdjustments',
+          where: { communityId, status: 'pending' },
+          since: 'requestedAt',
+          fields: ['volunteerName', 'amount', 'requestedAt']
+        },
+        {
+          collection: 'enrollments',
+          where: { communityId, correctionPending: true },
+          since: 'updatedAt',
+          fields: ['activityTitle', 'updatedAt'],
+          tag: { kind: 'hours' }
+        }
+      ]
     case 'pickups':
       return [
         {

@@ -40,7 +40,16 @@ const DASHBOARD: Dashboard = {
       averageRating: 4.5,
       ratings: 2
     },
-    volunteers: { registered: 2, active: 3, hours: 9, pointsIssued: 67, pointsRedeemed: 40, goodsRedeemed: 2 },
+    volunteers: {
+      registered: 2,
+      active: 3,
+      hours: 9,
+      pointsIssued: 67,
+      pointsRedeemed: 40,
+      adjustments: 1,
+      pointsAdjusted: -5,
+      goodsRedeemed: 2
+    },
     party: { registered: 5, approved: 3, renewed: 2, active: 2, hours: 3, averagePoints: 7.7, units: 1, needsCompleted: 1 },
     coverage: { compounds: 2, households: 800, averageHouseholdShare: 0.0735, averageCompoundShare: 0.0588, gaps: 32 }
   },

@@ -85,6 +85,7 @@ function Volunteers({ d }: { d: Dashboard }) {
           { label: '服务时长', value: f(v.hours, 'hours') },
           { label: '发放积分', value: f(v.pointsIssued, 'count') },
           { label: '兑换积分', value: f(v.pointsRedeemed, 'count') },
+          { label: '积分调整', value: `${f(v.adjustments, 'count')}笔 / ${f(v.pointsAdjusted, 'count')}分` },
           { label: '兑出物品', value: f(v.goodsRedeemed, 'count') }
         ]}
       />

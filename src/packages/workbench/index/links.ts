@@ -9,5 +9,6 @@ export const QUEUE_LINKS: Record<QueueKind, string> = {
   merchants: pageUrl('workbench', 'merchantReview'),
   needs: pageUrl('workbench', 'partyNeeds'),
   hours: pageUrl('workbench', 'activities'),
+  approvals: pageUrl('workbench', 'pointsAdjust'),
   pickups: pageUrl('points', 'pickup')
 }

@@ -1,7 +1,8 @@
 // 考勤 (staff): who enrolled, checked in and out, their hours and points; correcting hours with a reason
-// (recorded on the enrollment and shown to the volunteer); closing the activity after it ends. Each row
-// shows where the phone said it was at check-in and check-out, and the implausible patterns the server
-// flagged (copied venue coordinates, one phone for several people, far apart, too short) for staff to verify.
+// (recorded on the enrollment and shown to the volunteer; a correction of one's own hours waits for another
+// staff member, who approves or rejects it here); closing the activity after it ends. Each row shows where the
+// phone said it was at check-in and check-out, and the implausible patterns the server flagged (copied venue
+// coordinates, one phone for several people, far apart, too short) for staff to verify.
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -19,14 +20,17 @@ import { navigate } from '@/services/navigation'
 import { formatDateTime } from '@/utils/date'
 import { Field } from '@/components/Field'
 import { enrollmentLabel, formatHours } from '../../../volunteer/format'
+import { ReviewActions } from '../../shared/ReviewActions'
 import './index.css'
 
 function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void }) {
   const [hours, setHours] = useState(String(row.hours))
   const [reason, setReason] = useState('')
   const save = useAction(async () => {
-    await call('volunteer', 'correctHours', { enrollmentId: row.id, hours: Number(hours), reason })
-    void Taro.showToast({ title: '已更正', icon: 'success' })
+    const saved = await call('volunteer', 'correctHours', { enrollmentId: row.id, hours: Number(hours), reason })
+    void Taro.showToast(
+      saved.pendingCorrection ? { title: '已提交，待其他工作人员审批', icon: 'none' } : { title: '已更正', icon: 'success' }
+    )
     onSaved()
   })
   return (
@@ -46,6 +50,24 @@ function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void 
       <BigButton block size="normal" loading={save.running} onClick={() => void save.run()}>
         保存更正
       </BigButton>
+    </View>
+  )
+}
+
+function PendingCorrection({ row, onReviewed }: { row: AttendanceRow; onReviewed: () => void }) {
+  const review = useAction(async (approve: boolean) => {
+    await call('volunteer', 'reviewCorrection', { enrollmentId: row.id, approve })
+    void Taro.showToast({ title: approve ? '已同意' : '已驳回', icon: 'none' })
+    onReviewed()
+  })
+  const p = row.pendingCorrection
+  if (!p) return null
+  return (
+    <View className="wb-att__fix">
+      <Text className="llt-card__line">
+        待审批的本人时长修改：{formatHours(p.hours)}（{p.reason}）
+      </Text>
+      <ReviewActions running={review.running} onDecide={(approve) => void review.run(approve)} approveLabel="同意" />
     </View>
   )
 }
@@ -104,6 +126,7 @@ function Row({ row, reload }: { row: AttendanceRow; reload: () => void }) {
           更正：{formatHours(c.from)} → {formatHours(c.to)}（{c.reason}）
         </Text>
       ))}
+      <PendingCorrection row={row} onReviewed={reload} />
       {row.status !== 'cancelled' && (
         <Text className="wb-att__toggle" onClick={() => setOpen(!open)}>
           {open ? '收起' : '更正时长'}

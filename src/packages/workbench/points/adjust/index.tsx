@@ -1,14 +1,22 @@
-// 积分调整 (staff): add or take points from a volunteer of this community by their number, with a reason.
-// The request id stays the same until it succeeds, so a retried tap adjusts once.
-import { Input, View } from '@tarojs/components'
+// 积分调整 (staff): add or take points from a volunteer of this community by their number, with a reason;
+// below, the adjustments waiting for a second staff member, which another staff member approves or rejects.
+// The request id stays the same until it succeeds, so a retried tap adjusts once. Adjustments of one's own
+// account or above the community's threshold wait for a second staff member (four eyes).
+import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { LedgerItem } from '@contract/schemas/points'
+import type { AdjustmentView } from '@contract/schemas/points'
+import { PagedList } from '@/components/PagedList'
+import { usePaged } from '@/hooks/usePaged'
+import { useSignedIn } from '@/hooks/useMe'
+import { formatDateTime } from '@/utils/date'
+import { staffCommunityIds } from '@/utils/roles'
+import { ReviewActions } from '../../shared/ReviewActions'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
-import { call } from '@/services/cloud'
+import { call, showError } from '@/services/cloud'
 import { Field } from '@/components/Field'
 import { Chips } from '@/components/Chips'
 import { newRequestId, serverFieldErrors } from '@/utils/form'
@@ -20,7 +28,7 @@ function AdjustForm() {
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [done, setDone] = useState<LedgerItem | null>(null)
+  const [done, setDone] = useState<AdjustmentView | null>(null)
   const requestId = useRef(newRequestId())
   const submit = useAction(async () => {
     const n = /^\d+$/.test(amount.trim()) ? Number(amount) : Number.NaN
@@ -84,9 +92,58 @@ function AdjustForm() {
       </View>
       {done && (
         <View className="llt-field__hint" role="status">
-          已调整 {signed(done.amount)}，该志愿者当前积分 {done.balanceAfter}
+          {done.entry
+            ? `已调整 ${signed(done.amount)}，该志愿者当前积分 ${done.entry.balanceAfter}`
+            : `已提交 ${signed(done.amount)} 的调整申请，需另一位工作人员审批后生效`}
         </View>
       )}
+    </Section>
+  )
+}
+
+function PendingAdjustment({ a, onReviewed }: { a: AdjustmentView; onReviewed: () => void }) {
+  const [reason, setReason] = useState('')
+  const review = useAction(async (approve: boolean) => {
+    await call('points', 'reviewAdjustment', { adjustmentId: a.id, approve, reason })
+    void Taro.showToast({ title: approve ? '已同意' : '已驳回', icon: 'none' })
+    onReviewed()
+  })
+  return (
+    <View className="llt-card llt-card--item">
+      <Text className="llt-card__title">
+        {a.volunteerName}（{a.volunteerNo}）{signed(a.amount)} 分
+      </Text>
+      <Text className="llt-card__line">原因：{a.reason}</Text>
+      <Text className="llt-card__line">提交时间：{formatDateTime(a.requestedAt)}</Text>
+      {a.mine ? (
+        <Text className="llt-card__line">您提交的申请，需另一位工作人员审批</Text>
+      ) : (
+        <ReviewActions
+          running={review.running}
+          onDecide={(approve) => void review.run(approve)}
+          approveLabel="同意"
+          reason={{ value: reason, placeholder: '审批意见（选填）', onChange: setReason }}
+        />
+      )}
+    </View>
+  )
+}
+
+function Pending() {
+  const communityId = staffCommunityIds(useSignedIn())[0]
+  return communityId ? <PendingList communityId={communityId} /> : null
+}
+
+function PendingList({ communityId }: { communityId: string }) {
+  const paged = usePaged((cursor) => call('points', 'adjustments', { communityId, status: 'pending', cursor, limit: 10 }), [communityId])
+  return (
+    <Section title="待审批的调整">
+      <PagedList
+        paged={paged}
+        itemKey={(a) => a.id}
+        renderItem={(a) => <PendingAdjustment a={a} onReviewed={() => void paged.refresh().catch(showError)} />}
+        emptyTitle="没有待审批的调整"
+      />
     </Section>
   )
 }
@@ -95,6 +152,7 @@ export default function PointsAdjustPage() {
   return (
     <PageShell className="wb-adjust">
       <AdjustForm />
+      <Pending />
     </PageShell>
   )
 }

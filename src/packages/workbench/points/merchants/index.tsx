@@ -1,11 +1,10 @@
 // 商家审核 (staff): applications to the points supermarket from this community; approve, or reject with
 // a reason the applicant will read.
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MerchantView } from '@contract/schemas/points'
 import { MERCHANT_KIND_LABELS, MERCHANT_STATUS_LABELS } from '@contract/schemas/points.labels'
-import { BigButton } from '@/components/BigButton'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
 import { useAction } from '@/hooks/useAction'
@@ -13,6 +12,7 @@ import { usePaged } from '@/hooks/usePaged'
 import { call, showError } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
 import { Chips } from '@/components/Chips'
+import { ReviewActions } from '../../shared/ReviewActions'
 import './index.css'
 
 type Filter = 'pending' | 'approved' | 'rejected'
@@ -41,21 +41,11 @@ function Application({ m, onReviewed }: { m: MerchantView; onReviewed: () => voi
       <Text className="llt-card__line">申请时间：{formatDateTime(m.appliedAt)}</Text>
       {m.reason && <Text className="llt-card__line">驳回原因：{m.reason}</Text>}
       {m.status === 'pending' && (
-        <View className="llt-actions">
-          <Input
-            className="llt-input llt-input--round"
-            value={reason}
-            placeholder="驳回时请填写原因"
-            maxlength={100}
-            onInput={(e) => setReason(e.detail.value)}
-          />
-          <BigButton block loading={review.running} onClick={() => void review.run(true)}>
-            通过
-          </BigButton>
-          <BigButton block fill="outline" loading={review.running} onClick={() => void review.run(false)}>
-            驳回
-          </BigButton>
-        </View>
+        <ReviewActions
+          running={review.running}
+          onDecide={(approve) => void review.run(approve)}
+          reason={{ value: reason, placeholder: '驳回时请填写原因', onChange: setReason }}
+        />
       )}
     </View>
   )
