@@ -920,7 +920,7 @@ describe('assessment', () => {
 })
 
 describe('member card (亮身份、亮承诺)', () => {
-  test('the member sees their card; others see the masked name, branch and pledge; no card before approval', async () => {
+  test('the member sees their card; their community’s staff and unit admins see it by member id; no card before approval', async () => {
     expect(await ok(api.party.memberCard({}, 'mA'))).toMatchObject({
       isSelf: true,
       displayName: '党员mA',
@@ -929,12 +929,20 @@ describe('member card (亮身份、亮承诺)', () => {
       gridName: '第一网格',
       renewedThisHalf: true
     })
-    const seen = await ok(api.party.memberCard({ openid: 'mA' }, 'res1'))
-    expect(seen).toMatchObject({ isSelf: false, displayName: '党**' })
+    expect((await ok(api.party.memberCard({ memberId: 'pm-mA' }, 'mA'))).isSelf).toBe(true)
+    const seen = await ok(api.party.memberCard({ memberId: 'pm-mA' }, 'admin1'))
+    expect(seen).toMatchObject({ memberId: 'pm-mA', isSelf: false, displayName: '党**' })
     expectNoFullPhone(seen)
-    expect((await ok(api.party.memberCard({ openid: 'mA' }, 'staff1'))).displayName).toBe('党员mA')
+    expect((await ok(api.party.memberCard({ memberId: 'pm-mA' }, 'staff1'))).displayName).toBe('党员mA')
     await fails(api.party.memberCard({}, 'pend1'), 'NOT_FOUND', '您的报到尚未通过审核')
-    await fails(api.party.memberCard({ openid: 'rej1' }, 'res1'), 'NOT_FOUND')
+    await fails(api.party.memberCard({ memberId: 'pm-rej1' }, 'staff1'), 'NOT_FOUND')
+  })
+
+  test('anyone else gets the same NOT_FOUND as for a member id that does not exist', async () => {
+    const none = await fails(api.party.memberCard({ memberId: 'pm-nobody' }, 'res1'), 'NOT_FOUND')
+    for (const who of ['res1', 'mB', 'staff2', 'street1']) {
+      expect(await fails(api.party.memberCard({ memberId: 'pm-mA' }, who), 'NOT_FOUND')).toEqual(none)
+    }
   })
 })
 
@@ -947,7 +955,7 @@ describe('privacy: phone numbers masked everywhere except to the member and thei
       api.party.listNeeds({ communityId: 'cm01' }, 'admin1'),
       api.party.listNeeds({ communityId: 'cm01' }, 'mB'),
       api.party.claimNeed({ needId: id }, 'mB'),
-      api.party.memberCard({ openid: 'mA' }, 'mB'),
+      api.party.memberCard({ memberId: 'pm-mA' }, 'admin1'),
       api.party.listUnits({ communityId: 'cm01' }, 'res1'),
       api.party.unitMembers({ unitId: 'u01' }, 'admin1'),
       api.party.unitReport({ unitId: 'u01', period: YEAR }, 'admin1'),
@@ -986,7 +994,7 @@ describe('privacy: phone numbers masked everywhere except to the member and thei
     expect(doc('partyMemberships', 'mA')).toMatchObject({ status: 'ended' })
     expect(JSON.stringify(doc('partyNeeds', id))).not.toContain(phoneOf('mA'))
     expect(doc('partyUnits', 'u01').contactPhone).toBe(phoneOf('admin1'))
-    await fails(api.party.memberCard({ openid: 'mA' }, 'res1'), 'NOT_FOUND')
+    await fails(api.party.memberCard({ memberId: 'pm-mA' }, 'staff1'), 'NOT_FOUND')
     const list = await ok(api.party.listRegistrations({ communityId: 'cm01', status: 'ended' }, 'staff1'))
     expect(list.items.map((r) => (r.kind === 'member' ? [r.name, r.phone] : r))).toEqual([['已注销用户', '']])
   })

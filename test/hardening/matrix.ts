@@ -515,7 +515,12 @@ export const MATRIX: Matrix = {
         answers: allBut('NOT_FOUND', 'member', 'memberOther'),
         payload: () => ({})
       },
-      { scope: 'a member’s public card (name masked)', allow: SIGNED_IN, payload: () => ({ openid: WHO.member }) }
+      {
+        scope: 'a member’s card by member id: the member, cm01 staff, admins of unit uA (others: as if none)',
+        allow: ['member', 'staff', 'unitAdmin'],
+        hidden: 'NOT_FOUND',
+        payload: () => ({ memberId: IDS.registration.member })
+      }
     ],
     postNeed: [
       {

@@ -144,7 +144,7 @@ async function walkResidentSide(w: Walker, certificates: string[]) {
   needs.push(...(await w.pages('party', 'listNeeds', { mine: true, limit: 50 })))
   for (const id of idsOf(needs)) await w.read('party', 'need', { needId: id })
   for (const m of store().find('partyMemberships', { status: 'approved', communityId: user.communityId }))
-    await w.read('party', 'memberCard', { openid: m._id })
+    await w.read('party', 'memberCard', { memberId: m.registrationId as string })
   for (const g of grants.filter((g) => g.role === 'unitAdmin')) {
     await w.pages('party', 'unitMembers', { unitId: g.unitId, limit: 50 })
     await w.pages('party', 'unitReport', { unitId: g.unitId, period: YEAR, limit: 50 })

@@ -234,7 +234,8 @@ export const ListProjectsInput = z
   .object({ communityId: communityId.optional(), unitId: unitId.optional(), ...page })
   .refine((p) => Boolean(p.communityId || p.unitId), { path: ['communityId'], message: '请选择社区或单位' })
 
-export const MemberCardInput = z.object({ openid: id('党员').optional() }).default({})
+/** `memberId`: a member's registration id (never an openid); none for the caller's own card. */
+export const MemberCardInput = z.object({ memberId: id('党员').optional() }).default({})
 export const NeedInput = z.object({ needId })
 export const ListGridsInput = z.object({ communityId })
 
@@ -457,7 +458,8 @@ export interface GridOption {
 }
 
 export interface MemberCard {
-  openid: string
+  /** The registration id (what `memberCard` takes). */
+  memberId: string
   displayName: string
   communityName: string
   workUnit: string

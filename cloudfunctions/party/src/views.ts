@@ -187,14 +187,14 @@ export const entryView = (e: AssessmentEntryDoc): AssessmentEntry => ({
   at: isoOr(e.at)
 })
 
-/** 亮身份、亮承诺: the full name for the member and their community's staff, masked for everyone else. */
+/** 亮身份、亮承诺: the full name for the member and their community's staff, masked for a unit admin. */
 export function memberCardView(
   reg: MemberRegistrationDoc,
   names: Names,
   viewer: { isSelf: boolean; fullName: boolean; half: string }
 ): MemberCard {
   return {
-    openid: reg.openid,
+    memberId: reg._id,
     displayName: viewer.fullName ? reg.name : maskName(reg.name),
     communityName: names.community(reg.communityId),
     workUnit: reg.workUnit,

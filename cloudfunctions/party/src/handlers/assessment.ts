@@ -4,7 +4,7 @@ import type { ReportRow } from '../../../../types/schemas/party'
 import { checkRating, maxRating, ratingHalf, renewedIn, totalsOf } from '../../../_shared/domain/assessment'
 import { reportCsv, reportFilename, reportRow } from '../../../_shared/domain/assessmentReport'
 import { assessmentPeriod, halfYear } from '../../../_shared/domain/period'
-import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
+import { hasGrant, isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
 import { denied, notFound, precondition } from '../../../_shared/infra/errors'
 import type { Handler } from '../../../_shared/infra/router'
 import type { MemberRegistrationDoc, RatingDoc } from '../docs'
@@ -13,6 +13,7 @@ import {
   entriesPage,
   findCommunity,
   findRating,
+  findRegistration,
   inTransaction,
   loadCommunity,
   loadMembership,
@@ -172,12 +173,32 @@ export const csvReport: Handler<'party', 'reportCsv'> = async (input, { caller, 
 
 // --- member card (亮身份、亮承诺) --------------------------------------------------------------------
 
+const NO_CARD = '该党员未报到或未通过审核'
+
+/** Who may see a member's card: the member, the staff of their community, the admins of their unit. */
+const mayViewCard = (caller: Caller, reg: MemberRegistrationDoc) =>
+  reg.openid === caller.openid ||
+  isStaffOf(caller, reg.communityId) ||
+  (!!reg.unitId && hasGrant(caller, 'unitAdmin', { unitId: reg.unitId }))
+
+/** The current approved registration behind a member id; one NOT_FOUND for "no such member" and "not yours to see". */
+async function cardSubject(caller: Caller, memberId: string): Promise<MemberRegistrationDoc> {
+  const reg = await findRegistration(memberId)
+  const membership = reg && (await loadMembership(reg.openid))
+  const current = reg && membership?.status === 'approved' && membership.registrationId === reg._id
+  if (!reg || !current || !mayViewCard(caller, reg)) throw notFound(NO_CARD)
+  return reg
+}
+
+async function ownCardSubject(caller: Caller): Promise<MemberRegistrationDoc> {
+  const membership = await loadMembership(personOf(caller))
+  if (membership?.status !== 'approved') throw notFound('您的报到尚未通过审核')
+  return loadRegistration(membership.registrationId)
+}
+
 export const memberCard: Handler<'party', 'memberCard'> = async (input, { caller, now }) => {
-  const openid = input.openid ?? personOf(caller)
-  const membership = await loadMembership(openid)
-  if (membership?.status !== 'approved') throw notFound(openid === caller.openid ? '您的报到尚未通过审核' : '该党员未报到或未通过审核')
-  const reg = await loadRegistration(membership.registrationId)
+  const reg = input.memberId ? await cardSubject(caller, input.memberId) : await ownCardSubject(caller)
   const names = await namesFor([reg.communityId], [reg.gridId])
-  const isSelf = openid === caller.openid
+  const isSelf = reg.openid === caller.openid
   return memberCardView(reg, names, { isSelf, fullName: isSelf || isStaffOf(caller, reg.communityId), half: halfYear(now) })
 }

@@ -1,4 +1,5 @@
-// 党员证 (亮身份、亮承诺): the member's own card, or another member's (?openid=…) with the name masked.
+// 党员证 (亮身份、亮承诺): the member's own card, or a member's (?memberId=…, a registration id) for their community's staff
+// (full name) or unit admins (masked name).
 import { Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/PageShell'
@@ -10,8 +11,8 @@ import { PartyCard } from '../components/PartyCard'
 
 function CardView() {
   const { params } = useRouter()
-  const openid = typeof params.openid === 'string' && params.openid ? params.openid : undefined
-  const card = useRemote(() => call('party', 'memberCard', openid ? { openid } : {}), [openid])
+  const memberId = typeof params.memberId === 'string' && params.memberId ? params.memberId : undefined
+  const card = useRemote(() => call('party', 'memberCard', memberId ? { memberId } : {}), [memberId])
   if (!card.data)
     return <StateView state={card.error ? 'error' : 'loading'} error={card.error} onRetry={() => void card.refresh()} fullPage />
   const c = card.data
