@@ -3,6 +3,7 @@
 // with it (pasting the code, as the h5 fallback of the camera scan), earns points, redeems a good in the
 // points supermarket and gets a pickup code, and the shop (刘芳, 惠民便利店) verifies the pickup.
 // Time passing at the venue is simulated by moving the activity and the check-in time back in the store.
+import { ledgerId } from '../../cloudfunctions/_shared/domain/ledgerRules'
 import type { Locator } from 'playwright-core'
 import { agreePrivacyIfAsked, confirmModal, openTab, signInFresh, tap, within } from './support/app'
 import { useHarness, type Harness } from './support/harness'
@@ -109,7 +110,7 @@ describe('volunteer service and the points supermarket', () => {
     await out.getByText('签退成功').waitFor()
     await out.getByText('本次服务 2小时，获得 20 积分').waitFor()
     expect(h.cloud.store.get('pointsAccounts', 'demo-volunteer')?.balance).toBe(before + 20)
-    expect(h.cloud.store.get('pointsLedger', `credit_${activityId}_demo-volunteer`)).toMatchObject({ amount: 20 })
+    expect(h.cloud.store.get('pointsLedger', ledgerId.credit(`${activityId}_demo-volunteer`))).toMatchObject({ amount: 20 })
   })
 
   it('the volunteer redeems a good and gets a pickup code with its QR code', async () => {

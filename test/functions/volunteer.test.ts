@@ -3,6 +3,7 @@
 // concurrent enrollments for 10 seats), verified check-in (expired, forged, other-activity and replayed
 // tokens, outside the radius), hours and points credited once, member assessment entries, corrections,
 // closing, records and certificates, and bad input everywhere.
+import { ledgerId } from '../../cloudfunctions/_shared/domain/ledgerRules'
 import { checkinPayload, windowOf } from '../../cloudfunctions/volunteer/src/domain/token'
 import { useLocalCloud } from '../support/cloud'
 import { communitySettings, nextRequestId, STREET, twoCommunities, volunteerDoc } from '../support/fixtures'
@@ -492,7 +493,7 @@ describe('verified check-in', () => {
     const out = await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: NEAR }, 'vol1'))
     expect(out.enrollment).toMatchObject({ status: 'completed', hours: 2, points: 20 })
     expect(out.credited).toBe(20)
-    expect(store().get('pointsLedger', `credit_${id}_vol1`)).toMatchObject({
+    expect(store().get('pointsLedger', ledgerId.credit(`${id}_vol1`))).toMatchObject({
       kind: 'credit',
       amount: 20,
       balanceAfter: 20,
@@ -582,7 +583,7 @@ describe('attendance, corrections and closing', () => {
     const row = await ok(api.volunteer.correctHours({ enrollmentId: eid, hours: 2.5, reason: '现场协助布置场地' }, 'staff1'))
     expect(row).toMatchObject({ hours: 2.5, points: 25, status: 'completed' })
     expect(row.corrections).toEqual([expect.objectContaining({ from: 1, to: 2.5, reason: '现场协助布置场地' })])
-    expect(store().get('pointsLedger', `credit_${eid}_c1`)).toMatchObject({ amount: 15, by: 'staff1' })
+    expect(store().get('pointsLedger', ledgerId.correction(eid, 1))).toMatchObject({ amount: 15, by: 'staff1' })
     expect(balanceOf('vol1')).toBe(25)
     expect(ledgerSum('vol1')).toBe(25)
     expect(store().get('volunteers', 'vol1')).toMatchObject({ halfHours: 5, activityCount: 1 })

@@ -1,7 +1,7 @@
 // Finding 7 of issue 13: ids others can see leaked openids, and `party.memberCard { openid }` then handed a
 // member's work unit, branch, grid and pledge to anyone (a merchant who read an openid off an order id).
 // The card is now asked for by member (registration) id, for the member, their community's staff and
-// their unit's admins only.
+// their unit's admins only; order and ledger ids are hashes of their parts (cloudfunctions/_shared/infra/ids.ts).
 import { useLocalCloud } from '../support/cloud'
 import { typedClient } from '../support/client'
 import { fails, ok } from '../support/envelope'
@@ -54,5 +54,44 @@ describe('finding 7: the member card only by member id and within its audience',
       displayName: '陈建国',
       branch: '江城市税务局机关党支部'
     })
+  })
+})
+
+describe('finding 7: no id the merchant or the volunteer sees contains an openid', () => {
+  test('after a redemption, its pickup and a staff adjustment', async () => {
+    const [volunteer] = cast.volunteers
+    const openids = [...cast.spenders, ...cast.staff, ...cast.residents, cast.merchant]
+    const goods = await ok(
+      api.points.upsertGoods(
+        {
+          requestId: 'ids-goods-towel',
+          merchantId: cast.merchantId,
+          name: '毛巾一条',
+          kind: 'item',
+          price: 1,
+          stock: 10,
+          limitCount: 5,
+          limitPeriod: 'month',
+          pickupPlace: '收银台',
+          pickupDays: 7
+        },
+        cast.merchant
+      )
+    )
+    const order = await ok(api.points.redeem({ goodsId: goods.id, quantity: 1, requestId: 'ids-order-1' }, volunteer))
+    const seen = [order.id, order.qrPayload ?? '']
+    const listed = await ok(api.points.merchantOrders({ merchantId: cast.merchantId }, cast.merchant))
+    seen.push(...listed.items.map((o) => o.id))
+    seen.push((await ok(api.points.verifyPickup({ code: order.qrPayload ?? '' }, cast.merchant))).id)
+    const volunteerNo = `ZY26${String(cast.spenders.indexOf(volunteer) + 1).padStart(6, '0')}`
+    const adjusted = await ok(
+      api.points.adjust({ volunteerNo, amount: 5, reason: '补录服务积分', requestId: 'ids-adjust-1' }, cast.staff[0])
+    )
+    seen.push(adjusted.id, adjusted.entry?.id ?? '')
+    seen.push(...(await ok(api.points.ledger({}, volunteer))).items.map((e) => e.id))
+
+    expect(order.qrPayload).toMatch(/^LLT-PICKUP:/)
+    expect(adjusted.entry).not.toBeNull()
+    expect(seen.filter((id) => openids.some((o) => id.includes(o)))).toEqual([])
   })
 })

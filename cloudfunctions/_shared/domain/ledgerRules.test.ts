@@ -39,7 +39,11 @@ describe('ledger totals', () => {
   })
 
   test('entry ids follow from their source', () => {
-    expect(ledgerId.credit('a1_o1')).toBe('credit_a1_o1')
+    expect(ledgerId.credit('a1_o1')).toBe(ledgerId.credit('a1_o1'))
+    expect(ledgerId.credit('a1_o1')).toMatch(/^credit_[0-9a-f]{24}$/)
+    expect(ledgerId.correction('a1_o1', 2)).toBe(`${ledgerId.credit('a1_o1')}_c2`)
+    expect(ledgerId.adjust('staffOpenid', 'req-1')).toMatch(/^adjust_[0-9a-f]{24}$/)
+    expect(ledgerId.adjust('staffOpenid', 'req-1')).not.toBe(ledgerId.adjust('staffOpenid', 'req-2'))
     expect(ledgerId.redemption('o1_r1')).toBe('redeem_o1_r1')
     expect(ledgerId.refund('o1_r1')).toBe('refund_o1_r1')
   })

@@ -2,6 +2,7 @@
 // account's totals. Used by the ledger (ledger.ts), which alone writes balances, and by the demo seed.
 import type { LedgerKind } from '../../../types/enums'
 import { precondition } from '../infra/errors'
+import { opaqueId } from '../infra/ids'
 
 export interface PointsAccountDoc {
   _id: string // openid
@@ -34,13 +35,18 @@ export interface LedgerEntryDoc {
   requestFingerprint?: string
 }
 
-/** Deterministic entry ids: one per source, so an entry can only be written once. */
+const creditId = (enrollmentId: string) => opaqueId('credit', enrollmentId)
+
+/**
+ * Deterministic entry ids: one per source, so an entry can only be written once. Sources that hold an openid
+ * (enrollment ids, the adjusting staff member) are hashed; order ids are already opaque.
+ */
 export const ledgerId = {
-  credit: (enrollmentId: string) => `credit_${enrollmentId}`,
-  correction: (enrollmentId: string, n: number) => `credit_${enrollmentId}_c${n}`,
+  credit: creditId,
+  correction: (enrollmentId: string, n: number) => `${creditId(enrollmentId)}_c${n}`,
   redemption: (orderId: string) => `redeem_${orderId}`,
   refund: (orderId: string) => `refund_${orderId}`,
-  adjust: (staffOpenid: string, requestId: string) => `adjust_${staffOpenid}_${requestId}`
+  adjust: (staffOpenid: string, requestId: string) => opaqueId('adjust', staffOpenid, requestId)
 }
 
 export type Totals = Pick<PointsAccountDoc, 'balance' | 'earned' | 'spent'>

@@ -8,6 +8,12 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 export const requestDocId = (prefix: string, ...parts: string[]): string => `${prefix}-${sha256(parts.join(':')).slice(0, 20)}`
 
+/**
+ * An id others see (an order id in the merchant's list and the pickup QR, a ledger entry id), built from parts
+ * that must not show through, such as openids: a hash of them, deterministic so a retry finds the same document.
+ */
+export const opaqueId = (prefix: string, ...parts: string[]): string => `${prefix}_${sha256(JSON.stringify(parts)).slice(0, 24)}`
+
 /** JSON with object keys sorted, so two equal payloads give one text whatever their key order. */
 function canonical(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString())

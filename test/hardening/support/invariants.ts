@@ -14,6 +14,7 @@
 //
 // `checkAcknowledged` compares the log of a workload with the database: every acknowledged success is
 // there, and nothing a refused call would have written is.
+import { orderIdFor } from '../../../cloudfunctions/points/src/domain/order'
 import { ledgerId } from '../../../cloudfunctions/_shared/domain/ledgerRules'
 import { isValidHistory } from '../../../cloudfunctions/wish/src/domain/stateMachine'
 import { servicePoints, toHalfHours } from '../../../cloudfunctions/volunteer/src/domain/hours'
@@ -324,7 +325,7 @@ function orderAcks(read: Reader, log: readonly Ack[]): string[] {
   const possible = new Set<string>()
   const byRequest = new Map<string, string>()
   for (const a of points.filter((a) => a.action === 'redeem')) {
-    const id = `${a.who}_${a.data.requestId}`
+    const id = orderIdFor(a.who, a.data.requestId)
     if (a.outcome !== 'refused') possible.add(id)
     if (a.outcome !== 'ok') continue
     if (a.result.id !== id) out.push(`acks: redeem ${a.data.requestId} by ${a.who} answered order ${a.result.id}`)

@@ -9,6 +9,7 @@
 // A person does one thing at a time (one phone): residents, volunteers and members are serialised; staff,
 // the merchant and the timers are not. The only deliberate exception is the double tap: two identical
 // redemptions sent at once.
+import { orderIdFor } from '../../../cloudfunctions/points/src/domain/order'
 import type { ActionOf, Envelope, FnName } from '../../../types'
 import { typedClient, type Input, type Output } from '../../support/client'
 import { createRandom, type Random } from '../../../demo/random'
@@ -212,10 +213,9 @@ export class Workload {
   /** What a client does when the cloud comes back: redemptions that got no answer are sent again, same request id. */
   async retryUnanswered(): Promise<number> {
     const lost = this.log.filter((a) => a.outcome === 'unknown' && a.action === 'redeem')
-    const settled = new Set(
-      this.log.filter((a) => a.action === 'redeem' && a.outcome !== 'unknown').map((a) => `${a.who}_${a.data.requestId}`)
-    )
-    const again = new Map(lost.filter((a) => !settled.has(`${a.who}_${a.data.requestId}`)).map((a) => [`${a.who}_${a.data.requestId}`, a]))
+    const orderOf = (a: (typeof lost)[number]) => orderIdFor(a.who, a.data.requestId)
+    const settled = new Set(this.log.filter((a) => a.action === 'redeem' && a.outcome !== 'unknown').map(orderOf))
+    const again = new Map(lost.filter((a) => !settled.has(orderOf(a))).map((a) => [orderOf(a), a]))
     await Promise.all([...again.values()].map((a) => this.redeem(a.who, a.data)))
     return again.size
   }

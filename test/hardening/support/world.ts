@@ -2,6 +2,7 @@
 // grants, volunteer profiles, approved party memberships, communities, merchants, points funded through a
 // consistent ledger entry) and `castWorld`, a small district with a cast of callers by kind.
 // Every builder is pure; `castWorld` writes through any store with `insert` (cloud.store, a child's store).
+import { ledgerId } from '../../../cloudfunctions/_shared/domain/ledgerRules'
 import type { SeedStore } from '../../../demo/store'
 
 export const AT = new Date('2026-01-05T00:00:00Z')
@@ -142,7 +143,7 @@ export function merchantDoc(id: string, ownerId: string, communityId = 'cm01') {
 export function fundingDocs(openid: string, amount: number, communityId = 'cm01') {
   return {
     entry: {
-      _id: `credit_seed_${openid}`,
+      _id: ledgerId.credit(`seed_${openid}`),
       openid,
       communityId,
       kind: 'credit',

@@ -41,7 +41,9 @@ describe('pickup code', () => {
   })
   test('the QR payload carries order and code; both forms parse, junk does not', () => {
     const id = orderIdFor('o-1', 'req_12345678')
-    expect(id).toBe('o-1_req_12345678')
+    expect(id).toMatch(/^od_[0-9a-f]{24}$/)
+    expect(orderIdFor('o-1', 'req_12345678')).toBe(id)
+    expect(orderIdFor('o-2', 'req_12345678')).not.toBe(id)
     expect(parsePickup(pickupPayload(id, '012345'))).toEqual({ orderId: id, code: '012345' })
     expect(parsePickup(' 012345 ')).toEqual({ orderId: null, code: '012345' })
     for (const junk of ['12345', '1234567', 'LLT-PICKUP:abc', 'LLT-PICKUP:a.b.12345x', 'LLT-CHECKIN:a.1.x'])

@@ -3,6 +3,7 @@
 // leaves a final state.
 import type { OrderStatus } from '../../../../types/enums'
 import { conflict, precondition } from '../../../_shared/infra/errors'
+import { opaqueId } from '../../../_shared/infra/ids'
 
 const NEXT: Record<OrderStatus, OrderStatus[]> = {
   pending: ['pickedUp', 'cancelled', 'expired'],
@@ -33,8 +34,11 @@ export function assertPickable(status: OrderStatus, expiresAt: Date, now: Date):
   if (now.getTime() > expiresAt.getTime()) throw precondition('取货码已过期')
 }
 
-/** An order is keyed by its buyer and request id, so a retried redeem finds the same order. */
-export const orderIdFor = (openid: string, requestId: string) => `${openid}_${requestId}`
+/**
+ * An order is keyed by its buyer and request id, so a retried redeem finds the same order; hashed, as the
+ * merchant sees the id (list, pickup QR) and must not see the buyer's openid.
+ */
+export const orderIdFor = (openid: string, requestId: string) => opaqueId('od', openid, requestId)
 
 export const PICKUP_PREFIX = 'LLT-PICKUP:'
 
