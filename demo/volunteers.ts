@@ -9,6 +9,7 @@ import { assessmentEntry, assessmentRules, type AssessmentEntryDoc } from '../cl
 import type { CommunityDoc } from '../cloudfunctions/_shared/docs'
 import { ledgerId, nextTotals, type LedgerEntryDoc, type PointsAccountDoc } from '../cloudfunctions/_shared/domain/ledgerRules'
 import type { GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from '../cloudfunctions/points/src/docs'
+import { merchantIdFor } from '../cloudfunctions/points/src/domain/merchant'
 import { orderIdFor } from '../cloudfunctions/points/src/domain/order'
 import { quotaId, quotaPeriod } from '../cloudfunctions/points/src/domain/redeem'
 import { enrollmentIdFor, type ActivityDoc, type EnrollmentDoc, type VolunteerDoc } from '../cloudfunctions/volunteer/src/docs'
@@ -383,7 +384,7 @@ function seedMerchants(s: Seeding, ctx: SeedContext): MerchantDoc[] {
   const applicant = ctx.people.find((p) => p.user.communityId === HOME && !p.user.roles.length && !p.demo)?.user
   if (applicant) {
     merchants.push({
-      _id: `m_${applicant._id}`,
+      _id: merchantIdFor(applicant._id),
       name: '王师傅修鞋配钥匙',
       kind: 'talent',
       communityId: HOME,

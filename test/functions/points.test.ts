@@ -2,6 +2,7 @@
 // goods, redemption (200 concurrent redemptions of 20 items, the same request id twice), the per-person
 // limit, cancel and expiry refunding exactly once (also at the same moment), pickup by the right shop only,
 // staff adjustments, the board, and the ledger invariant: every balance equals the sum of its ledger.
+import { merchantIdFor } from '../../cloudfunctions/points/src/domain/merchant'
 import { useLocalCloud } from '../support/cloud'
 import { communitySettings, nextRequestId, STREET, twoCommunities } from '../support/fixtures'
 import { typedClient, type Input } from '../support/client'
@@ -191,32 +192,35 @@ describe('merchants', () => {
     description: '修鞋配钥匙'
   }
 
+  const SHOP = merchantIdFor('applicant')
+
   it('a resident applies; staff of that community approve, granting the merchant role in the same step', async () => {
     const applied = await ok(api.points.applyMerchant(application, 'applicant'))
-    expect(applied).toMatchObject({ id: 'm_applicant', status: 'pending', contactPhone: '13600001111', mine: true })
+    expect(applied).toMatchObject({ id: SHOP, status: 'pending', contactPhone: '13600001111', mine: true })
     await fails(api.points.applyMerchant(application, 'applicant'), 'CONFLICT', /审核中/)
-    await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: true }, 'staff2'), 'PERMISSION_DENIED')
-    await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: true }, 'vol1'), 'PERMISSION_DENIED')
+    await fails(api.points.reviewMerchant({ merchantId: SHOP, approve: true }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.points.reviewMerchant({ merchantId: SHOP, approve: true }, 'vol1'), 'PERMISSION_DENIED')
     const queue = await ok(api.points.listMerchants({ status: 'pending' }, 'staff1'))
-    expect(queue.items.map((m: { id: string }) => m.id)).toEqual(['m_applicant'])
-    expect(await ok(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: true }, 'staff1'))).toMatchObject({
+    expect(queue.items.map((m: { id: string }) => m.id)).toEqual([SHOP])
+    expect(await ok(api.points.reviewMerchant({ merchantId: SHOP, approve: true }, 'staff1'))).toMatchObject({
       status: 'approved'
     })
-    expect(store().get('users', 'applicant')!.roles).toEqual([{ role: 'merchant', merchantId: 'm_applicant', communityId: 'cm01' }])
+    expect(store().get('users', 'applicant')!.roles).toEqual([{ role: 'merchant', merchantId: SHOP, communityId: 'cm01' }])
     expect(store().find('outbox', { touser: 'applicant' })).toHaveLength(1)
-    await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false, reason: '重复' }, 'staff1'), 'CONFLICT')
-    expect(await ok(api.points.myMerchant({}, 'applicant'))).toMatchObject({ id: 'm_applicant', status: 'approved' })
-    await ok(api.points.upsertGoods(goodsInput({ merchantId: 'm_applicant', kind: 'service', name: '修鞋一次' }), 'applicant'))
+    await fails(api.points.reviewMerchant({ merchantId: SHOP, approve: false, reason: '重复' }, 'staff1'), 'CONFLICT')
+    expect(await ok(api.points.myMerchant({}, 'applicant'))).toMatchObject({ id: SHOP, status: 'approved' })
+    await ok(api.points.upsertGoods(goodsInput({ merchantId: SHOP, kind: 'service', name: '修鞋一次' }), 'applicant'))
   })
 
   it('a rejection needs a reason; the applicant may apply again; others see the contact masked', async () => {
     await ok(api.points.applyMerchant(application, 'applicant'))
-    await fails(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false }, 'staff1'), 'INVALID_ARGUMENT', /原因/)
-    expect(
-      await ok(api.points.reviewMerchant({ merchantId: 'm_applicant', approve: false, reason: '请补充营业执照' }, 'staff1'))
-    ).toMatchObject({ status: 'rejected', reason: '请补充营业执照' })
+    await fails(api.points.reviewMerchant({ merchantId: SHOP, approve: false }, 'staff1'), 'INVALID_ARGUMENT', /原因/)
+    expect(await ok(api.points.reviewMerchant({ merchantId: SHOP, approve: false, reason: '请补充营业执照' }, 'staff1'))).toMatchObject({
+      status: 'rejected',
+      reason: '请补充营业执照'
+    })
     expect(store().get('users', 'applicant')!.roles).toEqual([])
-    await fails(api.points.upsertGoods(goodsInput({ merchantId: 'm_applicant' }), 'applicant'), 'PERMISSION_DENIED')
+    await fails(api.points.upsertGoods(goodsInput({ merchantId: SHOP }), 'applicant'), 'PERMISSION_DENIED')
     expect(await ok(api.points.applyMerchant(application, 'applicant'))).toMatchObject({ status: 'pending' })
     expect(await ok(api.points.myMerchant({}, 'shop1'))).toMatchObject({ id: 'm1', contactPhone: '13700002222' })
     await fails(api.points.listMerchants({}, 'shop1'), 'PERMISSION_DENIED')

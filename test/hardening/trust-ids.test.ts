@@ -95,3 +95,23 @@ describe('finding 7: no id the merchant or the volunteer sees contains an openid
     expect(seen.filter((id) => openids.some((o) => id.includes(o)))).toEqual([])
   })
 })
+
+test('finding 7: a merchant application’s id, which anyone listing goods sees, does not contain the applicant’s openid', async () => {
+  const [applicant] = cast.residents
+  const applied = await ok(
+    api.points.applyMerchant(
+      {
+        name: '王师傅修鞋',
+        kind: 'talent',
+        communityId: 'cm01',
+        contactName: '王师傅',
+        contactPhone: '13600001111',
+        address: '菜市场东门',
+        description: '修鞋配钥匙'
+      },
+      applicant
+    )
+  )
+  expect(applied.id).not.toContain(applicant)
+  expect(await ok(api.points.myMerchant({}, applicant))).toMatchObject({ id: applied.id, mine: true })
+})

@@ -11,7 +11,8 @@ const codeOf = (fn: () => void) => {
 
 describe('merchant application', () => {
   test('one per person, again after a rejection', () => {
-    expect(merchantIdFor('o1')).toBe('m_o1')
+    expect(merchantIdFor('o1')).toBe(merchantIdFor('o1'))
+    expect(merchantIdFor('o1')).toMatch(/^m_[0-9a-f]{24}$/)
     expect(codeOf(() => assertCanApply(null))).toBeNull()
     expect(codeOf(() => assertCanApply('rejected'))).toBeNull()
     expect(codeOf(() => assertCanApply('pending'))).toBe('您的申请正在审核中')

@@ -1,9 +1,10 @@
 // Merchant applications: pending → approved | rejected; a rejected applicant may apply again.
 import type { MerchantStatus } from '../../../../types/enums'
 import { conflict } from '../../../_shared/infra/errors'
+import { opaqueId } from '../../../_shared/infra/ids'
 
-/** One application per person: its id follows from the applicant. */
-export const merchantIdFor = (openid: string) => `m_${openid}`
+/** One application per person: its id follows from the applicant, hashed (anyone listing goods sees it). */
+export const merchantIdFor = (openid: string) => opaqueId('m', openid)
 
 export function assertCanApply(existing: MerchantStatus | null): void {
   if (existing === 'pending') throw conflict('您的申请正在审核中')
