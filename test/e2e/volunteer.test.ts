@@ -3,6 +3,7 @@
 // with it (pasting the code, as the h5 fallback of the camera scan), earns points, redeems a good in the
 // points supermarket and gets a pickup code, and the shop (刘芳, 惠民便利店) verifies the pickup.
 // Time passing at the venue is simulated by moving the activity and the check-in time back in the store.
+import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import { ledgerId } from '../../cloudfunctions/_shared/domain/ledgerRules'
 import type { Locator } from 'playwright-core'
 import { agreePrivacyIfAsked, confirmModal, openTab, signInFresh, tap, within } from './support/app'
@@ -83,7 +84,7 @@ describe('volunteer service and the points supermarket', () => {
     await detail.getByText('每小时 10 积分，本次最多 50 积分').waitFor()
     await tap(detail, '我要报名')
     await detail.getByText('我的报名').waitFor()
-    expect(h.cloud.store.get('enrollments', `${activityId}_demo-volunteer`)).toMatchObject({ status: 'enrolled' })
+    expect(h.cloud.store.get('enrollments', enrollmentIdFor(activityId, 'demo-volunteer'))).toMatchObject({ status: 'enrolled' })
   })
 
   it('staff show the rotating check-in code at the venue', async () => {
@@ -101,16 +102,20 @@ describe('volunteer service and the points supermarket', () => {
     const before = (h.cloud.store.get('pointsAccounts', 'demo-volunteer')?.balance as number) ?? 0
     const scan = await scanWith(await currentCode())
     await scan.getByText('签到成功').waitFor()
-    expect(h.cloud.store.get('enrollments', `${activityId}_demo-volunteer`)).toMatchObject({ status: 'checkedIn' })
+    expect(h.cloud.store.get('enrollments', enrollmentIdFor(activityId, 'demo-volunteer'))).toMatchObject({ status: 'checkedIn' })
 
     // Two hours of service pass.
     startedAgo(2 * HOUR + 5 * 60_000)
-    h.cloud.store.update('enrollments', { _id: `${activityId}_demo-volunteer` }, { $set: { checkInAt: new Date(Date.now() - 2 * HOUR) } })
+    h.cloud.store.update(
+      'enrollments',
+      { _id: enrollmentIdFor(activityId, 'demo-volunteer') },
+      { $set: { checkInAt: new Date(Date.now() - 2 * HOUR) } }
+    )
     const out = await scanWith(await currentCode())
     await out.getByText('签退成功').waitFor()
     await out.getByText('本次服务 2小时，获得 20 积分').waitFor()
     expect(h.cloud.store.get('pointsAccounts', 'demo-volunteer')?.balance).toBe(before + 20)
-    expect(h.cloud.store.get('pointsLedger', ledgerId.credit(`${activityId}_demo-volunteer`))).toMatchObject({ amount: 20 })
+    expect(h.cloud.store.get('pointsLedger', ledgerId.credit(enrollmentIdFor(activityId, 'demo-volunteer')))).toMatchObject({ amount: 20 })
   })
 
   it('the volunteer redeems a good and gets a pickup code with its QR code', async () => {

@@ -3,6 +3,7 @@
 // concurrent enrollments for 10 seats), verified check-in (expired, forged, other-activity and replayed
 // tokens, outside the radius), hours and points credited once, member assessment entries, corrections,
 // closing, records and certificates, and bad input everywhere.
+import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import { ledgerId } from '../../cloudfunctions/_shared/domain/ledgerRules'
 import { checkinPayload, windowOf } from '../../cloudfunctions/volunteer/src/domain/token'
 import { useLocalCloud } from '../support/cloud'
@@ -141,7 +142,7 @@ function moveActivity(id: string, startInMs: number, hours = 3) {
 /** Pretends the volunteer checked in `msAgo` ago (the time and its location evidence). */
 function backdateCheckIn(activityId: string, openid: string, msAgo: number) {
   const at = new Date(Date.now() - msAgo)
-  const _id = `${activityId}_${openid}`
+  const _id = enrollmentIdFor(activityId, openid)
   const evidence = store().get('enrollments', _id)?.checkInEvidence as object | null
   store().update('enrollments', { _id }, { $set: { checkInAt: at, checkInEvidence: evidence && { ...evidence, at } } })
 }
@@ -353,7 +354,7 @@ describe('enrollment', () => {
   it('enrolls once, cancels before the start, enrolls again, and confirms by subscription message', async () => {
     const id = await created()
     const e = await ok(api.volunteer.enroll({ activityId: id }, 'vol1'))
-    expect(e).toMatchObject({ id: `${id}_vol1`, status: 'enrolled' })
+    expect(e).toMatchObject({ id: enrollmentIdFor(id, 'vol1'), status: 'enrolled' })
     expect(store().find('outbox', { touser: 'vol1' })).toHaveLength(1)
     await fails(api.volunteer.enroll({ activityId: id }, 'vol1'), 'CONFLICT', /已报名/)
     expect(store().get('activities', id)!.enrolled).toBe(1)
@@ -434,7 +435,7 @@ describe('verified check-in', () => {
     const res = await ok(api.volunteer.checkIn({ activityId: id, token: code, location: NEAR }, 'vol1'))
     expect(res.enrollment.status).toBe('checkedIn')
     expect(res.distance).toBeLessThan(50)
-    expect(store().get('enrollments', `${id}_vol1`)!.checkInDistance).toBe(res.distance)
+    expect(store().get('enrollments', enrollmentIdFor(id, 'vol1'))!.checkInDistance).toBe(res.distance)
   })
 
   it('stores the location evidence of each check: where, the reported accuracy, distance, install id and time', async () => {
@@ -445,7 +446,7 @@ describe('verified check-in', () => {
     expect(inn.distance).toBeGreaterThan(10)
     backdateCheckIn(id, 'vol1', HOUR)
     const out = await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: VENUE }, 'vol1'))
-    expect(store().get('enrollments', `${id}_vol1`)).toMatchObject({
+    expect(store().get('enrollments', enrollmentIdFor(id, 'vol1'))).toMatchObject({
       checkInEvidence: { ...NEAR, accuracy: 18, distance: inn.distance, deviceId: 'install-0001' },
       checkOutEvidence: { ...VENUE, accuracy: null, distance: 0, deviceId: null, at: new Date(out.enrollment.checkOutAt!) }
     })
@@ -473,7 +474,7 @@ describe('verified check-in', () => {
       await fails(api.volunteer.checkIn({ activityId: id, ...input }, 'vol1'), 'FAILED_PRECONDITION', message)
     }
     expect(snapshot()).toBe(before)
-    expect(store().get('enrollments', `${id}_vol1`)!.status).toBe('enrolled')
+    expect(store().get('enrollments', enrollmentIdFor(id, 'vol1'))!.status).toBe('enrolled')
   })
 
   it('refuses a code already used by the volunteer for the same action, and someone not enrolled', async () => {
@@ -493,11 +494,11 @@ describe('verified check-in', () => {
     const out = await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: NEAR }, 'vol1'))
     expect(out.enrollment).toMatchObject({ status: 'completed', hours: 2, points: 20 })
     expect(out.credited).toBe(20)
-    expect(store().get('pointsLedger', ledgerId.credit(`${id}_vol1`))).toMatchObject({
+    expect(store().get('pointsLedger', ledgerId.credit(enrollmentIdFor(id, 'vol1')))).toMatchObject({
       kind: 'credit',
       amount: 20,
       balanceAfter: 20,
-      sourceId: `${id}_vol1`
+      sourceId: enrollmentIdFor(id, 'vol1')
     })
     expect(balanceOf('vol1')).toBe(20)
     expect(ledgerSum('vol1')).toBe(20)
@@ -524,7 +525,7 @@ describe('verified check-in', () => {
     backdateCheckIn(id, 'member1', 90 * 60_000)
     moveActivity(id, -90 * 60_000)
     await ok(api.volunteer.checkOut({ activityId: id, token: await codeFor(id), location: NEAR }, 'member1'))
-    expect(store().get('assessmentEntries', `hours_${id}_member1`)).toMatchObject({
+    expect(store().get('assessmentEntries', `hours_${enrollmentIdFor(id, 'member1')}`)).toMatchObject({
       openid: 'member1',
       communityId: 'cm01',
       source: 'hours',
@@ -545,7 +546,7 @@ describe('attendance, corrections and closing', () => {
     moveActivity(id, -HOUR)
     backdateCheckIn(id, 'vol1', HOUR)
     await ok(api.volunteer.checkOut({ activityId: id, token: code, location: NEAR }, 'vol1'))
-    expect(store().get('enrollments', `${id}_vol1`)!.hours).toBe(1)
+    expect(store().get('enrollments', enrollmentIdFor(id, 'vol1'))!.hours).toBe(1)
     return id
   }
 
@@ -579,7 +580,7 @@ describe('attendance, corrections and closing', () => {
 
   it('corrects hours with a reason: the difference is posted and the correction recorded', async () => {
     const id = await finishedWithVolunteers()
-    const eid = `${id}_vol1`
+    const eid = enrollmentIdFor(id, 'vol1')
     const row = await ok(api.volunteer.correctHours({ enrollmentId: eid, hours: 2.5, reason: '现场协助布置场地' }, 'staff1'))
     expect(row).toMatchObject({ hours: 2.5, points: 25, status: 'completed' })
     expect(row.corrections).toEqual([expect.objectContaining({ from: 1, to: 2.5, reason: '现场协助布置场地' })])
@@ -590,13 +591,13 @@ describe('attendance, corrections and closing', () => {
     // The same correction again changes nothing; an absent volunteer can be given hours.
     await ok(api.volunteer.correctHours({ enrollmentId: eid, hours: 2.5, reason: '现场协助布置场地' }, 'staff1'))
     expect(ledgerSum('vol1')).toBe(25)
-    await ok(api.volunteer.correctHours({ enrollmentId: `${id}_vol2`, hours: 1, reason: '补录签到' }, 'staff1'))
+    await ok(api.volunteer.correctHours({ enrollmentId: enrollmentIdFor(id, 'vol2'), hours: 1, reason: '补录签到' }, 'staff1'))
     expect(balanceOf('vol2')).toBe(10)
   })
 
   it('refuses corrections by others, without a reason, beyond the span or below what was spent', async () => {
     const id = await finishedWithVolunteers()
-    const eid = `${id}_vol1`
+    const eid = enrollmentIdFor(id, 'vol1')
     const before = snapshot()
     await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 2, reason: '补录' }, 'staff2'), 'PERMISSION_DENIED')
     await fails(api.volunteer.correctHours({ enrollmentId: eid, hours: 2, reason: '补录' }, 'vol1'), 'PERMISSION_DENIED')
@@ -636,13 +637,17 @@ describe('attendance, corrections and closing', () => {
     moveActivity(id, -4 * HOUR)
     await fails(api.volunteer.completeActivity({ activityId: id }, 'staff2'), 'PERMISSION_DENIED')
     expect(await ok(api.volunteer.completeActivity({ activityId: id }, 'staff1'))).toEqual({ completed: 2, absent: 1, missingCheckout: 1 })
-    expect(store().get('enrollments', `${id}_vol2`)!.status).toBe('absent')
-    expect(store().get('enrollments', `${id}_member1`)).toMatchObject({ status: 'completed', hours: 0, missingCheckout: true })
+    expect(store().get('enrollments', enrollmentIdFor(id, 'vol2'))!.status).toBe('absent')
+    expect(store().get('enrollments', enrollmentIdFor(id, 'member1'))).toMatchObject({
+      status: 'completed',
+      hours: 0,
+      missingCheckout: true
+    })
     await fails(api.volunteer.completeActivity({ activityId: id }, 'staff1'), 'CONFLICT', /已结项/)
     await fails(api.volunteer.checkinCode({ activityId: id }, 'staff1'), 'FAILED_PRECONDITION', /已结项/)
     // Staff then give the member the hours they served; the assessment entry follows.
-    await ok(api.volunteer.correctHours({ enrollmentId: `${id}_member1`, hours: 2, reason: '忘记签退，现场核实' }, 'staff1'))
-    expect(store().get('assessmentEntries', `hours_${id}_member1`)).toMatchObject({ hours: 2, points: 4 })
+    await ok(api.volunteer.correctHours({ enrollmentId: enrollmentIdFor(id, 'member1'), hours: 2, reason: '忘记签退，现场核实' }, 'staff1'))
+    expect(store().get('assessmentEntries', `hours_${enrollmentIdFor(id, 'member1')}`)).toMatchObject({ hours: 2, points: 4 })
   })
 })
 

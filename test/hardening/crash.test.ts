@@ -7,6 +7,7 @@
 // or make their order exactly once. Twice over, then a clean stop.
 //
 // CRASH_SEED=<n> replays a seed (operations and kill points; the interleaving is the machine's).
+import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -119,7 +120,7 @@ function crowdEnrollments(activity: { _id: string; communityId: string; title: s
     const openid = `crowd${String(i + 1).padStart(3, '0')}`
     const checkedIn = i % 2 === 0
     return {
-      _id: `${activity._id}_${openid}`,
+      _id: enrollmentIdFor(activity._id, openid),
       activityId: activity._id,
       openid,
       communityId: activity.communityId,

@@ -19,6 +19,7 @@
 //   (FAILED_PRECONDITION), registering twice (CONFLICT). Those are listed under `answers`.
 // - The system caller exists only for timer triggers (`timer`): a call without an openid is refused by the
 //   gateway, and by every function unless the platform fired one of its timers (UNAUTHENTICATED, trust-caller.test.ts).
+import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import type { ErrorCode } from '../../types/envelope'
 import type { ActionOf, FnName } from '../../types'
 import type { Input } from '../support/client'
@@ -352,14 +353,14 @@ export const MATRIX: Matrix = {
       {
         scope: 'an enrollment in an activity of cm01: its staff',
         allow: ['staff'],
-        payload: () => ({ enrollmentId: `${IDS.activity.past}_${WHO.volunteer}`, hours: 1.5, reason: '补录时长' })
+        payload: () => ({ enrollmentId: enrollmentIdFor(IDS.activity.past, WHO.volunteer), hours: 1.5, reason: '补录时长' })
       }
     ],
     reviewCorrection: [
       {
         scope: 'a correction pending in an activity of cm01, asked by another staff member: cm01 staff',
         allow: ['staff'],
-        payload: () => ({ enrollmentId: `${IDS.activity.pastOpen}_${OTHERS.volunteer2}`, approve: true, reason: '核实无误' })
+        payload: () => ({ enrollmentId: enrollmentIdFor(IDS.activity.pastOpen, OTHERS.volunteer2), approve: true, reason: '核实无误' })
       }
     ],
     completeActivity: [

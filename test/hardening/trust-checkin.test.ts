@@ -7,6 +7,7 @@
 // is stored and staff see it flagged: the venue's exact coordinates, one phone for several people, a
 // check-out far from the check-in or too soon. And no one holds overlapping enrollments, even when
 // enrolling in two overlapping activities at once.
+import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import { useLocalCloud } from '../support/cloud'
 import { typedClient } from '../support/client'
 import { fails, ok } from '../support/envelope'
@@ -71,14 +72,14 @@ describe('finding 2: a forwarded check-in code and the venue coordinates', () =>
     const id = await running([onSite, forwardedTo])
     const forwarded = await code(id)
     await ok(api.volunteer.checkIn({ activityId: id, token: forwarded, location: NEAR }, onSite))
-    const before = store().get('enrollments', `${id}_${onSite}`)
+    const before = store().get('enrollments', enrollmentIdFor(id, onSite))
 
     // The outsider is refused and nothing changes; the forwarder's enrollment is out of everyone else's reach.
     await fails(api.volunteer.checkIn({ activityId: id, token: forwarded, location: VENUE }, outsider), 'FAILED_PRECONDITION', /没有报名/)
     await fails(api.volunteer.checkOut({ activityId: id, token: forwarded, location: VENUE }, outsider), 'FAILED_PRECONDITION', /没有报名/)
     await ok(api.volunteer.checkIn({ activityId: id, token: forwarded, location: VENUE }, forwardedTo))
-    expect(store().get('enrollments', `${id}_${onSite}`)).toEqual(before)
-    expect(store().get('enrollments', `${id}_${forwardedTo}`)).toMatchObject({
+    expect(store().get('enrollments', enrollmentIdFor(id, onSite))).toEqual(before)
+    expect(store().get('enrollments', enrollmentIdFor(id, forwardedTo))).toMatchObject({
       status: 'checkedIn',
       checkInEvidence: { ...VENUE, distance: 0 }
     })

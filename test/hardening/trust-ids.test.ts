@@ -5,7 +5,7 @@
 import { useLocalCloud } from '../support/cloud'
 import { typedClient } from '../support/client'
 import { fails, ok } from '../support/envelope'
-import { castWorld, type Cast } from './support/world'
+import { castWorld, point, VENUE, type Cast } from './support/world'
 
 let cast: Cast
 const AT = new Date('2026-03-01T08:00:00.000Z')
@@ -29,10 +29,35 @@ const registrationOf = (openid: string) => ({
   updatedAt: AT,
   approvedAt: AT
 })
+const HOUR = 3_600_000
+const SOON = new Date(Date.now() + 48 * HOUR)
+/** An activity of cm01 open for enrollment. */
+const OPEN_ACTIVITY = {
+  _id: 'actIds',
+  communityId: 'cm01',
+  title: '楼道清理',
+  content: '社区环境整治，清理楼道杂物',
+  venue: '青枫社区党群服务中心',
+  location: point(VENUE.lat, VENUE.lng),
+  start: SOON,
+  end: new Date(SOON.getTime() + 3 * HOUR),
+  enrollDeadline: new Date(SOON.getTime() - HOUR),
+  capacity: 10,
+  enrolled: 0,
+  pointsPerHour: 10,
+  pointsCap: 100,
+  radius: 500,
+  cover: null,
+  createdBy: 'staff02',
+  createdAt: AT,
+  updatedAt: AT,
+  finishedAt: null
+}
 const lc = useLocalCloud({
   seed: (store) => {
     cast = castWorld(store, { members: 2, volunteers: 2, residents: 1, staff: 2, funding: () => 500 })
     store.insert('partyMembers', [registrationOf(cast.members[0])])
+    store.insert('activities', [OPEN_ACTIVITY])
   }
 })
 const api = typedClient(lc)
@@ -114,4 +139,14 @@ test('finding 7: a merchant application’s id, which anyone listing goods sees,
   )
   expect(applied.id).not.toContain(applicant)
   expect(await ok(api.points.myMerchant({}, applicant))).toMatchObject({ id: applied.id, mine: true })
+})
+
+test('finding 7: an enrollment id, which the community’s staff see, does not contain the volunteer’s openid', async () => {
+  const [volunteer] = cast.volunteers
+  const enrolled = await ok(api.volunteer.enroll({ activityId: OPEN_ACTIVITY._id }, volunteer))
+  const rows = await ok(api.volunteer.attendance({ activityId: OPEN_ACTIVITY._id }, cast.staff[0]))
+  expect(rows.items.map((r) => r.id)).toEqual([enrolled.id])
+  expect(enrolled.id).not.toContain(volunteer)
+  // Enrolling again finds the same enrollment: the id is still keyed by (activity, person).
+  await fails(api.volunteer.enroll({ activityId: OPEN_ACTIVITY._id }, volunteer), 'CONFLICT')
 })

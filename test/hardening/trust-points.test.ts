@@ -3,7 +3,7 @@
 import { useLocalCloud } from '../support/cloud'
 import { typedClient } from '../support/client'
 import { fails, ok } from '../support/envelope'
-import { newEnrollment, type ActivityDoc } from '../../cloudfunctions/volunteer/src/docs'
+import { enrollmentIdFor, newEnrollment, type ActivityDoc } from '../../cloudfunctions/volunteer/src/docs'
 import { castWorld, point, VENUE, volunteerDoc, type Cast } from './support/world'
 
 let cast: Cast
@@ -160,7 +160,7 @@ describe('finding 3: four eyes on staff adjustments', () => {
 describe('finding 3: four eyes on one’s own hours', () => {
   it('a staff member correcting their own hours asks; only another staff member applies it, once', async () => {
     const [me, colleague, third] = cast.staff
-    const enrollmentId = `${PAST_ACTIVITY._id}_${me}`
+    const enrollmentId = enrollmentIdFor(PAST_ACTIVITY._id, me)
     const before = balance(me)
     const asked = await ok(api.volunteer.correctHours({ enrollmentId, hours: 3, reason: '忘记签退，现场核实' }, me))
     expect(asked).toMatchObject({ status: 'checkedIn', hours: 0, pendingCorrection: { hours: 3, reason: '忘记签退，现场核实' } })

@@ -2,6 +2,7 @@
 import type { GeoPoint } from '../../_shared/docs'
 import type { BusySpanDoc, EnrollmentDoc } from '../../_shared/docs/volunteer'
 import { asDate } from '../../_shared/domain/dates'
+import { opaqueId } from '../../_shared/infra/ids'
 
 export type { CorrectionDoc, CorrectionRequestDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from '../../_shared/docs/volunteer'
 
@@ -61,7 +62,8 @@ export const busySpanOf = (a: ActivityDoc): BusySpanDoc => ({
   end: asDate(a.end)
 })
 
-export const enrollmentIdFor = (activityId: string, openid: string) => `${activityId}_${openid}`
+/** Keyed by activity and person (one enrollment each, found again inside transactions); hashed, as staff and exports see it. */
+export const enrollmentIdFor = (activityId: string, openid: string) => opaqueId('en', activityId, openid)
 
 /** A new enrollment of `openid` in activity `a`: enrolled, nothing attended yet. */
 export function newEnrollment(a: ActivityDoc, openid: string, now: Date): EnrollmentDoc {

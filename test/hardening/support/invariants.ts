@@ -14,6 +14,7 @@
 //
 // `checkAcknowledged` compares the log of a workload with the database: every acknowledged success is
 // there, and nothing a refused call would have written is.
+import { enrollmentIdFor } from '../../../cloudfunctions/volunteer/src/docs'
 import { orderIdFor } from '../../../cloudfunctions/points/src/domain/order'
 import { ledgerId } from '../../../cloudfunctions/_shared/domain/ledgerRules'
 import { isValidHistory } from '../../../cloudfunctions/wish/src/domain/stateMachine'
@@ -371,7 +372,7 @@ function enrollmentAcks(read: Reader, log: readonly Ack[]): string[] {
   const enrollments = new Map(read('enrollments').map((e) => [e._id as string, e]))
   const ledger = new Map(read('pointsLedger').map((e) => [e._id as string, e]))
   const own = log.filter((a) => a.fn === 'volunteer' && AFTER[a.action] && a.outcome !== 'refused')
-  for (const [key, acks] of groupBy(own, (a) => `${a.data.activityId}_${a.who}`)) {
+  for (const [key, acks] of groupBy(own, (a) => enrollmentIdFor(a.data.activityId, a.who))) {
     const last = acks[acks.length - 1]
     if (last.outcome === 'unknown') continue
     const e = enrollments.get(key)

@@ -9,7 +9,7 @@ import { assessmentPeriod, halfYear, monthOf } from '../../../cloudfunctions/_sh
 import { toPoint } from '../../../cloudfunctions/_shared/docs'
 import { dedupeKeyOf } from '../../../cloudfunctions/lifeCircle/src/domain/facility'
 import { parseHoursText } from '../../../cloudfunctions/lifeCircle/src/domain/hours'
-import { newEnrollment, type ActivityDoc } from '../../../cloudfunctions/volunteer/src/docs'
+import { enrollmentIdFor, newEnrollment, type ActivityDoc } from '../../../cloudfunctions/volunteer/src/docs'
 import { checkinPayload, windowOf } from '../../../cloudfunctions/volunteer/src/domain/token'
 import { wishFixture } from '../../../cloudfunctions/wish/src/domain/fixture'
 import type { ActorRole } from '../../../cloudfunctions/_shared/docs/wish'
@@ -404,7 +404,7 @@ function volunteering(now: Date) {
     ...volunteerDoc(v, '李志强', 1, { communityId: IDS.community, phone: '13800000002' }),
     halfHours: 4,
     activityCount: 1,
-    lastEnrollmentId: `${A.past}_${v}`,
+    lastEnrollmentId: enrollmentIdFor(A.past, v),
     firstServiceAt: byId.get(A.past)!.start,
     lastServiceAt: byId.get(A.past)!.start
   }

@@ -9,6 +9,7 @@
 // A person does one thing at a time (one phone): residents, volunteers and members are serialised; staff,
 // the merchant and the timers are not. The only deliberate exception is the double tap: two identical
 // redemptions sent at once.
+import { enrollmentIdFor } from '../../../cloudfunctions/volunteer/src/docs'
 import { orderIdFor } from '../../../cloudfunctions/points/src/domain/order'
 import type { ActionOf, Envelope, FnName } from '../../../types'
 import { typedClient, type Input, type Output } from '../../support/client'
@@ -489,7 +490,7 @@ export class Workload {
     const open = this.activitiesIn('open')
     if (!who || !open.length) return null
     const a = this.r.pick(open)
-    const key = `${a.id}_${who}`
+    const key = enrollmentIdFor(a.id, who)
     const mine = this.enrollments.get(key)
     if (mine && mine.status !== 'cancelled') return null
     return {
