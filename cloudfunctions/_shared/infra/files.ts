@@ -2,9 +2,8 @@
 // activity covers, need photos, avatars): a file id a caller sends must be their own upload — the app (and
 // the local cloud's gateway) stores a person's uploads under users/<openid>/ — or a file already on the
 // record being edited, sent back unchanged. Anything else would publish another person's private upload.
+import { escapeRegExp } from '../domain/regex'
 import { invalid } from './errors'
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** A file is the caller's when it is stored under users/<openid>/. */
 export const isOwnFile = (fileId: string, openid: string) =>

@@ -4,6 +4,7 @@ import type { LatLng } from '../../../types/schemas/common'
 import { _, cloud, db } from '../../_shared/infra/cloud'
 import { getAll, getDoc, pageOf, withoutId, type PageInput } from '../../_shared/infra/db'
 import type { CommunityDoc, CompoundDoc, StreetDoc } from '../../_shared/docs'
+import { escapeRegExp } from '../../_shared/domain/regex'
 import type { FacilityDoc, FacilityListDoc } from './docs'
 import { categoryByKeyword } from './domain/facility'
 
@@ -62,7 +63,7 @@ export async function nearestOpen(q: NearQuery, minDistance: number, maxDistance
 }
 
 /** A case-insensitive "contains" condition; the keyword is escaped so it is matched literally. */
-const containsText = (keyword: string) => db.RegExp({ regexp: keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' })
+const containsText = (keyword: string) => db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' })
 
 /** Facilities whose name or services contain the keyword, or whose category name does (“食堂”). */
 export function keywordFilter(keyword: string): Record<string, unknown> {

@@ -20,7 +20,7 @@ import { navigate } from '@/services/navigation'
 import { formatDateTime } from '@/utils/date'
 import { Field } from '@/components/Field'
 import { enrollmentLabel, formatHours } from '../../../volunteer/format'
-import { ReviewActions } from '../../shared/ReviewActions'
+import { ReviewActions } from '../../components/ReviewActions'
 import './index.css'
 
 function Correction({ row, onSaved }: { row: AttendanceRow; onSaved: () => void }) {

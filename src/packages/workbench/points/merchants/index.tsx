@@ -12,7 +12,7 @@ import { usePaged } from '@/hooks/usePaged'
 import { call, showError } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
 import { Chips } from '@/components/Chips'
-import { ReviewActions } from '../../shared/ReviewActions'
+import { ReviewActions } from '../../components/ReviewActions'
 import './index.css'
 
 type Filter = 'pending' | 'approved' | 'rejected'
