@@ -10,6 +10,7 @@ import { seedWishes } from './wishes'
 import { seedVolunteers } from './volunteers'
 import { seedHistory } from './history'
 import { DEMO_USERS } from './users'
+import { provideIdKey } from './ids'
 
 export interface SeedContext {
   r: Random
@@ -30,6 +31,10 @@ const seedClock = () => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000)
 
 export async function seedDemo(store: SeedStore, now: Date = seedClock()): Promise<SeedContext> {
   const r = createRandom(DEMO_SEED)
+  // From a generator of its own (the district's draws stay as they were), so a reseed gives the same ids.
+  // The demo is local; a real environment never runs the seed and its key is random (infra/secrets.ts).
+  const keyRandom = createRandom(DEMO_SEED + 1)
+  provideIdKey(store, () => Array.from({ length: 32 }, () => keyRandom.int(0, 255).toString(16).padStart(2, '0')).join(''), now)
   const district = buildDistrict(r)
   store.insert('streets', [district.street])
   store.insert('communities', district.communities)

@@ -75,7 +75,7 @@ describe('a resident and a party member: a canteen nearby, a wish posted, claime
     const detail = within(h.page, '.wish-detail')
     await detail.getByText('待审核', { exact: true }).waitFor()
     wishId = new URL(h.page.url().replace('#/', '')).searchParams.get('id') ?? ''
-    expect(wishId).toMatch(/^w-[0-9a-f]{20}$/)
+    expect(wishId).toMatch(/^w_[0-9a-f]{24}$/)
     const stored = h.cloud.store.get('wishes', wishId) as Record<string, any>
     expect(stored).toMatchObject({ status: 'submitted', submitterId: 'demo-resident', title: TITLE, beneficiary: { display: '王奶奶' } })
   })

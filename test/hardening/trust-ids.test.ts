@@ -1,7 +1,9 @@
 // Finding 7 of issue 13: ids others can see leaked openids, and `party.memberCard { openid }` then handed a
 // member's work unit, branch, grid and pledge to anyone (a merchant who read an openid off an order id).
 // The card is now asked for by member (registration) id, for the member, their community's staff and
-// their unit's admins only; order and ledger ids are hashes of their parts (cloudfunctions/_shared/infra/ids.ts).
+// their unit's admins only; order and ledger ids are hashes of their parts (cloudfunctions/_shared/infra/ids.ts),
+// keyed with the environment's id secret, so knowing an openid is not enough to recognise its ids.
+import { createHash, createHmac } from 'node:crypto'
 import { useLocalCloud } from '../support/cloud'
 import { typedClient } from '../support/client'
 import { fails, ok } from '../support/envelope'
@@ -55,7 +57,7 @@ const OPEN_ACTIVITY = {
 }
 const lc = useLocalCloud({
   seed: (store) => {
-    cast = castWorld(store, { members: 2, volunteers: 2, residents: 1, staff: 2, funding: () => 500 })
+    cast = castWorld(store, { members: 2, volunteers: 2, residents: 2, staff: 2, funding: () => 500 })
     store.insert('partyMembers', [registrationOf(cast.members[0])])
     store.insert('activities', [OPEN_ACTIVITY])
   }
@@ -149,4 +151,38 @@ test('finding 7: an enrollment id, which the community’s staff see, does not c
   expect(enrolled.id).not.toContain(volunteer)
   // Enrolling again finds the same enrollment: the id is still keyed by (activity, person).
   await fails(api.volunteer.enroll({ activityId: OPEN_ACTIVITY._id }, volunteer), 'CONFLICT')
+})
+
+describe('finding 7: an id cannot be recomputed from a known openid without the key', () => {
+  const hash = (parts: string[], key?: string) =>
+    (key ? createHmac('sha256', key) : createHash('sha256')).update(JSON.stringify(parts)).digest('hex').slice(0, 24)
+  const storedKey = () => lc.cloud.store.get('appSecrets', 'ids')?.value as string
+
+  test('a merchant id and an enrollment id are keyed hashes: the plain hash, or another key, of the openid gives another id', async () => {
+    const applicant = cast.residents[1]
+    const applied = await ok(
+      api.points.applyMerchant(
+        {
+          name: '李阿姨缝补',
+          kind: 'talent',
+          communityId: 'cm01',
+          contactName: '李阿姨',
+          contactPhone: '13600002222',
+          address: '菜市场西门',
+          description: '缝补衣物'
+        },
+        applicant
+      )
+    )
+    const [, volunteer] = cast.volunteers
+    const enrolled = await ok(api.volunteer.enroll({ activityId: OPEN_ACTIVITY._id }, volunteer))
+
+    expect(storedKey()).toMatch(/^[\w-]{32,}$/)
+    const guesses = (parts: string[]) => [hash(parts), hash(parts, ''), hash(parts, 'secret'), hash(parts, applicant)]
+    for (const guess of guesses([applicant])) expect(applied.id).not.toBe(`m_${guess}`)
+    for (const guess of guesses([OPEN_ACTIVITY._id, volunteer])) expect(enrolled.id).not.toBe(`en_${guess}`)
+    // With the key, the server finds them again.
+    expect(applied.id).toBe(`m_${hash([applicant], storedKey())}`)
+    expect(enrolled.id).toBe(`en_${hash([OPEN_ACTIVITY._id, volunteer], storedKey())}`)
+  })
 })

@@ -1,7 +1,7 @@
 // Trust (issue 13) on points, through the local cloud: four eyes on staff adjustments (finding 3) and a
 // request id reused for another payload refused (finding 10).
 import { useLocalCloud } from '../support/cloud'
-import { typedClient } from '../support/client'
+import { typedClient, type Input } from '../support/client'
 import { fails, ok } from '../support/envelope'
 import { enrollmentIdFor, newEnrollment, type ActivityDoc } from '../../cloudfunctions/volunteer/src/docs'
 import { castWorld, point, VENUE, volunteerDoc, type Cast } from './support/world'
@@ -188,7 +188,7 @@ describe('finding 3: four eyes on one’s own hours', () => {
   })
 })
 
-describe('finding 10: a reused request id with another payload is a CONFLICT', () => {
+describe('finding 10: a reused request id with another payload is a CONFLICT (points, goods, orders, wishes)', () => {
   it('20 concurrent adjusts with one id and different volunteers: one ok, the rest CONFLICT, one credited', async () => {
     const requestId = 'trust-reuse-adjust-1'
     const answers = await Promise.all(
@@ -230,5 +230,23 @@ describe('finding 10: a reused request id with another payload is a CONFLICT', (
     const order = await ok(api.points.redeem({ goodsId: goods.id, quantity: 1, requestId: 'trust-order-1' }, buyer))
     expect((await ok(api.points.redeem({ goodsId: goods.id, quantity: 1, requestId: 'trust-order-1' }, buyer))).id).toBe(order.id)
     await fails(api.points.redeem({ goodsId: goods.id, quantity: 2, requestId: 'trust-order-1' }, buyer), 'CONFLICT', REUSED)
+  })
+
+  it('a wish request id reused for another wish is refused, nothing written; the same wish is found again', async () => {
+    const [resident] = cast.residents
+    const wish: Input<'wish', 'submit'> = {
+      requestId: 'trust-wish-1',
+      category: 'goods',
+      title: '想要一盏护眼台灯',
+      story: '家里的台灯坏了，晚上看书不方便。',
+      value: 80,
+      beneficiary: { name: '王秀兰', appellation: '奶奶', phone: '13912340000' },
+      consent: true
+    }
+    const first = await ok(api.wish.submit(wish, resident))
+    expect(await ok(api.wish.submit({ ...wish }, resident))).toEqual(first)
+    await fails(api.wish.submit({ ...wish, title: '想要一台收音机', value: 60 }, resident), 'CONFLICT', REUSED)
+    expect(lc.cloud.store.get('wishes', first.id)).toMatchObject({ title: '想要一盏护眼台灯', value: 80 })
+    expect(lc.cloud.store.find('wishes', { submitterId: resident })).toHaveLength(1)
   })
 })

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Envelope } from '../../types'
 import { productCloud } from '../../demo/cloud'
+import { provideIdKey } from '../../demo/ids'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud'
 import type { Store } from '../../local-cloud/store'
 
@@ -41,6 +42,8 @@ export function useLocalCloud(opts: UseLocalCloudOptions = {}): LocalCloudHandle
       functionsDir: opts.functionsDir ?? productCloud.functionsDir,
       ...opts.options
     })
+    // The key the functions hash ids with, also set here so tests build the same ids (enrollmentIdFor, …).
+    provideIdKey(cloud.store)
     if (opts.seed) await opts.seed(cloud.store)
   }, 60_000)
 

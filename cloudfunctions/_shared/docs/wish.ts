@@ -74,6 +74,8 @@ export interface WishDoc {
   /** Durations recorded at transition time so statistics need no date arithmetic. */
   metrics: { claimMs: number | null; fulfilMs: number | null }
   history: WishHistoryEntry[]
+  /** The submit request's payload fingerprint (infra/ids.ts); absent on older and seeded wishes. */
+  requestFingerprint?: string
 }
 
 /** Staff stopped a person from claiming in one community, until they lift it. */

@@ -1,5 +1,8 @@
 import fc from 'fast-check'
 import { ledgerId, nextTotals } from './ledgerRules'
+import { setIdKey } from '../infra/ids'
+
+beforeAll(() => setIdKey('unit-test-id-key'))
 
 describe('ledger totals', () => {
   test('credits and adjustments move earned, redemptions and refunds move spent', () => {

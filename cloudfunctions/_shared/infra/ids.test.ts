@@ -1,4 +1,5 @@
-import { assertSameRequest, fingerprintOf, REQUEST_REUSED } from './ids'
+import { createHash } from 'node:crypto'
+import { assertSameRequest, fingerprintOf, opaqueId, REQUEST_REUSED, setIdKey } from './ids'
 
 describe('fingerprintOf', () => {
   it('ignores key order and the request id', () => {
@@ -25,5 +26,23 @@ describe('assertSameRequest', () => {
     expect(() => assertSameRequest({}, 'f1')).not.toThrow()
     expect(() => assertSameRequest({ requestFingerprint: 'f1' }, undefined)).not.toThrow()
     expect(() => assertSameRequest({ requestFingerprint: 'f1' }, 'f2')).toThrow(REQUEST_REUSED)
+  })
+})
+
+describe('opaqueId', () => {
+  it('is deterministic under one key, and another key gives another id', () => {
+    setIdKey('key-one')
+    const id = opaqueId('od', 'openid-1', 'req-1')
+    expect(id).toMatch(/^od_[0-9a-f]{24}$/)
+    expect(opaqueId('od', 'openid-1', 'req-1')).toBe(id)
+    expect(opaqueId('od', 'openid-1', 'req-2')).not.toBe(id)
+    setIdKey('key-two')
+    expect(opaqueId('od', 'openid-1', 'req-1')).not.toBe(id)
+  })
+
+  it('is not a plain hash of its parts', () => {
+    setIdKey('key-one')
+    const plain = createHash('sha256').update(JSON.stringify(['openid-1'])).digest('hex').slice(0, 24)
+    expect(opaqueId('m', 'openid-1')).not.toBe(`m_${plain}`)
   })
 })

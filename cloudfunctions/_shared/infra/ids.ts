@@ -1,18 +1,36 @@
-// Document ids derived from who asked and the client's request id: a retried create finds the document the
-// first attempt wrote instead of writing a second one. The payload's fingerprint, stored with such a
-// document, tells a retry (same payload) from a reuse of the request id for something else (CONFLICT).
-import { createHash } from 'node:crypto'
+// Document ids derived from their parts — who asked and the client's request id, or the source the document
+// belongs to: a retried create finds the document the first attempt wrote instead of writing a second one.
+// The payload's fingerprint, stored with a request-id document, tells a retry (same payload) from a reuse of
+// the request id for something else (CONFLICT).
+import { createHash, createHmac } from 'node:crypto'
 import { conflict } from './errors'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
-export const requestDocId = (prefix: string, ...parts: string[]): string => `${prefix}-${sha256(parts.join(':')).slice(0, 20)}`
+/** The environment variable that sets the id key instead of the stored `appSecrets/ids`. */
+export const ID_KEY_ENV = 'ID_HASH_KEY'
+
+let idKey: string | null = null
 
 /**
- * An id others see (an order id in the merchant's list and the pickup QR, a ledger entry id), built from parts
- * that must not show through, such as openids: a hash of them, deterministic so a retry finds the same document.
+ * The key of `opaqueId`: the `ids` app secret (infra/secrets.ts), set by the router before every handler
+ * runs, and by the demo seed and the test harness before they build ids. It is one value per environment
+ * (every stored id depends on it), so setting it module-wide is the same whichever invocation sets it.
  */
-export const opaqueId = (prefix: string, ...parts: string[]): string => `${prefix}_${sha256(JSON.stringify(parts)).slice(0, 24)}`
+export function setIdKey(key: string): void {
+  idKey = key
+}
+
+/**
+ * The id of a document, built from parts that must not show through (openids, request ids): a keyed hash
+ * (HMAC-SHA-256 with the environment's id key) of them, deterministic so a retry finds the same document, and
+ * not recomputable from a known openid by anyone without the key. Order ids, ledger entry ids, enrollment and
+ * merchant ids are all seen by others.
+ */
+export function opaqueId(prefix: string, ...parts: string[]): string {
+  if (!idKey) throw new Error('opaqueId: the id key is not set (the router sets it before every handler)')
+  return `${prefix}_${createHmac('sha256', idKey).update(JSON.stringify(parts)).digest('hex').slice(0, 24)}`
+}
 
 /** JSON with object keys sorted, so two equal payloads give one text whatever their key order. */
 function canonical(value: unknown): string {

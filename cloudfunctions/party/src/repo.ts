@@ -14,7 +14,7 @@ import type { MemberRegistrationDoc, MembershipDoc, NeedDoc, ProjectDoc, RatingD
 export type { PageInput }
 
 /** A document id derived from its author and request id, so a retried request finds the same document. */
-export { requestDocId as idFor } from '../../_shared/infra/ids'
+export { opaqueId as idFor } from '../../_shared/infra/ids'
 
 /** wx-server-sdk takes `{ data }` for set/update, in and out of transactions. */
 export const update = updateDoc

@@ -3,7 +3,6 @@
 // enrollment is one transaction body kept here whole: hours, the points credit (exactly once: the ledger
 // entry's id is the enrollment's), the volunteer's totals and, for an approved party member, the assessment
 // entry for the hours — staff corrections post only the difference, under an id of their own.
-import { randomBytes } from 'node:crypto'
 import type { EnrollmentStatus } from '../../../types'
 import type { CommunityDoc, UserDoc } from '../../_shared/docs'
 import { assessmentEntry, assessmentRules } from '../../_shared/domain/assessment'
@@ -24,6 +23,7 @@ import {
 } from '../../_shared/infra/db'
 import { isAppError, precondition } from '../../_shared/infra/errors'
 import { INSUFFICIENT_POINTS, ledgerId, post } from '../../_shared/infra/ledger'
+import { appSecret } from '../../_shared/infra/secrets'
 import type { BusySpanDoc } from '../../_shared/docs/volunteer'
 import type { ActivityDoc, CertificateDoc, CorrectionDoc, EnrollmentDoc, VolunteerDoc } from './docs'
 import { servicePoints, toHalfHours } from './domain/hours'
@@ -224,38 +224,9 @@ export const findCertificate = (number: string) => getDoc<CertificateDoc>('certi
 export const saveCertificate = (c: CertificateDoc) => putDoc('certificates', c)
 
 // --- secrets ------------------------------------------------------------------------------------------
-// Server secrets: from the environment when set, otherwise generated once and kept in `appSecrets`
-// (ADMINONLY), never a constant in code. The first instance to need one creates it in a transaction,
-// so every instance ends up with the same value.
 
-interface SecretDoc {
-  _id: string
-  value: string
-  createdAt: Date
-}
-
-async function loadOrCreate(name: string): Promise<string> {
-  const stored = await getDoc<SecretDoc>('appSecrets', name)
-  if (stored?.value) return stored.value
-  return inTransaction(async (tx) => {
-    const again = await getDoc<SecretDoc>('appSecrets', name, tx)
-    if (again?.value) return again.value
-    const value = randomBytes(32).toString('base64url')
-    await coll('appSecrets', tx)
-      .doc(name)
-      .set({ data: { value, createdAt: new Date() } })
-    return value
-  })
-}
-
-/** Read on every use (one document read): a cached copy could outlive the stored one. */
-function appSecret(name: 'checkin' | 'idcard', envVar: string): Promise<string> {
-  const fromEnv = process.env[envVar]
-  return fromEnv ? Promise.resolve(fromEnv) : loadOrCreate(name)
-}
-
-export const checkinSecret = () => appSecret('checkin', 'CHECKIN_SECRET')
-export const idCardKey = () => appSecret('idcard', 'IDCARD_HASH_KEY')
+export const checkinSecret = () => appSecret('checkin')
+export const idCardKey = () => appSecret('idcard')
 
 // --- completion ---------------------------------------------------------------------------------------
 

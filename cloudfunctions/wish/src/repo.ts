@@ -8,7 +8,7 @@ import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type CommunitySettings, 
 import type { MembershipDoc } from '../../_shared/docs/party'
 import type { VolunteerDoc } from '../../_shared/docs/volunteer'
 import { notFound } from '../../_shared/infra/errors'
-import { requestDocId } from '../../_shared/infra/ids'
+import { opaqueId } from '../../_shared/infra/ids'
 import type { WishCategory, WishStatus } from '../../../types'
 import type { WishClaimerDoc, WishDoc } from './docs'
 
@@ -19,7 +19,7 @@ export { inTransaction, type PageInput, type Tx }
 export const WISH_NOT_FOUND = '心愿不存在或已被删除'
 
 /** A wish id derived from who asked and their request id, so a retried submission finds the same wish. */
-export const wishIdFor = (openid: string, requestId: string) => requestDocId('w', openid, requestId)
+export const wishIdFor = (openid: string, requestId: string) => opaqueId('w', openid, requestId)
 
 export const findWish = (id: string, tx?: Tx) => getDoc<WishDoc>('wishes', id, tx)
 

@@ -2,7 +2,9 @@
 // the HTTP gateway as the h5 app makes them, timers through /api/timers, clock moves and dumps over IPC,
 // and the two ways it ends: SIGKILL (a crash) or SIGTERM (a clean stop).
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
+import { ID_KEY_ENV, setIdKey } from '../../../cloudfunctions/_shared/infra/ids'
 import type { Envelope } from '../../../types/envelope'
 import type { Hello, Reply, Request } from './cloud-process'
 import type { Doc, Reader } from './invariants'
@@ -10,6 +12,8 @@ import type { Env } from './workload'
 
 const SCRIPT = join(__dirname, 'cloud-process.ts')
 const REPO = join(__dirname, '..', '..', '..')
+/** The id key of every child started by this test file, given to it by environment, so restarts keep the ids. */
+const ID_KEY = randomBytes(32).toString('base64url')
 
 /** A request without its id (distributes over the union of requests). */
 type Unsent = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never
@@ -41,8 +45,10 @@ export class ChildCloud {
 
   /** Starts the cloud on `dataDir` (filling an empty database with the cast world when `world`). */
   static start(dataDir: string, world: boolean): Promise<ChildCloud> {
+    setIdKey(ID_KEY)
     const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, '--data', dataDir, ...(world ? ['--world'] : [])], {
       cwd: REPO,
+      env: { ...process.env, [ID_KEY_ENV]: ID_KEY },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced'
     })

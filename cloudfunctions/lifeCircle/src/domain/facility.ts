@@ -1,5 +1,5 @@
 // Small pure rules about a facility document: its category by id or Chinese name, and its dedupe key.
-import { requestDocId } from '../../../_shared/infra/ids'
+import { opaqueId } from '../../../_shared/infra/ids'
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../../../../types/enums'
 
 /** Normalises a name for comparison: full-width to half-width, no white space. */
@@ -27,7 +27,7 @@ export const categoryByName = (text: string): FacilityCategory | null =>
  * Id of a facility created by a request: the same request (a repeated tap, a retried import) always
  * gives the same id, so writing it again never makes a second facility. `part` tells rows apart.
  */
-export const facilityIdFor = (communityId: string, requestId: string, part = ''): string => requestDocId('f', communityId, requestId, part)
+export const facilityIdFor = (communityId: string, requestId: string, part = ''): string => opaqueId('f', communityId, requestId, part)
 
 /** Categories whose Chinese name contains the keyword (搜索“食堂” also finds every 社区食堂). */
 export function categoryByKeyword(keyword: string): FacilityCategory[] {

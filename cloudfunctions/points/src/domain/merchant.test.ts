@@ -1,4 +1,7 @@
 import { assertCanApply, assertCanReview, merchantIdFor } from './merchant'
+import { setIdKey } from '../../../_shared/infra/ids'
+
+beforeAll(() => setIdKey('unit-test-id-key'))
 
 const codeOf = (fn: () => void) => {
   try {

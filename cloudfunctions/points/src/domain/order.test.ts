@@ -1,4 +1,7 @@
 import { assertMove, assertPickable, canMove, orderIdFor, parsePickup, pickupCode, pickupPayload, refunds } from './order'
+import { setIdKey } from '../../../_shared/infra/ids'
+
+beforeAll(() => setIdKey('unit-test-id-key'))
 
 const codeOf = (fn: () => void) => {
   try {

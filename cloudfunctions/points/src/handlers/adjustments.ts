@@ -4,7 +4,7 @@ import type { VolunteerDoc } from '../../../_shared/docs/volunteer'
 import { monthOf } from '../../../_shared/domain/period'
 import { personOf, requireStaffOf } from '../../../_shared/infra/auth'
 import { conflict, isAppError, notFound, precondition } from '../../../_shared/infra/errors'
-import { assertSameRequest, requestDocId } from '../../../_shared/infra/ids'
+import { assertSameRequest, opaqueId } from '../../../_shared/infra/ids'
 import { INSUFFICIENT_POINTS, ledgerId, nextTotals } from '../../../_shared/infra/ledger'
 import type { Handler } from '../../../_shared/infra/router'
 import { adjustRulesOf, assertCanReview, assertUnderCap, needsApproval, type AdjustRules } from '../domain/adjustment'
@@ -69,7 +69,7 @@ function newAdjustment(
   now: Date
 ) {
   const doc: AdjustmentDoc = {
-    _id: requestDocId('adj', by, input.requestId),
+    _id: opaqueId('adj', by, input.requestId),
     communityId: v.communityId,
     openid: v._id,
     volunteerNo: v.volunteerNo,

@@ -3,7 +3,7 @@
 import { personOf } from '../../../_shared/infra/auth'
 import { denied, notFound, precondition } from '../../../_shared/infra/errors'
 import { requireOwnFiles } from '../../../_shared/infra/files'
-import { requestDocId } from '../../../_shared/infra/ids'
+import { opaqueId } from '../../../_shared/infra/ids'
 import type { Handler } from '../../../_shared/infra/router'
 import type { GoodsDoc } from '../docs'
 import { editedStock, quotaId, quotaPeriod } from '../domain/redeem'
@@ -36,7 +36,7 @@ export const upsertGoods: Handler<'points', 'upsertGoods'> = async (input, { cal
   }
   if (!input.goodsId) {
     requireOwnFiles([input.photo], caller.openid, { path: 'photo' })
-    const fresh: GoodsDoc = { _id: requestDocId('g', m._id, input.requestId!), ...fields, redeemed: 0, createdAt: now }
+    const fresh: GoodsDoc = { _id: opaqueId('g', m._id, input.requestId!), ...fields, redeemed: 0, createdAt: now }
     const saved = await transact((tx) => createGoods(tx, fresh, fingerprint))
     return toGoodsView(saved, now)
   }

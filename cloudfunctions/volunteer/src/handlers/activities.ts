@@ -6,7 +6,7 @@ import { fromPoint, toPoint } from '../../../_shared/docs'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { denied, invalid } from '../../../_shared/infra/errors'
 import { requireOwnFiles } from '../../../_shared/infra/files'
-import { requestDocId } from '../../../_shared/infra/ids'
+import { opaqueId } from '../../../_shared/infra/ids'
 import type { Ctx, Handler } from '../../../_shared/infra/router'
 import { busySpanOf, enrollmentIdFor, type ActivityDoc } from '../docs'
 import { enrollBlock } from '../domain/attendance'
@@ -45,7 +45,7 @@ export const createActivity: Handler<'volunteer', 'createActivity'> = async (inp
     throw invalid('开始时间必须晚于现在', { fields: [{ path: 'start', message: '开始时间必须晚于现在' }] })
   requireOwnFiles([input.cover], ctx.caller.openid, { path: 'cover' })
   const doc: ActivityDoc = {
-    _id: requestDocId('a', ctx.caller.openid, input.requestId),
+    _id: opaqueId('a', ctx.caller.openid, input.requestId),
     communityId,
     title: input.title,
     content: input.content,

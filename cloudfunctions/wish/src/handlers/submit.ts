@@ -3,6 +3,7 @@
 import { requireLiveAccount } from '../../../_shared/infra/account'
 import { isStaffOf, personOf, type Caller } from '../../../_shared/infra/auth'
 import { invalid, precondition, unauthenticated } from '../../../_shared/infra/errors'
+import { assertSameRequest } from '../../../_shared/infra/ids'
 import { checkSubmission, newWish, type SubmitData } from '../domain/submission'
 import type { Handler } from '../../../_shared/infra/router'
 import { findWish, inTransaction, insertWish, loadCommunity, loadCompound, wishIdFor } from '../repo'
@@ -20,7 +21,7 @@ async function placeOf(input: SubmitData, caller: Caller) {
   return { community, compound: inCommunity }
 }
 
-export const submit: Handler<'wish', 'submit'> = async (input, { caller, now }) => {
+export const submit: Handler<'wish', 'submit'> = async (input, { caller, now, fingerprint }) => {
   const openid = personOf(caller)
   const { community, compound } = await placeOf(input, caller)
   const facts = {
@@ -40,9 +41,12 @@ export const submit: Handler<'wish', 'submit'> = async (input, { caller, now }) 
   })
   return inTransaction(async (tx) => {
     const existing = await findWish(wish._id, tx)
-    if (existing) return { id: existing._id, status: existing.status }
+    if (existing) {
+      assertSameRequest(existing, fingerprint)
+      return { id: existing._id, status: existing.status }
+    }
     await requireLiveAccount(tx, openid)
-    await insertWish(tx, wish)
+    await insertWish(tx, { ...wish, requestFingerprint: fingerprint })
     return { id: wish._id, status: wish.status }
   })
 }
