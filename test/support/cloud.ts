@@ -1,12 +1,14 @@
 // Test harness: a local cloud per test file, on a random port with a fresh data folder, started in
 // beforeAll and stopped in afterAll. It runs the product as demo/cloud.ts wires it (database declaration,
 // built functions, gateway answers); the `functions` jest project builds the functions in its globalSetup.
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Envelope } from '../../types'
 import { productCloud } from '../../demo/cloud'
 import { provideIdKey } from '../../demo/ids'
+import { ID_KEY_ENV, setIdKey } from '../../cloudfunctions/_shared/infra/ids'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud'
 import type { Store } from '../../local-cloud/store'
 
@@ -16,6 +18,12 @@ export interface UseLocalCloudOptions {
   instancesPerFunction?: number
   /** Functions to run instead of <repo>/cloudfunctions (fixtures). */
   functionsDir?: string
+  /**
+   * How the functions get their id key: by environment (the default, so a test that clears the store keeps
+   * its ids), or kept in `appSecrets` as in a deployment without ID_HASH_KEY (written before the seed; the
+   * store must then not be cleared).
+   */
+  idKey?: 'env' | 'stored'
   /** Passed on to startLocalCloud (timers stay off unless asked for). */
   options?: Partial<LocalCloudOptions>
 }
@@ -29,6 +37,11 @@ export interface LocalCloudHandle {
 export function useLocalCloud(opts: UseLocalCloudOptions = {}): LocalCloudHandle {
   let cloud: LocalCloud | undefined
   let dataDir: string | undefined
+  // Set now, so the file's tests build the ids the functions build (enrollmentIdFor, …) from the start.
+  const idKey = randomBytes(32).toString('base64url')
+  if (opts.idKey === 'stored') delete process.env[ID_KEY_ENV]
+  else process.env[ID_KEY_ENV] = idKey
+  setIdKey(idKey)
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-'))
@@ -42,8 +55,7 @@ export function useLocalCloud(opts: UseLocalCloudOptions = {}): LocalCloudHandle
       functionsDir: opts.functionsDir ?? productCloud.functionsDir,
       ...opts.options
     })
-    // The key the functions hash ids with, also set here so tests build the same ids (enrollmentIdFor, …).
-    provideIdKey(cloud.store)
+    provideIdKey(cloud.store, () => idKey)
     if (opts.seed) await opts.seed(cloud.store)
   }, 60_000)
 

@@ -42,7 +42,10 @@ describe('opaqueId', () => {
 
   it('is not a plain hash of its parts', () => {
     setIdKey('key-one')
-    const plain = createHash('sha256').update(JSON.stringify(['openid-1'])).digest('hex').slice(0, 24)
+    const plain = createHash('sha256')
+      .update(JSON.stringify(['openid-1']))
+      .digest('hex')
+      .slice(0, 24)
     expect(opaqueId('m', 'openid-1')).not.toBe(`m_${plain}`)
   })
 })

@@ -6,6 +6,7 @@
 // invariants).
 // Timer triggers are off, as in the tests; the parent runs them through the gateway.
 import { productCloud } from '../../../demo/cloud'
+import { provideIdKey } from '../../../demo/ids'
 import { startLocalCloud } from '../../../local-cloud'
 import { castWorld, type CastOptions } from './world'
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const dataDir = args[args.indexOf('--data') + 1]
   if (!dataDir || args.indexOf('--data') < 0) throw new Error('--data <dir> is required')
   const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir, quiet: true, timers: false })
+  provideIdKey(cloud.store)
   if (args.includes('--world') && cloud.store.count('users') === 0) castWorld(cloud.store, CRASH_CAST)
 
   const send = (m: Reply | Hello) => process.send?.(m)
