@@ -68,6 +68,8 @@ export const SUBPACKAGES = {
     facilityEdit: 'facilities/edit/index',
     facilityImport: 'facilities/import/index',
     wish: 'wish/index',
+    wishContactViews: 'wish/contacts/index',
+    volunteerReview: 'volunteer/review/index',
     partyReview: 'party/review/index',
     partyNeeds: 'party/needs/index',
     partyNeedPost: 'party/needs/post/index',

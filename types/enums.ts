@@ -113,6 +113,27 @@ export const NOTICE_REASON_LABELS: Record<NoticeReason, string> = {
   registrationRejected: '未通过审核，详情请进入小程序查看'
 }
 
+/**
+ * Why staff end a claim (强制释放) or stop a person claiming in their community: picked from these in the
+ * app and recorded for staff; the beneficiary only ever hears `wishReleasedByStaff`.
+ */
+export const FORCE_RELEASE_REASONS = ['unreachable', 'stalled', 'beneficiaryAsked', 'misconduct'] as const
+export type ForceReleaseReason = (typeof FORCE_RELEASE_REASONS)[number]
+export const FORCE_RELEASE_REASON_LABELS: Record<ForceReleaseReason, string> = {
+  unreachable: '认领人联系不上',
+  stalled: '认领后长期没有进展',
+  beneficiaryAsked: '受助人或家属要求更换认领人',
+  misconduct: '认领人有不当行为'
+}
+export const SUSPENSION_REASONS = ['misconduct', 'repeatedRelease', 'complaint', 'unverified'] as const
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number]
+export const SUSPENSION_REASON_LABELS: Record<SuspensionReason, string> = {
+  misconduct: '有不当行为（如索要额外联系方式、财物）',
+  repeatedRelease: '多次认领后放弃',
+  complaint: '受助人投诉',
+  unverified: '身份需要重新核实'
+}
+
 export const WISH_LIMITS = { title: 30, story: 500, photos: 6, note: 300, reason: 200, maxValue: 100_000 } as const
 
 /** Dual registration (双报到) of a member or a unit. */

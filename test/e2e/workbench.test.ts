@@ -4,7 +4,8 @@
 // communities of the street in the sortable table.
 import { readFileSync } from 'node:fs'
 import type { Locator } from 'playwright-core'
-import { currentPage, eventually, signInFresh } from './support/app'
+import { volunteerDoc } from '../hardening/support/world'
+import { confirmModal, currentPage, eventually, signInFresh } from './support/app'
 import { useHarness, type Harness } from './support/harness'
 
 jest.setTimeout(180_000)
@@ -77,6 +78,48 @@ describe('the staff workbench', () => {
     expect(download.suggestedFilename()).toMatch(/^青枫社区-\d{4}-\d{2}-微心愿台账\.csv$/)
     const text = readFileSync((await download.path()) as string, 'utf8')
     expect(text.startsWith('\uFEFF心愿编号,类别,标题,受助人')).toBe(true)
+  })
+})
+
+describe('trust: vetting volunteers and ending claims', () => {
+  it('staff open 志愿者注册审核 from the workbench and approve a pending volunteer', async () => {
+    h.cloud.store.insert('volunteers', [volunteerDoc('e2e-newcomer', '钟敏', 999_001, { communityId: 'cm01', status: 'pending' })])
+    await signInFresh(h, '孙丽')
+    await h.open('packages/workbench/index/index')
+    await screen().getByText('志愿者注册审核', { exact: true }).click()
+    const item = screen().locator('.vol-review__card').filter({ hasText: '钟敏' })
+    await item.getByText('手机号：13900999001').waitFor()
+    await item.locator('.nut-button').filter({ hasText: '通过' }).first().click()
+    await eventually(() => expect(h.cloud.store.get('volunteers', 'e2e-newcomer')).toMatchObject({ status: 'approved' }))
+    await screen().getByText('没有待审核的志愿者', { exact: false }).waitFor()
+  })
+
+  it('staff force-release a claimed wish with a listed reason, after a confirmation naming the claimer', async () => {
+    const [claimed] = h.cloud.store.find(
+      'wishes',
+      { communityId: 'cm01', status: 'claimed' },
+      { sort: { claimedAt: 1, _id: 1 } }
+    ) as Array<{
+      _id: string
+      title: string
+      claimer: { displayName: string }
+    }>
+    expect(claimed).toBeDefined()
+    await h.open('packages/workbench/wish/index')
+    await screen().locator('.llt-chip').filter({ hasText: '认领中' }).click()
+    const item = screen().locator('.llt-paged__item').filter({ hasText: claimed.title }).first()
+    await item.waitFor()
+    await item.locator('.nut-button').filter({ hasText: '强制释放' }).click()
+    await item.locator('.llt-chip').filter({ hasText: '认领人联系不上' }).click()
+    await item.locator('.nut-button').filter({ hasText: '确认释放' }).click()
+    await h.page
+      .locator('.taro__modal')
+      .getByText(`将结束${claimed.claimer.displayName}对“${claimed.title}”的认领`, { exact: false })
+      .waitFor()
+    await confirmModal(h.page, '确定释放')
+    await eventually(() => expect(h.cloud.store.get('wishes', claimed._id)).toMatchObject({ status: 'published' }))
+    const history = (h.cloud.store.get('wishes', claimed._id) as unknown as { history: Array<{ why?: string }> }).history
+    expect(history.at(-1)?.why).toBe('认领人联系不上')
   })
 })
 

@@ -159,6 +159,8 @@ export interface VolunteerProfile {
   activityCount: number
   /** Pending until community staff approve; only an approved volunteer may claim wishes. */
   status: VolunteerStatus
+  /** Why staff did not approve (the last review's reason) while rejected; null otherwise. */
+  reviewReason: string | null
 }
 
 /** A registration as staff review it. */

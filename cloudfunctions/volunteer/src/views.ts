@@ -109,7 +109,8 @@ export function toProfile(v: VolunteerDoc, communityName: string): VolunteerProf
     registeredAt: iso(v.createdAt),
     totalHours: fromHalfHours(v.halfHours ?? 0),
     activityCount: v.activityCount ?? 0,
-    status: statusOf(v)
+    status: statusOf(v),
+    reviewReason: statusOf(v) === 'rejected' ? (v.reviews?.at(-1)?.reason ?? null) : null
   }
 }
 

@@ -16,6 +16,7 @@ import { useOnReturn } from '@/hooks/useOnReturn'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
+import { VolunteerStatusCard } from '../components/VolunteerStatusCard'
 import { formatHours } from '../format'
 import './index.css'
 
@@ -43,6 +44,9 @@ function Profile({ p, onChange }: { p: VolunteerProfile; onChange: (p: Volunteer
           </View>
         </View>
       </PageHeader>
+      <Section>
+        <VolunteerStatusCard status={p.status} reason={p.reviewReason} />
+      </Section>
       <Section>
         <LinkList
           items={[

@@ -81,4 +81,34 @@ describe('post form', () => {
     expect(await screen.findByText('须取得监护人同意')).toBeTruthy()
     expect(callsOf(calls, 'wish', 'submit')).toHaveLength(0)
   })
+
+  it('starts a 代录 with an empty, required beneficiary name, never the staff member’s own', async () => {
+    const calls = stubFetch(() => ok({ id: 'w11', status: 'submitted' }))
+    renderForm([{ role: 'staff', communityId: 'cm01' }])
+    const name = () => screen.getByPlaceholderText('受助人真实姓名') as HTMLInputElement
+    expect(name().value).toBe('王秀英')
+    fireEvent.click(screen.getByText(/为社区里需要帮助的居民代录心愿/))
+    expect(name().value).toBe('')
+    fillIn()
+    fireEvent.click(screen.getByText('提交心愿'))
+    expect(await screen.findByText('请填写受助人姓名')).toBeTruthy()
+    expect(callsOf(calls, 'wish', 'submit')).toHaveLength(0)
+  })
+
+  it('records a vulnerable beneficiary of a 代录, delivered through the community', async () => {
+    const calls = stubFetch(() => ok({ id: 'w12', status: 'submitted' }))
+    renderForm([{ role: 'staff', communityId: 'cm01' }])
+    fireEvent.click(screen.getByText(/为社区里需要帮助的居民代录心愿/))
+    fireEvent.click(screen.getByText(/受助人困难\/需特别保护/))
+    fillIn()
+    type('受助人真实姓名', '赵桂芳')
+    fireEvent.click(screen.getByText('提交心愿'))
+    await waitFor(() => expect(callsOf(calls, 'wish', 'submit')).toHaveLength(1))
+    expect(callsOf(calls, 'wish', 'submit')[0].body.data).toMatchObject({
+      proxy: true,
+      communityId: 'cm01',
+      delivery: 'handover',
+      beneficiary: { name: '赵桂芳', isChild: false, vulnerable: true }
+    })
+  })
 })

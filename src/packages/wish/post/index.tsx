@@ -55,6 +55,8 @@ interface Draft {
   photos: Photo[]
   proxy: boolean
   child: boolean
+  /** 代录 for a resident who needs special protection: delivered through the community, like a child's wish. */
+  vulnerable: boolean
   guardianName: string
   guardianRelation: string
   guardianPhone: string
@@ -76,12 +78,23 @@ const emptyDraft = (me: Me): Draft => ({
   photos: [],
   proxy: false,
   child: false,
+  vulnerable: false,
   guardianName: '',
   guardianRelation: '',
   guardianPhone: '',
   guardianConsent: false,
   consent: false
 })
+
+/**
+ * Turning 代录 on or off. A 代录 wish is for someone else: the name starts empty (never the staff member's
+ * own, which a resident's own wish starts with), and turning it off brings the own name back.
+ */
+function withProxy(d: Draft, proxy: boolean, me: Me): Draft {
+  const own = me.realName ?? ''
+  if (proxy) return { ...d, proxy, name: d.name === own ? '' : d.name }
+  return { ...d, proxy, child: false, vulnerable: false, name: d.name.trim() ? d.name : own }
+}
 
 /** How the wall will call the beneficiary (the server decides; this is the preview). */
 function displayPreview(name: string, appellation: Appellation | null, child: boolean): string {
@@ -108,7 +121,8 @@ function toInput(d: Draft, me: Me, requestId: string) {
       appellation: d.appellation ?? undefined,
       phone: d.child ? undefined : d.phone.trim() || undefined,
       address: d.address.trim() || undefined,
-      isChild: d.proxy && d.child
+      isChild: d.proxy && d.child,
+      vulnerable: d.proxy && !d.child && d.vulnerable
     },
     guardian:
       d.proxy && d.child
@@ -123,6 +137,7 @@ function toInput(d: Draft, me: Me, requestId: string) {
 function localErrors(d: Draft): Record<string, string> {
   const errors: Record<string, string> = {}
   if (!d.category) errors.category = '请选择心愿类别'
+  if (d.proxy && !d.name.trim()) errors['beneficiary.name'] = '请填写受助人姓名'
   if (d.value.trim() && !/^\d+$/.test(d.value.trim())) errors.value = '预估价值请填写整数（元）'
   if (d.proxy && d.child && !d.guardianConsent) errors.guardian = '须取得监护人同意'
   if (!d.consent) errors.consent = '请阅读并同意心愿发布须知'
@@ -161,7 +176,7 @@ function PostForm() {
     <View className="wish-post">
       {isStaff && (
         <Section title="代录">
-          <Check checked={draft.proxy} onChange={(v) => set('proxy', v)}>
+          <Check checked={draft.proxy} onChange={(v) => setDraft((d) => withProxy(d, v, me))}>
             为社区里需要帮助的居民代录心愿（困难老人、困境儿童等）
           </Check>
           {draft.proxy && (
@@ -170,6 +185,14 @@ function PostForm() {
               onChange={(v) => setDraft((d) => ({ ...d, child: v, appellation: null, delivery: v ? 'handover' : d.delivery }))}
             >
               受助人是14岁以下儿童
+            </Check>
+          )}
+          {draft.proxy && !draft.child && (
+            <Check
+              checked={draft.vulnerable}
+              onChange={(v) => setDraft((d) => ({ ...d, vulnerable: v, delivery: v ? 'handover' : d.delivery }))}
+            >
+              受助人困难/需特别保护（如独居、失能）：联系方式不给认领人，经社区转交
             </Check>
           )}
         </Section>

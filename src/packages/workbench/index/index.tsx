@@ -22,6 +22,8 @@ import './index.css'
 
 const PILLAR_PAGES: LinkItem[] = [
   { title: '心愿审核', description: '审核居民心愿，代录和确认困难群众的心愿', url: pageUrl('workbench', 'wish') },
+  { title: '联系方式查看记录', description: '谁在何时查看了受助人的联系方式', url: pageUrl('workbench', 'wishContactViews') },
+  { title: '志愿者注册审核', description: '核实新登记的志愿者，通过后才能认领心愿', url: pageUrl('workbench', 'volunteerReview') },
   { title: '双报到审核', description: '审核党员和单位报到，分配网格', url: pageUrl('workbench', 'partyReview') },
   { title: '需求清单', description: '发布社区需求，确认党员和单位的完成情况', url: pageUrl('workbench', 'partyNeeds') },
   { title: '党员考评', description: '党员积分、年度评定和考评报表', url: pageUrl('workbench', 'partyRate') },

@@ -1,5 +1,6 @@
 // One wish in the staff queue: the public card, the private details staff need to verify it, and the
-// decision (publish, or reject with a reason); a fulfilled 代录 wish offers confirmation for the resident.
+// decision (publish, or reject with a reason); a claimed wish offers 强制释放 and the claimer's suspension, and
+// who saw the contact details; a fulfilled 代录 wish offers confirmation for the resident.
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -12,6 +13,7 @@ import { call } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
 import { WishCard } from '../../../pages/wish/components/WishCard'
 import { openWish } from '../../../pages/wish/navigation'
+import { ClaimOversight } from './ClaimOversight'
 
 export interface ReviewItemProps {
   wish: StaffWish
@@ -89,6 +91,15 @@ export function ReviewItem({ wish, onDone }: ReviewItemProps) {
               </BigButton>
             </View>
           </View>
+        )}
+        {wish.status === 'claimed' && wish.claimer && <ClaimOversight wish={wish} onDone={onDone} />}
+        {(wish.status === 'claimed' || wish.status === 'fulfilled' || wish.status === 'confirmed') && (
+          <Text
+            className="wish-review__link"
+            onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'wishContactViews', { wishId: wish.id }) })}
+          >
+            联系方式查看记录 ›
+          </Text>
         )}
         {wish.status === 'fulfilled' && wish.private.proxy && (
           <View className="wish-review__actions">

@@ -13,6 +13,8 @@ import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
 import { Chips } from '@/components/Chips'
+import { LinkList } from '@/components/LinkList'
+import { pageUrl } from '@/routes'
 import { ReasonForm } from '../../../party/components/ReasonForm'
 import { RegistrationDetails } from '../../../party/components/RegistrationDetails'
 import { ResourceList } from '../../../party/components/ResourceList'
@@ -145,6 +147,13 @@ function ReviewQueue({ communityId }: { communityId: string }) {
   )
   return (
     <>
+      <Section>
+        <LinkList
+          items={[
+            { title: '志愿者注册审核', description: '新登记的志愿者也在“待审核报到”中', url: pageUrl('workbench', 'volunteerReview') }
+          ]}
+        />
+      </Section>
       <Section>
         <Chips label="报到类型" options={KINDS} value={kind} onChange={setKind} />
         <View className="review__filters">
