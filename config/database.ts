@@ -141,7 +141,7 @@ export const database = {
 
     // --- platform ----------------------------------------------------------------------------------------
     outbox: c('a subscription message as sent (locally: kept here for tests to read)', [{ keys: { touser: 1 } }]),
-    appSecrets: c('a server secret generated once (check-in token key, ID-card hash key); _id = its name'),
+    appSecrets: c('a server secret generated once (check-in token key, ID-card hash key, id key); _id = its name'),
     sequences: c('a named counter (volunteer numbers); _id = the counter name'),
     auditLog: c('who did what to whom: staff actions on personal data, each view of a beneficiary’s contact details', [
       { keys: { at: -1 } },
