@@ -81,4 +81,12 @@ describe('staff review item', () => {
     fireEvent.click(screen.getByText('代为确认'))
     expect(taroTest.navigations).toEqual([{ kind: 'navigateTo', url: '/packages/wish/confirm/index?id=w1' }])
   })
+
+  it('offers staff oversight of a claimed wish and who saw its contact details', () => {
+    renderItem({ ...wish, status: 'claimed', claimer: { kind: 'volunteer', displayName: '张*', branch: null, pledge: null } })
+    expect(screen.getByText('强制释放')).toBeTruthy()
+    expect(screen.getByText('暂停认领资格')).toBeTruthy()
+    fireEvent.click(screen.getByText('联系方式查看记录 ›'))
+    expect(taroTest.navigations).toEqual([{ kind: 'navigateTo', url: '/packages/workbench/wish/contacts/index?wishId=w1' }])
+  })
 })

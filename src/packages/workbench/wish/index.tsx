@@ -1,6 +1,7 @@
 // The staff review queue for wishes: what waits (to review, to confirm for 代录 wishes), everything else
 // by status, and the community's wish figures (办结率, time to claim and fulfil, satisfaction).
 import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { WishStatus } from '@contract/enums'
 import type { WishStats } from '@contract/schemas/wish'
@@ -52,8 +53,12 @@ export function StatsBoard({ stats }: { stats: WishStats }) {
   )
 }
 
+/** The queue a link asked for (`?status=claimed` from 认领超期未实现), else 待审核. */
+const queueOf = (asked: string | undefined): WishStatus => QUEUES.find((q) => q.value === asked)?.value ?? 'submitted'
+
 function ReviewQueue({ communityId }: { communityId: string }) {
-  const [status, setStatus] = useState<WishStatus>('submitted')
+  const { params } = useRouter()
+  const [status, setStatus] = useState<WishStatus>(() => queueOf(params.status))
   const stats = useRemote(() => call('wish', 'stats', { communityId }), [communityId])
   const paged = usePaged((cursor) => call('wish', 'reviewQueue', { communityId, status, cursor, limit: 10 }), [communityId, status])
   const reload = () => {
