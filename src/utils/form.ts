@@ -1,7 +1,9 @@
 // Form helpers shared by every form page: the server's field messages, request ids that make a retried
 // submission safe, and character counts as the server makes them. No zod here: the main package imports
 // this; on-device validation with the shared schemas is in ./validate (subpackages only).
+import Taro from '@tarojs/taro'
 import { CloudError } from '@/services/cloud'
+import { isWeapp } from '@/services/platform'
 
 /** path → message, e.g. { title: '请填写心愿标题', 'beneficiary.name': '请填写受助人姓名' }. */
 export type FieldErrors = Record<string, string>
@@ -28,3 +30,25 @@ export function newRequestId(): string {
 
 /** Characters as the server counts them (code points). */
 export const charCount = (s: string) => [...s].length
+
+/** The class of a Field showing a message (components/Field). */
+export const FIELD_ERROR_SELECTOR = '.llt-field--error'
+
+/**
+ * Brings the first field with a message into view once the page has drawn the messages, so an error is
+ * never left off-screen above a submit button. Returns `errors` (for `setErrors(revealFirstError(…))`).
+ */
+export function revealFirstError<E extends FieldErrors>(errors: E): E {
+  if (Object.keys(errors).length === 0) return errors
+  setTimeout(() => {
+    if (isWeapp()) {
+      void Taro.pageScrollTo({ selector: FIELD_ERROR_SELECTOR, offsetTop: -120, duration: 200 }).catch(() => undefined)
+      return
+    }
+    // h5 keeps earlier pages in the document, hidden: take the first field on screen.
+    const fields = Array.from(document.querySelectorAll<HTMLElement>(FIELD_ERROR_SELECTOR))
+    const shown = fields.filter((f) => f.getClientRects().length > 0)
+    ;(shown[0] ?? fields[0])?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  }, 50)
+  return errors
+}
