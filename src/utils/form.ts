@@ -28,6 +28,28 @@ export function newRequestId(): string {
   return `r${Date.now().toString(36)}${random}`.slice(0, 24)
 }
 
+/**
+ * A typed number for the shared schemas: '' is undefined (→ "请填写…"), any written number is its value
+ * (so −5 gets the range message and 1.5 the integer one), anything else NaN (→ "…必须是数字").
+ */
+export function numberField(raw: string): number | undefined {
+  const s = raw.trim()
+  if (s === '') return undefined
+  return /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN
+}
+
+/**
+ * Messages worded with the form's own label where it differs from the schema's: relabel(errors, { name:
+ * ['商家名称', '店名'] }) turns "请填写商家名称" into "请填写店名", so a field's message names that field.
+ */
+export function relabel(errors: FieldErrors, labels: Record<string, readonly [string, string]>): FieldErrors {
+  const out = { ...errors }
+  for (const [key, [schemaLabel, formLabel]] of Object.entries(labels)) {
+    if (out[key]) out[key] = out[key].split(schemaLabel).join(formLabel)
+  }
+  return out
+}
+
 /** Characters as the server counts them (code points). */
 export const charCount = (s: string) => [...s].length
 
@@ -48,7 +70,8 @@ export function revealFirstError<E extends FieldErrors>(errors: E): E {
     // h5 keeps earlier pages in the document, hidden: take the first field on screen.
     const fields = Array.from(document.querySelectorAll<HTMLElement>(FIELD_ERROR_SELECTOR))
     const shown = fields.filter((f) => f.getClientRects().length > 0)
-    ;(shown[0] ?? fields[0])?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    const first = shown[0] ?? fields[0]
+    if (typeof first?.scrollIntoView === 'function') first.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }, 50)
   return errors
 }

@@ -15,7 +15,8 @@ export interface CommunityPickerProps {
   value?: string | null
   /** Shown before a community is chosen. */
   placeholder?: string
-  label?: string
+  /** The row's own label; null inside a Field that already names it. */
+  label?: string | null
   disabled?: boolean
   /** Offer "按我的位置选择" as well. */
   locatable?: boolean
@@ -53,7 +54,7 @@ export function CommunityPicker({
         }}
       >
         <View className="llt-community-picker__row">
-          <Text className="llt-community-picker__label">{label}</Text>
+          {label !== null && <Text className="llt-community-picker__label">{label}</Text>}
           <Text className="llt-community-picker__value">{current}</Text>
           <Text className="llt-community-picker__arrow">›</Text>
         </View>
