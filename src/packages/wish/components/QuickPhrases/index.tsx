@@ -4,9 +4,20 @@ import { Text, View } from '@tarojs/components'
 import { charCount } from '@/utils/form'
 import './index.css'
 
-export const THANKS_PHRASES = ['谢谢您，帮了我大忙！', '东西收到了，很满意。', '辛苦您了，祝您身体健康！', '感谢社区和志愿者的关心！'] as const
+export const THANKS_PHRASES = [
+  '谢谢您，帮了我大忙！',
+  '东西收到了，很满意。',
+  '辛苦您了，祝您身体健康！',
+  '感谢社区和志愿者的关心！'
+] as const
 
-export const WISH_PHRASES = ['想请人陪我去医院看病', '想请人帮忙买菜送上门', '想学用智能手机', '家里电器坏了想请人修', '想有人陪我聊聊天'] as const
+export const WISH_PHRASES = [
+  '想请人陪我去医院看病',
+  '想请人帮忙买菜送上门',
+  '想学用智能手机',
+  '家里电器坏了想请人修',
+  '想有人陪我聊聊天'
+] as const
 
 /** `text` with `phrase` added: the phrase alone when empty, else after a comma (unless it ends with punctuation). */
 export function insertPhrase(text: string, phrase: string, max: number): string {
@@ -29,7 +40,13 @@ export function QuickPhrases({ phrases, value, max, onChange, label = '常用语
       <Text className="wish-phrases__label">{label}</Text>
       <View className="wish-phrases__list">
         {phrases.map((p) => (
-          <View key={p} className="wish-phrases__phrase" role="button" hoverClass="wish-phrases__phrase--pressed" onClick={() => onChange(insertPhrase(value, p, max))}>
+          <View
+            key={p}
+            className="wish-phrases__phrase"
+            role="button"
+            hoverClass="wish-phrases__phrase--pressed"
+            onClick={() => onChange(insertPhrase(value, p, max))}
+          >
             {p}
           </View>
         ))}
