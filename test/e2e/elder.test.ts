@@ -70,14 +70,15 @@ describe('elder mode', () => {
   it('enlarges the date picker, its 取消 and 确定 included', async () => {
     const page = await settledPage(h.page)
     await page.locator('.wish-post__picker').click()
-    const actions = page.locator('.weui-picker__action:visible')
+    // Taro draws the picker on <body>, outside the page.
+    const actions = h.page.locator('.weui-picker__action:visible')
     await actions.first().waitFor()
     expect(await actions.allTextContents()).toEqual(['取消', '确定'])
     for (let i = 0; i < 2; i++) {
       expect(await fontSize(actions.nth(i))).toBeGreaterThanOrEqual(ELDER_MIN_FONT)
       expect(await height(actions.nth(i))).toBeGreaterThanOrEqual(ELDER_MIN_TARGET)
     }
-    expect(await fontSize(page.locator('.weui-picker__item:visible').first())).toBeGreaterThanOrEqual(ELDER_MIN_FONT)
+    expect(await fontSize(h.page.locator('.weui-picker__item:visible').first())).toBeGreaterThanOrEqual(ELDER_MIN_FONT)
     await h.screenshot('elder-4-picker')
     await actions.first().click()
   })

@@ -1,11 +1,12 @@
 // The big-tile home of elder mode (适老化), on the first tab: the four things an older resident does most,
-// each a tile at least 60 CSS px high with a word and a picture, nothing else to read.
-import { Text, View } from '@tarojs/components'
+// each a full-width tile (90 CSS px high at 375) with a picture, a word and a short note.
+import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useSignedIn } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
 import { pageUrl, tabUrl } from '@/routes'
 import { call, showError } from '@/services/cloud'
+import { TILE_ICONS } from './icons'
 import './index.css'
 
 export interface ElderHomeProps {
@@ -14,8 +15,7 @@ export interface ElderHomeProps {
 }
 
 interface Tile {
-  key: string
-  icon: string
+  key: keyof typeof TILE_ICONS
   label: string
   note: string
   onTap: () => void
@@ -75,9 +75,7 @@ export function ElderHome({ onFindService }: ElderHomeProps) {
           hoverClass="llt-elder-home__tile--pressed"
           onClick={t.onTap}
         >
-          <Text className="llt-elder-home__icon" aria-hidden>
-            {t.icon}
-          </Text>
+          <Image className="llt-elder-home__icon" src={TILE_ICONS[t.key]} mode="aspectFit" aria-hidden />
           <Text className="llt-elder-home__label">{t.label}</Text>
           <Text className="llt-elder-home__note">{t.note}</Text>
         </View>
