@@ -38,4 +38,6 @@ export interface CommunityOption {
   name: string
   streetId: string
   center: { lat: number; lng: number }
+  /** The community office's public phone (打电话给社区 in elder mode). */
+  phone: string
 }

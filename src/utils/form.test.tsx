@@ -1,5 +1,5 @@
 import { CloudError } from '@/services/cloud'
-import { charCount, newRequestId, serverFieldErrors } from './form'
+import { charCount, newRequestId, numberField, serverFieldErrors } from './form'
 
 describe('form helpers', () => {
   it('maps refused fields to their messages, first message per field', () => {
@@ -40,4 +40,12 @@ describe('form helpers', () => {
     expect(newRequestId()).not.toBe(id)
     expect(charCount('心愿😀')).toBe(3)
   })
+})
+
+test('numberField: empty is unset, a written number its value, anything else NaN (defect 25)', () => {
+  expect(numberField('')).toBeUndefined()
+  expect(numberField(' -5 ')).toBe(-5)
+  expect(numberField('1.5')).toBe(1.5)
+  expect(numberField('12')).toBe(12)
+  expect(numberField('十二')).toBeNaN()
 })

@@ -27,12 +27,14 @@ describe('checkThenSend', () => {
     expect(setErrors).toHaveBeenCalledWith({})
   })
 
-  it('sends nothing when the device refuses, and shows the first message unless told not to', async () => {
+  it('sends nothing when the device refuses, puts every message on its field at once, toasts only when asked', async () => {
     const setErrors = jest.fn()
     const send = jest.fn(async () => undefined)
     const toasts = taroTest.toasts.length
+    await checkThenSend(schema, {}, setErrors, send)
+    expect(setErrors).toHaveBeenLastCalledWith({ pledge: '请填写承诺', age: '请填写年龄', tags: expect.any(String) })
+    await checkThenSend(schema, { ...values, age: 200 }, setErrors, send, { toast: true })
     await checkThenSend(schema, { ...values, age: 200 }, setErrors, send)
-    await checkThenSend(schema, { ...values, age: 200 }, setErrors, send, { toast: false })
     expect(send).not.toHaveBeenCalled()
     expect(setErrors).toHaveBeenCalledWith({ age: '年龄不能大于120' })
     expect(taroTest.toasts.slice(toasts)).toEqual([{ title: '年龄不能大于120', icon: 'none' }])

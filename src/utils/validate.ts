@@ -4,7 +4,7 @@
 import Taro from '@tarojs/taro'
 import type { ZodTypeAny, z } from 'zod'
 import { chineseErrorMap } from '@contract/schemas/common'
-import { serverFieldErrors, type FieldErrors } from './form'
+import { revealFirstError, serverFieldErrors, type FieldErrors } from './form'
 
 export type Checked<S extends ZodTypeAny> = { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors }
 
@@ -21,20 +21,21 @@ export function check<S extends ZodTypeAny>(schema: S, values: unknown): Checked
 }
 
 /**
- * Checks `values` on the device, then sends them. A refusal on the device puts its messages on the fields,
- * shows the first one (unless `toast` is false) and sends nothing; the server's field messages land on the
- * same fields and its error is rethrown (for the one place that shows error toasts).
+ * Checks `values` on the device, then sends them. A refusal on the device puts every field's message under
+ * its field at once (so nothing required is found only on a second try), brings the first into view and
+ * sends nothing (a toast too only with `toast`); the server's field messages land on the same fields, the
+ * first brought into view, and its error is rethrown (for the one place that shows error toasts).
  */
 export async function checkThenSend<S extends ZodTypeAny>(
   schema: S,
   values: unknown,
   setErrors: (errors: FieldErrors) => void,
   send: (data: z.output<S>) => Promise<unknown>,
-  { toast = true }: { toast?: boolean } = {}
+  { toast = false }: { toast?: boolean } = {}
 ): Promise<void> {
   const checked = check(schema, values)
   if (!checked.ok) {
-    setErrors(checked.errors)
+    setErrors(revealFirstError(checked.errors))
     if (toast) void Taro.showToast({ title: Object.values(checked.errors)[0], icon: 'none' })
     return
   }
@@ -42,7 +43,7 @@ export async function checkThenSend<S extends ZodTypeAny>(
   try {
     await send(checked.data)
   } catch (e) {
-    setErrors(serverFieldErrors(e))
+    setErrors(revealFirstError(serverFieldErrors(e)))
     throw e
   }
 }

@@ -485,6 +485,13 @@ describe('ledger, adjustments and the board', () => {
     expectLedgersBalance()
   })
 
+  it('names the holder of a volunteer number, masked, to staff of their community only (issue 19, defect 13)', async () => {
+    expect(await ok(api.points.adjustee({ volunteerNo: 'zy26000001' }, 'staff1'))).toEqual({ volunteerNo: 'ZY26000001', name: '李**' })
+    await fails(api.points.adjustee({ volunteerNo: 'ZY26000001' }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(api.points.adjustee({ volunteerNo: 'ZY99999999' }, 'staff1'), 'NOT_FOUND')
+    await fails(api.points.adjustee({ volunteerNo: '' }, 'staff1'), 'INVALID_ARGUMENT')
+  })
+
   it('ranks the community by points earned, naming only those who opted in', async () => {
     const board = await ok(api.points.board({}, 'vol2'))
     expect(board).toMatchObject({ communityId: 'cm01', communityName: '青枫社区' })

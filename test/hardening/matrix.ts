@@ -434,6 +434,9 @@ export const MATRIX: Matrix = {
         payload: () => ({ volunteerNo: IDS.volunteerNo, amount: 5, reason: '补发积分', requestId: req() })
       }
     ],
+    adjustee: [
+      { scope: 'a volunteer of cm01: its staff (masked name)', allow: ['staff'], payload: () => ({ volunteerNo: IDS.volunteerNo }) }
+    ],
     reviewAdjustment: [
       {
         scope: 'a pending adjustment of cm01 asked by another staff member: cm01 staff (a second pair of eyes)',

@@ -101,6 +101,15 @@ export const AdjustInput = z.object({
   requestId
 })
 
+/** Who a volunteer number is, for the adjustment's confirmation (staff of the volunteer's community). */
+export const AdjusteeInput = z.object({ volunteerNo: AdjustInput.shape.volunteerNo })
+
+export interface Adjustee {
+  volunteerNo: string
+  /** Masked, e.g. 王**. */
+  name: string
+}
+
 export const ReviewAdjustmentInput = z.object({
   adjustmentId: id('调整申请'),
   approve: z.boolean({ required_error: '请选择同意或驳回', invalid_type_error: '请选择同意或驳回' }),
@@ -259,6 +268,7 @@ export const points = {
   merchantOrders: action(z.object({ merchantId: id('商家'), status: orderStatus.optional(), ...page })).returns<Page<OrderView>>(),
   expireRedemptions: action(z.object({}).default({})).returns<{ expired: number }>(),
   adjust: action(AdjustInput).returns<AdjustmentView>(),
+  adjustee: action(AdjusteeInput).returns<Adjustee>(),
   reviewAdjustment: action(ReviewAdjustmentInput).returns<AdjustmentView>(),
   adjustments: action(ListAdjustmentsInput).returns<Page<AdjustmentView>>(),
   board: action(BoardInput).returns<Board>()

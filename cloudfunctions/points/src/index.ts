@@ -3,7 +3,7 @@
 import { contract } from '../../../types'
 import { createFunction } from '../../_shared/infra/router'
 import { balance, board, ledger } from './handlers/account'
-import { adjust, adjustments, reviewAdjustment } from './handlers/adjustments'
+import { adjust, adjustee, adjustments, reviewAdjustment } from './handlers/adjustments'
 import { goodsDetail, listGoods, upsertGoods } from './handlers/goods'
 import { applyMerchant, listMerchants, myMerchant, reviewMerchant } from './handlers/merchants'
 import { cancelRedemption, expireRedemptions, merchantOrders, myRedemptions, redeem, verifyPickup } from './handlers/orders'
@@ -28,6 +28,7 @@ export const main = createFunction(
     merchantOrders: { allow: ['merchant', 'staff'], handler: merchantOrders },
     expireRedemptions: { allow: ['system'], handler: expireRedemptions },
     adjust: { allow: ['staff'], handler: adjust },
+    adjustee: { allow: ['staff'], handler: adjustee },
     reviewAdjustment: { allow: ['staff'], handler: reviewAdjustment },
     adjustments: { allow: ['staff'], handler: adjustments },
     board: { allow: ['resident'], handler: board }

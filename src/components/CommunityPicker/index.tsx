@@ -2,10 +2,11 @@
 // With `locatable`, a second button picks the nearest one from the person's location (asked on tap,
 // behind the privacy consent).
 import { Picker, Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import type { CommunityOption } from '@contract'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
-import { call } from '@/services/cloud'
+import { call, errorMessage } from '@/services/cloud'
 import { getLocation } from '@/services/device'
 import { BigButton } from '../BigButton'
 import { nearestCommunity } from './nearest'
@@ -15,7 +16,8 @@ export interface CommunityPickerProps {
   value?: string | null
   /** Shown before a community is chosen. */
   placeholder?: string
-  label?: string
+  /** The row's own label; null inside a Field that already names it. */
+  label?: string | null
   disabled?: boolean
   /** Offer "按我的位置选择" as well. */
   locatable?: boolean
@@ -35,9 +37,24 @@ export function CommunityPicker({
   const index = options.findIndex((c) => c.id === value)
   const current = index >= 0 ? options[index].name : communities.loading ? '正在加载…' : placeholder
 
+  // What the last "按我的位置选择" did, said under the button; after a refusal the button offers to try again.
+  const [located, setLocated] = useState<{ ok: boolean; text: string } | null>(null)
   const locate = useAction(async () => {
-    const nearest = nearestCommunity(options, await getLocation())
-    if (nearest && nearest.id !== value) onChange(nearest)
+    setLocated(null)
+    let here
+    try {
+      here = await getLocation()
+    } catch (e) {
+      setLocated({ ok: false, text: `${errorMessage(e)}。可以再试一次，或在上方直接选择。` })
+      return
+    }
+    const nearest = nearestCommunity(options, here)
+    if (!nearest) {
+      setLocated({ ok: false, text: '没有找到您附近的社区，请在上方直接选择。' })
+      return
+    }
+    setLocated({ ok: true, text: nearest.id === value ? `您就在${nearest.name}附近，不用更改。` : `已按您的位置选择${nearest.name}。` })
+    if (nearest.id !== value) onChange(nearest)
   })
 
   return (
@@ -53,7 +70,7 @@ export function CommunityPicker({
         }}
       >
         <View className="llt-community-picker__row">
-          <Text className="llt-community-picker__label">{label}</Text>
+          {label !== null && <Text className="llt-community-picker__label">{label}</Text>}
           <Text className="llt-community-picker__value">{current}</Text>
           <Text className="llt-community-picker__arrow">›</Text>
         </View>
@@ -68,8 +85,16 @@ export function CommunityPicker({
           disabled={disabled || options.length === 0}
           onClick={() => void locate.run()}
         >
-          按我的位置选择
+          {locate.running ? '正在获取位置…' : located && !located.ok ? '重新获取位置' : '按我的位置选择'}
         </BigButton>
+      )}
+      {locatable && located && (
+        <View
+          className={`llt-community-picker__status${located.ok ? '' : ' llt-community-picker__status--problem'}`}
+          role={located.ok ? 'status' : 'alert'}
+        >
+          {located.text}
+        </View>
       )}
     </View>
   )

@@ -1,6 +1,6 @@
 import { nearestCommunity } from './nearest'
 
-const option = (id: string, lat: number, lng: number) => ({ id, name: id, streetId: 'st01', center: { lat, lng } })
+const option = (id: string, lat: number, lng: number) => ({ id, name: id, streetId: 'st01', center: { lat, lng }, phone: '0553-1234567' })
 
 describe('nearestCommunity', () => {
   it('picks the closest centre', () => {

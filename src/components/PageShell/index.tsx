@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, type ReactNode } from 'react'
 import { useMe } from '@/hooks/useMe'
+import { applyElderRoot } from '@/services/elder'
 import { loginUrl } from '@/routes'
 import { PrivacyPopup } from '../PrivacyPopup'
 import { StateView } from '../StateView'
@@ -16,6 +17,8 @@ export interface PageShellProps {
 
 export function PageShell({ children, className, requireSignIn = true }: PageShellProps) {
   const { status, error, elderMode, signIn } = useMe()
+
+  useEffect(() => applyElderRoot(elderMode), [elderMode])
 
   useEffect(() => {
     if (requireSignIn && status === 'signedOut') void Taro.reLaunch({ url: loginUrl() })

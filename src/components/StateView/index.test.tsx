@@ -34,3 +34,13 @@ describe('StateView', () => {
     expect(screen.queryByText('重新加载')).toBeNull()
   })
 })
+
+describe('StateView icons (defect 27)', () => {
+  it.each(['loading', 'empty', 'error'] as const)('draws %s with an icon, never a bare ○ or ! glyph', (state) => {
+    const { container } = render(<StateView state={state} />)
+    expect(container.textContent).not.toMatch(/[○!！]/)
+    const img = container.querySelector('.llt-state__image') as HTMLImageElement
+    expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
+    expect(Buffer.from(img.getAttribute('src')!.split(',')[1], 'base64').toString()).toContain('<svg')
+  })
+})

@@ -1,8 +1,10 @@
-// Loading / empty / error placeholder for any page or list, with a retry for errors.
-import { Text, View } from '@tarojs/components'
+// Loading / empty / error placeholder for any page or list: a drawn icon and a sentence (never a bare
+// glyph), with a retry for errors.
+import { Image, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { errorMessage } from '@/services/cloud'
 import { BigButton } from '../BigButton'
+import { STATE_ICONS } from './icons'
 import './index.css'
 
 export type StateKind = 'loading' | 'empty' | 'error'
@@ -21,8 +23,6 @@ export interface StateViewProps {
   fullPage?: boolean
 }
 
-const GLYPHS: Record<StateKind, string> = { loading: '…', empty: '○', error: '!' }
-
 function defaultTitle(state: StateKind, error: unknown): string {
   if (state === 'loading') return '正在加载…'
   if (state === 'empty') return '暂无内容'
@@ -32,7 +32,9 @@ function defaultTitle(state: StateKind, error: unknown): string {
 export function StateView({ state, title, description, error, onRetry, retryText = '重新加载', action, fullPage = false }: StateViewProps) {
   return (
     <View className={`llt-state llt-state--${state}${fullPage ? ' llt-state--full' : ''}`} aria-live="polite">
-      <View className={`llt-state__glyph${state === 'loading' ? ' llt-state__glyph--spin' : ''}`}>{GLYPHS[state]}</View>
+      <View className={`llt-state__icon${state === 'loading' ? ' llt-state__icon--spin' : ''}`} aria-hidden>
+        <Image className="llt-state__image" src={STATE_ICONS[state]} mode="aspectFit" />
+      </View>
       <Text className="llt-state__title">{title ?? defaultTitle(state, error)}</Text>
       {description && <Text className="llt-state__description">{description}</Text>}
       {state === 'error' && onRetry && (

@@ -7,11 +7,12 @@ import { useRef, useState } from 'react'
 import type { CircleTier, FacilityCategory } from '@contract/enums'
 import type { CategoriesResult, FacilitySummary } from '@contract/schemas/lifeCircle'
 import { BigButton } from '@/components/BigButton'
+import { ElderHome } from '@/components/ElderHome'
 import { PageHeader } from '@/components/PageHeader'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
-import { useSignedIn } from '@/hooks/useMe'
+import { useMe, useSignedIn } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { pageUrl } from '@/routes'
@@ -157,6 +158,7 @@ function OriginBar({
 
 function CircleHome() {
   const me = useSignedIn()
+  const { elderMode } = useMe()
   const [origin, setOrigin] = useState<Origin | null>(() => storedPlace())
   const [locating, setLocating] = useState(false)
   const [locationProblem, setLocationProblem] = useState<string | null>(null)
@@ -192,6 +194,10 @@ function CircleHome() {
 
   return (
     <View className="life-circle">
+      {elderMode && (
+        <ElderHome onFindService={() => void Taro.pageScrollTo({ selector: '#life-circle-services', duration: 300 }).catch(() => undefined)} />
+      )}
+      <View id="life-circle-services" />
       <PageHeader title="15分钟社区生活圈" subtitle="步行可达的养老、助餐、医疗、买菜等社区服务" />
       {locationProblem && (
         <Section className="life-circle__notice">

@@ -15,10 +15,16 @@ describe('wish formatting', () => {
     expect(formatAgo('2026-10-02T08:00:00Z', now)).toBe('10月2日')
   })
 
-  it('tells the claimer how long is left', () => {
-    expect(formatDeadline('2026-11-21T08:00:00Z', now)).toBe('已超过认领期限')
-    expect(formatDeadline('2026-11-22T20:00:00Z', now)).toBe('今天到期，请尽快完成')
-    expect(formatDeadline('2026-11-25T09:00:00Z', now)).toMatch(/^还剩3天/)
+  it('tells the claimer how long is left, in calendar days', () => {
+    // Local times: the phone counts days in its own time zone.
+    const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).toISOString()
+    const morning = new Date(at(22, 8))
+    expect(formatDeadline(at(21, 8), morning)).toBe('已超过认领期限')
+    expect(formatDeadline(at(22, 20), morning)).toBe('今天到期，请尽快完成')
+    expect(formatDeadline(at(23, 7), morning)).toMatch(/^还剩1天/)
+    expect(formatDeadline(at(25, 9), morning)).toMatch(/^还剩3天/)
+    // Defect 27: right after a 7-day claim it is 7 days, not "还剩6天".
+    expect(formatDeadline(at(29, 8), new Date(new Date(at(22, 8)).getTime() + 1000))).toMatch(/^还剩7天/)
   })
 
   it('gives each status a tone', () => {

@@ -29,13 +29,17 @@ export function formatAgo(iso: string | null, now: Date = new Date()): string {
 /** 期望 11月30日前 */
 export const formatDesired = (day: string | null) => (day ? `期望${dayjs(day).format('M月D日')}前` : null)
 
-/** The deadline of a live claim, as the claimer reads it: 还剩3天 / 今天到期 / 已超期. */
+/**
+ * The deadline of a live claim, as the claimer reads it: 还剩3天 / 今天到期 / 已超期. Days are counted by the
+ * calendar, as people count them: a 7-day claim made just now has 7 days left, not 6 and some hours.
+ */
 export function formatDeadline(iso: string | null, now: Date = new Date()): string | null {
   if (!iso) return null
-  const hours = dayjs(iso).diff(dayjs(now), 'hour')
-  if (hours < 0) return '已超过认领期限'
-  if (hours < 24) return '今天到期，请尽快完成'
-  return `还剩${Math.floor(hours / 24)}天（${dayjs(iso).format('M月D日 HH:mm')}前完成）`
+  const due = dayjs(iso)
+  if (due.isBefore(now)) return '已超过认领期限'
+  const days = due.startOf('day').diff(dayjs(now).startOf('day'), 'day')
+  if (days === 0) return '今天到期，请尽快完成'
+  return `还剩${days}天（${due.format('M月D日 HH:mm')}前完成）`
 }
 
 export type StatusTone = 'waiting' | 'open' | 'active' | 'done' | 'closed'

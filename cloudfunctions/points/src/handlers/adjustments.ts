@@ -1,6 +1,7 @@
 // Staff points adjustments with four eyes: one's own account, or more than the community's threshold, waits
 // for a second staff member of the community; a monthly cap per community refuses adjustments past it.
 import type { VolunteerDoc } from '../../../_shared/docs/volunteer'
+import { maskName } from '../../../_shared/domain/masking'
 import { monthOf } from '../../../_shared/domain/period'
 import { personOf, requireStaffOf } from '../../../_shared/infra/auth'
 import { conflict, isAppError, notFound, precondition } from '../../../_shared/infra/errors'
@@ -91,6 +92,14 @@ function newAdjustment(
 }
 
 /** Staff of the volunteer's community add or take points, with a reason; the request id makes a retry safe. */
+/** Names (masked) the holder of a volunteer number before staff confirm an adjustment. */
+export const adjustee: Handler<'points', 'adjustee'> = async (input, { caller }) => {
+  const v = await volunteerByNo(input.volunteerNo)
+  if (!v) throw notFound('未找到该志愿者编号')
+  requireStaffOf(caller, v.communityId)
+  return { volunteerNo: v.volunteerNo, name: maskName(v.realName) }
+}
+
 export const adjust: Handler<'points', 'adjust'> = async (input, { caller, now, fingerprint }) => {
   const v = await volunteerByNo(input.volunteerNo)
   if (!v) throw notFound('未找到该志愿者编号')

@@ -120,9 +120,10 @@ function RegisterForm() {
           </Text>
         </Section>
       )}
-      <Section title="报到社区">
-        <CommunityPicker value={draft.communityId} label="居住地社区" onChange={(c) => set({ communityId: c.id, unitId: null })} />
-        {errors.communityId && <Text className="llt-field__error">{errors.communityId}</Text>}
+      <Section>
+        <Field label="报到社区" required hint="您居住地所在的社区" error={errors.communityId}>
+          <CommunityPicker value={draft.communityId} label={null} onChange={(c) => set({ communityId: c.id, unitId: null })} />
+        </Field>
       </Section>
       <Section title="个人信息">
         <Field label="姓名" required error={errors.name}>

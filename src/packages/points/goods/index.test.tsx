@@ -66,6 +66,7 @@ describe('goods detail', () => {
     let attempt = 0
     const calls = stubFetch((req) => {
       if (req.body.action === 'goods') return ok(goods)
+      if (req.body.action === 'balance') return ok({ balance: 500, earned: 500, spent: 0 })
       attempt++
       return attempt === 1 ? fail('RESOURCE_EXHAUSTED', '参与的人太多了，请稍后再试') : ok({ id: 'o1' })
     })
@@ -83,8 +84,26 @@ describe('goods detail', () => {
     expect(second.requestId).toBe(first.requestId)
   })
 
-  it('asks a resident to register first', async () => {
+  it('asks a resident to register first, with a button to do it (defect 18)', async () => {
     renderPage(goods, makeMe({ needsConsent: false }))
     expect(await screen.findByText('登记成为志愿者并参加活动获得积分后即可兑换')).toBeTruthy()
+    fireEvent.click(screen.getByText('注册志愿者'))
+    expect(taroTest.navigations).toEqual([{ kind: 'navigateTo', url: '/packages/volunteer/register/index' }])
+  })
+
+  it('refuses too few points before the confirmation dialog (defect 18)', async () => {
+    const calls = stubFetch((req) =>
+      req.body.action === 'goods' ? ok(goods) : req.body.action === 'balance' ? ok({ balance: 30, earned: 30, spent: 0 }) : ok({})
+    )
+    render(
+      <MeProvider initialMe={volunteer}>
+        <GoodsDetailPage />
+      </MeProvider>
+    )
+    await screen.findByText('您现有 30 积分')
+    fireEvent.click(screen.getByText('立即兑换'))
+    await waitFor(() => expect(taroTest.toasts.map((t) => t.title)).toContain('积分不足：兑换需要 50 积分，您现有 30 积分'))
+    expect(taroTest.modals).toEqual([])
+    expect(callsOf(calls, 'points', 'redeem')).toHaveLength(0)
   })
 })

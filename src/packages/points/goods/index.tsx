@@ -14,7 +14,7 @@ import { useAction } from '@/hooks/useAction'
 import { useSignedIn } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
 import { pageUrl } from '@/routes'
-import { call } from '@/services/cloud'
+import { call, CloudError } from '@/services/cloud'
 import { formatDate } from '@/utils/date'
 import { newRequestId } from '@/utils/form'
 import './index.css'
@@ -41,7 +41,13 @@ function Redeem({ g, onDone }: { g: GoodsDetail; onDone: () => void }) {
   const [quantity, setQuantity] = useState(1)
   const requestId = useRef(newRequestId())
   const max = maxQuantity(g)
+  const isVolunteer = me.roles.some((r) => r.role === 'volunteer')
+  const balance = useRemote(() => call('points', 'balance'), [], { enabled: isVolunteer })
   const redeem = useAction(async () => {
+    // Too few points is said before the confirmation, not after it.
+    const have = (balance.data ?? (await call('points', 'balance'))).balance
+    const need = g.price * quantity
+    if (have < need) throw new CloudError({ code: 'FAILED_PRECONDITION', message: `积分不足：兑换需要 ${need} 积分，您现有 ${have} 积分` })
     const { confirm } = await Taro.showModal({
       title: '确认兑换',
       content: `用 ${g.price * quantity} 积分兑换「${g.name}」${quantity} 件？`,
@@ -51,12 +57,20 @@ function Redeem({ g, onDone }: { g: GoodsDetail; onDone: () => void }) {
     if (!confirm) return
     await call('points', 'redeem', { goodsId: g.id, quantity, requestId: requestId.current })
     requestId.current = newRequestId()
+    void balance.refresh()
     void Taro.showToast({ title: '兑换成功，请凭取货码领取', icon: 'none', duration: 2500 })
     onDone()
     void Taro.navigateTo({ url: pageUrl('points', 'orders') })
   })
-  if (!me.roles.some((r) => r.role === 'volunteer'))
-    return <Text className="points-detail__blocked">登记成为志愿者并参加活动获得积分后即可兑换</Text>
+  if (!isVolunteer)
+    return (
+      <View className="llt-actions">
+        <Text className="points-detail__blocked">登记成为志愿者并参加活动获得积分后即可兑换</Text>
+        <BigButton block onClick={() => void Taro.navigateTo({ url: pageUrl('volunteer', 'register') })}>
+          注册志愿者
+        </BigButton>
+      </View>
+    )
   if (!g.available)
     return (
       <Text className="points-detail__blocked">
@@ -71,6 +85,7 @@ function Redeem({ g, onDone }: { g: GoodsDetail; onDone: () => void }) {
         <Stepper value={Math.min(quantity, max)} max={max} onChange={setQuantity} />
         <Text className="points-detail__total">共 {g.price * Math.min(quantity, max)} 积分</Text>
       </View>
+      {balance.data && <Text className="points-detail__line">您现有 {balance.data.balance} 积分</Text>}
       <BigButton block loading={redeem.running} onClick={() => void redeem.run()}>
         立即兑换
       </BigButton>

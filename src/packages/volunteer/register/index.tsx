@@ -113,7 +113,7 @@ function RegisterForm() {
         />
       </Field>
       <Field label="所在社区" required error={errors.communityId}>
-        <CommunityPicker value={d.communityId} onChange={(c) => set('communityId', c.id)} />
+        <CommunityPicker label={null} value={d.communityId} onChange={(c) => set('communityId', c.id)} />
       </Field>
       <Field label="特长（可多选）" error={errors.skills}>
         <Chips

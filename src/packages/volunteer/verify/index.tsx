@@ -10,6 +10,19 @@ import { call } from '@/services/cloud'
 import { formatDate } from '@/utils/date'
 import { Field } from '@/components/Field'
 import { formatHours } from '../format'
+import './index.css'
+
+/** The checked certificate as label/value lines, each on its own line. */
+export function certificateFacts(c: CertificateCheck): Array<[string, string]> {
+  return [
+    ['持证人', c.name],
+    ['志愿者编号', c.volunteerNo],
+    ['服务次数', `${c.activityCount}次`],
+    ['累计时长', formatHours(c.totalHours)],
+    ['出具单位', c.issuer],
+    ['出具日期', formatDate(c.issuedAt)]
+  ]
+}
 
 function Verify() {
   const [number, setNumber] = useState('')
@@ -38,15 +51,14 @@ function Verify() {
       </Section>
       {found && (
         <Section title="证明有效">
-          <Text className="llt-field__label">
-            持证人：{found.name}（编号 {found.volunteerNo}）
-          </Text>
-          <Text className="llt-text-secondary">
-            {found.activityCount}次服务，累计{formatHours(found.totalHours)}
-          </Text>
-          <Text className="llt-text-secondary">
-            出具单位：{found.issuer}，{formatDate(found.issuedAt)}
-          </Text>
+          <View className="vol-verify__facts">
+            {certificateFacts(found).map(([label, value]) => (
+              <View key={label} className="vol-verify__fact">
+                <Text className="vol-verify__label">{label}</Text>
+                <Text className="vol-verify__value">{value}</Text>
+              </View>
+            ))}
+          </View>
         </Section>
       )}
     </>

@@ -11,9 +11,10 @@ import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/cloud'
 import { Field } from '@/components/Field'
+import { QuickPhrases, THANKS_PHRASES } from '../components/QuickPhrases'
 import { Stars } from '../components/Stars'
 import { WithWish } from '../components/WishSummary'
-import { serverFieldErrors } from '@/utils/form'
+import { revealFirstError, serverFieldErrors } from '@/utils/form'
 import './index.css'
 
 function ConfirmForm({ wish }: { wish: WishDetail }) {
@@ -24,7 +25,7 @@ function ConfirmForm({ wish }: { wish: WishDetail }) {
     try {
       await call('wish', 'confirm', { wishId: wish.id, rating, thanks })
     } catch (e) {
-      setErrors(serverFieldErrors(e))
+      setErrors(revealFirstError(serverFieldErrors(e)))
       throw e
     }
     void Taro.showToast({ title: '谢谢您的确认', icon: 'success' })
@@ -55,6 +56,7 @@ function ConfirmForm({ wish }: { wish: WishDetail }) {
             placeholder="说声谢谢吧"
             onInput={(e) => setThanks(e.detail.value)}
           />
+          <QuickPhrases phrases={THANKS_PHRASES} value={thanks} max={WISH_LIMITS.note} onChange={setThanks} />
         </Field>
         <View className="llt-actions">
           <BigButton block loading={send.running} onClick={() => void send.run()}>

@@ -113,10 +113,33 @@ describe('wish detail', () => {
     })
     expect(screen.getByText('交付信息')).toBeTruthy()
     expect(screen.getByText('电话：13912345678')).toBeTruthy()
-    expect(screen.getByText(/^还剩3天/)).toBeTruthy()
+    expect(screen.getByText(/^还剩[34]天/)).toBeTruthy() // 3 days and an hour: 4 calendar days just before midnight
     expect(screen.getByText('共产党员 陈** 认领了这个心愿')).toBeTruthy()
     expect(screen.getByText('已送达，上传照片')).toBeTruthy()
     expect(screen.getByText('放弃认领')).toBeTruthy()
     expect(screen.queryByText('我来认领')).toBeNull()
   })
+})
+
+test('the rejection reason stands on its own, outside the beneficiary block (defect 21)', () => {
+  renderView({
+    ...base,
+    status: 'rejected',
+    viewer: 'owner',
+    can: { ...base.can, claim: false },
+    private: {
+      beneficiaryName: '张桂兰',
+      isChild: false,
+      phone: null,
+      address: null,
+      guardian: null,
+      proxy: false,
+      privatePhotos: [],
+      rejectReason: '描述里写了门牌号，请删去后重新提交'
+    } as unknown as WishDetail['private']
+  })
+  const reason = screen.getByText('驳回理由：描述里写了门牌号，请删去后重新提交')
+  const beneficiary = screen.getByText('受助人信息').closest('.llt-section') as HTMLElement
+  expect(beneficiary.contains(reason)).toBe(false)
+  expect(reason.closest('.llt-section')?.textContent).toContain('审核未通过')
 })

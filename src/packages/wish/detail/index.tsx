@@ -59,7 +59,6 @@ function Head({ wish }: { wish: WishDetail }) {
 function PrivatePart({ p }: { p: NonNullable<WishDetail['private']> }) {
   return (
     <Section title="受助人信息" extra={<Text className="llt-text-secondary">仅您和社区工作人员可见</Text>}>
-      {p.rejectReason && <Text className="wish-detail__reject">驳回理由：{p.rejectReason}</Text>}
       <Text className="wish-detail__line">
         姓名：{p.beneficiaryName}
         {p.isChild ? '（14岁以下儿童）' : ''}
@@ -130,6 +129,11 @@ export function WishView({ wish, reload }: { wish: WishDetail; reload: () => Pro
   return (
     <View className="wish-detail">
       <Head wish={wish} />
+      {wish.private?.rejectReason && (
+        <Section title="审核未通过" className="wish-detail__rejection">
+          <Text className="wish-detail__reject">驳回理由：{wish.private.rejectReason}</Text>
+        </Section>
+      )}
       {wish.delivery && (
         <Section title={wish.viewer === 'claimer' ? '交付信息' : '交付方式'}>
           <DeliveryCard delivery={wish.delivery} claimDeadline={wish.claimDeadline} />

@@ -35,6 +35,30 @@ describe('post form', () => {
     expect(callsOf(calls, 'wish', 'submit')).toHaveLength(0)
   })
 
+  it('flags an empty title and story on the first submit, under the fields, with no toast (defect 12)', async () => {
+    const calls = stubFetch(() => ok({}))
+    const scrolled: Element[] = []
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this)
+    }
+    renderForm()
+    const toasts = taroTest.toasts.length
+    fireEvent.click(screen.getByText('提交心愿'))
+    expect(await screen.findByText('请填写心愿标题')).toBeTruthy()
+    expect(screen.getByText('请填写心愿描述')).toBeTruthy()
+    expect(screen.getByText('请选择心愿类别').closest('.llt-field')?.textContent).toContain('类别')
+    expect(taroTest.toasts.slice(toasts)).toEqual([])
+    await waitFor(() => expect(scrolled[0]?.textContent).toContain('请选择心愿类别'))
+    expect(callsOf(calls, 'wish', 'submit')).toHaveLength(0)
+  })
+
+  it('inserts a common wish into the title with one tap', () => {
+    stubFetch(() => ok({}))
+    renderForm()
+    fireEvent.click(screen.getByText('想学用智能手机'))
+    expect((screen.getByPlaceholderText('如：想要一盏护眼台灯') as HTMLInputElement).value).toBe('想学用智能手机')
+  })
+
   it('shows the server’s refusal next to the field and retries with the same request id', async () => {
     let attempt = 0
     const calls = stubFetch((req) => {

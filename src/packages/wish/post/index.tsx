@@ -15,19 +15,22 @@ import {
   type WishCategory
 } from '@contract/enums'
 import type { Me } from '@contract'
+import { SubmitInput } from '@contract/schemas/wish'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { useSignedIn } from '@/hooks/useMe'
 import { pageUrl } from '@/routes'
-import { call, CloudError } from '@/services/cloud'
+import { call } from '@/services/cloud'
 import { dayjs } from '@/utils/date'
 import { Chips, type Chip } from '@/components/Chips'
 import { Check } from '@/components/Check'
 import { Field } from '@/components/Field'
 import { PhotoPicker, type Photo } from '../components/PhotoPicker'
-import { newRequestId, serverFieldErrors } from '@/utils/form'
+import { QuickPhrases, WISH_PHRASES } from '../components/QuickPhrases'
+import { newRequestId, revealFirstError, serverFieldErrors } from '@/utils/form'
+import { check } from '@/utils/validate'
 import './index.css'
 
 const CATEGORY_CHIPS: Chip<WishCategory | null>[] = WISH_CATEGORIES.map((c) => ({ value: c, label: WISH_CATEGORY_LABELS[c] }))
@@ -133,9 +136,13 @@ function toInput(d: Draft, me: Me, requestId: string) {
   }
 }
 
-/** What must be settled before asking the server, as field messages. */
-function localErrors(d: Draft): Record<string, string> {
-  const errors: Record<string, string> = {}
+/**
+ * Every message the device can give before asking the server, all at once: the shared schema's (an empty
+ * title or story is flagged on the first tap) and the form's own.
+ */
+function localErrors(d: Draft, me: Me, requestId: string): Record<string, string> {
+  const checked = check(SubmitInput, toInput(d, me, requestId))
+  const errors: Record<string, string> = checked.ok ? {} : { ...checked.errors }
   if (!d.category) errors.category = '请选择心愿类别'
   if (d.proxy && !d.name.trim()) errors['beneficiary.name'] = '请填写受助人姓名'
   if (d.value.trim() && !/^\d+$/.test(d.value.trim())) errors.value = '预估价值请填写整数（元）'
@@ -154,15 +161,15 @@ function PostForm() {
   const child = draft.proxy && draft.child
 
   const submit = useAction(async () => {
-    const local = localErrors(draft)
-    setErrors(local)
-    if (Object.keys(local).length) throw new CloudError({ code: 'INVALID_ARGUMENT', message: Object.values(local)[0] })
+    const local = localErrors(draft, me, requestId.current)
+    setErrors(revealFirstError(local))
+    if (Object.keys(local).length) return
     try {
       const { id } = await call('wish', 'submit', toInput(draft, me, requestId.current))
       void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none', duration: 2500 })
       void Taro.redirectTo({ url: pageUrl('wish', 'detail', { id }) })
     } catch (e) {
-      setErrors(serverFieldErrors(e))
+      setErrors(revealFirstError(serverFieldErrors(e)))
       throw e
     }
   })
@@ -209,6 +216,7 @@ function PostForm() {
             placeholder="如：想要一盏护眼台灯"
             onInput={(e) => set('title', e.detail.value)}
           />
+          <QuickPhrases phrases={WISH_PHRASES} value={draft.title} max={WISH_LIMITS.title} onChange={(t) => set('title', t)} label="常见心愿，点一下就填入" />
         </Field>
         <Field
           label="心愿描述"

@@ -1,6 +1,6 @@
 // 单位报到 form: the unit, its party organisation, a contact and the resources it offers. ?unitId=…
 // resubmits one's own rejected registration with its fields filled in.
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { PARTY_LIMITS, RegisterUnitInput, type Unit } from '@contract/schemas/party'
@@ -78,9 +78,10 @@ function UnitForm() {
 
   return (
     <>
-      <Section title="报到社区">
-        <CommunityPicker value={draft.communityId} label="报到社区" onChange={(c) => set({ communityId: c.id })} />
-        {errors.communityId && <Text className="llt-field__error">{errors.communityId}</Text>}
+      <Section>
+        <Field label="报到社区" required error={errors.communityId}>
+          <CommunityPicker value={draft.communityId} label={null} onChange={(c) => set({ communityId: c.id })} />
+        </Field>
       </Section>
       <Section title="单位信息">
         <Field label="单位名称" required error={errors.name} max={PARTY_LIMITS.unitName} value={draft.name}>

@@ -13,7 +13,9 @@ import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { Field } from '@/components/Field'
 import { Chips } from '@/components/Chips'
-import { serverFieldErrors } from '@/utils/form'
+import { ApplyMerchantInput } from '@contract/schemas/points'
+import { relabel } from '@/utils/form'
+import { checkThenSend } from '@/utils/validate'
 
 function ApplyForm() {
   const me = useSignedIn()
@@ -28,16 +30,19 @@ function ApplyForm() {
   })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof typeof d>(key: K, value: (typeof d)[K]) => setDraft((x) => ({ ...x, [key]: value }))
-  const submit = useAction(async () => {
-    try {
-      await call('points', 'applyMerchant', d)
-      void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none' })
-      void Taro.redirectTo({ url: pageUrl('points', 'merchant') })
-    } catch (e) {
-      setErrors(serverFieldErrors(e))
-      throw e
-    }
-  })
+  const nameLabel = d.kind === 'shop' ? '店名' : '达人名称'
+  const submit = useAction(() =>
+    checkThenSend(
+      ApplyMerchantInput,
+      d,
+      (e) => setErrors(relabel(e, { name: ['商家名称', nameLabel] })),
+      async (data) => {
+        await call('points', 'applyMerchant', data)
+        void Taro.showToast({ title: '已提交，等待社区审核', icon: 'none' })
+        void Taro.redirectTo({ url: pageUrl('points', 'merchant') })
+      }
+    )
+  )
   return (
     <Section title="申请入驻积分超市">
       <Field label="类型" required>
@@ -47,7 +52,7 @@ function ApplyForm() {
           onChange={(k) => set('kind', k)}
         />
       </Field>
-      <Field label={d.kind === 'shop' ? '店名' : '达人名称'} required error={errors.name}>
+      <Field label={nameLabel} required error={errors.name}>
         <Input
           className="llt-input llt-input--round"
           value={d.name}
@@ -57,7 +62,7 @@ function ApplyForm() {
         />
       </Field>
       <Field label="所在社区" required error={errors.communityId}>
-        <CommunityPicker value={d.communityId} onChange={(c) => set('communityId', c.id)} />
+        <CommunityPicker label={null} value={d.communityId} onChange={(c) => set('communityId', c.id)} />
       </Field>
       <Field label="联系人" required error={errors.contactName}>
         <Input

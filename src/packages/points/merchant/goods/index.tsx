@@ -3,7 +3,7 @@
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { GoodsDetail } from '@contract/schemas/points'
+import { UpsertGoodsInput, type GoodsDetail } from '@contract/schemas/points'
 import {
   GOODS_KIND_LABELS,
   GOODS_KINDS,
@@ -25,7 +25,8 @@ import { chooseImages } from '@/services/device'
 import { Field } from '@/components/Field'
 import { Chips } from '@/components/Chips'
 import { Check } from '@/components/Check'
-import { newRequestId, serverFieldErrors } from '@/utils/form'
+import { newRequestId, numberField, relabel } from '@/utils/form'
+import { checkThenSend } from '@/utils/validate'
 import './index.css'
 
 interface Draft {
@@ -74,9 +75,6 @@ const fromGoods = (g: GoodsDetail): Draft => ({
   onSale: g.onSale
 })
 
-/** Whole numbers typed as text; anything else is sent as NaN (null) so the server names the field. */
-const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
-
 function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goodsId?: string; initial: Draft }) {
   const [d, setDraft] = useState(initial)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -89,33 +87,36 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
     const [path] = await chooseImages(1)
     if (path) set('photo', await uploadImage(path, openid))
   })
-  const save = useAction(async () => {
-    try {
-      await call('points', 'upsertGoods', {
+  const stockLabel = d.kind === 'service' ? '可约名额' : '库存'
+  const save = useAction(() =>
+    checkThenSend(
+      UpsertGoodsInput,
+      {
         ...(goodsId ? { goodsId } : { requestId }),
         merchantId,
         name: d.name,
         kind: d.kind,
         description: d.description,
         photo: d.photo ?? undefined,
-        price: whole(d.price),
-        stock: whole(d.stock),
+        price: numberField(d.price),
+        stock: numberField(d.stock),
         // What the form was loaded with: redemptions made while it was open are kept, not put back.
         stockBefore: goodsId && /^\d+$/.test(initial.stock) ? Number(initial.stock) : undefined,
-        limitCount: whole(d.limitCount),
+        limitCount: numberField(d.limitCount),
         limitPeriod: d.limitPeriod,
         pickupPlace: d.pickupPlace,
-        pickupDays: whole(d.pickupDays),
+        pickupDays: numberField(d.pickupDays),
         validUntil: d.validUntil ? dayjs(d.validUntil).endOf('day').toISOString() : undefined,
         onSale: d.onSale
-      })
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-      void Taro.navigateBack()
-    } catch (e) {
-      setErrors(serverFieldErrors(e))
-      throw e
-    }
-  })
+      },
+      (e) => setErrors(relabel(e, { stock: ['库存', stockLabel], validUntil: ['上架截止时间', '兑换截止日期'] })),
+      async (data) => {
+        await call('points', 'upsertGoods', data)
+        void Taro.showToast({ title: '已保存', icon: 'success' })
+        void Taro.navigateBack()
+      }
+    )
+  )
   const number = (key: 'price' | 'stock' | 'limitCount' | 'pickupDays', placeholder: string) => (
     <Input
       className="llt-input llt-input--round"
@@ -163,7 +164,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
       <Field label="所需积分" required error={errors.price}>
         {number('price', '如：120')}
       </Field>
-      <Field label={d.kind === 'service' ? '可约名额' : '库存'} required error={errors.stock}>
+      <Field label={stockLabel} required error={errors.stock}>
         {number('stock', '如：30')}
       </Field>
       <Field label="每人限兑" required error={errors.limitCount}>

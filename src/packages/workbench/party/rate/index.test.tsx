@@ -3,7 +3,8 @@ import type { ReportRow } from '@contract/schemas/party'
 import { callsOf, makeMe, ok, stubFetch } from '../../../../../test/components/fetch-stub'
 import { MeProvider } from '@/hooks/useMe'
 import { resetSession } from '@/services/session'
-import RatePage, { ratingOptions } from './index'
+import { taroTest } from '../../../../../test/components/taro'
+import RatePage, { ratingOptions, ratingWarning } from './index'
 
 const row = (over: Partial<ReportRow>): ReportRow => ({
   registrationId: 'pm-1',
@@ -80,4 +81,39 @@ test('staff rate a member of their community; a member who did not renew cannot 
     ])
   )
   await screen.findByText('合格', { selector: '.party-report-row__rating' })
+})
+
+test('rating a member 优秀 while 未达标 asks first, naming the points (defect 15)', async () => {
+  const calls = stubFetch((req) => {
+    if (req.body?.action === 'communityReport') {
+      const rows = [row({ registrationId: 'pm-3', name: '赵敏', points: 30, passed: false })]
+      return ok({
+        period: '2026',
+        scope: { kind: 'community', id: 'cm01', name: '青枫社区' },
+        rules: { passMark: 60 },
+        rows,
+        nextCursor: null
+      })
+    }
+    if (req.body?.action === 'rate') return ok({ rating: 'excellent', label: '优秀', comment: null, at: '2026-11-22T08:00:00.000Z' })
+    return ok({})
+  })
+  render(
+    <MeProvider initialMe={makeMe({ roles: [{ role: 'staff', communityId: 'cm01' }], isStaff: true, needsConsent: false })}>
+      <RatePage />
+    </MeProvider>
+  )
+  await screen.findByText('赵敏')
+  const group = screen.getByRole('radiogroup', { name: '赵敏的评定' })
+  const excellent = Array.from(group.querySelectorAll('[role="radio"]')).find((e) => e.textContent === '优秀') as HTMLElement
+  taroTest.modalConfirms = false
+  fireEvent.click(excellent)
+  await waitFor(() => expect(taroTest.modals).toHaveLength(1))
+  expect(taroTest.modals[0].content).toBe('赵敏今年考评积分30分，还未达标（达标需60分）。确定评为“优秀”吗？')
+  expect(callsOf(calls, 'party', 'rate')).toHaveLength(0)
+  taroTest.modalConfirms = true
+  fireEvent.click(excellent)
+  await waitFor(() => expect(callsOf(calls, 'party', 'rate')).toHaveLength(1))
+  expect(ratingWarning({ name: '赵敏', points: 80, passed: true }, 'excellent', 60)).toBeNull()
+  expect(ratingWarning({ name: '赵敏', points: 30, passed: false }, 'qualified', 60)).toBeNull()
 })

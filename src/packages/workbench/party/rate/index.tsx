@@ -1,9 +1,10 @@
 // 党员考评: every approved member of the community with the year's points, hours, wishes and needs;
 // staff give the rating (优秀/合格/基本合格/不合格) — above 合格 only for members who renewed — and export.
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { RATINGS, RATING_LABELS, type Rating } from '@contract/enums'
-import type { ReportRow } from '@contract/schemas/party'
+import type { AssessmentRulesView, ReportRow } from '@contract/schemas/party'
 import { BigButton } from '@/components/BigButton'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
@@ -22,8 +23,20 @@ import { StaffOnly } from '../StaffOnly'
 export const ratingOptions = (row: Pick<ReportRow, 'maxRating'>) =>
   RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r], disabled: RATINGS.indexOf(r) < RATINGS.indexOf(row.maxRating) }))
 
-function RateRow({ row, period, onRated }: { row: ReportRow; period: string; onRated: () => void }) {
+/** The warning before rating a member who has not reached the pass mark 优秀, or null when none is due. */
+export function ratingWarning(row: Pick<ReportRow, 'name' | 'points' | 'passed'>, rating: Rating, passMark?: number): string | null {
+  if (rating !== 'excellent' || row.passed) return null
+  const mark = passMark === undefined ? '' : `（达标需${passMark}分）`
+  return `${row.name}今年考评积分${row.points}分，还未达标${mark}。确定评为“优秀”吗？`
+}
+
+function RateRow({ row, period, rules, onRated }: { row: ReportRow; period: string; rules?: AssessmentRulesView; onRated: () => void }) {
   const rate = useAction(async (rating: Rating) => {
+    const warning = ratingWarning(row, rating, rules?.passMark)
+    if (warning) {
+      const { confirm } = await Taro.showModal({ title: '该党员未达标', content: warning, confirmText: '仍评优秀', cancelText: '再看看' })
+      if (!confirm) return undefined
+    }
     const answer = await call('party', 'rate', { registrationId: row.registrationId, period, rating })
     onRated()
     return answer
@@ -38,9 +51,11 @@ function RateRow({ row, period, onRated }: { row: ReportRow; period: string; onR
 
 function RateList({ communityId }: { communityId: string }) {
   const [period, setPeriod] = useState(currentYear())
+  const [rules, setRules] = useState<AssessmentRulesView | undefined>(undefined)
   const rows = usePaged(
     async (cursor) => {
       const report = await call('party', 'communityReport', { communityId, period, cursor, limit: 20 })
+      setRules(report.rules)
       return { items: report.rows, nextCursor: report.nextCursor }
     },
     [communityId, period]
@@ -60,7 +75,7 @@ function RateList({ communityId }: { communityId: string }) {
         paged={rows}
         itemKey={(r) => r.registrationId}
         emptyTitle="还没有通过审核的报到党员"
-        renderItem={(r) => <RateRow row={r} period={period} onRated={() => void rows.refresh()} />}
+        renderItem={(r) => <RateRow row={r} period={period} rules={rules} onRated={() => void rows.refresh()} />}
       />
     </>
   )

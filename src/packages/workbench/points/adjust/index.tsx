@@ -5,7 +5,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { AdjustmentView } from '@contract/schemas/points'
+import { AdjustInput, type AdjustmentView } from '@contract/schemas/points'
 import { PagedList } from '@/components/PagedList'
 import { usePaged } from '@/hooks/usePaged'
 import { useSignedIn } from '@/hooks/useMe'
@@ -16,10 +16,11 @@ import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
-import { call, showError } from '@/services/cloud'
+import { call, CloudError, showError } from '@/services/cloud'
 import { Field } from '@/components/Field'
 import { Chips } from '@/components/Chips'
-import { newRequestId, serverFieldErrors } from '@/utils/form'
+import { newRequestId, numberField, revealFirstError, serverFieldErrors } from '@/utils/form'
+import { check } from '@/utils/validate'
 import { signed } from '../../../volunteer/format'
 
 function AdjustForm() {
@@ -31,20 +32,47 @@ function AdjustForm() {
   const [done, setDone] = useState<AdjustmentView | null>(null)
   const requestId = useRef(newRequestId())
   const submit = useAction(async () => {
-    const n = /^\d+$/.test(amount.trim()) ? Number(amount) : Number.NaN
+    const n = numberField(amount)
+    // Refuse an incomplete form under its fields before asking anyone to confirm anything.
+    const signedAmount = n === undefined ? undefined : direction === 'add' ? n : -n
+    const checked = check(AdjustInput, {
+      volunteerNo: volunteerNo.trim() || undefined,
+      amount: signedAmount,
+      reason,
+      requestId: requestId.current
+    })
+    if (!checked.ok || (n !== undefined && n < 0)) {
+      setErrors(
+        revealFirstError({
+          ...(checked.ok ? {} : checked.errors),
+          ...(n !== undefined && n < 0 ? { amount: '请填写正数，扣减请选“扣减”' } : {})
+        })
+      )
+      return
+    }
+    setErrors({})
+    const input = checked.data
+    let who: string
+    try {
+      const found = await call('points', 'adjustee', { volunteerNo: input.volunteerNo })
+      who = `${found.name}（${found.volunteerNo}）`
+    } catch (e) {
+      setErrors(revealFirstError(e instanceof CloudError && e.code === 'NOT_FOUND' ? { volunteerNo: e.message } : serverFieldErrors(e)))
+      throw e
+    }
     const { confirm } = await Taro.showModal({
-      title: '确认调整',
-      content: `为 ${volunteerNo} ${direction === 'add' ? '增加' : '扣减'} ${amount} 积分？`,
-      confirmText: '确定',
-      cancelText: '取消'
+      title: '确认调整积分',
+      content: `给志愿者${who}${direction === 'add' ? '增加' : '扣减'} ${Math.abs(input.amount)} 积分，原因：${input.reason}。确定吗？`,
+      confirmText: '确定调整',
+      cancelText: '再看看'
     })
     if (!confirm) return
     try {
-      setDone(await call('points', 'adjust', { volunteerNo, amount: direction === 'add' ? n : -n, reason, requestId: requestId.current }))
+      setDone(await call('points', 'adjust', input))
       requestId.current = newRequestId()
       setErrors({})
     } catch (e) {
-      setErrors(serverFieldErrors(e))
+      setErrors(revealFirstError(serverFieldErrors(e)))
       throw e
     }
   })
