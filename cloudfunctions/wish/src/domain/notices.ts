@@ -1,6 +1,6 @@
 // Notices after a transition (subscription messages and their in-app twins): who hears about it and what they read.
 import { NOTICE_REASON_LABELS, WISH_STATUS_LABELS, type NoticeKind, type NoticeReason } from '../../../../types'
-import type { Notice } from '../../../_shared/infra/notify'
+import type { Notice } from '../../../_shared/domain/notices'
 import type { WishEvent } from './stateMachine'
 import type { WishDoc, WishHistoryEntry } from '../docs'
 
