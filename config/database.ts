@@ -140,6 +140,10 @@ export const database = {
     assessmentRatings: c('a rating of a member for a period; _id = openid + "_" + period', [{ keys: { communityId: 1, period: 1 } }]),
 
     // --- platform ----------------------------------------------------------------------------------------
+    notices: c("a notice in a person's message centre, the in-app twin of a subscription message; _id = hash of (event, recipient)", [
+      { keys: { recipient: 1, createdAt: -1 } },
+      { keys: { recipient: 1, readAt: 1 } }
+    ]),
     outbox: c('a subscription message as sent (locally: kept here for tests to read)', [{ keys: { touser: 1 } }]),
     appSecrets: c('a server secret generated once (check-in token key, ID-card hash key, id key); _id = its name'),
     sequences: c('a named counter (volunteer numbers); _id = the counter name'),

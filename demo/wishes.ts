@@ -5,10 +5,12 @@
 import { SubmitInput, type Appellation } from '../types/schemas/wish'
 import type { WishCategory } from '../types'
 import { assessmentEntry, assessmentRules } from '../cloudfunctions/_shared/domain/assessment'
-import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc } from '../cloudfunctions/_shared/docs'
+import { DEFAULT_COMMUNITY_SETTINGS, type CommunityDoc, type NoticeDoc } from '../cloudfunctions/_shared/docs'
 import { claimerSnapshot } from '../cloudfunctions/wish/src/domain/claims'
 import { applyEvent, type Actor, type EventInput } from '../cloudfunctions/wish/src/domain/stateMachine'
 import { checkSubmission, newWish } from '../cloudfunctions/wish/src/domain/submission'
+import { noticesFor } from '../cloudfunctions/wish/src/domain/notices'
+import { noticeDoc } from '../cloudfunctions/_shared/domain/notices'
 import type { WishClaimerDoc, WishDoc } from '../cloudfunctions/_shared/docs/wish'
 import type { PillarSeeder, SeedContext } from './index'
 import { personName } from './names'
@@ -216,6 +218,8 @@ class WishSeeder {
   private readonly counters = new Map<string, WishClaimerDoc>()
   private readonly wishes: WishDoc[] = []
   private readonly entries: object[] = []
+  /** The notices (消息) each step sent, as the wish function writes them; those older than two days are read. */
+  private readonly notices: NoticeDoc[] = []
   private readonly homeTaken = new Set<Status>()
   private claimTurn = 0
   private serial = 0
@@ -234,6 +238,7 @@ class WishSeeder {
     this.store.insert('wishes', this.wishes)
     this.store.insert('wishClaimers', [...this.counters.values()])
     if (this.entries.length) this.store.insert('assessmentEntries', this.entries)
+    if (this.notices.length) this.store.insert('notices', this.notices)
   }
 
   private build(cast: Cast, spec: Spec): WishDoc {
@@ -307,11 +312,18 @@ class WishSeeder {
     steps.forEach((event, i) => {
       at = new Date(at.getTime() + ages[i + 1] * HOUR)
       const { input: step, actor } = this.step(event, cast, wish, claimer, settings.claimDays)
-      wish = { ...wish, ...applyEvent(wish, step, actor, at).patch } as WishDoc
+      const t = applyEvent(wish, step, actor, at)
+      this.keepNotices(noticesFor(event, wish, t.entry).map((n) => noticeDoc(n, t.entry.at)))
+      wish = { ...wish, ...t.patch } as WishDoc
     })
     if (claimer) this.count(claimer.person.user._id, spec.status === 'claimed', at)
     if (spec.status === 'confirmed' && claimer?.kind === 'member') this.credit(wish, claimer.person, settings)
     return wish
+  }
+
+  private keepNotices(notices: NoticeDoc[]): void {
+    const readBefore = this.ctx.now.getTime() - 2 * 24 * HOUR
+    for (const n of notices) this.notices.push(n.createdAt.getTime() < readBefore ? { ...n, readAt: n.createdAt } : n)
   }
 
   private step(

@@ -1,4 +1,4 @@
-// Draws the four tab-bar icons (81×81 PNG, grey and brand red) into src/assets/tab/.
+// Draws the five tab-bar icons (81×81 PNG, grey and brand red) into src/assets/tab/.
 // Run once with `npx tsx scripts/tab-icons.ts`; the PNGs are committed.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -53,10 +53,19 @@ const star = polygon(
 
 const person = union(disc(0, -0.38, 0.34), (x, y) => y >= 0.12 && y <= 0.85 && (x / 0.72) ** 2 + ((y - 0.85) / 0.73) ** 2 <= 1)
 
+/** A bell: a dome narrowing to the top, a rim, a clapper below and a knob above. */
+const bell = union(
+  (x, y) => y >= -0.55 && y <= 0.45 && Math.abs(x) <= 0.3 + 0.35 * ((y + 0.55) / 1.0) ** 0.6,
+  (x, y) => y >= 0.42 && y <= 0.58 && Math.abs(x) <= 0.8,
+  disc(0, 0.72, 0.16),
+  disc(0, -0.66, 0.13)
+)
+
 const ICONS: Record<string, Shape> = {
   lifeCircle: union(ring(0.62, 0.82), disc(0, 0, 0.3)),
   wish: heart,
   volunteer: star,
+  notices: bell,
   mine: person
 }
 

@@ -6,6 +6,7 @@ const TAB_LABELS: Record<keyof typeof TAB_PAGES, string> = {
   lifeCircle: '生活圈',
   wish: '心愿',
   volunteer: '志愿',
+  notices: '消息',
   mine: '我的'
 }
 

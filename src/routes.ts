@@ -13,6 +13,7 @@ export const TAB_PAGES = {
   lifeCircle: 'pages/lifeCircle/index',
   wish: 'pages/wish/index',
   volunteer: 'pages/volunteer/index',
+  notices: 'pages/notices/index',
   mine: 'pages/mine/index'
 } as const
 

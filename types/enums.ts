@@ -97,7 +97,9 @@ export const NOTICE_REASONS = [
   'wishExpired',
   'wishFulfilled',
   'registrationApproved',
-  'registrationRejected'
+  'registrationRejected',
+  'enrollmentConfirmed',
+  'pickupReady'
 ] as const
 export type NoticeReason = (typeof NOTICE_REASONS)[number]
 /** At most 20 characters each: WeChat's limit for a `thing` value. */
@@ -110,7 +112,55 @@ export const NOTICE_REASON_LABELS: Record<NoticeReason, string> = {
   wishExpired: '认领超时未实现，重新征集中',
   wishFulfilled: '心愿已实现，请进入小程序确认',
   registrationApproved: '审核已通过',
-  registrationRejected: '未通过审核，详情请进入小程序查看'
+  registrationRejected: '未通过审核，详情请进入小程序查看',
+  enrollmentConfirmed: '报名成功，请按时到场签到',
+  pickupReady: '兑换成功，请凭取货码到店领取'
+}
+
+/**
+ * What a notice (消息) is about: each subscription message and its in-app twin in the message centre.
+ * The title is fixed per kind and the body is a NOTICE_REASON_LABELS sentence, so no notice ever carries
+ * another person's free text.
+ */
+export const NOTICE_KINDS = [
+  'wishPublished',
+  'wishRejected',
+  'wishClaimed',
+  'wishReleased',
+  'wishFulfilled',
+  'enrollmentConfirmed',
+  'pickupReady',
+  'merchantReviewed',
+  'unitReviewed',
+  'memberReviewed'
+] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+export const NOTICE_KIND_TITLES: Record<NoticeKind, string> = {
+  wishPublished: '心愿已公开征集',
+  wishRejected: '心愿未通过审核',
+  wishClaimed: '心愿已被认领',
+  wishReleased: '心愿重新征集中',
+  wishFulfilled: '心愿已实现',
+  enrollmentConfirmed: '活动报名成功',
+  pickupReady: '兑换成功，待取货',
+  merchantReviewed: '商家入驻审核结果',
+  unitReviewed: '单位报到审核结果',
+  memberReviewed: '党员报到审核结果'
+}
+/** The pages a notice may open (each a page of src/routes.ts, checked by a test there). */
+export const NOTICE_PAGES = [
+  'packages/wish/detail/index',
+  'packages/volunteer/activity/index',
+  'packages/points/orders/index',
+  'packages/points/merchant/index',
+  'packages/party/unit/index',
+  'packages/party/status/index'
+] as const
+export type NoticePage = (typeof NOTICE_PAGES)[number]
+export interface NoticeTarget {
+  page: NoticePage
+  /** Query parameters of the page (ids of the thing the notice is about). */
+  params: Record<string, string>
 }
 
 /**

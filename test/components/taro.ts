@@ -19,6 +19,10 @@ export const taroTest = {
   /** Every Taro.showModal asked, in order. */
   modals: [] as Array<{ title?: string; content?: string }>,
   stopPullDownRefreshCalls: 0,
+  /** Every tab-bar badge set (its text) or removed (null), in order. */
+  badges: [] as Array<{ index: number; text: string | null }>,
+  /** The path getCurrentInstance() answers (a tab page's path to test tab-bar behaviour). */
+  path: '/',
   /** What Taro.showModal answers. */
   modalConfirms: true,
   fire(name: HookName): void {
@@ -36,6 +40,8 @@ export const taroTest = {
     this.navigations.length = 0
     this.modals.length = 0
     this.stopPullDownRefreshCalls = 0
+    this.badges.length = 0
+    this.path = '/'
     this.modalConfirms = true
   }
 }
@@ -104,7 +110,15 @@ const Taro = {
     }
     return query
   },
-  getCurrentInstance: () => ({ router: { params: {}, path: '/' }, page: null }),
+  getCurrentInstance: () => ({ router: { params: {}, path: taroTest.path }, page: null }),
+  setTabBarBadge: async ({ index, text }: { index: number; text: string }) => {
+    taroTest.badges.push({ index, text })
+    return { errMsg: 'setTabBarBadge:ok' }
+  },
+  removeTabBarBadge: async ({ index }: { index: number }) => {
+    taroTest.badges.push({ index, text: null })
+    return { errMsg: 'removeTabBarBadge:ok' }
+  },
   cloud: {
     init: () => undefined,
     callFunction: async () => {

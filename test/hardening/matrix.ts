@@ -173,7 +173,18 @@ export const MATRIX: Matrix = {
         payload: () => ({ confirm: '注销' })
       }
     ],
-    communities: [{ scope: 'public list', allow: EVERYONE, payload: () => ({}) }]
+    communities: [{ scope: 'public list', allow: EVERYONE, payload: () => ({}) }],
+    notices: [{ scope: 'own notices only (selected by the caller, no id to aim at another)', allow: SIGNED_IN, payload: () => ({}) }],
+    unreadCount: [{ scope: 'own notices only', allow: SIGNED_IN, payload: () => ({}) }],
+    markRead: [
+      { scope: 'own notices: all of them', allow: SIGNED_IN, payload: () => ({ all: true }) },
+      {
+        scope: "the resident's notice by id: anyone else marks nothing (selected by recipient)",
+        allow: SIGNED_IN,
+        noWrites: SIGNED_IN.filter((k) => k !== 'resident'),
+        payload: () => ({ ids: [IDS.notice] })
+      }
+    ]
   },
 
   lifeCircle: {

@@ -1,4 +1,4 @@
-// The four tab pages of the built weapp render in WeChat's template engine, after the automatic
+// The five tab pages of the built weapp render in WeChat's template engine, after the automatic
 // sign-in at app start (user.login through wx.cloud).
 import { makeMe } from '../support/me'
 import { bootWeapp, type CloudCall } from './support/weapp'
@@ -10,6 +10,8 @@ function cloud({ name, action }: CloudCall) {
   if (name === 'user' && action === 'communities') {
     return { ok: true, data: [{ id: 'c01', name: '青枫社区', streetId: 'st01', center: { lat: 31.35, lng: 118.43 } }] }
   }
+  if (name === 'user' && action === 'notices') return { ok: true, data: { items: [], nextCursor: null } }
+  if (name === 'user' && action === 'unreadCount') return { ok: true, data: { unread: 0 } }
   return { ok: false, error: { code: 'NOT_FOUND', message: '内容不存在或已被删除' } }
 }
 
@@ -32,6 +34,11 @@ describe('built weapp tab pages', () => {
     expect(page.dom.innerHTML).toContain('llt-page')
     expect(page.dom.textContent).not.toContain('正在登录')
     expect(page.dom.innerHTML).not.toContain('llt-elder')
+  })
+
+  it('消息 says in Chinese that there is nothing yet', async () => {
+    const page = await weapp.renderPage('pages/notices/index', '暂无消息')
+    expect(page.dom.innerHTML).toContain('llt-page')
   })
 
   it('我的 shows the profile, roles, community and elder mode, and no workbench for residents', async () => {

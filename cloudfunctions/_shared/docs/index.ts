@@ -1,5 +1,6 @@
 // Stored shapes several functions read: the common ones here (users, communities, streets, grids, compounds),
 // a pillar's shapes other functions read in docs/<pillar>.ts; the rest live in their function's src/docs.ts.
+import type { NoticeKind, NoticeTarget } from '../../../types/enums'
 import type { RoleGrant } from '../../../types/models'
 
 /** The collections config/database.ts declares, for functions that name one. */
@@ -105,4 +106,19 @@ export const toPoint = (lat: number, lng: number): GeoPoint => ({ type: 'Point',
 export function fromPoint(p: GeoPoint | { longitude: number; latitude: number }): { lat: number; lng: number } {
   if ('coordinates' in p) return { lat: p.coordinates[1], lng: p.coordinates[0] }
   return { lat: p.latitude, lng: p.longitude }
+}
+
+/**
+ * A notice in the recipient's message centre (消息), written with the event it tells of (_shared/infra/notify.ts).
+ * `_id` is opaque: a hash of the event and the recipient, so a retried write is the same document.
+ */
+export interface NoticeDoc {
+  _id: string
+  recipient: string // openid
+  kind: NoticeKind
+  title: string
+  body: string
+  target: NoticeTarget
+  createdAt: Date
+  readAt: Date | null
 }

@@ -45,3 +45,9 @@ export const ERASE_RULES: EraseRule[] = [
     set: { 'claimant.name': ERASED_NAME, 'claimant.pledge': null, 'claimant.branch': null }
   }
 ]
+
+/** Collections whose documents about the person are removed whole on deletion: nothing in them outlives the account. */
+export const ERASE_REMOVALS: Array<{ collection: CollectionName; owner: string }> = [
+  // The person's message centre (消息): their notices, read or not.
+  { collection: 'notices', owner: 'recipient' }
+]

@@ -1,10 +1,10 @@
 // Reads and writes of the user function: the only module of this function that touches the database.
 import type { RoleGrant } from '../../../types'
-import { ERASE_RULES } from '../../_shared/infra/erase'
+import { ERASE_REMOVALS, ERASE_RULES } from '../../_shared/infra/erase'
 import { _, db } from '../../_shared/infra/cloud'
-import { coll, getAll, getDoc, inTransaction, putDoc, updateDoc } from '../../_shared/infra/db'
+import { coll, getAll, getDoc, inTransaction, pageOf, putDoc, updateDoc, type PageInput } from '../../_shared/infra/db'
 import { unauthenticated } from '../../_shared/infra/errors'
-import type { CommunityDoc, CompoundDoc, MembershipDoc, StreetDoc, UserDoc } from './docs'
+import type { CommunityDoc, CompoundDoc, MembershipDoc, NoticeDoc, StreetDoc, UserDoc } from './docs'
 import type { Obligations } from './domain/obligations'
 
 export const findUser = (openid: string) => getDoc<UserDoc>('users', openid)
@@ -58,14 +58,32 @@ export async function markDeleting(openid: string, now: Date): Promise<void> {
 /** Rolls step 1 back: deletion was refused, the account carries on as it was (the field removed). */
 export const unmarkDeleting = (openid: string) => updateUser(openid, { deleting: _.remove() })
 
-/** Erases the person's fields in every pillar (ERASE_RULES), then the user document itself. */
+/** Erases the person's fields in every pillar (ERASE_RULES) and their own records (ERASE_REMOVALS), then the user document itself. */
 export async function eraseAccount(openid: string, erased: Partial<UserDoc>): Promise<void> {
   for (const rule of ERASE_RULES) {
     await coll(rule.collection)
       .where({ [rule.owner]: openid })
       .update({ data: rule.set })
   }
+  for (const rule of ERASE_REMOVALS) {
+    await coll(rule.collection)
+      .where({ [rule.owner]: openid })
+      .remove()
+  }
   await updateUser(openid, erased)
 }
 
 export const allCommunities = () => getAll<CommunityDoc>(db.collection('communities').orderBy('_id', 'asc'), 1000)
+
+// --- notices (消息): always selected by recipient, so a person only ever reads and marks their own ----------
+
+export const noticesPage = (recipient: string, input: PageInput) =>
+  pageOf<NoticeDoc>(coll('notices').where({ recipient }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'), input)
+
+export const unreadNotices = (recipient: string) => count('notices', { recipient, readAt: null })
+
+/** Marks the recipient's unread notices read (those of `ids` only, when given); a read one keeps its first readAt. */
+export const markNoticesRead = (recipient: string, ids: string[] | null, now: Date) =>
+  coll('notices')
+    .where({ recipient, readAt: null, ...(ids ? { _id: _.in(ids) } : {}) })
+    .update({ data: { readAt: now } })

@@ -1,8 +1,8 @@
 // The stored user → the `Me` answer. The phone is shown masked, even to its owner.
 import type { Me } from '../../../types'
-import { PRIVACY_VERSION } from '../../../types/schemas/user'
+import { PRIVACY_VERSION, type NoticeView } from '../../../types/schemas/user'
 import { maskPhone } from '../../_shared/domain/masking'
-import type { CommunityDoc, MembershipDoc, StreetDoc, UserDoc } from './docs'
+import type { CommunityDoc, MembershipDoc, NoticeDoc, StreetDoc, UserDoc } from './docs'
 
 export interface MeFacts {
   community: CommunityDoc | null
@@ -30,3 +30,13 @@ export function toMe(user: UserDoc, { community, street, membership }: MeFacts):
     badge: membership?.status === 'approved' ? { branch: membership.branch, pledge: membership.pledge } : null
   }
 }
+
+export const toNoticeView = (n: NoticeDoc): NoticeView => ({
+  id: n._id,
+  kind: n.kind,
+  title: n.title,
+  body: n.body,
+  target: n.target,
+  createdAt: new Date(n.createdAt).toISOString(),
+  readAt: n.readAt ? new Date(n.readAt).toISOString() : null
+})

@@ -1,8 +1,10 @@
-// The root of every page: applies elder mode, makes sure someone is signed in, hosts the privacy popup.
+// The root of every page: applies elder mode, makes sure someone is signed in, hosts the privacy popup,
+// and on tab pages keeps the 消息 tab's unread badge current.
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, type ReactNode } from 'react'
 import { useMe } from '@/hooks/useMe'
+import { useNoticeBadge } from '@/hooks/useNoticeBadge'
 import { applyElderRoot } from '@/services/elder'
 import { loginUrl } from '@/routes'
 import { PrivacyPopup } from '../PrivacyPopup'
@@ -17,6 +19,7 @@ export interface PageShellProps {
 
 export function PageShell({ children, className, requireSignIn = true }: PageShellProps) {
   const { status, error, elderMode, signIn } = useMe()
+  useNoticeBadge(status === 'ready')
 
   useEffect(() => applyElderRoot(elderMode), [elderMode])
 

@@ -44,7 +44,10 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.locator('.llt-page:visible').first().waitFor()
 }
 
-const TAB_LABELS = { 生活圈: 'lifeCircle', 心愿: 'wish', 志愿: 'volunteer', 我的: 'mine' } as const satisfies Record<string, Tab>
+const TAB_LABELS = { 生活圈: 'lifeCircle', 心愿: 'wish', 志愿: 'volunteer', 消息: 'notices', 我的: 'mine' } as const satisfies Record<
+  string,
+  Tab
+>
 
 /** Taps a tab and waits until the switch has finished: its route is open and only its page shows. */
 export async function openTab(page: Page, label: keyof typeof TAB_LABELS): Promise<void> {

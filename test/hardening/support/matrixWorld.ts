@@ -125,7 +125,9 @@ export const IDS = {
   need: { open: 'ndOpen', byMember: 'ndByMember', byUnit: 'ndByUnit', completed: 'ndCompleted' },
   project: 'pjA',
   /** A points adjustment of the volunteer by another staff member of cm01, pending a second staff member. */
-  adjustment: 'adjPending'
+  adjustment: 'adjPending',
+  /** The resident's unread notice (消息). */
+  notice: 'n_hzresidentnotice00000000'
 } as const
 
 /** Server secrets written up front, so no call creates one lazily and tests can sign check-in codes. */
@@ -717,6 +719,18 @@ export function buildMatrixWorld(now = new Date()): MatrixWorld {
     facilities: facilities(now),
     wishes: wishes(now),
     wishClaimers: [{ _id: WHO.member, open: 2, total: 4, updatedAt: now }],
+    notices: [
+      {
+        _id: IDS.notice,
+        recipient: WHO.resident,
+        kind: 'wishPublished',
+        title: '心愿已公开征集',
+        body: '审核通过，已公开征集',
+        target: { page: 'packages/wish/detail/index', params: { id: IDS.wish.published } },
+        createdAt: now,
+        readAt: null
+      }
+    ],
     ...volunteering(now),
     ...supermarket(now),
     ...party(now, half)

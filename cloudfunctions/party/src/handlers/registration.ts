@@ -5,7 +5,7 @@ import { registrationEntry, renewedIn } from '../../../_shared/domain/assessment
 import { halfYear } from '../../../_shared/domain/period'
 import { isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
 import { conflict, precondition } from '../../../_shared/infra/errors'
-import { notify, reviewReason } from '../../../_shared/infra/notify'
+import { keepNotices, reviewNotice, sendNotices } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import type { MemberRegistrationDoc } from '../docs'
 import { applyEvent, type Actor } from '../domain/machine'
@@ -106,8 +106,18 @@ export const reviewMember: Handler<'party', 'review'> = async (input, { caller, 
   // A rejection may revoke an approved member: the needs they hold are released with it (see endingMembership).
   const transact = <T>(work: (tx: Tx) => Promise<T>) =>
     input.decision === 'reject' ? endingMembership(found.openid, actor, now, work) : inTransaction(work)
+  const memberNotice = (reg: MemberRegistrationDoc) =>
+    reviewNotice(
+      reg.openid,
+      'memberReviewed',
+      `member:${reg._id}:${now.getTime()}`,
+      input.decision === 'approve',
+      { page: 'packages/party/status/index', params: {} },
+      '在职党员双报到'
+    )
   const reg = await transact(async (tx) => {
     const reg = await loadRegistration(input.id, tx)
+    await keepNotices(tx, [memberNotice(reg)], now)
     if (input.decision === 'approve') {
       const next = applyEvent(MEMBER_MACHINE, reg, 'approve', actor, now, input.reason ?? null)
       const approved: MemberRegistrationDoc = {
@@ -130,16 +140,7 @@ export const reviewMember: Handler<'party', 'review'> = async (input, { caller, 
     if (reg.status === 'approved') await changeGrants(tx, reg.openid, (roles) => withoutGrant(roles, memberGrant(reg.communityId)), now)
     return { ...reg, ...next, updatedAt: now }
   })
-  await notify({
-    touser: reg.openid,
-    template: 'registrationReviewed',
-    page: '/packages/party/index/index',
-    data: {
-      thing1: '在职党员双报到',
-      phrase2: reg.status === 'approved' ? '已通过' : '未通过',
-      thing3: reviewReason(reg.status === 'approved')
-    }
-  })
+  await sendNotices([memberNotice(reg)])
   return registrationView(reg, caller)
 }
 

@@ -3,7 +3,7 @@ import type { Unit } from '../../../../types/schemas/party'
 import { halfYear } from '../../../_shared/domain/period'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
 import { denied, notFound, precondition } from '../../../_shared/infra/errors'
-import { notify, reviewReason } from '../../../_shared/infra/notify'
+import { keepNotices, reviewNotice, sendNotices } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import type { ProjectDoc, UnitDoc } from '../docs'
 import { applyEvent } from '../domain/machine'
@@ -76,25 +76,25 @@ export const reviewUnit: Handler<'party', 'review'> = async (input, { caller, no
   const found = await loadUnit(input.id)
   requireStaffOf(caller, found.communityId)
   const actor = staffActor(personOf(caller))
-  const unit = await inTransaction(async (tx) => {
+  const { unit, notice } = await inTransaction(async (tx) => {
     const unit = await loadUnit(input.id, tx)
     const approve = input.decision === 'approve'
     const next = applyEvent(UNIT_MACHINE, unit, approve ? 'approve' : 'reject', actor, now, input.reason ?? null)
     await update('partyUnits', unit._id, { ...next, updatedAt: now, ...(approve ? { approvedAt: now } : {}) }, tx)
     if (approve) await changeGrants(tx, unit.adminId, (roles) => withGrant(roles, unitAdminGrant(unit._id)), now)
     else if (unit.status === 'approved') await changeGrants(tx, unit.adminId, (roles) => withoutGrant(roles, unitAdminGrant(unit._id)), now)
-    return { ...unit, ...next, ...(approve ? { approvedAt: now } : {}) }
+    const notice = reviewNotice(
+      unit.adminId,
+      'unitReviewed',
+      `unit:${unit._id}:${now.getTime()}`,
+      approve,
+      { page: 'packages/party/unit/index', params: {} },
+      `单位报到：${unit.name}`
+    )
+    await keepNotices(tx, [notice], now)
+    return { unit: { ...unit, ...next, ...(approve ? { approvedAt: now } : {}) }, notice }
   })
-  await notify({
-    touser: unit.adminId,
-    template: 'registrationReviewed',
-    page: '/packages/party/unit/index',
-    data: {
-      thing1: `单位报到：${unit.name}`,
-      phrase2: unit.status === 'approved' ? '已通过' : '未通过',
-      thing3: reviewReason(unit.status === 'approved')
-    }
-  })
+  await sendNotices([notice])
   return view(unit, caller)
 }
 

@@ -3,7 +3,7 @@
 import type { MerchantView } from '../../../../types/schemas/points'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { denied, invalid } from '../../../_shared/infra/errors'
-import { notify, reviewReason } from '../../../_shared/infra/notify'
+import { keepNotices, reviewNotice, sendNotices } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import type { MerchantDoc } from '../docs'
 import { assertCanApply, assertCanReview, merchantIdFor } from '../domain/merchant'
@@ -59,7 +59,7 @@ export const applyMerchant: Handler<'points', 'applyMerchant'> = async (input, {
 export const reviewMerchant: Handler<'points', 'reviewMerchant'> = async (input, { caller, now }) => {
   const found = await loadMerchant(input.merchantId)
   requireStaffOf(caller, found.communityId)
-  const doc = await transact(async (tx) => {
+  const { doc, notice } = await transact(async (tx) => {
     const m = await loadMerchant(input.merchantId, tx)
     assertCanReview(m.status)
     const review = {
@@ -71,14 +71,18 @@ export const reviewMerchant: Handler<'points', 'reviewMerchant'> = async (input,
     }
     await updateMerchant(tx, m._id, review)
     if (input.approve) await grantRole(tx, m.ownerId, { role: 'merchant', merchantId: m._id, communityId: m.communityId }, now)
-    return { ...m, ...review }
+    const notice = reviewNotice(
+      m.ownerId,
+      'merchantReviewed',
+      `merchant:${m._id}:${now.getTime()}`,
+      input.approve,
+      { page: 'packages/points/merchant/index', params: {} },
+      m.name
+    )
+    await keepNotices(tx, [notice], now)
+    return { doc: { ...m, ...review }, notice }
   })
-  await notify({
-    touser: doc.ownerId,
-    template: 'registrationReviewed',
-    page: 'packages/mall/merchant/index',
-    data: { thing1: doc.name, phrase2: input.approve ? '已通过' : '未通过', thing3: reviewReason(input.approve) }
-  })
+  await sendNotices([notice])
   return viewOf(doc, caller)
 }
 

@@ -9,7 +9,7 @@ import { asDate } from '../../../_shared/domain/dates'
 import { hasGrant, isStaffOf, personOf, type Caller } from '../../../_shared/infra/auth'
 import { conflict, denied, invalid, notFound } from '../../../_shared/infra/errors'
 import { ledgerId } from '../../../_shared/infra/ledger'
-import { notify } from '../../../_shared/infra/notify'
+import { keepNotices, sendNotices, type Notice } from '../../../_shared/infra/notify'
 import { assertSameRequest } from '../../../_shared/infra/ids'
 import type { Handler } from '../../../_shared/infra/router'
 import type { OrderDoc } from '../docs'
@@ -40,6 +40,16 @@ import { rulesOf, toOrderView } from '../views'
 import { requireMerchantManager } from './merchants'
 
 const DAY_MS = 86_400_000
+
+/** The buyer's notice of a new order: its pickup code and place go to WeChat, the app shows the order. */
+const pickupNotice = (o: OrderDoc): Notice => ({
+  touser: o.openid,
+  kind: 'pickupReady',
+  event: `order:${o._id}`,
+  reason: 'pickupReady',
+  target: { page: 'packages/points/orders/index', params: {} },
+  data: { thing1: o.goodsName, character_string2: o.pickupCode, thing3: o.pickupPlace }
+})
 
 export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, fingerprint }) => {
   const openid = personOf(caller)
@@ -104,16 +114,10 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
       requestFingerprint: fingerprint
     }
     await saveOrder(tx, o)
+    await keepNotices(tx, [pickupNotice(o)], now)
     return { order: o, created: true }
   })
-  if (created) {
-    await notify({
-      touser: openid,
-      template: 'pickupReady',
-      page: 'packages/mall/orders/index',
-      data: { thing1: order.goodsName, character_string2: order.pickupCode, thing3: order.pickupPlace }
-    })
-  }
+  if (created) await sendNotices([pickupNotice(order)])
   return toOrderView(order, 'buyer')
 }
 

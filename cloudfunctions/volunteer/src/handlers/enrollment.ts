@@ -5,7 +5,7 @@
 // two enrollments at once both write that document, so one of them retries and sees the other.
 import { requireLiveAccount } from '../../../_shared/infra/account'
 import { personOf } from '../../../_shared/infra/auth'
-import { notify } from '../../../_shared/infra/notify'
+import { keepNotices, sendNotices, type Notice } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import { busySpanOf, enrollmentIdFor, newEnrollment, type EnrollmentDoc } from '../docs'
 import { assertCanCancel, assertCanEnroll } from '../domain/attendance'
@@ -17,7 +17,7 @@ import { requireVolunteer } from './profile'
 export const enroll: Handler<'volunteer', 'enroll'> = async (input, { caller, now }) => {
   const openid = personOf(caller)
   await requireVolunteer(caller)
-  const { enrollment, activity } = await transact(async (tx) => {
+  const { enrollment, notice } = await transact(async (tx) => {
     await requireLiveAccount(tx, openid)
     const a = await loadActivity(input.activityId, tx)
     const id = enrollmentIdFor(a._id, openid)
@@ -31,14 +31,19 @@ export const enroll: Handler<'volunteer', 'enroll'> = async (input, { caller, no
     const e = newEnrollment(a, openid, now)
     await saveEnrollment(tx, e)
     await updateActivity(tx, a._id, { enrolled: a.enrolled + 1, updatedAt: now })
-    return { enrollment: e, activity: a }
+    const notice: Notice = {
+      touser: openid,
+      kind: 'enrollmentConfirmed',
+      // One enrollment may be cancelled and made again: each sign-up is its own event.
+      event: `enrollment:${e._id}:${now.getTime()}`,
+      reason: 'enrollmentConfirmed',
+      target: { page: 'packages/volunteer/activity/index', params: { id: a._id } },
+      data: { thing1: a.title, thing2: a.venue, time3: clockOf(a).start.toISOString() }
+    }
+    await keepNotices(tx, [notice], now)
+    return { enrollment: e, notice }
   })
-  await notify({
-    touser: openid,
-    template: 'enrollmentConfirmed',
-    page: `packages/volunteer/activity/index?id=${activity._id}`,
-    data: { thing1: activity.title, thing2: activity.venue, time3: clockOf(activity).start.toISOString() }
-  })
+  await sendNotices([notice])
   return toEnrollmentView(enrollment)
 }
 

@@ -7,7 +7,12 @@ describe('wish notices', () => {
     const wish = wishFixture()
     const t = applyEvent(wish, { event: 'publish' }, { who: 'u-staff', role: 'staff' }, T0)
     const [n] = noticesFor('publish', wish, t.entry)
-    expect(n).toMatchObject({ touser: 'u-res', template: 'wishPublished', page: 'packages/wish/detail/index?id=w1' })
+    expect(n).toMatchObject({
+      touser: 'u-res',
+      kind: 'wishPublished',
+      reason: 'wishPublished',
+      target: { page: 'packages/wish/detail/index', params: { id: 'w1' } }
+    })
     expect(n.data).toMatchObject({ thing1: wish.title, phrase2: '待认领', time4: '2026-11-01 10:00' })
   })
 
@@ -28,6 +33,21 @@ describe('wish notices', () => {
       T0
     )
     expect(noticesFor('confirm', wish, confirm.entry)).toEqual([])
+  })
+
+  it('names the event by the history step it adds, so every recipient of one step shares it and the next step differs', () => {
+    const wish = wishFixture({ status: 'claimed', claimerId: 'm1' })
+    const expire = applyEvent(wish, { event: 'expire', claimDays: 7 }, { who: 'system', role: 'system' }, T0)
+    const events = new Set(noticesFor('expire', wish, expire.entry).map((n) => n.event))
+    expect(events).toEqual(new Set([`wish:w1:${(wish.history ?? []).length}`]))
+    const after = { ...wish, ...expire.patch }
+    const claim = applyEvent(
+      after,
+      { event: 'claim', claimer: { kind: 'member', displayName: '陈**', branch: '支部', pledge: '办实事' }, claimDays: 7 },
+      { who: 'm2', role: 'member' },
+      T0
+    )
+    expect(noticesFor('claim', after, claim.entry)[0].event).not.toBe([...events][0])
   })
 
   it('carries a fixed reason, never the free text someone typed', () => {

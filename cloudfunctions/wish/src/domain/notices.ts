@@ -1,15 +1,15 @@
-// Subscription messages (订阅消息) after a transition: who hears about it and what they read.
-import { NOTICE_REASON_LABELS, WISH_STATUS_LABELS, type NoticeReason } from '../../../../types'
-import type { Notice } from '../../../_shared/infra/notify'
+// Notices after a transition (subscription messages and their in-app twins): who hears about it and what they read.
+import { NOTICE_REASON_LABELS, WISH_STATUS_LABELS, type NoticeKind, type NoticeReason } from '../../../../types'
+import type { Notice } from '../../../_shared/domain/notices'
 import type { WishEvent } from './stateMachine'
 import type { WishDoc, WishHistoryEntry } from '../docs'
 
-export const detailPage = (wishId: string) => `packages/wish/detail/index?id=${wishId}`
+export const detailTarget = (wishId: string) => ({ page: 'packages/wish/detail/index' as const, params: { id: wishId } })
 
 /** 2026-11-22 09:05 in China Standard Time. */
 export const cstMinute = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 
-const TEMPLATES: Partial<Record<WishEvent, Notice['template']>> = {
+const KINDS: Partial<Record<WishEvent, NoticeKind>> = {
   publish: 'wishPublished',
   reject: 'wishRejected',
   claim: 'wishClaimed',
@@ -43,18 +43,20 @@ export function noticeReason(event: WishEvent, entry: WishHistoryEntry): NoticeR
  * claimer. The submitter hears about every step; a released claimer hears that the claim ended.
  */
 export function noticesFor(event: WishEvent, before: WishDoc, entry: WishHistoryEntry): Notice[] {
-  const template = TEMPLATES[event]
+  const kind = KINDS[event]
   const reason = noticeReason(event, entry)
-  if (!template || !reason) return []
+  if (!kind || !reason) return []
   const data = {
     thing1: before.title,
     phrase2: WISH_STATUS_LABELS[entry.to],
     thing3: NOTICE_REASON_LABELS[reason],
     time4: cstMinute(new Date(entry.at))
   }
-  const page = detailPage(before._id)
+  const target = detailTarget(before._id)
+  // The step this transition adds to the history: one event, whichever retry writes it.
+  const eventId = `wish:${before._id}:${(before.history ?? []).length}`
   const people = new Set([before.submitterId, before.beneficiary.ownerId].filter((p): p is string => Boolean(p)))
   if ((event === 'release' || event === 'expire') && before.claimerId) people.add(before.claimerId)
   people.delete(entry.who)
-  return [...people].map((touser) => ({ touser, template, page, data }))
+  return [...people].map((touser) => ({ touser, kind, event: eventId, reason, target, data }))
 }

@@ -4,7 +4,7 @@ import { requireLiveAccount } from '../../../_shared/infra/account'
 import { assessmentEntry, assessmentRules } from '../../../_shared/domain/assessment'
 import { isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
 import { conflict, denied } from '../../../_shared/infra/errors'
-import { notifyAll } from '../../../_shared/infra/notify'
+import { keepNotices, sendNotices } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import {
   claimCapacity,
@@ -49,7 +49,7 @@ interface Step {
   alongside?: (tx: Tx, before: WishDoc, t: Transition) => Promise<void>
 }
 
-/** Reads the wish in a transaction, applies the step `decide` picks, writes, commits, then notifies. */
+/** Reads the wish in a transaction, applies the step `decide` picks, writes it and its notices, commits, then sends them. */
 async function transition(wishId: string, now: Date, decide: (wish: WishDoc) => Step | Promise<Step>) {
   const done = await inTransaction(async (tx) => {
     const before = await loadWish(wishId, tx)
@@ -57,9 +57,11 @@ async function transition(wishId: string, now: Date, decide: (wish: WishDoc) => 
     const t = applyEvent(before, step.input, step.actor, now)
     await updateWish(tx, wishId, t.patch)
     if (step.alongside) await step.alongside(tx, before, t)
-    return { before, t, event: step.input.event }
+    const notices = noticesFor(step.input.event, before, t.entry)
+    await keepNotices(tx, notices, now)
+    return { before, t, notices }
   })
-  await notifyAll(noticesFor(done.event, done.before, done.t.entry))
+  await sendNotices(done.notices)
   return { id: wishId, status: done.t.to, before: done.before, t: done.t }
 }
 
