@@ -48,7 +48,8 @@ export const merchantsPage = (communityId: string, status: MerchantDoc['status']
 
 export const findGoods = (id: string, tx?: Tx) => getDoc<GoodsDoc>('goods', id, tx)
 
-export const loadGoods = (id: string, tx?: Tx) => loadDoc<GoodsDoc>('goods', id, '商品不存在或已删除', tx)
+export const GOODS_GONE = '商品不存在或已删除'
+export const loadGoods = (id: string, tx?: Tx) => loadDoc<GoodsDoc>('goods', id, GOODS_GONE, tx)
 
 export const createGoods = (tx: Tx, g: GoodsDoc, fingerprint?: string) => createOnce('goods', g, tx, fingerprint)
 export const updateGoods = (tx: Tx, id: string, patch: Partial<GoodsDoc>) => coll('goods', tx).doc(id).update({ data: patch })

@@ -22,6 +22,7 @@ import {
   dropHoldToken,
   findGoods,
   findHold,
+  GOODS_GONE,
   goodsWithHolds,
   openHoldsBefore,
   reopenHold,
@@ -57,7 +58,7 @@ const HOLD_WAIT_MS = 15_000
 const INFLIGHT = '该兑换正在处理，请稍后查看我的兑换'
 
 /**
- * Hot-item redemption (docs/points.md): the hold `stockHolds/<order id>` is written first; the stock is
+ * Hot-item redemption (docs/pillars/volunteer-points.md): the hold `stockHolds/<order id>` is written first; the stock is
  * taken with one conditional update of the goods (no transaction, so callers of a popular item never
  * conflict); then the points, the quota, the order and the hold's `done` go in one transaction of the
  * buyer's own documents. If that refuses, the hold is released and the stock given back; a crash in
@@ -70,15 +71,15 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
     assertSameRequest(o, fingerprint)
     return toOrderView(o, 'buyer')
   }
-  const earlier = await findOrder(id)
+  // Independent reads at once: a popular item's buyers wait on round trips, not on each other.
+  const [earlier, g, { balance }] = await Promise.all([findOrder(id), findGoods(input.goodsId), balanceOf(openid)])
   if (earlier) return answer(earlier)
+  if (!g) throw notFound(GOODS_GONE)
 
   // Refusals that need no stock are given before any is taken (the transaction checks them again).
-  const g = await loadGoods(input.goodsId)
   const period = quotaPeriod(g.limitPeriod, now)
   const qid = quotaId(g._id, openid, period)
   const cost = checkRedemption(rulesOf(g), input.quantity, (await findQuota(qid))?.used ?? 0, now)
-  const { balance } = await balanceOf(openid)
   if (balance < cost) throw precondition(INSUFFICIENT_POINTS, { balance, needed: cost })
 
   const attempt = await startAttempt({
@@ -105,10 +106,9 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
   let order: OrderDoc
   try {
     order = await transact(async (tx) => {
-      const hold = await findHold(id, tx)
+      const [hold, quota] = await Promise.all([findHold(id, tx), findQuota(qid, tx), requireLiveAccount(tx, openid)])
       if (!hold || hold.state !== 'open' || hold.attempt !== attempt.n) throw conflict(INFLIGHT)
-      await requireLiveAccount(tx, openid)
-      const used = (await findQuota(qid, tx))?.used ?? 0
+      const used = quota?.used ?? 0
       checkRedemption({ ...rulesOf(g), stock: input.quantity }, input.quantity, used, now)
       await post(tx, {
         id: ledgerId.redemption(id),
@@ -122,7 +122,6 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
         sourceId: id,
         at: now
       })
-      await saveQuota(tx, { _id: qid, goodsId: g._id, openid, period, used: used + input.quantity, updatedAt: now })
       const o: OrderDoc = {
         _id: id,
         openid,
@@ -144,8 +143,11 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
         closedBy: null,
         requestFingerprint: fingerprint
       }
-      await saveOrder(tx, o)
-      await updateHold(tx, id, { state: 'done', updatedAt: now })
+      await Promise.all([
+        saveQuota(tx, { _id: qid, goodsId: g._id, openid, period, used: used + input.quantity, updatedAt: now }),
+        saveOrder(tx, o),
+        updateHold(tx, id, { state: 'done', updatedAt: now })
+      ])
       return o
     })
   } catch (e) {
@@ -153,13 +155,15 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
     await releaseHold(id, attempt.n, g._id, input.quantity, now).catch(() => undefined)
     throw e
   }
-  await dropHoldToken(g._id, token)
-  await notify({
-    touser: openid,
-    template: 'pickupReady',
-    page: 'packages/mall/orders/index',
-    data: { thing1: order.goodsName, character_string2: order.pickupCode, thing3: order.pickupPlace }
-  })
+  await Promise.all([
+    dropHoldToken(g._id, token),
+    notify({
+      touser: openid,
+      template: 'pickupReady',
+      page: 'packages/mall/orders/index',
+      data: { thing1: order.goodsName, character_string2: order.pickupCode, thing3: order.pickupPlace }
+    })
+  ])
   return answer(order)
 }
 
