@@ -79,20 +79,27 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
   // Refusals that need no stock are given before any is taken (the transaction checks them again).
   const period = quotaPeriod(g.limitPeriod, now)
   const qid = quotaId(g._id, openid, period)
-  const cost = checkRedemption(rulesOf(g), input.quantity, (await findQuota(qid))?.used ?? 0, now)
+  const cost = checkRedemption(rulesOf(g), input.quantity, 0, now)
   if (balance < cost) throw precondition(INSUFFICIENT_POINTS, { balance, needed: cost })
 
-  const attempt = await startAttempt({
-    _id: id,
-    openid,
-    goodsId: g._id,
-    quantity: input.quantity,
-    attempt: 1,
-    state: 'open',
-    createdAt: now,
-    updatedAt: now,
-    requestFingerprint: fingerprint
-  })
+  const [attempt, quota] = await Promise.all([
+    startAttempt({
+      _id: id,
+      openid,
+      goodsId: g._id,
+      quantity: input.quantity,
+      attempt: 1,
+      state: 'open',
+      createdAt: now,
+      updatedAt: now,
+      requestFingerprint: fingerprint
+    }),
+    findQuota(qid)
+  ])
+  if ('n' in attempt && quota && quota.used + input.quantity > g.limitCount) {
+    await releaseHold(id, attempt.n, g._id, input.quantity, now)
+    checkRedemption(rulesOf(g), input.quantity, quota.used, now)
+  }
   if ('order' in attempt) return answer(attempt.order)
   const token = holdToken(id, attempt.n)
   if (!(await takeStock(g._id, input.quantity, token, now))) {
@@ -106,11 +113,11 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
   let order: OrderDoc
   try {
     order = await transact(async (tx) => {
-      const [hold, quota] = await Promise.all([findHold(id, tx), findQuota(qid, tx), requireLiveAccount(tx, openid)])
+      const [hold, counted] = await Promise.all([findHold(id, tx), findQuota(qid, tx), requireLiveAccount(tx, openid)])
       if (!hold || hold.state !== 'open' || hold.attempt !== attempt.n) throw conflict(INFLIGHT)
-      const used = quota?.used ?? 0
+      const used = counted?.used ?? 0
       checkRedemption({ ...rulesOf(g), stock: input.quantity }, input.quantity, used, now)
-      await post(tx, {
+      const charged = post(tx, {
         id: ledgerId.redemption(id),
         openid,
         // Only used when the account is created, which a redemption never does (no account, no points).
@@ -143,7 +150,9 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
         closedBy: null,
         requestFingerprint: fingerprint
       }
+      // The writes go out together; if the charge is refused the transaction is rolled back, writes and all.
       await Promise.all([
+        charged,
         saveQuota(tx, { _id: qid, goodsId: g._id, openid, period, used: used + input.quantity, updatedAt: now }),
         saveOrder(tx, o),
         updateHold(tx, id, { state: 'done', updatedAt: now })

@@ -150,7 +150,8 @@ export function wishCategoryBars(published: readonly PublishedRow[], categories:
 // --- volunteers and points --------------------------------------------------------------------------------
 
 /** One range of the ledger summed per community and kind: a handful of rows whatever the size of the ledger. */
-export const ledgerGroup = { _id: { c: '$communityId', k: '$kind' }, amount: { $sum: '$amount' }, count: { $sum: 1 } }
+/** Ledger entries per community and kind, from the ledger's rollup cells (their shards added up). */
+export const ledgerRollupGroup = { _id: { c: '$communityId', k: '$key.k' }, amount: { $sum: '$sum' }, count: { $sum: '$n' } }
 
 export interface LedgerRow {
   _id: { c: string; k: string }

@@ -1,7 +1,8 @@
 // The aggregation plan of a dashboard: for a set of communities and a period, which collection each figure
 // is counted in, with what $match (served by an index) and which $group stages (figures.ts). Each $group
 // keys on plain fields; the months of a trend are separate index ranges rather than per-document date
-// arithmetic. The repository runs the pipelines; foldParts turns their rows into each community's parts.
+// arithmetic. Points figures come from the ledger's rollups (_shared/domain/rollups.ts: counters per
+// community and month kept with each entry), so they do not grow with history. The repository runs the pipelines; foldParts turns their rows into each community's parts.
 // Pure, so the whole plan can be checked against a hand-made data set without a database.
 import type { CollectionName } from '../../../_shared/docs'
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
@@ -13,7 +14,7 @@ import {
   completedIn,
   DURATION_EVENT,
   hoursPerCommunity,
-  ledgerGroup,
+  ledgerRollupGroup,
   medianRead,
   memberGroup,
   perCommunity,
@@ -64,6 +65,8 @@ export interface PlanInput {
 /** A range counted on its own: a month of the trend, or the whole period. */
 export interface Slice extends Range {
   key: string
+  /** The calendar months it is made of (rollups are per month). */
+  months: readonly string[]
   inPeriod: boolean
   /** Drawn on the trend line: months that have begun (a month to come would draw a fall to zero). */
   drawn: boolean
@@ -84,10 +87,11 @@ const within = (r: Range): Cond => ({ gte: r.start, lt: r.end })
 const countPer = (field = 'communityId') => ({ group: { _id: `$${field}`, n: { $sum: 1 } } })
 
 function slicesOf(input: PlanInput, range: Range): Slice[] {
-  if (!input.detail) return [{ key: 'period', ...range, inPeriod: true, drawn: false }]
+  if (!input.detail) return [{ key: 'period', ...range, months: monthsOf(input.period).map((m) => m.month), inPeriod: true, drawn: false }]
   const inPeriod = new Set(monthsOf(input.period).map((m) => m.month))
   return trendMonths(input.period).map((m: MonthRange) => ({
     key: m.month,
+    months: [m.month],
     start: m.start,
     end: m.end,
     inPeriod: inPeriod.has(m.month),
@@ -147,9 +151,9 @@ export function figurePlan(input: PlanInput): Plan {
       stages: [{ group: confirmedGroup }]
     }
     pipelines[sliceName('ledger', slice)] = {
-      collection: 'pointsLedger',
-      match: { communityId, at: within(slice) },
-      stages: [{ group: ledgerGroup }]
+      collection: 'rollups',
+      match: { figure: 'ledger', communityId, month: { in: slice.months } },
+      stages: [{ group: ledgerRollupGroup }]
     }
     if (input.detail)
       pipelines[sliceName('hours', slice)] = { collection: 'enrollments', match: completed(slice), stages: hoursPerCommunity }
