@@ -1,11 +1,20 @@
 // The dashboards' rollups recomputed from history (_shared/domain/rollups.ts), for a store filled without
 // the functions: the demo seed, benchmarks and test fixtures, and `npm run rollups:rebuild`.
-import { rebuildRollups, rollupDifferences, type LedgerEvent, type RollupDoc } from '../cloudfunctions/_shared/domain/rollups'
+import {
+  rebuildRollups,
+  rollupDifferences,
+  type LedgerEvent,
+  type RollupDoc,
+  type WishFacts
+} from '../cloudfunctions/_shared/domain/rollups'
 import type { SeedStore } from './store'
 
 /** Every counter as the history in `store` says it should be. */
 export function rollupsFromHistory(store: Pick<SeedStore, 'find'>): RollupDoc[] {
-  return rebuildRollups({ ledger: store.find('pointsLedger') as unknown as LedgerEvent[] })
+  return rebuildRollups({
+    ledger: store.find('pointsLedger') as unknown as LedgerEvent[],
+    wishes: store.find('wishes') as unknown as WishFacts[]
+  })
 }
 
 /** Where the stored rollups and the history disagree (empty when they agree). */

@@ -5,9 +5,11 @@ import { getDoc, putDoc, type Tx } from './db'
 
 /** Adds `deltas` to their counters, in the shard of `sourceId`. Call it only from within a transaction. */
 export async function bumpRollups(tx: Tx, deltas: readonly RollupDelta[], sourceId: string): Promise<void> {
-  const shard = shardOf(sourceId)
-  for (const d of deltas) {
-    const id = rollupId(d, shard)
-    await putDoc('rollups', applyDelta(await getDoc<RollupDoc>('rollups', id, tx), d, shard), tx)
-  }
+  // Each delta is a different counter (deltas of one event are netted), so they go out together.
+  await Promise.all(
+    deltas.map(async (d) => {
+      const shard = shardOf(sourceId, d.figure)
+      await putDoc('rollups', applyDelta(await getDoc<RollupDoc>('rollups', rollupId(d, shard), tx), d, shard), tx)
+    })
+  )
 }

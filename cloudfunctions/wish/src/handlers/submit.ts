@@ -5,7 +5,8 @@ import { isStaffOf, personOf, type Caller } from '../../../_shared/infra/auth'
 import { invalid, precondition, unauthenticated } from '../../../_shared/infra/errors'
 import { checkSubmission, newWish, type SubmitData } from '../domain/submission'
 import type { Handler } from '../../../_shared/infra/router'
-import { findWish, inTransaction, insertWish, loadCommunity, loadCompound, wishIdFor } from '../repo'
+import { wishDeltas } from '../../../_shared/domain/rollups'
+import { bumpRollups, findWish, inTransaction, insertWish, loadCommunity, loadCompound, wishIdFor } from '../repo'
 
 async function placeOf(input: SubmitData, caller: Caller) {
   const user = caller.user
@@ -43,6 +44,7 @@ export const submit: Handler<'wish', 'submit'> = async (input, { caller, now }) 
     if (existing) return { id: existing._id, status: existing.status }
     await requireLiveAccount(tx, openid)
     await insertWish(tx, wish)
+    await bumpRollups(tx, wishDeltas(null, wish), wish._id)
     return { id: wish._id, status: wish.status }
   })
 }
