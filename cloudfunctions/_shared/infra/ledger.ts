@@ -9,7 +9,7 @@ import { getDoc, inTransaction, isTxConflict, putDoc, type Tx } from './db'
 import { exhausted } from './errors'
 import { assertSameRequest } from './ids'
 import { ledgerDeltas } from '../domain/rollups'
-import { bumpRollups } from './rollups'
+import { readRollups, writeRollups } from './rollups'
 
 export * from '../domain/ledgerRules'
 
@@ -38,9 +38,10 @@ export interface PostResult {
 
 /** Posts one entry inside `tx`. Call it only from within `inTransaction`. */
 export async function post(tx: Tx, p: Posting): Promise<PostResult> {
-  const [existing, account] = await Promise.all([
+  const [existing, account, counters] = await Promise.all([
     getDoc<LedgerEntryDoc>('pointsLedger', p.id, tx),
-    getDoc<PointsAccountDoc>('pointsAccounts', p.openid, tx)
+    getDoc<PointsAccountDoc>('pointsAccounts', p.openid, tx),
+    readRollups(tx, ledgerDeltas(p), p.id)
   ])
   if (existing) {
     assertSameRequest(existing, p.fingerprint)
@@ -67,11 +68,7 @@ export async function post(tx: Tx, p: Posting): Promise<PostResult> {
     at: p.at,
     ...(p.fingerprint ? { requestFingerprint: p.fingerprint } : {})
   }
-  await Promise.all([
-    putDoc('pointsAccounts', nextAccount, tx),
-    putDoc('pointsLedger', entry, tx),
-    bumpRollups(tx, ledgerDeltas(entry), entry._id)
-  ])
+  await Promise.all([putDoc('pointsAccounts', nextAccount, tx), putDoc('pointsLedger', entry, tx), writeRollups(tx, counters)])
   return { applied: true, balance: totals.balance, entry }
 }
 
