@@ -5,6 +5,7 @@
 // role, no private wish data).
 //
 // The period is March 2026 in China Standard Time: [2026-03-01 00:00 CST, 2026-04-01 00:00 CST).
+import { rebuildStoredRollups } from '../../demo/rollups'
 import Papa from 'papaparse'
 import { EXPORT_KINDS, QUEUE_KINDS, type CommunityFigures, type ExportKind } from '../../types/workbench'
 import { PHONE_PATTERN } from '../../cloudfunctions/_shared/domain/masking'
@@ -512,6 +513,7 @@ function seed() {
     facility('f2', 'partyCenter', 31.338, 118.38),
     facility('f3', 'canteen', 31.3601, 118.4101, 'closed')
   ])
+  rebuildStoredRollups(s)
 }
 
 beforeAll(() => seed())

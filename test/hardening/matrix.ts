@@ -438,6 +438,7 @@ export const MATRIX: Matrix = {
       { scope: 'orders of shop mA: mA or cm01 staff', allow: ['merchant', 'staff'], payload: () => ({ merchantId: IDS.merchant }) }
     ],
     expireRedemptions: [{ scope: 'the timer only', allow: [], timer: 'expireRedemptions', payload: () => ({}) }],
+    recoverRedemptions: [{ scope: 'the timer only', allow: [], timer: 'recoverRedemptions', payload: () => ({}) }],
     adjust: [
       {
         scope: 'a volunteer of cm01: its staff',

@@ -28,7 +28,8 @@ const codeOf = (res: Envelope<unknown>) => (isEnvelope(res) && !res.ok ? res.err
 describe('a call without an OPENID is the system only when the platform fires a declared timer', () => {
   const TIMERS = [
     ['wish', 'expireClaims'],
-    ['points', 'expireRedemptions']
+    ['points', 'expireRedemptions'],
+    ['points', 'recoverRedemptions']
   ] as const
 
   test.each(TIMERS)('%s.%s by name without an OPENID → UNAUTHENTICATED', async (fn, action) => {

@@ -151,3 +151,58 @@ describe('concurrency', () => {
     expect(cloud.store.get(A, 'one')!.v).toBe(1)
   })
 })
+
+describe('taking stock with one conditional update (no transaction)', () => {
+  test('80 concurrent where({ stock: gte(q) }).update({ stock: inc(-q), push }) never oversell, and each winner is on the document', async () => {
+    const { db, _, cloud } = env.current
+    cloud.store.insert(A, [{ _id: 'item', stock: 50, holds: [] }])
+    const quantities = Array.from({ length: 80 }, (_x, i) => 1 + (i % 3))
+    const results = await Promise.all(
+      quantities.map((q, i) =>
+        db
+          .collection(A)
+          .where({ _id: 'item', stock: _.gte(q) })
+          .update({ data: { stock: _.inc(-q), holds: _.push([`t${i}`]) } })
+      )
+    )
+    const won = quantities.map((q, i) => ({ q, token: `t${i}`, won: (results[i] as any).stats.updated === 1 })).filter((w) => w.won)
+    const item = cloud.store.get(A, 'item')!
+    const taken = won.reduce((n, w) => n + w.q, 0)
+    expect(item.stock).toBeGreaterThanOrEqual(0)
+    expect(item.stock).toBe(50 - taken)
+    expect(item.stock).toBeLessThan(3) // a loser with quantity 1 would have fitted otherwise
+    expect([...(item.holds as string[])].sort()).toEqual(won.map((w) => w.token).sort())
+  })
+
+  test('giving back by token happens once however many callers try', async () => {
+    const { db, _, cloud } = env.current
+    cloud.store.insert(A, [{ _id: 'item', stock: 0, holds: ['t1', 't2'] }])
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        db
+          .collection(A)
+          .where({ _id: 'item', holds: 't1' })
+          .update({ data: { stock: _.inc(2), holds: _.pull('t1') } })
+      )
+    )
+    expect(results.filter((r: any) => r.stats.updated === 1)).toHaveLength(1)
+    expect(cloud.store.get(A, 'item')).toMatchObject({ stock: 2, holds: ['t2'] })
+  })
+
+  test('a transaction that read the document conflicts with a conditional update made meanwhile', async () => {
+    const { db, _, cloud } = env.current
+    cloud.store.insert(A, [{ _id: 'item', stock: 5 }])
+    const tx = await db.startTransaction()
+    const seen = (await tx.collection(A).doc('item').get()).data.stock
+    await db
+      .collection(A)
+      .where({ _id: 'item', stock: _.gte(1) })
+      .update({ data: { stock: _.inc(-1) } })
+    await tx
+      .collection(A)
+      .doc('item')
+      .update({ data: { stock: seen + 1 } })
+    expect((await rejection(tx.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+    expect(cloud.store.get(A, 'item')!.stock).toBe(4)
+  })
+})

@@ -1,12 +1,15 @@
 // The ONE module that changes a points balance. Inside the caller's transaction it reads
 // `pointsAccounts/<openid>`, refuses a negative result, and writes the account together with an
 // append-only `pointsLedger` entry whose _id is derived from its source (enrollment, order, request), so a
-// retried or concurrent request finds the entry already written and changes nothing.
+// retried or concurrent request finds the entry already written and changes nothing. The community's
+// ledger rollup (the dashboards' points figures) changes with the entry, in the same transaction.
 import type { LedgerKind } from '../../../types/enums'
 import { nextTotals, type LedgerEntryDoc, type PointsAccountDoc, type Totals } from '../domain/ledgerRules'
 import { getDoc, inTransaction, isTxConflict, putDoc, type Tx } from './db'
 import { exhausted } from './errors'
 import { assertSameRequest } from './ids'
+import { ledgerDeltas } from '../domain/rollups'
+import { readRollups, writeRollups } from './rollups'
 
 export * from '../domain/ledgerRules'
 
@@ -35,13 +38,15 @@ export interface PostResult {
 
 /** Posts one entry inside `tx`. Call it only from within `inTransaction`. */
 export async function post(tx: Tx, p: Posting): Promise<PostResult> {
-  const existing = await getDoc<LedgerEntryDoc>('pointsLedger', p.id, tx)
+  const [existing, account, counters] = await Promise.all([
+    getDoc<LedgerEntryDoc>('pointsLedger', p.id, tx),
+    getDoc<PointsAccountDoc>('pointsAccounts', p.openid, tx),
+    readRollups(tx, ledgerDeltas(p), p.id)
+  ])
   if (existing) {
     assertSameRequest(existing, p.fingerprint)
-    const account = await getDoc<PointsAccountDoc>('pointsAccounts', p.openid, tx)
     return { applied: false, balance: account?.balance ?? 0, entry: existing }
   }
-  const account = await getDoc<PointsAccountDoc>('pointsAccounts', p.openid, tx)
   const totals = nextTotals(account, p.kind, p.amount)
   const nextAccount: PointsAccountDoc = {
     _id: p.openid,
@@ -63,8 +68,7 @@ export async function post(tx: Tx, p: Posting): Promise<PostResult> {
     at: p.at,
     ...(p.fingerprint ? { requestFingerprint: p.fingerprint } : {})
   }
-  await putDoc('pointsAccounts', nextAccount, tx)
-  await putDoc('pointsLedger', entry, tx)
+  await Promise.all([putDoc('pointsAccounts', nextAccount, tx), putDoc('pointsLedger', entry, tx), writeRollups(tx, counters)])
   return { applied: true, balance: totals.balance, entry }
 }
 

@@ -4,6 +4,7 @@ import type { MerchantStatus } from '../../../types/enums'
 export type { OrderDoc } from '../../_shared/docs/points'
 import type { AdjustmentStatus, GoodsKind, GoodsStatus, LimitPeriod, MerchantKind } from '../../../types/schemas/points'
 import type { LedgerEntryDoc } from '../../_shared/domain/ledgerRules'
+import type { HoldState } from './domain/hold'
 
 export interface MerchantDoc {
   _id: string
@@ -41,9 +42,26 @@ export interface GoodsDoc {
   pickupDays: number
   validUntil: Date | null
   status: GoodsStatus
+  /** Tokens of redemptions that took stock and are not settled yet (domain/hold.ts); absent when none ever did. */
+  holds?: string[]
   createdAt: Date
   updatedAt: Date
   updatedBy: string
+}
+
+/** A redemption in progress: written before its stock is taken, keyed by the order id (buyer + request id). */
+export interface HoldDoc {
+  _id: string
+  openid: string
+  goodsId: string
+  quantity: number
+  /** Counts the attempts at this request; an attempt starts only after the previous one was released. */
+  attempt: number
+  state: HoldState
+  /** When the current attempt started. */
+  createdAt: Date
+  updatedAt: Date
+  requestFingerprint: string
 }
 
 export interface QuotaDoc {

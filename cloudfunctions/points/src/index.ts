@@ -6,7 +6,15 @@ import { balance, board, ledger } from './handlers/account'
 import { adjust, adjustee, adjustments, reviewAdjustment } from './handlers/adjustments'
 import { goodsDetail, listGoods, upsertGoods } from './handlers/goods'
 import { applyMerchant, listMerchants, myMerchant, reviewMerchant } from './handlers/merchants'
-import { cancelRedemption, expireRedemptions, merchantOrders, myRedemptions, redeem, verifyPickup } from './handlers/orders'
+import {
+  cancelRedemption,
+  expireRedemptions,
+  merchantOrders,
+  myRedemptions,
+  recoverRedemptions,
+  redeem,
+  verifyPickup
+} from './handlers/orders'
 
 export const main = createFunction(
   'points',
@@ -27,11 +35,12 @@ export const main = createFunction(
     myRedemptions: { allow: ['resident'], handler: myRedemptions },
     merchantOrders: { allow: ['merchant', 'staff'], handler: merchantOrders },
     expireRedemptions: { allow: ['system'], handler: expireRedemptions },
+    recoverRedemptions: { allow: ['system'], handler: recoverRedemptions },
     adjust: { allow: ['staff'], handler: adjust },
     adjustee: { allow: ['staff'], handler: adjustee },
     reviewAdjustment: { allow: ['staff'], handler: reviewAdjustment },
     adjustments: { allow: ['staff'], handler: adjustments },
     board: { allow: ['resident'], handler: board }
   },
-  { expireRedemptions: 'expireRedemptions' }
+  { expireRedemptions: 'expireRedemptions', recoverRedemptions: 'recoverRedemptions' }
 )

@@ -7,7 +7,7 @@ import type { VolunteerDoc } from '../../_shared/docs/volunteer'
 import { _ } from '../../_shared/infra/cloud'
 import { coll, createOnce, getDoc, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 import type { LedgerEntryDoc, PointsAccountDoc } from '../../_shared/infra/ledger'
-import type { AdjustmentDoc, AdjustTotalDoc, GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from './docs'
+import type { AdjustmentDoc, AdjustTotalDoc, GoodsDoc, HoldDoc, MerchantDoc, OrderDoc, QuotaDoc } from './docs'
 
 export { balanceOf, post, transact } from '../../_shared/infra/ledger'
 export { communityNames } from '../../_shared/infra/communities'
@@ -48,13 +48,88 @@ export const merchantsPage = (communityId: string, status: MerchantDoc['status']
 
 export const findGoods = (id: string, tx?: Tx) => getDoc<GoodsDoc>('goods', id, tx)
 
-export const loadGoods = (id: string, tx?: Tx) => loadDoc<GoodsDoc>('goods', id, '商品不存在或已删除', tx)
+export const GOODS_GONE = '商品不存在或已删除'
+export const loadGoods = (id: string, tx?: Tx) => loadDoc<GoodsDoc>('goods', id, GOODS_GONE, tx)
 
 export const createGoods = (tx: Tx, g: GoodsDoc, fingerprint?: string) => createOnce('goods', g, tx, fingerprint)
 export const updateGoods = (tx: Tx, id: string, patch: Partial<GoodsDoc>) => coll('goods', tx).doc(id).update({ data: patch })
 
 export const goodsPage = (where: Partial<Pick<GoodsDoc, 'status' | 'merchantId' | 'communityId' | 'kind'>>, page: PageInput) =>
   pageOf<GoodsDoc>(coll('goods').where(where).orderBy('updatedAt', 'desc'), page)
+
+/** Puts `quantity` back on the shelf inside `tx` (a cancelled or expired order). */
+export const restock = (tx: Tx, id: string, quantity: number, now: Date) =>
+  coll('goods', tx)
+    .doc(id)
+    .update({ data: { stock: _.inc(quantity), redeemed: _.inc(-quantity), updatedAt: now } })
+
+/**
+ * Takes `quantity` from the stock if that much is left and the goods are on sale, pushing the attempt's
+ * token in the same single-document update (atomic in the database): true when taken.
+ */
+export async function takeStock(goodsId: string, quantity: number, token: string, now: Date): Promise<boolean> {
+  const res = await coll('goods')
+    .where({ _id: goodsId, status: 'onSale', stock: _.gte(quantity) })
+    .update({ data: { stock: _.inc(-quantity), redeemed: _.inc(quantity), holds: _.push([token]), updatedAt: now } })
+  return res.stats.updated === 1
+}
+
+/** Puts the stock of an attempt back, once: only while its token is still on the goods. */
+export async function returnStock(goodsId: string, quantity: number, token: string): Promise<void> {
+  await coll('goods')
+    .where({ _id: goodsId, holds: token })
+    .update({ data: { stock: _.inc(quantity), redeemed: _.inc(-quantity), holds: _.pull(token) } })
+}
+
+/** Removes the token of an attempt whose order was written (its stock stays taken). */
+export async function dropHoldToken(goodsId: string, token: string): Promise<void> {
+  await coll('goods')
+    .where({ _id: goodsId, holds: token })
+    .update({ data: { holds: _.pull(token) } })
+}
+
+/** Goods carrying unsettled hold tokens, a batch at a time. */
+export async function goodsWithHolds(limit: number): Promise<Pick<GoodsDoc, '_id' | 'holds'>[]> {
+  const { data } = await coll('goods')
+    .where({ 'holds.0': _.exists(true) })
+    .field({ _id: true, holds: true })
+    .limit(limit)
+    .get()
+  return data as Pick<GoodsDoc, '_id' | 'holds'>[]
+}
+
+// --- stock holds ---------------------------------------------------------------------------------------
+
+export const findHold = (id: string, tx?: Tx) => getDoc<HoldDoc>('stockHolds', id, tx)
+export const updateHold = (tx: Tx, id: string, patch: Partial<HoldDoc>) => updateDoc('stockHolds', id, patch, tx)
+
+/** Writes a new hold; false when one with this id exists already (another attempt at the same request). */
+export async function createHold(h: HoldDoc): Promise<boolean> {
+  try {
+    await coll('stockHolds').add({ data: h })
+    return true
+  } catch (e) {
+    if (await findHold(h._id)) return false
+    throw e
+  }
+}
+
+/** Starts the next attempt at a released hold; false when another caller started it first. */
+export async function reopenHold(h: HoldDoc, now: Date): Promise<boolean> {
+  const res = await coll('stockHolds')
+    .where({ _id: h._id, state: 'released', attempt: h.attempt })
+    .update({ data: { state: 'open', attempt: h.attempt + 1, createdAt: now, updatedAt: now } })
+  return res.stats.updated === 1
+}
+
+/** Holds still open that started before `before`. */
+export async function openHoldsBefore(before: Date, limit: number): Promise<HoldDoc[]> {
+  const { data } = await coll('stockHolds')
+    .where({ state: 'open', createdAt: _.lt(before) })
+    .limit(limit)
+    .get()
+  return data as HoldDoc[]
+}
 
 // --- quotas ------------------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ import type { WishClaimerDoc, WishDoc } from './docs'
 export { communityNames } from '../../_shared/infra/communities'
 export { credit } from '../../_shared/infra/assessment'
 export { inTransaction, type PageInput, type Tx }
+export { bumpRollups } from '../../_shared/infra/rollups'
 
 export const WISH_NOT_FOUND = '心愿不存在或已被删除'
 

@@ -4,7 +4,8 @@
 //
 //   ledger      every balance equals the sum of its ledger, earned − spent, and is ≥ 0; entries are whole
 //   orders      one redemption entry per order, one refund exactly for cancelled/expired orders, no orphans
-//   stock       stock ≥ 0 and = initial − picked-up − pending; `redeemed` and every quota agree with orders
+//   stock       stock ≥ 0 and = initial − picked-up − pending; `redeemed` and every quota agree with orders;
+//               no redemption left half done (an open stock hold, a hold token on the goods)
 //   credits     no points credited twice: an enrollment's credit entries add up to its points
 //   wishes      valid histories (so never two claimers), claimer fields match the status, every open-claim
 //               counter equals the person's claimed wishes and respects the limit
@@ -42,6 +43,7 @@ export const INVARIANT_COLLECTIONS = [
   'pointsAccounts',
   'redemptions',
   'redemptionQuotas',
+  'stockHolds',
   'goods',
   'enrollments',
   'activities',
@@ -134,11 +136,13 @@ function stockLevels(read: Reader, initial?: Record<string, number>): string[] {
   for (const g of read('goods')) {
     const held = sum(byGoods.get(g._id) ?? [], (o) => o.quantity)
     if (g.stock < 0) out.push(`stock: goods ${g._id} stock ${g.stock} < 0`)
+    if (g.holds?.length) out.push(`stock: goods ${g._id} carries ${g.holds.length} unsettled holds`)
     if ((g.redeemed ?? 0) !== held) out.push(`stock: goods ${g._id} redeemed ${g.redeemed} ≠ picked-up + pending ${held}`)
     const start = initial?.[g._id]
     if (start !== undefined && g.stock !== start - held)
       out.push(`stock: goods ${g._id} stock ${g.stock} ≠ initial ${start} − picked-up − pending ${held}`)
   }
+  for (const h of read('stockHolds')) if (h.state === 'open') out.push(`stock: redemption ${h._id} left half done`)
   const byQuota = groupBy(holding, (o) => o.quotaId)
   for (const q of read('redemptionQuotas')) {
     const held = sum(byQuota.get(q._id) ?? [], (o) => o.quantity)

@@ -7,16 +7,29 @@ import { randomInt } from 'node:crypto'
 import type { OrderStatus } from '../../../../types'
 import { asDate } from '../../../_shared/domain/dates'
 import { hasGrant, isStaffOf, personOf, type Caller } from '../../../_shared/infra/auth'
-import { conflict, denied, invalid, notFound } from '../../../_shared/infra/errors'
-import { ledgerId } from '../../../_shared/infra/ledger'
+import { conflict, denied, invalid, notFound, precondition } from '../../../_shared/infra/errors'
+import { INSUFFICIENT_POINTS, ledgerId } from '../../../_shared/infra/ledger'
 import { keepNotices, sendNotices, type Notice } from '../../../_shared/infra/notify'
 import { assertSameRequest } from '../../../_shared/infra/ids'
 import type { Handler } from '../../../_shared/infra/router'
-import type { OrderDoc } from '../docs'
+import type { HoldDoc, OrderDoc } from '../docs'
+import { HOLD_GRACE_MS, holdToken, parseHoldToken, settleToken } from '../domain/hold'
 import { assertMove, assertPickable, orderIdFor, parsePickup, pickupCode } from '../domain/order'
 import { checkRedemption, quotaId, quotaPeriod } from '../domain/redeem'
 import {
+  balanceOf,
+  createHold,
+  dropHoldToken,
   findGoods,
+  findHold,
+  GOODS_GONE,
+  goodsWithHolds,
+  openHoldsBefore,
+  reopenHold,
+  restock,
+  returnStock,
+  takeStock,
+  updateHold,
   findOrder,
   findQuota,
   findUser,
@@ -30,7 +43,6 @@ import {
   saveOrder,
   saveQuota,
   transact,
-  updateGoods,
   updateOrder,
   updateQuota,
   volunteersShown,
@@ -51,74 +63,184 @@ const pickupNotice = (o: OrderDoc): Notice => ({
   data: { thing1: o.goodsName, character_string2: o.pickupCode, thing3: o.pickupPlace }
 })
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+const HOLD_WAIT_MS = 15_000
+const INFLIGHT = '该兑换正在处理，请稍后查看我的兑换'
+
+/**
+ * Hot-item redemption (docs/pillars/volunteer-points.md): the hold `stockHolds/<order id>` is written first; the stock is
+ * taken with one conditional update of the goods (no transaction, so callers of a popular item never
+ * conflict); then the points, the quota, the order and the hold's `done` go in one transaction of the
+ * buyer's own documents. If that refuses, the hold is released and the stock given back; a crash in
+ * between is settled by `recoverRedemptions`.
+ */
 export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, fingerprint }) => {
   const openid = personOf(caller)
   const id = orderIdFor(openid, input.requestId)
-  const earlier = await findOrder(id)
-  if (earlier) {
-    assertSameRequest(earlier, fingerprint)
-    return toOrderView(earlier, 'buyer')
+  const answer = (o: OrderDoc) => {
+    assertSameRequest(o, fingerprint)
+    return toOrderView(o, 'buyer')
   }
-  const code = pickupCode(randomInt)
-  const { order, created } = await transact(async (tx) => {
-    const again = await findOrder(id, tx)
-    if (again) {
-      assertSameRequest(again, fingerprint)
-      return { order: again, created: false }
-    }
-    await requireLiveAccount(tx, openid)
-    const g = await loadGoods(input.goodsId, tx)
-    const qid = quotaId(g._id, openid, quotaPeriod(g.limitPeriod, now))
-    const used = (await findQuota(qid, tx))?.used ?? 0
-    const cost = checkRedemption(rulesOf(g), input.quantity, used, now)
-    await post(tx, {
-      id: ledgerId.redemption(id),
-      openid,
-      // Only used when the account is created, which a redemption never does (no account, no points).
-      homeCommunityId: caller.user?.communityId ?? g.communityId,
-      communityId: g.communityId,
-      kind: 'redemption',
-      amount: -cost,
-      reason: `兑换：${g.name}×${input.quantity}`,
-      sourceId: id,
-      at: now
-    })
-    await updateGoods(tx, g._id, { stock: g.stock - input.quantity, redeemed: (g.redeemed ?? 0) + input.quantity, updatedAt: now })
-    await saveQuota(tx, {
-      _id: qid,
-      goodsId: g._id,
-      openid,
-      period: quotaPeriod(g.limitPeriod, now),
-      used: used + input.quantity,
-      updatedAt: now
-    })
-    const o: OrderDoc = {
+  // Independent reads at once: a popular item's buyers wait on round trips, not on each other.
+  const [earlier, g, { balance }] = await Promise.all([findOrder(id), findGoods(input.goodsId), balanceOf(openid)])
+  if (earlier) return answer(earlier)
+  if (!g) throw notFound(GOODS_GONE)
+
+  // Refusals that need no stock are given before any is taken (the transaction checks them again).
+  const period = quotaPeriod(g.limitPeriod, now)
+  const qid = quotaId(g._id, openid, period)
+  const cost = checkRedemption(rulesOf(g), input.quantity, 0, now)
+  if (balance < cost) throw precondition(INSUFFICIENT_POINTS, { balance, needed: cost })
+
+  const [attempt, quota] = await Promise.all([
+    startAttempt({
       _id: id,
       openid,
-      requestId: input.requestId,
       goodsId: g._id,
-      goodsName: g.name,
-      merchantId: g.merchantId,
-      merchantName: g.merchantName,
-      communityId: g.communityId,
       quantity: input.quantity,
-      points: cost,
-      status: 'pending',
-      pickupCode: code,
-      pickupPlace: g.pickupPlace,
-      quotaId: qid,
+      attempt: 1,
+      state: 'open',
       createdAt: now,
-      expiresAt: new Date(now.getTime() + g.pickupDays * DAY_MS),
-      closedAt: null,
-      closedBy: null,
+      updatedAt: now,
       requestFingerprint: fingerprint
+    }),
+    findQuota(qid)
+  ])
+  if ('n' in attempt && quota && quota.used + input.quantity > g.limitCount) {
+    await releaseHold(id, attempt.n, g._id, input.quantity, now)
+    checkRedemption(rulesOf(g), input.quantity, quota.used, now)
+  }
+  if ('order' in attempt) return answer(attempt.order)
+  const token = holdToken(id, attempt.n)
+  if (!(await takeStock(g._id, input.quantity, token, now))) {
+    await releaseHold(id, attempt.n, g._id, input.quantity, now)
+    const fresh = await loadGoods(g._id)
+    checkRedemption(rulesOf(fresh), input.quantity, 0, now)
+    throw precondition(`库存不足，仅剩${fresh.stock}件`)
+  }
+
+  const code = pickupCode(randomInt)
+  let order: OrderDoc
+  try {
+    order = await transact(async (tx) => {
+      const [hold, counted] = await Promise.all([findHold(id, tx), findQuota(qid, tx), requireLiveAccount(tx, openid)])
+      if (!hold || hold.state !== 'open' || hold.attempt !== attempt.n) throw conflict(INFLIGHT)
+      const used = counted?.used ?? 0
+      checkRedemption({ ...rulesOf(g), stock: input.quantity }, input.quantity, used, now)
+      const charged = post(tx, {
+        id: ledgerId.redemption(id),
+        openid,
+        // Only used when the account is created, which a redemption never does (no account, no points).
+        homeCommunityId: caller.user?.communityId ?? g.communityId,
+        communityId: g.communityId,
+        kind: 'redemption',
+        amount: -cost,
+        reason: `兑换：${g.name}×${input.quantity}`,
+        sourceId: id,
+        at: now
+      })
+      const o: OrderDoc = {
+        _id: id,
+        openid,
+        requestId: input.requestId,
+        goodsId: g._id,
+        goodsName: g.name,
+        merchantId: g.merchantId,
+        merchantName: g.merchantName,
+        communityId: g.communityId,
+        quantity: input.quantity,
+        points: cost,
+        status: 'pending',
+        pickupCode: code,
+        pickupPlace: g.pickupPlace,
+        quotaId: qid,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + g.pickupDays * DAY_MS),
+        closedAt: null,
+        closedBy: null,
+        requestFingerprint: fingerprint
+      }
+      // The writes go out together; if the charge is refused the transaction is rolled back, writes and all.
+      await Promise.all([
+        charged,
+        saveQuota(tx, { _id: qid, goodsId: g._id, openid, period, used: used + input.quantity, updatedAt: now }),
+        saveOrder(tx, o),
+        updateHold(tx, id, { state: 'done', updatedAt: now })
+      ])
+      await keepNotices(tx, [pickupNotice(o)], now)
+      return o
+    })
+  } catch (e) {
+    // Left to the recovery pass if this fails too.
+    await releaseHold(id, attempt.n, g._id, input.quantity, now).catch(() => undefined)
+    throw e
+  }
+  await Promise.all([dropHoldToken(g._id, token), sendNotices([pickupNotice(order)])])
+  return answer(order)
+}
+
+/**
+ * Starts an attempt at the hold: a new hold, or the next attempt at a released one. While another attempt
+ * at the same request runs (a double tap), waits for it and answers its order.
+ */
+async function startAttempt(fresh: HoldDoc): Promise<{ n: number } | { order: OrderDoc }> {
+  if (await createHold(fresh)) return { n: 1 }
+  const until = Date.now() + HOLD_WAIT_MS
+  for (;;) {
+    const h = await findHold(fresh._id)
+    if (h) assertSameRequest(h, fresh.requestFingerprint)
+    if (h?.state === 'released' && (await reopenHold(h, fresh.createdAt))) return { n: h.attempt + 1 }
+    if (h?.state === 'done') {
+      const o = await findOrder(fresh._id)
+      if (o) return { order: o }
     }
-    await saveOrder(tx, o)
-    await keepNotices(tx, [pickupNotice(o)], now)
-    return { order: o, created: true }
+    if (!h && (await createHold(fresh))) return { n: 1 }
+    if (Date.now() > until) throw conflict(INFLIGHT)
+    await sleep(20 + Math.random() * 30)
+  }
+}
+
+/**
+ * Releases an attempt and gives its stock back. The release commits first, so no order can be written for
+ * the attempt afterwards; giving back happens once, while the token is on the goods.
+ */
+async function releaseHold(id: string, attempt: number, goodsId: string, quantity: number, now: Date): Promise<void> {
+  await transact(async (tx) => {
+    const h = await findHold(id, tx)
+    if (h && h.state === 'open' && h.attempt === attempt) await updateHold(tx, id, { state: 'released', updatedAt: now })
   })
-  if (created) await sendNotices([pickupNotice(order)])
-  return toOrderView(order, 'buyer')
+  const h = await findHold(id)
+  if (settleToken(h, attempt) === 'giveBack') await returnStock(goodsId, quantity, holdToken(id, attempt))
+}
+
+export const RECOVER_BATCH = 100
+
+/**
+ * Timer: settles redemptions a crash left half done. Holds open past the grace period are released and
+ * their stock given back; tokens on goods whose attempt is over are dropped (order written) or given back.
+ */
+export const recoverRedemptions: Handler<'points', 'recoverRedemptions'> = async (_input, { now }) => {
+  let released = 0
+  let settledTokens = 0
+  const cutoff = new Date(now.getTime() - HOLD_GRACE_MS)
+  for (const h of await openHoldsBefore(cutoff, RECOVER_BATCH)) {
+    await releaseHold(h._id, h.attempt, h.goodsId, h.quantity, now)
+    released++
+  }
+  for (const g of await goodsWithHolds(RECOVER_BATCH)) {
+    for (const token of g.holds ?? []) {
+      const ref = parseHoldToken(token)
+      const h = ref ? await findHold(ref.holdId) : null
+      const what = ref ? settleToken(h, ref.attempt) : 'giveBack'
+      if (what === 'keep') continue
+      if (what === 'drop') await dropHoldToken(g._id, token)
+      // A token without a hold cannot be: holds are written first and never removed.
+      else if (h) await returnStock(g._id, h.quantity, token)
+      else console.warn('[recoverRedemptions] token without its hold', g._id, token)
+      settledTokens++
+    }
+  }
+  return { released, settled: settledTokens }
 }
 
 /** Gives the points back, restocks and frees the quota; inside `tx`, for an order read in it. */
@@ -143,8 +265,7 @@ async function closeWithRefund(
   })
   if (!refund.applied) throw conflict('该订单已退还积分')
   const g = await findGoods(o.goodsId, tx)
-  if (g)
-    await updateGoods(tx, g._id, { stock: g.stock + o.quantity, redeemed: Math.max(0, (g.redeemed ?? 0) - o.quantity), updatedAt: now })
+  if (g) await restock(tx, g._id, o.quantity, now)
   const quota = await findQuota(o.quotaId, tx)
   if (quota) await updateQuota(tx, o.quotaId, { used: Math.max(0, quota.used - o.quantity), updatedAt: now })
   const closed = { status: to, closedAt: now, closedBy: by }

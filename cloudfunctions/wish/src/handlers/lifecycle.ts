@@ -1,5 +1,6 @@
 // The actions that move a wish through its lifecycle. Each reads the wish inside a transaction, asks the
 // state machine for the step, writes the wish and anything that must change with it, then notifies.
+import { wishDeltas } from '../../../_shared/domain/rollups'
 import { requireLiveAccount } from '../../../_shared/infra/account'
 import { assessmentEntry, assessmentRules } from '../../../_shared/domain/assessment'
 import { isStaffOf, personOf, requireStaffOf, staffCommunities, type Caller } from '../../../_shared/infra/auth'
@@ -35,6 +36,7 @@ import {
   overdueClaimIds,
   saveClaimCounter,
   updateWish,
+  bumpRollups,
   volunteerStatus,
   type CommunityWithSettings,
   type Tx
@@ -56,6 +58,8 @@ async function transition(wishId: string, now: Date, decide: (wish: WishDoc) => 
     const step = await decide(before)
     const t = applyEvent(before, step.input, step.actor, now)
     await updateWish(tx, wishId, t.patch)
+    // The dashboards' counters move with the wish, in its transaction.
+    await bumpRollups(tx, wishDeltas(before, { ...before, ...t.patch }), wishId)
     if (step.alongside) await step.alongside(tx, before, t)
     const notices = noticesFor(step.input.event, before, t.entry)
     await keepNotices(tx, notices, now)

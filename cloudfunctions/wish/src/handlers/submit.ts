@@ -6,7 +6,8 @@ import { invalid, precondition, unauthenticated } from '../../../_shared/infra/e
 import { assertSameRequest } from '../../../_shared/infra/ids'
 import { checkSubmission, newWish, type SubmitData } from '../domain/submission'
 import type { Handler } from '../../../_shared/infra/router'
-import { findWish, inTransaction, insertWish, loadCommunity, loadCompound, wishIdFor } from '../repo'
+import { wishDeltas } from '../../../_shared/domain/rollups'
+import { bumpRollups, findWish, inTransaction, insertWish, loadCommunity, loadCompound, wishIdFor } from '../repo'
 
 async function placeOf(input: SubmitData, caller: Caller) {
   const user = caller.user
@@ -47,6 +48,7 @@ export const submit: Handler<'wish', 'submit'> = async (input, { caller, now, fi
     }
     await requireLiveAccount(tx, openid)
     await insertWish(tx, { ...wish, requestFingerprint: fingerprint })
+    await bumpRollups(tx, wishDeltas(null, wish), wish._id)
     return { id: wish._id, status: wish.status }
   })
 }

@@ -26,16 +26,15 @@ const round2 = (x: number) => Math.round(x * 100) / 100
 // --- wishes ---------------------------------------------------------------------------------------------
 //
 // Every figure is an event in the period: submitted (createdAt), published, claimed, fulfilled, confirmed.
-// 办结 counts the wishes published in the period that are confirmed now. Each event is counted by its own
-// pipeline whose $match uses the event's date and whose $group keys are plain fields, so the database does
-// no per-document arithmetic; months of the trend are separate index ranges.
-
+// 办结 counts the wishes published in the period that are confirmed now. Each event is counted from the
+// rollup cells of the period's months (_shared/domain/rollups.ts; a wish's cells move with its status), the
+// shards added up; months of the trend are separate month lists.
 /** Wishes published in a range, per community, category and current status. */
-export const publishedGroup = { _id: { c: '$communityId', cat: '$category', s: '$status' }, n: { $sum: 1 } }
+export const publishedRollupGroup = { _id: { c: '$communityId', cat: '$key.cat', s: '$key.s' }, n: { $sum: '$n' } }
 /** Wishes confirmed in a range, per community and rating. */
-export const confirmedGroup = { _id: { c: '$communityId', r: '$confirmation.rating' }, n: { $sum: 1 } }
+export const confirmedRollupGroup = { _id: { c: '$communityId', r: '$key.r' }, n: { $sum: '$n' } }
 /** Wishes with an event in a range, per community. */
-export const perCommunity = { _id: '$communityId', n: { $sum: 1 } }
+export const perCommunityRollup = { _id: '$communityId', n: { $sum: '$n' } }
 
 export interface PublishedRow {
   _id: { c: string; cat?: string; s?: string }
@@ -150,7 +149,8 @@ export function wishCategoryBars(published: readonly PublishedRow[], categories:
 // --- volunteers and points --------------------------------------------------------------------------------
 
 /** One range of the ledger summed per community and kind: a handful of rows whatever the size of the ledger. */
-export const ledgerGroup = { _id: { c: '$communityId', k: '$kind' }, amount: { $sum: '$amount' }, count: { $sum: 1 } }
+/** Ledger entries per community and kind, from the ledger's rollup cells (their shards added up). */
+export const ledgerRollupGroup = { _id: { c: '$communityId', k: '$key.k' }, amount: { $sum: '$sum' }, count: { $sum: '$n' } }
 
 export interface LedgerRow {
   _id: { c: string; k: string }

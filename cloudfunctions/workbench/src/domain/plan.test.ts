@@ -2,6 +2,7 @@
 // what each $group counts at the edges — null dates, the CST month boundary, medians of odd and even counts,
 // a volunteer serving in two communities, the street total.
 import { newAggregator, newQuery } from '../../../../local-cloud/store/mingo'
+import { rebuildRollups, type LedgerEvent, type WishFacts } from '../../../_shared/domain/rollups'
 import { figuresOf, streetTotal, trendOf } from './figures'
 import {
   figurePlan,
@@ -139,6 +140,11 @@ const DATA: Record<string, Doc[]> = {
     { _id: 'p2', communityId: 'c1', status: 'approved', createdAt: cst('2026-01-02T09:00'), approvedAt: cst('2026-01-05T09:00') }
   ]
 }
+// The wish and points figures read rollups, as the functions keep them.
+DATA.rollups = rebuildRollups({
+  ledger: DATA.pointsLedger as unknown as LedgerEvent[],
+  wishes: DATA.wishes as unknown as WishFacts[]
+}) as unknown as Doc[]
 
 describe('the aggregation plan (mingo, hand-made documents)', () => {
   const plan = figurePlan({ communityIds: ['c1', 'c2'], period: '2026-03', now: cst('2026-11-22T10:00'), overall: true })

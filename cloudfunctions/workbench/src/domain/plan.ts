@@ -1,24 +1,26 @@
 // The aggregation plan of a dashboard: for a set of communities and a period, which collection each figure
 // is counted in, with what $match (served by an index) and which $group stages (figures.ts). Each $group
 // keys on plain fields; the months of a trend are separate index ranges rather than per-document date
-// arithmetic. The repository runs the pipelines; foldParts turns their rows into each community's parts.
+// arithmetic. Wish and points figures come from rollups (_shared/domain/rollups.ts: counters per community
+// and month kept with each event), so they do not grow with history. The repository runs the pipelines; foldParts turns their rows into each community's parts.
 // Pure, so the whole plan can be checked against a hand-made data set without a database.
 import type { CollectionName } from '../../../_shared/docs'
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
 import { periodRange } from '../../../_shared/domain/period'
+import type { RollupFigure } from '../../../_shared/domain/rollups'
 import {
   assessmentPerCommunity,
-  confirmedGroup,
   confirmedIn,
   completedIn,
   DURATION_EVENT,
   hoursPerCommunity,
-  ledgerGroup,
+  ledgerRollupGroup,
+  perCommunityRollup,
+  publishedRollupGroup,
+  confirmedRollupGroup,
   medianRead,
   memberGroup,
-  perCommunity,
   pointsPart,
-  publishedGroup,
   publishedIn,
   ratingsIn,
   serviceOverall,
@@ -64,6 +66,8 @@ export interface PlanInput {
 /** A range counted on its own: a month of the trend, or the whole period. */
 export interface Slice extends Range {
   key: string
+  /** The calendar months it is made of (rollups are per month). */
+  months: readonly string[]
   inPeriod: boolean
   /** Drawn on the trend line: months that have begun (a month to come would draw a fall to zero). */
   drawn: boolean
@@ -84,10 +88,11 @@ const within = (r: Range): Cond => ({ gte: r.start, lt: r.end })
 const countPer = (field = 'communityId') => ({ group: { _id: `$${field}`, n: { $sum: 1 } } })
 
 function slicesOf(input: PlanInput, range: Range): Slice[] {
-  if (!input.detail) return [{ key: 'period', ...range, inPeriod: true, drawn: false }]
+  if (!input.detail) return [{ key: 'period', ...range, months: monthsOf(input.period).map((m) => m.month), inPeriod: true, drawn: false }]
   const inPeriod = new Set(monthsOf(input.period).map((m) => m.month))
   return trendMonths(input.period).map((m: MonthRange) => ({
     key: m.month,
+    months: [m.month],
     start: m.start,
     end: m.end,
     inPeriod: inPeriod.has(m.month),
@@ -100,21 +105,19 @@ export function figurePlan(input: PlanInput): Plan {
   const communityId: Match[string] = ids.length === 1 ? ids[0] : { in: [...ids] }
   const range = periodRange(input.period)
   const slices = slicesOf(input, range)
+  const periodMonths = monthsOf(input.period).map((m) => m.month)
+  const rollup = (figure: RollupFigure, months: readonly string[], group: Stage): Pipeline => ({
+    collection: 'rollups',
+    match: { figure, communityId, month: { in: months } },
+    stages: [{ group }]
+  })
   const completed = (r: Range): Match => ({ communityId, status: 'completed', hours: { gt: 0 }, activityStart: within(r) })
   const pipelines: Record<string, Pipeline> = {
-    posted: { collection: 'wishes', match: { communityId, createdAt: within(range) }, stages: [{ group: perCommunity }] },
-    claimed: { collection: 'wishes', match: { communityId, claimedAt: within(range) }, stages: [{ group: perCommunity }] },
-    claimedTimed: {
-      collection: 'wishes',
-      match: { communityId, claimedAt: within(range), 'metrics.claimMs': { gte: 0 } },
-      stages: [{ group: perCommunity }]
-    },
-    fulfilled: { collection: 'wishes', match: { communityId, fulfilledAt: within(range) }, stages: [{ group: perCommunity }] },
-    fulfilledTimed: {
-      collection: 'wishes',
-      match: { communityId, fulfilledAt: within(range), 'metrics.fulfilMs': { gte: 0 } },
-      stages: [{ group: perCommunity }]
-    },
+    posted: rollup('wishPosted', periodMonths, perCommunityRollup),
+    claimed: rollup('wishClaimed', periodMonths, perCommunityRollup),
+    claimedTimed: rollup('wishClaimTimed', periodMonths, perCommunityRollup),
+    fulfilled: rollup('wishFulfilled', periodMonths, perCommunityRollup),
+    fulfilledTimed: rollup('wishFulfilTimed', periodMonths, perCommunityRollup),
     volunteers: { collection: 'volunteers', match: { communityId, createdAt: { lt: range.end } }, stages: [countPer()] },
     service: { collection: 'enrollments', match: completed(range), stages: servicePerCommunity },
     goods: {
@@ -136,21 +139,9 @@ export function figurePlan(input: PlanInput): Plan {
     }
   }
   for (const slice of slices) {
-    pipelines[sliceName('published', slice)] = {
-      collection: 'wishes',
-      match: { communityId, publishedAt: within(slice) },
-      stages: [{ group: publishedGroup }]
-    }
-    pipelines[sliceName('confirmed', slice)] = {
-      collection: 'wishes',
-      match: { communityId, confirmedAt: within(slice) },
-      stages: [{ group: confirmedGroup }]
-    }
-    pipelines[sliceName('ledger', slice)] = {
-      collection: 'pointsLedger',
-      match: { communityId, at: within(slice) },
-      stages: [{ group: ledgerGroup }]
-    }
+    pipelines[sliceName('published', slice)] = rollup('wishPublished', slice.months, publishedRollupGroup)
+    pipelines[sliceName('confirmed', slice)] = rollup('wishConfirmed', slice.months, confirmedRollupGroup)
+    pipelines[sliceName('ledger', slice)] = rollup('ledger', slice.months, ledgerRollupGroup)
     if (input.detail)
       pipelines[sliceName('hours', slice)] = { collection: 'enrollments', match: completed(slice), stages: hoursPerCommunity }
   }
