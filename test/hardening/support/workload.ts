@@ -474,7 +474,7 @@ export class Workload {
       pointsPerHour: 10,
       pointsCap: 40,
       radius: 300,
-      checkinMode: 'venueCode'
+      checkinMode: 'venueCode' as const
     }
     const ack = await this.call('volunteer', 'createActivity', data, staff)
     if (ack.outcome === 'ok') this.activities.set(ack.result.id, { id: ack.result.id, phase: 'open', opened: this.log.length })
