@@ -35,6 +35,7 @@ const components = {
     '^@tarojs/components$': '<rootDir>/test/components/taro-components.tsx',
     '\\.(css|scss)$': 'identity-obj-proxy'
   },
+  resolver: '<rootDir>/test/components/resolver.js',
   setupFilesAfterEnv: ['<rootDir>/test/components/setup.ts']
 }
 

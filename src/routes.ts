@@ -31,6 +31,7 @@ export const SUBPACKAGES = {
     register: 'register/index',
     activity: 'activity/index',
     scan: 'scan/index',
+    myCode: 'code/index',
     records: 'records/index',
     certificate: 'certificate/index',
     verify: 'verify/index'
@@ -79,6 +80,7 @@ export const SUBPACKAGES = {
     activities: 'activity/index',
     activityCreate: 'activity/create/index',
     activityCode: 'activity/code/index',
+    activityScan: 'activity/scan/index',
     activityAttendance: 'activity/attendance/index',
     merchantReview: 'points/merchants/index',
     pointsAdjust: 'points/adjust/index'

@@ -1,13 +1,15 @@
 // Pillar 3 from end to end in the h5 build against the seeded local cloud: a volunteer (李志强) enrolls in an
-// activity from the 志愿 tab, staff (孙丽) show the rotating check-in code, the volunteer checks in and out
-// with it (pasting the code, as the h5 fallback of the camera scan), earns points, redeems a good in the
-// points supermarket and gets a pickup code, and the shop (刘芳, 惠民便利店) verifies the pickup.
+// activity from the 志愿 tab and shows their own check-in code (QR and typed code); staff (孙丽) check them
+// in with the page's camera (Chromium's fake camera plays a video of the code) and check them out by typing
+// the short code; the volunteer earns points, redeems a good in the points supermarket and gets a pickup
+// code, and the shop (刘芳, 惠民便利店) verifies the pickup. No console error on the way.
 // Time passing at the venue is simulated by moving the activity and the check-in time back in the store.
 import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import { ledgerId } from '../../cloudfunctions/_shared/domain/ledgerRules'
 import type { Locator } from 'playwright-core'
 import { agreePrivacyIfAsked, confirmModal, openTab, signInFresh, tap, within } from './support/app'
 import { useHarness, type Harness } from './support/harness'
+import { writeBlankCamera, writeQrCamera } from './support/y4m'
 
 jest.setTimeout(240_000)
 
@@ -31,22 +33,24 @@ function startedAgo(msAgo: number) {
   h.cloud.store.update('enrollments', { activityId }, { $set: { activityStart: start, activityEnd: end } }, { multi: true })
 }
 
-/** The code on the staff's screen right now (the same action the staff page calls every 30 s). */
-async function currentCode(): Promise<string> {
-  const answer = await h.cloud.call('volunteer', 'checkinCode', { activityId }, 'demo-staff')
+/** The volunteer's own code right now (the same action their 我的签到码 page calls every 30 s). */
+async function volunteerCode(): Promise<{ payload: string; shortCode: string }> {
+  const answer = await h.cloud.call('volunteer', 'myCheckinCode', { activityId }, 'demo-volunteer')
   expect(answer.ok).toBe(true)
-  return answer.data.payload
+  return answer.data
 }
 
-async function scanWith(code: string): Promise<Locator> {
-  await h.open(`packages/volunteer/scan/index?id=${activityId}`)
-  const scan = within(h.page, '.vol-scan')
-  await scan.locator('input[placeholder="粘贴或输入签到码"]').fill(code)
-  await tap(scan, '确定')
-  // Scanning asks for the location: the first time, behind the privacy question. Then it succeeds or fails.
-  await agreePrivacyIfAsked(h.page, scan.locator('.vol-scan__done, [role="alert"]'))
+/** The staff's scan page, set to check in or out. */
+async function staffScanPage(kind: '签到' | '签退'): Promise<Locator> {
+  await h.open(`packages/workbench/activity/scan/index?id=${activityId}`)
+  const scan = within(h.page, '.wb-scan')
+  await scan.getByText(TITLE).waitFor()
+  if (kind === '签退') await scan.getByRole('radio', { name: '签退' }).click()
   return scan
 }
+
+/** Scanning asks for the location: the first time, behind the privacy question. Then it succeeds or fails. */
+const settled = (scan: Locator) => agreePrivacyIfAsked(h.page, scan.locator('.wb-scan__done, [role="alert"]'))
 
 describe('volunteer service and the points supermarket', () => {
   it('staff publish an activity at the venue', async () => {
@@ -87,35 +91,60 @@ describe('volunteer service and the points supermarket', () => {
     expect(h.cloud.store.get('enrollments', enrollmentIdFor(activityId, 'demo-volunteer'))).toMatchObject({ status: 'enrolled' })
   })
 
-  it('staff show the rotating check-in code at the venue', async () => {
+  it('the volunteer shows their own code: the QR and the short code in large type', async () => {
     startedAgo(5 * 60_000)
-    await signInFresh(h, '孙丽')
-    await h.open(`packages/workbench/activity/code/index?id=${activityId}`)
-    const code = within(h.page, '.wb-code')
-    await code.getByText(TITLE).waitFor()
-    await code.getByText(/\d+ 秒后自动更新/).waitFor()
-    expect(await code.locator('.points-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
+    await h.open(`packages/volunteer/activity/index?id=${activityId}`)
+    const detail = within(h.page, '.vol-activity')
+    await tap(detail, '出示我的签到码签到')
+    const mine = within(h.page, '.vol-mycode')
+    await mine.getByText(TITLE).waitFor()
+    await mine.getByText('请出示给现场工作人员扫码签到').waitFor()
+    await mine.getByText(/\d+ 秒后自动更新/).waitFor()
+    expect(await mine.locator('.points-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
+    const shown = (await mine.getByLabel('签到数字码').textContent())!.replace(' ', '')
+    expect(shown).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/)
+    await h.screenshot('e2e-volunteer-my-code')
   })
 
-  it('the volunteer checks in with the code, and later checks out and earns points', async () => {
-    await signInFresh(h, '李志强')
+  it('staff check the volunteer in with the camera, and later out with the typed code; points are earned', async () => {
+    await signInFresh(h, '孙丽')
     const before = (h.cloud.store.get('pointsAccounts', 'demo-volunteer')?.balance as number) ?? 0
-    const scan = await scanWith(await currentCode())
-    await scan.getByText('签到成功').waitFor()
-    expect(h.cloud.store.get('enrollments', enrollmentIdFor(activityId, 'demo-volunteer'))).toMatchObject({ status: 'checkedIn' })
+    // The camera sees the volunteer's screen: a video of their current QR code.
+    const used = await volunteerCode()
+    writeQrCamera(h.cameraFile, used.payload)
+    const scan = await staffScanPage('签到')
+    await tap(scan, '扫码签到')
+    await settled(scan)
+    await scan.getByText('✓ 签到成功：李志强').waitFor()
+    await h.screenshot('e2e-volunteer-staff-scanned')
+    writeBlankCamera(h.cameraFile)
+    expect(h.cloud.store.get('enrollments', enrollmentIdFor(activityId, 'demo-volunteer'))).toMatchObject({
+      status: 'checkedIn',
+      checkInBy: 'demo-staff'
+    })
 
-    // Two hours of service pass.
+    // Two hours of service pass; the volunteer reads out the short code under their QR code.
     startedAgo(2 * HOUR + 5 * 60_000)
     h.cloud.store.update(
       'enrollments',
       { _id: enrollmentIdFor(activityId, 'demo-volunteer') },
       { $set: { checkInAt: new Date(Date.now() - 2 * HOUR) } }
     )
-    const out = await scanWith(await currentCode())
-    await out.getByText('签退成功').waitFor()
+    const out = await staffScanPage('签退')
+    // A code is used once: the one that checked in stays used until the volunteer's screen shows the next.
+    let { shortCode } = await volunteerCode()
+    for (let i = 0; i < 40 && shortCode === used.shortCode; i++) {
+      await h.page.waitForTimeout(1000)
+      shortCode = (await volunteerCode()).shortCode
+    }
+    await out.locator('input[placeholder="输入志愿者的6位签到码"]').fill(`${shortCode.slice(0, 3)} ${shortCode.slice(3)}`)
+    await tap(out, '确定')
+    await settled(out)
+    await out.getByText('✓ 签退成功：李志强').waitFor()
     await out.getByText('本次服务 2小时，获得 20 积分').waitFor()
     expect(h.cloud.store.get('pointsAccounts', 'demo-volunteer')?.balance).toBe(before + 20)
     expect(h.cloud.store.get('pointsLedger', ledgerId.credit(enrollmentIdFor(activityId, 'demo-volunteer')))).toMatchObject({ amount: 20 })
+    await signInFresh(h, '李志强')
   })
 
   it('the volunteer redeems a good and gets a pickup code with its QR code', async () => {
@@ -147,5 +176,9 @@ describe('volunteer service and the points supermarket', () => {
     await tap(pickup, '确定')
     await pickup.getByText('✓ 核销成功，请交付商品').waitFor()
     expect(h.cloud.store.get('redemptions', orderId)).toMatchObject({ status: 'pickedUp', closedBy: 'demo-merchant' })
+  })
+
+  it('logged no console error on the way', () => {
+    expect(h.consoleErrors).toEqual([])
   })
 })

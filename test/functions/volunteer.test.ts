@@ -123,6 +123,8 @@ const activityInput = (over: Partial<ActivityData> = {}): ActivityData => {
     pointsPerHour: 10,
     pointsCap: 25,
     radius: 200,
+    // These tests exercise the volunteers' own scanning of the venue code; staff scanning is in test/hardening/trust-checkin.
+    checkinMode: 'venueCode',
     ...over
   }
 }

@@ -33,6 +33,7 @@ import {
   VENUE,
   WHO,
   checkinToken,
+  personalToken,
   ownPhoto,
   pickupText,
   type CallerKind,
@@ -344,6 +345,21 @@ export const MATRIX: Matrix = {
     cancelEnrollment: [{ scope: 'own enrollment', allow: ['volunteer'], payload: () => ({ activityId: IDS.activity.enrolled }) }],
     checkinCode: [
       { scope: 'an ongoing activity of cm01: its staff', allow: ['staff'], payload: () => ({ activityId: IDS.activity.ongoing }) }
+    ],
+    myCheckinCode: [
+      { scope: 'own enrollment in an ongoing activity', allow: ['volunteer'], payload: () => ({ activityId: IDS.activity.ongoing }) }
+    ],
+    scanVolunteer: [
+      {
+        scope: "a volunteer's own code in an ongoing activity of cm01: its staff",
+        allow: ['staff'],
+        payload: () => ({
+          activityId: IDS.activity.ongoing,
+          code: personalToken(enrollmentIdFor(IDS.activity.ongoing, WHO.volunteer)),
+          kind: 'in',
+          location: VENUE
+        })
+      }
     ],
     checkIn: [
       {

@@ -26,3 +26,17 @@ export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
   approved: '已通过',
   rejected: '未通过'
 }
+
+/**
+ * How volunteers check in at an activity. staffScan: staff scan each volunteer's own rotating code (the
+ * staff member is the witness that this person is there); venueCode: volunteers also scan the code staff
+ * show at the venue themselves (quicker for a crowd, but a venue code cannot prove who scanned it).
+ */
+export const CHECKIN_MODES = ['staffScan', 'venueCode'] as const
+export type CheckinMode = (typeof CHECKIN_MODES)[number]
+export const CHECKIN_MODE_LABELS: Record<CheckinMode, string> = {
+  staffScan: '工作人员扫志愿者的签到码',
+  venueCode: '志愿者扫现场签到码'
+}
+/** What activities stored before the setting existed do. */
+export const LEGACY_CHECKIN_MODE: CheckinMode = 'venueCode'

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { action } from '../contract'
 import type { EnrollmentStatus } from '../enums'
 import { dateTime, fileId, id, int, location, mobile, page, requestId, text, type LatLng, type Page } from './common'
-import type { ActivityPhase, AttendanceFlag, VolunteerStatus } from './volunteer.labels'
+import { CHECKIN_MODES, type ActivityPhase, type AttendanceFlag, type CheckinMode, type VolunteerStatus } from './volunteer.labels'
 
 export * from './volunteer.labels'
 
@@ -71,7 +71,8 @@ export const CreateActivityInput = z
     pointsPerHour: int('每小时积分', 0, 100),
     pointsCap: int('积分上限', 0, 1000),
     radius: int('签到范围', 50, 2000),
-    cover: fileId.optional()
+    cover: fileId.optional(),
+    checkinMode: z.enum(CHECKIN_MODES, { errorMap: () => ({ message: '请选择签到方式' }) }).default('staffScan')
   })
   .superRefine((a, ctx) => {
     const [start, end, deadline] = [toMs(a.start), toMs(a.end), toMs(a.enrollDeadline)]
@@ -119,6 +120,15 @@ export const CheckInput = z.object({
     .string({ invalid_type_error: '设备标识格式不正确' })
     .regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确')
     .optional()
+})
+
+/** Staff scan (or type) a volunteer's own code at the venue: they witness the check-in or check-out. */
+export const ScanVolunteerInput = z.object({
+  activityId: id('活动'),
+  code: scanned,
+  kind: z.enum(['in', 'out'], { errorMap: () => ({ message: '请选择签到或签退' }) }),
+  location: location.optional(),
+  accuracy: CheckInput.shape.accuracy
 })
 
 export const CorrectHoursInput = enrollmentRef.extend({
@@ -193,6 +203,7 @@ export interface ActivitySummary {
   radius: number
   cover: string | null
   phase: ActivityPhase
+  checkinMode: CheckinMode
   /** Meters from the given location (nearby list only). */
   distance: number | null
   myStatus: EnrollmentStatus | null
@@ -228,10 +239,13 @@ export interface ActivityDetail extends ActivitySummary {
   canManage: boolean
 }
 
+/** A rotating code: the venue code staff show, or a volunteer's own code (`volunteer.myCheckinCode`). */
 export interface CheckinCode {
   activityId: string
   /** The text the QR code carries. */
   payload: string
+  /** The same code to type: 6 characters, no 0/O/1/I/L. */
+  shortCode: string
   window: number
   /** When this code stops being accepted (ISO). */
   validUntil: string
@@ -242,6 +256,17 @@ export interface CheckResult {
   enrollment: EnrollmentView
   distance: number
   /** Points credited by this check-out (0 on check-in). */
+  credited: number
+}
+
+/** What staff see after scanning a volunteer's code: who it is, so they can compare with the person in front of them. */
+export interface ScanResult {
+  kind: 'in' | 'out'
+  realName: string
+  volunteerNo: string
+  enrollment: EnrollmentView
+  /** Meters from the staff member's phone to the venue, when it sent its location. */
+  distance: number | null
   credited: number
 }
 
@@ -264,6 +289,8 @@ export interface AttendanceRow extends EnrollmentView {
   pendingCorrection: { hours: number; reason: string; at: string } | null
   checkInEvidence: LocationEvidence | null
   checkOutEvidence: LocationEvidence | null
+  /** Whether staff scanned the volunteer's own code (witnessed) for the check-in and the check-out. */
+  witnessed: { checkIn: boolean; checkOut: boolean }
   /** Implausible patterns for staff to look at; they did not block anything. */
   flags: AttendanceFlag[]
 }
@@ -348,6 +375,8 @@ export const volunteer = {
   enroll: action(activityId).returns<EnrollmentView>(),
   cancelEnrollment: action(activityId).returns<EnrollmentView>(),
   checkinCode: action(activityId).returns<CheckinCode>(),
+  myCheckinCode: action(activityId).returns<CheckinCode>(),
+  scanVolunteer: action(ScanVolunteerInput).returns<ScanResult>(),
   checkIn: action(CheckInput).returns<CheckResult>(),
   checkOut: action(CheckInput).returns<CheckResult>(),
   attendance: action(activityId.extend(page)).returns<Page<AttendanceRow> & { summary: AttendanceSummary }>(),

@@ -98,6 +98,9 @@ export interface EnrollmentDoc {
   /** Where the phone said it was at check-in and check-out (lat/lng, accuracy, distance, device id, time). */
   checkInEvidence?: LocationEvidenceDoc | null
   checkOutEvidence?: LocationEvidenceDoc | null
+  /** The staff member who scanned the volunteer's own code (the witness), absent for a self check-in. */
+  checkInBy?: string | null
+  checkOutBy?: string | null
   /** Signatures of the tokens used, so a replay of the same code for the same action is refused. */
   tokens: { checkIn: string | null; checkOut: string | null }
   hours: number

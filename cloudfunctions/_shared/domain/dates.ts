@@ -11,3 +11,12 @@ export function isoOrNull(v: StoredDate | null | undefined): string | null {
   const d = asDate(v)
   return Number.isNaN(d.getTime()) ? null : d.toISOString()
 }
+
+const CHINA_OFFSET_MS = 8 * 3600_000
+
+/** A moment as a resident reads it, in China time: "12月3日 19:00". */
+export function chinaDateTime(v: StoredDate): string {
+  const d = new Date(asDate(v).getTime() + CHINA_OFFSET_MS)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}

@@ -1,4 +1,5 @@
 // Stored shapes of the volunteer pillar's documents; those other functions read live in _shared/docs/volunteer.ts.
+import { LEGACY_CHECKIN_MODE, type CheckinMode } from '../../../types/schemas/volunteer.labels'
 import type { GeoPoint } from '../../_shared/docs'
 import type { BusySpanDoc, EnrollmentDoc } from '../../_shared/docs/volunteer'
 import { asDate } from '../../_shared/domain/dates'
@@ -22,6 +23,8 @@ export interface ActivityDoc {
   pointsPerHour: number
   pointsCap: number
   radius: number
+  /** Absent on activities stored before the setting: LEGACY_CHECKIN_MODE. */
+  checkinMode?: CheckinMode
   cover: string | null
   createdBy: string
   createdAt: Date
@@ -53,6 +56,8 @@ export interface CertificateDoc {
   issuer: string
   issuedAt: Date
 }
+
+export const checkinModeOf = (a: Pick<ActivityDoc, 'checkinMode'>): CheckinMode => a.checkinMode ?? LEGACY_CHECKIN_MODE
 
 /** The time an enrollment in `a` takes up in its volunteer's schedule. */
 export const busySpanOf = (a: ActivityDoc): BusySpanDoc => ({

@@ -3,7 +3,7 @@
 import { contract } from '../../../types'
 import { createFunction } from '../../_shared/infra/router'
 import { activity, createActivity, listActivities } from './handlers/activities'
-import { checkIn, checkinCode, checkOut } from './handlers/checkin'
+import { checkIn, checkinCode, checkOut, myCheckinCode, scanVolunteer } from './handlers/checkin'
 import { cancelEnrollment, enroll } from './handlers/enrollment'
 import { profile, register, updateProfile } from './handlers/profile'
 import { certificate, records, verifyCertificate } from './handlers/records'
@@ -22,6 +22,8 @@ export const main = createFunction('volunteer', contract.volunteer, {
   enroll: { allow: ['volunteer'], handler: enroll },
   cancelEnrollment: { allow: ['volunteer'], handler: cancelEnrollment },
   checkinCode: { allow: ['staff'], handler: checkinCode },
+  myCheckinCode: { allow: ['volunteer'], handler: myCheckinCode },
+  scanVolunteer: { allow: ['staff'], handler: scanVolunteer },
   checkIn: { allow: ['volunteer'], handler: checkIn },
   checkOut: { allow: ['volunteer'], handler: checkOut },
   attendance: { allow: ['staff'], handler: attendance },

@@ -207,6 +207,12 @@ export const evidenceOfActivity = (activityId: string) =>
     5000
   )
 
+/** Ids of every enrollment of the activity (a typed personal code is one of theirs). */
+export async function enrollmentIdsOf(activityId: string): Promise<string[]> {
+  const all = await getAll<EnrollmentDoc>(coll('enrollments').where({ activityId }).field({ _id: true }), 5000)
+  return all.map((e) => e._id)
+}
+
 /** Ids of the activity's enrollments still open (enrolled or checked in). */
 export async function openEnrollmentIds(activityId: string): Promise<string[]> {
   const open = await getAll<EnrollmentDoc>(

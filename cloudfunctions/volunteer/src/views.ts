@@ -14,7 +14,14 @@ import type {
 import { fromPoint } from '../../_shared/docs'
 import { maskPhone } from '../../_shared/domain/masking'
 import { asDate, iso, isoOrNull } from '../../_shared/domain/dates'
-import type { ActivityDoc, CertificateDoc, EnrollmentDoc, LocationEvidenceDoc, VolunteerDoc } from './docs'
+import {
+  checkinModeOf,
+  type ActivityDoc,
+  type CertificateDoc,
+  type EnrollmentDoc,
+  type LocationEvidenceDoc,
+  type VolunteerDoc
+} from './docs'
 import { activityPhase } from './domain/attendance'
 import { pendingRequest } from './domain/correctionReview'
 import { fromHalfHours } from './domain/hours'
@@ -43,6 +50,7 @@ export function toActivitySummary(
     radius: a.radius,
     cover: a.cover ?? null,
     phase: activityPhase(clockOf(a), now),
+    checkinMode: checkinModeOf(a),
     distance: distance == null ? null : Math.round(distance),
     myStatus
   }
@@ -92,6 +100,7 @@ export function toAttendanceRow(e: EnrollmentDoc, v: VolunteerDoc | null, flags:
     volunteerNo: v?.volunteerNo ?? '',
     checkInEvidence: toEvidence(e.checkInEvidence),
     checkOutEvidence: toEvidence(e.checkOutEvidence),
+    witnessed: { checkIn: Boolean(e.checkInBy), checkOut: Boolean(e.checkOutBy) },
     flags
   }
 }

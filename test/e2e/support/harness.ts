@@ -9,6 +9,7 @@ import { productCloud } from '../../../demo/cloud'
 import { seedDemo } from '../../../demo'
 import { startLocalCloud, type LocalCloud } from '../../../local-cloud'
 import { ensureChromium } from '../../../scripts/ensure-chromium'
+import { writeBlankCamera } from './y4m'
 
 export const ROOT = path.resolve(__dirname, '../../..')
 export const RESULTS_DIR = path.join(ROOT, 'test-results')
@@ -33,13 +34,17 @@ const PHONE = {
   locale: 'zh-CN',
   timezoneId: 'Asia/Shanghai',
   geolocation: { latitude: 31.3526, longitude: 118.4331 },
-  permissions: ['geolocation']
+  permissions: ['geolocation', 'camera']
 }
 
 export interface Harness {
   cloud: LocalCloud
   context: BrowserContext
   page: Page
+  /** The video file Chromium's fake camera plays: write a code's video into it before a page opens the camera (y4m.ts). */
+  cameraFile: string
+  /** Console errors and uncaught page errors seen so far. */
+  consoleErrors: string[]
   /** Opens a route of the h5 app, e.g. open('pages/mine/index'). */
   open: (route?: string) => Promise<void>
   screenshot: (name: string) => Promise<string>
@@ -52,6 +57,8 @@ export async function startHarness(): Promise<Harness> {
   const executablePath = ensureChromium()
 
   const tmp = mkdtempSync(path.join(tmpdir(), 'llt-e2e-'))
+  const cameraFile = path.join(tmp, 'camera.y4m')
+  writeBlankCamera(cameraFile)
   const cloud = await startLocalCloud({
     ...productCloud,
     port: 0,
@@ -64,7 +71,12 @@ export async function startHarness(): Promise<Harness> {
   try {
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
       executablePath,
-      args: CHROMIUM_FLAGS,
+      args: [
+        ...CHROMIUM_FLAGS,
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${cameraFile}`
+      ],
       headless: true,
       ...PHONE
     })
@@ -73,11 +85,18 @@ export async function startHarness(): Promise<Harness> {
     throw error
   }
   const page = context.pages()[0] ?? (await context.newPage())
+  const consoleErrors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`)
+  })
+  page.on('pageerror', (e) => consoleErrors.push(e.message))
 
   return {
     cloud,
     context,
     page,
+    cameraFile,
+    consoleErrors,
     async open(route = '') {
       // Always a full load: a bare hash change that lands while the app's router is still finishing the
       // sign-in relaunch can be dropped (seen under load as a workbench that never opened).

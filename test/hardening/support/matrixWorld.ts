@@ -10,7 +10,7 @@ import { toPoint } from '../../../cloudfunctions/_shared/docs'
 import { dedupeKeyOf } from '../../../cloudfunctions/lifeCircle/src/domain/facility'
 import { parseHoursText } from '../../../cloudfunctions/lifeCircle/src/domain/hours'
 import { enrollmentIdFor, newEnrollment, type ActivityDoc } from '../../../cloudfunctions/volunteer/src/docs'
-import { checkinPayload, windowOf } from '../../../cloudfunctions/volunteer/src/domain/token'
+import { checkinPayload, codePayload, windowOf } from '../../../cloudfunctions/volunteer/src/domain/token'
 import { wishFixture } from '../../../cloudfunctions/wish/src/domain/fixture'
 import type { ActorRole } from '../../../cloudfunctions/_shared/docs/wish'
 import type { WishStatus } from '../../../types/enums'
@@ -142,6 +142,8 @@ export interface MatrixWorld {
 
 /** A check-in code of `activityId` valid now (what the staff's rotating QR code shows). */
 export const checkinToken = (activityId: string) => checkinPayload(SECRETS.checkin, activityId, windowOf(Date.now()))
+/** A volunteer's own code for their enrollment, valid now (what their 我的签到码 page shows). */
+export const personalToken = (enrollmentId: string) => codePayload(SECRETS.checkin, 'person', enrollmentId, windowOf(Date.now()))
 /** The QR text of an order's pickup code. */
 export const pickupText = (orderId: string, code: string) => `${PICKUP_PREFIX}${orderId}.${code}`
 /** A photo the caller uploaded (functions accept only the caller's own files). */

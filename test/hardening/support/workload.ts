@@ -473,7 +473,8 @@ export class Workload {
       capacity: this.r.int(2, 5),
       pointsPerHour: 10,
       pointsCap: 40,
-      radius: 300
+      radius: 300,
+      checkinMode: 'venueCode' as const
     }
     const ack = await this.call('volunteer', 'createActivity', data, staff)
     if (ack.outcome === 'ok') this.activities.set(ack.result.id, { id: ack.result.id, phase: 'open', opened: this.log.length })

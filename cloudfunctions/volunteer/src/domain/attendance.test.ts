@@ -8,6 +8,7 @@ import {
   assertCanFinish,
   assertCheckWindow,
   assertNotReplayed,
+  assertPersonalUnused,
   enrollBlock,
   statusAtFinish
 } from './attendance'
@@ -67,6 +68,19 @@ describe('check-in and check-out', () => {
     expect(code(() => assertCheckWindow(activity(), at('14:00')))).toBeNull()
     expect(code(() => assertCheckWindow(activity(), at('14:01')))).toMatch(/已过/)
     expect(code(() => assertCheckWindow(activity({ finishedAt: at('12:30') }), at('12:40')))).toMatch(/已结项/)
+  })
+  test('each refusal of the window says the time, in China time', () => {
+    expect(code(() => assertCheckWindow(activity(), at('08:29')))).toBe(
+      'FAILED_PRECONDITION:活动于 11月22日 09:00 开始，开始前30分钟可签到'
+    )
+    expect(code(() => assertCheckWindow(activity({ finishedAt: at('12:30') }), at('12:40')))).toBe(
+      'FAILED_PRECONDITION:活动已结项（11月22日 12:30），不能再签到或签退'
+    )
+    expect(code(() => assertCheckWindow(activity(), at('14:01')))).toMatch(/12:00 结束/)
+  })
+  test('a personal code is used once, for the check-in or the check-out', () => {
+    expect(code(() => assertPersonalUnused({ status: 'enrolled', tokens: { checkIn: null, checkOut: null } }, 's1'))).toBeNull()
+    expect(code(() => assertPersonalUnused({ status: 'checkedIn', tokens: { checkIn: 's1', checkOut: null } }, 's1'))).toMatch(/^CONFLICT:/)
   })
   test('check in once, only when enrolled, not after the end', () => {
     expect(code(() => assertCanCheckIn(activity(), { status: 'enrolled' }, at('09:10')))).toBeNull()

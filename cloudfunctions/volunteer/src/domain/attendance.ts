@@ -3,6 +3,7 @@
 // returns or throws the AppError a resident reads.
 import type { EnrollmentStatus } from '../../../../types/enums'
 import type { ActivityPhase } from '../../../../types/schemas/volunteer'
+import { chinaDateTime } from '../../../_shared/domain/dates'
 import { conflict, exhausted, invalid, precondition } from '../../../_shared/infra/errors'
 import { spanHours } from './hours'
 
@@ -57,31 +58,47 @@ export function assertCanCancel(a: ActivityClock, mine: EnrollmentState | null, 
   if (mine.status !== 'enrolled' || t(now) >= t(a.start)) throw precondition('活动已开始，不能取消报名')
 }
 
-/** The window in which staff can show the code and volunteers can scan it. */
-export function assertCheckWindow(a: ActivityClock, now: Date): void {
-  if (a.finishedAt) throw precondition('活动已结项')
-  if (t(now) < t(a.start) - CHECKIN_OPENS_BEFORE_MS) throw precondition('活动开始前30分钟才能签到')
-  if (t(now) > t(a.end) + CHECKOUT_CLOSES_AFTER_MS) throw precondition('签到时间已过，请联系社区工作人员补录')
+/** Why no one can check in or out of `a` now (a sentence with the time), or null inside the window. */
+export function checkWindowBlock(a: ActivityClock, now: Date): string | null {
+  if (a.finishedAt) return `活动已结项（${chinaDateTime(a.finishedAt)}），不能再签到或签退`
+  if (t(now) < t(a.start) - CHECKIN_OPENS_BEFORE_MS) return `活动于 ${chinaDateTime(a.start)} 开始，开始前30分钟可签到`
+  if (t(now) > t(a.end) + CHECKOUT_CLOSES_AFTER_MS) return `活动已于 ${chinaDateTime(a.end)} 结束，签到时间已过，请联系社区工作人员补录`
+  return null
 }
 
-export function assertCanCheckIn(a: ActivityClock, mine: EnrollmentState | null, now: Date): void {
+/** The window in which staff can show the code and volunteers can scan it. */
+export function assertCheckWindow(a: ActivityClock, now: Date): void {
+  const block = checkWindowBlock(a, now)
+  if (block) throw precondition(block)
+}
+
+/** Whose check it is, as the message names them: the volunteer's own, or one staff scan ('该志愿者'). */
+export type Who = '您' | '该志愿者'
+
+export function assertCanCheckIn(a: ActivityClock, mine: EnrollmentState | null, now: Date, who: Who = '您'): void {
   assertCheckWindow(a, now)
-  if (!mine || mine.status === 'cancelled') throw precondition('您没有报名该活动')
-  if (mine.status === 'checkedIn') throw conflict('您已签到')
-  if (mine.status !== 'enrolled') throw conflict('您已完成该活动')
+  if (!mine || mine.status === 'cancelled') throw precondition(`${who}没有报名该活动`)
+  if (mine.status === 'checkedIn') throw conflict(`${who}已签到`)
+  if (mine.status !== 'enrolled') throw conflict(`${who}已完成该活动`)
   if (t(now) > t(a.end)) throw precondition('活动已结束，不能签到')
 }
 
-export function assertCanCheckOut(a: ActivityClock, mine: EnrollmentState | null, now: Date): void {
+export function assertCanCheckOut(a: ActivityClock, mine: EnrollmentState | null, now: Date, who: Who = '您'): void {
   assertCheckWindow(a, now)
-  if (!mine || mine.status === 'cancelled') throw precondition('您没有报名该活动')
-  if (mine.status === 'enrolled') throw precondition('请先签到')
-  if (mine.status !== 'checkedIn') throw conflict('您已签退')
+  if (!mine || mine.status === 'cancelled') throw precondition(`${who}没有报名该活动`)
+  if (mine.status === 'enrolled') throw precondition(who === '您' ? '请先签到' : '该志愿者还没有签到')
+  if (mine.status !== 'checkedIn') throw conflict(`${who}已签退`)
 }
 
 /** A token the volunteer already used for this action cannot be used for it again. */
 export function assertNotReplayed(mine: EnrollmentState | null, action: CheckAction, signature: string): void {
   if (mine?.tokens?.[action] === signature) throw conflict('该签到码已使用，请扫描最新的签到码')
+}
+
+/** A personal code is used once: a code shown for the check-in cannot also check out. */
+export function assertPersonalUnused(mine: EnrollmentState | null, signature: string): void {
+  if (mine?.tokens?.checkIn === signature || mine?.tokens?.checkOut === signature)
+    throw conflict('该签到码已使用，请让志愿者刷新“我的签到码”')
 }
 
 export function assertCanCorrect(

@@ -59,6 +59,7 @@ export const createActivity: Handler<'volunteer', 'createActivity'> = async (inp
     pointsPerHour: input.pointsPerHour,
     pointsCap: input.pointsCap,
     radius: input.radius,
+    checkinMode: input.checkinMode,
     cover: input.cover ?? null,
     createdBy: personOf(ctx.caller),
     createdAt: ctx.now,

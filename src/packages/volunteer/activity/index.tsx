@@ -16,6 +16,7 @@ import { pageUrl } from '@/routes'
 import { call, showError } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
 import { formatDateTime } from '@/utils/date'
+import { staffCheckinTools } from '../checkin'
 import { enrollmentLabel, formatHours, formatSpan, phaseLabel } from '../format'
 import './index.css'
 
@@ -101,7 +102,12 @@ function Actions({ a, reload }: { a: ActivityDetail; reload: () => Promise<void>
       {!a.enrollOpen && !enrolled && status !== 'completed' && !notVolunteer && a.enrollBlocked && (
         <Text className="vol-detail__blocked">{a.enrollBlocked}</Text>
       )}
-      {canScan && (
+      {canScan && a.checkinMode === 'staffScan' && (
+        <BigButton block onClick={() => navigate(pageUrl('volunteer', 'myCode', { id: a.id }))}>
+          {status === 'checkedIn' ? '出示我的签到码签退' : '出示我的签到码签到'}
+        </BigButton>
+      )}
+      {canScan && a.checkinMode === 'venueCode' && (
         <BigButton block onClick={() => navigate(pageUrl('volunteer', 'scan', { id: a.id }))}>
           {status === 'checkedIn' ? '扫码签退' : '扫码签到'}
         </BigButton>
@@ -121,7 +127,7 @@ function StaffTools({ a }: { a: ActivityDetail }) {
     <Section title="工作人员">
       <LinkList
         items={[
-          { title: '出示签到码', description: '每30秒自动更新', url: pageUrl('workbench', 'activityCode', { id: a.id }) },
+          ...staffCheckinTools(a),
           {
             title: '考勤与时长',
             description: '签到情况、更正时长、活动结项',

@@ -32,7 +32,7 @@ function renderScan(answer: (action: string) => unknown) {
 }
 
 const paste = (text: string) => {
-  fireEvent.change(screen.getByPlaceholderText('粘贴或输入签到码'), { target: { value: text } })
+  fireEvent.change(screen.getByPlaceholderText('输入6位签到码'), { target: { value: text } })
   fireEvent.click(screen.getByText('确定'))
 }
 

@@ -1,5 +1,6 @@
-// Scan to check in or out: the camera on weapp, a box to paste or type the code on h5. The code names
-// the activity; whether this is a check-in or a check-out follows from the volunteer's enrollment. The
+// Scan to check in or out (venueCode activities): the camera (WeChat's scanner on weapp, the page's camera on
+// h5) or the short code typed. A QR code names the activity, a typed code is for the activity the page was
+// opened for; whether this is a check-in or a check-out follows from the volunteer's enrollment. The
 // location is asked for here, behind the privacy consent, and sent with the code, its accuracy and this
 // installation's random id (evidence staff see flagged when implausible).
 import { Text, View } from '@tarojs/components'
@@ -8,6 +9,7 @@ import { useState } from 'react'
 import type { CheckResult } from '@contract/schemas/volunteer'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
+import { QrScanner } from '@/components/QrScanner'
 import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { pageUrl } from '@/routes'
@@ -15,7 +17,6 @@ import { call, CloudError, errorMessage } from '@/services/cloud'
 import { getPosition } from '@/services/device'
 import { installId } from '@/services/storage'
 import { activityIdOf } from '../checkin'
-import { CodeEntry } from '../components/CodeEntry'
 import { formatDistance, formatHours } from '../format'
 import './index.css'
 
@@ -74,11 +75,15 @@ function Scanner() {
   if (done) return <Success done={done} />
   return (
     <Section title="扫码签到 / 签退">
-      <Text className="llt-text-secondary">请扫描工作人员手机上的签到码。签到码每30秒更新一次，需要在活动地点附近扫码。</Text>
+      <Text className="llt-text-secondary">
+        请扫描工作人员手机上的签到码，或输入二维码下方的6位签到码。签到码每30秒更新一次，需要在活动地点附近签到。
+      </Text>
       <View className="vol-scan__entry">
-        <CodeEntry
+        <QrScanner
           scanLabel="扫一扫签到码"
-          placeholder="粘贴或输入签到码"
+          placeholder="输入6位签到码"
+          codeName="签到码"
+          typing
           busy={check.running}
           problem={problem}
           onCode={(code) => void check.run(code)}

@@ -6,12 +6,12 @@ import { useState } from 'react'
 import type { OrderView } from '@contract/schemas/points'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
+import { QrScanner } from '@/components/QrScanner'
 import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { useSignedIn } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { call, errorMessage } from '@/services/cloud'
-import { CodeEntry } from '../../../volunteer/components/CodeEntry'
 import { OrderCard } from '../../components/OrderCard'
 import './index.css'
 
@@ -50,9 +50,10 @@ function Pickup() {
   return (
     <>
       <Section title="扫码核销">
-        <CodeEntry
+        <QrScanner
           scanLabel="扫顾客的取货码"
           placeholder="输入6位取货码"
+          codeName="取货码"
           typing
           busy={verify.running}
           problem={problem}

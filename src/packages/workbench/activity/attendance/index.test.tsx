@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { makeMe, ok, stubFetch } from '../../../../../test/components/fetch-stub'
 import { MeProvider } from '@/hooks/useMe'
+import { formatSpan } from '../../../volunteer/format'
 import { resetSession } from '@/services/session'
 import AttendancePage from './index'
 
@@ -61,4 +62,41 @@ it('shows each check-in’s location evidence and, in Chinese, the patterns staf
   expect(notes[0].textContent).toContain('⚠ 定位与活动地点完全重合')
   expect(notes[0].textContent).toContain('⚠ 与他人使用同一设备签到')
   expect(notes[0].textContent).toContain('请核实本人是否到场')
+})
+
+describe('the activity it is for', () => {
+  const detail = (over: object) => ({
+    id: 'a1',
+    title: '敬老院陪伴读报',
+    start: '2026-05-01T01:00:00.000Z',
+    end: '2026-05-01T04:00:00.000Z',
+    phase: 'ongoing',
+    checkinMode: 'staffScan',
+    ...over
+  })
+  const renderWith = (over: object) => {
+    stubFetch((req) => (req.body.action === 'activity' ? ok(detail(over)) : ok({ items: [], nextCursor: null, summary })))
+    render(
+      <MeProvider initialMe={makeMe({ roles: [{ role: 'staff', communityId: 'cm01' }], needsConsent: false })}>
+        <AttendancePage />
+      </MeProvider>
+    )
+  }
+
+  it('names the activity and its time, with the check-in tools of its mode', async () => {
+    renderWith({})
+    expect(await screen.findByText('敬老院陪伴读报')).toBeTruthy()
+    expect(screen.getByText(`${formatSpan(detail({}).start, detail({}).end)} · 进行中`)).toBeTruthy()
+    expect(screen.getByText('扫志愿者签到码')).toBeTruthy()
+    expect(screen.queryByText('出示签到码')).toBeNull()
+    expect(screen.queryByText('活动结项')).toBeNull()
+  })
+
+  it('offers no live check-in tools and no 活动结项 once the activity is closed', async () => {
+    renderWith({ phase: 'finished', checkinMode: 'venueCode' })
+    expect(await screen.findByText('活动已结项，不能再签到签退，时长仍可更正。')).toBeTruthy()
+    expect(screen.queryByText('出示签到码')).toBeNull()
+    expect(screen.queryByText('扫志愿者签到码')).toBeNull()
+    expect(screen.queryByText('活动结项')).toBeNull()
+  })
 })

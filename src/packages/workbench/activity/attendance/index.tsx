@@ -14,12 +14,13 @@ import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
 import { usePaged } from '@/hooks/usePaged'
-import { pageUrl } from '@/routes'
+import { useRemote } from '@/hooks/useRemote'
 import { call, showError } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
 import { formatDateTime } from '@/utils/date'
 import { Field } from '@/components/Field'
-import { enrollmentLabel, formatHours } from '../../../volunteer/format'
+import { staffCheckinTools } from '../../../volunteer/checkin'
+import { enrollmentLabel, formatHours, formatSpan, phaseLabel } from '../../../volunteer/format'
 import { ReviewActions } from '../../components/ReviewActions'
 import './index.css'
 
@@ -148,6 +149,7 @@ function Row({ row, reload }: { row: AttendanceRow; reload: () => void }) {
 function Attendance() {
   const { params } = useRouter()
   const id = params.id ?? ''
+  const activity = useRemote(() => call('volunteer', 'activity', { activityId: id }), [id])
   const [summary, setSummary] = useState<AttendanceSummary | null>(null)
   const paged = usePaged(
     async (cursor) => {
@@ -173,10 +175,20 @@ function Attendance() {
       showCancel: false
     })
     reload()
+    void activity.refresh().catch(() => undefined)
   })
+  const a = activity.data
   return (
     <>
       <Section title="考勤">
+        {a && (
+          <View className="wb-att__activity">
+            <Text className="wb-att__title">{a.title}</Text>
+            <Text className="llt-text-secondary">
+              {formatSpan(a.start, a.end)} · {phaseLabel(a.phase)}
+            </Text>
+          </View>
+        )}
         {summary && (
           <View className="wb-att__summary">
             <Text>已报名 {summary.enrolled}</Text>
@@ -186,14 +198,22 @@ function Attendance() {
             <Text>已取消 {summary.cancelled}</Text>
           </View>
         )}
-        <View className="llt-actions">
-          <BigButton block onClick={() => navigate(pageUrl('workbench', 'activityCode', { id }))}>
-            出示签到码
-          </BigButton>
-          <BigButton block fill="outline" loading={finish.running} onClick={() => void finish.run()}>
-            活动结项
-          </BigButton>
-        </View>
+        {a && (
+          <View className="llt-actions">
+            {staffCheckinTools(a).map((tool) => (
+              <BigButton key={tool.url} block onClick={() => navigate(tool.url)}>
+                {tool.title}
+              </BigButton>
+            ))}
+            {a.phase === 'ended' && (
+              <BigButton block fill="outline" loading={finish.running} onClick={() => void finish.run()}>
+                活动结项
+              </BigButton>
+            )}
+            {a.phase === 'finished' && <Text className="llt-text-secondary">活动已结项，不能再签到签退，时长仍可更正。</Text>}
+            {(a.phase === 'upcoming' || a.phase === 'ongoing') && <Text className="llt-text-secondary">活动结束后可结项。</Text>}
+          </View>
+        )}
       </Section>
       <PagedList paged={paged} itemKey={(r) => r.id} renderItem={(r) => <Row row={r} reload={reload} />} emptyTitle="还没有人报名" />
     </>

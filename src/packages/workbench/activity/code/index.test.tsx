@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
-import { callsOf, makeMe, ok, stubFetch } from '../../../../../test/components/fetch-stub'
+import { callsOf, fail, makeMe, ok, stubFetch } from '../../../../../test/components/fetch-stub'
 import { MeProvider } from '@/hooks/useMe'
 import { resetSession } from '@/services/session'
 import CheckinCodePage from './index'
@@ -25,7 +25,14 @@ it('shows the rotating code and fetches a new one when the server says it rotate
   const calls = stubFetch((req) => {
     if (req.body.action === 'checkinCode') {
       n++
-      return ok({ activityId: 'a1', payload: `LLT-CHECKIN:a1.${n}.sig${n}`, window: n, validUntil: '', refreshInSeconds: 30 })
+      return ok({
+        activityId: 'a1',
+        payload: `LLT-CHECKIN:a1.${n}.sig${n}`,
+        shortCode: `ABC${n}EF`,
+        window: n,
+        validUntil: '',
+        refreshInSeconds: 30
+      })
     }
     if (req.body.action === 'attendance') return ok({ items: [], nextCursor: null, summary })
     return ok({ id: 'a1', title: '敬老院陪伴读报' })
@@ -39,6 +46,7 @@ it('shows the rotating code and fetches a new one when the server says it rotate
     await jest.advanceTimersByTimeAsync(0)
   })
   expect(screen.getByText('30 秒后自动更新')).toBeTruthy()
+  expect(screen.getByLabelText('签到数字码').textContent).toBe('ABC 1EF')
   expect(screen.getByText('已签到 3')).toBeTruthy()
   const first = (screen.getByLabelText('签到二维码') as HTMLImageElement).src
   await act(async () => {
@@ -50,4 +58,25 @@ it('shows the rotating code and fetches a new one when the server says it rotate
   })
   expect(callsOf(calls, 'volunteer', 'checkinCode')).toHaveLength(2)
   expect((screen.getByLabelText('签到二维码') as HTMLImageElement).src).not.toBe(first)
+  expect(screen.getByLabelText('签到数字码').textContent).toBe('ABC 2EF')
+})
+
+it('outside the check window says why with the time, and shows no code', async () => {
+  stubFetch((req) => {
+    if (req.body.action === 'checkinCode') return fail('FAILED_PRECONDITION', '活动于 12月3日 19:00 开始，开始前30分钟可签到')
+    if (req.body.action === 'attendance') return ok({ items: [], nextCursor: null, summary })
+    return ok({ id: 'a1', title: '敬老院陪伴读报' })
+  })
+  render(
+    <MeProvider initialMe={makeMe({ roles: [{ role: 'staff', communityId: 'cm01' }], needsConsent: false })}>
+      <CheckinCodePage />
+    </MeProvider>
+  )
+  await act(async () => {
+    await jest.advanceTimersByTimeAsync(0)
+  })
+  expect(screen.getByText('现在不能签到')).toBeTruthy()
+  expect(screen.getByText('活动于 12月3日 19:00 开始，开始前30分钟可签到')).toBeTruthy()
+  expect(screen.queryByText('!')).toBeNull()
+  expect(screen.queryByLabelText('签到二维码')).toBeNull()
 })

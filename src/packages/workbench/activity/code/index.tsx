@@ -1,18 +1,17 @@
-// 出示签到码 (staff): the rotating check-in QR code, a new one every 30 seconds, big enough to scan from a
-// step away; the screen stays on; the count of who has checked in refreshes with it.
+// 出示签到码 (staff, venueCode activities): the rotating check-in QR code and the same code to type, a new
+// one every 30 seconds, big enough to scan from a step away; the screen stays on; the count of who has
+// checked in refreshes with it. Outside the check window it says why, with the time.
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
-import { Section } from '@/components/Section'
-import { StateView } from '@/components/StateView'
 import { useRemote } from '@/hooks/useRemote'
+import { useRotatingCode } from '@/hooks/useRotatingCode'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
 import { isWeapp } from '@/services/platform'
-import { QrCode } from '../../../points/components/QrCode'
-import { useRotatingCode } from './useRotatingCode'
+import { RotatingCodeView } from '../../../volunteer/components/RotatingCode'
 import './index.css'
 
 const keepScreenOn = (on: boolean) => {
@@ -22,7 +21,7 @@ const keepScreenOn = (on: boolean) => {
 function CheckinCodeView() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const rotating = useRotatingCode(id)
+  const rotating = useRotatingCode(() => call('volunteer', 'checkinCode', { activityId: id }), id)
   const activity = useRemote(() => call('volunteer', 'activity', { activityId: id }), [id])
   const summary = useRemote(() => call('volunteer', 'attendance', { activityId: id, limit: 1 }), [id, rotating.code?.window])
   useDidShow(() => {
@@ -34,15 +33,14 @@ function CheckinCodeView() {
     rotating.pause()
   })
 
-  if (!rotating.code && rotating.error) return <StateView state="error" error={rotating.error} fullPage />
-  if (!rotating.code) return <StateView state="loading" title="正在生成签到码…" fullPage />
   const s = summary.data?.summary
   return (
-    <Section>
-      <Text className="wb-code__title">{activity.data?.title ?? '签到码'}</Text>
-      <Text className="wb-code__hint">请志愿者用“扫码签到”扫描，签到和签退都用这个码</Text>
-      <QrCode text={rotating.code.payload} label="签到二维码" dimmed={Boolean(rotating.error)} />
-      <Text className="wb-code__countdown">{rotating.error ? '网络不稳定，正在重试…' : `${rotating.secondsLeft} 秒后自动更新`}</Text>
+    <RotatingCodeView
+      rotating={rotating}
+      title={activity.data?.title ?? '签到码'}
+      hint="请志愿者用“扫码签到”扫描，签到和签退都用这个码"
+      label="签到二维码"
+    >
       {s && (
         <View className="wb-code__counts">
           <Text>已签到 {s.checkedIn + s.completed}</Text>
@@ -55,7 +53,7 @@ function CheckinCodeView() {
           查看考勤
         </BigButton>
       </View>
-    </Section>
+    </RotatingCodeView>
   )
 }
 

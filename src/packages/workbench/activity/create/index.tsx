@@ -4,6 +4,7 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { CHECKIN_MODE_LABELS, CHECKIN_MODES, type CheckinMode } from '@contract/schemas/volunteer.labels'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
@@ -38,6 +39,7 @@ export interface ActivityDraft {
   pointsPerHour: string
   pointsCap: string
   radius: (typeof RADII)[number]
+  checkinMode: CheckinMode
 }
 
 export function defaultDraft(now = dayjs()): ActivityDraft {
@@ -55,7 +57,8 @@ export function defaultDraft(now = dayjs()): ActivityDraft {
     capacity: '10',
     pointsPerHour: '10',
     pointsCap: '50',
-    radius: '300'
+    radius: '300',
+    checkinMode: 'staffScan'
   }
 }
 
@@ -77,7 +80,8 @@ export function toActivityInput(d: ActivityDraft, communityId: string | undefine
     capacity: whole(d.capacity),
     pointsPerHour: whole(d.pointsPerHour),
     pointsCap: whole(d.pointsCap),
-    radius: Number(d.radius)
+    radius: Number(d.radius),
+    checkinMode: d.checkinMode
   }
 }
 
@@ -208,6 +212,22 @@ function CreateForm() {
       </Field>
       <Field label="签到范围（米）" required error={errors.radius} hint="志愿者需在活动地点这个距离内扫码">
         <Chips options={RADII.map((r) => ({ value: r, label: `${r}米` }))} value={d.radius} onChange={(r) => set('radius', r)} />
+      </Field>
+      <Field
+        label="签到方式"
+        required
+        error={errors.checkinMode}
+        hint={
+          d.checkinMode === 'staffScan'
+            ? '工作人员逐个扫志愿者的签到码，确认本人到场（推荐）'
+            : '志愿者自己扫现场签到码，人多时更快，但无法确认是本人扫码'
+        }
+      >
+        <Chips
+          options={CHECKIN_MODES.map((m) => ({ value: m, label: CHECKIN_MODE_LABELS[m] }))}
+          value={d.checkinMode}
+          onChange={(m) => set('checkinMode', m)}
+        />
       </Field>
       <View className="llt-actions">
         <BigButton block loading={publish.running} onClick={() => void publish.run()}>

@@ -1,8 +1,9 @@
-// The staff's check-in code, fetched again whenever the server says the current one rotates (every
-// 30 s), with a seconds countdown; paused while the page is hidden. A failed fetch is retried after 5 s.
+// A rotating check-in code (the venue code staff show, or a volunteer's own code), fetched again whenever
+// the server says the current one rotates (every 30 s), with a seconds countdown; paused while the page is
+// hidden. A failed fetch is retried after 5 s (30 s when the server says the window is not open).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CheckinCode } from '@contract/schemas/volunteer'
-import { call } from '@/services/cloud'
+import { CloudError } from '@/services/cloud'
 
 export interface RotatingCode {
   code: CheckinCode | null
@@ -14,14 +15,20 @@ export interface RotatingCode {
 }
 
 const RETRY_MS = 5_000
+const CLOSED_RETRY_MS = 30_000
 
-export function useRotatingCode(activityId: string): RotatingCode {
+/** `fetch` gets the current code; a new `key` (e.g. the activity id) starts over. */
+export function useRotatingCode(fetch: () => Promise<CheckinCode>, key: string): RotatingCode {
   const [code, setCode] = useState<CheckinCode | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [secondsLeft, setSecondsLeft] = useState(0)
   const timer = useRef<ReturnType<typeof setTimeout>>()
   const ticker = useRef<ReturnType<typeof setInterval>>()
   const active = useRef(true)
+  const fetcher = useRef(fetch)
+  useEffect(() => {
+    fetcher.current = fetch
+  })
 
   const stop = () => {
     clearTimeout(timer.current)
@@ -32,7 +39,7 @@ export function useRotatingCode(activityId: string): RotatingCode {
     stop()
     if (!active.current) return
     try {
-      const next = await call('volunteer', 'checkinCode', { activityId })
+      const next = await fetcher.current()
       if (!active.current) return
       setCode(next)
       setError(null)
@@ -43,9 +50,10 @@ export function useRotatingCode(activityId: string): RotatingCode {
     } catch (e) {
       if (!active.current) return
       setError(e)
-      timer.current = setTimeout(() => void load(), RETRY_MS)
+      const closed = e instanceof CloudError && e.code === 'FAILED_PRECONDITION'
+      timer.current = setTimeout(() => void load(), closed ? CLOSED_RETRY_MS : RETRY_MS)
     }
-  }, [activityId])
+  }, [])
 
   useEffect(() => {
     active.current = true
@@ -54,7 +62,7 @@ export function useRotatingCode(activityId: string): RotatingCode {
       active.current = false
       stop()
     }
-  }, [load])
+  }, [load, key])
 
   const pause = useCallback(() => {
     active.current = false
