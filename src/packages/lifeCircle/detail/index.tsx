@@ -1,10 +1,11 @@
 // A facility's detail: open now, distance and walk, address with navigation (WeChat's map), a call button,
 // opening hours, services and photos.
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { FACILITY_CATEGORIES } from '@contract/enums'
 import type { FacilityDetail } from '@contract/schemas/lifeCircle'
 import { BigButton } from '@/components/BigButton'
+import { CloudImage, previewCloudImages } from '@/components/CloudImage'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
@@ -84,12 +85,11 @@ export function FacilityView({ facility: f }: { facility: FacilityDetail }) {
         <Section title="照片">
           <View className="facility__photos">
             {f.photos.map((url) => (
-              <Image
+              <CloudImage
                 key={url}
                 className="facility__photo"
                 src={url}
-                mode="aspectFill"
-                onClick={() => void Taro.previewImage({ current: url, urls: f.photos })}
+                onClick={() => void previewCloudImages(f.photos, url)}
               />
             ))}
           </View>
