@@ -24,18 +24,18 @@ beforeEach(() => {
   requests = []
 })
 
-async function upload(name: string, bytes: Buffer): Promise<string> {
+async function upload(name: string, text: string): Promise<string> {
   const res = await realFetch(`${lc.cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { 'content-type': 'image/png', 'x-wx-openid': 'shop1' },
-    body: bytes
+    body: new TextEncoder().encode(text)
   })
   return ((await res.json()) as { fileID: string }).fileID
 }
 
 test('uploaded pictures load through temporary URLs, asked for together and then remembered', async () => {
-  const a = await upload('a.png', Buffer.from('first picture'))
-  const b = await upload('b.png', Buffer.from('second picture'))
+  const a = await upload('a.png', 'first picture')
+  const b = await upload('b.png', 'second picture')
   expect(a).toMatch(/^cloud:\/\//)
   const [urlA, urlB] = await fileUrls([a, b])
   expect(requests).toEqual(['/api/storage/temp-urls'])

@@ -1,4 +1,4 @@
-// A facility's detail: open now, distance and walk, address with navigation (WeChat's map), a call button,
+// A facility's detail: open now, distance and walk, address with navigation (services/maps), a call button,
 // opening hours, services and photos.
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
@@ -10,7 +10,8 @@ import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useRemote } from '@/hooks/useRemote'
-import { call, showError } from '@/services/cloud'
+import { call } from '@/services/cloud'
+import { openPlace } from '@/services/maps'
 import { OpenBadge } from '../../../pages/lifeCircle/components/FacilityItem'
 import { formatWalk } from '../../../pages/lifeCircle/format'
 import './index.css'
@@ -23,12 +24,6 @@ function originOf(params: Record<string, string | undefined>) {
 
 function callFacility(phone: string) {
   Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined) // the person cancelled
-}
-
-function navigateTo(f: FacilityDetail) {
-  Taro.openLocation({ latitude: f.location.lat, longitude: f.location.lng, name: f.name, address: f.address, scale: 17 }).catch(() =>
-    showError(new Error('open location failed'))
-  )
 }
 
 export function FacilityView({ facility: f }: { facility: FacilityDetail }) {
@@ -52,7 +47,11 @@ export function FacilityView({ facility: f }: { facility: FacilityDetail }) {
               拨打电话
             </BigButton>
           )}
-          <BigButton className="facility__action" fill="outline" onClick={() => navigateTo(f)}>
+          <BigButton
+            className="facility__action"
+            fill="outline"
+            onClick={() => openPlace({ location: f.location, name: f.name, address: f.address })}
+          >
             导航前往
           </BigButton>
         </View>
@@ -85,12 +84,7 @@ export function FacilityView({ facility: f }: { facility: FacilityDetail }) {
         <Section title="照片">
           <View className="facility__photos">
             {f.photos.map((url) => (
-              <CloudImage
-                key={url}
-                className="facility__photo"
-                src={url}
-                onClick={() => void previewCloudImages(f.photos, url)}
-              />
+              <CloudImage key={url} className="facility__photo" src={url} onClick={() => void previewCloudImages(f.photos, url)} />
             ))}
           </View>
         </Section>
