@@ -62,4 +62,3 @@ export function toActivityInput(d: ActivityDraft, communityId: string | undefine
     radius: Number(d.radius)
   }
 }
-
