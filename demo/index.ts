@@ -11,11 +11,17 @@ import { seedVolunteers } from './volunteers'
 import { seedHistory } from './history'
 import { DEMO_USERS } from './users'
 
+/** Storage for the seed's pictures (the local cloud's `files`); without it the goods have no photos. */
+export interface SeedFiles {
+  write(cloudPath: string, data: Buffer): string
+}
+
 export interface SeedContext {
   r: Random
   now: Date
   district: District
   people: SeedPerson[]
+  files?: SeedFiles
 }
 
 export type PillarSeeder = (store: SeedStore, ctx: SeedContext) => void
@@ -28,7 +34,7 @@ export const DEMO_SEED = 20261122
 /** Start of the current hour, so a reseed within the hour gives identical documents. */
 const seedClock = () => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000)
 
-export async function seedDemo(store: SeedStore, now: Date = seedClock()): Promise<SeedContext> {
+export async function seedDemo(store: SeedStore, now: Date = seedClock(), files?: SeedFiles): Promise<SeedContext> {
   const r = createRandom(DEMO_SEED)
   const district = buildDistrict(r)
   store.insert('streets', [district.street])
@@ -45,7 +51,7 @@ export async function seedDemo(store: SeedStore, now: Date = seedClock()): Promi
     DEMO_USERS,
     people.flatMap((p) => (p.demo ? [p.demo] : []))
   )
-  const ctx: SeedContext = { r, now, district, people }
+  const ctx: SeedContext = { r, now, district, people, files }
   for (const seeder of PILLAR_SEEDERS) seeder(store, ctx)
   return ctx
 }
