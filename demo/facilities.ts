@@ -162,6 +162,18 @@ const SCARCE: Partial<Record<FacilityCategory, (i: number) => boolean>> = {
   workerStation: (i) => i % 4 === 1
 }
 
+/**
+ * A second facility of the same name is told apart as people do, by where it is: "好邻居便利店(柳岸街店)",
+ * "青枫老年活动中心(柳岸街)", never by a number tacked on. Uses no randomness, so the rest of the seed stays put.
+ */
+function distinctName(name: string, road: string, number: number, taken: ReadonlyArray<{ name: string }>): string {
+  const free = (n: string) => !taken.some((f) => f.name === n)
+  if (free(name)) return name
+  const byRoad = /\(.+\)$/.test(name) ? name.replace(/\(.+\)$/, `(${road}店)`) : `${name}(${road})`
+  if (free(byRoad)) return byRoad
+  return /\(.+\)$/.test(name) ? name.replace(/\(.+\)$/, `(${road}${number}号店)`) : `${name}(${road}${number}号)`
+}
+
 export function buildFacilities(r: Random, district: District, now: Date): SeedFacility[] {
   const out: SeedFacility[] = []
   district.communities.forEach((community, i) => {
@@ -178,14 +190,16 @@ export function buildFacilities(r: Random, district: District, now: Date): SeedF
           Math.round(lng * 1e6) / 1e6 + (atCenter && category === 'serviceStation' ? 0.0002 : 0),
           Math.round(lat * 1e6) / 1e6
         ]
+        const road = r.pick(ROADS)
+        const number = r.int(1, 300)
         out.push({
           _id: `f${String(out.length + 1).padStart(4, '0')}`,
-          name: out.some((f) => f.name === name) ? `${name}${k + 2}` : name,
+          name: distinctName(name, road, number, out),
           category,
           communityId: community._id,
           streetId: community.streetId,
           location: { type: 'Point', coordinates },
-          address: `${district.street.city}${district.street.district}${r.pick(ROADS)}${r.int(1, 300)}号`,
+          address: `${district.street.city}${district.street.district}${road}${number}号`,
           phone: landline(r),
           hours: plan.hours(r),
           services: plan.services,

@@ -12,7 +12,7 @@ import { applyEvent, type Actor, type EventInput } from '../cloudfunctions/wish/
 import { checkSubmission, newWish } from '../cloudfunctions/wish/src/domain/submission'
 import type { WishDoc } from '../cloudfunctions/_shared/docs/wish'
 import type { PillarSeeder, SeedContext } from './index'
-import type { SeedPerson } from './people'
+import { selfOf, type SeedPerson } from './people'
 import type { SeedStore } from './store'
 
 const DAY = 86_400_000
@@ -105,13 +105,16 @@ function build(
   const submitter = r.pick(cast.residents)
   const claimer = r.pick(cast.members)
   let at = new Date(ctx.now.getTime() - daysBack * DAY - r.int(0, 12) * HOUR)
+  const compound =
+    ctx.district.compounds.find((c) => c._id === submitter.user.compoundId) ??
+    ctx.district.compounds.find((c) => c.communityId === cast.community._id)!
   const input = SubmitInput.parse({
     requestId: `seed-history-${serial}`,
     category: template.category,
     title: template.title,
     story: template.story,
     value: Math.min(template.value, settings.wishValueCap),
-    beneficiary: { name: submitter.user.realName ?? '王秀兰', appellation: template.appellation, address: '幸福小区1栋101室' },
+    beneficiary: { name: submitter.user.realName ?? '王秀兰', ...selfOf(submitter, compound.name) },
     delivery: 'handover',
     consent: true
   })
@@ -123,9 +126,6 @@ function build(
     now: at
   }
   checkSubmission(input, facts)
-  const compound =
-    ctx.district.compounds.find((c) => c._id === submitter.user.compoundId) ??
-    ctx.district.compounds.find((c) => c.communityId === cast.community._id)!
   let wish = newWish(input, facts, {
     id: `seedh${String(serial).padStart(4, '0')}`,
     communityId: cast.community._id,

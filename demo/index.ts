@@ -13,11 +13,17 @@ import { DEMO_USERS } from './users'
 import { provideIdKey } from './ids'
 import { rebuildStoredRollups } from './rollups'
 
+/** Storage for the seed's pictures (the local cloud's `files`); without it the goods have no photos. */
+export interface SeedFiles {
+  write(cloudPath: string, data: Buffer): string
+}
+
 export interface SeedContext {
   r: Random
   now: Date
   district: District
   people: SeedPerson[]
+  files?: SeedFiles
 }
 
 export type PillarSeeder = (store: SeedStore, ctx: SeedContext) => void
@@ -30,7 +36,7 @@ export const DEMO_SEED = 20261122
 /** Start of the current hour, so a reseed within the hour gives identical documents. */
 const seedClock = () => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000)
 
-export async function seedDemo(store: SeedStore, now: Date = seedClock()): Promise<SeedContext> {
+export async function seedDemo(store: SeedStore, now: Date = seedClock(), files?: SeedFiles): Promise<SeedContext> {
   const r = createRandom(DEMO_SEED)
   // From a generator of its own (the district's draws stay as they were), so a reseed gives the same ids.
   // The demo is local; a real environment never runs the seed and its key is random (infra/secrets.ts).
@@ -51,7 +57,7 @@ export async function seedDemo(store: SeedStore, now: Date = seedClock()): Promi
     DEMO_USERS,
     people.flatMap((p) => (p.demo ? [p.demo] : []))
   )
-  const ctx: SeedContext = { r, now, district, people }
+  const ctx: SeedContext = { r, now, district, people, files }
   for (const seeder of PILLAR_SEEDERS) seeder(store, ctx)
   // The seeders write history directly; the dashboards' counters are made from it, as the functions keep them.
   rebuildStoredRollups(store)

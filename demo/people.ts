@@ -139,3 +139,18 @@ export function buildPeople(r: Random, district: District, now: Date): SeedPerso
   for (const u of UNITS.slice(1)) make(next(), personName(r), u.communityId, [{ role: 'unitAdmin', unitId: u.id }], { unitAdmin: u.id })
   return people
 }
+
+/** A stable number from a text (FNV-1a), for choices that must not draw from the seed's random source. */
+const hashOf = (text: string) => [...text].reduce((h, c) => Math.imul(h ^ c.codePointAt(0)!, 16_777_619) >>> 0, 2_166_136_261)
+
+const ADULT_APPELLATIONS = ['奶奶', '爷爷', '大爷', '阿姨'] as const
+
+/**
+ * How an adult who wishes is addressed and where they live, the same in every wish of theirs (one person,
+ * one name, one home): from their openid, in their own compound. The demo resident is 王秀英, 72: 奶奶.
+ */
+export function selfOf(person: SeedPerson, compoundName: string): { appellation: (typeof ADULT_APPELLATIONS)[number]; address: string } {
+  const h = hashOf(person.user._id)
+  const appellation = person.user._id === 'demo-resident' ? '奶奶' : ADULT_APPELLATIONS[h % ADULT_APPELLATIONS.length]
+  return { appellation, address: `${compoundName}${1 + (h % 20)}栋${1 + ((h >>> 5) % 6)}0${1 + ((h >>> 9) % 4)}室` }
+}

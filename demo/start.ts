@@ -6,5 +6,5 @@ import { productCloud } from './cloud'
 main(process.argv.slice(2), {
   ...productCloud,
   // Imported only when seeding: the seed pulls in the functions' shared code (which loads wx-server-sdk).
-  seed: async (store) => void (await (await import('./index')).seedDemo(store))
+  seed: async (store, files) => void (await (await import('./index')).seedDemo(store, undefined, files))
 })

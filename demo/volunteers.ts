@@ -15,8 +15,9 @@ import { quotaId, quotaPeriod } from '../cloudfunctions/points/src/domain/redeem
 import { enrollmentIdFor, type ActivityDoc, type EnrollmentDoc, type VolunteerDoc } from '../cloudfunctions/volunteer/src/docs'
 import { serviceHours, servicePoints, toHalfHours } from '../cloudfunctions/volunteer/src/domain/hours'
 import { volunteerNumber } from '../cloudfunctions/volunteer/src/domain/identity'
-import type { PillarSeeder, SeedContext } from './index'
+import type { PillarSeeder, SeedContext, SeedFiles } from './index'
 import { MERCHANTS, type SeedPerson } from './people'
+import { goodsPicture } from './pictures'
 import type { Random } from './random'
 import type { SeedStore } from './store'
 
@@ -46,7 +47,12 @@ const ACTIVITY_PLANS = [
     venue: '社区日间照料中心',
     tag: '助老'
   },
-  { title: '小区垃圾分类督导', content: '在小区投放点指导居民正确分类投放，宣传垃圾分类知识。', venue: '小区垃圾分类投放点', tag: '环保' },
+  {
+    title: '小区垃圾分类督导',
+    content: '在小区投放点指导居民正确分类投放，宣传垃圾分类知识。',
+    venue: '各小区垃圾分类投放点',
+    tag: '环保'
+  },
   { title: '文明交通劝导', content: '在路口协助交警劝导行人和非机动车文明出行。', venue: '青枫路与柳岸街路口', tag: '文明' },
   { title: '义务理发进社区', content: '为行动不便的老人和残疾人提供免费理发服务。', venue: '党群服务中心一楼', tag: '便民' },
   { title: '反诈宣传进楼栋', content: '入户发放反诈宣传资料，帮助老人安装国家反诈中心App。', venue: '社区各楼栋', tag: '宣传' },
@@ -185,18 +191,42 @@ function seedProfiles(s: Seeding, people: SeedPerson[]) {
 
 type Timing = 'closed' | 'ended' | 'ongoing' | 'soon' | 'upcoming'
 
-function activityTimes(s: Seeding, timing: Timing, k: number) {
+/** Times of day activities start at (China time), mornings and afternoons mostly, now and then an evening. */
+const START_TIMES: Array<[hour: number, minute: number]> = [
+  [8, 30],
+  [9, 0],
+  [9, 0],
+  [9, 30],
+  [10, 0],
+  [14, 0],
+  [14, 30],
+  [15, 0],
+  [19, 0]
+]
+const CST_MS = 8 * HOUR
+
+/** `ms` moved to the start time `at` of the same China calendar day. */
+function atTimeOfDay(ms: number, [hour, minute]: [number, number]): number {
+  const dayStart = Math.floor((ms + CST_MS) / DAY) * DAY - CST_MS
+  return dayStart + hour * HOUR + minute * 60_000
+}
+
+/** `slot` chooses the time of day without a random draw, so what is seeded after stays as it was. */
+function activityTimes(s: Seeding, timing: Timing, k: number, slot: number) {
   const hours = s.r.int(2, 3)
+  // Closed and upcoming ones fall on any day of the week at a daytime hour; the ones around now keep their
+  // place relative to it (check-in demos need them).
   const startMs = {
-    closed: s.now.getTime() - (7 * k + s.r.int(10, 13)) * DAY,
+    closed: atTimeOfDay(s.now.getTime() - (7 * k + s.r.int(10, 13)) * DAY, START_TIMES[slot % START_TIMES.length]),
     ended: s.now.getTime() - 4 * HOUR,
     ongoing: s.now.getTime() - HOUR,
     soon: s.now.getTime() + 2 * HOUR,
-    upcoming: s.now.getTime() + (3 * k + s.r.int(1, 3)) * DAY
+    upcoming: atTimeOfDay(s.now.getTime() + (3 * k + s.r.int(1, 3)) * DAY, START_TIMES[(slot * 5 + 2) % START_TIMES.length])
   }[timing]
   const start = new Date(startMs)
   const end = new Date(startMs + hours * HOUR)
-  const enrollDeadline = new Date(startMs - (timing === 'soon' || timing === 'ongoing' ? HOUR : DAY))
+  // Sign-up closes an hour before the start: an upcoming activity is never already closed.
+  const enrollDeadline = new Date(startMs - (timing === 'closed' ? DAY : HOUR))
   return { start, end, enrollDeadline }
 }
 
@@ -208,13 +238,14 @@ function plannedActivities(communityId: string): Timing[] {
 function buildActivity(s: Seeding, c: CommunityDoc, timing: Timing, k: number, n: number, staff: string): ActivityDoc {
   const plan = ACTIVITY_PLANS[(n + k) % ACTIVITY_PLANS.length]
   const [lng, lat] = c.center.coordinates
-  const times = activityTimes(s, timing, k)
+  const times = activityTimes(s, timing, k, n * 3 + k)
   return {
     _id: `act-${c._id}-${String(n + 1).padStart(2, '0')}`,
     communityId: c._id,
     title: plan.title,
     content: plan.content,
-    venue: `${c.name}${plan.venue}`,
+    // Venues named from the community's own name: "青枫社区图书室", never "青枫社区社区图书室".
+    venue: `${c.name}${plan.venue.replace(/^社区/, '')}`,
     location: { type: 'Point', coordinates: [jitter(s.r, lng, 0.002), jitter(s.r, lat, 0.002)] },
     ...times,
     capacity: s.r.pick([8, 10, 12, 15, 20]),
@@ -405,18 +436,21 @@ function seedMerchants(s: Seeding, ctx: SeedContext): MerchantDoc[] {
   return merchants
 }
 
-function buildGoods(s: Seeding, merchants: MerchantDoc[]): GoodsDoc[] {
+function buildGoods(s: Seeding, merchants: MerchantDoc[], files: SeedFiles | undefined): GoodsDoc[] {
   const goods: GoodsDoc[] = []
   for (const m of merchants.filter((x) => x.status === 'approved')) {
     GOODS_PLANS[m._id]?.forEach((p, i) => {
       const createdAt = new Date(s.now.getTime() - s.r.int(20, 50) * DAY)
+      const id = `g-${m._id}-${String(i + 1).padStart(2, '0')}`
+      // In the shop owner's own folder, where the functions accept it as theirs when the goods are edited.
+      const photo = files?.write(`users/${m.ownerId}/demo/${id}.svg`, goodsPicture(p.name, p.kind, goods.length)) ?? null
       goods.push({
-        _id: `g-${m._id}-${String(i + 1).padStart(2, '0')}`,
+        _id: id,
         merchantId: m._id,
         merchantName: m.name,
         communityId: m.communityId,
         ...p,
-        photo: null,
+        photo,
         redeemed: 0,
         pickupPlace: m.kind === 'shop' ? `${m.name}收银台` : `${m.name}（请先电话预约）`,
         pickupDays: 7,
@@ -560,7 +594,7 @@ export const seedVolunteers: PillarSeeder = (store, ctx) => {
   seedActivities(s, ctx)
   seedAdjustments(s, 'demo-staff')
   const merchants = seedMerchants(s, ctx)
-  const goods = buildGoods(s, merchants)
+  const goods = buildGoods(s, merchants, ctx.files)
   seedOrders(s, goods)
   replayLedger(s)
   store.insert('goods', goods)

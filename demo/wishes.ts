@@ -14,7 +14,7 @@ import { noticeDoc } from '../cloudfunctions/_shared/domain/notices'
 import type { WishClaimerDoc, WishDoc } from '../cloudfunctions/_shared/docs/wish'
 import type { PillarSeeder, SeedContext } from './index'
 import { personName } from './names'
-import type { SeedPerson } from './people'
+import { selfOf, type SeedPerson } from './people'
 import type { SeedStore } from './store'
 
 interface Template {
@@ -271,11 +271,7 @@ class WishSeeder {
             isChild: true,
             address: `${this.compoundName(cast)}${r.int(1, 20)}栋`
           }
-        : {
-            name: beneficiaryName,
-            appellation: r.pick(template.appellations),
-            address: `${this.compoundName(cast, submitter)}${r.int(1, 20)}栋${r.int(1, 6)}0${r.int(1, 4)}室`
-          },
+        : { name: beneficiaryName, ...this.adultSelf(cast, submitter, template) },
       guardian: child
         ? {
             name: personName(r),
@@ -409,6 +405,19 @@ class WishSeeder {
 
   private demoResident(): SeedPerson {
     return this.ctx.people.find((p) => p.user._id === 'demo-resident') as SeedPerson
+  }
+
+  /**
+   * One person, one form of address, one home (selfOf). The draws that used to pick them per wish are still
+   * made, so everything seeded after them stays as it was.
+   */
+  private adultSelf(cast: Cast, submitter: SeedPerson, template: { appellations: Appellation[] }) {
+    const { r } = this.ctx
+    r.pick(template.appellations)
+    r.int(1, 20)
+    r.int(1, 6)
+    r.int(1, 4)
+    return selfOf(submitter, this.compoundName(cast, submitter))
   }
 
   private compoundName(cast: Cast, person?: SeedPerson): string {

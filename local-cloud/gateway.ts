@@ -138,6 +138,28 @@ export class Gateway {
     return this.fail('timerFailed', `timer ${subject.name}/${subject.trigger} failed`, subject)
   }
 
+  /**
+   * wx.cloud.getTempFileURL for a browser build: `{ fileList: [fileID…] }` (at most 50, as the cloud allows)
+   * → `{ fileList: [{ fileID, tempFileURL, maxAge, status, errMsg }] }`, status 0 when found.
+   */
+  tempFileUrls(body: unknown): unknown {
+    const list = isPlainObject(body) ? body.fileList : undefined
+    if (!Array.isArray(list) || list.length > 50 || list.some((f) => typeof f !== 'string'))
+      return this.fail('invalidParam', 'fileList must be an array of at most 50 file ids')
+    const answer = this.storage.batchGetDownloadUrl({ file_list: list.map((fileid) => ({ fileid, max_age: 7200 })) }) as {
+      data: { download_list: Array<{ fileID: string; tempFileURL: string; code: string; maxAge: number }> }
+    }
+    return {
+      fileList: answer.data.download_list.map((f) => ({
+        fileID: f.fileID,
+        tempFileURL: f.tempFileURL,
+        maxAge: f.maxAge,
+        status: f.code === 'SUCCESS' ? 0 : 1,
+        errMsg: f.code === 'SUCCESS' ? 'ok' : f.code
+      }))
+    }
+  }
+
   /** A browser upload: stored at users/<openid>/<basename of cloudPath>. */
   upload(openid: string, cloudPath: string, data: Buffer): { fileID: string } {
     const base = cleanCloudPath(cloudPath).split('/').pop() as string

@@ -22,6 +22,11 @@ export {
   type RouteRequest
 } from './gateway'
 
+/** What a seed may do with storage: write a file at a cloud path, answering its `cloud://` file ID. */
+export interface SeedFiles {
+  write(cloudPath: string, data: Buffer): string
+}
+
 export interface LocalCloudOptions {
   /** 0 = a random free port. */
   port?: number
@@ -30,8 +35,8 @@ export interface LocalCloudOptions {
   functionsDir: string
   /** Collections (and their indexes) to create; without it only collections already in dataDir exist. */
   database?: DatabaseDeclaration
-  /** Fills an empty database (every collection empty) once the cloud listens. */
-  seed?: (store: Store) => void | Promise<void>
+  /** Fills an empty database (every collection empty) once the cloud listens; `files` puts files in storage. */
+  seed?: (store: Store, files: SeedFiles) => void | Promise<void>
   /** Extra JSON routes under /api/ (e.g. a demo login listing). */
   routes?: readonly GatewayRoute[]
   /** How the gateway answers its own failures; default `{ errCode, errMsg }`. */
@@ -125,7 +130,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
 
-  if (opts.seed && store.collections().every((c) => store.count(c) === 0)) await opts.seed(store)
+  if (opts.seed && store.collections().every((c) => store.count(c) === 0))
+    await opts.seed(store, { write: (cloudPath, data) => storage.write(cloudPath, data) })
   if (opts.timers) {
     runner.startTimers((fn, trigger) => {
       gateway.runTimer(fn, trigger).catch((e) => console.error(`[local-cloud] timer ${fn}/${trigger} failed:`, e))

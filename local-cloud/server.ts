@@ -196,6 +196,8 @@ async function api(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, 
     return json(res, 200, deps.gateway.upload(openid, url.searchParams.get('cloudPath') ?? '', body))
   }
 
+  if (path === '/api/storage/temp-urls' && method === 'POST') return json(res, 200, deps.gateway.tempFileUrls(await readJsonBody(req)))
+
   return failWith(deps, res, 404, 'routeNotFound', `no route ${method} ${path}`)
 }
 

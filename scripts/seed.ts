@@ -3,6 +3,7 @@
 // server keeps its own copy of the data in memory.
 import { productCloud } from '../demo/cloud'
 import { seedDemo } from '../demo'
+import { LocalStorage } from '../local-cloud/storage'
 import { Store } from '../local-cloud/store'
 
 async function main(): Promise<void> {
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
       return
     }
     if (reset) store.clear()
-    await seedDemo(store)
+    // The goods' pictures go to the storage folder, as `npm start` seeds them (its default environment id).
+    const storage = new LocalStorage(dataDir, 'local-dev', () => '')
+    await seedDemo(store, undefined, { write: (path, data) => storage.write(path, data) })
     const counts = store
       .collections()
       .map((c) => `${c} ${store.count(c)}`)

@@ -85,7 +85,7 @@ export const SUBPACKAGES = {
     merchantReview: 'points/merchants/index',
     pointsAdjust: 'points/adjust/index'
   },
-  lifeCircle: { detail: 'detail/index', place: 'place/index' }
+  lifeCircle: { detail: 'detail/index', place: 'place/index', map: 'map/index' }
 } as const
 
 export type Tab = keyof typeof TAB_PAGES

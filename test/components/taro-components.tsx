@@ -50,3 +50,10 @@ export const Textarea = element('textarea', 'Textarea', (p) => ({
 }))
 /** The picker's children open a native sheet on devices; in tests its options are in data-range. */
 export const Picker = element('div', 'Picker', (p) => ({ 'data-range': JSON.stringify(p.range ?? []) }))
+export const Switch = element('input', 'Switch', (p) => ({
+  type: 'checkbox',
+  role: 'switch',
+  checked: Boolean(p.checked),
+  onChange: (e: { target: { checked: boolean } }) =>
+    (p.onChange as ((ev: unknown) => void) | undefined)?.({ detail: { value: e.target.checked } })
+}))

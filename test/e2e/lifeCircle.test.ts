@@ -57,8 +57,31 @@ describe('the 15-minute life circle', () => {
     await screen()
       .getByText(/^距您 \d+(\.\d)?(米|公里)内? · 步行约\d+分钟$/)
       .waitFor()
-    await button(h.page, '导航前往').waitFor()
     await button(h.page, '拨打电话').waitFor()
+    // The browser has no WeChat map: 导航前往 opens the drawn map with a hand-off link (issue 19, defect 8).
+    await button(h.page, '导航前往').click()
+    const map = screen().locator('svg.llt-map')
+    await map.waitFor()
+    const link = screen().getByText('用高德地图导航前往')
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=118\.\d+%2C31\.\d+&name=/)
+    await h.screenshot('e2e-lifecircle-navigation-map')
+    await h.page.goBack()
+    await h.page.goBack()
+  })
+
+  it('shows the facilities on a drawn map with the 5/10/15-minute rings; a marker opens its facility', async () => {
+    await screen().locator('.life-circle__toggle').filter({ hasText: '看地图' }).click()
+    const map = screen().locator('svg.llt-map')
+    await map.waitFor()
+    expect(await map.locator('.llt-map__ring').count()).toBe(3)
+    const marker = map.locator('.llt-map__marker').first()
+    const label = (await marker.getAttribute('aria-label')) ?? ''
+    await h.screenshot('e2e-lifecircle-map')
+    await marker.click()
+    await screen()
+      .locator('.facility__name')
+      .filter({ hasText: label.split(' · ')[0] })
+      .waitFor()
     await h.page.goBack()
   })
 

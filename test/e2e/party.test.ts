@@ -73,7 +73,7 @@ describe('dual registration from the form to the badge and the unit’s report',
     expect(text).toMatch(/1\d{2}\*{4}\d{4}/)
 
     const download = h.page.waitForEvent('download')
-    await button(h.page, '导出 CSV').click()
+    await button(h.page, '导出表格').click()
     const file = await download
     expect(file.suggestedFilename()).toMatch(/^江城市税务局镜湖分局-\d{4}年度党员双重考评\.csv$/)
   })

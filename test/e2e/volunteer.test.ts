@@ -152,6 +152,14 @@ describe('volunteer service and the points supermarket', () => {
     const mall = within(h.page, '.points-home')
     const goods = mall.locator('.points-goods').filter({ hasText: '抽纸一提' })
     await goods.waitFor()
+    // Goods photos are cloud files: the browser shows them through temporary URLs (issue 19, defects 2, 23).
+    const photo = goods.locator('.points-goods__photo img')
+    await photo.waitFor()
+    await h.page.waitForFunction(
+      (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+      await photo.elementHandle()
+    )
+    expect(await photo.getAttribute('src')).toMatch(/\/files\/users\/.+\.svg$/)
     await goods.click()
     const detail = within(h.page, '.points-goods-page')
     await tap(detail, '立即兑换')

@@ -77,7 +77,7 @@ describe('the staff workbench', () => {
     ])
     expect(download.suggestedFilename()).toMatch(/^青枫社区-\d{4}-\d{2}-微心愿台账\.csv$/)
     const text = readFileSync((await download.path()) as string, 'utf8')
-    expect(text.startsWith('\uFEFF心愿编号,类别,标题,受助人')).toBe(true)
+    expect(text.startsWith('\uFEFF序号,类别,标题,受助人')).toBe(true)
   })
 })
 

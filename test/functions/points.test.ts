@@ -427,7 +427,9 @@ describe('cancel, expiry and pickup', () => {
     const done = await ok(api.points.verifyPickup({ code: a.qrPayload }, 'shop1'))
     expect(done).toMatchObject({ id: a.id, status: 'pickedUp', buyer: '李**', pickupCode: null })
     await fails(api.points.verifyPickup({ code: a.qrPayload }, 'shop1'), 'CONFLICT', /已领取/)
-    expect(await ok(api.points.verifyPickup({ code: b.pickupCode }, 'staff1'))).toMatchObject({ status: 'pickedUp' })
+    // Typed as the buyer's screen groups it ("682 250"), from a full-width keyboard.
+    const typed = b.pickupCode!.replace(/(\d{3})(\d{3})/, '$1　$2').replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+    expect(await ok(api.points.verifyPickup({ code: typed }, 'staff1'))).toMatchObject({ status: 'pickedUp' })
     await fails(api.points.cancelRedemption({ orderId: a.id }, 'vol1'), 'CONFLICT', /已领取/)
     await fails(api.points.verifyPickup({ code: '12ab56' }, 'shop1'), 'INVALID_ARGUMENT', /取货码格式不正确/)
     await fails(api.points.verifyPickup({ code: `LLT-PICKUP:${b.id}.000000` }, 'shop1'), 'NOT_FOUND')

@@ -862,7 +862,7 @@ describe('CSV exports', () => {
       const lines = rowsOf(e.csv)
       expect(lines).toHaveLength(1)
       expect(lines[0].length).toBeGreaterThan(2)
-      expect(e.filename).toMatch(/^梧桐社区-2026-03-.+\.csv$/)
+      expect(e.filename).toMatch(/^梧桐社区-2026年3月-.+\.csv$/)
     }
   })
 
@@ -894,7 +894,7 @@ describe('CSV exports', () => {
       '已通过',
       '2026-01-05',
       '2026-01-08',
-      '2026H1'
+      '2026年上半年'
     ])
     const streetCsv = await ok(exportCsv('registrations', 'cm01', 'street1'))
     expect(streetCsv.masked).toBe(true)
@@ -938,6 +938,16 @@ describe('CSV exports', () => {
     ).toEqual(['黄**', '陈**', '林**', '梁*'])
   })
 
+  it('leaves members approved after the year out of its report, and reads half-years as Chinese (issue 19, defect 24)', async () => {
+    const report = await ok(api.workbench.exportCsv({ kind: 'assessment', communityId: 'cm01', period: '2025' }, 'staff1'))
+    const lines = rowsOf(report.csv)
+    // Approved by the end of 2025: pm3 only (pm1 pm2 pm7 in 2026).
+    expect(lines.slice(1).map((l) => l[0])).toEqual(['黄志明'])
+    expect(lines[1][6]).toBe('2025年上半年、2025年下半年')
+    expect(report.filename).toBe('青枫社区-2025年-党员考评报表.csv')
+    expect(report.csv).not.toMatch(/\d{4}H[12]/)
+  })
+
   it('never exports a beneficiary’s name, phone or address, nor a pickup code', async () => {
     const wishes = await ok(exportCsv('wishes', 'cm01', 'staff1'))
     // Created in March: w2 w3 w4 w5 w6 w7 w8 w9.
@@ -945,7 +955,7 @@ describe('CSV exports', () => {
     expect(wishes.csv).not.toContain('张桂英')
     expect(wishes.csv).not.toContain('幸福小区3栋')
     expect(wishes.csv).not.toMatch(PHONE_PATTERN)
-    expect(rowsOf(wishes.csv)[1].slice(0, 4)).toEqual(['w2', '物资', '心愿w2', '张奶奶'])
+    expect(rowsOf(wishes.csv)[1].slice(0, 4)).toEqual(['1', '物资', '心愿w2', '张奶奶'])
     const orders = await ok(exportCsv('redemptions', 'cm01', 'staff1'))
     // Placed in March: r5 r4 r1 r6 r7 r3 r2.
     expect(orders.rows).toBe(7)

@@ -184,7 +184,7 @@ it('an activity close and the expiry timer killed half-way finish their work whe
           location: { lat: 31.335, lng: 118.375 },
           start: new Date(start).toISOString(),
           end: new Date(start + 3 * HOUR).toISOString(),
-          enrollDeadline: new Date(start - HOUR).toISOString(),
+          enrollDeadline: new Date(start - HOUR / 2).toISOString(),
           capacity: 500,
           pointsPerHour: 10,
           pointsCap: 40,

@@ -55,9 +55,9 @@ describe('common schemas', () => {
     const schema = z.object({ location, name: text('姓名'), count: z.number().max(3) })
     const messages = (data: unknown) => schema.safeParse(data, { errorMap: chineseErrorMap }).error?.issues.map((i) => i.message)
     expect(messages('x')).toEqual(['提交的内容格式不正确'])
-    expect(messages({ location: { lat: 31.3 }, name: '张三', count: 9 })).toEqual(['缺少必填内容', '填写的内容太多或数值太大'])
+    expect(messages({ location: { lat: 31.3 }, name: '张三', count: 9 })).toEqual(['缺少经度', '填写的内容太多或数值太大'])
     expect(messages({ location: { lat: 91, lng: 118 }, name: 7, count: 1 })).toEqual([
-      '填写的内容太多或数值太大',
+      '纬度应在-90到90之间，请在地图上重新选点',
       '位置不在服务范围内',
       '姓名格式不正确'
     ])
@@ -67,5 +67,7 @@ describe('common schemas', () => {
     expect(location.safeParse({ lat: 31.3, lng: 118.4 }).success).toBe(true)
     expect(location.safeParse({ lat: 48.85, lng: 2.35 }).error?.issues[0].message).toBe('位置不在服务范围内')
     expect(location.safeParse({ lat: Number.NaN, lng: 1 }).success).toBe(false)
+    // Issue 19, defect 26: latitude 200 used to read "填写的内容太多或数值太大".
+    expect(location.safeParse({ lat: 200, lng: 118.4 }).error?.issues[0].message).toBe('纬度应在-90到90之间，请在地图上重新选点')
   })
 })

@@ -39,10 +39,18 @@ export const CHINA_BOUNDS = { minLat: 3.8, maxLat: 53.6, minLng: 73.5, maxLng: 1
 export const location = z
   .object(
     {
-      lat: z.number({ invalid_type_error: '纬度格式不正确' }).finite('纬度格式不正确').min(-90).max(90),
-      lng: z.number({ invalid_type_error: '经度格式不正确' }).finite('经度格式不正确').min(-180).max(180)
+      lat: z
+        .number({ required_error: '缺少纬度', invalid_type_error: '纬度格式不正确' })
+        .finite('纬度格式不正确')
+        .min(-90, '纬度应在-90到90之间，请在地图上重新选点')
+        .max(90, '纬度应在-90到90之间，请在地图上重新选点'),
+      lng: z
+        .number({ required_error: '缺少经度', invalid_type_error: '经度格式不正确' })
+        .finite('经度格式不正确')
+        .min(-180, '经度应在-180到180之间，请在地图上重新选点')
+        .max(180, '经度应在-180到180之间，请在地图上重新选点')
     },
-    { required_error: '缺少位置', invalid_type_error: '位置格式不正确' }
+    { required_error: '请选择位置', invalid_type_error: '位置格式不正确' }
   )
   .refine(
     (p) => p.lat >= CHINA_BOUNDS.minLat && p.lat <= CHINA_BOUNDS.maxLat && p.lng >= CHINA_BOUNDS.minLng && p.lng <= CHINA_BOUNDS.maxLng,

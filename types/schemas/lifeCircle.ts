@@ -191,6 +191,7 @@ export interface CompoundCoverage {
   name: string
   communityId: string
   households: number
+  location: LatLng
   /** Categories NOT reachable within their tier. */
   missing: FacilityCategory[]
 }

@@ -63,7 +63,7 @@ test('the CSV starts with a BOM, has Chinese headers, CST dates, and defuses for
     '江城市税务局镜湖分局',
     "'=机关党支部",
     '2026-03-02',
-    '2026H1 2026H2',
+    '2026年上半年、2026年下半年',
     '0',
     '0',
     '0',

@@ -2,6 +2,7 @@
 // rating), and the same rows as CSV (UTF-8 with BOM, so Excel on Windows reads the Chinese). Pure.
 import Papa from 'papaparse'
 import { RATING_LABELS, type Rating } from '../../../types'
+import { periodLabel } from '../../../types/periods'
 import type { AssessmentRulesView, ReportRow } from '../../../types/schemas/party'
 import type { MemberRegistrationDoc } from '../docs/party'
 import { maxRating, ratingHalf, renewedIn, totalsOf, type SourceSum } from './assessment'
@@ -54,7 +55,7 @@ export const CSV_COLUMNS: Array<[string, (r: ReportRow) => string | number]> = [
   ['工作单位', (r) => r.workUnit],
   ['所在党支部', (r) => r.branch],
   ['报到通过日期', (r) => (r.approvedAt ? dayOf(r.approvedAt) : '')],
-  ['已续报到半年度', (r) => r.renewedHalves.join(' ')],
+  ['已续报到半年度', (r) => r.renewedHalves.map(periodLabel).join('、')],
   ['志愿服务时长(小时)', (r) => r.hours],
   ['认领心愿(个)', (r) => r.wishes],
   ['完成需求(个)', (r) => r.needs],

@@ -119,7 +119,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   const compounds: CompoundCoverage[] = input.compounds.map((c) => {
     const missing = categories.filter((cat) => !grids.get(cat)!.reaches(c))
     missingById.set(c.id, new Set(missing))
-    return { id: c.id, name: c.name, communityId: c.communityId, households: c.households, missing }
+    return { id: c.id, name: c.name, communityId: c.communityId, households: c.households, location: { lat: c.lat, lng: c.lng }, missing }
   })
   const isCovered = (cat: FacilityCategory) => (c: CoverageCompound) => !missingById.get(c.id)!.has(cat)
 

@@ -127,10 +127,15 @@ export const unitMembersPage = (unitId: string, status: RegistrationStatus | und
   pageOf<MemberRegistrationDoc>(newestFirst(coll('partyMembers').where({ unitId, status: status ?? _.in(['pending', 'approved']) })), page)
 
 /** Approved members of a unit or a community, in order of approval. */
-export const approvedMembersPage = (scope: { kind: 'unit' | 'community'; id: string }, page: PageInput) =>
+/** Members approved before `before` (the end of the report's year), in approval order. */
+export const approvedMembersPage = (scope: { kind: 'unit' | 'community'; id: string }, page: PageInput, before: Date) =>
   pageOf<MemberRegistrationDoc>(
     coll('partyMembers')
-      .where(scope.kind === 'unit' ? { unitId: scope.id, status: 'approved' } : { communityId: scope.id, status: 'approved' })
+      .where({
+        ...(scope.kind === 'unit' ? { unitId: scope.id } : { communityId: scope.id }),
+        status: 'approved',
+        approvedAt: _.lt(before)
+      })
       .orderBy('approvedAt', 'asc')
       .orderBy('_id', 'asc'),
     page

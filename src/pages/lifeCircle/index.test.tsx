@@ -101,6 +101,25 @@ describe('生活圈 tab', () => {
     })
   })
 
+  it('shows the places on a drawn map in the browser: rings per walk, a tap on a marker opens it (issue 19)', async () => {
+    stubFetch(answer)
+    renderPage()
+    fireEvent.click(screen.getByText('使用我的位置'))
+    await screen.findByText('设施a')
+    fireEvent.click(screen.getByText('看地图'))
+    const map = screen.getByRole('img', { name: '15分钟生活圈设施地图' })
+    expect(map.tagName.toLowerCase()).toBe('svg')
+    expect(map.querySelectorAll('.llt-map__ring')).toHaveLength(3)
+    expect(screen.getByText('您的位置')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '设施b · 步行7分钟' }))
+    expect(taroTest.navigations.at(-1)).toEqual({
+      kind: 'navigateTo',
+      url: '/packages/lifeCircle/detail/index?id=b&lat=31.3526&lng=118.4331'
+    })
+    fireEvent.click(screen.getByText('收起地图'))
+    expect(screen.queryByRole('img', { name: '15分钟生活圈设施地图' })).toBeNull()
+  })
+
   it('when location is refused, says so and offers the community picker', async () => {
     Taro.getLocation = (async () => {
       throw new Error('getLocation:fail auth deny')

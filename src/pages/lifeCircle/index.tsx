@@ -4,12 +4,13 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { CircleTier, FacilityCategory } from '@contract/enums'
+import { FACILITY_CATEGORIES, type CircleTier, type FacilityCategory } from '@contract/enums'
 import type { CategoriesResult, FacilitySummary } from '@contract/schemas/lifeCircle'
 import { BigButton } from '@/components/BigButton'
 import { ElderHome } from '@/components/ElderHome'
 import { PageHeader } from '@/components/PageHeader'
 import { PagedList } from '@/components/PagedList'
+import { PlaceMap } from '@/components/PlaceMap'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { useMe, useSignedIn } from '@/hooks/useMe'
@@ -18,10 +19,8 @@ import { useRemote } from '@/hooks/useRemote'
 import { pageUrl } from '@/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { getLocation } from '@/services/device'
-import { isWeapp } from '@/services/platform'
 import { CategoryChips } from './components/CategoryChips'
 import { FacilityItem } from './components/FacilityItem'
-import { FacilityMap } from './components/FacilityMap'
 import { TierSwitch } from './components/TierSwitch'
 import { originLabel, storedPlace, type Origin } from './origin'
 import './index.css'
@@ -52,7 +51,8 @@ function Results({ origin }: { origin: Origin }) {
     },
     [lat, lng, minutes, category, openNow, keyword]
   )
-  const radius = tiers.data?.tiers.find((t) => t.minutes === minutes)?.radius ?? 0
+  // The rings up to the chosen walk: 5, 10 and 15 minutes on the 15-minute circle.
+  const rings = (tiers.data?.tiers ?? []).filter((t) => t.minutes <= minutes)
   const open = (f: FacilitySummary) => void Taro.navigateTo({ url: pageUrl('lifeCircle', 'detail', { id: f.id, lat, lng }) })
 
   return (
@@ -90,21 +90,26 @@ function Results({ origin }: { origin: Origin }) {
               “{keyword}” ✕
             </View>
           )}
-          {isWeapp() && (
-            <View className="life-circle__toggle" role="button" onClick={() => setView(view === 'list' ? 'map' : 'list')}>
-              {view === 'list' ? '地图' : '列表'}
-            </View>
-          )}
+          <View className="life-circle__toggle" role="button" onClick={() => setView(view === 'list' ? 'map' : 'list')}>
+            {view === 'list' ? '看地图' : '收起地图'}
+          </View>
         </View>
       </Section>
-      {view === 'map' && isWeapp() && (
+      {view === 'map' && (
         <Section>
-          <FacilityMap
-            origin={origin.point}
-            radius={radius}
-            facilities={paged.items}
+          <PlaceMap
+            title={`${minutes}分钟生活圈设施地图`}
+            center={origin.point}
+            centerLabel={origin.kind === 'located' ? '您的位置' : '所选位置'}
+            rings={rings}
+            markers={paged.items.map((f) => ({
+              id: f.id,
+              location: f.location,
+              label: `${f.name} · 步行${f.walkMinutes}分钟`,
+              glyph: FACILITY_CATEGORIES.find((c) => c.id === f.category)?.icon
+            }))}
+            onMarker={(m) => open(paged.items.find((f) => f.id === m.id)!)}
             showMyLocation={origin.kind === 'located'}
-            onOpen={open}
           />
         </Section>
       )}

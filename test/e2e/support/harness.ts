@@ -64,7 +64,7 @@ export async function startHarness(): Promise<Harness> {
     port: 0,
     dataDir: path.join(tmp, 'data'),
     staticDir,
-    seed: async (store) => void (await seedDemo(store)),
+    seed: async (store, files) => void (await seedDemo(store, undefined, files)),
     quiet: true
   })
   let context: BrowserContext

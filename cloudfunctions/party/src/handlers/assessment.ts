@@ -3,7 +3,7 @@
 import type { ReportRow } from '../../../../types/schemas/party'
 import { checkRating, maxRating, ratingHalf, renewedIn, totalsOf } from '../../../_shared/domain/assessment'
 import { reportCsv, reportFilename, reportRow } from '../../../_shared/domain/assessmentReport'
-import { assessmentPeriod, halfYear } from '../../../_shared/domain/period'
+import { assessmentPeriod, halfYear, periodRange } from '../../../_shared/domain/period'
 import { hasGrant, isStaffOf, personOf, requireStaffOf, type Caller } from '../../../_shared/infra/auth'
 import { denied, notFound, precondition } from '../../../_shared/infra/errors'
 import type { Handler } from '../../../_shared/infra/router'
@@ -129,7 +129,7 @@ async function reportPage(
   page: PageInput,
   now: Date
 ): Promise<{ rows: ReportRow[]; nextCursor: string | null }> {
-  const members = await approvedMembersPage(scope, page)
+  const members = await approvedMembersPage(scope, page, periodRange(period).end)
   const openids = members.items.map((m) => m.openid)
   const [sums, ratings, names, community] = await Promise.all([
     sumsByPerson(openids, period),

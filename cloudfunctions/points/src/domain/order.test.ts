@@ -49,7 +49,10 @@ describe('pickup code', () => {
     expect(orderIdFor('o-2', 'req_12345678')).not.toBe(id)
     expect(parsePickup(pickupPayload(id, '012345'))).toEqual({ orderId: id, code: '012345' })
     expect(parsePickup(' 012345 ')).toEqual({ orderId: null, code: '012345' })
-    for (const junk of ['12345', '1234567', 'LLT-PICKUP:abc', 'LLT-PICKUP:a.b.12345x', 'LLT-CHECKIN:a.1.x'])
+    // Typed as the buyer's screen shows it, or from a full-width keyboard.
+    for (const typed of ['012 345', '０１２３４５', '０１２　３４５', '012-345', ' 0 1 2 3 4 5 '])
+      expect(parsePickup(typed)).toEqual({ orderId: null, code: '012345' })
+    for (const junk of ['12345', '1234567', '012 34', '0123 456', 'LLT-PICKUP:abc', 'LLT-PICKUP:a.b.12345x', 'LLT-CHECKIN:a.1.x'])
       expect(parsePickup(junk)).toBeNull()
   })
 })

@@ -49,10 +49,14 @@ export const pickupPayload = (orderId: string, code: string) => `${PICKUP_PREFIX
 
 export type PickupRef = { orderId: string; code: string } | { orderId: null; code: string }
 
-/** What the merchant scanned or typed: the QR text (order and code) or the six digits alone. */
+/**
+ * What the merchant scanned or typed: the QR text (order and code) or the six digits alone, typed as shown
+ * ("682 250") or with full-width digits and spaces from a Chinese keyboard.
+ */
 export function parsePickup(text: string): PickupRef | null {
-  const s = text.trim()
-  if (/^\d{6}$/.test(s)) return { orderId: null, code: s }
+  const s = text.normalize('NFKC').trim()
+  const digits = s.replace(/[\s-]/g, '')
+  if (/^\d{6}$/.test(digits)) return { orderId: null, code: digits }
   if (!s.startsWith(PICKUP_PREFIX)) return null
   const m = /^([A-Za-z0-9_-]{1,120})\.(\d{6})$/.exec(s.slice(PICKUP_PREFIX.length))
   return m ? { orderId: m[1], code: m[2] } : null

@@ -43,6 +43,10 @@ export const createActivity: Handler<'volunteer', 'createActivity'> = async (inp
   const start = new Date(input.start)
   if (start.getTime() <= ctx.now.getTime())
     throw invalid('开始时间必须晚于现在', { fields: [{ path: 'start', message: '开始时间必须晚于现在' }] })
+  if (new Date(input.enrollDeadline).getTime() <= ctx.now.getTime())
+    throw invalid('报名截止时间已过，请改为晚于现在的时间', {
+      fields: [{ path: 'enrollDeadline', message: '报名截止时间已过，请改为晚于现在的时间' }]
+    })
   requireOwnFiles([input.cover], ctx.caller.openid, { path: 'cover' })
   const doc: ActivityDoc = {
     _id: opaqueId('a', ctx.caller.openid, input.requestId),

@@ -56,7 +56,7 @@ describe('CSV reports', () => {
       '已通过',
       '2026-03-01',
       '2026-03-03',
-      '2026H1'
+      '2026年上半年'
     ])
     expect(staff[2].slice(0, 4)).toEqual(['单位报到', '江城供电公司', '刘德华', '13800001111'])
     const street = toCsv(REGISTRATION_COLUMNS, [memberLine(member, STREET), unitLine(unit, STREET)])

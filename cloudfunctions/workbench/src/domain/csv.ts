@@ -13,11 +13,13 @@ import {
   type WishCategory,
   type WishStatus
 } from '../../../../types/enums'
+import { periodLabel } from '../../../../types/periods'
 import { EXPORT_LABELS, type ExportKind } from '../../../../types/workbench'
 import { maskName, maskPhone, phoneFor } from '../../../_shared/domain/masking'
 
 export type Cell = string | number
-export type Column<R> = readonly [heading: string, pick: (row: R) => Cell]
+/** A column: its heading and its cell of a row (the row's place in the file, from 0, for a 序号). */
+export type Column<R> = readonly [heading: string, pick: (row: R, index: number) => Cell]
 
 /** Who exports: staff of the community (sees what the pillars show staff) or a street admin (masked). */
 export interface Viewer {
@@ -31,7 +33,7 @@ export const isMasked = (viewer: Viewer) => viewer.staffOf === null
 export const safeCell = (v: Cell): Cell => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)
 
 export function toCsv<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[]): string {
-  const data = rows.map((r) => columns.map(([, pick]) => safeCell(pick(r))))
+  const data = rows.map((r, i) => columns.map(([, pick]) => safeCell(pick(r, i))))
   return '\uFEFF' + Papa.unparse({ fields: columns.map(([h]) => h), data }, { newline: '\r\n' })
 }
 
@@ -47,7 +49,8 @@ export const cstDay = (v: When) => cstMinute(v).slice(0, 10)
 
 const nameFor = (name: string | null | undefined, viewer: Viewer) => (isMasked(viewer) ? maskName(name) : (name ?? ''))
 
-export const exportFilename = (kind: ExportKind, scopeName: string, period: string) => `${scopeName}-${period}-${EXPORT_LABELS[kind]}.csv`
+export const exportFilename = (kind: ExportKind, scopeName: string, period: string) =>
+  `${scopeName}-${periodLabel(period)}-${EXPORT_LABELS[kind]}.csv`
 
 // --- 双报到名单 ------------------------------------------------------------------------------------------------
 
@@ -126,7 +129,7 @@ export const REGISTRATION_COLUMNS: ReadonlyArray<Column<RegistrationLine>> = [
   ['状态', (r) => REGISTRATION_STATUS_LABELS[r.status] ?? r.status],
   ['提交日期', (r) => cstDay(r.createdAt)],
   ['通过日期', (r) => cstDay(r.approvedAt)],
-  ['已续报到半年度', (r) => r.renewedHalves.join(' ')]
+  ['已续报到半年度', (r) => r.renewedHalves.map(periodLabel).join('、')]
 ]
 
 // --- 志愿服务记录 -------------------------------------------------------------------------------------------------
@@ -265,7 +268,8 @@ export interface WishLike {
 }
 
 export const WISH_COLUMNS: ReadonlyArray<Column<WishLike>> = [
-  ['心愿编号', (w) => w._id],
+  // A row number, not the wish's internal id, which means nothing to a reader.
+  ['序号', (_w, i) => i + 1],
   ['类别', (w) => WISH_CATEGORY_LABELS[w.category] ?? w.category],
   ['标题', (w) => w.title],
   ['受助人', (w) => w.beneficiary.display],

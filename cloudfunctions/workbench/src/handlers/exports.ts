@@ -61,7 +61,8 @@ async function assessment({ community, viewer, period, now }: Job): Promise<Buil
   const year = assessmentYear(period)
   const members = await oldestFirst<MemberRegistrationDoc>(
     'partyMembers',
-    { communityId: community._id, status: 'approved' },
+    // Members approved after the year are not part of its report.
+    { communityId: community._id, status: 'approved', approvedAt: { lt: periodRange(year).end } },
     'approvedAt',
     MAX_ROWS
   )

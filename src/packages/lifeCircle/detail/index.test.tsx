@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { FacilityDetail } from '@contract/schemas/lifeCircle'
+import { taroTest } from '../../../../test/components/taro'
 import { FacilityView } from '.'
 
 const detail: FacilityDetail = {
@@ -43,14 +44,19 @@ describe('facility detail', () => {
     expect(screen.getByText('送餐上门')).toBeTruthy()
   })
 
-  it('calls the facility and navigates there with WeChat’s map', () => {
+  it('calls the facility and navigates there with WeChat’s map on the weapp', () => {
     const makePhoneCall = jest.fn(async () => ({ errMsg: 'ok' }))
     const openLocation = jest.fn(async () => ({ errMsg: 'ok' }))
     Object.assign(taro, { makePhoneCall, openLocation })
-    render(<FacilityView facility={detail} />)
-    fireEvent.click(screen.getByText('拨打电话'))
-    expect(makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0553-2123456' })
-    fireEvent.click(screen.getByText('导航前往'))
+    process.env.TARO_ENV = 'weapp'
+    try {
+      render(<FacilityView facility={detail} />)
+      fireEvent.click(screen.getByText('拨打电话'))
+      expect(makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0553-2123456' })
+      fireEvent.click(screen.getByText('导航前往'))
+    } finally {
+      process.env.TARO_ENV = 'h5'
+    }
     expect(openLocation).toHaveBeenCalledWith({
       latitude: 31.3351,
       longitude: 118.3752,
@@ -58,6 +64,20 @@ describe('facility detail', () => {
       address: '江城市镜湖区青枫路18号',
       scale: 17
     })
+  })
+
+  it('in the browser, 导航前往 opens the drawn map with its hand-off link (issue 19, defect 8)', () => {
+    const openLocation = jest.fn(async () => ({ errMsg: 'ok' }))
+    Object.assign(taro, { openLocation })
+    render(<FacilityView facility={detail} />)
+    fireEvent.click(screen.getByText('导航前往'))
+    expect(openLocation).not.toHaveBeenCalled()
+    expect(taroTest.navigations).toEqual([
+      {
+        kind: 'navigateTo',
+        url: '/packages/lifeCircle/map/index?lat=31.3351&lng=118.3752&name=%E9%9D%92%E6%9E%AB%E7%A4%BE%E5%8C%BA%E9%95%BF%E8%80%85%E9%A5%AD%E5%A0%82&address=%E6%B1%9F%E5%9F%8E%E5%B8%82%E9%95%9C%E6%B9%96%E5%8C%BA%E9%9D%92%E6%9E%AB%E8%B7%AF18%E5%8F%B7'
+      }
+    ])
   })
 
   it('without the resident’s location there is no distance, and no call button without a phone', () => {

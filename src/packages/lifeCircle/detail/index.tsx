@@ -1,15 +1,17 @@
-// A facility's detail: open now, distance and walk, address with navigation (WeChat's map), a call button,
+// A facility's detail: open now, distance and walk, address with navigation (services/maps), a call button,
 // opening hours, services and photos.
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { FACILITY_CATEGORIES } from '@contract/enums'
 import type { FacilityDetail } from '@contract/schemas/lifeCircle'
 import { BigButton } from '@/components/BigButton'
+import { CloudImage, previewCloudImages } from '@/components/CloudImage'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useRemote } from '@/hooks/useRemote'
-import { call, showError } from '@/services/cloud'
+import { call } from '@/services/cloud'
+import { openPlace } from '@/services/maps'
 import { OpenBadge } from '../../../pages/lifeCircle/components/FacilityItem'
 import { formatWalk } from '../../../pages/lifeCircle/format'
 import './index.css'
@@ -22,12 +24,6 @@ function originOf(params: Record<string, string | undefined>) {
 
 function callFacility(phone: string) {
   Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined) // the person cancelled
-}
-
-function navigateTo(f: FacilityDetail) {
-  Taro.openLocation({ latitude: f.location.lat, longitude: f.location.lng, name: f.name, address: f.address, scale: 17 }).catch(() =>
-    showError(new Error('open location failed'))
-  )
 }
 
 export function FacilityView({ facility: f }: { facility: FacilityDetail }) {
@@ -51,7 +47,11 @@ export function FacilityView({ facility: f }: { facility: FacilityDetail }) {
               拨打电话
             </BigButton>
           )}
-          <BigButton className="facility__action" fill="outline" onClick={() => navigateTo(f)}>
+          <BigButton
+            className="facility__action"
+            fill="outline"
+            onClick={() => openPlace({ location: f.location, name: f.name, address: f.address })}
+          >
             导航前往
           </BigButton>
         </View>
@@ -84,13 +84,7 @@ export function FacilityView({ facility: f }: { facility: FacilityDetail }) {
         <Section title="照片">
           <View className="facility__photos">
             {f.photos.map((url) => (
-              <Image
-                key={url}
-                className="facility__photo"
-                src={url}
-                mode="aspectFill"
-                onClick={() => void Taro.previewImage({ current: url, urls: f.photos })}
-              />
+              <CloudImage key={url} className="facility__photo" src={url} onClick={() => void previewCloudImages(f.photos, url)} />
             ))}
           </View>
         </Section>

@@ -6,4 +6,4 @@ export const currentYear = (now = new Date()) => String(new Date(now.getTime() +
 export const recentYears = (count = 3, now = new Date()) => Array.from({ length: count }, (_, i) => String(Number(currentYear(now)) - i))
 
 /** "2026H2" → "2026年下半年" */
-export const halfLabel = (half: string) => half.replace(/^(\d{4})H1$/, '$1年上半年').replace(/^(\d{4})H2$/, '$1年下半年')
+export { periodLabel as halfLabel } from '@contract/periods'

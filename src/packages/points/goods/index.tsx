@@ -1,7 +1,8 @@
 // One item or service: picture, description, price, stock, the per-person limit and pickup, and redeeming
 // it. The request id is kept until the redemption succeeds, so a retry after a lost answer gives the same
 // order instead of a second one.
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { CloudImage } from '@/components/CloudImage'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { GoodsDetail } from '@contract/schemas/points'
@@ -106,7 +107,7 @@ function GoodsPage() {
   const g = goods.data
   return (
     <>
-      {g.photo && <Image className="points-detail__photo" src={g.photo} mode="aspectFill" />}
+      {g.photo && <CloudImage className="points-detail__photo" src={g.photo} label={g.name} />}
       <Section>
         <Text className="points-detail__kind">{GOODS_KIND_LABELS[g.kind]}</Text>
         <Text className="points-detail__name">{g.name}</Text>

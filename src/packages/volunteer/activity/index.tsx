@@ -14,6 +14,7 @@ import { useRemote } from '@/hooks/useRemote'
 import { useOnReturn } from '@/hooks/useOnReturn'
 import { pageUrl } from '@/routes'
 import { call, showError } from '@/services/cloud'
+import { openPlace } from '@/services/maps'
 import { navigate } from '@/services/navigation'
 import { formatDateTime } from '@/utils/date'
 import { staffCheckinTools } from '../checkin'
@@ -24,10 +25,7 @@ const confirm = async (content: string) =>
   (await Taro.showModal({ title: '请确认', content, confirmText: '确定', cancelText: '再想想' })).confirm
 
 function Facts({ a }: { a: ActivityDetail }) {
-  const openMap = () =>
-    void Taro.openLocation({ latitude: a.location.lat, longitude: a.location.lng, name: a.venue, address: a.organiser }).catch(
-      () => undefined
-    )
+  const openMap = () => openPlace({ location: a.location, name: a.venue, address: a.organiser })
   return (
     <Section>
       <View className="vol-detail__tags">

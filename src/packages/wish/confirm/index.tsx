@@ -1,5 +1,6 @@
 // The beneficiary (or staff, for a 代录 wish) confirms the wish came true, with a 1–5 rating and thanks.
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
+import { CloudImage } from '@/components/CloudImage'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { WISH_LIMITS } from '@contract/enums'
@@ -39,7 +40,7 @@ function ConfirmForm({ wish }: { wish: WishDetail }) {
           <Text className="wish-confirm__note">{wish.fulfilment.note}</Text>
           <View className="wish-confirm__photos">
             {wish.fulfilment.photos.map((url) => (
-              <Image key={url} className="wish-confirm__photo" src={url} mode="aspectFill" />
+              <CloudImage key={url} className="wish-confirm__photo" src={url} />
             ))}
           </View>
         </Section>

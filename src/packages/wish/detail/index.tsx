@@ -1,10 +1,11 @@
 // One wish: its story, the party badge of its claimer (亮身份), the timeline of every transition, and
 // what the viewer may do now. The owner and staff also see the private part; the claimer and staff see
 // the delivery details. Shared as a card (useShareAppMessage).
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { WishDetail } from '@contract/schemas/wish'
 import { BigButton } from '@/components/BigButton'
+import { CloudImage, previewCloudImages } from '@/components/CloudImage'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
@@ -24,14 +25,12 @@ import { Timeline } from '../components/Timeline'
 import '../../../components/PageHeader/index.css'
 import './index.css'
 
-const preview = (urls: string[], current: string) => void Taro.previewImage({ urls, current }).catch(() => undefined)
-
 function Photos({ urls }: { urls: string[] }) {
   if (!urls.length) return null
   return (
     <View className="wish-detail__photos">
       {urls.map((url) => (
-        <Image key={url} className="wish-detail__photo" src={url} mode="aspectFill" onClick={() => preview(urls, url)} />
+        <CloudImage key={url} className="wish-detail__photo" src={url} onClick={() => void previewCloudImages(urls, url)} />
       ))}
     </View>
   )

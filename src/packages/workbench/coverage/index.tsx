@@ -15,6 +15,7 @@ import { ScopeTabs } from '../facilities/ScopeTabs'
 import type { StaffScope } from '../facilities/scopes'
 import { useStaffScopes } from '../facilities/useStaffScopes'
 import { CoverageChart } from './CoverageChart'
+import { CoverageMap } from './CoverageMap'
 import { GapList } from './GapList'
 import { gapsFor, rowsFor, totals } from './view'
 import './index.css'
@@ -60,6 +61,14 @@ function Report({ scope }: { scope: StaffScope }) {
       </Section>
       <Section title='各类设施覆盖率'>
         <CoverageChart rows={rows} categories={data.categories} />
+      </Section>
+      <Section title='缺口分布图'>
+        <CoverageMap
+          key={communityId ?? 'all'}
+          compounds={data.compounds.filter((c) => !communityId || c.communityId === communityId)}
+          categories={data.categories}
+          communityNames={isStreet ? new Map(data.communities.map((c) => [c.id, c.name])) : undefined}
+        />
       </Section>
       <Section title='缺口清单'>
         <GapList gaps={gapsFor(data, communityId)} categories={data.categories} showCommunity={isStreet && !communityId} />

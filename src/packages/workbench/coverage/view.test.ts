@@ -20,9 +20,9 @@ const report = {
     { id: 'cmY', name: '乙社区', rows: [row('canteen', 1, 0, 200, 0), row('clinic', 1, 1, 200, 200)] }
   ],
   compounds: [
-    { id: 'A', name: '甲小区', communityId: 'cmX', households: 1000, missing: ['canteen'] },
-    { id: 'B', name: '乙小区', communityId: 'cmX', households: 500, missing: ['clinic'] },
-    { id: 'C', name: '丙小区', communityId: 'cmY', households: 200, missing: ['canteen'] }
+    { id: 'A', name: '甲小区', communityId: 'cmX', households: 1000, location: { lat: 31.335, lng: 118.375 }, missing: ['canteen'] },
+    { id: 'B', name: '乙小区', communityId: 'cmX', households: 500, location: { lat: 31.338, lng: 118.379 }, missing: ['clinic'] },
+    { id: 'C', name: '丙小区', communityId: 'cmY', households: 200, location: { lat: 31.331, lng: 118.371 }, missing: ['canteen'] }
   ],
   gaps: [
     { category: 'canteen', compounds: 2, households: 1200, compoundIds: ['A', 'C'] },

@@ -27,7 +27,7 @@ export function Exports({ communityId, period }: { communityId: string; period: 
   }
   return (
     <View className="wb-exports">
-      <Text className="llt-text-secondary">CSV 文件可用 Excel 或 WPS 直接打开；手机号等个人信息按您的权限脱敏。</Text>
+      <Text className="llt-text-secondary">导出的表格可用 Excel 或 WPS 直接打开；手机号等个人信息按您的权限脱敏。</Text>
       <View className="wb-exports__grid">
         {EXPORT_KINDS.map((kind) => (
           <BigButton

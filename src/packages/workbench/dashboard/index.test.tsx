@@ -124,6 +124,9 @@ describe('the dashboard page', () => {
     const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
     const calls = renderPage()
     await screen.findByText('33.3%')
+    // Labelled in words a resident uses, not "CSV" (issue 19, defect 24).
+    expect(screen.getByText(/导出的表格可用 Excel 或 WPS 直接打开/)).toBeTruthy()
+    expect(screen.queryByText(/CSV/)).toBeNull()
     fireEvent.click(screen.getByText('微心愿台账'))
     await waitFor(() => expect(taroTest.toasts.map((t) => t.title)).toContain('已下载：无数据，仅含表头'))
     expect(callsOf(calls, 'workbench', 'exportCsv')[0].body.data).toEqual({ kind: 'wishes', communityId: 'cm01', period: '2026-03' })

@@ -63,7 +63,7 @@ function FacilityList({ communityId }: { communityId: string }) {
             fill="outline"
             onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'facilityImport', { communityId }) })}
           >
-            CSV批量导入
+            表格批量导入
           </BigButton>
         </View>
         <View className="wb-facilities__tabs">
@@ -84,7 +84,7 @@ function FacilityList({ communityId }: { communityId: string }) {
           itemKey={(r) => r.id}
           renderItem={(r) => <Row row={r} />}
           emptyTitle={status === 'open' ? '还没有开放中的设施' : '没有已关闭的设施'}
-          emptyDescription={status === 'open' ? '点“新增设施”或用CSV批量导入' : undefined}
+          emptyDescription={status === 'open' ? '点“新增设施”或用表格批量导入' : undefined}
         />
       </View>
     </>

@@ -79,7 +79,7 @@ function Workbench() {
     Boolean(street) && { title: '街道对比', description: '各社区数据并列比较，可按任一指标排序', url: pageUrl('workbench', 'street') },
     me.isStaff && {
       title: '导出报表',
-      description: '在数据看板底部导出 CSV 报表（Excel 可直接打开）',
+      description: '在数据看板底部导出表格（Excel、WPS 可直接打开）',
       url: pageUrl('workbench', 'dashboard', { focus: 'export' })
     }
   ].filter(Boolean) as LinkItem[]

@@ -22,14 +22,7 @@ export function periodOptions(now: Date): PeriodOption[] {
   ]
 }
 
-/** "2026年3月", "2026年下半年", "2026年" */
-export function periodLabel(period: string): string {
-  const m = /^(\d{4})(?:H([12])|-(\d{2}))?$/.exec(period)
-  if (!m) return period
-  if (m[2]) return `${m[1]}年${m[2] === '1' ? '上' : '下'}半年`
-  if (m[3]) return `${m[1]}年${Number(m[3])}月`
-  return `${m[1]}年`
-}
+export { periodLabel } from '@contract/periods'
 
 /** A trend's axis: "3月" for a few months; for many, the month number only (and a January its year, "26.1"). */
 export function monthTick(month: string, compact = false): string {

@@ -39,7 +39,7 @@ function UnitReport() {
         )}
         <View className="llt-actions">
           <BigButton type="default" loading={exportCsv.running} onClick={() => void exportCsv.run()}>
-            导出 CSV
+            导出表格
           </BigButton>
         </View>
       </Section>

@@ -1,5 +1,6 @@
 // One item or service in the supermarket: picture, name, shop, points price and what is left.
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { CloudImage } from '@/components/CloudImage'
 import type { GoodsView } from '@contract/schemas/points'
 import { GOODS_KIND_LABELS } from '@contract/schemas/points.labels'
 import { navigate } from '@/services/navigation'
@@ -9,7 +10,7 @@ export function GoodsCard({ goods: g, url }: { goods: GoodsView; url: string }) 
   return (
     <View className="points-goods" hoverClass="points-goods--pressed" onClick={() => navigate(url)}>
       {g.photo ? (
-        <Image className="points-goods__photo" src={g.photo} mode="aspectFill" />
+        <CloudImage className="points-goods__photo" src={g.photo} label={g.name} />
       ) : (
         <View className="points-goods__photo points-goods__photo--none">{GOODS_KIND_LABELS[g.kind]}</View>
       )}

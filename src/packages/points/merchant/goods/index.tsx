@@ -1,6 +1,7 @@
 // A merchant (or staff of its community) lists or edits an item or service: name, photo, points price,
 // stock, the per-person limit per period, pickup place and validity, on or off the shelf.
-import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { CloudImage } from '@/components/CloudImage'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { UpsertGoodsInput, type GoodsDetail } from '@contract/schemas/points'
@@ -147,7 +148,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
       <Field label="图片" error={errors.photo}>
         <View className="points-edit__photo" onClick={() => void pick.run()}>
           {d.photo ? (
-            <Image className="points-edit__image" src={d.photo} mode="aspectFill" />
+            <CloudImage className="points-edit__image" src={d.photo} />
           ) : (
             <View className="points-edit__add">{pick.running ? '上传中…' : '＋ 添加图片'}</View>
           )}

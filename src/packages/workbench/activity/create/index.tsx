@@ -16,74 +16,12 @@ import { call } from '@/services/cloud'
 import { getLocation, type LatLng } from '@/services/device'
 import { isWeapp } from '@/services/platform'
 import { ensurePrivacy } from '@/services/privacy'
-import { dayjs } from '@/utils/date'
 import { Field } from '@/components/Field'
 import { Chips } from '@/components/Chips'
 import { newRequestId, serverFieldErrors } from '@/utils/form'
 import { staffCommunityOf } from '@/utils/roles'
+import { defaultDraft, RADII, toActivityInput, type ActivityDraft } from './draft'
 import './index.css'
-
-const RADII = ['100', '200', '300', '500', '1000'] as const
-
-export interface ActivityDraft {
-  title: string
-  content: string
-  venue: string
-  location: LatLng | null
-  date: string
-  startTime: string
-  endTime: string
-  deadlineDate: string
-  deadlineTime: string
-  capacity: string
-  pointsPerHour: string
-  pointsCap: string
-  radius: (typeof RADII)[number]
-  checkinMode: CheckinMode
-}
-
-export function defaultDraft(now = dayjs()): ActivityDraft {
-  const day = now.add(1, 'day')
-  return {
-    title: '',
-    content: '',
-    venue: '',
-    location: null,
-    date: day.format('YYYY-MM-DD'),
-    startTime: '09:00',
-    endTime: '11:00',
-    deadlineDate: now.format('YYYY-MM-DD'),
-    deadlineTime: '20:00',
-    capacity: '10',
-    pointsPerHour: '10',
-    pointsCap: '50',
-    radius: '300',
-    checkinMode: 'staffScan'
-  }
-}
-
-const at = (date: string, time: string) => dayjs(`${date} ${time}`).toISOString()
-const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
-
-/** The createActivity input a draft stands for (the server checks everything again). */
-export function toActivityInput(d: ActivityDraft, communityId: string | undefined, requestId: string) {
-  return {
-    requestId,
-    communityId,
-    title: d.title,
-    content: d.content,
-    venue: d.venue,
-    location: d.location as LatLng,
-    start: at(d.date, d.startTime),
-    end: at(d.date, d.endTime),
-    enrollDeadline: at(d.deadlineDate, d.deadlineTime),
-    capacity: whole(d.capacity),
-    pointsPerHour: whole(d.pointsPerHour),
-    pointsCap: whole(d.pointsCap),
-    radius: Number(d.radius),
-    checkinMode: d.checkinMode
-  }
-}
 
 async function pickOnMap(): Promise<{ location: LatLng; name: string } | null> {
   await ensurePrivacy()

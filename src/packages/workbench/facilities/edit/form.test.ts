@@ -18,8 +18,7 @@ test('a facility becomes a form and the form becomes the payload', () => {
   expect(form).toEqual({
     name: '柳岸长者饭堂',
     category: 'canteen',
-    lat: '31.3321',
-    lng: '118.3702',
+    location: { lat: 31.3321, lng: 118.3702 },
     address: '柳岸街8号',
     phone: '0553-2876543',
     hoursText: '周一至周五 10:30-13:00,16:30-18:30\n周六 10:30-13:00\n周日 休息',
@@ -32,9 +31,7 @@ test('a facility becomes a form and the form becomes the payload', () => {
   })
 })
 
-test('missing or bad coordinates are sent as not-a-number, which the server refuses', () => {
-  const payload = payloadOf({ ...EMPTY_FORM, lat: '', lng: 'abc' })
-  expect(Number.isNaN(payload.location.lat)).toBe(true)
-  expect(Number.isNaN(payload.location.lng)).toBe(true)
+test('a new facility has no location until one is picked; the server asks for it', () => {
+  expect(payloadOf(EMPTY_FORM).location).toBeUndefined()
   expect(payloadOf(EMPTY_FORM).services).toEqual([])
 })

@@ -1,12 +1,13 @@
 // The facility form's fields as text, and how they become the upsertFacility payload.
 import type { FacilityCategory } from '@contract/enums'
+import type { LatLng } from '@contract/schemas/common'
 import type { FacilityDetail } from '@contract/schemas/lifeCircle'
 
 export interface FacilityForm {
   name: string
   category: FacilityCategory
-  lat: string
-  lng: string
+  /** Chosen on the map or from a compound, never typed. */
+  location: LatLng | null
   address: string
   phone: string
   hoursText: string
@@ -17,8 +18,7 @@ export interface FacilityForm {
 export const EMPTY_FORM: FacilityForm = {
   name: '',
   category: 'convenience',
-  lat: '',
-  lng: '',
+  location: null,
   address: '',
   phone: '',
   hoursText: '每天 08:00-20:00',
@@ -29,8 +29,7 @@ export const EMPTY_FORM: FacilityForm = {
 export const formOf = (f: FacilityDetail): FacilityForm => ({
   name: f.name,
   category: f.category,
-  lat: String(f.location.lat),
-  lng: String(f.location.lng),
+  location: f.location,
   address: f.address,
   phone: f.phone,
   hoursText: f.hoursLines.join('\n'),
@@ -38,11 +37,11 @@ export const formOf = (f: FacilityDetail): FacilityForm => ({
   services: f.services.join('、')
 })
 
-/** The form as the upsert action takes it; a coordinate that is not a number is sent as NaN and refused there. */
+/** The form as the upsert action takes it; without a location (left out) the server answers 请选择位置. */
 export const payloadOf = (form: FacilityForm) => ({
   name: form.name,
   category: form.category,
-  location: { lat: Number(form.lat.trim() || NaN), lng: Number(form.lng.trim() || NaN) },
+  location: (form.location ?? undefined) as LatLng,
   address: form.address,
   phone: form.phone,
   hoursText: form.hoursText,

@@ -13,23 +13,12 @@ import { StateView } from '@/components/StateView'
 import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
-import { isWeapp } from '@/services/platform'
-import { ensurePrivacy } from '@/services/privacy'
 import { newRequestId, serverFieldErrors } from '@/utils/form'
 import { EMPTY_FORM, formOf, payloadOf, type FacilityForm } from './form'
+import { LocationPicker } from './LocationPicker'
 import './index.css'
 
-async function pickOnMap(): Promise<{ lat: number; lng: number; address: string } | null> {
-  await ensurePrivacy()
-  try {
-    const res = await Taro.chooseLocation({})
-    return { lat: Math.round(res.latitude * 1e6) / 1e6, lng: Math.round(res.longitude * 1e6) / 1e6, address: res.address }
-  } catch {
-    return null // cancelled
-  }
-}
-
-function Editor({ communityId, existing }: { communityId: string; existing: FacilityDetail | null }) {
+export function Editor({ communityId, existing }: { communityId: string; existing: FacilityDetail | null }) {
   const [form, setForm] = useState<FacilityForm>(existing ? formOf(existing) : EMPTY_FORM)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [requestId] = useState(newRequestId)
@@ -68,11 +57,6 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
     setTimeout(() => void Taro.navigateBack(), 600)
   })
 
-  const locate = useAction(async () => {
-    const picked = await pickOnMap()
-    if (picked) setForm((f) => ({ ...f, lat: String(picked.lat), lng: String(picked.lng), address: f.address || picked.address }))
-  })
-
   return (
     <View className="wb-form">
       {existing?.status === 'closed' && (
@@ -81,7 +65,7 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
         </Section>
       )}
       <Section title="基本信息">
-        <Field label="名称" error={errors.name}>
+        <Field label="名称" required error={errors.name}>
           <Input
             className="llt-input"
             value={form.name}
@@ -90,7 +74,7 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
             onInput={(e) => set('name', e.detail.value)}
           />
         </Field>
-        <Field label="类别" error={errors.category}>
+        <Field label="类别" required error={errors.category}>
           <Picker
             mode="selector"
             range={FACILITY_CATEGORIES.map((c) => `${c.name}（${c.tier}分钟）`)}
@@ -100,28 +84,12 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
             <View className="llt-input wb-form__picker">{FACILITY_CATEGORIES[categoryIndex].name}</View>
           </Picker>
         </Field>
-        <Field label="位置（纬度、经度）" error={errors.location}>
-          <View className="wb-form__pair">
-            <Input
-              className="llt-input"
-              type="digit"
-              value={form.lat}
-              placeholder="纬度 31.3350"
-              onInput={(e) => set('lat', e.detail.value)}
-            />
-            <Input
-              className="llt-input"
-              type="digit"
-              value={form.lng}
-              placeholder="经度 118.3750"
-              onInput={(e) => set('lng', e.detail.value)}
-            />
-          </View>
-          {isWeapp() && (
-            <BigButton size="small" fill="outline" loading={locate.running} onClick={() => void locate.run()}>
-              在地图上选点
-            </BigButton>
-          )}
+        <Field label="位置" required error={errors.location}>
+          <LocationPicker
+            communityId={communityId}
+            value={form.location}
+            onChange={(location, address) => setForm((f) => ({ ...f, location, address: f.address || address || '' }))}
+          />
         </Field>
         <Field label="地址" error={errors.address}>
           <Input className="llt-input" value={form.address} maxlength={100} onInput={(e) => set('address', e.detail.value)} />
@@ -137,7 +105,7 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
         </Field>
       </Section>
       <Section title="开放时间与服务">
-        <Field label="开放时间" error={errors.hoursText}>
+        <Field label="开放时间" required error={errors.hoursText}>
           <Textarea
             className="llt-textarea wb-form__textarea"
             value={form.hoursText}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'CSV批量导入' })
+export default definePageConfig({ navigationBarTitleText: '表格批量导入' })

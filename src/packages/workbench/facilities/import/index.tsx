@@ -34,7 +34,7 @@ async function readChatFile(): Promise<string | null> {
 function BrowserFile({ onText }: { onText: (text: string) => void }) {
   return (
     <label className="wb-import__file">
-      选择电脑或手机上的CSV文件
+      选择电脑或手机上的表格文件（CSV格式）
       <input
         type="file"
         accept=".csv,text/csv,text/plain"
@@ -73,11 +73,11 @@ function Importer({ communityId }: { communityId: string }) {
       <Section title="1. 选择文件">
         {isWeapp() && (
           <BigButton block fill="outline" loading={pickChatFile.running} onClick={() => void pickChatFile.run()}>
-            从微信聊天中选择CSV文件
+            从微信聊天中选择表格文件（CSV格式）
           </BigButton>
         )}
         {isH5() && <BrowserFile onText={load} />}
-        <Text className="llt-text-secondary">也可以把CSV内容粘贴在下面（第一行是列名）：</Text>
+        <Text className="llt-text-secondary">也可以把表格内容粘贴在下面（第一行是列名，逗号分隔）：</Text>
         <Textarea
           className="wb-import__text"
           value={csv}

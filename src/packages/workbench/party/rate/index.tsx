@@ -67,7 +67,7 @@ function RateList({ communityId }: { communityId: string }) {
         <YearPicker value={period} onChange={setPeriod} />
         <View className="llt-actions">
           <BigButton type="default" loading={exportCsv.running} onClick={() => void exportCsv.run()}>
-            导出 CSV
+            导出表格
           </BigButton>
         </View>
       </Section>

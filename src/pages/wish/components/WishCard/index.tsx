@@ -1,6 +1,7 @@
 // One wish as a card: category, title, the start of the story, the masked beneficiary, community,
 // value, and its status. Used by the wall, "my wishes" and the staff queue.
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { CloudImage } from '@/components/CloudImage'
 import type { ReactNode } from 'react'
 import type { WishCard as Wish } from '@contract/schemas/wish'
 import { categoryGlyph, categoryLabel, formatAgo, formatDesired, formatDistance, formatValue, statusLabel, statusTone } from '../../format'
@@ -40,7 +41,7 @@ export function WishCard({ wish, onOpen, children }: WishCardProps) {
       {wish.photos.length > 0 && (
         <View className="wish-card__photos">
           {wish.photos.slice(0, 3).map((url) => (
-            <Image key={url} className="wish-card__photo" src={url} mode="aspectFill" lazyLoad />
+            <CloudImage key={url} className="wish-card__photo" src={url} lazyLoad />
           ))}
         </View>
       )}
