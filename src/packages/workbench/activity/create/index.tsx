@@ -4,7 +4,7 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { CHECKIN_MODE_LABELS, CHECKIN_MODES, type CheckinMode } from '@contract/schemas/volunteer.labels'
+import { CHECKIN_MODE_LABELS, CHECKIN_MODES } from '@contract/schemas/volunteer.labels'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
