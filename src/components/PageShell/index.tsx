@@ -1,9 +1,16 @@
 // The root of every page: applies elder mode, makes sure someone is signed in, hosts the privacy popup.
+// On h5 it also gives every page that is not a tab a title bar with a way back (NavBar), and the staff
+// workbench pages their desk navigation, shown at PC width (DeskNav, app.css).
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, type ReactNode } from 'react'
 import { useMe } from '@/hooks/useMe'
-import { loginUrl } from '@/routes'
+import { LOGIN_PAGE, loginUrl } from '@/routes'
+import { isTabUrl } from '@/services/navigation'
+import { isH5 } from '@/services/platform'
+import { DeskNav } from '../DeskNav'
+import { deskPages } from '../DeskNav/pages'
+import { NavBar } from '../NavBar'
 import { PrivacyPopup } from '../PrivacyPopup'
 import { StateView } from '../StateView'
 
@@ -14,8 +21,14 @@ export interface PageShellProps {
   requireSignIn?: boolean
 }
 
+const WORKBENCH = '/packages/workbench/'
+
+/** The page's path, with a leading slash (Taro's router gives it with or without). */
+const usePath = (): string => `/${(useRouter().path ?? '').split('?')[0].replace(/^\//, '')}`
+
 export function PageShell({ children, className, requireSignIn = true }: PageShellProps) {
-  const { status, error, elderMode, signIn } = useMe()
+  const { status, error, elderMode, signIn, me } = useMe()
+  const path = usePath()
 
   useEffect(() => {
     if (requireSignIn && status === 'signedOut') void Taro.reLaunch({ url: loginUrl() })
@@ -31,10 +44,20 @@ export function PageShell({ children, className, requireSignIn = true }: PageShe
       )
   }
 
-  const classes = ['llt-page', elderMode ? 'llt-elder' : '', className ?? ''].filter(Boolean).join(' ')
+  const titleBar = isH5() && !isTabUrl(path) && path !== `/${LOGIN_PAGE}`
+  const desk = isH5() && path.startsWith(WORKBENCH) && me ? deskPages(me) : []
+  const classes = ['llt-page', elderMode ? 'llt-elder' : '', desk.length ? 'llt-page--desk' : '', className ?? ''].filter(Boolean).join(' ')
   return (
     <View className={classes}>
-      {body}
+      {titleBar && <NavBar />}
+      {desk.length ? (
+        <View className="llt-desk">
+          <DeskNav pages={desk} current={path} />
+          <View className="llt-desk__main">{body}</View>
+        </View>
+      ) : (
+        body
+      )}
       <PrivacyPopup />
     </View>
   )

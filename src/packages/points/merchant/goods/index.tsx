@@ -26,6 +26,8 @@ import { Field } from '@/components/Field'
 import { Chips } from '@/components/Chips'
 import { Check } from '@/components/Check'
 import { newRequestId, serverFieldErrors } from '@/utils/form'
+import { pageUrl } from '@/routes'
+import { goBack } from '@/services/navigation'
 import './index.css'
 
 interface Draft {
@@ -110,7 +112,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
         onSale: d.onSale
       })
       void Taro.showToast({ title: '已保存', icon: 'success' })
-      void Taro.navigateBack()
+      goBack(pageUrl('points', 'merchant'))
     } catch (e) {
       setErrors(serverFieldErrors(e))
       throw e

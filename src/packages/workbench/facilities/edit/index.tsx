@@ -16,6 +16,8 @@ import { call } from '@/services/cloud'
 import { isWeapp } from '@/services/platform'
 import { ensurePrivacy } from '@/services/privacy'
 import { newRequestId, serverFieldErrors } from '@/utils/form'
+import { pageUrl } from '@/routes'
+import { goBack } from '@/services/navigation'
 import { EMPTY_FORM, formOf, payloadOf, type FacilityForm } from './form'
 import './index.css'
 
@@ -48,7 +50,7 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
       throw e
     }
     void Taro.showToast({ title: '已保存', icon: 'success' })
-    setTimeout(() => void Taro.navigateBack(), 600)
+    setTimeout(() => goBack(pageUrl('workbench', 'facilities')), 600)
   })
 
   const close = useAction(async () => {
@@ -65,7 +67,7 @@ function Editor({ communityId, existing }: { communityId: string; existing: Faci
     const reason = (answer as { content?: string }).content?.trim()
     await call('lifeCircle', 'closeFacility', { id: existing.id, ...(reason ? { reason } : {}) })
     void Taro.showToast({ title: '已关闭', icon: 'success' })
-    setTimeout(() => void Taro.navigateBack(), 600)
+    setTimeout(() => goBack(pageUrl('workbench', 'facilities')), 600)
   })
 
   const locate = useAction(async () => {
