@@ -21,6 +21,10 @@ export const taroTest = {
   stopPullDownRefreshCalls: 0,
   /** What Taro.showModal answers. */
   modalConfirms: true,
+  /** The page on screen: its route (useRouter, getCurrentInstance), its config and how deep the stack is. */
+  route: { path: '/', params: {} as Record<string, string> },
+  pageConfig: {} as { navigationBarTitleText?: string },
+  stackDepth: 1,
   fire(name: HookName): void {
     hooks[name].forEach((ref) => ref.current())
   },
@@ -37,6 +41,9 @@ export const taroTest = {
     this.modals.length = 0
     this.stopPullDownRefreshCalls = 0
     this.modalConfirms = true
+    this.route = { path: '/', params: {} }
+    this.pageConfig = {}
+    this.stackDepth = 1
   }
 }
 
@@ -58,7 +65,7 @@ export const useDidHide = pageHook('didHide')
 export const useLoad = (_fn: Handler) => undefined
 export const useReady = (_fn: Handler) => undefined
 export const useLaunch = (_fn: Handler) => undefined
-export const useRouter = () => ({ params: {}, path: '/' })
+export const useRouter = () => taroTest.route
 
 const navigate =
   (kind: string) =>
@@ -87,6 +94,11 @@ const Taro = {
   switchTab: navigate('switchTab'),
   reLaunch: navigate('reLaunch'),
   redirectTo: navigate('redirectTo'),
+  navigateBack: async () => {
+    taroTest.navigations.push({ kind: 'navigateBack', url: '' })
+    return { errMsg: 'navigateBack:ok' }
+  },
+  getCurrentPages: () => Array.from({ length: taroTest.stackDepth }, () => ({})),
   stopPullDownRefresh: () => {
     taroTest.stopPullDownRefreshCalls++
   },
@@ -104,7 +116,7 @@ const Taro = {
     }
     return query
   },
-  getCurrentInstance: () => ({ router: { params: {}, path: '/' }, page: null }),
+  getCurrentInstance: () => ({ router: taroTest.route, page: { config: taroTest.pageConfig } }),
   cloud: {
     init: () => undefined,
     callFunction: async () => {

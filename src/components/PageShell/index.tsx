@@ -1,9 +1,10 @@
 // The root of every page: applies elder mode, makes sure someone is signed in, hosts the privacy popup.
 // On h5 it also gives every page that is not a tab a title bar with a way back (NavBar), and the staff
-// workbench pages their desk navigation, shown at PC width (DeskNav, app.css).
+// workbench pages their desk navigation at PC width (DeskNav, app.css).
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, type ReactNode } from 'react'
+import { useDeskWidth } from '@/hooks/useDeskWidth'
 import { useMe } from '@/hooks/useMe'
 import { LOGIN_PAGE, loginUrl } from '@/routes'
 import { isTabUrl } from '@/services/navigation'
@@ -29,6 +30,7 @@ const usePath = (): string => `/${(useRouter().path ?? '').split('?')[0].replace
 export function PageShell({ children, className, requireSignIn = true }: PageShellProps) {
   const { status, error, elderMode, signIn, me } = useMe()
   const path = usePath()
+  const wide = useDeskWidth()
 
   useEffect(() => {
     if (requireSignIn && status === 'signedOut') void Taro.reLaunch({ url: loginUrl() })
@@ -45,7 +47,7 @@ export function PageShell({ children, className, requireSignIn = true }: PageShe
   }
 
   const titleBar = isH5() && !isTabUrl(path) && path !== `/${LOGIN_PAGE}`
-  const desk = isH5() && path.startsWith(WORKBENCH) && me ? deskPages(me) : []
+  const desk = wide && path.startsWith(WORKBENCH) && me ? deskPages(me) : []
   const classes = ['llt-page', elderMode ? 'llt-elder' : '', desk.length ? 'llt-page--desk' : '', className ?? ''].filter(Boolean).join(' ')
   return (
     <View className={classes}>
