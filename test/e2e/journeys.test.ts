@@ -44,7 +44,7 @@ class Journey {
   /** Once the page slid in (Taro's transitions) and nothing on it is still loading. */
   async shot(name: string): Promise<void> {
     this.step++
-    const page = await settledPage(h.page)
+    const page = await routeOnScreen()
     await eventually(async () => {
       const sliding = await h.page.evaluate(() => document.getAnimations().filter((a) => a instanceof CSSTransition).length)
       expect(sliding).toBe(0)
@@ -56,9 +56,25 @@ class Journey {
 
 const routeOf = (url: string) => url.split('#/')[1]?.split('?')[0] ?? ''
 
+/**
+ * Waits until the page of the URL's route is the one displayed: Taro changes the URL (and openTab's
+ * check passes) before it creates a tab page seen for the first time, while the old one still shows.
+ */
+async function routeOnScreen(): Promise<Locator> {
+  await eventually(async () => {
+    const shown = await h.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.taro_page'))
+        .filter((el) => getComputedStyle(el).display !== 'none')
+        .map((el) => el.id.split('?')[0])
+    )
+    expect(shown).toEqual([`/${routeOf(h.page.url())}`])
+  })
+  return settledPage(h.page)
+}
+
 async function waitForRoute(route: string): Promise<Locator> {
   await h.page.waitForURL((url) => routeOf(url.toString()) === route)
-  return settledPage(h.page)
+  return routeOnScreen()
 }
 
 /** Starts a journey signed in as `openid` (as the demo login would leave it) on 我的. */
