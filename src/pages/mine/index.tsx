@@ -86,14 +86,14 @@ function MineHome() {
     <View className="mine">
       <Profile me={me} />
       {me.badge && <PartyBadge badge={me.badge} />}
-      <Section>
-        <CommunityPicker value={me.communityId} locatable disabled={moveTo.running} onChange={(c) => void moveTo.run(c)} />
-      </Section>
       {roleCentres(me).length > 0 && (
         <Section title="我的工作">
           <LinkList items={roleCentres(me)} />
         </Section>
       )}
+      <Section>
+        <CommunityPicker value={me.communityId} locatable disabled={moveTo.running} onChange={(c) => void moveTo.run(c)} />
+      </Section>
       <Section title="我的服务">
         <LinkList
           items={[
