@@ -2,7 +2,7 @@
 // desk navigation shows them at the left of every workbench page.
 import type { Me } from '@contract'
 import { pageUrl } from '@/routes'
-import { streetIdOf } from '@/utils/roles'
+import { streetIdOf, workbenchTitle } from '@/utils/roles'
 
 export interface WorkbenchPage {
   title: string
@@ -24,9 +24,6 @@ export const STAFF_PAGES: readonly WorkbenchPage[] = [
 ]
 
 const isStaffMember = (me: Pick<Me, 'roles'>) => me.roles.some((r) => r.role === 'staff')
-
-/** The name of the person's workbench: a street admin's covers the street. */
-export const workbenchTitle = (me: Pick<Me, 'roles'>): string => (!isStaffMember(me) && streetIdOf(me) ? '街道工作台' : '社区工作台')
 
 /** What the desk navigation lists for this person; empty for someone without a workbench of their own. */
 export function deskPages(me: Pick<Me, 'roles' | 'isStaff'>): WorkbenchPage[] {

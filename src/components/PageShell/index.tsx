@@ -1,19 +1,14 @@
 // The root of every page: applies elder mode, makes sure someone is signed in, hosts the privacy popup.
-// On h5 it also gives every page that is not a tab a title bar with a way back (NavBar), and the staff
-// workbench pages their desk navigation at PC width (DeskNav, app.css).
+// On h5 it also gives every page that is not a tab a title bar with a way back, and the staff workbench
+// pages their desk navigation at PC width (chrome.h5.tsx; the mini-program has WeChat's own bar).
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, type ReactNode } from 'react'
-import { useDeskWidth } from '@/hooks/useDeskWidth'
 import { useMe } from '@/hooks/useMe'
-import { LOGIN_PAGE, loginUrl } from '@/routes'
-import { isTabUrl } from '@/services/navigation'
-import { isH5 } from '@/services/platform'
-import { DeskNav } from '../DeskNav'
-import { deskPages } from '../DeskNav/pages'
-import { NavBar } from '../NavBar'
+import { loginUrl } from '@/routes'
 import { PrivacyPopup } from '../PrivacyPopup'
 import { StateView } from '../StateView'
+import { PageChrome, useChromeClass } from './chrome'
 
 export interface PageShellProps {
   children?: ReactNode
@@ -22,15 +17,13 @@ export interface PageShellProps {
   requireSignIn?: boolean
 }
 
-const WORKBENCH = '/packages/workbench/'
-
 /** The page's path, with a leading slash (Taro's router gives it with or without). */
 const usePath = (): string => `/${(useRouter().path ?? '').split('?')[0].replace(/^\//, '')}`
 
 export function PageShell({ children, className, requireSignIn = true }: PageShellProps) {
   const { status, error, elderMode, signIn, me } = useMe()
   const path = usePath()
-  const wide = useDeskWidth()
+  const chromeClass = useChromeClass({ path, me })
 
   useEffect(() => {
     if (requireSignIn && status === 'signedOut') void Taro.reLaunch({ url: loginUrl() })
@@ -46,20 +39,12 @@ export function PageShell({ children, className, requireSignIn = true }: PageShe
       )
   }
 
-  const titleBar = isH5() && !isTabUrl(path) && path !== `/${LOGIN_PAGE}`
-  const desk = wide && path.startsWith(WORKBENCH) && me ? deskPages(me) : []
-  const classes = ['llt-page', elderMode ? 'llt-elder' : '', desk.length ? 'llt-page--desk' : '', className ?? ''].filter(Boolean).join(' ')
+  const classes = ['llt-page', elderMode ? 'llt-elder' : '', chromeClass, className ?? ''].filter(Boolean).join(' ')
   return (
     <View className={classes}>
-      {titleBar && <NavBar />}
-      {desk.length ? (
-        <View className="llt-desk">
-          <DeskNav pages={desk} current={path} />
-          <View className="llt-desk__main">{body}</View>
-        </View>
-      ) : (
-        body
-      )}
+      <PageChrome path={path} me={me}>
+        {body}
+      </PageChrome>
       <PrivacyPopup />
     </View>
   )

@@ -13,7 +13,7 @@ import { useMe, useSignedIn } from '@/hooks/useMe'
 import { pageUrl, PRIVACY_PAGE_URL, tabUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { isH5 } from '@/services/platform'
-import { workbenchTitle } from '@/components/DeskNav/pages'
+import { workbenchTitle } from '@/utils/roles'
 import { openPrivacyGuide } from '@/services/privacy'
 import './index.css'
 
