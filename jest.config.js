@@ -26,7 +26,8 @@ const components = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/test/components/**/*.test.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-h5/'],
-  moduleFileExtensions: ['tsx', 'ts', 'js', 'jsx', 'mjs', 'json'],
+  // `<name>.h5.tsx` first, as Taro's h5 build picks it (the components project runs the h5 branch).
+  moduleFileExtensions: ['h5.tsx', 'tsx', 'ts', 'js', 'jsx', 'mjs', 'json'],
   transform: { '^.+\\.(tsx?|jsx?|mjs)$': '<rootDir>/test/components/esbuild-transform.js' },
   transformIgnorePatterns: ['/node_modules/(?!(@nutui|@tarojs)/)'],
   moduleNameMapper: {

@@ -10,6 +10,9 @@ const root = path.resolve(__dirname, '..')
 // The contract lives outside src/ and is compiled with the app.
 const contractDir = path.join(root, 'types')
 
+/** Largest h5 root font size in CSS px (Taro's default, 40, blows a phone layout up on a desktop). */
+export const ROOT_FONT_MAX = 22
+
 /** The app's title, in one place (邻里通 is a working name). */
 export const APP_TITLE = '邻里通'
 
@@ -64,6 +67,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[chunkhash].css'
       },
       postcss: {
+        // The root font follows the window up to a phone's size (20 px at 375 wide, 22 px at ~412):
+        // wider windows keep phone-sized type, and app.css caps the content width (desktop layout).
+        pxtransform: { enable: true, config: { maxRootSize: ROOT_FONT_MAX } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false }
       },

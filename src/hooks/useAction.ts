@@ -1,7 +1,9 @@
-// A button's action: runs once at a time (no double submit) and shows any failure as a toast, e.g.
+// A button's action: runs once at a time (no double submit), shows any failure as a toast and, once it
+// succeeded, tells the lists that data changed (services/changes), e.g.
 //   const claim = useAction(() => call('wish', 'claim', { wishId }))
 //   <Button loading={claim.running} onClick={() => claim.run()}>认领</Button>
 import { useCallback, useRef, useState } from 'react'
+import { announceChange } from '@/services/changes'
 import { showError } from '@/services/cloud'
 
 export interface Action<A extends unknown[], T> {
@@ -21,7 +23,10 @@ export function useAction<A extends unknown[], T>(fn: (...args: A) => Promise<T>
     busy.current = true
     setRunning(true)
     try {
-      return await fnRef.current(...args)
+      const result = await fnRef.current(...args)
+      // Lists elsewhere reload (services/changes).
+      announceChange()
+      return result
     } catch (error) {
       showError(error)
       return undefined

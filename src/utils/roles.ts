@@ -20,3 +20,7 @@ export const adminUnitIdsOf = (me: Grants): string[] =>
 
 export const isMemberOf = (me: Grants, communityId: string | null) =>
   Boolean(communityId && me.roles.some((r) => r.role === 'member' && r.communityId === communityId))
+
+/** The name of the person's workbench: a street admin's (who is not also community staff) covers the street. */
+export const workbenchTitle = (me: Grants): string =>
+  !me.roles.some((r) => r.role === 'staff') && streetIdOf(me) ? '街道工作台' : '社区工作台'

@@ -21,10 +21,12 @@ export const taroTest = {
   stopPullDownRefreshCalls: 0,
   /** Every tab-bar badge set (its text) or removed (null), in order. */
   badges: [] as Array<{ index: number; text: string | null }>,
-  /** The path getCurrentInstance() answers (a tab page's path to test tab-bar behaviour). */
-  path: '/',
   /** What Taro.showModal answers. */
   modalConfirms: true,
+  /** The page on screen: its route (useRouter, getCurrentInstance), its config and how deep the stack is. */
+  route: { path: '/', params: {} as Record<string, string> },
+  pageConfig: {} as { navigationBarTitleText?: string },
+  stackDepth: 1,
   fire(name: HookName): void {
     hooks[name].forEach((ref) => ref.current())
   },
@@ -41,8 +43,10 @@ export const taroTest = {
     this.modals.length = 0
     this.stopPullDownRefreshCalls = 0
     this.badges.length = 0
-    this.path = '/'
     this.modalConfirms = true
+    this.route = { path: '/', params: {} }
+    this.pageConfig = {}
+    this.stackDepth = 1
   }
 }
 
@@ -64,7 +68,7 @@ export const useDidHide = pageHook('didHide')
 export const useLoad = (_fn: Handler) => undefined
 export const useReady = (_fn: Handler) => undefined
 export const useLaunch = (_fn: Handler) => undefined
-export const useRouter = () => ({ params: {}, path: '/' })
+export const useRouter = () => taroTest.route
 
 const navigate =
   (kind: string) =>
@@ -93,6 +97,11 @@ const Taro = {
   switchTab: navigate('switchTab'),
   reLaunch: navigate('reLaunch'),
   redirectTo: navigate('redirectTo'),
+  navigateBack: async () => {
+    taroTest.navigations.push({ kind: 'navigateBack', url: '' })
+    return { errMsg: 'navigateBack:ok' }
+  },
+  getCurrentPages: () => Array.from({ length: taroTest.stackDepth }, () => ({})),
   stopPullDownRefresh: () => {
     taroTest.stopPullDownRefreshCalls++
   },
@@ -110,7 +119,7 @@ const Taro = {
     }
     return query
   },
-  getCurrentInstance: () => ({ router: { params: {}, path: taroTest.path }, page: null }),
+  getCurrentInstance: () => ({ router: taroTest.route, page: { config: taroTest.pageConfig } }),
   setTabBarBadge: async ({ index, text }: { index: number; text: string }) => {
     taroTest.badges.push({ index, text })
     return { errMsg: 'setTabBarBadge:ok' }

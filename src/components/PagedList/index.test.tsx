@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroTest } from '../../../test/components/taro'
 import { usePaged, type PageAnswer } from '@/hooks/usePaged'
+import { announceChange } from '@/services/changes'
 import { CloudError } from '@/services/cloud'
-import { PagedList } from '.'
+import { END_TEXT, PagedList } from '.'
 
 interface Row {
   id: string
@@ -121,5 +122,28 @@ describe('PagedList', () => {
     await waitFor(() => expect(taroTest.toasts.map((t) => t.title)).toEqual(['刷新失败了']))
     expect(screen.getByText('心愿1·第1版')).toBeTruthy()
     expect(taroTest.stopPullDownRefreshCalls).toBe(1)
+  })
+
+  it('reloads after a change elsewhere: when its page shows again, or at once while it shows', async () => {
+    const server = pages(1)
+    render(<List load={server.load} />)
+    await screen.findByText('心愿1·第1版')
+    // The person opens another page and acts there (e.g. confirms the wish).
+    act(() => taroTest.fire('didHide'))
+    server.bump()
+    act(() => announceChange())
+    expect(server.calls).toEqual([undefined])
+    act(() => taroTest.fire('didShow'))
+    await screen.findByText('心愿1·第2版')
+    server.bump()
+    act(() => announceChange())
+    await screen.findByText('心愿1·第3版')
+    expect(server.calls).toEqual([undefined, undefined, undefined])
+  })
+
+  it('ends every list with the same words', async () => {
+    render(<List load={pages(1).load} />)
+    expect(await screen.findByText(END_TEXT)).toBeTruthy()
+    expect(END_TEXT).toBe('没有更多了')
   })
 })

@@ -1,10 +1,12 @@
 // A paged list (from usePaged) with pull-down refresh, load-more at the bottom and every state:
 // first load, error with retry, empty, loading more, failed "more" with retry, end of list.
+// It reloads after a write anywhere in the app (services/changes), at once or when its page shows again.
 // The page's index.config.ts must set `enablePullDownRefresh: true`.
 import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { Paged } from '@/hooks/usePaged'
+import { useRefreshOnChange } from '@/services/changes'
 import { showError } from '@/services/cloud'
 import { StateView } from '../StateView'
 import './index.css'
@@ -17,7 +19,6 @@ export interface PagedListProps<T> {
   emptyDescription?: string
   /** Shown under the empty state, e.g. a button to create the first item. */
   emptyAction?: ReactNode
-  endText?: string
   className?: string
 }
 
@@ -28,7 +29,6 @@ export function PagedList<T>({
   emptyTitle = '暂无内容',
   emptyDescription,
   emptyAction,
-  endText = '没有更多了',
   className
 }: PagedListProps<T>) {
   usePullDownRefresh(() => {
@@ -38,6 +38,8 @@ export function PagedList<T>({
       .finally(() => void Taro.stopPullDownRefresh())
   })
   useReachBottom(() => void paged.loadMore())
+  // A failed reload keeps the list; the next change or pull-down tries again.
+  useRefreshOnChange(() => void paged.refresh().catch(() => undefined))
 
   if (paged.status === 'loading') return <StateView state="loading" />
   if (paged.status === 'error') return <StateView state="error" error={paged.error} onRetry={() => void paged.refresh().catch(showError)} />
@@ -52,12 +54,15 @@ export function PagedList<T>({
           {renderItem(item, index)}
         </View>
       ))}
-      <Footer paged={paged} endText={endText} />
+      <Footer paged={paged} />
     </View>
   )
 }
 
-function Footer<T>({ paged, endText }: { paged: Paged<T>; endText: string }) {
+/** The same words at the end of every list. */
+export const END_TEXT = '没有更多了'
+
+function Footer<T>({ paged }: { paged: Paged<T> }) {
   if (paged.loadingMore) return <View className="llt-paged__footer">正在加载更多…</View>
   if (paged.moreError) {
     return (
@@ -74,5 +79,5 @@ function Footer<T>({ paged, endText }: { paged: Paged<T>; endText: string }) {
       </View>
     )
   }
-  return <View className="llt-paged__footer">{endText}</View>
+  return <View className="llt-paged__footer">{END_TEXT}</View>
 }

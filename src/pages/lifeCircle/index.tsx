@@ -123,7 +123,6 @@ function Results({ origin }: { origin: Origin }) {
             (minutes < 15 ? '试试切换到更大的生活圈，或换个类别' : '试试换个类别或关键词') +
             (origin.kind === 'located' ? '；不在本街道时，请点上方“改为选择社区/小区”' : '')
           }
-          endText="以上是步行范围内的全部设施"
         />
       </View>
     </View>

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import type { CommunityOption, Me } from '@contract'
 import { CommunityPicker } from '@/components/CommunityPicker'
 import { ElderModeSwitch } from '@/components/ElderModeSwitch'
-import { LinkList } from '@/components/LinkList'
+import { LinkList, type LinkItem } from '@/components/LinkList'
 import { PageShell } from '@/components/PageShell'
 import { RoleBadges } from '@/components/RoleBadges'
 import { Section } from '@/components/Section'
@@ -13,6 +13,7 @@ import { useMe, useSignedIn } from '@/hooks/useMe'
 import { pageUrl, PRIVACY_PAGE_URL, tabUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { isH5 } from '@/services/platform'
+import { workbenchTitle } from '@/utils/roles'
 import { openPrivacyGuide } from '@/services/privacy'
 import './index.css'
 
@@ -50,6 +51,22 @@ async function confirmDeletion(): Promise<boolean> {
   return res.confirm
 }
 
+const has = (me: Me, role: Me['roles'][number]['role']) => me.roles.some((r) => r.role === role)
+
+/** Each role's own centre, shown first: where that person does most of what they came for. */
+export function roleCentres(me: Me): LinkItem[] {
+  const items: Array<LinkItem | false> = [
+    me.isStaff && {
+      title: workbenchTitle(me),
+      description: has(me, 'staff') ? '待办审核、活动、设施和数据' : '各社区数据对比和看板',
+      url: pageUrl('workbench', 'home')
+    },
+    has(me, 'merchant') && { title: '商家中心', description: '商品上架、核销取货', url: pageUrl('points', 'merchant') },
+    has(me, 'unitAdmin') && { title: '单位管理', description: '本单位报到、资源和党员', url: pageUrl('party', 'unit') }
+  ]
+  return items.filter((item): item is LinkItem => Boolean(item))
+}
+
 function MineHome() {
   const me = useSignedIn()
   const { setMe, signIn, signOut } = useMe()
@@ -69,6 +86,11 @@ function MineHome() {
     <View className="mine">
       <Profile me={me} />
       {me.badge && <PartyBadge badge={me.badge} />}
+      {roleCentres(me).length > 0 && (
+        <Section title="我的工作">
+          <LinkList items={roleCentres(me)} />
+        </Section>
+      )}
       <Section>
         <CommunityPicker value={me.communityId} locatable disabled={moveTo.running} onChange={(c) => void moveTo.run(c)} />
       </Section>
@@ -78,8 +100,7 @@ function MineHome() {
             { title: '我的心愿', description: '我许下和认领的心愿', url: pageUrl('wish', 'mine') },
             { title: '我的活动', description: '报名的志愿活动和服务时长', url: pageUrl('volunteer', 'mine') },
             { title: '我的积分', description: '积分余额和兑换记录', url: pageUrl('points', 'home') },
-            { title: '我的报到', description: '在职党员双报到', url: pageUrl('party', 'mine') },
-            me.isStaff && { title: '社区工作台', description: '审核、活动、设施和数据', url: pageUrl('workbench', 'home') }
+            { title: '我的报到', description: '在职党员双报到', url: pageUrl('party', 'mine') }
           ]}
         />
       </Section>

@@ -39,7 +39,7 @@ function renderPage() {
 
 beforeEach(() => {
   resetSession()
-  taroTest.path = `/${TAB_PAGES.notices}`
+  taroTest.route = { path: `/${TAB_PAGES.notices}`, params: {} }
 })
 
 describe('消息 tab', () => {

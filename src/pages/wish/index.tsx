@@ -111,7 +111,6 @@ function WishWall() {
         renderItem={(w) => <WishCard wish={w} onOpen={openWish} />}
         emptyTitle={status === 'published' ? '暂时没有待认领的心愿' : '这里还没有心愿'}
         emptyDescription="换个类别或范围看看，也可以许下自己的心愿"
-        endText="已经到底了"
       />
     </View>
   )

@@ -1,7 +1,7 @@
 // Choosing where to search from without sharing a location: a community, then optionally one of its
 // compounds. The life-circle tab searches from the chosen centre.
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { PlaceCommunity } from '@contract/schemas/lifeCircle'
 import { LinkList } from '@/components/LinkList'
@@ -10,6 +10,8 @@ import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
+import { tabUrl } from '@/routes'
+import { goBack } from '@/services/navigation'
 import { choosePlace } from '../../../pages/lifeCircle/origin'
 import './index.css'
 
@@ -20,7 +22,7 @@ function choose(community: PlaceCommunity, compound?: { id: string; name: string
     communityId: community.id,
     compoundId: compound?.id
   })
-  void Taro.navigateBack()
+  goBack(tabUrl('lifeCircle'))
 }
 
 function Compounds({ communityId, onBack }: { communityId: string; onBack: () => void }) {

@@ -16,6 +16,8 @@ import { QuickPhrases, THANKS_PHRASES } from '../components/QuickPhrases'
 import { Stars } from '../components/Stars'
 import { WithWish } from '../components/WishSummary'
 import { revealFirstError, serverFieldErrors } from '@/utils/form'
+import { pageUrl } from '@/routes'
+import { goBack } from '@/services/navigation'
 import './index.css'
 
 function ConfirmForm({ wish }: { wish: WishDetail }) {
@@ -30,7 +32,8 @@ function ConfirmForm({ wish }: { wish: WishDetail }) {
       throw e
     }
     void Taro.showToast({ title: '谢谢您的确认', icon: 'success' })
-    void Taro.navigateBack()
+    // Back to the wish (opened directly: the wish's page), which now shows the thanks.
+    goBack(pageUrl('wish', 'detail', { id: wish.id }))
   })
   if (!wish.can.confirm) return <StateView state="empty" title="这个心愿现在不需要您确认" />
   return (

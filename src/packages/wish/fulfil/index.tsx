@@ -14,6 +14,8 @@ import { Field } from '@/components/Field'
 import { PhotoPicker, type Photo } from '../components/PhotoPicker'
 import { WithWish } from '../components/WishSummary'
 import { serverFieldErrors } from '@/utils/form'
+import { pageUrl } from '@/routes'
+import { goBack } from '@/services/navigation'
 
 function FulfilForm({ wish }: { wish: WishDetail }) {
   const [note, setNote] = useState('')
@@ -27,7 +29,7 @@ function FulfilForm({ wish }: { wish: WishDetail }) {
       throw e
     }
     void Taro.showToast({ title: '已提交，等待受助人确认', icon: 'none', duration: 2500 })
-    void Taro.navigateBack()
+    goBack(pageUrl('wish', 'detail', { id: wish.id }))
   })
   if (!wish.can.fulfil) return <StateView state="empty" title="这个心愿现在不需要您上传实现情况" />
   return (

@@ -67,12 +67,16 @@ describe('the workbench home', () => {
     expect(await screen.findByText('重新加载')).toBeTruthy()
   })
 
-  it('sends a street admin to the street comparison', () => {
-    renderPage(
+  it('gives a street admin the 街道工作台: the street comparison, no community queues', () => {
+    const calls = renderPage(
       makeMe({ roles: [{ role: 'streetAdmin', streetId: 'st01' }], isStaff: true, needsConsent: false, consentVersion: '2026-11' })
     )
+    expect(screen.getByText('街道工作台')).toBeTruthy()
     expect(screen.getByText('街道对比')).toBeTruthy()
+    expect(screen.queryByText('社区工作台')).toBeNull()
+    expect(screen.queryByText('待办审核')).toBeNull()
     expect(screen.queryByText('活动管理')).toBeNull()
+    expect(callsOf(calls, 'workbench', 'queues')).toHaveLength(0)
   })
 
   it('keeps residents out', () => {

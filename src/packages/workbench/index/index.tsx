@@ -6,6 +6,8 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { ROLE_LABELS } from '@contract/enums'
 import type { Me } from '@contract'
 import type { QueuesResult } from '@contract/workbench'
+import { STAFF_PAGES } from '@/components/DeskNav/pages'
+import { workbenchTitle } from '@/utils/roles'
 import { LinkList, type LinkItem } from '@/components/LinkList'
 import { PageHeader } from '@/components/PageHeader'
 import { PageShell } from '@/components/PageShell'
@@ -19,20 +21,6 @@ import { pageUrl } from '@/routes'
 import { QUEUE_LINKS } from './links'
 import { QueueCard } from './QueueCard'
 import './index.css'
-
-const PILLAR_PAGES: LinkItem[] = [
-  { title: '心愿审核', description: '审核居民心愿，代录和确认困难群众的心愿', url: pageUrl('workbench', 'wish') },
-  { title: '联系方式查看记录', description: '谁在何时查看了受助人的联系方式', url: pageUrl('workbench', 'wishContactViews') },
-  { title: '志愿者注册审核', description: '核实新登记的志愿者，通过后才能认领心愿', url: pageUrl('workbench', 'volunteerReview') },
-  { title: '双报到审核', description: '审核党员和单位报到，分配网格', url: pageUrl('workbench', 'partyReview') },
-  { title: '需求清单', description: '发布社区需求，确认党员和单位的完成情况', url: pageUrl('workbench', 'partyNeeds') },
-  { title: '党员考评', description: '党员积分、年度评定和考评报表', url: pageUrl('workbench', 'partyRate') },
-  { title: '共建项目', description: '与报到单位商定的项目清单', url: pageUrl('workbench', 'partyProjects') },
-  { title: '活动管理', description: '发布活动，现场出示签到码，更正服务时长', url: pageUrl('workbench', 'activities') },
-  { title: '商家审核', description: '审核爱心商家的入驻申请', url: pageUrl('workbench', 'merchantReview') },
-  { title: '设施管理', description: '新增、修改、关闭设施，批量导入', url: pageUrl('workbench', 'facilities') },
-  { title: '设施覆盖率', description: '各类设施步行可达的小区和户数占比，缺口清单', url: pageUrl('workbench', 'coverage') }
-]
 
 const roleOf = (me: Me) =>
   me.roles.some((r) => r.role === 'staff') ? 'staff' : me.roles.some((r) => r.role === 'streetAdmin') ? 'streetAdmin' : 'merchant'
@@ -86,16 +74,18 @@ function Workbench() {
   return (
     <>
       <PageHeader
-        title="社区工作台"
+        title={workbenchTitle(me)}
         subtitle={`${ROLE_LABELS[role]} · ${(role === 'streetAdmin' ? me.streetName : me.communityName) ?? '本街道'}`}
       />
-      <Section title="待办审核">
-        {staff || merchant ? (
+      {staff || merchant ? (
+        <Section title="待办审核">
           <Queues merchant={!staff} />
-        ) : (
-          <Text className="llt-text-secondary">街道管理员请在“街道对比”中查看各社区的办结率、志愿时长和报到情况。</Text>
-        )}
-      </Section>
+        </Section>
+      ) : (
+        <Section>
+          <Text className="llt-text-secondary">在“街道对比”中查看各社区的办结率、志愿时长和报到情况，点社区名看它的数据看板。</Text>
+        </Section>
+      )}
       {data.length > 0 && (
         <Section title="数据与报表">
           <LinkList items={data} />
@@ -103,7 +93,7 @@ function Workbench() {
       )}
       {staff && (
         <Section title="工作台">
-          <LinkList items={PILLAR_PAGES} />
+          <LinkList items={STAFF_PAGES} />
         </Section>
       )}
       <Section>

@@ -16,7 +16,6 @@ import { Chips } from '@/components/Chips'
 import { periodLabel, periodOptions } from '../shared/periods'
 import { streetIdOf } from '@/utils/roles'
 import { StreetTable } from './StreetTable'
-import './index.css'
 
 function Comparison() {
   const streetId = streetIdOf(useSignedIn())
@@ -34,7 +33,7 @@ function Comparison() {
       <Section>
         <Chips scroll label="统计周期" options={periods} value={period} onChange={setPeriod} />
       </Section>
-      <Section title="各社区指标" extra={<Text className="llt-text-secondary">点表头排序，左右滑动看更多</Text>}>
+      <Section title="各社区指标" extra={<Text className="llt-text-secondary">点表头排序；手机上左右滑动看更多</Text>}>
         {d ? (
           d.rows.length ? (
             <StreetTable

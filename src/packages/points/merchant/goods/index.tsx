@@ -28,6 +28,8 @@ import { Chips } from '@/components/Chips'
 import { Check } from '@/components/Check'
 import { newRequestId, numberField, relabel } from '@/utils/form'
 import { checkThenSend } from '@/utils/validate'
+import { pageUrl } from '@/routes'
+import { goBack } from '@/services/navigation'
 import './index.css'
 
 interface Draft {
@@ -114,7 +116,7 @@ function GoodsForm({ merchantId, goodsId, initial }: { merchantId: string; goods
       async (data) => {
         await call('points', 'upsertGoods', data)
         void Taro.showToast({ title: '已保存', icon: 'success' })
-        void Taro.navigateBack()
+        goBack(pageUrl('points', 'merchant'))
       }
     )
   )

@@ -14,6 +14,8 @@ import { useAction } from '@/hooks/useAction'
 import { useRemote } from '@/hooks/useRemote'
 import { call } from '@/services/cloud'
 import { newRequestId, serverFieldErrors } from '@/utils/form'
+import { pageUrl } from '@/routes'
+import { goBack } from '@/services/navigation'
 import { EMPTY_FORM, formOf, payloadOf, type FacilityForm } from './form'
 import { LocationPicker } from './LocationPicker'
 import './index.css'
@@ -37,7 +39,7 @@ export function Editor({ communityId, existing }: { communityId: string; existin
       throw e
     }
     void Taro.showToast({ title: '已保存', icon: 'success' })
-    setTimeout(() => void Taro.navigateBack(), 600)
+    setTimeout(() => goBack(pageUrl('workbench', 'facilities')), 600)
   })
 
   const close = useAction(async () => {
@@ -54,7 +56,7 @@ export function Editor({ communityId, existing }: { communityId: string; existin
     const reason = (answer as { content?: string }).content?.trim()
     await call('lifeCircle', 'closeFacility', { id: existing.id, ...(reason ? { reason } : {}) })
     void Taro.showToast({ title: '已关闭', icon: 'success' })
-    setTimeout(() => void Taro.navigateBack(), 600)
+    setTimeout(() => goBack(pageUrl('workbench', 'facilities')), 600)
   })
 
   return (
