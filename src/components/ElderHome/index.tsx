@@ -40,24 +40,21 @@ export function ElderHome({ onFindService }: ElderHomeProps) {
   }
 
   const tiles: Tile[] = [
-    { key: 'find', icon: '🔍', label: '找服务', note: '附近的助餐、医疗、养老', onTap: onFindService },
+    { key: 'find', label: '找服务', note: '附近的助餐、医疗、养老', onTap: onFindService },
     {
       key: 'post',
-      icon: '✍️',
       label: '许心愿',
       note: '说说您需要什么帮助',
       onTap: () => void Taro.navigateTo({ url: pageUrl('wish', 'post') })
     },
     {
       key: 'mine',
-      icon: '📋',
       label: '我的心愿',
       note: '看看心愿办得怎样了',
       onTap: () => void Taro.navigateTo({ url: pageUrl('wish', 'mine') })
     },
     {
       key: 'call',
-      icon: '📞',
       label: '打电话给社区',
       note: community ? `${community.name} ${community.phone}` : me.communityId ? '社区居委会' : '请先选择您的社区',
       onTap: callCommunity

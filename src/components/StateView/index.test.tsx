@@ -36,7 +36,13 @@ describe('StateView', () => {
 })
 
 describe('StateView icons (defect 27)', () => {
-  it.each(['loading', 'empty', 'error'] as const)('draws %s with an icon, never a bare ○ or ! glyph', (state) => {
+  it('draws loading as a ring, never a bare glyph', () => {
+    const { container } = render(<StateView state="loading" />)
+    expect(container.querySelector('.llt-state__spinner')).toBeTruthy()
+    expect(container.textContent).toBe('正在加载…')
+  })
+
+  it.each(['empty', 'error'] as const)('draws %s with an icon, never a bare ○ or ! glyph', (state) => {
     const { container } = render(<StateView state={state} />)
     expect(container.textContent).not.toMatch(/[○!！]/)
     const img = container.querySelector('.llt-state__image') as HTMLImageElement

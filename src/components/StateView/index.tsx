@@ -32,8 +32,12 @@ function defaultTitle(state: StateKind, error: unknown): string {
 export function StateView({ state, title, description, error, onRetry, retryText = '重新加载', action, fullPage = false }: StateViewProps) {
   return (
     <View className={`llt-state llt-state--${state}${fullPage ? ' llt-state--full' : ''}`} aria-live="polite">
-      <View className={`llt-state__icon${state === 'loading' ? ' llt-state__icon--spin' : ''}`} aria-hidden>
-        <Image className="llt-state__image" src={STATE_ICONS[state]} mode="aspectFit" />
+      <View className="llt-state__icon" aria-hidden>
+        {state === 'loading' ? (
+          <View className="llt-state__spinner" />
+        ) : (
+          <Image className="llt-state__image" src={STATE_ICONS[state]} mode="aspectFit" />
+        )}
       </View>
       <Text className="llt-state__title">{title ?? defaultTitle(state, error)}</Text>
       {description && <Text className="llt-state__description">{description}</Text>}
