@@ -287,11 +287,7 @@ describe('activities', () => {
       }),
       /开始时间必须晚于现在/
     ],
-    [
-      'a sign-up deadline already past',
-      () => ({ enrollDeadline: new Date(Date.now() - 60_000).toISOString() }),
-      /报名截止时间已过/
-    ],
+    ['a sign-up deadline already past', () => ({ enrollDeadline: new Date(Date.now() - 60_000).toISOString() }), /报名截止时间已过/],
     ['no seats', () => ({ capacity: 0 }), /招募人数不能小于1/],
     ['a 10 m radius', () => ({ radius: 10 }), /签到范围不能小于50/],
     ['a location abroad', () => ({ location: { lat: 48.85, lng: 2.35 } }), /服务范围/],

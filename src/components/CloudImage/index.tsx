@@ -1,9 +1,8 @@
 // Every picture stored in cloud storage (goods, covers, facility and wish photos, avatars) is shown
 // through this: on h5 a `cloud://` id becomes a temporary URL first (services/files), the weapp's
 // <image> reads it directly. While resolving, or when the file is gone, a grey tile keeps the layout.
-import { Image, View } from '@tarojs/components'
+import { Image, View, type ImageProps } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { ImageProps } from '@tarojs/components'
 import { useFileUrl } from '@/hooks/useFileUrl'
 import { fileUrls } from '@/services/files'
 import './index.css'

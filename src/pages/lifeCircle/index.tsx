@@ -199,7 +199,9 @@ function CircleHome() {
   return (
     <View className="life-circle">
       {elderMode && (
-        <ElderHome onFindService={() => void Taro.pageScrollTo({ selector: '#life-circle-services', duration: 300 }).catch(() => undefined)} />
+        <ElderHome
+          onFindService={() => void Taro.pageScrollTo({ selector: '#life-circle-services', duration: 300 }).catch(() => undefined)}
+        />
       )}
       <View id="life-circle-services" />
       <PageHeader title="15分钟社区生活圈" subtitle="步行可达的养老、助餐、医疗、买菜等社区服务" />

@@ -216,7 +216,13 @@ function PostForm() {
             placeholder="如：想要一盏护眼台灯"
             onInput={(e) => set('title', e.detail.value)}
           />
-          <QuickPhrases phrases={WISH_PHRASES} value={draft.title} max={WISH_LIMITS.title} onChange={(t) => set('title', t)} label="常见心愿，点一下就填入" />
+          <QuickPhrases
+            phrases={WISH_PHRASES}
+            value={draft.title}
+            max={WISH_LIMITS.title}
+            onChange={(t) => set('title', t)}
+            label="常见心愿，点一下就填入"
+          />
         </Field>
         <Field
           label="心愿描述"

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { callsOf, fail, makeMe, ok, stubFetch, type Recorded } from '../../../../../test/components/fetch-stub'
+import { callsOf, makeMe, ok, stubFetch, type Recorded } from '../../../../../test/components/fetch-stub'
 import { MeProvider } from '@/hooks/useMe'
 import { Editor } from '.'
 
