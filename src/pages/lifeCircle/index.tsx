@@ -96,7 +96,8 @@ function Results({ origin }: { origin: Origin }) {
           )}
         </View>
       </Section>
-      {view === 'map' && isWeapp() && (
+      {/* Not isWeapp(): a literal the build can evaluate, so h5 (no map) drops the Map component and hammerjs. */}
+      {process.env.TARO_ENV === 'weapp' && view === 'map' && (
         <Section>
           <FacilityMap
             origin={origin.point}
