@@ -1,5 +1,8 @@
 // Life-circle figures: `nearby` latency through the gateway with 100 000 facilities loaded, against a trivial
 // call's round trip measured in the same run, and the street coverage (1 000 compounds, 20 000 facilities).
+// Then nine more streets make a district (10 000 compounds, 200 000 street facilities): the street again,
+// and the district's coverage as the shared coverage code computes it (the store's projected scan of the
+// district's box, then domain/coverage.ts; no gateway: the API has no district scope yet).
 // Also the alternative coverage strategy (one geoNear per compound) measured on the store alone, which is
 // why coverage reads the street's open facilities in one projected scan instead.
 //
@@ -13,6 +16,7 @@ import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { productCloud } from '../demo/cloud'
 import { createRandom, type Random } from '../demo/random'
 import { buildFunctions } from '../scripts/build-functions'
+import { computeCoverage, coverageBounds, type CoverageFacility } from '../cloudfunctions/_shared/domain/coverage'
 import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/_shared/domain/walk'
 import { printRows, type Row } from './table'
 
@@ -70,13 +74,99 @@ function facility(r: Random, i: number, where: { lat: number; lng: number }, com
   }
 }
 
-function streetPoint(r: Random) {
+function streetPoint(r: Random, centre: { lat: number; lng: number } = STREET) {
   return offset(
-    STREET.lat,
-    STREET.lng,
+    centre.lat,
+    centre.lng,
     r.float(-STREET.heightKm / 2, STREET.heightKm / 2) * 1000,
     r.float(-STREET.widthKm / 2, STREET.widthKm / 2) * 1000
   )
+}
+
+/** The district: the bench street and nine more like it, in a 5 × 2 block of streets. */
+const DISTRICT_STREETS = Array.from({ length: 10 }, (_, k) => ({
+  id: k === 0 ? 'bst' : `bst${k}`,
+  ...offset(STREET.lat, STREET.lng, (k % 2) * STREET.heightKm * 1000, Math.floor(k / 2) * STREET.widthKm * 1000)
+}))
+
+/** Nine more streets of 1 000 compounds and 20 000 facilities each (ids apart from the first street's). */
+export function loadDistrict(cloud: Pick<LocalCloud, 'store'>): void {
+  const r = createRandom(4343)
+  const now = new Date('2026-11-01T00:00:00Z')
+  const s = cloud.store
+  for (const [k, street] of DISTRICT_STREETS.entries()) {
+    if (k === 0) continue
+    s.insert('streets', [{ _id: street.id, name: `测试街道${k}`, district: '镜湖区', city: '江城市' }])
+    const communities = Array.from({ length: COMMUNITIES }, (_, i) => ({
+      _id: `bcm${k}-${String(i + 1).padStart(2, '0')}`,
+      name: `测试${k}-${i + 1}社区`,
+      streetId: street.id,
+      center: point(streetPoint(r, street)),
+      address: '',
+      phone: '',
+      settings: {}
+    }))
+    s.insert('communities', communities)
+    s.insert(
+      'compounds',
+      Array.from({ length: COMPOUNDS }, (_, i) => ({
+        _id: `bcp${k}-${String(i + 1).padStart(4, '0')}`,
+        name: `测试${k}-${i + 1}小区`,
+        communityId: communities[i % COMMUNITIES]._id,
+        streetId: street.id,
+        location: point(streetPoint(r, street)),
+        households: r.int(15, 180) * 10
+      }))
+    )
+    for (let start = 0; start < STREET_FACILITIES; start += 5_000) {
+      const docs = []
+      for (let i = start; i < start + 5_000; i++) {
+        const n = 200_000 + k * STREET_FACILITIES + i
+        docs.push(facility(r, n, streetPoint(r, street), communities[i % COMMUNITIES]._id, street.id, now))
+      }
+      s.insert('facilities', docs)
+    }
+  }
+}
+
+/**
+ * Coverage of the whole district as the shared coverage code computes it (infra/coverage.ts): the
+ * compounds, one projected scan of the open facilities in their box grouped by category, then the pure
+ * computation. On the store, without the SDK protocol.
+ */
+function districtCoverage(cloud: LocalCloud): { ms: number; compounds: number; facilities: number } {
+  const t0 = performance.now()
+  const docs = cloud.store.find('compounds', { streetId: { $in: DISTRICT_STREETS.map((s) => s.id) } }) as unknown as Array<{
+    _id: string
+    name: string
+    communityId: string
+    households: number
+    location: { coordinates: [number, number] }
+  }>
+  const compounds = docs.map((c) => ({
+    id: c._id,
+    name: c.name,
+    communityId: c.communityId,
+    households: c.households,
+    lat: c.location.coordinates[1],
+    lng: c.location.coordinates[0]
+  }))
+  const box = coverageBounds(compounds, WALK)!
+  const ring = [
+    [box.minLng, box.minLat],
+    [box.maxLng, box.minLat],
+    [box.maxLng, box.maxLat],
+    [box.minLng, box.maxLat],
+    [box.minLng, box.minLat]
+  ]
+  const groups = cloud.store.aggregate('facilities', [
+    { $match: { status: 'open', location: { $geoWithin: { $geometry: { type: 'Polygon', coordinates: [ring] } } } } },
+    { $group: { _id: '$category', points: { $push: '$location.coordinates' } } }
+  ]) as Array<{ _id: CoverageFacility['category']; points: Array<[number, number]> }>
+  const facilities: CoverageFacility[] = []
+  for (const g of groups) for (const [lng, lat] of g.points) facilities.push({ category: g._id, lat, lng })
+  computeCoverage({ compounds, facilities, rule: WALK })
+  return { ms: performance.now() - t0, compounds: compounds.length, facilities: facilities.length }
 }
 
 export function loadData(cloud: Pick<LocalCloud, 'store'>): void {
@@ -213,6 +303,13 @@ export async function runLifeCircleBench(): Promise<Row[]> {
     for (let i = 0; i < 5; i++) coverage.push(await viaGateway(cloud, 'coverage', { streetId: 'bst' }, 'bench-street'))
     const alternative = perCompoundGeoNear(cloud)
 
+    loadDistrict(cloud)
+    await viaGateway(cloud, 'coverage', { streetId: 'bst' }, 'bench-street') // warm
+    const streetInDistrict: number[] = []
+    for (let i = 0; i < 5; i++) streetInDistrict.push(await viaGateway(cloud, 'coverage', { streetId: 'bst' }, 'bench-street'))
+    const district = Array.from({ length: 3 }, () => districtCoverage(cloud))
+    const districtMs = district.map((d) => d.ms)
+
     const tp50 = percentile(city.trivial, 50)
     const tp95 = percentile(city.trivial, 95)
     const np50 = percentile(city.nearby, 50)
@@ -259,6 +356,20 @@ export async function runLifeCircleBench(): Promise<Row[]> {
         figure: 'coverage alternative: a geoNear per compound, store only, 100 timed ×10 (lower bound)',
         value: round(alternative, 0),
         unit: 'ms'
+      },
+      {
+        figure: 'coverage street with the district loaded (280 000 facilities) median of 5',
+        value: round(percentile(streetInDistrict, 50), 0),
+        unit: 'ms',
+        target: '< 2000 ms'
+      },
+      {
+        figure: `coverage district (${district[0].compounds} compounds, ${district[0].facilities} open facilities), store + domain, median of 3`,
+        value: round(percentile(districtMs, 50), 0),
+        unit: 'ms',
+        baseline: round(percentile(coverage, 50), 0),
+        ratio: round(percentile(districtMs, 50) / percentile(coverage, 50)),
+        target: '< 5000 ms (baseline: the street above)'
       }
     ]
   } finally {

@@ -1,6 +1,7 @@
 // Build settings shared by the app (config/index.ts) and the empty baseline app of `npm run size`
 // (test/fixtures/empty-app), so the two are built the same way.
 import path from 'node:path'
+import webpack from 'webpack'
 import type Chain from 'webpack-chain'
 
 const root = path.resolve(__dirname, '..')
@@ -43,3 +44,39 @@ export const minifiers = (isH5: boolean) =>
     jsMinimizer: isH5 ? 'esbuild' : 'terser',
     esbuild: { minify: { enable: true, config: { target: 'es2017' } } }
   }) as const
+
+/**
+ * Taro's React wrappers of its web components, left as published (plain ES2015 modules): esbuild would
+ * rewrite the `undefined` in their pure-annotated `createReactComponent('taro-map-core', undefined, …)`
+ * calls to `void 0`, which webpack does not treat as pure, so every page would ship all 100 components (map, video, swiper …).
+ */
+const TARO_REACT_COMPONENTS = /[\\/]node_modules[\\/]@tarojs[\\/]components[\\/]lib[\\/]react[\\/]/
+const BUNDLED_TSLIB = /[\\/]@tarojs[\\/]components[\\/]lib[\\/]react[\\/]node_modules[\\/].*[\\/]tslib[\\/]tslib\.es6\.js$/
+
+const NODE_MODULES = /[\\/]node_modules[\\/]/
+
+/**
+ * h5 code splitting. Taro's default splits initial chunks only, so every page chunk carried its own copy
+ * of the libraries it uses (410-600 KB each, 29 MB in all). Here the libraries the app shell needs (React,
+ * the Taro runtime and router, the web components' core) are one `framework` chunk; libraries and our own
+ * code (components, hooks, the contract) used by several pages go to chunks shared by exactly those pages;
+ * a page chunk holds only that page's code. Each shared chunk is loaded once and cached (hashed names).
+ */
+export function splitH5Chunks(chain: Chain): void {
+  chain.module.rule('script').exclude.add(TARO_REACT_COMPONENTS)
+  // Those wrappers also bundle a private tslib; the one the rest of Taro uses serves them too.
+  chain.plugin('one-tslib').use(webpack.NormalModuleReplacementPlugin, [BUNDLED_TSLIB, require.resolve('tslib/tslib.es6.mjs')])
+  chain.optimization.splitChunks({
+    chunks: 'all',
+    minSize: 10_000,
+    maxAsyncRequests: 30,
+    maxInitialRequests: 30,
+    cacheGroups: {
+      default: false,
+      defaultVendors: false,
+      framework: { name: 'framework', test: NODE_MODULES, chunks: 'initial', priority: 40, enforce: true },
+      vendors: { test: NODE_MODULES, minChunks: 2, priority: 20, reuseExistingChunk: true },
+      common: { minChunks: 2, priority: 10, reuseExistingChunk: true }
+    }
+  })
+}

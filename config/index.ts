@@ -1,7 +1,7 @@
 // Taro build config for both targets: weapp (dist/) and h5 (dist-h5/, served by the local cloud).
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import { designWidth, DEVICE_RATIO, minifiers, transpileWithEsbuild } from './build'
+import { designWidth, DEVICE_RATIO, minifiers, splitH5Chunks, transpileWithEsbuild } from './build'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -73,7 +73,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false }
       },
-      webpackChain: transpileWithEsbuild
+      webpackChain: (chain) => {
+        transpileWithEsbuild(chain)
+        splitH5Chunks(chain)
+      }
     }
   }
   return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig)

@@ -8,6 +8,7 @@ import { gatewayFailure, readOpenid, type Gateway, type GatewayFailureReason, ty
 import { MAX_DEPTH, parseJsonWithin, TooDeep } from './json'
 import { errorAnswer, handleAdmin, type AdminDeps, type HttpAnswer } from './protocol'
 import { parseMultipart } from './protocol/openapi'
+import { CompressedFiles, cacheControlOf, negotiateEncoding } from './static'
 import { contentTypeOf, staticFile } from './storage'
 
 export const LIMITS = {
@@ -75,6 +76,25 @@ function serveFile(
     .pipe(res)
 }
 
+/** A file of the static folder: compressed when accepted, with the cache policy of its name (static.ts). */
+function serveStatic(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, file: string | null, compressed: CompressedFiles): void {
+  if (!file) return failWith(deps, res, 404, 'pageNotFound', 'page not found')
+  const contentType = contentTypeOf(file)
+  const encoding = negotiateEncoding(req.headers['accept-encoding'])
+  const body = compressed.get(file, contentType, encoding)
+  res.writeHead(200, {
+    'content-type': contentType,
+    'cache-control': cacheControlOf(file),
+    vary: 'Accept-Encoding',
+    ...(body ? { 'content-encoding': encoding, 'content-length': body.length } : {})
+  })
+  if (req.method === 'HEAD') return void res.end()
+  if (body) return void res.end(body)
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res)
+}
+
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const body = await readBody(req, LIMITS.requestBytes)
   try {
@@ -125,7 +145,7 @@ async function admin(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
 
 const SAFE_METHODS = new Set(['GET', 'HEAD'])
 
-async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, compressed: CompressedFiles): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const path = url.pathname
   const method = req.method ?? 'GET'
@@ -164,7 +184,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
   }
 
   if (deps.staticDir && (method === 'GET' || method === 'HEAD'))
-    return serveFile(deps, req, res, staticFile(deps.staticDir, path), 'pageNotFound')
+    return serveStatic(deps, req, res, staticFile(deps.staticDir, path), compressed)
   return failWith(deps, res, 404, 'pageNotFound', 'page not found')
 }
 
@@ -219,8 +239,9 @@ function answerFailure(deps: ServerDeps, req: IncomingMessage, res: ServerRespon
 }
 
 export function createCloudServer(deps: ServerDeps): Server {
+  const compressed = new CompressedFiles()
   const server = createServer((req, res) => {
-    route(deps, req, res).catch((e) => {
+    route(deps, req, res, compressed).catch((e) => {
       try {
         answerFailure(deps, req, res, e)
       } catch {

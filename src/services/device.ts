@@ -1,4 +1,6 @@
 // Privacy-scoped device APIs, each behind ensurePrivacy(). Feature code uses these, never Taro's directly.
+// Pictures are in services/album: on h5 Taro's chooseImage brings a user-agent parser that pages using
+// location or scanning (the first screen among them) should not load.
 import Taro from '@tarojs/taro'
 import { CloudError } from './cloud'
 import { isH5 } from './platform'
@@ -28,17 +30,6 @@ export async function getPosition(): Promise<Position> {
 }
 
 export const getLocation = async (): Promise<LatLng> => (await getPosition()).location
-
-/** Pictures from the album or camera; answers local paths for uploadImage(). */
-export async function chooseImages(count = 1): Promise<string[]> {
-  await ensurePrivacy()
-  try {
-    const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    return res.tempFilePaths
-  } catch {
-    return [] // the person closed the picker
-  }
-}
 
 /** Scans a QR code with the camera (check-in codes, pickup codes); undefined when cancelled. */
 export async function scanCode(): Promise<string | undefined> {

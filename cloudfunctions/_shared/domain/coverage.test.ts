@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { FacilityCategory } from '../../../types/enums'
+import { FACILITY_CATEGORIES, type FacilityCategory } from '../../../types/enums'
 import { computeCoverage, coverageBounds, type CoverageCompound, type CoverageFacility } from './coverage'
 import { EARTH_RADIUS_M, WALK, greatCircleMeters } from './walk'
 
@@ -144,6 +144,63 @@ describe('the grid agrees with checking every facility', () => {
         }
       ),
       { numRuns: 200 }
+    )
+  })
+})
+
+describe('the fast distance test decides exactly as the great-circle one', () => {
+  /** The categories each compound lacks, checking every facility with the exact distance. */
+  const bruteMissing = (compounds: CoverageCompound[], facilities: CoverageFacility[], categories: FacilityCategory[]) =>
+    compounds.map((c) =>
+      categories.filter((cat) => !facilities.some((x) => x.category === cat && greatCircleMeters(c, x) <= WALK.categoryRadius(cat)))
+    )
+
+  test('facilities right at the radius (±0.1 %, ±1 %, ±2 %), at latitudes from the equator to 79°', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -79, max: 79, noNaN: true }),
+        fc.double({ min: -179, max: 179, noNaN: true }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...CATEGORIES),
+            fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+            fc.constantFrom(0.98, 0.99, 0.999, 1, 1.001, 1.01, 1.02)
+          ),
+          { maxLength: 40 }
+        ),
+        (lat, lng, around) => {
+          const compound: CoverageCompound = { id: 'c', name: 'c', communityId: 'cm', households: 1, lat, lng }
+          const facilities = around.map(([category, angle, factor]) => {
+            const d = WALK.categoryRadius(category) * factor
+            const dLat = (d * Math.cos(angle)) / M
+            return { category, lat: lat + dLat, lng: lng + (d * Math.sin(angle)) / (M * Math.cos(((lat + dLat) * Math.PI) / 180)) }
+          })
+          const result = computeCoverage({ compounds: [compound], facilities, categories: CATEGORIES })
+          expect(result.compounds.map((c) => c.missing)).toEqual(bruteMissing([compound], facilities, CATEGORIES))
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+
+  test('a random district: 400 compounds and 8 000 facilities over 6 km × 6 km, every category', () => {
+    const all = FACILITY_CATEGORIES.map((c) => c.id)
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        let s = seed >>> 0
+        const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 6000 - 3000
+        const compounds = Array.from({ length: 400 }, (_, i) => ({
+          id: `c${i}`,
+          name: `c${i}`,
+          communityId: `cm${i % 7}`,
+          households: 10,
+          ...at(next(), next())
+        }))
+        const facilities = Array.from({ length: 8000 }, (_, i) => f(all[i % all.length], next(), next()))
+        const result = computeCoverage({ compounds, facilities })
+        expect(result.compounds.map((c) => c.missing)).toEqual(bruteMissing(compounds, facilities, all))
+      }),
+      { numRuns: 3 }
     )
   })
 })

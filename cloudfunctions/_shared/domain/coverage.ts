@@ -3,7 +3,9 @@
 // scope, per category, the share of compounds and of households covered; and the gap list.
 //
 // Pure and fast: facilities are bucketed per category into a grid whose cells are at least the category's
-// radius wide, so each compound looks at 3 × 3 cells instead of every facility.
+// radius wide, so each compound looks at 3 × 3 cells instead of every facility, and a cheap flat-earth
+// distance settles every pair not within 1 % of the radius (coverage.test.ts checks the answers against
+// the plain great-circle test on random districts).
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../../../types/enums'
 import type { CategoryGap, CompoundCoverage, CoverageCounts } from '../../../types/schemas/lifeCircle'
 import { EARTH_RADIUS_M, WALK, greatCircleMeters, type LatLng, type WalkRule } from './walk'
@@ -40,9 +42,21 @@ export interface CoverageInput {
 const METERS_PER_DEGREE = (EARTH_RADIUS_M * Math.PI) / 180
 const ALL_CATEGORIES = FACILITY_CATEGORIES.map((c) => c.id)
 
+/** Cell keys as numbers (row × COLUMNS + column): no string per lookup. Columns stay far below 2^21. */
+const COLUMNS = 2 ** 22
+/**
+ * The flat-earth distance is within 1e-4 of the great-circle one at these ranges (a few kilometres, away
+ * from the poles); outside ±1 % of the radius it decides alone, inside that band the exact distance does,
+ * so the answer is always the exact `greatCircleMeters(p, q) <= radius`.
+ */
+const SURE_INSIDE = 0.99 ** 2
+const SURE_OUTSIDE = 1.01 ** 2
+const FLAT_EARTH_MAX_LAT = 80
+
 /** A uniform lat/lng grid whose cells are at least `radius` meters wide at every latitude it covers. */
 class Grid {
-  private readonly cells = new Map<string, LatLng[]>()
+  /** Per cell, its points as [lat, lng, lat, lng, …]. */
+  private readonly cells = new Map<number, number[]>()
   private readonly cellLat: number
   private readonly cellLng: number
 
@@ -50,28 +64,41 @@ class Grid {
     readonly radius: number,
     maxAbsLat: number
   ) {
-    this.cellLat = radius / METERS_PER_DEGREE
-    this.cellLng = radius / (METERS_PER_DEGREE * Math.max(0.01, Math.cos((Math.min(89, maxAbsLat + 0.1) * Math.PI) / 180)))
+    // 1 % wider than the radius: a point exactly at the radius, just across a cell edge, is still in a
+    // neighbouring cell despite rounding.
+    const width = radius * 1.01
+    this.cellLat = width / METERS_PER_DEGREE
+    this.cellLng = width / (METERS_PER_DEGREE * Math.max(0.01, Math.cos((Math.min(89, maxAbsLat + 0.1) * Math.PI) / 180)))
   }
-
-  private key = (i: number, j: number) => `${i}:${j}`
-  private cellOf = (p: LatLng): [number, number] => [Math.floor(p.lat / this.cellLat), Math.floor(p.lng / this.cellLng)]
 
   add(p: LatLng): void {
-    const [i, j] = this.cellOf(p)
-    const k = this.key(i, j)
-    const list = this.cells.get(k)
-    if (list) list.push(p)
-    else this.cells.set(k, [p])
+    const key = Math.floor(p.lat / this.cellLat) * COLUMNS + Math.floor(p.lng / this.cellLng)
+    const list = this.cells.get(key)
+    if (list) list.push(p.lat, p.lng)
+    else this.cells.set(key, [p.lat, p.lng])
   }
 
-  /** Whether any point lies within the radius of `p`. */
+  /** Whether any point lies within the radius of `p` (great-circle distance, as greatCircleMeters). */
   reaches(p: LatLng): boolean {
-    const [i, j] = this.cellOf(p)
+    const i = Math.floor(p.lat / this.cellLat)
+    const j = Math.floor(p.lng / this.cellLng)
+    const flat = Math.abs(p.lat) < FLAT_EARTH_MAX_LAT
+    const kLng = METERS_PER_DEGREE * Math.cos((p.lat * Math.PI) / 180)
+    const r2 = this.radius * this.radius
     for (let di = -1; di <= 1; di++) {
       for (let dj = -1; dj <= 1; dj++) {
-        const list = this.cells.get(this.key(i + di, j + dj))
-        if (list?.some((q) => greatCircleMeters(p, q) <= this.radius)) return true
+        const list = this.cells.get((i + di) * COLUMNS + (j + dj))
+        if (!list) continue
+        for (let k = 0; k < list.length; k += 2) {
+          if (flat) {
+            const dy = (list[k] - p.lat) * METERS_PER_DEGREE
+            const dx = (list[k + 1] - p.lng) * kLng
+            const d2 = dx * dx + dy * dy
+            if (d2 > r2 * SURE_OUTSIDE) continue
+            if (d2 <= r2 * SURE_INSIDE) return true
+          }
+          if (greatCircleMeters(p, { lat: list[k], lng: list[k + 1] }) <= this.radius) return true
+        }
       }
     }
     return false

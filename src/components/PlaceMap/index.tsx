@@ -5,7 +5,6 @@
 import { Map, Text, View } from '@tarojs/components'
 import type { MouseEvent } from 'react'
 import type { LatLng } from '@contract/schemas/common'
-import { isWeapp } from '@/services/platform'
 import { formatMeters, fromMeters, gridStep, spanFor, toMeters } from './projection'
 import './index.css'
 
@@ -226,7 +225,8 @@ export function PlaceMap(props: PlaceMapProps) {
   )
   return (
     <View className="llt-place-map">
-      {isWeapp() ? <WeappMap {...props} span={span} /> : <SvgMap {...props} span={span} />}
+      {/* Not isWeapp(): a literal the build can evaluate, so h5 drops the Map component and hammerjs. */}
+      {process.env.TARO_ENV === 'weapp' ? <WeappMap {...props} span={span} /> : <SvgMap {...props} span={span} />}
       {onPick && <Text className="llt-place-map__hint">在地图上点一下，即可把位置定在那里</Text>}
     </View>
   )

@@ -4,7 +4,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { useSignedIn } from '@/hooks/useMe'
 import { showError, uploadImage } from '@/services/cloud'
-import { chooseImages } from '@/services/device'
+import { chooseImages } from '@/services/album'
 import './index.css'
 
 export interface Photo {
