@@ -2,6 +2,7 @@
 // labels, typed text in inputs and text areas, the date picker's 取消/确定 — to at least 18 CSS px (MIIT's
 // minimum for the main text of an elder interface), and the first tab becomes four big tiles.
 import type { Locator } from 'playwright-core'
+import { TAB_PAGES } from '../../src/routes'
 import { currentPage, openTab, settledPage, signInFresh } from './support/app'
 import { useHarness, type Harness } from './support/harness'
 
@@ -28,8 +29,8 @@ describe('elder mode', () => {
     await currentPage(h.page).locator('.llt-elder-switch').click()
     await h.page.locator('html.llt-elder').waitFor({ state: 'attached' })
     const labels = h.page.locator('.weui-tabbar__label')
-    expect(await labels.count()).toBe(4)
-    for (let i = 0; i < 4; i++) expect(await fontSize(labels.nth(i))).toBeGreaterThanOrEqual(ELDER_MIN_FONT)
+    expect(await labels.count()).toBe(Object.keys(TAB_PAGES).length)
+    for (let i = 0; i < Object.keys(TAB_PAGES).length; i++) expect(await fontSize(labels.nth(i))).toBeGreaterThanOrEqual(ELDER_MIN_FONT)
     expect(normalLabel).toBeLessThan(ELDER_MIN_FONT)
     await h.screenshot('elder-1-mine')
   })

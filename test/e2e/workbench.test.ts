@@ -75,7 +75,7 @@ describe('the staff workbench', () => {
       h.page.waitForEvent('download'),
       board.locator('.nut-button').filter({ hasText: '微心愿台账' }).click()
     ])
-    expect(download.suggestedFilename()).toMatch(/^青枫社区-\d{4}-\d{2}-微心愿台账\.csv$/)
+    expect(download.suggestedFilename()).toMatch(/^青枫社区-\d{4}年\d{1,2}月-微心愿台账\.csv$/)
     const text = readFileSync((await download.path()) as string, 'utf8')
     expect(text.startsWith('\uFEFF序号,类别,标题,受助人')).toBe(true)
   })

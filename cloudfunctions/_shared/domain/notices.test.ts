@@ -1,5 +1,8 @@
 import { NOTICE_KIND_TITLES, NOTICE_REASON_LABELS } from '../../../types/enums'
+import { setIdKey } from '../infra/ids'
 import { noticeDoc, pagePath, reviewNotice, type Notice } from './notices'
+
+beforeAll(() => setIdKey('unit-test-id-key'))
 
 const at = new Date('2026-11-20T02:00:00Z')
 const claimed: Notice = {
