@@ -2,18 +2,13 @@
 // staff to scan at the venue (the staff member witnesses the check-in). It names the volunteer's status and
 // refreshes every 30 seconds; the screen stays on while it shows.
 import { Text } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/PageShell'
 import { useRemote } from '@/hooks/useRemote'
 import { useRotatingCode } from '@/hooks/useRotatingCode'
 import { call } from '@/services/cloud'
-import { isWeapp } from '@/services/platform'
 import { formatSpan } from '../format'
-import { RotatingCodeView } from '../components/RotatingCode'
-
-const keepScreenOn = (on: boolean) => {
-  if (isWeapp()) void Taro.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined)
-}
+import { keepScreenOn, RotatingCodeView } from '../components/RotatingCode'
 
 function MyCode() {
   const { params } = useRouter()

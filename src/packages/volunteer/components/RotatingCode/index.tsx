@@ -2,11 +2,13 @@
 // until it changes. When the server says no one can check in now (not yet open, closed), the sentence it
 // gave (with the time) replaces the code.
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import type { RotatingCode } from '@/hooks/useRotatingCode'
 import { CloudError, errorMessage } from '@/services/cloud'
+import { isWeapp } from '@/services/platform'
 import { QrCode } from '../../../points/components/QrCode'
 import './index.css'
 
@@ -21,6 +23,11 @@ export interface RotatingCodeViewProps {
 }
 
 /** The typed code in two groups of three: ABC DEF. */
+/** A code shown to be scanned keeps the phone's screen on (WeChat only; a browser decides itself). */
+export const keepScreenOn = (on: boolean) => {
+  if (isWeapp()) void Taro.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined)
+}
+
 export const spacedShortCode = (code: string) => code.replace(/^(.{3})(?=.)/, '$1 ')
 
 export function RotatingCodeView({ rotating, title, hint, label, children }: RotatingCodeViewProps) {

@@ -2,7 +2,7 @@
 // one every 30 seconds, big enough to scan from a step away; the screen stays on; the count of who has
 // checked in refreshes with it. Outside the check window it says why, with the time.
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { useRemote } from '@/hooks/useRemote'
@@ -10,13 +10,8 @@ import { useRotatingCode } from '@/hooks/useRotatingCode'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
-import { isWeapp } from '@/services/platform'
-import { RotatingCodeView } from '../../../volunteer/components/RotatingCode'
+import { keepScreenOn, RotatingCodeView } from '../../../volunteer/components/RotatingCode'
 import './index.css'
-
-const keepScreenOn = (on: boolean) => {
-  if (isWeapp()) void Taro.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined)
-}
 
 function CheckinCodeView() {
   const { params } = useRouter()
