@@ -2,27 +2,20 @@
 // staff to scan at the venue (the staff member witnesses the check-in). It names the volunteer's status and
 // refreshes every 30 seconds; the screen stays on while it shows.
 import { Text } from '@tarojs/components'
-import { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/PageShell'
 import { useRemote } from '@/hooks/useRemote'
 import { useRotatingCode } from '@/hooks/useRotatingCode'
 import { call } from '@/services/cloud'
 import { formatSpan } from '../format'
-import { keepScreenOn, RotatingCodeView } from '../components/RotatingCode'
+import { RotatingCodeView, useCodeOnScreen } from '../components/RotatingCode'
 
 function MyCode() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const rotating = useRotatingCode(() => call('volunteer', 'myCheckinCode', { activityId: id }), id)
   const activity = useRemote(() => call('volunteer', 'activity', { activityId: id }), [id, rotating.code?.window])
-  useDidShow(() => {
-    keepScreenOn(true)
-    rotating.resume()
-  })
-  useDidHide(() => {
-    keepScreenOn(false)
-    rotating.pause()
-  })
+  useCodeOnScreen(rotating)
   const a = activity.data
   const checkedIn = a?.myEnrollment?.status === 'checkedIn'
   return (

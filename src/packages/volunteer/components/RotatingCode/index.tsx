@@ -2,7 +2,7 @@
 // until it changes. When the server says no one can check in now (not yet open, closed), the sentence it
 // gave (with the time) replaces the code.
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
@@ -23,9 +23,20 @@ export interface RotatingCodeViewProps {
 }
 
 /** The typed code in two groups of three: ABC DEF. */
-/** A code shown to be scanned keeps the phone's screen on (WeChat only; a browser decides itself). */
-export const keepScreenOn = (on: boolean) => {
+const keepScreenOn = (on: boolean) => {
   if (isWeapp()) void Taro.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined)
+}
+
+/** While a code page shows, the code rotates and the phone's screen stays on (WeChat only; a browser decides). */
+export function useCodeOnScreen(rotating: Pick<RotatingCode, 'pause' | 'resume'>): void {
+  useDidShow(() => {
+    keepScreenOn(true)
+    rotating.resume()
+  })
+  useDidHide(() => {
+    keepScreenOn(false)
+    rotating.pause()
+  })
 }
 
 export const spacedShortCode = (code: string) => code.replace(/^(.{3})(?=.)/, '$1 ')

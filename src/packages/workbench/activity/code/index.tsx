@@ -2,7 +2,7 @@
 // one every 30 seconds, big enough to scan from a step away; the screen stays on; the count of who has
 // checked in refreshes with it. Outside the check window it says why, with the time.
 import { Text, View } from '@tarojs/components'
-import { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { BigButton } from '@/components/BigButton'
 import { PageShell } from '@/components/PageShell'
 import { useRemote } from '@/hooks/useRemote'
@@ -10,7 +10,7 @@ import { useRotatingCode } from '@/hooks/useRotatingCode'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { navigate } from '@/services/navigation'
-import { keepScreenOn, RotatingCodeView } from '../../../volunteer/components/RotatingCode'
+import { RotatingCodeView, useCodeOnScreen } from '../../../volunteer/components/RotatingCode'
 import './index.css'
 
 function CheckinCodeView() {
@@ -19,14 +19,7 @@ function CheckinCodeView() {
   const rotating = useRotatingCode(() => call('volunteer', 'checkinCode', { activityId: id }), id)
   const activity = useRemote(() => call('volunteer', 'activity', { activityId: id }), [id])
   const summary = useRemote(() => call('volunteer', 'attendance', { activityId: id, limit: 1 }), [id, rotating.code?.window])
-  useDidShow(() => {
-    keepScreenOn(true)
-    rotating.resume()
-  })
-  useDidHide(() => {
-    keepScreenOn(false)
-    rotating.pause()
-  })
+  useCodeOnScreen(rotating)
 
   const s = summary.data?.summary
   return (
