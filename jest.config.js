@@ -62,6 +62,7 @@ module.exports = {
         '<rootDir>/local-cloud/**/*.test.ts',
         '<rootDir>/demo/**/*.test.ts',
         '<rootDir>/scripts/**/*.test.ts',
+        '<rootDir>/config/**/*.test.ts',
         '<rootDir>/src/**/*.test.ts'
       ],
       { moduleNameMapper: appAlias }

@@ -1,8 +1,10 @@
 // Build settings shared by the app (config/index.ts) and the empty baseline app of `npm run size`
 // (test/fixtures/empty-app), so the two are built the same way.
 import path from 'node:path'
+import type { Plugin as PostcssPlugin } from 'postcss'
 import webpack from 'webpack'
 import type Chain from 'webpack-chain'
+import { BUTTON_VARIANTS, NUTUI_BUTTON_VARIANTS } from './nutui'
 
 const root = path.resolve(__dirname, '..')
 
@@ -42,6 +44,9 @@ export const DEVICE_RATIO = { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 }
 export const minifiers = (isH5: boolean) =>
   ({
     jsMinimizer: isH5 ? 'esbuild' : 'terser',
+    // Taro's weapp default escapes every non-ASCII character (`\u4e2d`, 6 bytes for a 3-byte UTF-8 Chinese
+    // character); WeChat reads UTF-8 scripts, and the app's UI text is Chinese.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     esbuild: { minify: { enable: true, config: { target: 'es2017' } } }
   }) as const
 
@@ -79,4 +84,66 @@ export function splitH5Chunks(chain: Chain): void {
       common: { minChunks: 2, priority: 10, reuseExistingChunk: true }
     }
   })
+}
+
+/** NutUI's stylesheets that BigButton brings into the weapp main package (Button's and its Loading icon's). */
+const NUTUI_STYLES = /[\\/]node_modules[\\/]@nutui[\\/]/
+
+/** Button variants NutUI styles and the app never draws (see src/components/BigButton/variants.ts). */
+const UNUSED_BUTTON_VARIANTS = new Set<string>(
+  (Object.keys(NUTUI_BUTTON_VARIANTS) as Array<keyof typeof NUTUI_BUTTON_VARIANTS>).flatMap((prop) =>
+    NUTUI_BUTTON_VARIANTS[prop].filter((variant) => !(BUTTON_VARIANTS[prop] as readonly string[]).includes(variant))
+  )
+)
+
+/**
+ * A selector for something the app never draws: a Button variant it does not use (`nut-button-danger`,
+ * `nut-button-primary-dashed-disabled` …), or one of NutUI's icon animations (`nut-icon-am-*`), which
+ * no button sets.
+ */
+export function isUnusedNutuiSelector(selector: string): boolean {
+  for (const [, classTail] of selector.matchAll(/\.nut-button-([\w-]+)/g)) {
+    if (classTail.split('-').some((part) => UNUSED_BUTTON_VARIANTS.has(part))) return true
+  }
+  return /\.nut-icon-am-/.test(selector)
+}
+
+/**
+ * Drops the unused rules above from NutUI's stylesheets, then the keyframes no remaining rule animates
+ * with. NutUI styles every Button variant and icon animation, ~10 KB of the main package's common.wxss.
+ */
+export const nutuiUnusedStyles: PostcssPlugin = {
+  postcssPlugin: 'llt-nutui-unused-styles',
+  Once(root) {
+    if (!NUTUI_STYLES.test(root.source?.input.file ?? '')) return
+    root.walkRules((rule) => {
+      if (rule.parent?.type === 'atrule') return // keyframe steps
+      const kept = rule.selectors.filter((selector) => !isUnusedNutuiSelector(selector))
+      if (!kept.length) rule.remove()
+      else if (kept.length < rule.selectors.length) rule.selectors = kept
+    })
+    const animations = new Set<string>()
+    root.walkDecls(/^(-webkit-)?animation(-name)?$/, (decl) => {
+      for (const word of decl.value.split(/[\s,]+/)) animations.add(word)
+    })
+    root.walkAtRules(/keyframes$/, (keyframes) => {
+      if (!animations.has(keyframes.params)) keyframes.remove()
+    })
+  }
+}
+
+/** Weapp: NutUI's stylesheets without what the app never draws (nutuiUnusedStyles), in every stylesheet rule. */
+export function dropUnusedNutuiStyles(chain: Chain): void {
+  for (const name of ['normalCss', 'sass', 'scss', 'less', 'stylus']) {
+    if (!chain.module.rules.has(name)) continue
+    for (const oneOf of chain.module.rule(name).oneOfs.values()) {
+      for (const use of oneOf.uses.values()) {
+        if (!String(use.get('loader')).includes('postcss-loader')) continue
+        use.tap((options) => {
+          const postcssOptions = options.postcssOptions as { plugins: unknown[] }
+          return { ...options, postcssOptions: { ...postcssOptions, plugins: [...postcssOptions.plugins, nutuiUnusedStyles] } }
+        })
+      }
+    }
+  }
 }

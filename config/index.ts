@@ -1,7 +1,7 @@
 // Taro build config for both targets: weapp (dist/) and h5 (dist-h5/, served by the local cloud).
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import { designWidth, DEVICE_RATIO, minifiers, splitH5Chunks, transpileWithEsbuild } from './build'
+import { designWidth, DEVICE_RATIO, dropUnusedNutuiStyles, minifiers, splitH5Chunks, transpileWithEsbuild } from './build'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -50,7 +50,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
       // Stylesheets are per component; their order between pages does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
-      webpackChain: transpileWithEsbuild
+      webpackChain: (chain) => {
+        transpileWithEsbuild(chain)
+        dropUnusedNutuiStyles(chain)
+      }
     },
     h5: {
       compile: { include: [contractDir] },
