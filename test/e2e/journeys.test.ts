@@ -257,6 +257,20 @@ describe.each(WIDTHS)('journeys at $name px', (width) => {
       await dashboard.locator('.llt-desknav__item').filter({ hasText: '活动管理' }).click()
       await waitForRoute('packages/workbench/activity/index')
       await j.shot('desk-nav-activities')
+      // Staff lists are wide tables at PC width, the whole table in view.
+      for (const [title, route, name] of [
+        ['党员考评', 'packages/workbench/party/rate/index', 'desk-party-rate'],
+        ['设施管理', 'packages/workbench/facilities/index', 'desk-facilities']
+      ] as const) {
+        const page = await settledPage(h.page)
+        await page.locator('.llt-desknav__item').filter({ hasText: title }).click()
+        const list = await waitForRoute(route)
+        const table = list.locator('.llt-table')
+        await table.locator('[role="row"]').nth(1).waitFor()
+        await j.shot(name)
+        expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1)
+        await noSidewaysScroll(list)
+      }
     }
     await back(WORKBENCH)
   })

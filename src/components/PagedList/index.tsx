@@ -52,13 +52,15 @@ export function PagedList<T>({
 
   return (
     <View className={`llt-paged${className ? ` ${className}` : ''}`}>
-      {renderAll
-        ? renderAll(paged.items)
-        : paged.items.map((item, index) => (
-            <View className="llt-paged__item" key={itemKey(item, index)}>
-              {renderItem(item, index)}
-            </View>
-          ))}
+      {renderAll ? (
+        <View className="llt-paged__all">{renderAll(paged.items)}</View>
+      ) : (
+        paged.items.map((item, index) => (
+          <View className="llt-paged__item" key={itemKey(item, index)}>
+            {renderItem(item, index)}
+          </View>
+        ))
+      )}
       <Footer paged={paged} />
     </View>
   )

@@ -226,6 +226,7 @@ function AttendanceTable({ rows, reload }: { rows: AttendanceRow[]; reload: () =
       key: 'actions',
       title: '操作',
       fixed: true,
+      grow: 1.5,
       value: () => null,
       render: (r) => (
         <View className="wb-att__cell">

@@ -87,6 +87,7 @@ function RateTable({ rows, ...rating }: RateProps & { rows: ReportRow[] }) {
       key: 'actions',
       title: '操作',
       fixed: true,
+      grow: 2.5,
       value: () => null,
       render: (r) => (
         <View className="wb-rate__cell">

@@ -171,7 +171,14 @@ function PendingTable({ rows, onReviewed }: { rows: AdjustmentView[]; onReviewed
     { key: 'amount', title: '积分', value: (a) => a.amount, render: (a) => `${signed(a.amount)} 分`, firstOrder: 'desc' },
     { key: 'reason', title: '原因', value: (a) => a.reason },
     { key: 'at', title: '提交时间', value: (a) => Date.parse(a.requestedAt), render: (a) => formatDateTime(a.requestedAt) },
-    { key: 'actions', title: '操作', fixed: true, value: () => null, render: (a) => <AdjustmentReview a={a} onReviewed={onReviewed} /> }
+    {
+      key: 'actions',
+      title: '操作',
+      fixed: true,
+      grow: 1.5,
+      value: () => null,
+      render: (a) => <AdjustmentReview a={a} onReviewed={onReviewed} />
+    }
   ]
   return (
     <Table

@@ -82,7 +82,7 @@ function ApplicationTable({ rows, onReviewed }: { rows: MerchantView[]; onReview
       title: '状态',
       value: (m) => (m.reason ? `${MERCHANT_STATUS_LABELS[m.status]}：${m.reason}` : MERCHANT_STATUS_LABELS[m.status])
     },
-    { key: 'actions', title: '操作', fixed: true, value: () => null, render: (m) => <Decision m={m} onReviewed={onReviewed} /> }
+    { key: 'actions', title: '操作', fixed: true, grow: 1.5, value: () => null, render: (m) => <Decision m={m} onReviewed={onReviewed} /> }
   ]
   return (
     <Table

@@ -23,7 +23,14 @@ function VolunteerTable({ rows, onDone }: { rows: PendingVolunteer[]; onDone: ()
     { key: 'idCard', title: '身份证', value: (v) => v.idCardMasked },
     { key: 'skills', title: '特长', value: (v) => (v.skills.length ? v.skills.join('、') : null) },
     { key: 'at', title: '登记时间', value: (v) => Date.parse(v.registeredAt), render: (v) => formatDateTime(v.registeredAt) },
-    { key: 'actions', title: '操作', fixed: true, value: () => null, render: (v) => <VolunteerDecision volunteer={v} onDone={onDone} /> }
+    {
+      key: 'actions',
+      title: '操作',
+      fixed: true,
+      grow: 1.5,
+      value: () => null,
+      render: (v) => <VolunteerDecision volunteer={v} onDone={onDone} />
+    }
   ]
   return (
     <Table
