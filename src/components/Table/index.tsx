@@ -49,7 +49,7 @@ export function sortRows<T>(rows: readonly T[], value: (row: T) => CellValue, or
   })
 }
 
-const share = (c: TableColumn<unknown>) => (c.grow ? { flexGrow: c.grow } : undefined)
+const share = <T,>(c: TableColumn<T>) => (c.grow ? { flexGrow: c.grow } : undefined)
 
 const arrow = (order: SortOrder) => (order === 'desc' ? ' ↓' : ' ↑')
 
@@ -83,7 +83,7 @@ export function Table<T>({
       key={c.key}
       className={`llt-table__cell${index === 0 ? ' llt-table__cell--first' : ''}`}
       role={index === 0 ? 'rowheader' : 'cell'}
-      style={share(c as TableColumn<unknown>)}
+      style={share(c)}
     >
       {c.render ? c.render(r) : <Text>{c.value(r) ?? '—'}</Text>}
     </View>
@@ -119,7 +119,7 @@ export function Table<T>({
                 key={c.key}
                 className={`llt-table__cell llt-table__sort${i === 0 ? ' llt-table__cell--first' : ''}${c.key === sort.key ? ' llt-table__sort--active' : ''}`}
                 role="columnheader"
-                style={share(c as TableColumn<unknown>)}
+                style={share(c)}
                 aria-sort={c.key === sort.key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
                 onClick={() => by(c)}
               >
