@@ -232,7 +232,7 @@ describe.each(WIDTHS)('journeys at $name px', (width) => {
     await back(TAB_PAGES.mine)
   })
 
-  it('staff: 工作台 first in 我的, a review page and back, the dashboard', async () => {
+  it('staff: 工作台 first in 我的, a review page and back, the dashboard, the desk tables', async () => {
     const j = new Journey('staff', width)
     await start('demo-staff', width)
     expect(await mineFirstEntry()).toEqual({ section: '我的工作', first: '社区工作台' })
@@ -257,8 +257,37 @@ describe.each(WIDTHS)('journeys at $name px', (width) => {
       await dashboard.locator('.llt-desknav__item').filter({ hasText: '活动管理' }).click()
       await waitForRoute('packages/workbench/activity/index')
       await j.shot('desk-nav-activities')
+      // Staff lists are wide tables at PC width, the whole table in view.
+      for (const [title, route, name] of [
+        ['党员考评', 'packages/workbench/party/rate/index', 'desk-party-rate'],
+        ['设施管理', 'packages/workbench/facilities/index', 'desk-facilities']
+      ] as const) {
+        const page = await settledPage(h.page)
+        await page.locator('.llt-desknav__item').filter({ hasText: title }).click()
+        const list = await waitForRoute(route)
+        const table = list.locator('.llt-table')
+        await table.locator('[role="row"]').nth(1).waitFor()
+        await j.shot(name)
+        expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1)
+        await noSidewaysScroll(list)
+      }
+      // The attendance of the activity most people enrolled in, opened directly.
+      const enrolled = h.cloud.store.find('enrollments', {}) as unknown as Array<{ activityId: string }>
+      const counts = new Map<string, number>()
+      for (const e of enrolled) counts.set(e.activityId, (counts.get(e.activityId) ?? 0) + 1)
+      const [activityId] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['']
+      await h.open(`packages/workbench/activity/attendance/index?id=${activityId}`)
+      const attendance = await waitForRoute('packages/workbench/activity/attendance/index')
+      const sheet = attendance.locator('.llt-table')
+      await sheet.locator('[role="row"]').nth(1).waitFor()
+      await j.shot('desk-attendance')
+      expect(await sheet.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1)
+      await noSidewaysScroll(attendance)
+      // Opened directly, it goes back home.
+      await back(TAB_PAGES.lifeCircle)
+    } else {
+      await back(WORKBENCH)
     }
-    await back(WORKBENCH)
   })
 
   it('street admin: 街道工作台 without queues, the street table and back', async () => {

@@ -2,6 +2,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import type { Me } from '@contract'
 import { makeMe, ok, stubFetch } from '../../../test/components/fetch-stub'
+import { setDeskWidth } from '../../../test/components/desk-width'
 import { taroTest } from '../../../test/components/taro'
 import { MeProvider } from '@/hooks/useMe'
 import { resetSession } from '@/services/session'
@@ -29,15 +30,7 @@ beforeEach(() => {
 })
 
 describe('the desk navigation', () => {
-  let wide = true
-  beforeEach(() => {
-    wide = true
-    window.matchMedia = ((query: string) => ({
-      matches: wide && query === '(min-width: 1024px)',
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined
-    })) as unknown as typeof window.matchMedia
-  })
+  beforeEach(() => setDeskWidth(true))
 
   it('lists a staff member’s workbench pages beside a workbench page, the open one marked', () => {
     open('/packages/workbench/wish/index', STAFF)
@@ -62,7 +55,7 @@ describe('the desk navigation', () => {
     resident.unmount()
     open('/packages/wish/mine/index', STAFF).unmount()
     expect(screen.queryByLabelText('工作台导航')).toBeNull()
-    wide = false
+    setDeskWidth(false)
     open('/packages/workbench/wish/index', STAFF)
     expect(screen.queryByLabelText('工作台导航')).toBeNull()
   })

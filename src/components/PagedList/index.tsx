@@ -14,6 +14,8 @@ import './index.css'
 export interface PagedListProps<T> {
   paged: Paged<T>
   renderItem: (item: T, index: number) => ReactNode
+  /** Every loaded item as one node instead of one `renderItem` each, e.g. a Table at PC width. */
+  renderAll?: (items: T[]) => ReactNode
   itemKey: (item: T, index: number) => string
   emptyTitle?: string
   emptyDescription?: string
@@ -25,6 +27,7 @@ export interface PagedListProps<T> {
 export function PagedList<T>({
   paged,
   renderItem,
+  renderAll,
   itemKey,
   emptyTitle = '暂无内容',
   emptyDescription,
@@ -49,11 +52,15 @@ export function PagedList<T>({
 
   return (
     <View className={`llt-paged${className ? ` ${className}` : ''}`}>
-      {paged.items.map((item, index) => (
-        <View className="llt-paged__item" key={itemKey(item, index)}>
-          {renderItem(item, index)}
-        </View>
-      ))}
+      {renderAll ? (
+        <View className="llt-paged__all">{renderAll(paged.items)}</View>
+      ) : (
+        paged.items.map((item, index) => (
+          <View className="llt-paged__item" key={itemKey(item, index)}>
+            {renderItem(item, index)}
+          </View>
+        ))
+      )}
       <Footer paged={paged} />
     </View>
   )

@@ -69,6 +69,14 @@ describe('Table', () => {
     expect(onOpen.mock.calls.map(([s]) => (s as Shop).id)).toEqual(['s3'])
   })
 
+  it('gives a column its share of spare width, heading and cells alike', () => {
+    const wide: TableColumn<Shop>[] = [...columns, { key: 'actions', title: '操作', value: () => null, fixed: true, grow: 2 }]
+    render(<Table columns={wide} rows={shops} rowKey={(s) => s.id} />)
+    const actions = screen.getAllByRole('row').map((r) => (r.lastElementChild as HTMLElement).style.flexGrow)
+    expect(actions).toEqual(['2', '2', '2', '2'])
+    expect((screen.getAllByRole('columnheader')[0] as HTMLElement).style.flexGrow).toBe('')
+  })
+
   it('sortRows keeps ties in key order in both directions', () => {
     const tied = [
       { id: 'b', name: 'x', sales: 1 },

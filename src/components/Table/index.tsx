@@ -19,6 +19,8 @@ export interface TableColumn<T> {
   firstOrder?: SortOrder
   /** Not sortable (e.g. a column of buttons). */
   fixed?: boolean
+  /** Its share of spare width against the other columns' 1, e.g. 2 for a column of buttons. */
+  grow?: number
 }
 
 export interface TableProps<T> {
@@ -46,6 +48,8 @@ export function sortRows<T>(rows: readonly T[], value: (row: T) => CellValue, or
     return diff !== 0 ? sign * diff : key(a).localeCompare(key(b))
   })
 }
+
+const share = <T,>(c: TableColumn<T>) => (c.grow ? { flexGrow: c.grow } : undefined)
 
 const arrow = (order: SortOrder) => (order === 'desc' ? ' ↓' : ' ↑')
 
@@ -79,6 +83,7 @@ export function Table<T>({
       key={c.key}
       className={`llt-table__cell${index === 0 ? ' llt-table__cell--first' : ''}`}
       role={index === 0 ? 'rowheader' : 'cell'}
+      style={share(c)}
     >
       {c.render ? c.render(r) : <Text>{c.value(r) ?? '—'}</Text>}
     </View>
@@ -114,6 +119,7 @@ export function Table<T>({
                 key={c.key}
                 className={`llt-table__cell llt-table__sort${i === 0 ? ' llt-table__cell--first' : ''}${c.key === sort.key ? ' llt-table__sort--active' : ''}`}
                 role="columnheader"
+                style={share(c)}
                 aria-sort={c.key === sort.key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
                 onClick={() => by(c)}
               >

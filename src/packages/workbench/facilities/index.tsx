@@ -9,6 +9,8 @@ import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
+import { Table, type TableColumn } from '@/components/Table'
+import { useDeskWidth } from '@/hooks/useDeskWidth'
 import { useOnReturn } from '@/hooks/useOnReturn'
 import { usePaged } from '@/hooks/usePaged'
 import { pageUrl } from '@/routes'
@@ -24,13 +26,12 @@ const STATUS_TABS: Array<{ status: FacilityStatus; label: string }> = [
   { status: 'closed', label: '已关闭' }
 ]
 
+const STATUS_LABELS = new Map<string, string>(STATUS_TABS.map((t) => [t.status, t.label]))
+const edit = (row: StaffFacilityRow) => void Taro.navigateTo({ url: pageUrl('workbench', 'facilityEdit', { id: row.id }) })
+
 function Row({ row }: { row: StaffFacilityRow }) {
   return (
-    <View
-      className="wb-facility"
-      hoverClass="wb-facility--pressed"
-      onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'facilityEdit', { id: row.id }) })}
-    >
+    <View className="wb-facility" hoverClass="wb-facility--pressed" onClick={() => edit(row)}>
       <View className="wb-facility__body">
         <Text className="wb-facility__name">{row.name}</Text>
         <Text className="wb-facility__meta">{CATEGORY_NAMES.get(row.category)}</Text>
@@ -43,8 +44,47 @@ function Row({ row }: { row: StaffFacilityRow }) {
   )
 }
 
+const COLUMNS: Array<TableColumn<StaffFacilityRow>> = [
+  { key: 'name', title: '名称', value: (r) => r.name },
+  { key: 'category', title: '类别', value: (r) => CATEGORY_NAMES.get(r.category) ?? r.category },
+  { key: 'address', title: '地址', value: (r) => r.address || '未填写地址' },
+  { key: 'status', title: '状态', value: (r) => STATUS_LABELS.get(r.status) ?? r.status },
+  {
+    key: 'updatedAt',
+    title: '更新于',
+    value: (r) => Date.parse(r.updatedAt),
+    render: (r) => formatDateTime(r.updatedAt),
+    firstOrder: 'desc'
+  },
+  {
+    key: 'actions',
+    title: '操作',
+    fixed: true,
+    value: () => null,
+    render: (r) => (
+      <BigButton size="small" fill="outline" onClick={() => edit(r)}>
+        编辑
+      </BigButton>
+    )
+  }
+]
+
+/** At PC width: the facilities as a table, by category, filtered by name or address. */
+function FacilityTable({ rows }: { rows: StaffFacilityRow[] }) {
+  return (
+    <Table
+      columns={COLUMNS}
+      rows={rows}
+      rowKey={(r) => r.id}
+      initialSort={{ key: 'category', order: 'asc' }}
+      filter={{ placeholder: '输入设施名称或地址筛选', text: (r) => `${r.name} ${r.address}` }}
+    />
+  )
+}
+
 function FacilityList({ communityId }: { communityId: string }) {
   const [status, setStatus] = useState<FacilityStatus>('open')
+  const desk = useDeskWidth()
   const paged = usePaged(
     (cursor) => call('lifeCircle', 'listFacilities', { communityId, status, cursor, limit: 20 }),
     [communityId, status]
@@ -83,6 +123,7 @@ function FacilityList({ communityId }: { communityId: string }) {
           paged={paged}
           itemKey={(r) => r.id}
           renderItem={(r) => <Row row={r} />}
+          renderAll={desk ? (rows) => <FacilityTable rows={rows} /> : undefined}
           emptyTitle={status === 'open' ? '还没有开放中的设施' : '没有已关闭的设施'}
           emptyDescription={status === 'open' ? '点“新增设施”或用表格批量导入' : undefined}
         />

@@ -11,8 +11,10 @@ import { ATTENDANCE_FLAG_LABELS } from '@contract/schemas/volunteer.labels'
 import { BigButton } from '@/components/BigButton'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
+import { Table, type TableColumn } from '@/components/Table'
 import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
+import { useDeskWidth } from '@/hooks/useDeskWidth'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { call, showError } from '@/services/cloud'
@@ -146,7 +148,126 @@ function Row({ row, reload }: { row: AttendanceRow; reload: () => void }) {
   )
 }
 
+const time = (at: string | null) => (at ? Date.parse(at) : null)
+
+function HoursCell({ row }: { row: AttendanceRow }) {
+  return (
+    <View className="wb-att__cell">
+      {row.status === 'completed' ? (
+        <Text>
+          {formatHours(row.hours)} · {row.points} 积分{row.missingCheckout ? ' · 未签退' : ''}
+        </Text>
+      ) : (
+        <Text>—</Text>
+      )}
+      {row.corrections.map((c) => (
+        <Text key={c.at} className="wb-att__evidence">
+          更正：{formatHours(c.from)} → {formatHours(c.to)}（{c.reason}）
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+/** Where the phone was, as a distance from the venue, and the flags: the card's evidence in a cell. */
+function EvidenceCell({ row }: { row: AttendanceRow }) {
+  const near = (label: string, e: LocationEvidence | null) =>
+    e && (
+      <Text className="wb-att__evidence">
+        {label}距活动地点{e.distance}米
+      </Text>
+    )
+  return (
+    <View className="wb-att__cell">
+      {near('签到', row.checkInEvidence)}
+      {near('签退', row.checkOutEvidence)}
+      {row.flags.length > 0 && (
+        <View className="wb-att__notes" role="note">
+          {row.flags.map((f) => (
+            <Text key={f} className="wb-att__flag">
+              ⚠ {ATTENDANCE_FLAG_LABELS[f]}
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** At PC width: the attendance as a table, sortable by time and hours, filtered by name or number. */
+function AttendanceTable({ rows, reload }: { rows: AttendanceRow[]; reload: () => void }) {
+  const [editing, setEditing] = useState<AttendanceRow | null>(null)
+  const columns: Array<TableColumn<AttendanceRow>> = [
+    {
+      key: 'name',
+      title: '志愿者',
+      value: (r) => r.realName,
+      render: (r) => (
+        <View className="wb-att__cell">
+          <Text>{r.realName}</Text>
+          <Text className="wb-att__evidence">
+            {r.volunteerNo} · {r.phone}
+          </Text>
+        </View>
+      )
+    },
+    { key: 'status', title: '状态', value: (r) => enrollmentLabel(r.status) },
+    { key: 'in', title: '签到', value: (r) => time(r.checkInAt), render: (r) => (r.checkInAt ? formatDateTime(r.checkInAt) : '—') },
+    { key: 'out', title: '签退', value: (r) => time(r.checkOutAt), render: (r) => (r.checkOutAt ? formatDateTime(r.checkOutAt) : '—') },
+    {
+      key: 'hours',
+      title: '时长',
+      value: (r) => (r.status === 'completed' ? r.hours : null),
+      render: (r) => <HoursCell row={r} />,
+      firstOrder: 'desc'
+    },
+    { key: 'flags', title: '见证/标记', value: (r) => r.flags.length, render: (r) => <EvidenceCell row={r} />, firstOrder: 'desc' },
+    {
+      key: 'actions',
+      title: '操作',
+      fixed: true,
+      grow: 1.5,
+      value: () => null,
+      render: (r) => (
+        <View className="wb-att__cell">
+          <PendingCorrection row={r} onReviewed={reload} />
+          {r.status !== 'cancelled' && (
+            <BigButton size="small" fill="outline" onClick={() => setEditing(editing?.id === r.id ? null : r)}>
+              {editing?.id === r.id ? '收起' : '更正时长'}
+            </BigButton>
+          )}
+        </View>
+      )
+    }
+  ]
+  return (
+    <View className="wb-att__desk">
+      {editing && (
+        <View className="llt-card wb-att__editing">
+          <Text className="llt-card__title">更正{editing.realName}的时长</Text>
+          <Correction
+            key={editing.id}
+            row={editing}
+            onSaved={() => {
+              setEditing(null)
+              reload()
+            }}
+          />
+        </View>
+      )}
+      <Table
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        initialSort={{ key: 'in', order: 'asc' }}
+        filter={{ placeholder: '输入姓名或志愿者编号筛选', text: (r) => `${r.realName} ${r.volunteerNo}` }}
+      />
+    </View>
+  )
+}
+
 function Attendance() {
+  const desk = useDeskWidth()
   const { params } = useRouter()
   const id = params.id ?? ''
   const activity = useRemote(() => call('volunteer', 'activity', { activityId: id }), [id])
@@ -215,7 +336,13 @@ function Attendance() {
           </View>
         )}
       </Section>
-      <PagedList paged={paged} itemKey={(r) => r.id} renderItem={(r) => <Row row={r} reload={reload} />} emptyTitle="还没有人报名" />
+      <PagedList
+        paged={paged}
+        itemKey={(r) => r.id}
+        renderItem={(r) => <Row row={r} reload={reload} />}
+        renderAll={desk ? (rows) => <AttendanceTable rows={rows} reload={reload} /> : undefined}
+        emptyTitle="还没有人报名"
+      />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ReportRow } from '@contract/schemas/party'
+import { setDeskWidth } from '../../../../../test/components/desk-width'
 import { callsOf, makeMe, ok, stubFetch } from '../../../../../test/components/fetch-stub'
 import { MeProvider } from '@/hooks/useMe'
 import { resetSession } from '@/services/session'
@@ -27,7 +28,10 @@ const row = (over: Partial<ReportRow>): ReportRow => ({
   ...over
 })
 
-beforeEach(() => resetSession())
+beforeEach(() => {
+  resetSession()
+  setDeskWidth(false)
+})
 
 test('优秀 is offered only to members who renewed', () => {
   expect(ratingOptions({ maxRating: 'excellent' }).filter((o) => o.disabled)).toEqual([])
@@ -116,4 +120,78 @@ test('rating a member 优秀 while 未达标 asks first, naming the points (defe
   await waitFor(() => expect(callsOf(calls, 'party', 'rate')).toHaveLength(1))
   expect(ratingWarning({ name: '赵敏', points: 80, passed: true }, 'excellent', 60)).toBeNull()
   expect(ratingWarning({ name: '赵敏', points: 30, passed: false }, 'qualified', 60)).toBeNull()
+})
+
+describe('at PC width', () => {
+  beforeEach(() => setDeskWidth(true))
+  const members = [
+    row({ registrationId: 'pm-1', name: '陈建国', phone: '150****6349', workUnit: '税务局', points: 72 }),
+    row({ registrationId: 'pm-2', name: '刘洋', phone: '138****1234', workUnit: '市一中', branch: '教师党支部', points: 90 }),
+    row({ registrationId: 'pm-3', name: '赵敏', phone: '139****5678', workUnit: '税务局', points: 30, passed: false })
+  ]
+  const names = () =>
+    screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.querySelector('[role="rowheader"]')?.textContent?.replace(/\d.*$/, ''))
+  const open = async () => {
+    const calls = stubFetch((req) => {
+      if (req.body?.action === 'communityReport') {
+        return ok({
+          period: '2026',
+          scope: { kind: 'community', id: 'cm01', name: '青枫社区' },
+          rules: { passMark: 60 },
+          rows: members,
+          nextCursor: null
+        })
+      }
+      if (req.body?.action === 'rate') return ok({ rating: 'qualified', label: '合格', comment: null, at: '2026-11-22T08:00:00.000Z' })
+      return ok({})
+    })
+    render(
+      <MeProvider initialMe={makeMe({ roles: [{ role: 'staff', communityId: 'cm01' }], isStaff: true, needsConsent: false })}>
+        <RatePage />
+      </MeProvider>
+    )
+    await screen.findByRole('table')
+    return calls
+  }
+
+  it('lists the members in a table, most points first, phones masked as on the cards', async () => {
+    await open()
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['姓名', '单位', '积分 ↓', '达标', '评定', '操作'])
+    expect(names()).toEqual(['刘洋', '陈建国', '赵敏'])
+    const zhao = screen.getAllByRole('row')[3]
+    expect(zhao.textContent).toContain('139****5678')
+    expect(zhao.textContent).toContain('未达标')
+    expect(zhao.textContent).toContain('未评定')
+    fireEvent.click(screen.getByText('积分 ↓'))
+    expect(names()).toEqual(['赵敏', '陈建国', '刘洋'])
+  })
+
+  it('filters by name or unit', async () => {
+    await open()
+    const box = screen.getByPlaceholderText('输入姓名或单位筛选')
+    fireEvent.change(box, { target: { value: '税务' } })
+    expect(names()).toEqual(['陈建国', '赵敏'])
+    fireEvent.change(box, { target: { value: '刘' } })
+    expect(names()).toEqual(['刘洋'])
+  })
+
+  it('rates from the last column, warning before 优秀 for a member below the pass mark', async () => {
+    const calls = await open()
+    const group = screen.getByRole('radiogroup', { name: '赵敏的评定' })
+    const choice = (label: string) =>
+      Array.from(group.querySelectorAll('[role="radio"]')).find((e) => e.textContent === label) as HTMLElement
+    taroTest.modalConfirms = false
+    fireEvent.click(choice('优秀'))
+    await waitFor(() => expect(taroTest.modals).toHaveLength(1))
+    expect(callsOf(calls, 'party', 'rate')).toHaveLength(0)
+    fireEvent.click(choice('合格'))
+    await waitFor(() =>
+      expect(callsOf(calls, 'party', 'rate').map((c) => c.body.data)).toEqual([
+        { registrationId: 'pm-3', period: expect.stringMatching(/^\d{4}$/), rating: 'qualified' }
+      ])
+    )
+  })
 })

@@ -8,8 +8,10 @@ import type { AssessmentRulesView, ReportRow } from '@contract/schemas/party'
 import { BigButton } from '@/components/BigButton'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
+import { Table, type TableColumn } from '@/components/Table'
 import { Section } from '@/components/Section'
 import { useAction } from '@/hooks/useAction'
+import { useDeskWidth } from '@/hooks/useDeskWidth'
 import { usePaged } from '@/hooks/usePaged'
 import { call } from '@/services/cloud'
 import { Chips } from '@/components/Chips'
@@ -18,6 +20,7 @@ import { YearPicker } from '../../../party/components/YearPicker'
 import { currentYear } from '../../../party/shared/period'
 import { useCsvExport } from '../../../party/shared/useCsvExport'
 import { StaffOnly } from '../StaffOnly'
+import './index.css'
 
 /** The rating choices for a row: 优秀 is offered only when the member may get it. */
 export const ratingOptions = (row: Pick<ReportRow, 'maxRating'>) =>
@@ -30,7 +33,8 @@ export function ratingWarning(row: Pick<ReportRow, 'name' | 'points' | 'passed'>
   return `${row.name}今年考评积分${row.points}分，还未达标${mark}。确定评为“优秀”吗？`
 }
 
-function RateRow({ row, period, rules, onRated }: { row: ReportRow; period: string; rules?: AssessmentRulesView; onRated: () => void }) {
+/** The rating chips of one member, warning before 优秀 for a member below the pass mark. */
+function RateChips({ row, period, rules, onRated }: { row: ReportRow; period: string; rules?: AssessmentRulesView; onRated: () => void }) {
   const rate = useAction(async (rating: Rating) => {
     const warning = ratingWarning(row, rating, rules?.passMark)
     if (warning) {
@@ -42,10 +46,64 @@ function RateRow({ row, period, rules, onRated }: { row: ReportRow; period: stri
     return answer
   })
   return (
-    <ReportRowCard row={row}>
+    <>
       <Chips label={`${row.name}的评定`} options={ratingOptions(row)} value={row.rating} onChange={(r) => void rate.run(r)} />
       {row.maxRating !== 'excellent' && <Text className="llt-text-secondary">未按期续报到，最高评定为“合格”</Text>}
-    </ReportRowCard>
+    </>
+  )
+}
+
+type RateProps = { period: string; rules?: AssessmentRulesView; onRated: () => void }
+
+/** At PC width: the members as a table, sorted by points, filtered by name or unit; the chips last. */
+function RateTable({ rows, ...rating }: RateProps & { rows: ReportRow[] }) {
+  const columns: Array<TableColumn<ReportRow>> = [
+    {
+      key: 'name',
+      title: '姓名',
+      value: (r) => r.name,
+      render: (r) => (
+        <View className="wb-rate__cell">
+          <Text>{r.name}</Text>
+          <Text className="llt-text-secondary">{r.phone}</Text>
+        </View>
+      )
+    },
+    {
+      key: 'unit',
+      title: '单位',
+      value: (r) => r.workUnit,
+      render: (r) => (
+        <View className="wb-rate__cell">
+          <Text>{r.workUnit}</Text>
+          <Text className="llt-text-secondary">{r.branch}</Text>
+        </View>
+      )
+    },
+    { key: 'points', title: '积分', value: (r) => r.points, firstOrder: 'desc' },
+    { key: 'passed', title: '达标', value: (r) => (r.passed ? '达标' : '未达标') },
+    { key: 'rating', title: '评定', value: (r) => r.ratingLabel },
+    {
+      key: 'actions',
+      title: '操作',
+      fixed: true,
+      grow: 2.5,
+      value: () => null,
+      render: (r) => (
+        <View className="wb-rate__cell">
+          <RateChips row={r} {...rating} />
+        </View>
+      )
+    }
+  ]
+  return (
+    <Table
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.registrationId}
+      initialSort={{ key: 'points', order: 'desc' }}
+      filter={{ placeholder: '输入姓名或单位筛选', text: (r) => `${r.name} ${r.workUnit} ${r.branch}` }}
+    />
   )
 }
 
@@ -61,6 +119,8 @@ function RateList({ communityId }: { communityId: string }) {
     [communityId, period]
   )
   const exportCsv = useCsvExport({ communityId }, period)
+  const desk = useDeskWidth()
+  const rating: RateProps = { period, rules, onRated: () => void rows.refresh() }
   return (
     <>
       <Section title="考评年度">
@@ -75,7 +135,12 @@ function RateList({ communityId }: { communityId: string }) {
         paged={rows}
         itemKey={(r) => r.registrationId}
         emptyTitle="还没有通过审核的报到党员"
-        renderItem={(r) => <RateRow row={r} period={period} rules={rules} onRated={() => void rows.refresh()} />}
+        renderItem={(r) => (
+          <ReportRowCard row={r}>
+            <RateChips row={r} {...rating} />
+          </ReportRowCard>
+        )}
+        renderAll={desk ? (items) => <RateTable rows={items} {...rating} /> : undefined}
       />
     </>
   )

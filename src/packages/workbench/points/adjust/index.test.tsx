@@ -1,13 +1,17 @@
 // Defect 13: an empty form is refused under its fields before any dialog; the confirmation names the
 // person (masked) and reads as a sentence.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { setDeskWidth } from '../../../../../test/components/desk-width'
 import { callsOf, makeMe, ok, stubFetch } from '../../../../../test/components/fetch-stub'
 import { taroTest } from '../../../../../test/components/taro'
 import { MeProvider } from '@/hooks/useMe'
 import { resetSession } from '@/services/session'
 import PointsAdjustPage from './index'
 
-beforeEach(() => resetSession())
+beforeEach(() => {
+  resetSession()
+  setDeskWidth(false)
+})
 
 function renderPage() {
   render(
@@ -50,4 +54,52 @@ test('the confirmation names the volunteer, masked, in one natural sentence', as
   })
   await waitFor(() => expect(callsOf(calls, 'points', 'adjust')).toHaveLength(1))
   expect(callsOf(calls, 'points', 'adjust')[0].body.data).toMatchObject({ volunteerNo: 'ZY26000123', amount: 15 })
+})
+
+describe('the pending adjustments at PC width', () => {
+  beforeEach(() => setDeskWidth(true))
+  const pending = (id: string, volunteerName: string, amount: number, requestedAt: string, mine = false) => ({
+    id,
+    communityId: 'cm01',
+    volunteerNo: `ZY2600000${id}`,
+    volunteerName,
+    amount,
+    reason: '协助活动',
+    status: 'pending',
+    requestedAt,
+    mine,
+    decidedAt: null,
+    decisionReason: null,
+    entry: null
+  })
+  const items = [
+    pending('1', '李**', 50, '2026-11-21T02:00:00.000Z'),
+    pending('2', '王**', -20, '2026-11-20T02:00:00.000Z', true),
+    pending('3', '张**', 80, '2026-11-22T02:00:00.000Z')
+  ]
+  const names = () =>
+    screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.querySelector('[role="rowheader"]')?.textContent?.slice(0, 3))
+
+  it('lists them oldest first, masked names as on the cards, sortable by amount, filtered, decided in the last column', async () => {
+    const calls = stubFetch((req) => (req.body?.action === 'adjustments' ? ok({ items, nextCursor: null }) : ok({})))
+    renderPage()
+    await screen.findByRole('table')
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['志愿者', '积分', '原因', '提交时间 ↑', '操作'])
+    expect(names()).toEqual(['王**', '李**', '张**'])
+    expect(screen.getAllByRole('row')[1].textContent).toContain('−20 分')
+    expect(screen.getAllByRole('row')[1].textContent).toContain('您提交的申请，需另一位工作人员审批')
+    fireEvent.click(screen.getAllByRole('columnheader')[1])
+    expect(names()).toEqual(['张**', '李**', '王**'])
+    fireEvent.change(screen.getByPlaceholderText('输入姓名或志愿者编号筛选'), { target: { value: 'ZY26000001' } })
+    expect(names()).toEqual(['李**'])
+    fireEvent.click(screen.getByText('同意'))
+    await waitFor(() =>
+      expect(callsOf(calls, 'points', 'reviewAdjustment').map((c) => c.body.data)).toEqual([
+        { adjustmentId: '1', approve: true, reason: '' }
+      ])
+    )
+  })
 })

@@ -8,6 +8,8 @@ import { useRef, useState } from 'react'
 import { AdjustInput, type AdjustmentView } from '@contract/schemas/points'
 import { PagedList } from '@/components/PagedList'
 import { usePaged } from '@/hooks/usePaged'
+import { useDeskWidth } from '@/hooks/useDeskWidth'
+import { Table, type TableColumn } from '@/components/Table'
 import { useSignedIn } from '@/hooks/useMe'
 import { formatDateTime } from '@/utils/date'
 import { staffCommunityIds } from '@/utils/roles'
@@ -129,13 +131,27 @@ function AdjustForm() {
   )
 }
 
-function PendingAdjustment({ a, onReviewed }: { a: AdjustmentView; onReviewed: () => void }) {
+/** Approve or reject a pending adjustment; one's own waits for another staff member. */
+function AdjustmentReview({ a, onReviewed }: { a: AdjustmentView; onReviewed: () => void }) {
   const [reason, setReason] = useState('')
   const review = useAction(async (approve: boolean) => {
     await call('points', 'reviewAdjustment', { adjustmentId: a.id, approve, reason })
     void Taro.showToast({ title: approve ? '已同意' : '已驳回', icon: 'none' })
     onReviewed()
   })
+  return a.mine ? (
+    <Text className="llt-card__line">您提交的申请，需另一位工作人员审批</Text>
+  ) : (
+    <ReviewActions
+      running={review.running}
+      onDecide={(approve) => void review.run(approve)}
+      approveLabel="同意"
+      reason={{ value: reason, placeholder: '审批意见（选填）', onChange: setReason }}
+    />
+  )
+}
+
+function PendingAdjustment({ a, onReviewed }: { a: AdjustmentView; onReviewed: () => void }) {
   return (
     <View className="llt-card llt-card--item">
       <Text className="llt-card__title">
@@ -143,17 +159,35 @@ function PendingAdjustment({ a, onReviewed }: { a: AdjustmentView; onReviewed: (
       </Text>
       <Text className="llt-card__line">原因：{a.reason}</Text>
       <Text className="llt-card__line">提交时间：{formatDateTime(a.requestedAt)}</Text>
-      {a.mine ? (
-        <Text className="llt-card__line">您提交的申请，需另一位工作人员审批</Text>
-      ) : (
-        <ReviewActions
-          running={review.running}
-          onDecide={(approve) => void review.run(approve)}
-          approveLabel="同意"
-          reason={{ value: reason, placeholder: '审批意见（选填）', onChange: setReason }}
-        />
-      )}
+      <AdjustmentReview a={a} onReviewed={onReviewed} />
     </View>
+  )
+}
+
+/** At PC width: the pending adjustments as a table, filtered by name or number, the decision last. */
+function PendingTable({ rows, onReviewed }: { rows: AdjustmentView[]; onReviewed: () => void }) {
+  const columns: Array<TableColumn<AdjustmentView>> = [
+    { key: 'who', title: '志愿者', value: (a) => `${a.volunteerName}（${a.volunteerNo}）` },
+    { key: 'amount', title: '积分', value: (a) => a.amount, render: (a) => `${signed(a.amount)} 分`, firstOrder: 'desc' },
+    { key: 'reason', title: '原因', value: (a) => a.reason },
+    { key: 'at', title: '提交时间', value: (a) => Date.parse(a.requestedAt), render: (a) => formatDateTime(a.requestedAt) },
+    {
+      key: 'actions',
+      title: '操作',
+      fixed: true,
+      grow: 1.5,
+      value: () => null,
+      render: (a) => <AdjustmentReview a={a} onReviewed={onReviewed} />
+    }
+  ]
+  return (
+    <Table
+      columns={columns}
+      rows={rows}
+      rowKey={(a) => a.id}
+      initialSort={{ key: 'at', order: 'asc' }}
+      filter={{ placeholder: '输入姓名或志愿者编号筛选', text: (a) => `${a.volunteerName} ${a.volunteerNo}` }}
+    />
   )
 }
 
@@ -164,12 +198,15 @@ function Pending() {
 
 function PendingList({ communityId }: { communityId: string }) {
   const paged = usePaged((cursor) => call('points', 'adjustments', { communityId, status: 'pending', cursor, limit: 10 }), [communityId])
+  const desk = useDeskWidth()
+  const reviewed = () => void paged.refresh().catch(showError)
   return (
     <Section title="待审批的调整">
       <PagedList
         paged={paged}
         itemKey={(a) => a.id}
-        renderItem={(a) => <PendingAdjustment a={a} onReviewed={() => void paged.refresh().catch(showError)} />}
+        renderItem={(a) => <PendingAdjustment a={a} onReviewed={reviewed} />}
+        renderAll={desk ? (rows) => <PendingTable rows={rows} onReviewed={reviewed} /> : undefined}
         emptyTitle="没有待审批的调整"
       />
     </Section>

@@ -9,6 +9,8 @@ import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
 import { useAction } from '@/hooks/useAction'
 import { usePaged } from '@/hooks/usePaged'
+import { useDeskWidth } from '@/hooks/useDeskWidth'
+import { Table, type TableColumn } from '@/components/Table'
 import { call, showError } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
 import { Chips } from '@/components/Chips'
@@ -21,13 +23,25 @@ const FILTERS: Array<{ value: Filter; label: string }> = (['pending', 'approved'
   label: MERCHANT_STATUS_LABELS[s]
 }))
 
-function Application({ m, onReviewed }: { m: MerchantView; onReviewed: () => void }) {
+/** Approve, or reject with a reason, an application still pending. */
+function Decision({ m, onReviewed }: { m: MerchantView; onReviewed: () => void }) {
   const [reason, setReason] = useState('')
   const review = useAction(async (approve: boolean) => {
     await call('points', 'reviewMerchant', { merchantId: m.id, approve, reason: approve ? undefined : reason })
     void Taro.showToast({ title: approve ? '已通过' : '已驳回', icon: 'none' })
     onReviewed()
   })
+  if (m.status !== 'pending') return null
+  return (
+    <ReviewActions
+      running={review.running}
+      onDecide={(approve) => void review.run(approve)}
+      reason={{ value: reason, placeholder: '驳回时请填写原因', onChange: setReason }}
+    />
+  )
+}
+
+function Application({ m, onReviewed }: { m: MerchantView; onReviewed: () => void }) {
   return (
     <View className="llt-card llt-card--item wb-merchant">
       <Text className="llt-card__title">
@@ -40,20 +54,52 @@ function Application({ m, onReviewed }: { m: MerchantView; onReviewed: () => voi
       <Text className="llt-card__line">{m.description}</Text>
       <Text className="llt-card__line">申请时间：{formatDateTime(m.appliedAt)}</Text>
       {m.reason && <Text className="llt-card__line">驳回原因：{m.reason}</Text>}
-      {m.status === 'pending' && (
-        <ReviewActions
-          running={review.running}
-          onDecide={(approve) => void review.run(approve)}
-          reason={{ value: reason, placeholder: '驳回时请填写原因', onChange: setReason }}
-        />
-      )}
+      <Decision m={m} onReviewed={onReviewed} />
     </View>
+  )
+}
+
+/** At PC width: the applications as a table, oldest first, filtered by name or contact, the decision last. */
+function ApplicationTable({ rows, onReviewed }: { rows: MerchantView[]; onReviewed: () => void }) {
+  const columns: Array<TableColumn<MerchantView>> = [
+    {
+      key: 'name',
+      title: '商家',
+      value: (m) => m.name,
+      render: (m) => (
+        <View className="wb-merchant__cell">
+          <Text>{m.name}</Text>
+          <Text className="llt-text-secondary">{m.description}</Text>
+        </View>
+      )
+    },
+    { key: 'kind', title: '类型', value: (m) => MERCHANT_KIND_LABELS[m.kind] },
+    { key: 'contact', title: '联系人', value: (m) => `${m.contactName} ${m.contactPhone}` },
+    { key: 'address', title: '地址', value: (m) => m.address },
+    { key: 'at', title: '申请时间', value: (m) => Date.parse(m.appliedAt), render: (m) => formatDateTime(m.appliedAt) },
+    {
+      key: 'status',
+      title: '状态',
+      value: (m) => (m.reason ? `${MERCHANT_STATUS_LABELS[m.status]}：${m.reason}` : MERCHANT_STATUS_LABELS[m.status])
+    },
+    { key: 'actions', title: '操作', fixed: true, grow: 1.5, value: () => null, render: (m) => <Decision m={m} onReviewed={onReviewed} /> }
+  ]
+  return (
+    <Table
+      columns={columns}
+      rows={rows}
+      rowKey={(m) => m.id}
+      initialSort={{ key: 'at', order: 'asc' }}
+      filter={{ placeholder: '输入商家名或联系人筛选', text: (m) => `${m.name} ${m.contactName}` }}
+    />
   )
 }
 
 function Review() {
   const [filter, setFilter] = useState<Filter>('pending')
   const paged = usePaged((cursor) => call('points', 'listMerchants', { status: filter, cursor, limit: 10 }), [filter])
+  const desk = useDeskWidth()
+  const reviewed = () => void paged.refresh().catch(showError)
   return (
     <>
       <View className="wb-merchant__filters">
@@ -62,7 +108,8 @@ function Review() {
       <PagedList
         paged={paged}
         itemKey={(m) => m.id}
-        renderItem={(m) => <Application m={m} onReviewed={() => void paged.refresh().catch(showError)} />}
+        renderItem={(m) => <Application m={m} onReviewed={reviewed} />}
+        renderAll={desk ? (rows) => <ApplicationTable rows={rows} onReviewed={reviewed} /> : undefined}
         emptyTitle="没有需要处理的申请"
       />
     </>

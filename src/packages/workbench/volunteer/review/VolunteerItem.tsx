@@ -15,12 +15,31 @@ export interface VolunteerItemProps {
   onDone: () => void
 }
 
-export function VolunteerItem({ volunteer: v, onDone }: VolunteerItemProps) {
+/** 通过, or 不通过 with a reason, for a registration still pending. */
+export function VolunteerDecision({ volunteer: v, onDone }: VolunteerItemProps) {
   const decide = useAction(async (decision: 'approve' | 'reject', reason?: string) => {
     const answer = await call('volunteer', 'reviewVolunteer', { volunteerNo: v.volunteerNo, decision, ...(reason ? { reason } : {}) })
     onDone()
     return answer
   })
+  if (v.status !== 'pending') return null
+  return (
+    <View className="llt-actions">
+      <BigButton loading={decide.running} onClick={() => void decide.run('approve')}>
+        通过
+      </BigButton>
+      <ReasonForm
+        action="不通过"
+        label="不通过的原因"
+        placeholder="志愿者会在“我的志愿”里看到这个原因"
+        running={decide.running}
+        onSubmit={(reason) => decide.run('reject', reason)}
+      />
+    </View>
+  )
+}
+
+export function VolunteerItem({ volunteer: v, onDone }: VolunteerItemProps) {
   return (
     <View className="llt-card vol-review__card">
       <View className="vol-review__head">
@@ -32,20 +51,7 @@ export function VolunteerItem({ volunteer: v, onDone }: VolunteerItemProps) {
       {v.idCardMasked && <Text className="vol-review__line">身份证：{v.idCardMasked}</Text>}
       {v.skills.length > 0 && <Text className="vol-review__line">特长：{v.skills.join('、')}</Text>}
       <Text className="llt-text-secondary">登记时间：{formatDateTime(v.registeredAt)}</Text>
-      {v.status === 'pending' && (
-        <View className="llt-actions">
-          <BigButton loading={decide.running} onClick={() => void decide.run('approve')}>
-            通过
-          </BigButton>
-          <ReasonForm
-            action="不通过"
-            label="不通过的原因"
-            placeholder="志愿者会在“我的志愿”里看到这个原因"
-            running={decide.running}
-            onSubmit={(reason) => decide.run('reject', reason)}
-          />
-        </View>
-      )}
+      <VolunteerDecision volunteer={v} onDone={onDone} />
     </View>
   )
 }
