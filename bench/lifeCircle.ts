@@ -83,6 +83,32 @@ function streetPoint(r: Random, centre: { lat: number; lng: number } = STREET) {
   )
 }
 
+/** A street's communities and compounds, spread over it; `tag` keeps the ids and names of streets apart. */
+function insertCommunities(s: LocalCloud['store'], r: Random, streetId: string, centre: { lat: number; lng: number }, tag: string) {
+  const communities = Array.from({ length: COMMUNITIES }, (_, i) => ({
+    _id: `bcm${tag}${String(i + 1).padStart(2, '0')}`,
+    name: `测试${tag}${i + 1}社区`,
+    streetId,
+    center: point(streetPoint(r, centre)),
+    address: '',
+    phone: '',
+    settings: {}
+  }))
+  s.insert('communities', communities)
+  s.insert(
+    'compounds',
+    Array.from({ length: COMPOUNDS }, (_, i) => ({
+      _id: `bcp${tag}${String(i + 1).padStart(4, '0')}`,
+      name: `测试${tag}${i + 1}小区`,
+      communityId: communities[i % COMMUNITIES]._id,
+      streetId,
+      location: point(streetPoint(r, centre)),
+      households: r.int(15, 180) * 10
+    }))
+  )
+  return communities
+}
+
 /** The district: the bench street and nine more like it, in a 5 × 2 block of streets. */
 const DISTRICT_STREETS = Array.from({ length: 10 }, (_, k) => ({
   id: k === 0 ? 'bst' : `bst${k}`,
@@ -97,27 +123,7 @@ export function loadDistrict(cloud: Pick<LocalCloud, 'store'>): void {
   for (const [k, street] of DISTRICT_STREETS.entries()) {
     if (k === 0) continue
     s.insert('streets', [{ _id: street.id, name: `测试街道${k}`, district: '镜湖区', city: '江城市' }])
-    const communities = Array.from({ length: COMMUNITIES }, (_, i) => ({
-      _id: `bcm${k}-${String(i + 1).padStart(2, '0')}`,
-      name: `测试${k}-${i + 1}社区`,
-      streetId: street.id,
-      center: point(streetPoint(r, street)),
-      address: '',
-      phone: '',
-      settings: {}
-    }))
-    s.insert('communities', communities)
-    s.insert(
-      'compounds',
-      Array.from({ length: COMPOUNDS }, (_, i) => ({
-        _id: `bcp${k}-${String(i + 1).padStart(4, '0')}`,
-        name: `测试${k}-${i + 1}小区`,
-        communityId: communities[i % COMMUNITIES]._id,
-        streetId: street.id,
-        location: point(streetPoint(r, street)),
-        households: r.int(15, 180) * 10
-      }))
-    )
+    const communities = insertCommunities(s, r, street.id, street, `${k}-`)
     for (let start = 0; start < STREET_FACILITIES; start += 5_000) {
       const docs = []
       for (let i = start; i < start + 5_000; i++) {
@@ -174,27 +180,7 @@ export function loadData(cloud: Pick<LocalCloud, 'store'>): void {
   const now = new Date('2026-11-01T00:00:00Z')
   const s = cloud.store
   s.insert('streets', [{ _id: 'bst', name: '测试街道', district: '镜湖区', city: '江城市' }])
-  const communities = Array.from({ length: COMMUNITIES }, (_, i) => ({
-    _id: `bcm${String(i + 1).padStart(2, '0')}`,
-    name: `测试${i + 1}社区`,
-    streetId: 'bst',
-    center: point(streetPoint(r)),
-    address: '',
-    phone: '',
-    settings: {}
-  }))
-  s.insert('communities', communities)
-  s.insert(
-    'compounds',
-    Array.from({ length: COMPOUNDS }, (_, i) => ({
-      _id: `bcp${String(i + 1).padStart(4, '0')}`,
-      name: `测试${i + 1}小区`,
-      communityId: communities[i % COMMUNITIES]._id,
-      streetId: 'bst',
-      location: point(streetPoint(r)),
-      households: r.int(15, 180) * 10
-    }))
-  )
+  const communities = insertCommunities(s, r, 'bst', STREET, '')
   s.insert('users', [
     { _id: 'bench-resident', nickName: '居民', roles: [], elderMode: false, createdAt: now, updatedAt: now },
     {
