@@ -146,6 +146,20 @@ export function* stringsOf(value: unknown, path = ''): Generator<[string, string
 }
 
 /**
+ * Matches of `pattern` not run into letters: an opaque id is hex (`w_3f09…`), and its digits can, by chance,
+ * form a phone- or ID-card-shaped run between two letters.
+ */
+function standalone(text: string, pattern: RegExp): string[] {
+  const found: string[] = []
+  for (const m of text.matchAll(new RegExp(pattern.source, 'g'))) {
+    const before = text[m.index - 1] ?? ''
+    const after = text[m.index + m[0].length] ?? ''
+    if (!/[A-Za-z]/.test(before) && !/[A-Za-z]/.test(after)) found.push(m[0])
+  }
+  return found
+}
+
+/**
  * Scans one answer read by `reader`: private values they may not read, mobile numbers that are not theirs
  * to read (masked ones do not match the pattern), and ID-card shaped numbers.
  */
@@ -163,11 +177,11 @@ export function scan(answer: unknown, reader: string, where: string, secrets: re
       if ((s.whole ? text === s.value : text.includes(s.value)) && !explained(text, s))
         out.push({ reader, where: at, kind: s.kind, found: s.value, source: s.source })
     }
-    for (const m of text.match(new RegExp(PHONE_PATTERN.source, 'g')) ?? []) {
+    for (const m of standalone(text, PHONE_PATTERN)) {
       if (!phonesAllowed.has(m) && !hidden.some((s) => s.value === m)) out.push({ reader, where: at, kind: 'phonePattern', found: m })
     }
-    const id = text.match(ID_CARD_PATTERN)
-    if (id) out.push({ reader, where: at, kind: 'idCardPattern', found: id[0] })
+    const [id] = standalone(text, ID_CARD_PATTERN)
+    if (id) out.push({ reader, where: at, kind: 'idCardPattern', found: id })
   }
   return out
 }
