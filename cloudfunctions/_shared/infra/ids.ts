@@ -13,13 +13,16 @@ export const ID_KEY_ENV = 'ID_HASH_KEY'
 let idKey: string | null = null
 
 /**
- * The key of `opaqueId`: the `ids` app secret (infra/secrets.ts), set by the router before every handler
+ * The key of `opaqueId`: the `ids` app secret (infra/secrets.ts), set by the router before the first handler
  * runs, and by the demo seed and the test harness before they build ids. It is one value per environment
  * (every stored id depends on it), so setting it module-wide is the same whichever invocation sets it.
  */
 export function setIdKey(key: string): void {
   idKey = key
 }
+
+/** Whether this instance has its id key already (it never changes, so a warm instance reads it once). */
+export const hasIdKey = (): boolean => idKey !== null
 
 /**
  * The id of a document, built from parts that must not show through (openids, request ids): a keyed hash
@@ -28,7 +31,7 @@ export function setIdKey(key: string): void {
  * merchant ids are all seen by others.
  */
 export function opaqueId(prefix: string, ...parts: string[]): string {
-  if (!idKey) throw new Error('opaqueId: the id key is not set (the router sets it before every handler)')
+  if (!idKey) throw new Error('opaqueId: the id key is not set (the router sets it before the first handler)')
   return `${prefix}_${createHmac('sha256', idKey).update(JSON.stringify(parts)).digest('hex').slice(0, 24)}`
 }
 

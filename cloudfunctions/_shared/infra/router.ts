@@ -7,7 +7,7 @@ import { chineseErrorMap } from '../../../types/schemas/common'
 import { allowed, type Allow, type Caller } from './auth'
 import { cloud } from './cloud'
 import { getDoc } from './db'
-import { fingerprintOf, setIdKey } from './ids'
+import { fingerprintOf, hasIdKey, setIdKey } from './ids'
 import { appSecret } from './secrets'
 import type { UserDoc } from '../docs'
 import { AppError, denied, invalid, isAppError, unauthenticated } from './errors'
@@ -84,7 +84,7 @@ export function createFunction<M extends ActionMap>(fn: string, contract: M, rou
         throw invalid(fields[0]?.message ?? undefined, { fields })
       }
 
-      setIdKey(await appSecret('ids'))
+      if (!hasIdKey()) setIdKey(await appSecret('ids'))
       const result = await route.handler(parsed.data, { caller, now: new Date(), action, fn, fingerprint: fingerprintOf(parsed.data) })
       return { ok: true, data: result ?? null }
     } catch (e) {
