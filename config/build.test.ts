@@ -1,7 +1,9 @@
-// The weapp build's trim of NutUI's stylesheets, run on the stylesheets NutUI ships.
+// The weapp build's trim of NutUI's stylesheets, run on the stylesheets NutUI ships; the h5 build's split of
+// Taro's React components, run on the module Taro ships.
 import { readFileSync } from 'node:fs'
 import postcss from 'postcss'
 import { isUnusedNutuiSelector, nutuiUnusedStyles } from './build'
+import { splitTaroComponents } from './taro-components-loader'
 
 const trim = (file: string) => {
   const from = require.resolve(file)
@@ -54,5 +56,30 @@ describe('nutuiUnusedStyles', () => {
     expect(postcss([nutuiUnusedStyles]).process('.nut-button-mini,.nut-button-small{height:1px}', { from }).css).toBe(
       '.nut-button-small{height:1px}'
     )
+  })
+})
+
+describe('taro-components-loader', () => {
+  const file = require.resolve('@tarojs/components/lib/react/components.js')
+  const source = readFileSync(file, 'utf8')
+
+  it("makes Taro's React components module a barrel of one module per component", () => {
+    const barrel = splitTaroComponents(source)
+    expect(barrel).toContain("export { Picker } from './components.js?component=Picker';")
+    expect(barrel).toContain("export { View } from './components.js?component=View';")
+    expect(barrel).not.toContain('createReactComponent')
+  })
+
+  it("gives one component's module its declaration and the imports, not the other components", () => {
+    const picker = splitTaroComponents(source, 'Picker')
+    expect(picker).toMatch(/^const Picker = .*createReactComponent\('taro-picker-core'.*;$/m)
+    expect(picker).toContain('export { Picker };')
+    expect(picker).toContain("from './react-component-lib/createComponent.js';")
+    expect(picker).not.toMatch(/^const (View|Textarea) =/m)
+  })
+
+  it('fails the build when the published module no longer has that shape', () => {
+    expect(() => splitTaroComponents('export { View };')).toThrow(/no longer one/)
+    expect(() => splitTaroComponents(source, 'Nothing')).toThrow(/no component Nothing/)
   })
 })

@@ -40,14 +40,24 @@ export const designWidth = (input?: string | number | { file?: string }): number
 
 export const DEVICE_RATIO = { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 }
 
-/** Weapp minifies with terser (smallest packages); h5 with esbuild (much faster, Taro's web components are big). */
+/**
+ * Both targets minify with terser. esbuild (faster) only renames and folds: inside webpack's module
+ * functions it keeps every function nobody calls (all of tslib, Taro's unused API helpers), and terser's
+ * `unused` pass drops them — a fifth of the h5 first screen.
+ */
 export const minifiers = (isH5: boolean) =>
   ({
-    jsMinimizer: isH5 ? 'esbuild' : 'terser',
-    // Taro's weapp default escapes every non-ASCII character (`\u4e2d`, 6 bytes for a 3-byte UTF-8 Chinese
-    // character); WeChat reads UTF-8 scripts, and the app's UI text is Chinese.
-    terser: { enable: true, config: { output: { ascii_only: false } } },
-    esbuild: { minify: { enable: true, config: { target: 'es2017' } } }
+    jsMinimizer: 'terser',
+    terser: {
+      enable: true,
+      config: {
+        // Taro's weapp default escapes every non-ASCII character (`\u4e2d`, 6 bytes for a 3-byte UTF-8 Chinese
+        // character); WeChat and index.html read UTF-8 scripts, and the app's UI text is Chinese.
+        output: { ascii_only: false, ...(isH5 ? { quote_keys: false } : {}) },
+        // Taro's h5 defaults keep function names and quote every key; nothing in the app reads either.
+        ...(isH5 ? { ecma: 2017, keep_fnames: false } : {})
+      }
+    }
   }) as const
 
 /**
@@ -56,7 +66,8 @@ export const minifiers = (isH5: boolean) =>
  * calls to `void 0`, which webpack does not treat as pure, so every page would ship all 100 components (map, video, swiper …).
  */
 const TARO_REACT_COMPONENTS = /[\\/]node_modules[\\/]@tarojs[\\/]components[\\/]lib[\\/]react[\\/]/
-const BUNDLED_TSLIB = /[\\/]@tarojs[\\/]components[\\/]lib[\\/]react[\\/]node_modules[\\/].*[\\/]tslib[\\/]tslib\.es6\.js$/
+const TARO_REACT_COMPONENT_LIST = /[\\/]node_modules[\\/]@tarojs[\\/]components[\\/]lib[\\/]react[\\/]components\.js$/
+const TSLIB_ES6 = /[\\/]tslib[\\/]tslib\.es6\.js$/
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/
 
@@ -69,8 +80,26 @@ const NODE_MODULES = /[\\/]node_modules[\\/]/
  */
 export function splitH5Chunks(chain: Chain): void {
   chain.module.rule('script').exclude.add(TARO_REACT_COMPONENTS)
-  // Those wrappers also bundle a private tslib; the one the rest of Taro uses serves them too.
-  chain.plugin('one-tslib').use(webpack.NormalModuleReplacementPlugin, [BUNDLED_TSLIB, require.resolve('tslib/tslib.es6.mjs')])
+  // One module per wrapper, so a page's chunks carry only the components it draws (see the loader).
+  chain.module
+    .rule('taro-components-per-module')
+    .test(TARO_REACT_COMPONENT_LIST)
+    .use('split')
+    .loader(require.resolve('./taro-components-loader'))
+  // Taro injects its components' stylesheet (with the weui icon font inlined, 25 KB) from JavaScript, at the
+  // top of <head> so that app styles override it. Extracted like ours it is css/framework.css, linked before
+  // app.css: the same order, and no stylesheet in the scripts.
+  chain.module.rules.delete('taroStyle')
+  chain.module.rule('customStyle').exclude.clear()
+  // Those wrappers also bundle a private tslib; the one the rest of Taro uses serves them too. The request is
+  // rewritten before it resolves: a resolved file swapped afterwards stays a second module of the same code.
+  const tslib = require.resolve('tslib/tslib.es6.mjs')
+  chain.plugin('one-tslib').use(webpack.NormalModuleReplacementPlugin, [
+    TSLIB_ES6,
+    (resolving: { context: string; request: string }) => {
+      if (TARO_REACT_COMPONENTS.test(`${resolving.context}/`)) resolving.request = tslib
+    }
+  ])
   chain.optimization.splitChunks({
     chunks: 'all',
     minSize: 10_000,
