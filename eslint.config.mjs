@@ -78,6 +78,7 @@ export default tseslint.config(
       'cloudfunctions/*/index.js',
       'local-cloud/dist/**',
       'test/fixtures/empty-app/dist/**',
+      'test/fixtures/empty-app/dist-h5/**',
       '**/*.cjs'
     ]
   },
