@@ -77,6 +77,8 @@ const NODE_MODULES = /[\\/]node_modules[\\/]/
  * the Taro runtime and router, the web components' core) are one `framework` chunk; libraries and our own
  * code (components, hooks, the contract) used by several pages go to chunks shared by exactly those pages;
  * a page chunk holds only that page's code. Each shared chunk is loaded once and cached (hashed names).
+ * The rest of the h5 bundle shaping is here too (per-component Taro modules, Taro's styles as a stylesheet,
+ * one tslib); the rules that keep the first screen small are in docs/architecture.md, "Bundles".
  */
 export function splitH5Chunks(chain: Chain): void {
   chain.module.rule('script').exclude.add(TARO_REACT_COMPONENTS)
@@ -86,11 +88,13 @@ export function splitH5Chunks(chain: Chain): void {
     .test(TARO_REACT_COMPONENT_LIST)
     .use('split')
     .loader(require.resolve('./taro-components-loader'))
-  // Taro injects its components' stylesheet (with the weui icon font inlined, 25 KB) from JavaScript, at the
-  // top of <head> so that app styles override it. Extracted like ours it is css/framework.css, linked before
-  // app.css: the same order, and no stylesheet in the scripts.
-  chain.module.rules.delete('taroStyle')
-  chain.module.rule('customStyle').exclude.clear()
+  // Taro injects its components' stylesheet (with the weui icon font inlined) from JavaScript, at the top of
+  // <head> so that app styles override it. In production it is extracted like ours, as css/framework.css
+  // linked before app.css: the same order, and no stylesheet in the scripts. (Development injects both.)
+  if (chain.get('mode') === 'production') {
+    chain.module.rules.delete('taroStyle')
+    chain.module.rule('customStyle').exclude.clear()
+  }
   // Those wrappers also bundle a private tslib; the one the rest of Taro uses serves them too. The request is
   // rewritten before it resolves: a resolved file swapped afterwards stays a second module of the same code.
   const tslib = require.resolve('tslib/tslib.es6.mjs')
