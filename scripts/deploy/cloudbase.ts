@@ -115,13 +115,47 @@ export function credentialsFrom(env: Env): Credentials | undefined {
 }
 
 type Service = Record<string, (...args: unknown[]) => Promise<unknown>>
-type Manager = Record<string, Service>
+export type Manager = Record<string, Service>
 
-/** The management API of one environment; manager-node is loaded only here (a dry run never loads it). */
-export function connect(envId: string, credentials: Credentials): { reads: ManagerReads; apply(step: Step): Promise<unknown> } {
+/** manager-node's client for one environment; loaded only here (a dry run never loads it). Makes no call by itself. */
+export function managerFor(envId: string, credentials: Credentials): Manager {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when deploying for real
   const CloudBase = require('@cloudbase/manager-node') as new (config: object) => Manager
-  const manager = new CloudBase({ ...credentials, envId })
+  return new CloudBase({ ...credentials, envId })
+}
+
+const IMPORT_POLL_MS = 2_000
+const IMPORT_TIMEOUT_MS = 30 * 60_000
+
+/** A database import is a job: wait for its end, so a failed import fails the deploy. */
+async function awaitImport(manager: Manager, jobId: number, collection: string): Promise<void> {
+  const deadline = Date.now() + IMPORT_TIMEOUT_MS
+  for (;;) {
+    const status = (await manager.database.migrateStatus(jobId)) as {
+      Status: string
+      RecordSuccess: number
+      RecordFail: number
+      ErrorMsg: string
+    }
+    if (status.Status === 'success') {
+      console.log(`    ${collection}: ${status.RecordSuccess} documents imported`)
+      return
+    }
+    if (status.Status === 'fail')
+      throw new Error(`import into ${collection} failed: ${status.ErrorMsg} (${status.RecordFail} documents failed)`)
+    if (Date.now() > deadline) throw new Error(`import into ${collection} (job ${jobId}) still ${status.Status} after 30 minutes`)
+    await new Promise((ok) => setTimeout(ok, IMPORT_POLL_MS))
+  }
+}
+
+export interface Cloud {
+  reads: ManagerReads
+  apply(step: Step): Promise<unknown>
+}
+
+/** The management API of one environment: its reads, and each step applied as `<service>.<method>(...args)`. */
+export function connect(envId: string, credentials: Credentials): Cloud {
+  const manager = managerFor(envId, credentials)
   const reads: ManagerReads = {
     listCollections: () => manager.database.listCollections({ MgoLimit: 1000, MgoOffset: 0 }) as never,
     describeCollection: (name) => manager.database.describeCollection(name) as never,
@@ -137,7 +171,9 @@ export function connect(envId: string, credentials: Credentials): { reads: Manag
       const [service, method] = step.call.split('.')
       const fn = manager[service]?.[method]
       if (typeof fn !== 'function') throw new Error(`manager-node has no ${step.call}`)
-      return fn.apply(manager[service], withRewrittenFile(step).args)
+      const result = await fn.apply(manager[service], withRewrittenFile(step).args)
+      if (step.call === 'database.import') await awaitImport(manager, (result as { JobId: number }).JobId, step.args[0] as string)
+      return result
     }
   }
 }

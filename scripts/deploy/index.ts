@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { buildFunctions } from '../build-functions'
 import { appProblem, uploadApp } from './app'
-import { connect, credentialsFrom, readCurrent } from './cloudbase'
+import { connect, credentialsFrom, readCurrent, type Cloud, type Credentials } from './cloudbase'
 import { readDesired, REPO_ROOT, type Env } from './desired'
 import { drift, EMPTY, formatPlan, formatStep, PARTS, plan, type Part } from './plan'
 
@@ -93,10 +93,33 @@ function commitDescription(): string {
   }
 }
 
-export async function deploy(argv: string[], env: Env = process.env): Promise<number> {
+/** What deploy does beyond planning; tests give their own (a replayed environment, no build, no upload). */
+export interface DeployDeps {
+  connect(envId: string, credentials: Credentials): Cloud
+  buildFunctions(): Promise<void>
+  buildApp(): void
+  uploadApp: typeof uploadApp
+  log(line: string): void
+  /** Hash of a function's code; default its built bundle's. */
+  hash?: (name: string) => string
+}
+
+const realDeps: DeployDeps = {
+  connect,
+  buildFunctions: () => buildFunctions(undefined, { quiet: true }),
+  buildApp() {
+    const build = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: REPO_ROOT, stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('npm run build:weapp failed')
+  },
+  uploadApp,
+  log: (line) => console.log(line)
+}
+
+export async function deploy(argv: string[], env: Env = process.env, deps: DeployDeps = realDeps): Promise<number> {
+  const log = deps.log
   const args = parseDeployArgs(argv)
   if (args.help) {
-    console.log(USAGE)
+    log(USAGE)
     return 0
   }
   const shell = args.varsFile ? { ...env, ...readVarsFile(args.varsFile) } : env
@@ -107,33 +130,32 @@ export async function deploy(argv: string[], env: Env = process.env): Promise<nu
     : (args.only ?? PARTS.filter((p) => p !== 'import' || args.importDir))
   if (only.includes('import') && !args.importDir) throw new Error('--only import needs --import <dir>')
 
-  if (only.includes('functions')) await buildFunctions(undefined, { quiet: true })
+  if (only.includes('functions')) await deps.buildFunctions()
   const desired = readDesired({
     envId,
     env: shell,
+    hash: deps.hash,
     app: only.includes('app') ? { env: shell, desc: args.desc ?? commitDescription() } : undefined,
     importDir: only.includes('import') ? args.importDir : undefined
   })
 
   const credentials = args.dryRun ? undefined : credentialsFrom(shell)
   if (!args.dryRun && !credentials) throw new Error('set TCB_SECRET_ID and TCB_SECRET_KEY (a CloudBase API key), or use --dry-run')
-  const cloud = credentials && connect(envId, credentials)
+  const cloud = credentials && deps.connect(envId, credentials)
   const current = cloud ? await readCurrent(cloud.reads) : EMPTY
   const p = plan(desired, current, { allowDrop: args.allowDrop, only })
 
   const mode = args.dryRun ? 'dry run: planned against an empty environment, no credentials used' : args.check ? 'check' : 'deploy'
-  console.log(`Environment ${envId} (${mode}); parts: ${only.join(', ')}`)
-  console.log(formatPlan(p))
+  log(`Environment ${envId} (${mode}); parts: ${only.join(', ')}`)
+  log(formatPlan(p))
   if (desired.app) {
     const problem = appProblem(desired.app)
-    if (problem) console.log(`warning: app: ${problem}`)
+    if (problem) log(`warning: app: ${problem}`)
   }
 
   if (args.check) {
     const found = drift(p)
-    console.log(
-      found.length ? `\ndrift: ${found.length} difference(s) between the repository and ${envId}` : `\nno drift: ${envId} matches`
-    )
+    log(found.length ? `\ndrift: ${found.length} difference(s) between the repository and ${envId}` : `\nno drift: ${envId} matches`)
     return found.length ? 1 : 0
   }
   if (args.dryRun) return 0
@@ -142,15 +164,14 @@ export async function deploy(argv: string[], env: Env = process.env): Promise<nu
   if (app && desired.app) {
     const problem = appProblem(desired.app)
     if (problem) throw new Error(`app: ${problem} (or deploy without it: --only database,functions)`)
-    const build = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: REPO_ROOT, stdio: 'inherit' })
-    if (build.status !== 0) throw new Error('npm run build:weapp failed')
+    deps.buildApp()
   }
   for (const [i, step] of p.steps.entries()) {
-    console.log(`[${i + 1}/${p.steps.length}] ${formatStep(step)}`)
-    if (step.call === 'miniprogram-ci.upload') uploadApp(desired.app!)
+    log(`[${i + 1}/${p.steps.length}] ${formatStep(step)}`)
+    if (step.call === 'miniprogram-ci.upload') deps.uploadApp(desired.app!)
     else await cloud!.apply(step)
   }
-  console.log(`\ndone: ${p.steps.length} call(s)${p.refused.length ? `; ${p.refused.length} change(s) refused (see above)` : ''}`)
+  log(`\ndone: ${p.steps.length} call(s)${p.refused.length ? `; ${p.refused.length} change(s) refused (see above)` : ''}`)
   return p.refused.length ? 1 : 0
 }
 
