@@ -111,15 +111,16 @@ describe('plan against a drifted environment', () => {
     expect(p.steps[11].args[1]).toEqual(desired.functions[1].triggers)
     expect(p.refused).toEqual([
       'users: index phone_1 (phone:1) is not declared; 1204 documents: drop it with --allow-drop',
-      'collection legacyWishes is not declared and holds 52 documents: drop it with --allow-drop'
+      'collection legacyWishes is not declared and holds 52 documents: drop it with --allow-drop',
+      "ID_HASH_KEY is set on some of the environment's functions, not on points: make them agree by hand"
     ])
     expect(p.notes).toEqual(['function hello is not in cloudfunctions/; left as it is'])
-    expect(drift(p)).toHaveLength(p.steps.length + 2)
+    expect(drift(p)).toHaveLength(p.steps.length + 3)
   })
 
   test('--allow-drop drops the undeclared index and collection that hold data', async () => {
     const p = plan(desired, await recorded('drifted'), { allowDrop: true })
-    expect(p.refused).toEqual([])
+    expect(p.refused.filter((r) => r.includes('--allow-drop'))).toEqual([])
     const drops = p.steps.filter((s) => s.call === 'database.deleteCollection' || (s.args[1] as { DropIndexes?: unknown })?.DropIndexes)
     expect(calls(drops)).toEqual([
       'database.updateCollection "users"',
@@ -140,10 +141,32 @@ describe('plan against a drifted environment', () => {
     expect(p.refused).toEqual(['user: ID_HASH_KEY is set in the environment and never changes once set; the given value is ignored'])
   })
 
+  test('a new function gets the once-set variable the environment has; one the environment runs without is not introduced', async () => {
+    const current = await recorded('up-to-date')
+    const withoutPoints = { ...current, functions: current.functions.filter((f) => f.name !== 'points') }
+    const created = plan(desired, withoutPoints, NO_DROP).steps
+    expect(created.map((s) => s.call)).toEqual(['functions.createFunction'])
+    expect((created[0].args[0] as { func: { envVariables: object } }).func.envVariables).toEqual({
+      ID_HASH_KEY: 'k3pQ0fVq9xJ2sX1mZ8rT4uW6yB5nC7dE'
+    })
+
+    const runningWithout = { ...current, functions: current.functions.map((f) => ({ ...f, envVariables: {} })) }
+    const given: Desired = {
+      ...desired,
+      functions: desired.functions.map((f) => ({ ...f, envVariables: { ...f.envVariables, ID_HASH_KEY: 'new-key' } }))
+    }
+    const p = plan(given, runningWithout, NO_DROP)
+    expect(p.refused).toEqual([
+      "user: ID_HASH_KEY is not set where the environment's functions already run without it (they keep a generated key in the database); not set",
+      "points: ID_HASH_KEY is not set where the environment's functions already run without it (they keep a generated key in the database); not set"
+    ])
+    expect(JSON.stringify(p.steps)).not.toMatch(/new-key/)
+  })
+
   test('--only limits the plan to some parts', async () => {
     const p = plan(desired, await recorded('drifted'), { allowDrop: false, only: ['functions'] })
     expect(new Set(p.steps.map((s) => s.part))).toEqual(new Set(['functions']))
-    expect(p.refused).toEqual([])
+    expect(p.refused).toEqual(["ID_HASH_KEY is set on some of the environment's functions, not on points: make them agree by hand"])
   })
 })
 

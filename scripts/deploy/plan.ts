@@ -5,7 +5,8 @@
 //
 // Safety: a collection or an index is dropped only when its collection is empty, or with `--allow-drop`;
 // otherwise the drop is refused and reported (a refusal is drift for `--check`). A once-set variable
-// (ID_HASH_KEY: every stored id depends on it) is never changed once the environment has it.
+// (ID_HASH_KEY: every stored id depends on it) is never changed once the environment has it, never introduced
+// where functions already run without it, and given to a new function as the environment has it.
 
 export type Direction = '1' | '-1' | '2dsphere'
 export interface IndexState {
@@ -192,15 +193,54 @@ function planDatabase(desired: Desired, current: Current, flags: Flags, plan: Pl
 export const matchesAny = (name: string, patterns: readonly string[]) =>
   patterns.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name === p))
 
+/**
+ * The value each once-set variable has across the environment's functions (they must agree), and whether the
+ * environment already runs functions without it (they then keep a generated key in the database, so one set
+ * now would change every id).
+ */
+function onceSetState(desired: Desired, current: Current, plan: Plan) {
+  const names = [...new Set(desired.functions.flatMap((f) => f.onceSet))]
+  const values = new Map<string, string>()
+  const runningWithout = new Set<string>()
+  const declared = new Map(desired.functions.map((f) => [f.name, f]))
+  for (const name of names) {
+    for (const f of current.functions) {
+      if (!declared.get(f.name)?.onceSet.includes(name)) continue
+      const value = f.envVariables[name]
+      if (value === undefined) runningWithout.add(name)
+      else if (!values.has(name)) values.set(name, value)
+      else if (values.get(name) !== value)
+        plan.refused.push(`${name} differs between the environment's functions (${f.name}): make them agree by hand`)
+    }
+    if (values.has(name) && runningWithout.has(name)) {
+      const without = current.functions.filter((f) => declared.get(f.name)?.onceSet.includes(name) && f.envVariables[name] === undefined)
+      plan.refused.push(
+        `${name} is set on some of the environment's functions, not on ${without.map((f) => f.name).join(', ')}: make them agree by hand`
+      )
+    }
+  }
+  return { values, runningWithout }
+}
+
 /** The variables a function ends up with: declared values, then what the environment keeps. */
-function variables(want: DesiredFunction, cur: FunctionState | undefined, plan: Plan): Record<string, string> {
+function variables(want: DesiredFunction, cur: FunctionState | undefined, once: ReturnType<typeof onceSetState>, plan: Plan) {
   const vars = { ...want.envVariables }
   for (const [name, kept] of Object.entries(cur?.envVariables ?? {})) {
-    if (!matchesAny(name, want.passThrough)) continue
-    if (!(name in vars)) vars[name] = kept
-    else if (want.onceSet.includes(name) && vars[name] !== kept) {
-      plan.refused.push(`${want.name}: ${name} is set in the environment and never changes once set; the given value is ignored`)
-      vars[name] = kept
+    if (matchesAny(name, want.passThrough) && !(name in vars)) vars[name] = kept
+  }
+  for (const name of want.onceSet) {
+    const existing = once.values.get(name)
+    if (existing !== undefined) {
+      if (want.envVariables[name] !== undefined && want.envVariables[name] !== existing)
+        plan.refused.push(`${want.name}: ${name} is set in the environment and never changes once set; the given value is ignored`)
+      // A function running without it (refused above) is left so; a new function gets the environment's value.
+      if (cur && cur.envVariables[name] === undefined) delete vars[name]
+      else vars[name] = existing
+    } else if (vars[name] !== undefined && once.runningWithout.has(name)) {
+      plan.refused.push(
+        `${want.name}: ${name} is not set where the environment's functions already run without it (they keep a generated key in the database); not set`
+      )
+      delete vars[name]
     }
   }
   return sortKeys(vars) as Record<string, string>
@@ -208,9 +248,10 @@ function variables(want: DesiredFunction, cur: FunctionState | undefined, plan: 
 
 function planFunctions(desired: Desired, current: Current, plan: Plan): void {
   const have = new Map(current.functions.map((f) => [f.name, f]))
+  const once = onceSetState(desired, current, plan)
   for (const want of desired.functions) {
     const cur = have.get(want.name)
-    const envVariables = variables(want, cur, plan)
+    const envVariables = variables(want, cur, once, plan)
     const description = DESCRIPTION_PREFIX + want.codeHash
     const root = desired.functionsRoot
     if (!cur) {
