@@ -1,6 +1,7 @@
 // The local cloud's command line; `--help` prints the usage. Starts the cloud and stops it on SIGINT/SIGTERM.
 // Run it with a TypeScript loader (`npx tsx local-cloud/cli.ts`) or through the package's bin.
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { startLocalCloud, type LocalCloudOptions } from './index'
 import { LocalStorage } from './storage'
 import { Store, type DatabaseDeclaration } from './store'
@@ -100,6 +101,8 @@ function transfer(command: 'export' | 'import', argv: string[], base: Partial<Lo
   const path = argv[0]
   if (!path || path.startsWith('-')) throw new Error(`${command} needs a folder: local-cloud ${command} <dir>`)
   const options = parseArgs(argv.slice(1))
+  if (command === 'export' && !existsSync(join(options.dataDir, 'cloud.sqlite')))
+    throw new Error(`${options.dataDir} holds no local cloud data`)
   const database = options.databaseFile ? loadDatabase(options.databaseFile) : base.database
   const store = new Store(options.dataDir, { collections: database?.collections })
   try {

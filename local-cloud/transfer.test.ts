@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { runCli } from './cli'
 import { LocalStorage } from './storage'
 import { Store } from './store'
 import { exportData, exportLayout, importData, readManifest } from './transfer'
@@ -66,5 +67,31 @@ describe('export and import', () => {
     expect(() => importData(a.store, a.storage, root)).toThrow(/not a local cloud export/)
     expect(() => readManifest(join(root, 'nothing'))).toThrow(/manifest\.json/)
     a.store.close()
+  })
+
+  test('the command line exports a data folder and imports it into another', async () => {
+    const a = open('a')
+    a.store.insert('people', { _id: 'u1', no: 'V001', at: new Date('2026-01-02T03:04:05Z') })
+    a.storage.write('x/y.txt', Buffer.from('hello'))
+    a.store.close()
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined)
+    const tz = process.env.TZ // runCli sets UTC for its process
+    try {
+      await runCli(['export', join(root, 'out'), '--data', join(root, 'a')], { database: { collections } })
+      await runCli(['import', join(root, 'out'), '--data', join(root, 'b')], { database: { collections } })
+      expect(log.mock.calls.map((c) => String(c[0]).replaceAll(root, '<root>'))).toEqual([
+        'exported <root>/a to <root>/out: 3 collections, 1 documents, 1 files',
+        'imported <root>/out into <root>/b: 3 collections, 1 documents, 1 files'
+      ])
+    } finally {
+      log.mockRestore()
+      if (tz === undefined) delete process.env.TZ
+      else process.env.TZ = tz
+    }
+    const b = open('b')
+    expect(b.store.get('people', 'u1')).toEqual({ _id: 'u1', no: 'V001', at: new Date('2026-01-02T03:04:05Z') })
+    expect(b.storage.read('x/y.txt')!.toString()).toBe('hello')
+    b.store.close()
+    await expect(runCli(['export', join(root, 'out2'), '--data', join(root, 'none')])).rejects.toThrow(/holds no local cloud data/)
   })
 })
