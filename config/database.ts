@@ -1,5 +1,5 @@
 // The database declaration: collections, their indexes and security rules. Read by the local cloud
-// (to create collections and honour indexes) and by scripts/provision.ts for production.
+// (to create collections and honour indexes) and by the deploy tool (scripts/deploy/) for production.
 //
 // Every collection is ADMINONLY for clients: the app never touches the database directly, all access
 // goes through the cloud functions, which check identity and scope.

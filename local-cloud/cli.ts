@@ -1,13 +1,21 @@
 // The local cloud's command line; `--help` prints the usage. Starts the cloud and stops it on SIGINT/SIGTERM.
 // Run it with a TypeScript loader (`npx tsx local-cloud/cli.ts`) or through the package's bin.
-import { resolve } from 'node:path'
-import { startLocalCloud, type LocalCloudOptions, type Store } from './index'
-import type { DatabaseDeclaration } from './store'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { startLocalCloud, type LocalCloudOptions } from './index'
+import { LocalStorage } from './storage'
+import { Store, type DatabaseDeclaration } from './store'
+import { exportData, importData } from './transfer'
 
 export const USAGE = `Usage: local-cloud [options]
+       local-cloud export <dir> [--data <dir>] [--database <file>]
+       local-cloud import <dir> [--data <dir>] [--database <file>]
 
 Runs a WeChat cloud project's functions with the real wx-server-sdk against a local stand-in for the
 cloud database, storage and function runtime, on 127.0.0.1.
+
+export writes every collection (JSON lines, relaxed EJSON) and every storage file of the data folder to
+<dir>; import replaces the data folder's documents and files by an export's. Stop the server first.
 
 Options:
   --functions <dir>    the functions folder, one folder per function with index.js (default: cloudfunctions)
@@ -85,13 +93,36 @@ function loadSeed(file: string): NonNullable<LocalCloudOptions['seed']> {
   const mod = load(file)
   const seed = [mod.default, mod.seed].find((s) => typeof s === 'function')
   if (!seed) throw new Error(`${file} exports no seed(store) function`)
-  return seed as (store: Store) => void
+  return seed as NonNullable<LocalCloudOptions['seed']>
+}
+
+/** `export <dir>` / `import <dir>`: the data folder to or from an export (see transfer.ts). */
+function transfer(command: 'export' | 'import', argv: string[], base: Partial<LocalCloudOptions>): void {
+  const path = argv[0]
+  if (!path || path.startsWith('-')) throw new Error(`${command} needs a folder: local-cloud ${command} <dir>`)
+  const options = parseArgs(argv.slice(1))
+  if (command === 'export' && !existsSync(join(options.dataDir, 'cloud.sqlite')))
+    throw new Error(`${options.dataDir} holds no local cloud data`)
+  const database = options.databaseFile ? loadDatabase(options.databaseFile) : base.database
+  const store = new Store(options.dataDir, { collections: database?.collections })
+  try {
+    const storage = new LocalStorage(options.dataDir, base.envId ?? 'local-dev', () => '')
+    const manifest = command === 'export' ? exportData(store, storage, path) : importData(store, storage, path)
+    const docs = Object.values(manifest.collections).reduce((a, b) => a + b, 0)
+    const what = `${Object.keys(manifest.collections).length} collections, ${docs} documents, ${manifest.files.length} files`
+    console.log(
+      command === 'export' ? `exported ${options.dataDir} to ${path}: ${what}` : `imported ${path} into ${options.dataDir}: ${what}`
+    )
+  } finally {
+    store.close()
+  }
 }
 
 /** Starts the cloud from command-line arguments; `base` is what a project wires in (flags override it). */
 export async function runCli(argv: string[], base: Partial<LocalCloudOptions> = {}): Promise<void> {
   // Cloud functions run in UTC, and a worker thread has its process's time zone.
   process.env.TZ = 'UTC'
+  if (argv[0] === 'export' || argv[0] === 'import') return transfer(argv[0], argv.slice(1), base)
   const options = parseArgs(argv)
   if (options.help) {
     console.log(USAGE)

@@ -13,6 +13,18 @@ import { LocalStorage } from './storage'
 import { Store, type DatabaseDeclaration } from './store'
 
 export { Store, type DatabaseDeclaration, type IndexDecl, type IndexKey } from './store'
+export { LocalStorage } from './storage'
+export {
+  EXPORT_FORMAT,
+  exportData,
+  exportedDocuments,
+  exportLayout,
+  fromJsonLines,
+  importData,
+  readManifest,
+  toJsonLines,
+  type ExportManifest
+} from './transfer'
 export {
   defaultFailureAnswer,
   type FailureAnswer,

@@ -4,7 +4,7 @@
 // x-cos-meta-fileid, file) and reads COS's XML answer. getTempFileURL / downloadFile use
 // storage.batchGetDownloadUrl (URLs under /files/), deleteFile uses storage.batchDeleteFile.
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, extname, join, resolve, sep } from 'node:path'
 import { errors } from './errors'
 import { isPlainObject } from './store/values'
@@ -112,6 +112,25 @@ export class LocalStorage {
     if (!this.exists(path)) return false
     rmSync(this.fileFor(path))
     return true
+  }
+
+  /** The cloud paths of every stored file, sorted (uploads being written, `*.tmp`, left out). */
+  list(): string[] {
+    const walk = (dir: string, prefix: string): string[] =>
+      readdirSync(dir, { withFileTypes: true })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .flatMap((d) => {
+          const rel = prefix ? `${prefix}/${d.name}` : d.name
+          if (d.isDirectory()) return walk(join(dir, d.name), rel)
+          return d.isFile() && !/\.[0-9a-f]{8}\.tmp$/.test(d.name) ? [rel] : []
+        })
+    return walk(this.root, '')
+  }
+
+  /** Removes every stored file. */
+  clear(): void {
+    rmSync(this.root, { recursive: true, force: true })
+    mkdirSync(this.root, { recursive: true })
   }
 
   tempUrl(path: string): string {

@@ -84,6 +84,11 @@ export class Store {
     this.db.clear(collection)
   }
 
+  /** Creates an empty collection (without indexes unless declared) when it does not exist yet. */
+  createCollection(name: string): void {
+    if (!this.db.has(name)) this.db.createCollection(name)
+  }
+
   collections(): string[] {
     return this.db.names()
   }
