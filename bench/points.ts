@@ -274,7 +274,7 @@ export async function runPointsBench(): Promise<Row[]> {
     const plain = await drive(warm.map((openid, i) => () => cloud.call('user', 'setElderMode', { on: i % 2 === 1 }, openid)))
 
     // The redemption path warmed like the baselines (one full pass first), then one redemption alone, counted.
-    await drive(redeemRun(cloud, 'warm', (i) => `g${String((i * 13) % MANY_ITEMS).padStart(3, '0')}`))
+    await drive(redeemRun(cloud, 'rwarm', (i) => `g${String((i * 13) % MANY_ITEMS).padStart(3, '0')}`))
     const [solo] = volunteers(cloud, 'solo', 1)
     counting = []
     const soloAnswer = await cloud.call('points', 'redeem', { goodsId: 'g000', quantity: 1, requestId: 'solo-req' }, solo)
