@@ -182,17 +182,27 @@ const abandon = (started: Promise<Tx>) =>
     )
     .catch(() => undefined)
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+const SIBLING_WAIT_MS = 10_000
+
 /**
- * The stock was not taken: the order of an earlier call of the same request if there is one; else the
- * reason (in flight, off sale, out of date, not enough left).
+ * The stock was not taken: the order of an earlier call of the same request if there is one (while
+ * another call of it holds stock — a double tap on the last item — its order is waited for); else the
+ * reason (off sale, out of date, not enough left).
  */
 async function refusedStock(id: string, goodsId: string, quantity: number, now: Date): Promise<OrderDoc> {
-  const [earlier, fresh] = await Promise.all([findOrder(id), findGoods(goodsId)])
-  if (earlier) return earlier
-  if (!fresh) throw notFound(GOODS_GONE)
-  if (fresh.holds?.some((h) => orderOfHold(h.id) === id)) throw conflict(INFLIGHT)
-  checkRedemption(rulesOf(fresh), quantity, 0, now)
-  throw precondition(`库存不足，仅剩${fresh.stock}件`)
+  const until = Date.now() + SIBLING_WAIT_MS
+  for (;;) {
+    const [earlier, fresh] = await Promise.all([findOrder(id), findGoods(goodsId)])
+    if (earlier) return earlier
+    if (!fresh) throw notFound(GOODS_GONE)
+    if (!fresh.holds?.some((h) => orderOfHold(h.id) === id)) {
+      checkRedemption(rulesOf(fresh), quantity, 0, now)
+      throw precondition(`库存不足，仅剩${fresh.stock}件`)
+    }
+    if (Date.now() > until) throw conflict(INFLIGHT)
+    await sleep(20 + Math.random() * 30)
+  }
 }
 
 /**
