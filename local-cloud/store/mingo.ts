@@ -12,7 +12,8 @@ import type { Options, PipelineOperator, QueryOperator } from 'mingo/types'
 import { resolve } from 'mingo/util'
 import { haversine, intersectsRegion, parseNear, toLngLat, withinRegion, type Region } from './geo'
 
-const anyIn = (value: unknown, region: Region) =>
+/** $geoWithin / $geoIntersects of a value: a point, a GeoJSON shape, or an array of them (any one). */
+export const anyIn = (value: unknown, region: Region) =>
   Array.isArray(value) && !toLngLat(value) ? value.some((v) => region.contains(v)) : region.contains(value)
 
 const $geoWithin: QueryOperator = (selector, value) => {

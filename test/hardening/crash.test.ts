@@ -10,9 +10,8 @@
 //
 // CRASH_SEED=<n> replays a seed (operations and kill points; the interleaving is the machine's).
 import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
-import { HOLD_GRACE_MS, holdToken } from '../../cloudfunctions/points/src/domain/hold'
+import { HOLD_GRACE_MS, newHold, type StockHold } from '../../cloudfunctions/points/src/domain/hold'
 import { orderIdFor } from '../../cloudfunctions/points/src/domain/order'
-import { fingerprintOf } from '../../cloudfunctions/_shared/infra/ids'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -47,12 +46,16 @@ afterAll(async () => {
 })
 
 /** The time passing that lets the recovery pass settle what the crash left open, then the pass itself. */
-async function recover(cloud: ChildCloud): Promise<{ released: number; settled: number }> {
+async function recover(cloud: ChildCloud): Promise<{ released: number; settled: number; cleaned: number }> {
   const past = new Date(Date.now() - HOLD_GRACE_MS - 60_000)
-  await cloud.update('stockHolds', { state: 'open' }, { $set: { createdAt: past } }, true)
+  const read = await cloud.snapshot(['goods'])
+  for (const g of read('goods')) {
+    const holds = (g.holds ?? []) as StockHold[]
+    if (holds.length) await cloud.update('goods', { _id: g._id }, { $set: { holds: holds.map((h) => ({ ...h, at: past })) } })
+  }
   const res = await cloud.env().timer('points', 'recoverRedemptions')
   if (!res.ok) throw new Error(`recovery failed: ${JSON.stringify(res)}`)
-  return res.data as { released: number; settled: number }
+  return res.data as { released: number; settled: number; cleaned: number }
 }
 
 function expectSound(read: Reader, w: Workload) {
@@ -101,7 +104,7 @@ it(`keeps every acknowledged write and every invariant across SIGKILL (seed ${SE
     report.push(
       `kill ${i + 1}: after ${killAfter} calls of phase ${i + 1} (${calls.filter((a) => a.outcome === 'ok').length} acknowledged), ` +
         `${unanswered.length} calls unanswered (${[...new Set(unanswered.map((a) => a.action))].join(', ')}), ` +
-        `recovery released ${recovered.released} holds and settled ${recovered.settled} tokens, ${retried} redemptions retried; ` +
+        `recovery released ${recovered.released} holds and settled ${recovered.settled}, ${retried} redemptions retried; ` +
         `phase ${ran.toFixed(1)} s, restart and checks ${restarted.toFixed(1)} s`
     )
   }
@@ -273,9 +276,9 @@ it('an activity close and the expiry timer killed half-way finish their work whe
 
 // --- a redemption cut between its steps ------------------------------------------------------------------
 
-// Each state a crash can leave a redemption in (after the hold, after the take, after the charge, half-way
-// through giving back), as the steps write it; the recovery pass settles all four, invariants hold, and the
-// requests retried afterwards make or find their one order.
+// Each state a crash can leave a redemption in (after the take, after the charge, half-way through giving
+// back), as the steps write it; the recovery pass settles them, invariants hold, and the requests retried
+// afterwards make or find their one order.
 it('the recovery pass finishes or undoes redemptions a crash left between their steps', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'crash-holds-'))
   const hot = await ChildCloud.start(dir, true)
@@ -302,41 +305,35 @@ it('the recovery pass finishes or undoes redemptions a crash left between their 
     )
     const [a, b, c, d] = cast.spenders
     const request = (who: string) => ({ who, requestId: `cut-${who}`, id: orderIdFor(who, `cut-${who}`) })
-    const hold = (r: ReturnType<typeof request>, state: string) => ({
-      _id: r.id,
-      openid: r.who,
-      goodsId: goods.id,
-      quantity: 1,
-      attempt: 1,
-      state,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-      requestFingerprint: fingerprintOf({ goodsId: goods.id, quantity: 1 })
-    })
-    const take = (r: ReturnType<typeof request>) =>
-      hot.update('goods', { _id: goods.id }, { $inc: { stock: -1, redeemed: 1 }, $push: { holds: holdToken(r.id, 1) } })
-    // a: killed after writing the hold.
+    const take = (hold: StockHold) =>
+      hot.update('goods', { _id: goods.id }, { $inc: { stock: -hold.q, redeemed: hold.q }, $push: { holds: hold } })
+    // a: killed after taking the stock, its call still within the grace period.
     const ra = request(a)
-    await hot.insert('stockHolds', [hold(ra, 'open')])
-    // b: killed after taking the stock.
+    await take(newHold(ra.id, 1, new Date(), 'a1'))
+    // b: killed after taking the stock, long ago.
     const rb = request(b)
-    await hot.insert('stockHolds', [hold(rb, 'open')])
-    await take(rb)
-    // c: killed after the charge committed, before its token was dropped (a real redemption, token put back).
+    await take(newHold(rb.id, 1, new Date(Date.now() - HOLD_GRACE_MS - 1000), 'b1'))
+    // c: killed after the charge committed, before its hold was dropped (a real redemption, hold put back).
     const rc = request(c)
     const made = await ok(api.points.redeem({ goodsId: goods.id, quantity: 1, requestId: rc.requestId }, c))
-    await hot.update('goods', { _id: goods.id }, { $push: { holds: holdToken(rc.id, 1) } })
-    // d: killed after releasing, before giving the stock back.
+    const charged = (await hot.snapshot(['redemptions']))('redemptions').find((o) => o._id === rc.id)
+    await hot.update('goods', { _id: goods.id }, { $push: { holds: { id: charged?.stockHold, q: 1, at: new Date() } } })
+    // c again: a double tap whose call took stock too and died before giving it back.
+    await take(newHold(rc.id, 1, new Date(), 'c2'))
+    // d: killed after releasing (the fence written), before giving the stock back.
     const rd = request(d)
-    await hot.insert('stockHolds', [hold(rd, 'released')])
-    await take(rd)
+    const dHold = newHold(rd.id, 1, new Date(), 'd1')
+    await hot.insert('stockHolds', [{ _id: rd.id, state: 'released', hold: null, released: [dHold.id], updatedAt: new Date() }])
+    await take(dHold)
 
     const before = await hot.snapshot(INVARIANT_COLLECTIONS)
     expect(checkInvariants(before, { only: ['stock'] }).length).toBeGreaterThan(0)
-    // Within the grace period the pass leaves open holds alone (their call may still be running).
+    // Within the grace period the pass leaves holds without an order alone (their call may still be
+    // running): it drops c's (its order is made) and gives back c's second (the order was made with the
+    // first) and b's (stale); a's and d's once the grace period is over.
     const early = await hot.env().timer('points', 'recoverRedemptions')
-    expect(early).toMatchObject({ ok: true, data: { released: 0, settled: 2 } })
-    expect(await recover(hot)).toEqual({ released: 2, settled: 0 })
+    expect(early).toMatchObject({ ok: true, data: { released: 2, settled: 1 } })
+    expect(await recover(hot)).toMatchObject({ released: 2, settled: 0 })
     const after = await hot.snapshot(INVARIANT_COLLECTIONS)
     expect(checkInvariants(after, { initialStock: { [goods.id]: STOCK } })).toEqual([])
     expect(after('goods').find((g) => g._id === goods.id)).toMatchObject({ stock: STOCK - 1, redeemed: 1, holds: [] })

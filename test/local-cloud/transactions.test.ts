@@ -162,7 +162,7 @@ describe('taking stock with one conditional update (no transaction)', () => {
         db
           .collection(A)
           .where({ _id: 'item', stock: _.gte(q) })
-          .update({ data: { stock: _.inc(-q), holds: _.push([`t${i}`]) } })
+          .update({ data: { stock: _.inc(-q), holds: _.push([{ id: `t${i}`, q, at: new Date(0) }]) } })
       )
     )
     const won = quantities.map((q, i) => ({ q, token: `t${i}`, won: (results[i] as any).stats.updated === 1 })).filter((w) => w.won)
@@ -171,22 +171,25 @@ describe('taking stock with one conditional update (no transaction)', () => {
     expect(item.stock).toBeGreaterThanOrEqual(0)
     expect(item.stock).toBe(50 - taken)
     expect(item.stock).toBeLessThan(3) // a loser with quantity 1 would have fitted otherwise
-    expect([...(item.holds as string[])].sort()).toEqual(won.map((w) => w.token).sort())
+    const holds = item.holds as Array<{ id: string; q: number; at: Date }>
+    expect(holds.map((h) => h.id).sort()).toEqual(won.map((w) => w.token).sort())
+    expect(holds.every((h) => h.at instanceof Date && h.q === quantities[Number(h.id.slice(1))])).toBe(true)
   })
 
-  test('giving back by token happens once however many callers try', async () => {
+  test('giving back by hold id happens once however many callers try', async () => {
     const { db, _, cloud } = env.current
-    cloud.store.insert(A, [{ _id: 'item', stock: 0, holds: ['t1', 't2'] }])
+    const hold = (id: string) => ({ id, q: 2, at: new Date(0) })
+    cloud.store.insert(A, [{ _id: 'item', stock: 0, holds: [hold('t1'), hold('t2')] }])
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
         db
           .collection(A)
-          .where({ _id: 'item', holds: 't1' })
-          .update({ data: { stock: _.inc(2), holds: _.pull('t1') } })
+          .where({ _id: 'item', 'holds.id': 't1' })
+          .update({ data: { stock: _.inc(2), holds: _.pull({ id: 't1' }) } })
       )
     )
     expect(results.filter((r: any) => r.stats.updated === 1)).toHaveLength(1)
-    expect(cloud.store.get(A, 'item')).toMatchObject({ stock: 2, holds: ['t2'] })
+    expect(cloud.store.get(A, 'item')).toMatchObject({ stock: 2, holds: [hold('t2')] })
   })
 
   test('a transaction that read the document conflicts with a conditional update made meanwhile', async () => {

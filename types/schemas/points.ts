@@ -267,7 +267,7 @@ export const points = {
   myRedemptions: action(z.object({ status: orderStatus.optional(), ...page }).default({})).returns<Page<OrderView>>(),
   merchantOrders: action(z.object({ merchantId: id('商家'), status: orderStatus.optional(), ...page })).returns<Page<OrderView>>(),
   expireRedemptions: action(z.object({}).default({})).returns<{ expired: number }>(),
-  recoverRedemptions: action(z.object({}).default({})).returns<{ released: number; settled: number }>(),
+  recoverRedemptions: action(z.object({}).default({})).returns<{ released: number; settled: number; cleaned: number }>(),
   adjust: action(AdjustInput).returns<AdjustmentView>(),
   adjustee: action(AdjusteeInput).returns<Adjustee>(),
   reviewAdjustment: action(ReviewAdjustmentInput).returns<AdjustmentView>(),

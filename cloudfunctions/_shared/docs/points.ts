@@ -24,4 +24,6 @@ export interface OrderDoc {
   closedBy: string | null
   /** The redeem request's payload fingerprint (infra/ids.ts); absent on older orders. */
   requestFingerprint?: string
+  /** The stock hold (points/src/domain/hold.ts) the order took its stock from; absent on older orders. */
+  stockHold?: string
 }

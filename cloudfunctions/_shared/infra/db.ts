@@ -77,14 +77,21 @@ export function isTxConflict(e: unknown): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** Begins a transaction: a caller may begin it alongside other requests and hand it to `inTransaction`. */
+export const startTransaction = (): Promise<Tx> => db.startTransaction()
+
 /**
  * Run `work` in one database transaction, retrying with jittered back-off when the database reports a
  * conflict (another transaction touched the same document). Domain errors thrown by `work` abort the
- * transaction and propagate unchanged. Only single-document operations may be used inside.
+ * transaction and propagate unchanged. Only single-document operations may be used inside. `started`: a
+ * transaction begun already (`startTransaction`), used for the first attempt.
  */
-export async function inTransaction<T>(work: (tx: Tx) => Promise<T>, attempts = 30): Promise<T> {
+export async function inTransaction<T>(
+  work: (tx: Tx) => Promise<T>,
+  { attempts = 30, started }: { attempts?: number; started?: Promise<Tx> } = {}
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const tx = await db.startTransaction()
+    const tx = await (attempt === 1 && started ? started : db.startTransaction())
     let committed = false
     try {
       const result = await work(tx)

@@ -9,7 +9,7 @@ import { getDoc, inTransaction, isTxConflict, putDoc, type Tx } from './db'
 import { exhausted } from './errors'
 import { assertSameRequest } from './ids'
 import { ledgerDeltas } from '../domain/rollups'
-import { readRollups, writeRollups } from './rollups'
+import { readRollups, writeRollups, type ReadCell } from './rollups'
 
 export * from '../domain/ledgerRules'
 
@@ -36,13 +36,26 @@ export interface PostResult {
   entry: LedgerEntryDoc
 }
 
-/** Posts one entry inside `tx`. Call it only from within `inTransaction`. */
-export async function post(tx: Tx, p: Posting): Promise<PostResult> {
+/** What `post` reads before it writes: a caller may read it alongside its own reads (`readPosting`). */
+export interface ReadPosting {
+  posting: Posting
+  existing: LedgerEntryDoc | null
+  account: PointsAccountDoc | null
+  counters: ReadCell[]
+}
+
+/** The reads of `post` (the entry if written already, the account, the rollup counters), inside `tx`. */
+export async function readPosting(tx: Tx, p: Posting): Promise<ReadPosting> {
   const [existing, account, counters] = await Promise.all([
     getDoc<LedgerEntryDoc>('pointsLedger', p.id, tx),
     getDoc<PointsAccountDoc>('pointsAccounts', p.openid, tx),
     readRollups(tx, ledgerDeltas(p), p.id)
   ])
+  return { posting: p, existing, account, counters }
+}
+
+/** The writes of `post` after `readPosting` in the same `tx`; refuses a negative balance before writing. */
+export async function applyPosting(tx: Tx, { posting: p, existing, account, counters }: ReadPosting): Promise<PostResult> {
   if (existing) {
     assertSameRequest(existing, p.fingerprint)
     return { applied: false, balance: account?.balance ?? 0, entry: existing }
@@ -72,6 +85,11 @@ export async function post(tx: Tx, p: Posting): Promise<PostResult> {
   return { applied: true, balance: totals.balance, entry }
 }
 
+/** Posts one entry inside `tx`. Call it only from within `inTransaction`. */
+export async function post(tx: Tx, p: Posting): Promise<PostResult> {
+  return applyPosting(tx, await readPosting(tx, p))
+}
+
 /** Reads a balance outside a transaction (0 for someone who never had points). */
 export async function balanceOf(openid: string): Promise<Totals & { communityId: string | null }> {
   const account = await getDoc<PointsAccountDoc>('pointsAccounts', openid)
@@ -87,11 +105,12 @@ export const BUSY_MESSAGE = '参与的人太多了，请稍后再试'
 
 /**
  * `inTransaction` for the points and volunteer functions: when the retries are used up under heavy
- * contention the caller reads a sentence (RESOURCE_EXHAUSTED) instead of an internal error.
+ * contention the caller reads a sentence (RESOURCE_EXHAUSTED) instead of an internal error. `started`: a
+ * transaction begun already (`startTransaction`), for the first attempt.
  */
-export async function transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function transact<T>(work: (tx: Tx) => Promise<T>, started?: Promise<Tx>): Promise<T> {
   try {
-    return await inTransaction(work)
+    return await inTransaction(work, { started })
   } catch (e) {
     if (isTxConflict(e)) throw exhausted(BUSY_MESSAGE)
     throw e

@@ -7,7 +7,7 @@
 import type { NoticeKind } from '../../../types/enums'
 import { noticeDoc, pagePath, type Notice } from '../domain/notices'
 import { cloud } from './cloud'
-import { createOnce, type Tx } from './db'
+import { createOnce, putDoc, type Tx } from './db'
 
 export { reviewNotice, type Notice } from '../domain/notices'
 
@@ -35,9 +35,15 @@ const TEMPLATES: Record<NoticeKind, Template> = {
   memberReviewed: 'registrationReviewed'
 }
 
-/** Writes the in-app notices inside the event's transaction; one already written (a retry) is left as it is. */
-export async function keepNotices(tx: Tx, notices: Notice[], now: Date): Promise<void> {
-  for (const n of notices) if (n.touser) await createOnce('notices', noticeDoc(n, now), tx)
+/**
+ * Writes the in-app notices inside the event's transaction; one already written (a retry) is left as it is.
+ * `fresh`: the transaction itself shows the event is new (nothing of it was written before), so the notices
+ * cannot exist and are written without reading them first.
+ */
+export async function keepNotices(tx: Tx, notices: Notice[], now: Date, { fresh = false } = {}): Promise<void> {
+  const kept = notices.filter((n) => n.touser).map((n) => noticeDoc(n, now))
+  if (fresh) await Promise.all(kept.map((doc) => putDoc('notices', doc, tx)))
+  else for (const doc of kept) await createOnce('notices', doc, tx)
 }
 
 const templateId = (key: Template) => process.env[`TEMPLATE_${key.toUpperCase()}`] || key

@@ -4,7 +4,7 @@ import type { MerchantStatus } from '../../../types/enums'
 export type { OrderDoc } from '../../_shared/docs/points'
 import type { AdjustmentStatus, GoodsKind, GoodsStatus, LimitPeriod, MerchantKind } from '../../../types/schemas/points'
 import type { LedgerEntryDoc } from '../../_shared/domain/ledgerRules'
-import type { HoldState } from './domain/hold'
+import type { FenceRef, StockHold } from './domain/hold'
 
 export interface MerchantDoc {
   _id: string
@@ -42,26 +42,22 @@ export interface GoodsDoc {
   pickupDays: number
   validUntil: Date | null
   status: GoodsStatus
-  /** Tokens of redemptions that took stock and are not settled yet (domain/hold.ts); absent when none ever did. */
-  holds?: string[]
+  /** Holds of redemptions that took stock and are not settled yet (domain/hold.ts); absent when none ever did. */
+  holds?: StockHold[]
   createdAt: Date
   updatedAt: Date
   updatedBy: string
 }
 
-/** A redemption in progress: written before its stock is taken, keyed by the order id (buyer + request id). */
-export interface HoldDoc {
+/**
+ * `stockHolds/<order id>`: the fence between a redemption's charge and the release of its stock. The charge
+ * transaction writes it `done` with its hold; a release writes the hold into `released` (in a transaction
+ * that finds no order made with it), and the charge of a released hold refuses. Removed by the recovery
+ * timer once settled for the grace period.
+ */
+export interface FenceDoc extends FenceRef {
   _id: string
-  openid: string
-  goodsId: string
-  quantity: number
-  /** Counts the attempts at this request; an attempt starts only after the previous one was released. */
-  attempt: number
-  state: HoldState
-  /** When the current attempt started. */
-  createdAt: Date
   updatedAt: Date
-  requestFingerprint: string
 }
 
 export interface QuotaDoc {

@@ -7,9 +7,11 @@ import type { VolunteerDoc } from '../../_shared/docs/volunteer'
 import { _ } from '../../_shared/infra/cloud'
 import { coll, createOnce, getDoc, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 import type { LedgerEntryDoc, PointsAccountDoc } from '../../_shared/infra/ledger'
-import type { AdjustmentDoc, AdjustTotalDoc, GoodsDoc, HoldDoc, MerchantDoc, OrderDoc, QuotaDoc } from './docs'
+import type { AdjustmentDoc, AdjustTotalDoc, FenceDoc, GoodsDoc, MerchantDoc, OrderDoc, QuotaDoc } from './docs'
+import type { StockHold } from './domain/hold'
 
-export { balanceOf, post, transact } from '../../_shared/infra/ledger'
+export { applyPosting, balanceOf, post, readPosting, transact } from '../../_shared/infra/ledger'
+export { startTransaction } from '../../_shared/infra/db'
 export { communityNames } from '../../_shared/infra/communities'
 export type { PageInput, Tx }
 
@@ -64,31 +66,32 @@ export const restock = (tx: Tx, id: string, quantity: number, now: Date) =>
     .update({ data: { stock: _.inc(quantity), redeemed: _.inc(-quantity), updatedAt: now } })
 
 /**
- * Takes `quantity` from the stock if that much is left and the goods are on sale, pushing the attempt's
- * token in the same single-document update (atomic in the database): true when taken.
+ * Takes the hold's quantity from the stock if that much is left and the goods are on sale, pushing the hold
+ * in the same single-document update (atomic in the database): true when taken. `updatedAt` is the
+ * merchant's last edit (the shelf is listed by it), so a take leaves it.
  */
-export async function takeStock(goodsId: string, quantity: number, token: string, now: Date): Promise<boolean> {
+export async function takeStock(goodsId: string, hold: StockHold): Promise<boolean> {
   const res = await coll('goods')
-    .where({ _id: goodsId, status: 'onSale', stock: _.gte(quantity) })
-    .update({ data: { stock: _.inc(-quantity), redeemed: _.inc(quantity), holds: _.push([token]), updatedAt: now } })
+    .where({ _id: goodsId, status: 'onSale', stock: _.gte(hold.q) })
+    .update({ data: { stock: _.inc(-hold.q), redeemed: _.inc(hold.q), holds: _.push([hold]) } })
   return res.stats.updated === 1
 }
 
-/** Puts the stock of an attempt back, once: only while its token is still on the goods. */
-export async function returnStock(goodsId: string, quantity: number, token: string): Promise<void> {
+/** Puts the stock of a hold back, once: only while the hold is still on the goods. */
+export async function returnStock(goodsId: string, hold: Pick<StockHold, 'id' | 'q'>): Promise<void> {
   await coll('goods')
-    .where({ _id: goodsId, holds: token })
-    .update({ data: { stock: _.inc(quantity), redeemed: _.inc(-quantity), holds: _.pull(token) } })
+    .where({ _id: goodsId, 'holds.id': hold.id })
+    .update({ data: { stock: _.inc(hold.q), redeemed: _.inc(-hold.q), holds: _.pull({ id: hold.id }) } })
 }
 
-/** Removes the token of an attempt whose order was written (its stock stays taken). */
-export async function dropHoldToken(goodsId: string, token: string): Promise<void> {
+/** Removes the hold of a redemption whose order was written (its stock stays taken). */
+export async function dropHold(goodsId: string, holdId: string): Promise<void> {
   await coll('goods')
-    .where({ _id: goodsId, holds: token })
-    .update({ data: { holds: _.pull(token) } })
+    .where({ _id: goodsId, 'holds.id': holdId })
+    .update({ data: { holds: _.pull({ id: holdId }) } })
 }
 
-/** Goods carrying unsettled hold tokens, a batch at a time. */
+/** Goods carrying unsettled holds, a batch at a time. */
 export async function goodsWithHolds(limit: number): Promise<Pick<GoodsDoc, '_id' | 'holds'>[]> {
   const { data } = await coll('goods')
     .where({ 'holds.0': _.exists(true) })
@@ -98,37 +101,17 @@ export async function goodsWithHolds(limit: number): Promise<Pick<GoodsDoc, '_id
   return data as Pick<GoodsDoc, '_id' | 'holds'>[]
 }
 
-// --- stock holds ---------------------------------------------------------------------------------------
+// --- stock hold fences ---------------------------------------------------------------------------------
 
-export const findHold = (id: string, tx?: Tx) => getDoc<HoldDoc>('stockHolds', id, tx)
-export const updateHold = (tx: Tx, id: string, patch: Partial<HoldDoc>) => updateDoc('stockHolds', id, patch, tx)
+export const findFence = (orderId: string, tx?: Tx) => getDoc<FenceDoc>('stockHolds', orderId, tx)
+export const saveFence = (tx: Tx, f: FenceDoc) => putDoc('stockHolds', f, tx)
 
-/** Writes a new hold; false when one with this id exists already (another attempt at the same request). */
-export async function createHold(h: HoldDoc): Promise<boolean> {
-  try {
-    await coll('stockHolds').add({ data: h })
-    return true
-  } catch (e) {
-    if (await findHold(h._id)) return false
-    throw e
-  }
-}
-
-/** Starts the next attempt at a released hold; false when another caller started it first. */
-export async function reopenHold(h: HoldDoc, now: Date): Promise<boolean> {
+/** Removes fences settled before `before` (no call of theirs can still be running). */
+export async function removeFencesBefore(before: Date): Promise<number> {
   const res = await coll('stockHolds')
-    .where({ _id: h._id, state: 'released', attempt: h.attempt })
-    .update({ data: { state: 'open', attempt: h.attempt + 1, createdAt: now, updatedAt: now } })
-  return res.stats.updated === 1
-}
-
-/** Holds still open that started before `before`. */
-export async function openHoldsBefore(before: Date, limit: number): Promise<HoldDoc[]> {
-  const { data } = await coll('stockHolds')
-    .where({ state: 'open', createdAt: _.lt(before) })
-    .limit(limit)
-    .get()
-  return data as HoldDoc[]
+    .where({ updatedAt: _.lt(before) })
+    .remove()
+  return res.stats.removed
 }
 
 // --- quotas ------------------------------------------------------------------------------------------
@@ -140,6 +123,7 @@ export const updateQuota = (tx: Tx, id: string, patch: Partial<QuotaDoc>) => col
 // --- orders ------------------------------------------------------------------------------------------
 
 export const findOrder = (id: string, tx?: Tx) => getDoc<OrderDoc>('redemptions', id, tx)
+export const loadOrder = (id: string, tx?: Tx) => loadDoc<OrderDoc>('redemptions', id, '订单不存在', tx)
 export const saveOrder = (tx: Tx, o: OrderDoc) => putDoc('redemptions', o, tx)
 export const updateOrder = (tx: Tx, id: string, patch: Partial<OrderDoc>) => coll('redemptions', tx).doc(id).update({ data: patch })
 

@@ -5,7 +5,7 @@
 //   ledger      every balance equals the sum of its ledger, earned − spent, and is ≥ 0; entries are whole
 //   orders      one redemption entry per order, one refund exactly for cancelled/expired orders, no orphans
 //   stock       stock ≥ 0 and = initial − picked-up − pending; `redeemed` and every quota agree with orders;
-//               no redemption left half done (an open stock hold, a hold token on the goods)
+//               no redemption left half done (a hold on the goods), no order made with a released hold
 //   credits     no points credited twice: an enrollment's credit entries add up to its points
 //   wishes      valid histories (so never two claimers), claimer fields match the status, every open-claim
 //               counter equals the person's claimed wishes and respects the limit
@@ -142,7 +142,12 @@ function stockLevels(read: Reader, initial?: Record<string, number>): string[] {
     if (start !== undefined && g.stock !== start - held)
       out.push(`stock: goods ${g._id} stock ${g.stock} ≠ initial ${start} − picked-up − pending ${held}`)
   }
-  for (const h of read('stockHolds')) if (h.state === 'open') out.push(`stock: redemption ${h._id} left half done`)
+  const orderById = new Map(read('redemptions').map((o) => [o._id, o]))
+  for (const f of read('stockHolds')) {
+    const o = orderById.get(f._id)
+    if (o?.stockHold && f.released?.includes(o.stockHold)) out.push(`stock: order ${o._id} was made with a released hold`)
+    if (f.state === 'done' && (!o || o.stockHold !== f.hold)) out.push(`stock: fence ${f._id} is done without its order`)
+  }
   const byQuota = groupBy(holding, (o) => o.quotaId)
   for (const q of read('redemptionQuotas')) {
     const held = sum(byQuota.get(q._id) ?? [], (o) => o.quantity)

@@ -1,41 +1,66 @@
 // Stock holds: how a redemption takes stock from a popular item without a transaction on the goods
-// document (see docs/points.md, "Hot-item redemption"). A hold `stockHolds/<orderId>` is written first;
-// each attempt at it takes the stock with one conditional update of the goods that also pushes the
-// attempt's token onto `goods.holds`, so "was the stock taken?" is answered by the goods document itself.
-// These rules decide what becomes of a token; the handlers and the recovery timer apply them.
+// document (docs/pillars/volunteer-points.md, "Hot-item redemption"). The conditional update that takes the
+// stock also pushes the redemption's hold `{ id, q, at }` onto `goods.holds`, so "was the stock taken, and
+// how much?" is answered by the goods document itself. The order records the hold its stock came from, and
+// `stockHolds/<order id>` is the fence between the charge and a release. These rules decide what becomes of
+// a hold found on the goods; the handlers and the recovery timer apply them.
 
-export type HoldState = 'open' | 'done' | 'released'
-
-export interface HoldRef {
-  _id: string
-  attempt: number
-  state: HoldState
-  createdAt: Date
+/** A hold as it sits on `goods.holds` while its redemption is not settled. */
+export interface StockHold {
+  /** `<order id>#<nonce>`: one per call, so two calls of the same request never share one. */
+  id: string
+  /** The quantity taken. */
+  q: number
+  /** When the call that took it started. */
+  at: Date
 }
 
-/** How long a hold may stay open before the recovery pass settles it: twice the function timeout. */
+/** How long a hold may stay unsettled before the recovery pass settles it: twice the function timeout. */
 export const HOLD_GRACE_MS = 120_000
 
-/** The token an attempt pushes onto `goods.holds`: the hold's id and the attempt number. */
-export const holdToken = (holdId: string, attempt: number) => `${holdId}#${attempt}`
+export const newHold = (orderId: string, quantity: number, at: Date, nonce: string): StockHold => ({
+  id: `${orderId}#${nonce}`,
+  q: quantity,
+  at
+})
 
-export function parseHoldToken(token: string): { holdId: string; attempt: number } | null {
-  const at = token.lastIndexOf('#')
-  const attempt = Number(token.slice(at + 1))
-  if (at <= 0 || !Number.isInteger(attempt) || attempt < 1) return null
-  return { holdId: token.slice(0, at), attempt }
+/** The order a hold was taken for; null for a malformed id. */
+export function orderOfHold(holdId: string): string | null {
+  const at = holdId.lastIndexOf('#')
+  return at > 0 && at < holdId.length - 1 ? holdId.slice(0, at) : null
 }
 
-export const isStale = (hold: Pick<HoldRef, 'createdAt'>, now: Date) => now.getTime() - hold.createdAt.getTime() > HOLD_GRACE_MS
+/** May the hold's call still be running? Past the grace period it is over (its function timed out). */
+export const isStale = (hold: Pick<StockHold, 'at'>, now: Date) => now.getTime() - new Date(hold.at).getTime() > HOLD_GRACE_MS
+
+/** What the fence `stockHolds/<order id>` records: the hold the order was made with, or the holds given back. */
+export interface FenceRef {
+  state: 'done' | 'released'
+  /** With `done`: the hold the order took its stock from. */
+  hold: string | null
+  /** Holds of this request whose stock was (or is being) given back; their charge must refuse. */
+  released: string[]
+}
 
 /**
- * What to do with a token found on the goods: `keep` while its attempt may still be running, `drop` it
- * (the stock went into the order) once the attempt's order is written, `giveBack` the stock when the
- * attempt was released or superseded (attempts only advance after a release) or the hold is gone.
+ * What to do with a hold found on the goods, given the order of its request (if written): `drop` it when
+ * the order was made with this hold (its stock is the order's), `keep` it while its call may still be
+ * running, else `release` it (fence, then give the stock back).
  */
-export function settleToken(hold: HoldRef | null, attempt: number): 'keep' | 'drop' | 'giveBack' {
-  if (!hold || hold.attempt !== attempt) return 'giveBack'
-  if (hold.state === 'done') return 'drop'
-  if (hold.state === 'released') return 'giveBack'
-  return 'keep'
+export function settleHold(hold: StockHold, order: { stockHold?: string } | null, now: Date): 'drop' | 'keep' | 'release' {
+  if (order && order.stockHold === hold.id) return 'drop'
+  if (order) return 'release'
+  return isStale(hold, now) ? 'release' : 'keep'
 }
+
+/** Why a charge must not go ahead with `hold`, or null: the fence released it or the order exists already. */
+export function chargeBlocked(fence: FenceRef | null, holdId: string): 'released' | null {
+  return fence?.released.includes(holdId) ? 'released' : null
+}
+
+/** The fence after releasing `holdId`. */
+export const releasedFence = (fence: FenceRef | null, holdId: string): FenceRef => ({
+  state: fence?.state === 'done' ? 'done' : 'released',
+  hold: fence?.hold ?? null,
+  released: fence?.released.includes(holdId) ? fence.released : [...(fence?.released ?? []), holdId]
+})

@@ -36,7 +36,8 @@ export const upsertGoods: Handler<'points', 'upsertGoods'> = async (input, { cal
   }
   if (!input.goodsId) {
     requireOwnFiles([input.photo], caller.openid, { path: 'photo' })
-    const fresh: GoodsDoc = { _id: opaqueId('g', m._id, input.requestId!), ...fields, redeemed: 0, createdAt: now }
+    // `holds` from the start: a redemption refused after taking stock gives it back leaving the goods as they were.
+    const fresh: GoodsDoc = { _id: opaqueId('g', m._id, input.requestId!), ...fields, redeemed: 0, holds: [], createdAt: now }
     const saved = await transact((tx) => createGoods(tx, fresh, fingerprint))
     return toGoodsView(saved, now)
   }

@@ -1,47 +1,48 @@
-// Redemption orders. `redeem` takes the points, the stock and the per-period quota and creates the order
-// in ONE transaction; its id is buyer + request id, so a retry finds the same order. Cancel and expiry
+// Redemption orders. `redeem` takes the stock with one conditional update of the goods, then the points and
+// the per-period quota and creates the order in one transaction; the order's id is buyer + request id, so a
+// retry finds the same order. Cancel and expiry
 // refund and restock in one transaction each, under the same refund entry id, so an order is refunded
 // once even when both happen at the same moment.
 import { requireLiveAccount } from '../../../_shared/infra/account'
-import { randomInt } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import type { OrderStatus } from '../../../../types'
 import { asDate } from '../../../_shared/domain/dates'
 import { hasGrant, isStaffOf, personOf, type Caller } from '../../../_shared/infra/auth'
 import { conflict, denied, invalid, notFound, precondition } from '../../../_shared/infra/errors'
-import { INSUFFICIENT_POINTS, ledgerId } from '../../../_shared/infra/ledger'
+import { ledgerId } from '../../../_shared/infra/ledger'
 import { keepNotices, sendNotices, type Notice } from '../../../_shared/infra/notify'
 import { assertSameRequest } from '../../../_shared/infra/ids'
 import type { Handler } from '../../../_shared/infra/router'
-import type { HoldDoc, OrderDoc } from '../docs'
-import { HOLD_GRACE_MS, holdToken, parseHoldToken, settleToken } from '../domain/hold'
+import type { OrderDoc } from '../docs'
+import { chargeBlocked, HOLD_GRACE_MS, newHold, orderOfHold, releasedFence, settleHold, type StockHold } from '../domain/hold'
 import { assertMove, assertPickable, orderIdFor, parsePickup, pickupCode } from '../domain/order'
 import { checkRedemption, quotaId, quotaPeriod } from '../domain/redeem'
 import {
-  balanceOf,
-  createHold,
-  dropHoldToken,
+  applyPosting,
+  dropHold,
+  findFence,
   findGoods,
-  findHold,
-  GOODS_GONE,
-  goodsWithHolds,
-  openHoldsBefore,
-  reopenHold,
-  restock,
-  returnStock,
-  takeStock,
-  updateHold,
   findOrder,
   findQuota,
   findUser,
   findVolunteer,
-  loadGoods,
+  GOODS_GONE,
+  goodsWithHolds,
   loadMerchant,
+  loadOrder,
   ordersPage,
   overdueOrderIds,
   pendingOrdersWithCode,
   post,
+  readPosting,
+  removeFencesBefore,
+  restock,
+  returnStock,
+  saveFence,
   saveOrder,
   saveQuota,
+  startTransaction,
+  takeStock,
   transact,
   updateOrder,
   updateQuota,
@@ -63,16 +64,14 @@ const pickupNotice = (o: OrderDoc): Notice => ({
   data: { thing1: o.goodsName, character_string2: o.pickupCode, thing3: o.pickupPlace }
 })
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
-const HOLD_WAIT_MS = 15_000
 const INFLIGHT = '该兑换正在处理，请稍后查看我的兑换'
 
 /**
- * Hot-item redemption (docs/pillars/volunteer-points.md): the hold `stockHolds/<order id>` is written first; the stock is
- * taken with one conditional update of the goods (no transaction, so callers of a popular item never
- * conflict); then the points, the quota, the order and the hold's `done` go in one transaction of the
- * buyer's own documents. If that refuses, the hold is released and the stock given back; a crash in
- * between is settled by `recoverRedemptions`.
+ * Hot-item redemption (docs/pillars/volunteer-points.md): the stock is taken with one conditional update of
+ * the goods that also records the hold (no transaction on the goods, so buyers of a popular item never
+ * conflict), alongside reading the goods and beginning the transaction; then the points, the quota, the
+ * order and the fence go in one transaction of the buyer's own documents. If that refuses, the hold is
+ * released and the stock given back; a crash in between is settled by `recoverRedemptions`.
  */
 export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, fingerprint }) => {
   const openid = personOf(caller)
@@ -81,64 +80,54 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
     assertSameRequest(o, fingerprint)
     return toOrderView(o, 'buyer')
   }
-  // Independent reads at once: a popular item's buyers wait on round trips, not on each other.
-  const [earlier, g, { balance }] = await Promise.all([findOrder(id), findGoods(input.goodsId), balanceOf(openid)])
-  if (earlier) return answer(earlier)
-  if (!g) throw notFound(GOODS_GONE)
+  const hold = newHold(id, input.quantity, now, randomBytes(6).toString('hex'))
+  // One round trip: the goods (prices and rules), the transaction and the stock.
+  const started = startTransaction()
+  const [g, taken] = await Promise.all([findGoods(input.goodsId), takeStock(input.goodsId, hold)]).catch(async (e) => {
+    await abandon(started)
+    throw e
+  })
+  if (!taken) {
+    await abandon(started)
+    return answer(await refusedStock(id, input.goodsId, input.quantity, now))
+  }
+  if (!g) {
+    // Created between the read and the take: not for this call.
+    await abandon(started)
+    await release(id, input.goodsId, hold, now)
+    throw notFound(GOODS_GONE)
+  }
 
-  // Refusals that need no stock are given before any is taken (the transaction checks them again).
   const period = quotaPeriod(g.limitPeriod, now)
   const qid = quotaId(g._id, openid, period)
-  const cost = checkRedemption(rulesOf(g), input.quantity, 0, now)
-  if (balance < cost) throw precondition(INSUFFICIENT_POINTS, { balance, needed: cost })
-
-  const [attempt, quota] = await Promise.all([
-    startAttempt({
-      _id: id,
-      openid,
-      goodsId: g._id,
-      quantity: input.quantity,
-      attempt: 1,
-      state: 'open',
-      createdAt: now,
-      updatedAt: now,
-      requestFingerprint: fingerprint
-    }),
-    findQuota(qid)
-  ])
-  if ('n' in attempt && quota && quota.used + input.quantity > g.limitCount) {
-    await releaseHold(id, attempt.n, g._id, input.quantity, now)
-    checkRedemption(rulesOf(g), input.quantity, quota.used, now)
-  }
-  if ('order' in attempt) return answer(attempt.order)
-  const token = holdToken(id, attempt.n)
-  if (!(await takeStock(g._id, input.quantity, token, now))) {
-    await releaseHold(id, attempt.n, g._id, input.quantity, now)
-    const fresh = await loadGoods(g._id)
-    checkRedemption(rulesOf(fresh), input.quantity, 0, now)
-    throw precondition(`库存不足，仅剩${fresh.stock}件`)
-  }
-
   const code = pickupCode(randomInt)
-  let order: OrderDoc
+  let made: { order: OrderDoc; fresh: boolean }
   try {
-    order = await transact(async (tx) => {
-      const [hold, counted] = await Promise.all([findHold(id, tx), findQuota(qid, tx), requireLiveAccount(tx, openid)])
-      if (!hold || hold.state !== 'open' || hold.attempt !== attempt.n) throw conflict(INFLIGHT)
+    // The refusals that need no stock come after taking it: they are rare, and giving it back is one update.
+    const cost = checkRedemption(rulesOf(g), input.quantity, 0, now)
+    made = await transact(async (tx) => {
+      const [fence, counted, , charge] = await Promise.all([
+        findFence(id, tx),
+        findQuota(qid, tx),
+        requireLiveAccount(tx, openid),
+        readPosting(tx, {
+          id: ledgerId.redemption(id),
+          openid,
+          // Only used when the account is created, which a redemption never does (no account, no points).
+          homeCommunityId: caller.user?.communityId ?? g.communityId,
+          communityId: g.communityId,
+          kind: 'redemption',
+          amount: -cost,
+          reason: `兑换：${g.name}×${input.quantity}`,
+          sourceId: id,
+          at: now
+        })
+      ])
+      // Charged before (a double tap, or a retry after an unanswered call): answer that order.
+      if (charge.existing) return { order: await loadOrder(id, tx), fresh: false }
+      if (chargeBlocked(fence, hold.id)) throw conflict(INFLIGHT)
       const used = counted?.used ?? 0
       checkRedemption({ ...rulesOf(g), stock: input.quantity }, input.quantity, used, now)
-      const charged = post(tx, {
-        id: ledgerId.redemption(id),
-        openid,
-        // Only used when the account is created, which a redemption never does (no account, no points).
-        homeCommunityId: caller.user?.communityId ?? g.communityId,
-        communityId: g.communityId,
-        kind: 'redemption',
-        amount: -cost,
-        reason: `兑换：${g.name}×${input.quantity}`,
-        sourceId: id,
-        at: now
-      })
       const o: OrderDoc = {
         _id: id,
         openid,
@@ -158,89 +147,107 @@ export const redeem: Handler<'points', 'redeem'> = async (input, { caller, now, 
         expiresAt: new Date(now.getTime() + g.pickupDays * DAY_MS),
         closedAt: null,
         closedBy: null,
-        requestFingerprint: fingerprint
+        requestFingerprint: fingerprint,
+        stockHold: hold.id
       }
       // The writes go out together; if the charge is refused the transaction is rolled back, writes and all.
       await Promise.all([
-        charged,
+        applyPosting(tx, charge),
         saveQuota(tx, { _id: qid, goodsId: g._id, openid, period, used: used + input.quantity, updatedAt: now }),
         saveOrder(tx, o),
-        updateHold(tx, id, { state: 'done', updatedAt: now })
+        saveFence(tx, { _id: id, state: 'done', hold: hold.id, released: fence?.released ?? [], updatedAt: now }),
+        keepNotices(tx, [pickupNotice(o)], now, { fresh: true })
       ])
-      await keepNotices(tx, [pickupNotice(o)], now)
-      return o
-    })
+      return { order: o, fresh: true }
+    }, started)
   } catch (e) {
     // Left to the recovery pass if this fails too.
-    await releaseHold(id, attempt.n, g._id, input.quantity, now).catch(() => undefined)
+    await release(id, g._id, hold, now).catch(() => undefined)
     throw e
   }
-  await Promise.all([dropHoldToken(g._id, token), sendNotices([pickupNotice(order)])])
-  return answer(order)
+  if (!made.fresh) {
+    await release(id, g._id, hold, now)
+    return answer(made.order)
+  }
+  await Promise.all([dropHold(g._id, hold.id), sendNotices([pickupNotice(made.order)])])
+  return answer(made.order)
 }
 
+/** Rolls back a transaction begun for a redemption that will not use it. */
+const abandon = (started: Promise<Tx>) =>
+  started
+    .then(
+      (tx) => tx.rollback(),
+      () => undefined
+    )
+    .catch(() => undefined)
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+const SIBLING_WAIT_MS = 10_000
+
 /**
- * Starts an attempt at the hold: a new hold, or the next attempt at a released one. While another attempt
- * at the same request runs (a double tap), waits for it and answers its order.
+ * The stock was not taken: the order of an earlier call of the same request if there is one (while
+ * another call of it holds stock — a double tap on the last item — its order is waited for); else the
+ * reason (off sale, out of date, not enough left).
  */
-async function startAttempt(fresh: HoldDoc): Promise<{ n: number } | { order: OrderDoc }> {
-  if (await createHold(fresh)) return { n: 1 }
-  const until = Date.now() + HOLD_WAIT_MS
+async function refusedStock(id: string, goodsId: string, quantity: number, now: Date): Promise<OrderDoc> {
+  const until = Date.now() + SIBLING_WAIT_MS
   for (;;) {
-    const h = await findHold(fresh._id)
-    if (h) assertSameRequest(h, fresh.requestFingerprint)
-    if (h?.state === 'released' && (await reopenHold(h, fresh.createdAt))) return { n: h.attempt + 1 }
-    if (h?.state === 'done') {
-      const o = await findOrder(fresh._id)
-      if (o) return { order: o }
+    const [earlier, fresh] = await Promise.all([findOrder(id), findGoods(goodsId)])
+    if (earlier) return earlier
+    if (!fresh) throw notFound(GOODS_GONE)
+    if (!fresh.holds?.some((h) => orderOfHold(h.id) === id)) {
+      checkRedemption(rulesOf(fresh), quantity, 0, now)
+      throw precondition(`库存不足，仅剩${fresh.stock}件`)
     }
-    if (!h && (await createHold(fresh))) return { n: 1 }
     if (Date.now() > until) throw conflict(INFLIGHT)
     await sleep(20 + Math.random() * 30)
   }
 }
 
 /**
- * Releases an attempt and gives its stock back. The release commits first, so no order can be written for
- * the attempt afterwards; giving back happens once, while the token is on the goods.
+ * Settles a hold whose call will not (or did not) make an order with it: in one transaction with the
+ * fence, drop it if the order was made with it after all, else record it released (a late charge with it
+ * then refuses); then give its stock back, once, while it is on the goods. Answers what was done.
  */
-async function releaseHold(id: string, attempt: number, goodsId: string, quantity: number, now: Date): Promise<void> {
-  await transact(async (tx) => {
-    const h = await findHold(id, tx)
-    if (h && h.state === 'open' && h.attempt === attempt) await updateHold(tx, id, { state: 'released', updatedAt: now })
+async function release(orderId: string, goodsId: string, hold: Pick<StockHold, 'id' | 'q'>, now: Date): Promise<'drop' | 'giveBack'> {
+  const fate = await transact(async (tx) => {
+    const [order, fence] = await Promise.all([findOrder(orderId, tx), findFence(orderId, tx)])
+    if (order?.stockHold === hold.id) return 'drop' as const
+    await saveFence(tx, { _id: orderId, ...releasedFence(fence, hold.id), updatedAt: now })
+    return 'giveBack' as const
   })
-  const h = await findHold(id)
-  if (settleToken(h, attempt) === 'giveBack') await returnStock(goodsId, quantity, holdToken(id, attempt))
+  if (fate === 'drop') await dropHold(goodsId, hold.id)
+  else await returnStock(goodsId, hold)
+  return fate
 }
 
 export const RECOVER_BATCH = 100
 
 /**
- * Timer: settles redemptions a crash left half done. Holds open past the grace period are released and
- * their stock given back; tokens on goods whose attempt is over are dropped (order written) or given back.
+ * Timer: settles redemptions a crash left half done. A hold on the goods whose order was made with it is
+ * dropped; one past the grace period without its order is released and its stock given back. Fences
+ * settled for the grace period are removed.
  */
 export const recoverRedemptions: Handler<'points', 'recoverRedemptions'> = async (_input, { now }) => {
   let released = 0
-  let settledTokens = 0
-  const cutoff = new Date(now.getTime() - HOLD_GRACE_MS)
-  for (const h of await openHoldsBefore(cutoff, RECOVER_BATCH)) {
-    await releaseHold(h._id, h.attempt, h.goodsId, h.quantity, now)
-    released++
-  }
+  let settled = 0
   for (const g of await goodsWithHolds(RECOVER_BATCH)) {
-    for (const token of g.holds ?? []) {
-      const ref = parseHoldToken(token)
-      const h = ref ? await findHold(ref.holdId) : null
-      const what = ref ? settleToken(h, ref.attempt) : 'giveBack'
+    for (const hold of g.holds ?? []) {
+      const orderId = orderOfHold(hold.id)
+      if (!orderId) {
+        console.warn('[recoverRedemptions] malformed hold', g._id, hold.id)
+        continue
+      }
+      const what = settleHold(hold, await findOrder(orderId), now)
       if (what === 'keep') continue
-      if (what === 'drop') await dropHoldToken(g._id, token)
-      // A token without a hold cannot be: holds are written first and never removed.
-      else if (h) await returnStock(g._id, h.quantity, token)
-      else console.warn('[recoverRedemptions] token without its hold', g._id, token)
-      settledTokens++
+      const done = what === 'drop' ? (await dropHold(g._id, hold.id), 'drop') : await release(orderId, g._id, hold, now)
+      if (done === 'drop') settled++
+      else released++
     }
   }
-  return { released, settled: settledTokens }
+  const cleaned = await removeFencesBefore(new Date(now.getTime() - HOLD_GRACE_MS))
+  return { released, settled, cleaned }
 }
 
 /** Gives the points back, restocks and frees the quota; inside `tx`, for an order read in it. */
