@@ -1,8 +1,7 @@
-import type { GridDoc, UserDoc } from '../cloudfunctions/_shared/docs'
+import { fromPoint, type GridDoc, type UserDoc } from '../cloudfunctions/_shared/docs'
 import type { ReportDoc, WhistleDoc } from '../cloudfunctions/_shared/docs/report'
 import { isValidHistory } from '../cloudfunctions/report/src/domain/lifecycle'
 import { routeToGrid } from '../cloudfunctions/report/src/domain/routing'
-import { fromPoint } from '../cloudfunctions/_shared/docs'
 import { seedDemo } from './index'
 import { memoryStore } from './memoryStore'
 

@@ -2,8 +2,7 @@
 // departments (城管, 住建, 供水) with a handler each, a grid worker for every grid, and a few dozen reports in every
 // state, each walked through the report state machine (so every history is one the machine allows), with whistles.
 // Draws from a random source of its own, so the other pillars' data stay as they were.
-import type { GridDoc, UserDoc } from '../cloudfunctions/_shared/docs'
-import { toPoint } from '../cloudfunctions/_shared/docs'
+import { toPoint, type GridDoc, type UserDoc } from '../cloudfunctions/_shared/docs'
 import type { DepartmentDoc, PlacedPhotoDoc, ReportCategoryDoc, ReportDoc, WhistleDoc } from '../cloudfunctions/_shared/docs/report'
 import { maskName } from '../cloudfunctions/_shared/domain/masking'
 import { opaqueId } from '../cloudfunctions/_shared/infra/ids'
