@@ -3,7 +3,17 @@
 /** The version of the privacy guide (用户隐私保护指引) a person agrees to; bump it when the guide changes. */
 export const PRIVACY_VERSION = '2026-11'
 
-export const ROLES = ['resident', 'volunteer', 'member', 'merchant', 'unitAdmin', 'staff', 'streetAdmin'] as const
+export const ROLES = [
+  'resident',
+  'volunteer',
+  'member',
+  'merchant',
+  'unitAdmin',
+  'gridWorker',
+  'deptHandler',
+  'staff',
+  'streetAdmin'
+] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -12,6 +22,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: '在职党员',
   merchant: '商家',
   unitAdmin: '单位管理员',
+  gridWorker: '网格员',
+  deptHandler: '部门处置人员',
   staff: '社区工作者',
   streetAdmin: '街道管理员'
 }
