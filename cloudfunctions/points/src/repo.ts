@@ -10,6 +10,7 @@ import type { LedgerEntryDoc, PointsAccountDoc } from '../../_shared/infra/ledge
 import type { AdjustmentDoc, AdjustTotalDoc, GoodsDoc, HoldDoc, MerchantDoc, OrderDoc, QuotaDoc } from './docs'
 
 export { balanceOf, post, transact } from '../../_shared/infra/ledger'
+export { bumpChange } from '../../_shared/infra/rollups'
 export { communityNames } from '../../_shared/infra/communities'
 export type { PageInput, Tx }
 

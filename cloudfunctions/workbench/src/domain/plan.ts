@@ -1,33 +1,31 @@
-// The aggregation plan of a dashboard: for a set of communities and a period, which collection each figure
-// is counted in, with what $match (served by an index) and which $group stages (figures.ts). Each $group
-// keys on plain fields; the months of a trend are separate index ranges rather than per-document date
-// arithmetic. Wish and points figures come from rollups (_shared/domain/rollups.ts: counters per community
-// and month kept with each event), so they do not grow with history. The repository runs the pipelines; foldParts turns their rows into each community's parts.
+// The aggregation plan of a dashboard: for a set of communities and a period, which rollup counters each
+// figure adds up (_shared/domain/rollups.ts and communityRollups.ts: counters per community and month kept
+// with each event), with what $match (served by the rollups' index) and which $group stage (figures.ts).
+// Nothing is counted from history, so a dashboard reads as many cells whatever the size of the history:
+// sums per month for events, every month before the period's end for registrations "as they stand", the
+// period's distinct-people counter, and duration histograms for the medians. The repository runs the
+// pipelines; foldParts turns their rows into each community's parts.
 // Pure, so the whole plan can be checked against a hand-made data set without a database.
 import type { CollectionName } from '../../../_shared/docs'
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
-import { periodRange } from '../../../_shared/domain/period'
+import { monthOf, periodRange } from '../../../_shared/domain/period'
 import type { RollupFigure } from '../../../_shared/domain/rollups'
 import {
-  assessmentPerCommunity,
   confirmedIn,
   completedIn,
-  DURATION_EVENT,
-  hoursPerCommunity,
+  histogramRollupGroup,
   ledgerRollupGroup,
+  medianOfHistogram,
   perCommunityRollup,
   publishedRollupGroup,
   confirmedRollupGroup,
-  medianRead,
-  memberGroup,
   pointsPart,
   publishedIn,
   ratingsIn,
-  serviceOverall,
-  servicePerCommunity,
+  sumPerCommunityRollup,
   type CommunityParts,
   type ConfirmedRow,
-  type Duration,
+  type HistogramRow,
   type LedgerRow,
   type Medians,
   type MonthPart,
@@ -41,7 +39,7 @@ import { monthsOf, renewalHalf, trendMonths, type MonthRange, type Range } from 
 export interface Cond {
   gte?: number | Date
   gt?: number | Date
-  lt?: number | Date
+  lt?: number | Date | string
   in?: readonly unknown[]
 }
 export type Match = Record<string, string | number | boolean | Cond>
@@ -59,8 +57,8 @@ export interface PlanInput {
   now: Date
   /** A single community's dashboard: the trend months and the wish categories too. */
   detail?: boolean
-  /** A street: figures over all the communities at once that do not add up (distinct volunteers). */
-  overall?: boolean
+  /** A street: figures over all the communities at once that do not add up (distinct volunteers) — its id. */
+  streetId?: string
 }
 
 /** A range counted on its own: a month of the trend, or the whole period. */
@@ -84,9 +82,6 @@ export interface Plan {
 type Sliced = 'published' | 'confirmed' | 'ledger' | 'hours'
 const sliceName = (what: Sliced, slice: Slice) => `${what}@${slice.key}`
 
-const within = (r: Range): Cond => ({ gte: r.start, lt: r.end })
-const countPer = (field = 'communityId') => ({ group: { _id: `$${field}`, n: { $sum: 1 } } })
-
 function slicesOf(input: PlanInput, range: Range): Slice[] {
   if (!input.detail) return [{ key: 'period', ...range, months: monthsOf(input.period).map((m) => m.month), inPeriod: true, drawn: false }]
   const inPeriod = new Set(monthsOf(input.period).map((m) => m.month))
@@ -105,65 +100,48 @@ export function figurePlan(input: PlanInput): Plan {
   const communityId: Match[string] = ids.length === 1 ? ids[0] : { in: [...ids] }
   const range = periodRange(input.period)
   const slices = slicesOf(input, range)
-  const periodMonths = monthsOf(input.period).map((m) => m.month)
-  const rollup = (figure: RollupFigure, months: readonly string[], group: Stage): Pipeline => ({
+  const periodMonths: Cond = { in: monthsOf(input.period).map((m) => m.month) }
+  /** Every month before the period's end: what stands by then. */
+  const upToEnd: Cond = { lt: monthOf(range.end) }
+  const rollup = (figure: RollupFigure, month: Match[string], group: Stage, key: Match = {}): Pipeline => ({
     collection: 'rollups',
-    match: { figure, communityId, month: { in: months } },
+    match: { figure, communityId, month, ...key },
     stages: [{ group }]
   })
-  const completed = (r: Range): Match => ({ communityId, status: 'completed', hours: { gt: 0 }, activityStart: within(r) })
+  const half = renewalHalf(input.period, input.now)
   const pipelines: Record<string, Pipeline> = {
     posted: rollup('wishPosted', periodMonths, perCommunityRollup),
     claimed: rollup('wishClaimed', periodMonths, perCommunityRollup),
-    claimedTimed: rollup('wishClaimTimed', periodMonths, perCommunityRollup),
+    claimedTimed: rollup('wishClaimTimed', periodMonths, histogramRollupGroup),
     fulfilled: rollup('wishFulfilled', periodMonths, perCommunityRollup),
-    fulfilledTimed: rollup('wishFulfilTimed', periodMonths, perCommunityRollup),
-    volunteers: { collection: 'volunteers', match: { communityId, createdAt: { lt: range.end } }, stages: [countPer()] },
-    service: { collection: 'enrollments', match: completed(range), stages: servicePerCommunity },
-    goods: {
-      collection: 'redemptions',
-      match: { communityId, status: 'pickedUp', closedAt: within(range) },
-      stages: [{ group: { _id: '$communityId', n: { $sum: '$quantity' } } }]
-    },
-    members: {
-      collection: 'partyMembers',
-      match: { communityId },
-      stages: [{ group: memberGroup(range, renewalHalf(input.period, input.now)) }]
-    },
-    assessment: { collection: 'assessmentEntries', match: { communityId, at: within(range) }, stages: assessmentPerCommunity },
-    units: { collection: 'partyUnits', match: { communityId, status: 'approved', approvedAt: { lt: range.end } }, stages: [countPer()] },
-    needs: {
-      collection: 'partyNeeds',
-      match: { communityId, status: 'confirmed' },
-      stages: [{ unwind: '$history' }, { match: { 'history.event': 'confirm', 'history.at': within(range) } }, countPer()]
-    }
+    fulfilledTimed: rollup('wishFulfilTimed', periodMonths, histogramRollupGroup),
+    volunteers: rollup('volunteerJoined', upToEnd, perCommunityRollup),
+    service: rollup('service', periodMonths, sumPerCommunityRollup('hours')),
+    serviceActive: rollup('serviceActive', input.period, perCommunityRollup),
+    goods: rollup('pickups', periodMonths, perCommunityRollup),
+    registered: rollup('memberRegistered', upToEnd, perCommunityRollup),
+    approved: rollup('memberApproved', upToEnd, perCommunityRollup),
+    renewed: rollup('memberRenewed', upToEnd, perCommunityRollup, { 'key.h': half }),
+    assessment: rollup('assessment', periodMonths, sumPerCommunityRollup('points')),
+    assessmentHours: rollup('assessmentHours', periodMonths, sumPerCommunityRollup('hours')),
+    partyActive: rollup('partyActive', input.period, perCommunityRollup),
+    units: rollup('unitApproved', upToEnd, perCommunityRollup),
+    needs: rollup('needConfirmed', periodMonths, perCommunityRollup)
   }
   for (const slice of slices) {
-    pipelines[sliceName('published', slice)] = rollup('wishPublished', slice.months, publishedRollupGroup)
-    pipelines[sliceName('confirmed', slice)] = rollup('wishConfirmed', slice.months, confirmedRollupGroup)
-    pipelines[sliceName('ledger', slice)] = rollup('ledger', slice.months, ledgerRollupGroup)
-    if (input.detail)
-      pipelines[sliceName('hours', slice)] = { collection: 'enrollments', match: completed(slice), stages: hoursPerCommunity }
+    const months: Cond = { in: [...slice.months] }
+    pipelines[sliceName('published', slice)] = rollup('wishPublished', months, publishedRollupGroup)
+    pipelines[sliceName('confirmed', slice)] = rollup('wishConfirmed', months, confirmedRollupGroup)
+    pipelines[sliceName('ledger', slice)] = rollup('ledger', months, ledgerRollupGroup)
+    if (input.detail) pipelines[sliceName('hours', slice)] = rollup('service', months, sumPerCommunityRollup('hours'))
   }
-  if (input.overall) pipelines.serviceOverall = { collection: 'enrollments', match: completed(range), stages: serviceOverall }
+  if (input.streetId)
+    pipelines.serviceOverall = {
+      collection: 'rollups',
+      match: { figure: 'streetServiceActive', communityId: input.streetId, month: input.period },
+      stages: [{ group: { _id: null, n: { $sum: '$n' } } }]
+    }
   return { communityIds: ids, range, slices, pipelines }
-}
-
-/** A sorted read that lands on the middle of the durations (null when no wish carries one). */
-export interface SortedRead {
-  collection: CollectionName
-  match: Match
-  /** Ascending, then by _id, so equal values come in a stable order. */
-  path: string
-  skip: number
-  limit: number
-}
-
-export function medianQuery(communityIds: readonly string[], range: Range, duration: Duration, n: number): SortedRead | null {
-  const read = medianRead(duration, n)
-  if (!read) return null
-  const communityId: Match[string] = communityIds.length === 1 ? communityIds[0] : { in: [...communityIds] }
-  return { collection: 'wishes', match: { communityId, [DURATION_EVENT[duration]]: within(range), [read.path]: { gte: 0 } }, ...read }
 }
 
 export type Row = Record<string, unknown>
@@ -205,35 +183,37 @@ export function wishCountsOf(plan: Plan, results: Results, id: string): WishCoun
 /** The wishes published in the period by one community, per category and status (for the category bars). */
 export const publishedRowsOf = (plan: Plan, results: Results, id: string) => sliced<PublishedRow>(plan, results, 'published', id)
 
-/** Each community's parts from the pipelines' rows, the medians and the life circle's coverage rows. */
+/** The median durations of one community (or of all the plan's communities) from their histograms. */
+export function mediansOf(results: Results, id?: string): Medians {
+  const rows = (name: string) => (id === undefined ? (results[name] ?? []) : rowsFor<Row>(results, name, id)) as unknown as HistogramRow[]
+  return { claimMs: medianOfHistogram(rows('claimedTimed')), fulfilMs: medianOfHistogram(rows('fulfilledTimed')) }
+}
+
+/** Each community's parts from the pipelines' rows and the life circle's coverage rows. */
 export function foldParts(
   plan: Plan,
   results: Results,
-  medians: ReadonlyMap<string, Medians>,
   coverage: ReadonlyMap<string, readonly CoverageCounts[]>
 ): Map<string, CommunityParts> {
   return new Map(
     plan.communityIds.map((id) => {
       const of = (name: string) => rowsFor<Row>(results, name, id)
-      const service = of('service')
-      const members = of('members')
-      const assessment = of('assessment')
       const parts: CommunityParts = {
         wish: wishCountsOf(plan, results, id),
-        medians: medians.get(id) ?? { claimMs: null, fulfilMs: null },
+        medians: mediansOf(results, id),
         volunteer: {
           registered: num(of('volunteers'), 'n'),
-          service: { active: num(service, 'active'), hours: num(service, 'hours') },
+          service: { active: num(of('serviceActive'), 'n'), hours: num(of('service'), 'hours') },
           points: pointsPart(sliced<LedgerRow>(plan, results, 'ledger', id)),
           goodsRedeemed: num(of('goods'), 'n')
         },
         party: {
-          registered: num(members, 'registered'),
-          approved: num(members, 'approved'),
-          renewed: num(members, 'renewed'),
-          active: num(assessment, 'active'),
-          hours: num(assessment, 'hours'),
-          points: num(assessment, 'points'),
+          registered: num(of('registered'), 'n'),
+          approved: num(of('approved'), 'n'),
+          renewed: num(of('renewed'), 'n'),
+          active: num(of('partyActive'), 'n'),
+          hours: num(of('assessmentHours'), 'hours'),
+          points: num(of('assessment'), 'points'),
           units: num(of('units'), 'n'),
           needsCompleted: num(of('needs'), 'n')
         },
@@ -258,8 +238,8 @@ export const monthPartsOf = (plan: Plan, results: Results, id: string): MonthPar
       ledger: rowsFor<LedgerRow>(results, sliceName('ledger', s), id)
     }))
 
-/** Distinct volunteers and their hours over all the plan's communities. */
-export const overallService = (results: Results): ServicePart => {
-  const rows = results.serviceOverall ?? []
-  return { active: num(rows, 'active'), hours: num(rows, 'hours') }
-}
+/** Distinct volunteers over all the plan's communities (a street's counter) and their hours. */
+export const overallService = (results: Results): ServicePart => ({
+  active: num(results.serviceOverall ?? [], 'n'),
+  hours: num(results.service ?? [], 'hours')
+})
