@@ -78,9 +78,17 @@ export interface Plan {
   pipelines: Record<string, Pipeline>
 }
 
+/** Grouped rows a rollup pipeline may answer (a street's histograms: communities × buckets). */
+const ROLLUP_ROWS = 10_000
+
 /** The pipelines counted per slice. */
 type Sliced = 'published' | 'confirmed' | 'ledger' | 'hours'
-const sliceName = (what: Sliced, slice: Slice) => `${what}@${slice.key}`
+
+/** A $group also keyed by month, so one pipeline answers every slice (its rows carry _id.m). */
+function perMonth(group: Stage): Stage {
+  const id = group._id
+  return { ...group, _id: typeof id === 'string' ? { c: id, m: '$month' } : { ...(id as object), m: '$month' } }
+}
 
 function slicesOf(input: PlanInput, range: Range): Slice[] {
   if (!input.detail) return [{ key: 'period', ...range, months: monthsOf(input.period).map((m) => m.month), inPeriod: true, drawn: false }]
@@ -106,7 +114,7 @@ export function figurePlan(input: PlanInput): Plan {
   const rollup = (figure: RollupFigure, month: Match[string], group: Stage, key: Match = {}): Pipeline => ({
     collection: 'rollups',
     match: { figure, communityId, month, ...key },
-    stages: [{ group }]
+    stages: [{ group }, { limit: ROLLUP_ROWS }]
   })
   const half = renewalHalf(input.period, input.now)
   const pipelines: Record<string, Pipeline> = {
@@ -128,13 +136,13 @@ export function figurePlan(input: PlanInput): Plan {
     units: rollup('unitApproved', upToEnd, perCommunityRollup),
     needs: rollup('needConfirmed', periodMonths, perCommunityRollup)
   }
-  for (const slice of slices) {
-    const months: Cond = { in: [...slice.months] }
-    pipelines[sliceName('published', slice)] = rollup('wishPublished', months, publishedRollupGroup)
-    pipelines[sliceName('confirmed', slice)] = rollup('wishConfirmed', months, confirmedRollupGroup)
-    pipelines[sliceName('ledger', slice)] = rollup('ledger', months, ledgerRollupGroup)
-    if (input.detail) pipelines[sliceName('hours', slice)] = rollup('service', months, sumPerCommunityRollup('hours'))
-  }
+  // A community's trend needs its months apart; a street adds up its single slice (the period).
+  const sliceMonths: Cond = { in: [...new Set(slices.flatMap((s) => s.months))] }
+  const sliceGroup = input.detail ? perMonth : (group: Stage) => group
+  pipelines.published = rollup('wishPublished', sliceMonths, sliceGroup(publishedRollupGroup))
+  pipelines.confirmed = rollup('wishConfirmed', sliceMonths, sliceGroup(confirmedRollupGroup))
+  pipelines.ledger = rollup('ledger', sliceMonths, sliceGroup(ledgerRollupGroup))
+  if (input.detail) pipelines.hours = rollup('service', sliceMonths, perMonth(sumPerCommunityRollup('hours')))
   if (input.streetId)
     pipelines.serviceOverall = {
       collection: 'rollups',
@@ -155,10 +163,16 @@ const rowsFor = <T>(results: Results, name: string, id: string) =>
   (results[name] ?? []).filter((r) => communityOf(r) === id) as unknown as T[]
 const num = (rows: readonly Row[], key: string) => rows.reduce((s, r) => s + (Number(r[key]) || 0), 0)
 
-/** One community's rows of a sliced pipeline, over the slices in the period (or every slice). */
-function sliced<T>(plan: Plan, results: Results, what: Sliced, id: string, only: 'period' | 'all' = 'period'): T[] {
-  return plan.slices.filter((s) => only === 'all' || s.inPeriod).flatMap((s) => rowsFor<T>(results, sliceName(what, s), id))
-}
+/** One community's rows of a sliced pipeline in one slice (rows without a month: the plan's only slice). */
+const inSlice = <T>(results: Results, what: Sliced, id: string, slice: Slice): T[] =>
+  rowsFor<Row>(results, what, id).filter((r) => {
+    const m = (r._id as { m?: string }).m
+    return m === undefined || slice.months.includes(m)
+  }) as unknown as T[]
+
+/** One community's rows of a sliced pipeline, over the slices in the period. */
+const sliced = <T>(plan: Plan, results: Results, what: Sliced, id: string): T[] =>
+  plan.slices.filter((s) => s.inPeriod).flatMap((s) => inSlice<T>(results, what, id, s))
 
 /** The wish counts of one community. */
 export function wishCountsOf(plan: Plan, results: Results, id: string): WishCounts {
@@ -231,11 +245,11 @@ export const monthPartsOf = (plan: Plan, results: Results, id: string): MonthPar
     .map((s) => ({
       month: s.key,
       wishes: {
-        published: rowsFor<PublishedRow>(results, sliceName('published', s), id),
-        confirmed: rowsFor<ConfirmedRow>(results, sliceName('confirmed', s), id)
+        published: inSlice<PublishedRow>(results, 'published', id, s),
+        confirmed: inSlice<ConfirmedRow>(results, 'confirmed', id, s)
       },
-      hours: num(rowsFor<Row>(results, sliceName('hours', s), id), 'hours'),
-      ledger: rowsFor<LedgerRow>(results, sliceName('ledger', s), id)
+      hours: num(inSlice<Row>(results, 'hours', id, s), 'hours'),
+      ledger: inSlice<LedgerRow>(results, 'ledger', id, s)
     }))
 
 /** Distinct volunteers over all the plan's communities (a street's counter) and their hours. */
