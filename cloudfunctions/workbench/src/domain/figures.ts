@@ -28,12 +28,6 @@ const round2 = (x: number) => Math.round(x * 100) / 100
 // 办结 counts the wishes published in the period that are confirmed now. Each event is counted from the
 // rollup cells of the period's months (_shared/domain/rollups.ts; a wish's cells move with its status), the
 // shards added up; months of the trend are separate month lists.
-/** Wishes published in a range, per community, category and current status. */
-export const publishedRollupGroup = { _id: { c: '$communityId', cat: '$key.cat', s: '$key.s' }, n: { $sum: '$n' } }
-/** Wishes confirmed in a range, per community and rating. */
-export const confirmedRollupGroup = { _id: { c: '$communityId', r: '$key.r' }, n: { $sum: '$n' } }
-/** Wishes with an event in a range, per community. */
-export const perCommunityRollup = { _id: '$communityId', n: { $sum: '$n' } }
 
 export interface PublishedRow {
   _id: { c: string; cat?: string; s?: string }
@@ -98,9 +92,6 @@ export function ratingsIn(rows: readonly ConfirmedRow[]): { sum: number; count: 
   return { sum, count }
 }
 
-/** Durations per community and histogram bucket (the rollup's key b; _shared/domain/rollups.ts DURATION_BUCKETS). */
-export const histogramRollupGroup = { _id: { c: '$communityId', b: '$key.b' }, n: { $sum: '$n' }, sum: { $sum: '$sum' } }
-
 export interface HistogramRow {
   _id: { c: string; b: number }
   n: number
@@ -153,10 +144,6 @@ export function wishCategoryBars(published: readonly PublishedRow[], categories:
 
 // --- volunteers and points --------------------------------------------------------------------------------
 
-/** One range of the ledger summed per community and kind: a handful of rows whatever the size of the ledger. */
-/** Ledger entries per community and kind, from the ledger's rollup cells (their shards added up). */
-export const ledgerRollupGroup = { _id: { c: '$communityId', k: '$key.k' }, amount: { $sum: '$sum' }, count: { $sum: '$n' } }
-
 export interface LedgerRow {
   _id: { c: string; k: string }
   amount: number
@@ -190,9 +177,6 @@ export function pointsPart(rows: readonly LedgerRow[]): PointsPart {
   }
   return { issued, redeemed: spent === 0 ? 0 : -spent, adjustments, adjusted }
 }
-
-/** A rollup's sums per community, as `field` (service hours, assessment points and hours). */
-export const sumPerCommunityRollup = (field: string) => ({ _id: '$communityId', [field]: { $sum: '$sum' } })
 
 export interface ServicePart {
   active: number

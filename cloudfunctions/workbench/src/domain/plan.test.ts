@@ -6,7 +6,20 @@ import { newAggregator, newQuery } from '../../../../local-cloud/store/mingo'
 import '../../../_shared/domain/rollupRegistry'
 import { rebuildRollups } from '../../../_shared/domain/rollups'
 import { figuresOf, streetTotal, trendOf } from './figures'
-import { figurePlan, foldParts, mediansOf, monthPartsOf, overallService, type Cond, type Match, type Pipeline, type Results } from './plan'
+import {
+  figurePlan,
+  foldParts,
+  mediansOf,
+  monthPartsOf,
+  overallService,
+  readsOf,
+  type CellRow,
+  type Cond,
+  type Match,
+  type Pipeline,
+  type Plan,
+  type Results
+} from './plan'
 
 type Doc = Record<string, unknown>
 
@@ -24,9 +37,9 @@ const toMongo = (match: Match): Doc =>
     })
   )
 
-function runAll(data: Record<string, Doc[]>, pipelines: Partial<Record<string, Pipeline>>): Results {
+function runAll(data: Record<string, Doc[]>, plan: Plan): Results {
   const out: Record<string, Doc[]> = {}
-  for (const [name, p] of Object.entries(pipelines)) {
+  for (const [name, p] of Object.entries(plan.pipelines) as Array<[string, Pipeline | undefined]>) {
     if (!p) continue
     const matched = newQuery(toMongo(p.match))
       .find(data[p.collection] ?? [])
@@ -37,7 +50,7 @@ function runAll(data: Record<string, Doc[]>, pipelines: Partial<Record<string, P
     })
     out[name] = newAggregator(stages).run(matched) as Doc[]
   }
-  return out as Results
+  return readsOf(plan, out as unknown as Record<string, CellRow[]>)
 }
 
 const cst = (s: string) => new Date(`${s}+08:00`)
@@ -125,7 +138,7 @@ DATA.rollups = rebuildRollups(DATA, { streetOf: () => 's1' }) as unknown as Doc[
 
 describe('the aggregation plan (mingo, hand-made documents)', () => {
   const plan = figurePlan({ communityIds: ['c1', 'c2'], period: '2026-03', now: cst('2026-11-22T10:00'), streetId: 's1' })
-  const results = runAll(DATA, plan.pipelines)
+  const results = runAll(DATA, plan)
 
   it('counts each wish event in its CST month, and null dates nowhere', () => {
     const parts = foldParts(plan, results, new Map())
@@ -209,7 +222,7 @@ describe('the aggregation plan (mingo, hand-made documents)', () => {
       ['2026-02', false],
       ['2026-03', true]
     ])
-    const r = runAll(DATA, detail.pipelines)
+    const r = runAll(DATA, detail)
     // a published in February (23:59 on the 28th), b and d in March; b confirmed in March; l2 99 points in February.
     expect(trendOf(monthPartsOf(detail, r, 'c1')).slice(4)).toEqual([
       { month: '2026-02', published: 1, confirmed: 0, hours: 0, pointsIssued: 99 },
@@ -219,7 +232,7 @@ describe('the aggregation plan (mingo, hand-made documents)', () => {
     const running = figurePlan({ communityIds: ['c1'], period: '2026', now: cst('2026-03-15T10:00'), detail: true })
     expect(running.slices.filter((m) => m.drawn).map((m) => m.key)).toEqual(['2026-01', '2026-02', '2026-03'])
     expect(running.slices.filter((m) => m.inPeriod)).toHaveLength(12)
-    expect(monthPartsOf(running, runAll(DATA, running.pipelines), 'c1').map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03'])
+    expect(monthPartsOf(running, runAll(DATA, running), 'c1').map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03'])
     // The period figures come from March only.
     expect(foldParts(detail, r, new Map()).get('c1')!.volunteer.points).toEqual({
       issued: 10,

@@ -13,16 +13,10 @@ import type { RollupFigure } from '../../../_shared/domain/rollups'
 import {
   confirmedIn,
   completedIn,
-  histogramRollupGroup,
-  ledgerRollupGroup,
   medianOfHistogram,
-  perCommunityRollup,
-  publishedRollupGroup,
-  confirmedRollupGroup,
   pointsPart,
   publishedIn,
   ratingsIn,
-  sumPerCommunityRollup,
   type CommunityParts,
   type ConfirmedRow,
   type HistogramRow,
@@ -75,20 +69,38 @@ export interface Plan {
   communityIds: readonly string[]
   range: Range
   slices: readonly Slice[]
+  /** What each figure reads of the pipelines' rows (readsOf). */
+  reads: Record<string, Read>
   pipelines: Record<string, Pipeline>
 }
 
-/** Grouped rows a rollup pipeline may answer (a street's histograms: communities × buckets). */
+/** Grouped rows a rollup pipeline may answer (a street: communities × categories, statuses and buckets). */
 const ROLLUP_ROWS = 10_000
 
 /** The pipelines counted per slice. */
 type Sliced = 'published' | 'confirmed' | 'ledger' | 'hours'
 
-/** A $group also keyed by month, so one pipeline answers every slice (its rows carry _id.m). */
-function perMonth(group: Stage): Stage {
-  const id = group._id
-  return { ...group, _id: typeof id === 'string' ? { c: id, m: '$month' } : { ...(id as object), m: '$month' } }
+/** A row of the plan's pipelines: one counter's cells added up (shards, and months unless `m` is kept). */
+export interface CellRow {
+  _id: { f: string; c: string; m?: string; cat?: string; s?: string; r?: number | null; b?: number; k?: string; h?: string }
+  n: number
+  sum: number
 }
+
+/** What each figure reads: a rollup figure, which of the plan's pipelines holds it, and its rows' shape. */
+export interface Read {
+  figure: RollupFigure
+  /** `months`: the period's (and trend's) months; `standing`: every month before the period's end. */
+  from: 'months' | 'standing'
+  shape: (r: CellRow) => Row
+  keep?: (r: CellRow) => boolean
+}
+
+const count = (r: CellRow): Row => ({ _id: r._id.c, n: r.n })
+const sumAs =
+  (field: string) =>
+  (r: CellRow): Row => ({ _id: r._id.c, [field]: r.sum })
+const withMonth = (r: CellRow) => (r._id.m === undefined ? {} : { m: r._id.m })
 
 function slicesOf(input: PlanInput, range: Range): Slice[] {
   if (!input.detail) return [{ key: 'period', ...range, months: monthsOf(input.period).map((m) => m.month), inPeriod: true, drawn: false }]
@@ -105,51 +117,84 @@ function slicesOf(input: PlanInput, range: Range): Slice[] {
 
 export function figurePlan(input: PlanInput): Plan {
   const ids = input.communityIds
-  const communityId: Match[string] = ids.length === 1 ? ids[0] : { in: [...ids] }
   const range = periodRange(input.period)
   const slices = slicesOf(input, range)
-  const periodMonths: Cond = { in: monthsOf(input.period).map((m) => m.month) }
-  /** Every month before the period's end: what stands by then. */
-  const upToEnd: Cond = { lt: monthOf(range.end) }
-  const rollup = (figure: RollupFigure, month: Match[string], group: Stage, key: Match = {}): Pipeline => ({
-    collection: 'rollups',
-    match: { figure, communityId, month, ...key },
-    stages: [{ group }, { limit: ROLLUP_ROWS }]
-  })
   const half = renewalHalf(input.period, input.now)
-  const pipelines: Record<string, Pipeline> = {
-    posted: rollup('wishPosted', periodMonths, perCommunityRollup),
-    claimed: rollup('wishClaimed', periodMonths, perCommunityRollup),
-    claimedTimed: rollup('wishClaimTimed', periodMonths, histogramRollupGroup),
-    fulfilled: rollup('wishFulfilled', periodMonths, perCommunityRollup),
-    fulfilledTimed: rollup('wishFulfilTimed', periodMonths, histogramRollupGroup),
-    volunteers: rollup('volunteerJoined', upToEnd, perCommunityRollup),
-    service: rollup('service', periodMonths, sumPerCommunityRollup('hours')),
-    serviceActive: rollup('serviceActive', input.period, perCommunityRollup),
-    goods: rollup('pickups', periodMonths, perCommunityRollup),
-    registered: rollup('memberRegistered', upToEnd, perCommunityRollup),
-    approved: rollup('memberApproved', upToEnd, perCommunityRollup),
-    renewed: rollup('memberRenewed', upToEnd, perCommunityRollup, { 'key.h': half }),
-    assessment: rollup('assessment', periodMonths, sumPerCommunityRollup('points')),
-    assessmentHours: rollup('assessmentHours', periodMonths, sumPerCommunityRollup('hours')),
-    partyActive: rollup('partyActive', input.period, perCommunityRollup),
-    units: rollup('unitApproved', upToEnd, perCommunityRollup),
-    needs: rollup('needConfirmed', periodMonths, perCommunityRollup)
-  }
-  // A community's trend needs its months apart; a street adds up its single slice (the period).
-  const sliceMonths: Cond = { in: [...new Set(slices.flatMap((s) => s.months))] }
-  const sliceGroup = input.detail ? perMonth : (group: Stage) => group
-  pipelines.published = rollup('wishPublished', sliceMonths, sliceGroup(publishedRollupGroup))
-  pipelines.confirmed = rollup('wishConfirmed', sliceMonths, sliceGroup(confirmedRollupGroup))
-  pipelines.ledger = rollup('ledger', sliceMonths, sliceGroup(ledgerRollupGroup))
-  if (input.detail) pipelines.hours = rollup('service', sliceMonths, perMonth(sumPerCommunityRollup('hours')))
-  if (input.streetId)
-    pipelines.serviceOverall = {
-      collection: 'rollups',
-      match: { figure: 'streetServiceActive', communityId: input.streetId, month: input.period },
-      stages: [{ group: { _id: null, n: { $sum: '$n' } } }]
+  const reads: Record<string, Read> = {
+    posted: { figure: 'wishPosted', from: 'months', shape: count },
+    claimed: { figure: 'wishClaimed', from: 'months', shape: count },
+    claimedTimed: { figure: 'wishClaimTimed', from: 'months', shape: (r) => ({ _id: { c: r._id.c, b: r._id.b }, n: r.n, sum: r.sum }) },
+    fulfilled: { figure: 'wishFulfilled', from: 'months', shape: count },
+    fulfilledTimed: { figure: 'wishFulfilTimed', from: 'months', shape: (r) => ({ _id: { c: r._id.c, b: r._id.b }, n: r.n, sum: r.sum }) },
+    volunteers: { figure: 'volunteerJoined', from: 'standing', shape: count },
+    service: { figure: 'service', from: 'months', shape: sumAs('hours') },
+    serviceActive: { figure: 'serviceActive', from: 'months', shape: count },
+    goods: { figure: 'pickups', from: 'months', shape: count },
+    registered: { figure: 'memberRegistered', from: 'standing', shape: count },
+    approved: { figure: 'memberApproved', from: 'standing', shape: count },
+    renewed: { figure: 'memberRenewed', from: 'standing', shape: count, keep: (r) => r._id.h === half },
+    assessment: { figure: 'assessment', from: 'months', shape: sumAs('points') },
+    assessmentHours: { figure: 'assessmentHours', from: 'months', shape: sumAs('hours') },
+    partyActive: { figure: 'partyActive', from: 'months', shape: count },
+    units: { figure: 'unitApproved', from: 'standing', shape: count },
+    needs: { figure: 'needConfirmed', from: 'months', shape: count },
+    published: {
+      figure: 'wishPublished',
+      from: 'months',
+      shape: (r) => ({ _id: { c: r._id.c, cat: r._id.cat, s: r._id.s, ...withMonth(r) }, n: r.n })
+    },
+    confirmed: { figure: 'wishConfirmed', from: 'months', shape: (r) => ({ _id: { c: r._id.c, r: r._id.r, ...withMonth(r) }, n: r.n }) },
+    ledger: {
+      figure: 'ledger',
+      from: 'months',
+      shape: (r) => ({ _id: { c: r._id.c, k: r._id.k, ...withMonth(r) }, amount: r.sum, count: r.n })
+    },
+    ...(input.detail
+      ? { hours: { figure: 'service', from: 'months', shape: (r) => ({ _id: { c: r._id.c, ...withMonth(r) }, hours: r.sum }) } }
+      : {}),
+    // Distinct volunteers over the whole street: its own counter, kept under the street's id.
+    ...(input.streetId ? { serviceOverall: { figure: 'streetServiceActive', from: 'months', shape: count } } : {})
+  } satisfies Record<string, Read>
+  const periodMonths = monthsOf(input.period).map((m) => m.month)
+  // The counters of distinct people are kept per period (month, half or year), under the period itself.
+  const months = [...new Set([...slices.flatMap((s) => s.months), ...periodMonths, input.period])]
+  const figuresFrom = (from: Read['from']) => [...new Set(Object.values(reads).flatMap((r) => (r.from === from ? [r.figure] : [])))]
+  const scope = [...ids, ...(input.streetId ? [input.streetId] : [])]
+  const cells = (from: Read['from'], month: Cond, id: Record<string, string>): Pipeline => ({
+    collection: 'rollups',
+    match: { figure: { in: figuresFrom(from) }, communityId: scope.length === 1 ? scope[0] : { in: scope }, month },
+    stages: [
+      { group: { _id: { f: '$figure', c: '$communityId', ...id }, n: { $sum: '$n' }, sum: { $sum: '$sum' } } },
+      { limit: ROLLUP_ROWS }
+    ]
+  })
+  const keys = { cat: '$key.cat', s: '$key.s', r: '$key.r', b: '$key.b', k: '$key.k' }
+  return {
+    communityIds: ids,
+    range,
+    slices,
+    reads,
+    pipelines: {
+      // A community's trend needs its months apart; a street adds up the period's months.
+      months: cells('months', { in: months }, input.detail ? { ...keys, m: '$month' } : keys),
+      standing: cells('standing', { lt: monthOf(range.end) }, { h: '$key.h' })
     }
-  return { communityIds: ids, range, slices, pipelines }
+  }
+}
+
+/** Each figure's rows, as the plan's reads shape them from the pipelines' cell rows. */
+export function readsOf(plan: Plan, rows: Readonly<Record<string, readonly CellRow[]>>): Results {
+  const periodMonths = new Set(plan.slices.filter((s) => s.inPeriod).flatMap((s) => s.months))
+  const results: Record<string, Row[]> = {}
+  for (const [name, read] of Object.entries(plan.reads)) {
+    const sliced = name === 'published' || name === 'confirmed' || name === 'ledger' || name === 'hours'
+    results[name] = (rows[read.from] ?? [])
+      .filter((r) => r._id.f === read.figure && (read.keep?.(r) ?? true))
+      // Figures of the period alone leave the trend's months before it out (sliced figures pick theirs).
+      .filter((r) => sliced || r._id.m === undefined || periodMonths.has(r._id.m) || !/^\d{4}-\d{2}$/.test(r._id.m))
+      .map(read.shape)
+  }
+  return results
 }
 
 export type Row = Record<string, unknown>
