@@ -3,7 +3,10 @@
 // function on the local cloud — every figure aggregated by the database — against a trivial call (user.me,
 // one document read) in the same run. Also a one-month dashboard of the same community, and the street
 // comparison of its street (twenty communities and the total). Then the same with the history (wishes and
-// ledger entries) grown tenfold: the dashboards read rollups, so they should stay flat.
+// ledger entries) grown tenfold: the dashboards read rollups, so they should stay flat. The history is
+// written straight into the store (seeding a million ledger entries through the functions would take hours)
+// and the rollups are then made from it by the rebuild (`npm run rollups:rebuild` does the same), so the
+// dashboards read exactly what the functions would have kept.
 //
 //   npx tsx bench/workbench.ts
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -365,8 +368,15 @@ export async function runWorkbenchBench(): Promise<Row[]> {
       vsTrivial(`street comparison, ${COMMUNITIES} communities + total, a year, median of ${RUNS}`, base.streetMs, base, '≤ 15×'),
       data(GROWTH, grown),
       { figure: `  trivial call, history ×${GROWTH}`, value: round(grown.trivial), unit: 'ms' },
-      growth(`community dashboard, a year, history ×${GROWTH} (${grown.published} published) vs ×1`, grown.yearMs, base.yearMs),
-      growth(`street comparison, a year, history ×${GROWTH} vs ×1`, grown.streetMs, base.streetMs)
+      vsTrivial(
+        `community dashboard, a year, history ×${GROWTH} (${grown.published} published), median of ${RUNS}`,
+        grown.yearMs,
+        grown,
+        '≤ 10×'
+      ),
+      vsTrivial(`street comparison, ${COMMUNITIES} communities, history ×${GROWTH}, median of ${RUNS}`, grown.streetMs, grown, '≤ 15×'),
+      growth(`community dashboard, a year: history ×${GROWTH} vs ×1`, grown.yearMs, base.yearMs),
+      growth(`street comparison, a year: history ×${GROWTH} vs ×1`, grown.streetMs, base.streetMs)
     ]
   } finally {
     rmSync(functionsDir, { recursive: true, force: true })

@@ -149,9 +149,10 @@ export const database = {
       { keys: { status: 1, expiresAt: 1 } },
       { keys: { communityId: 1, createdAt: -1 } }
     ]),
-    rollups: c('per community, month and key, one shard of a dashboard counter; _shared/domain/rollups.ts lists the events', [
-      { keys: { figure: 1, communityId: 1, month: 1 } }
-    ]),
+    rollups: c(
+      'per community (or street), month (or period) and key, one shard of a dashboard counter, or a mark of one person in a period; _shared/domain/rollups.ts and communityRollups.ts list the events',
+      [{ keys: { figure: 1, communityId: 1, month: 1 } }]
+    ),
     stockHolds: c("the fence between a redemption's charge and the release of its stock; _id = the order id", [{ keys: { updatedAt: 1 } }]),
     redemptionQuotas: c('per person, goods and period counter; _id = goodsId + "_" + openid + "_" + period', []),
 

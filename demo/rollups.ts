@@ -1,20 +1,15 @@
-// The dashboards' rollups recomputed from history (_shared/domain/rollups.ts), for a store filled without
-// the functions: the demo seed, benchmarks and test fixtures, and `npm run rollups:rebuild`.
-import {
-  rebuildRollups,
-  rollupDifferences,
-  type LedgerEvent,
-  type RollupDoc,
-  type WishFacts
-} from '../cloudfunctions/_shared/domain/rollups'
+// The dashboards' rollups recomputed from history (_shared/domain/rollups.ts, every source registered in
+// rollupRegistry.ts), for a store filled without the functions: the demo seed, benchmarks and test fixtures,
+// and `npm run rollups:rebuild`.
+import { rollupSources } from '../cloudfunctions/_shared/domain/rollupRegistry'
+import { rebuildRollups, rollupDifferences, type RollupDoc } from '../cloudfunctions/_shared/domain/rollups'
 import type { SeedStore } from './store'
 
 /** Every counter as the history in `store` says it should be. */
 export function rollupsFromHistory(store: Pick<SeedStore, 'find'>): RollupDoc[] {
-  return rebuildRollups({
-    ledger: store.find('pointsLedger') as unknown as LedgerEvent[],
-    wishes: store.find('wishes') as unknown as WishFacts[]
-  })
+  const streets = new Map(store.find('communities').map((c) => [c._id as string, (c.streetId as string | undefined) ?? null]))
+  const history = Object.fromEntries(rollupSources().map((s) => [s.collection, store.find(s.collection)]))
+  return rebuildRollups(history, { streetOf: (id) => streets.get(id) ?? null })
 }
 
 /** Where the stored rollups and the history disagree (empty when they agree). */
@@ -25,6 +20,6 @@ export const rollupDrift = (store: Pick<SeedStore, 'find'>): string[] =>
 export function rebuildStoredRollups(store: Pick<SeedStore, 'find' | 'clear' | 'insert'>): number {
   const cells = rollupsFromHistory(store)
   store.clear('rollups')
-  if (cells.length) store.insert('rollups', cells)
+  for (let i = 0; i < cells.length; i += 10_000) store.insert('rollups', cells.slice(i, i + 10_000))
   return cells.length
 }

@@ -86,6 +86,12 @@ describe('answers from indexes equal a full scan', () => {
     ['ascending on a descending key', { communityId: 'c2', status: 'closed' }, { sort: { publishedAt: 1 }, limit: 5 }],
     ['range', { score: { $gt: 10, $lte: 20 } }, { sort: { score: -1 } }],
     ['$in', { communityId: { $in: ['c0', 'c3'] }, status: 'open' }, { sort: { score: 1 } }],
+    [
+      '$in then a range',
+      { communityId: { $in: ['c0', 'c3'] }, status: 'open', publishedAt: { $lt: new Date(Date.UTC(2026, 0, 3)) } },
+      { sort: { score: 1 } }
+    ],
+    ['$in then $in', { communityId: { $in: ['c0', 'c3', 'c9'] }, status: { $in: ['open', 'closed'] } }, { sort: { publishedAt: -1 } }],
     ['multikey equality', { tags: 'ten' }, { sort: { score: 1 } }],
     ['multikey range keeps one bound', { tags: { $gt: 'r', $lt: 'u' } }, { sort: { score: 1 } }],
     ['sort walk with a filter on an unindexed field', { status: 'open' }, { sort: { score: -1 }, limit: 3 }],
@@ -101,6 +107,14 @@ describe('plans', () => {
   test('an indexed equality query tests only its candidates', () => {
     const { explain, ids } = run(collection(), { communityId: 'c1', status: 'open' })
     expect(explain.plan).toBe('index:communityId_1_status_1_publishedAt_-1')
+    expect(explain.examined).toBe(ids.length)
+  })
+
+  test('an $in on a leading key narrows each of its values by the keys after it', () => {
+    const filter = { communityId: { $in: ['c0', 'c3'] }, status: 'open', publishedAt: { $lt: new Date(Date.UTC(2026, 0, 3)) } }
+    const { explain, ids } = run(collection(), filter)
+    expect(explain.plan).toBe('index:communityId_1_status_1_publishedAt_-1')
+    expect(ids.length).toBeGreaterThan(0)
     expect(explain.examined).toBe(ids.length)
   })
 

@@ -1,6 +1,6 @@
 // Secondary indexes: one sorted array of (key tuple, _id) entries per declared index, kept in order on
 // every write. They narrow the candidates of a query (equality prefix, then a range or $in on the next
-// key) and give sort order for free when the sort follows the index keys; the query itself is always
+// key; after an $in, each of its values narrows by the keys that follow in the same way) and give sort order for free when the sort follows the index keys; the query itself is always
 // re-checked on the candidates, so an index only ever has to return a superset.
 import { Bracket, compareValues, isDate, isRegExp, typeRank, valuesAtPath, type Doc, type SortSpec } from './values'
 
@@ -32,9 +32,14 @@ export interface FieldCondition {
 export interface IndexBounds {
   /** Values of the leading keys compared for equality. */
   prefix: unknown[]
-  /** An optional condition on the key right after the prefix. */
-  next?: { in: unknown[] } | { lower?: Bound; upper?: Bound }
+  /** An optional condition on the key right after the prefix; after an $in, `then` bounds the keys after it. */
+  next?: { in: unknown[]; then?: IndexBounds } | { lower?: Bound; upper?: Bound }
 }
+
+/** Point lookups an $in may expand into (the product of the $in lists down the keys). */
+const MAX_IN_LOOKUPS = 4096
+
+const lookups = (b: IndexBounds): number => (b.next && 'in' in b.next ? b.next.in.length * (b.next.then ? lookups(b.next.then) : 1) : 1)
 
 const MAX_TUPLES_PER_DOC = 1000
 
@@ -155,7 +160,10 @@ export class SortedIndex {
     const { prefix, next } = bounds
     const k = prefix.length
     if (next && 'in' in next) {
-      const segs = next.in.flatMap((v) => this.segments({ prefix: [...prefix, v] }))
+      const then = next.then
+      const segs = next.in.flatMap((v) =>
+        this.segments(then ? { prefix: [...prefix, v, ...then.prefix], next: then.next } : { prefix: [...prefix, v] })
+      )
       return mergeSegments(segs)
     }
     const dir = this.keys[k]?.[1] ?? 1
@@ -264,19 +272,23 @@ export interface IndexPlan {
 }
 
 /** The bounds an index can take from the conditions, or null when its leading key is not constrained. */
-export function boundsFor(index: SortedIndex, conditions: Map<string, FieldCondition>): IndexBounds | null {
+export function boundsFor(index: SortedIndex, conditions: Map<string, FieldCondition>, from = 0): IndexBounds | null {
   const prefix: unknown[] = []
-  for (const [path] of index.keys) {
+  for (const [path] of index.keys.slice(from)) {
     const cond = conditions.get(path)
     const single = cond?.eq ?? (cond?.in?.length === 1 ? { value: cond.in[0] } : undefined)
     if (!single) break
     prefix.push(single.value)
   }
-  const nextPath = index.keys[prefix.length]?.[0]
+  const at = from + prefix.length
+  const nextPath = index.keys[at]?.[0]
   const cond = nextPath === undefined ? undefined : conditions.get(nextPath)
   let next: IndexBounds['next']
-  if (cond?.in) next = { in: cond.in }
-  else if (cond?.lower || cond?.upper) {
+  if (cond?.in) {
+    // Each value of the $in narrows further by the keys after it (a compound key's $in, then equality or a range).
+    const then = index.multikey ? null : boundsFor(index, conditions, at + 1)
+    next = then && cond.in.length * lookups(then) <= MAX_IN_LOOKUPS ? { in: cond.in, then } : { in: cond.in }
+  } else if (cond?.lower || cond?.upper) {
     // On a multikey index two bounds may be met by different array elements: keep one side only.
     next = index.multikey ? { lower: cond.lower } : { lower: cond.lower, upper: cond.upper }
   }

@@ -1,5 +1,8 @@
 import {
   applyDelta,
+  DURATION_BUCKETS,
+  durationBucket,
+  histogramMedian,
   ledgerDeltas,
   rebuildRollups,
   rollupDifferences,
@@ -42,7 +45,7 @@ describe('rollups', () => {
         maintained.set(id, applyDelta(maintained.get(id) ?? null, d, shard))
       }
     })
-    const rebuilt = rebuildRollups({ ledger: events, wishes: [] })
+    const rebuilt = rebuildRollups({ pointsLedger: events })
     expect(rebuilt).toHaveLength(3)
     expect(rebuilt.find((c) => c.key.k === 'credit' && c.communityId === 'cm01')).toMatchObject({ month: '2026-03', n: 2, sum: 35 })
     expect(rollupDifferences(maintained.values(), rebuilt)).toEqual([])
@@ -85,5 +88,47 @@ describe('wish rollups', () => {
     )
     expect(d).toHaveLength(4)
     expect(wishDeltas(published, published)).toEqual([])
+  })
+})
+
+describe('duration histograms', () => {
+  const H = 3_600_000
+  const D = 24 * H
+
+  test('buckets: 2 h under a day, 6 h under a week, a day under 30 days, 5 days under 90, 30 days under 360, then one', () => {
+    expect(DURATION_BUCKETS.slice(0, 3)).toEqual([0, 2 * H, 4 * H])
+    expect(durationBucket(0)).toBe(0)
+    expect(durationBucket(2 * H - 1)).toBe(0)
+    expect(durationBucket(2 * H)).toBe(1)
+    expect(DURATION_BUCKETS[durationBucket(D + 7 * H)]).toBe(D + 6 * H)
+    expect(DURATION_BUCKETS[durationBucket(20.5 * D)]).toBe(20 * D)
+    expect(DURATION_BUCKETS[durationBucket(1000 * D)]).toBe(360 * D)
+    expect(DURATION_BUCKETS.length).toBeLessThan(100)
+  })
+
+  test('the median lies in the bucket of the true median, and is exact when the bucket holds equal values', () => {
+    const histogram = (values: number[]) => {
+      const out = new Map<number, { n: number; sum: number }>()
+      for (const v of values) {
+        const b = out.get(durationBucket(v)) ?? { n: 0, sum: 0 }
+        out.set(durationBucket(v), { n: b.n + 1, sum: b.sum + v })
+      }
+      return out
+    }
+    expect(histogramMedian(histogram([]))).toBeNull()
+    expect(histogramMedian(histogram([D, 3 * D, 3 * D]))).toBe(3 * D)
+    expect(histogramMedian(histogram([2 * D, 7 * D]))).toBe(4.5 * D)
+    let seed = 7
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    for (let run = 0; run < 50; run++) {
+      const values = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => Math.floor(rand() * rand() * 100 * D))
+      const sorted = [...values].sort((a, b) => a - b)
+      const mid = sorted.length % 2 ? [sorted[(sorted.length - 1) / 2]] : [sorted[sorted.length / 2 - 1], sorted[sorted.length / 2]]
+      const got = histogramMedian(histogram(values))!
+      // Each middle value is read as its bucket's mean: off by less than that bucket's width.
+      const width = (v: number) => (DURATION_BUCKETS[durationBucket(v) + 1] ?? Infinity) - DURATION_BUCKETS[durationBucket(v)]
+      const exact = mid.reduce((s, v) => s + v, 0) / mid.length
+      expect(Math.abs(got - exact)).toBeLessThan(Math.max(...mid.map(width)))
+    }
   })
 })

@@ -3,7 +3,8 @@
 // request, a renewal in the same year — finds the entry written and changes nothing. Only a correction of
 // its source (volunteer hours corrected by staff) replaces an entry.
 import type { AssessmentEntryDoc } from '../domain/assessment'
-import { getDoc, putDoc, type Tx } from './db'
+import { getDoc, type Tx } from './db'
+import { putTracked } from './rollups'
 
 export interface CreditOptions {
   /** The source's amount was corrected: replace the entry written for it. */
@@ -13,6 +14,6 @@ export interface CreditOptions {
 /** Writes `entry` inside `tx` unless its source was credited already; answers whether it wrote. */
 export async function credit(tx: Tx, entry: AssessmentEntryDoc, { corrects = false }: CreditOptions = {}): Promise<boolean> {
   if (!corrects && (await getDoc<AssessmentEntryDoc>('assessmentEntries', entry._id, tx))) return false
-  await putDoc('assessmentEntries', entry, tx)
+  await putTracked(tx, 'assessmentEntries', entry)
   return true
 }

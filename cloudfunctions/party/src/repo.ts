@@ -2,7 +2,9 @@
 // database. Handlers run their transactions through `inTransaction` and hand its `tx` to the functions here.
 import { assessmentRules, type AssessmentEntryDoc, type SourceSum } from '../../_shared/domain/assessment'
 import { $, _ } from '../../_shared/infra/cloud'
-import { coll, createOnce, getDoc, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
+import { coll, createOnce, getDoc, loadDoc, pageOf, type PageInput, type Tx } from '../../_shared/infra/db'
+import { putTracked, updateTracked } from '../../_shared/infra/rollups'
+import type { CollectionName } from '../../../config/database'
 
 import type { CommunityDoc, GridDoc, UserDoc } from '../../_shared/docs'
 import { communityNames } from '../../_shared/infra/communities'
@@ -16,11 +18,11 @@ export type { PageInput }
 /** A document id derived from its author and request id, so a retried request finds the same document. */
 export { opaqueId as idFor } from '../../_shared/infra/ids'
 
-/** wx-server-sdk takes `{ data }` for set/update, in and out of transactions. */
-export const update = updateDoc
+/** Updates plain fields inside `tx`, keeping the dashboards' rollups of the party's collections (_shared/domain/communityRollups.ts). */
+export const update = (name: CollectionName, id: string, patch: object, tx: Tx) => updateTracked(tx, name, id, patch)
 
-/** Writes a whole document under its _id. */
-export const put = putDoc
+/** Writes a whole document under its _id inside `tx`, keeping the rollups. */
+export const put = (name: CollectionName, doc: { _id: string }, tx: Tx) => putTracked(tx, name, doc)
 
 /** Creates a document unless a retry of the same request already did; answers the stored one. */
 export { createOnce }

@@ -12,6 +12,7 @@ import type { StockHold } from './domain/hold'
 
 export { applyPosting, balanceOf, post, readPosting, transact } from '../../_shared/infra/ledger'
 export { startTransaction } from '../../_shared/infra/db'
+export { bumpChange } from '../../_shared/infra/rollups'
 export { communityNames } from '../../_shared/infra/communities'
 export type { PageInput, Tx }
 

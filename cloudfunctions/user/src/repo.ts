@@ -4,6 +4,8 @@ import { ERASE_REMOVALS, ERASE_RULES } from '../../_shared/infra/erase'
 import { _, db } from '../../_shared/infra/cloud'
 import { coll, getAll, getDoc, inTransaction, pageOf, putDoc, updateDoc, type PageInput } from '../../_shared/infra/db'
 import { unauthenticated } from '../../_shared/infra/errors'
+import { updateTracked } from '../../_shared/infra/rollups'
+import { rollupSourceOf } from '../../_shared/domain/rollupRegistry'
 import type { CommunityDoc, CompoundDoc, MembershipDoc, NoticeDoc, StreetDoc, UserDoc } from './docs'
 import type { Obligations } from './domain/obligations'
 
@@ -61,9 +63,14 @@ export const unmarkDeleting = (openid: string) => updateUser(openid, { deleting:
 /** Erases the person's fields in every pillar (ERASE_RULES) and their own records (ERASE_REMOVALS), then the user document itself. */
 export async function eraseAccount(openid: string, erased: Partial<UserDoc>): Promise<void> {
   for (const rule of ERASE_RULES) {
-    await coll(rule.collection)
-      .where({ [rule.owner]: openid })
-      .update({ data: rule.set })
+    const where = coll(rule.collection).where({ [rule.owner]: openid })
+    if (!rollupSourceOf(rule.collection)) {
+      await where.update({ data: rule.set })
+      continue
+    }
+    // A dashboard counts these documents: each is changed with its rollups, in its own transaction.
+    for (const { _id } of await getAll<{ _id: string }>(where.field({ _id: true }), 5000))
+      await inTransaction((tx) => updateTracked(tx, rule.collection, _id, rule.set))
   }
   for (const rule of ERASE_REMOVALS) {
     await coll(rule.collection)

@@ -23,6 +23,7 @@ import {
 } from '../../_shared/infra/db'
 import { isAppError, precondition } from '../../_shared/infra/errors'
 import { INSUFFICIENT_POINTS, ledgerId, post } from '../../_shared/infra/ledger'
+import { bumpChange, putTracked, updateTracked } from '../../_shared/infra/rollups'
 import { appSecret } from '../../_shared/infra/secrets'
 import type { BusySpanDoc } from '../../_shared/docs/volunteer'
 import type { ActivityDoc, CertificateDoc, CorrectionDoc, EnrollmentDoc, VolunteerDoc } from './docs'
@@ -96,7 +97,7 @@ export async function registerVolunteer(
   await coll('sequences', tx)
     .doc(SEQUENCE)
     .set({ data: { value: sequence } })
-  await putDoc('volunteers', volunteer, tx)
+  await putTracked(tx, 'volunteers', volunteer)
   const grant = { role: 'volunteer' as const, communityId: volunteer.communityId }
   const roles = user.roles ?? []
   const held = roles.some((g) => g.role === grant.role && g.communityId === grant.communityId)
@@ -160,8 +161,8 @@ export async function activitiesById(ids: string[], fields?: Record<string, true
 // --- enrollments ---------------------------------------------------------------------------------------
 
 export const findEnrollment = (id: string, tx?: Tx) => getDoc<EnrollmentDoc>('enrollments', id, tx)
-export const saveEnrollment = (tx: Tx, e: EnrollmentDoc) => putDoc('enrollments', e, tx)
-export const updateEnrollment = (tx: Tx, id: string, patch: Partial<EnrollmentDoc>) => updateDoc('enrollments', id, patch, tx)
+export const saveEnrollment = (tx: Tx, e: EnrollmentDoc) => putTracked(tx, 'enrollments', e)
+export const updateEnrollment = (tx: Tx, id: string, patch: Partial<EnrollmentDoc>) => updateTracked(tx, 'enrollments', id, patch)
 
 /** The caller's status in each of these activities. */
 export async function myStatuses(openid: string, activityIds: string[]): Promise<Map<string, EnrollmentStatus>> {
@@ -371,6 +372,7 @@ export async function complete(
   const volunteer = await getDoc<VolunteerDoc>('volunteers', e.openid, tx)
   await creditDifference(tx, a, e, credited, corrections.length, now, c.correction?.by ?? null, volunteer?.communityId ?? a.communityId)
   await putDoc('enrollments', next, tx)
+  await bumpChange(tx, 'enrollments', e, next, e._id)
   await updateTotals(tx, volunteer, e, c.hours, now)
   await writeAssessment(tx, member, a, e, c.hours, Boolean(c.correction), now)
   return { enrollment: next, credited }

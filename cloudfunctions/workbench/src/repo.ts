@@ -5,7 +5,7 @@ import type { CollectionName } from '../../_shared/docs'
 import { _, db } from '../../_shared/infra/cloud'
 import { coll, getAll, getDoc } from '../../_shared/infra/db'
 import type { SourceSum } from '../../_shared/domain/assessment'
-import type { Cond, Match, Pipeline, SortedRead, Stage } from './domain/plan'
+import type { Cond, Match, Pipeline, Stage } from './domain/plan'
 
 /** Every pipeline ends with an explicit limit: the cloud answers few rows by default. */
 const MAX_ROWS = 1000
@@ -68,21 +68,6 @@ export async function byIds<T extends { _id: string }>(
     for (const d of data as T[]) out.set(d._id, d)
   }
   return out
-}
-
-/** The values at a path of a few documents in the middle of a sorted match (the database sorts and skips). */
-export async function readSorted(q: SortedRead): Promise<number[]> {
-  const { data } = await coll(q.collection)
-    .where(toQuery(q.match))
-    .orderBy(q.path, 'asc')
-    .orderBy('_id', 'asc')
-    .skip(q.skip)
-    .limit(q.limit)
-    .field({ [q.path]: true })
-    .get()
-  return (data as Array<Record<string, unknown>>).map(
-    (d) => q.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], d) as number
-  )
 }
 
 export const findCommunity = (id: string) => getDoc<CommunityDoc>('communities', id)

@@ -45,6 +45,7 @@ import {
   takeStock,
   transact,
   updateOrder,
+  bumpChange,
   updateQuota,
   volunteersShown,
   type Tx
@@ -348,6 +349,7 @@ export const verifyPickup: Handler<'points', 'verifyPickup'> = async (input, { c
     assertPickable(o.status, asDate(o.expiresAt), now)
     const closed = { status: 'pickedUp' as const, closedAt: now, closedBy: by }
     await updateOrder(tx, o._id, closed)
+    await bumpChange(tx, 'redemptions', o, { ...o, ...closed }, o._id)
     return { ...o, ...closed }
   })
   const buyer = await findVolunteer(order.openid)

@@ -15,9 +15,8 @@ import type {
   VolunteerFigures,
   WishFigures
 } from '../../../../types/workbench'
-import { medianPositions, ratio } from '../../../_shared/domain/stats'
-import { and, before, contains, countIf, eq, oneOf, sumIf } from './expr'
-import type { Range } from './periods'
+import { histogramMedian, type HistogramBucket } from '../../../_shared/domain/rollups'
+import { ratio } from '../../../_shared/domain/stats'
 
 const DAY_MS = 86_400_000
 const round1 = (x: number) => Math.round(x * 10) / 10
@@ -29,12 +28,6 @@ const round2 = (x: number) => Math.round(x * 100) / 100
 // 办结 counts the wishes published in the period that are confirmed now. Each event is counted from the
 // rollup cells of the period's months (_shared/domain/rollups.ts; a wish's cells move with its status), the
 // shards added up; months of the trend are separate month lists.
-/** Wishes published in a range, per community, category and current status. */
-export const publishedRollupGroup = { _id: { c: '$communityId', cat: '$key.cat', s: '$key.s' }, n: { $sum: '$n' } }
-/** Wishes confirmed in a range, per community and rating. */
-export const confirmedRollupGroup = { _id: { c: '$communityId', r: '$key.r' }, n: { $sum: '$n' } }
-/** Wishes with an event in a range, per community. */
-export const perCommunityRollup = { _id: '$communityId', n: { $sum: '$n' } }
 
 export interface PublishedRow {
   _id: { c: string; cat?: string; s?: string }
@@ -99,21 +92,24 @@ export function ratingsIn(rows: readonly ConfirmedRow[]): { sum: number; count: 
   return { sum, count }
 }
 
-/** The date a duration is measured at: a claim's time to claim, a fulfilment's time to fulfil. */
-export const DURATION_EVENT = { claimMs: 'claimedAt', fulfilMs: 'fulfilledAt' } as const
-export type Duration = keyof typeof DURATION_EVENT
-
-/**
- * Where the median of n durations sits once the wishes carrying one are sorted by it: the database sorts and
- * skips, nothing but one or two numbers travels. Null when there is nothing to take.
- */
-export function medianRead(duration: Duration, n: number): { path: string; skip: number; limit: number } | null {
-  const positions = medianPositions(n)
-  return positions.length ? { path: `metrics.${duration}`, skip: positions[0], limit: positions.length } : null
+export interface HistogramRow {
+  _id: { c: string; b: number }
+  n: number
+  sum: number
 }
 
-export const medianOf = (values: readonly number[]): number | null =>
-  values.length ? values.reduce((s, v) => s + v, 0) / values.length : null
+/**
+ * The median of the durations counted in histogram rows (of one community, or of several added up): within
+ * a bucket's width of the true median (DURATION_BUCKETS says how wide).
+ */
+export function medianOfHistogram(rows: readonly HistogramRow[]): number | null {
+  const buckets = new Map<number, HistogramBucket>()
+  for (const r of rows) {
+    const b = buckets.get(Number(r._id.b)) ?? { n: 0, sum: 0 }
+    buckets.set(Number(r._id.b), { n: b.n + r.n, sum: b.sum + (r.sum ?? 0) })
+  }
+  return histogramMedian(buckets)
+}
 
 export interface Medians {
   claimMs: number | null
@@ -147,10 +143,6 @@ export function wishCategoryBars(published: readonly PublishedRow[], categories:
 }
 
 // --- volunteers and points --------------------------------------------------------------------------------
-
-/** One range of the ledger summed per community and kind: a handful of rows whatever the size of the ledger. */
-/** Ledger entries per community and kind, from the ledger's rollup cells (their shards added up). */
-export const ledgerRollupGroup = { _id: { c: '$communityId', k: '$key.k' }, amount: { $sum: '$sum' }, count: { $sum: '$n' } }
 
 export interface LedgerRow {
   _id: { c: string; k: string }
@@ -186,21 +178,6 @@ export function pointsPart(rows: readonly LedgerRow[]): PointsPart {
   return { issued, redeemed: spent === 0 ? 0 : -spent, adjustments, adjusted }
 }
 
-/** Completed service per person, then per community: distinct people and their hours. */
-export const servicePerCommunity = [
-  { group: { _id: { c: '$communityId', o: '$openid' }, hours: { $sum: '$hours' } } },
-  { group: { _id: '$_id.c', active: { $sum: 1 }, hours: { $sum: '$hours' } } }
-]
-
-/** The same over a whole street: a volunteer serving in two of its communities counts once. */
-export const serviceOverall = [
-  { group: { _id: '$openid', hours: { $sum: '$hours' } } },
-  { group: { _id: null, active: { $sum: 1 }, hours: { $sum: '$hours' } } }
-]
-
-/** Service hours of one range, per community. */
-export const hoursPerCommunity = [{ group: { _id: '$communityId', hours: { $sum: '$hours' } } }]
-
 export interface ServicePart {
   active: number
   hours: number
@@ -225,41 +202,6 @@ export const volunteerFigures = (p: VolunteerPart): VolunteerFigures => ({
 })
 
 // --- party ---------------------------------------------------------------------------------------------------
-
-/** Member registrations per community as they stand, counted by the end of the period. */
-export function memberGroup(period: Range, half: string): Record<string, unknown> {
-  const approved = and(eq('status', 'approved'), before('approvedAt', period.end))
-  return {
-    _id: '$communityId',
-    registered: countIf(and(oneOf('status', ['pending', 'approved']), before('createdAt', period.end))),
-    approved: countIf(approved),
-    renewed: countIf(and(approved, contains('renewedHalves', half)))
-  }
-}
-
-/**
- * Assessment entries of the period per member and source (plain fields), then per member (service =
- * entries for wishes, needs or hours), then per community: active members, hours and points.
- */
-export const assessmentPerCommunity = [
-  {
-    group: {
-      _id: { c: '$communityId', o: '$openid', s: '$source' },
-      points: { $sum: '$points' },
-      hours: { $sum: '$hours' },
-      n: { $sum: 1 }
-    }
-  },
-  {
-    group: {
-      _id: { c: '$_id.c', o: '$_id.o' },
-      points: { $sum: '$points' },
-      hours: { $sum: '$hours' },
-      service: sumIf({ $in: ['$_id.s', ['wish', 'need', 'hours']] }, '$n')
-    }
-  },
-  { group: { _id: '$_id.c', active: countIf({ $gt: ['$service', 0] }), hours: { $sum: '$hours' }, points: { $sum: '$points' } } }
-]
 
 export interface PartyPart {
   registered: number

@@ -1,20 +1,24 @@
 // The aggregation plan run through mingo (the query engine of the local cloud) on a few hand-made documents:
-// what each $group counts at the edges — null dates, the CST month boundary, medians of odd and even counts,
-// a volunteer serving in two communities, the street total.
+// what each $group counts at the edges — null dates, the CST month boundary, medians of odd and even counts
+// read from the duration histograms, a volunteer serving in two communities, the street total. The rollups
+// are made from the documents as the functions keep them (rebuildRollups).
 import { newAggregator, newQuery } from '../../../../local-cloud/store/mingo'
-import { rebuildRollups, type LedgerEvent, type WishFacts } from '../../../_shared/domain/rollups'
+import '../../../_shared/domain/rollupRegistry'
+import { rebuildRollups } from '../../../_shared/domain/rollups'
 import { figuresOf, streetTotal, trendOf } from './figures'
 import {
   figurePlan,
   foldParts,
-  medianQuery,
+  mediansOf,
   monthPartsOf,
   overallService,
+  readsOf,
+  type CellRow,
   type Cond,
   type Match,
   type Pipeline,
-  type Results,
-  type SortedRead
+  type Plan,
+  type Results
 } from './plan'
 
 type Doc = Record<string, unknown>
@@ -33,9 +37,9 @@ const toMongo = (match: Match): Doc =>
     })
   )
 
-function runAll(data: Record<string, Doc[]>, pipelines: Partial<Record<string, Pipeline>>): Results {
+function runAll(data: Record<string, Doc[]>, plan: Plan): Results {
   const out: Record<string, Doc[]> = {}
-  for (const [name, p] of Object.entries(pipelines)) {
+  for (const [name, p] of Object.entries(plan.pipelines) as Array<[string, Pipeline | undefined]>) {
     if (!p) continue
     const matched = newQuery(toMongo(p.match))
       .find(data[p.collection] ?? [])
@@ -46,18 +50,7 @@ function runAll(data: Record<string, Doc[]>, pipelines: Partial<Record<string, P
     })
     out[name] = newAggregator(stages).run(matched) as Doc[]
   }
-  return out as Results
-}
-
-/** A sorted read as the database answers it: match, sort by the path then _id, skip, limit. */
-function read(data: Record<string, Doc[]>, q: SortedRead): number[] {
-  const docs = newQuery(toMongo(q.match))
-    .find(data[q.collection] ?? [])
-    .sort({ [q.path]: 1, _id: 1 })
-    .skip(q.skip)
-    .limit(q.limit)
-    .all() as Doc[]
-  return docs.map((d) => q.path.split('.').reduce<unknown>((v, k) => (v as Doc)[k], d) as number)
+  return readsOf(plan, out as unknown as Record<string, CellRow[]>)
 }
 
 const cst = (s: string) => new Date(`${s}+08:00`)
@@ -140,18 +133,15 @@ const DATA: Record<string, Doc[]> = {
     { _id: 'p2', communityId: 'c1', status: 'approved', createdAt: cst('2026-01-02T09:00'), approvedAt: cst('2026-01-05T09:00') }
   ]
 }
-// The wish and points figures read rollups, as the functions keep them.
-DATA.rollups = rebuildRollups({
-  ledger: DATA.pointsLedger as unknown as LedgerEvent[],
-  wishes: DATA.wishes as unknown as WishFacts[]
-}) as unknown as Doc[]
+// Every figure reads rollups, as the functions keep them; both communities are of street s1.
+DATA.rollups = rebuildRollups(DATA, { streetOf: () => 's1' }) as unknown as Doc[]
 
 describe('the aggregation plan (mingo, hand-made documents)', () => {
-  const plan = figurePlan({ communityIds: ['c1', 'c2'], period: '2026-03', now: cst('2026-11-22T10:00'), overall: true })
-  const results = runAll(DATA, plan.pipelines)
+  const plan = figurePlan({ communityIds: ['c1', 'c2'], period: '2026-03', now: cst('2026-11-22T10:00'), streetId: 's1' })
+  const results = runAll(DATA, plan)
 
   it('counts each wish event in its CST month, and null dates nowhere', () => {
-    const parts = foldParts(plan, results, new Map(), new Map())
+    const parts = foldParts(plan, results, new Map())
     const c1 = figuresOf('c1', '一', parts.get('c1')!)
     // Posted in March: c, d (a and b were submitted in February). Published: b (Mar 1 00:00), d; a on Feb 28 23:59
     // is February. Claimed: a, b, d. 办结: b of the two published → 0.5.
@@ -178,33 +168,34 @@ describe('the aggregation plan (mingo, hand-made documents)', () => {
   })
 
   it('sums points per CST month: the first minute of April and the last of February stay out', () => {
-    const parts = foldParts(plan, results, new Map(), new Map())
+    const parts = foldParts(plan, results, new Map())
     expect(parts.get('c1')!.volunteer.points).toEqual({ issued: 10, redeemed: 8, adjustments: 0, adjusted: 0 })
     expect(parts.get('c2')!.volunteer.points).toEqual({ issued: -2, redeemed: 0, adjustments: 1, adjusted: -2 })
   })
 
   it('counts distinct volunteers with hours, per community and once over the street', () => {
-    const parts = foldParts(plan, results, new Map(), new Map())
+    const parts = foldParts(plan, results, new Map())
     expect(parts.get('c1')!.volunteer.service).toEqual({ active: 1, hours: 2 })
     expect(parts.get('c2')!.volunteer.service).toEqual({ active: 1, hours: 1.5 })
     expect(overallService(results)).toEqual({ active: 1, hours: 3.5 })
   })
 
   it('keeps a pending registration out of "approved" although its approval date is null', () => {
-    const parts = foldParts(plan, results, new Map(), new Map())
+    const parts = foldParts(plan, results, new Map())
     expect(parts.get('c1')!.party).toMatchObject({ registered: 2, approved: 1, renewed: 0 })
   })
 
-  it('finds medians of odd and even counts with sort/skip/limit', () => {
-    // c1 claims in March: a 1 day, b 3 days, d 3 days → median 3 days.
-    expect(read(DATA, medianQuery(['c1'], plan.range, 'claimMs', 3)!)).toEqual([3 * D])
-    // fulfilments in March: b 2 days, e 7 days → the two middle values.
-    expect(read(DATA, medianQuery(['c1', 'c2'], plan.range, 'fulfilMs', 2)!)).toEqual([2 * D, 7 * D])
-    expect(medianQuery(['c1'], plan.range, 'claimMs', 0)).toBeNull()
+  it('reads medians of odd and even counts from the histograms', () => {
+    // c1 claims in March: a 1 day, b 3 days, d 3 days → the bucket from 3 days, holding 3 days twice.
+    expect(mediansOf(results, 'c1').claimMs).toBe(3 * D)
+    // Fulfilments in March: b 2 days, e 7 days (c2) → the two middle values.
+    expect(mediansOf(results).fulfilMs).toBe((2 * D + 7 * D) / 2)
+    expect(mediansOf(results, 'c2').claimMs).toBe(4 * H)
+    expect(mediansOf({}, 'c1')).toEqual({ claimMs: null, fulfilMs: null })
   })
 
   it('adds communities up into the street total, recomputing the rate from the sums', () => {
-    const parts = foldParts(plan, results, new Map(), new Map())
+    const parts = foldParts(plan, results, new Map())
     const total = streetTotal('s1', '街道合计', [...parts.values()], {
       medians: { claimMs: 3 * D, fulfilMs: null },
       service: overallService(results),
@@ -231,7 +222,7 @@ describe('the aggregation plan (mingo, hand-made documents)', () => {
       ['2026-02', false],
       ['2026-03', true]
     ])
-    const r = runAll(DATA, detail.pipelines)
+    const r = runAll(DATA, detail)
     // a published in February (23:59 on the 28th), b and d in March; b confirmed in March; l2 99 points in February.
     expect(trendOf(monthPartsOf(detail, r, 'c1')).slice(4)).toEqual([
       { month: '2026-02', published: 1, confirmed: 0, hours: 0, pointsIssued: 99 },
@@ -241,9 +232,9 @@ describe('the aggregation plan (mingo, hand-made documents)', () => {
     const running = figurePlan({ communityIds: ['c1'], period: '2026', now: cst('2026-03-15T10:00'), detail: true })
     expect(running.slices.filter((m) => m.drawn).map((m) => m.key)).toEqual(['2026-01', '2026-02', '2026-03'])
     expect(running.slices.filter((m) => m.inPeriod)).toHaveLength(12)
-    expect(monthPartsOf(running, runAll(DATA, running.pipelines), 'c1').map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03'])
+    expect(monthPartsOf(running, runAll(DATA, running), 'c1').map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03'])
     // The period figures come from March only.
-    expect(foldParts(detail, r, new Map(), new Map()).get('c1')!.volunteer.points).toEqual({
+    expect(foldParts(detail, r, new Map()).get('c1')!.volunteer.points).toEqual({
       issued: 10,
       redeemed: 8,
       adjustments: 0,

@@ -1,33 +1,25 @@
-// The aggregation plan of a dashboard: for a set of communities and a period, which collection each figure
-// is counted in, with what $match (served by an index) and which $group stages (figures.ts). Each $group
-// keys on plain fields; the months of a trend are separate index ranges rather than per-document date
-// arithmetic. Wish and points figures come from rollups (_shared/domain/rollups.ts: counters per community
-// and month kept with each event), so they do not grow with history. The repository runs the pipelines; foldParts turns their rows into each community's parts.
+// The aggregation plan of a dashboard: for a set of communities and a period, which rollup counters each
+// figure adds up (_shared/domain/rollups.ts and communityRollups.ts: counters per community and month kept
+// with each event), with what $match (served by the rollups' index) and which $group stage (figures.ts).
+// Nothing is counted from history, so a dashboard reads as many cells whatever the size of the history:
+// sums per month for events, every month before the period's end for registrations "as they stand", the
+// period's distinct-people counter, and duration histograms for the medians. The repository runs the
+// pipelines; foldParts turns their rows into each community's parts.
 // Pure, so the whole plan can be checked against a hand-made data set without a database.
 import type { CollectionName } from '../../../_shared/docs'
 import type { CoverageCounts } from '../../../../types/schemas/lifeCircle'
-import { periodRange } from '../../../_shared/domain/period'
+import { monthOf, periodRange } from '../../../_shared/domain/period'
 import type { RollupFigure } from '../../../_shared/domain/rollups'
 import {
-  assessmentPerCommunity,
   confirmedIn,
   completedIn,
-  DURATION_EVENT,
-  hoursPerCommunity,
-  ledgerRollupGroup,
-  perCommunityRollup,
-  publishedRollupGroup,
-  confirmedRollupGroup,
-  medianRead,
-  memberGroup,
+  medianOfHistogram,
   pointsPart,
   publishedIn,
   ratingsIn,
-  serviceOverall,
-  servicePerCommunity,
   type CommunityParts,
   type ConfirmedRow,
-  type Duration,
+  type HistogramRow,
   type LedgerRow,
   type Medians,
   type MonthPart,
@@ -41,7 +33,7 @@ import { monthsOf, renewalHalf, trendMonths, type MonthRange, type Range } from 
 export interface Cond {
   gte?: number | Date
   gt?: number | Date
-  lt?: number | Date
+  lt?: number | Date | string
   in?: readonly unknown[]
 }
 export type Match = Record<string, string | number | boolean | Cond>
@@ -59,8 +51,8 @@ export interface PlanInput {
   now: Date
   /** A single community's dashboard: the trend months and the wish categories too. */
   detail?: boolean
-  /** A street: figures over all the communities at once that do not add up (distinct volunteers). */
-  overall?: boolean
+  /** A street: figures over all the communities at once that do not add up (distinct volunteers) — its id. */
+  streetId?: string
 }
 
 /** A range counted on its own: a month of the trend, or the whole period. */
@@ -77,15 +69,38 @@ export interface Plan {
   communityIds: readonly string[]
   range: Range
   slices: readonly Slice[]
+  /** What each figure reads of the pipelines' rows (readsOf). */
+  reads: Record<string, Read>
   pipelines: Record<string, Pipeline>
 }
 
+/** Grouped rows a rollup pipeline may answer (a street: communities × categories, statuses and buckets). */
+const ROLLUP_ROWS = 10_000
+
 /** The pipelines counted per slice. */
 type Sliced = 'published' | 'confirmed' | 'ledger' | 'hours'
-const sliceName = (what: Sliced, slice: Slice) => `${what}@${slice.key}`
 
-const within = (r: Range): Cond => ({ gte: r.start, lt: r.end })
-const countPer = (field = 'communityId') => ({ group: { _id: `$${field}`, n: { $sum: 1 } } })
+/** A row of the plan's pipelines: one counter's cells added up (shards, and months unless `m` is kept). */
+export interface CellRow {
+  _id: { f: string; c: string; m?: string; cat?: string; s?: string; r?: number | null; b?: number; k?: string; h?: string }
+  n: number
+  sum: number
+}
+
+/** What each figure reads: a rollup figure, which of the plan's pipelines holds it, and its rows' shape. */
+export interface Read {
+  figure: RollupFigure
+  /** `months`: the period's (and trend's) months; `standing`: every month before the period's end. */
+  from: 'months' | 'standing'
+  shape: (r: CellRow) => Row
+  keep?: (r: CellRow) => boolean
+}
+
+const count = (r: CellRow): Row => ({ _id: r._id.c, n: r.n })
+const sumAs =
+  (field: string) =>
+  (r: CellRow): Row => ({ _id: r._id.c, [field]: r.sum })
+const withMonth = (r: CellRow) => (r._id.m === undefined ? {} : { m: r._id.m })
 
 function slicesOf(input: PlanInput, range: Range): Slice[] {
   if (!input.detail) return [{ key: 'period', ...range, months: monthsOf(input.period).map((m) => m.month), inPeriod: true, drawn: false }]
@@ -102,68 +117,84 @@ function slicesOf(input: PlanInput, range: Range): Slice[] {
 
 export function figurePlan(input: PlanInput): Plan {
   const ids = input.communityIds
-  const communityId: Match[string] = ids.length === 1 ? ids[0] : { in: [...ids] }
   const range = periodRange(input.period)
   const slices = slicesOf(input, range)
+  const half = renewalHalf(input.period, input.now)
+  const reads: Record<string, Read> = {
+    posted: { figure: 'wishPosted', from: 'months', shape: count },
+    claimed: { figure: 'wishClaimed', from: 'months', shape: count },
+    claimedTimed: { figure: 'wishClaimTimed', from: 'months', shape: (r) => ({ _id: { c: r._id.c, b: r._id.b }, n: r.n, sum: r.sum }) },
+    fulfilled: { figure: 'wishFulfilled', from: 'months', shape: count },
+    fulfilledTimed: { figure: 'wishFulfilTimed', from: 'months', shape: (r) => ({ _id: { c: r._id.c, b: r._id.b }, n: r.n, sum: r.sum }) },
+    volunteers: { figure: 'volunteerJoined', from: 'standing', shape: count },
+    service: { figure: 'service', from: 'months', shape: sumAs('hours') },
+    serviceActive: { figure: 'serviceActive', from: 'months', shape: count },
+    goods: { figure: 'pickups', from: 'months', shape: count },
+    registered: { figure: 'memberRegistered', from: 'standing', shape: count },
+    approved: { figure: 'memberApproved', from: 'standing', shape: count },
+    renewed: { figure: 'memberRenewed', from: 'standing', shape: count, keep: (r) => r._id.h === half },
+    assessment: { figure: 'assessment', from: 'months', shape: sumAs('points') },
+    assessmentHours: { figure: 'assessmentHours', from: 'months', shape: sumAs('hours') },
+    partyActive: { figure: 'partyActive', from: 'months', shape: count },
+    units: { figure: 'unitApproved', from: 'standing', shape: count },
+    needs: { figure: 'needConfirmed', from: 'months', shape: count },
+    published: {
+      figure: 'wishPublished',
+      from: 'months',
+      shape: (r) => ({ _id: { c: r._id.c, cat: r._id.cat, s: r._id.s, ...withMonth(r) }, n: r.n })
+    },
+    confirmed: { figure: 'wishConfirmed', from: 'months', shape: (r) => ({ _id: { c: r._id.c, r: r._id.r, ...withMonth(r) }, n: r.n }) },
+    ledger: {
+      figure: 'ledger',
+      from: 'months',
+      shape: (r) => ({ _id: { c: r._id.c, k: r._id.k, ...withMonth(r) }, amount: r.sum, count: r.n })
+    },
+    ...(input.detail
+      ? { hours: { figure: 'service', from: 'months', shape: (r) => ({ _id: { c: r._id.c, ...withMonth(r) }, hours: r.sum }) } }
+      : {}),
+    // Distinct volunteers over the whole street: its own counter, kept under the street's id.
+    ...(input.streetId ? { serviceOverall: { figure: 'streetServiceActive', from: 'months', shape: count } } : {})
+  } satisfies Record<string, Read>
   const periodMonths = monthsOf(input.period).map((m) => m.month)
-  const rollup = (figure: RollupFigure, months: readonly string[], group: Stage): Pipeline => ({
+  // The counters of distinct people are kept per period (month, half or year), under the period itself.
+  const months = [...new Set([...slices.flatMap((s) => s.months), ...periodMonths, input.period])]
+  const figuresFrom = (from: Read['from']) => [...new Set(Object.values(reads).flatMap((r) => (r.from === from ? [r.figure] : [])))]
+  const scope = [...ids, ...(input.streetId ? [input.streetId] : [])]
+  const cells = (from: Read['from'], month: Cond, id: Record<string, string>): Pipeline => ({
     collection: 'rollups',
-    match: { figure, communityId, month: { in: months } },
-    stages: [{ group }]
+    match: { figure: { in: figuresFrom(from) }, communityId: scope.length === 1 ? scope[0] : { in: scope }, month },
+    stages: [
+      { group: { _id: { f: '$figure', c: '$communityId', ...id }, n: { $sum: '$n' }, sum: { $sum: '$sum' } } },
+      { limit: ROLLUP_ROWS }
+    ]
   })
-  const completed = (r: Range): Match => ({ communityId, status: 'completed', hours: { gt: 0 }, activityStart: within(r) })
-  const pipelines: Record<string, Pipeline> = {
-    posted: rollup('wishPosted', periodMonths, perCommunityRollup),
-    claimed: rollup('wishClaimed', periodMonths, perCommunityRollup),
-    claimedTimed: rollup('wishClaimTimed', periodMonths, perCommunityRollup),
-    fulfilled: rollup('wishFulfilled', periodMonths, perCommunityRollup),
-    fulfilledTimed: rollup('wishFulfilTimed', periodMonths, perCommunityRollup),
-    volunteers: { collection: 'volunteers', match: { communityId, createdAt: { lt: range.end } }, stages: [countPer()] },
-    service: { collection: 'enrollments', match: completed(range), stages: servicePerCommunity },
-    goods: {
-      collection: 'redemptions',
-      match: { communityId, status: 'pickedUp', closedAt: within(range) },
-      stages: [{ group: { _id: '$communityId', n: { $sum: '$quantity' } } }]
-    },
-    members: {
-      collection: 'partyMembers',
-      match: { communityId },
-      stages: [{ group: memberGroup(range, renewalHalf(input.period, input.now)) }]
-    },
-    assessment: { collection: 'assessmentEntries', match: { communityId, at: within(range) }, stages: assessmentPerCommunity },
-    units: { collection: 'partyUnits', match: { communityId, status: 'approved', approvedAt: { lt: range.end } }, stages: [countPer()] },
-    needs: {
-      collection: 'partyNeeds',
-      match: { communityId, status: 'confirmed' },
-      stages: [{ unwind: '$history' }, { match: { 'history.event': 'confirm', 'history.at': within(range) } }, countPer()]
+  const keys = { cat: '$key.cat', s: '$key.s', r: '$key.r', b: '$key.b', k: '$key.k' }
+  return {
+    communityIds: ids,
+    range,
+    slices,
+    reads,
+    pipelines: {
+      // A community's trend needs its months apart; a street adds up the period's months.
+      months: cells('months', { in: months }, input.detail ? { ...keys, m: '$month' } : keys),
+      standing: cells('standing', { lt: monthOf(range.end) }, { h: '$key.h' })
     }
   }
-  for (const slice of slices) {
-    pipelines[sliceName('published', slice)] = rollup('wishPublished', slice.months, publishedRollupGroup)
-    pipelines[sliceName('confirmed', slice)] = rollup('wishConfirmed', slice.months, confirmedRollupGroup)
-    pipelines[sliceName('ledger', slice)] = rollup('ledger', slice.months, ledgerRollupGroup)
-    if (input.detail)
-      pipelines[sliceName('hours', slice)] = { collection: 'enrollments', match: completed(slice), stages: hoursPerCommunity }
+}
+
+/** Each figure's rows, as the plan's reads shape them from the pipelines' cell rows. */
+export function readsOf(plan: Plan, rows: Readonly<Record<string, readonly CellRow[]>>): Results {
+  const periodMonths = new Set(plan.slices.filter((s) => s.inPeriod).flatMap((s) => s.months))
+  const results: Record<string, Row[]> = {}
+  for (const [name, read] of Object.entries(plan.reads)) {
+    const sliced = name === 'published' || name === 'confirmed' || name === 'ledger' || name === 'hours'
+    results[name] = (rows[read.from] ?? [])
+      .filter((r) => r._id.f === read.figure && (read.keep?.(r) ?? true))
+      // Figures of the period alone leave the trend's months before it out (sliced figures pick theirs).
+      .filter((r) => sliced || r._id.m === undefined || periodMonths.has(r._id.m) || !/^\d{4}-\d{2}$/.test(r._id.m))
+      .map(read.shape)
   }
-  if (input.overall) pipelines.serviceOverall = { collection: 'enrollments', match: completed(range), stages: serviceOverall }
-  return { communityIds: ids, range, slices, pipelines }
-}
-
-/** A sorted read that lands on the middle of the durations (null when no wish carries one). */
-export interface SortedRead {
-  collection: CollectionName
-  match: Match
-  /** Ascending, then by _id, so equal values come in a stable order. */
-  path: string
-  skip: number
-  limit: number
-}
-
-export function medianQuery(communityIds: readonly string[], range: Range, duration: Duration, n: number): SortedRead | null {
-  const read = medianRead(duration, n)
-  if (!read) return null
-  const communityId: Match[string] = communityIds.length === 1 ? communityIds[0] : { in: [...communityIds] }
-  return { collection: 'wishes', match: { communityId, [DURATION_EVENT[duration]]: within(range), [read.path]: { gte: 0 } }, ...read }
+  return results
 }
 
 export type Row = Record<string, unknown>
@@ -177,10 +208,16 @@ const rowsFor = <T>(results: Results, name: string, id: string) =>
   (results[name] ?? []).filter((r) => communityOf(r) === id) as unknown as T[]
 const num = (rows: readonly Row[], key: string) => rows.reduce((s, r) => s + (Number(r[key]) || 0), 0)
 
-/** One community's rows of a sliced pipeline, over the slices in the period (or every slice). */
-function sliced<T>(plan: Plan, results: Results, what: Sliced, id: string, only: 'period' | 'all' = 'period'): T[] {
-  return plan.slices.filter((s) => only === 'all' || s.inPeriod).flatMap((s) => rowsFor<T>(results, sliceName(what, s), id))
-}
+/** One community's rows of a sliced pipeline in one slice (rows without a month: the plan's only slice). */
+const inSlice = <T>(results: Results, what: Sliced, id: string, slice: Slice): T[] =>
+  rowsFor<Row>(results, what, id).filter((r) => {
+    const m = (r._id as { m?: string }).m
+    return m === undefined || slice.months.includes(m)
+  }) as unknown as T[]
+
+/** One community's rows of a sliced pipeline, over the slices in the period. */
+const sliced = <T>(plan: Plan, results: Results, what: Sliced, id: string): T[] =>
+  plan.slices.filter((s) => s.inPeriod).flatMap((s) => inSlice<T>(results, what, id, s))
 
 /** The wish counts of one community. */
 export function wishCountsOf(plan: Plan, results: Results, id: string): WishCounts {
@@ -205,35 +242,37 @@ export function wishCountsOf(plan: Plan, results: Results, id: string): WishCoun
 /** The wishes published in the period by one community, per category and status (for the category bars). */
 export const publishedRowsOf = (plan: Plan, results: Results, id: string) => sliced<PublishedRow>(plan, results, 'published', id)
 
-/** Each community's parts from the pipelines' rows, the medians and the life circle's coverage rows. */
+/** The median durations of one community (or of all the plan's communities) from their histograms. */
+export function mediansOf(results: Results, id?: string): Medians {
+  const rows = (name: string) => (id === undefined ? (results[name] ?? []) : rowsFor<Row>(results, name, id)) as unknown as HistogramRow[]
+  return { claimMs: medianOfHistogram(rows('claimedTimed')), fulfilMs: medianOfHistogram(rows('fulfilledTimed')) }
+}
+
+/** Each community's parts from the pipelines' rows and the life circle's coverage rows. */
 export function foldParts(
   plan: Plan,
   results: Results,
-  medians: ReadonlyMap<string, Medians>,
   coverage: ReadonlyMap<string, readonly CoverageCounts[]>
 ): Map<string, CommunityParts> {
   return new Map(
     plan.communityIds.map((id) => {
       const of = (name: string) => rowsFor<Row>(results, name, id)
-      const service = of('service')
-      const members = of('members')
-      const assessment = of('assessment')
       const parts: CommunityParts = {
         wish: wishCountsOf(plan, results, id),
-        medians: medians.get(id) ?? { claimMs: null, fulfilMs: null },
+        medians: mediansOf(results, id),
         volunteer: {
           registered: num(of('volunteers'), 'n'),
-          service: { active: num(service, 'active'), hours: num(service, 'hours') },
+          service: { active: num(of('serviceActive'), 'n'), hours: num(of('service'), 'hours') },
           points: pointsPart(sliced<LedgerRow>(plan, results, 'ledger', id)),
           goodsRedeemed: num(of('goods'), 'n')
         },
         party: {
-          registered: num(members, 'registered'),
-          approved: num(members, 'approved'),
-          renewed: num(members, 'renewed'),
-          active: num(assessment, 'active'),
-          hours: num(assessment, 'hours'),
-          points: num(assessment, 'points'),
+          registered: num(of('registered'), 'n'),
+          approved: num(of('approved'), 'n'),
+          renewed: num(of('renewed'), 'n'),
+          active: num(of('partyActive'), 'n'),
+          hours: num(of('assessmentHours'), 'hours'),
+          points: num(of('assessment'), 'points'),
           units: num(of('units'), 'n'),
           needsCompleted: num(of('needs'), 'n')
         },
@@ -251,15 +290,15 @@ export const monthPartsOf = (plan: Plan, results: Results, id: string): MonthPar
     .map((s) => ({
       month: s.key,
       wishes: {
-        published: rowsFor<PublishedRow>(results, sliceName('published', s), id),
-        confirmed: rowsFor<ConfirmedRow>(results, sliceName('confirmed', s), id)
+        published: inSlice<PublishedRow>(results, 'published', id, s),
+        confirmed: inSlice<ConfirmedRow>(results, 'confirmed', id, s)
       },
-      hours: num(rowsFor<Row>(results, sliceName('hours', s), id), 'hours'),
-      ledger: rowsFor<LedgerRow>(results, sliceName('ledger', s), id)
+      hours: num(inSlice<Row>(results, 'hours', id, s), 'hours'),
+      ledger: inSlice<LedgerRow>(results, 'ledger', id, s)
     }))
 
-/** Distinct volunteers and their hours over all the plan's communities. */
-export const overallService = (results: Results): ServicePart => {
-  const rows = results.serviceOverall ?? []
-  return { active: num(rows, 'active'), hours: num(rows, 'hours') }
-}
+/** Distinct volunteers over all the plan's communities (a street's counter) and their hours. */
+export const overallService = (results: Results): ServicePart => ({
+  active: num(results.serviceOverall ?? [], 'n'),
+  hours: num(results.service ?? [], 'hours')
+})

@@ -5,7 +5,7 @@ import type { Handler } from '../../../_shared/infra/router'
 import { periodRange } from '../../../_shared/domain/period'
 import { coverageOf, gather } from './collect'
 import { coverageBars, figuresOf, streetTotal, trendOf, wishCategoryBars } from '../domain/figures'
-import { figurePlan, foldParts, monthPartsOf, overallService, publishedRowsOf } from '../domain/plan'
+import { figurePlan, foldParts, mediansOf, monthPartsOf, overallService, publishedRowsOf } from '../domain/plan'
 import { communityScope, streetScope } from './scope'
 
 function periodScope(period: string): PeriodScope {
@@ -17,14 +17,14 @@ export const dashboard: Handler<'workbench', 'dashboard'> = async (input, { call
   const { community } = await communityScope(caller, input.communityId)
   const id = community._id
   const plan = figurePlan({ communityIds: [id], period: input.period, now, detail: true })
-  const [gathered, coverage] = await Promise.all([gather(plan), coverageOf({ kind: 'community', id, name: community.name }, now)])
-  const parts = foldParts(plan, gathered.results, gathered.medians, new Map([[id, coverage.rows]])).get(id)!
+  const [results, coverage] = await Promise.all([gather(plan), coverageOf({ kind: 'community', id, name: community.name }, now)])
+  const parts = foldParts(plan, results, new Map([[id, coverage.rows]])).get(id)!
   return {
     scope: { ...periodScope(input.period), communityId: id, communityName: community.name, streetId: community.streetId },
     figures: figuresOf(id, community.name, parts),
     coverage: coverageBars(coverage.rows, coverage.categories),
-    wishCategories: wishCategoryBars(publishedRowsOf(plan, gathered.results, id)),
-    trend: trendOf(monthPartsOf(plan, gathered.results, id)),
+    wishCategories: wishCategoryBars(publishedRowsOf(plan, results, id)),
+    trend: trendOf(monthPartsOf(plan, results, id)),
     generatedAt: now.toISOString()
   }
 }
@@ -33,18 +33,15 @@ export const STREET_TOTAL_LABEL = '街道合计'
 
 export const streetDashboard: Handler<'workbench', 'streetDashboard'> = async (input, { caller, now }) => {
   const { street, communities } = await streetScope(caller, input.streetId)
-  const plan = figurePlan({ communityIds: communities.map((c) => c._id), period: input.period, now, overall: true })
-  const [gathered, coverage] = await Promise.all([
-    gather(plan, { overall: true }),
-    coverageOf({ kind: 'street', id: street._id, name: street.name }, now)
-  ])
-  const parts = foldParts(plan, gathered.results, gathered.medians, new Map(coverage.communities.map((c) => [c.id, c.rows])))
+  const plan = figurePlan({ communityIds: communities.map((c) => c._id), period: input.period, now, streetId: street._id })
+  const [results, coverage] = await Promise.all([gather(plan), coverageOf({ kind: 'street', id: street._id, name: street.name }, now)])
+  const parts = foldParts(plan, results, new Map(coverage.communities.map((c) => [c.id, c.rows])))
   return {
     scope: { ...periodScope(input.period), streetId: street._id, streetName: street.name },
     rows: communities.map((c) => figuresOf(c._id, c.name, parts.get(c._id)!)),
     total: streetTotal(street._id, STREET_TOTAL_LABEL, [...parts.values()], {
-      medians: gathered.overallMedians ?? { claimMs: null, fulfilMs: null },
-      service: overallService(gathered.results),
+      medians: mediansOf(results),
+      service: overallService(results),
       coverage: coverage.rows
     }),
     generatedAt: now.toISOString()
