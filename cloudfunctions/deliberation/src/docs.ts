@@ -1,5 +1,6 @@
 // Stored shapes of the deliberation pillar (docs/pillars/deliberation.md). Voters' identities live in
 // `voteRegister` only; a secret vote's `ballots` hold choices and an opaque keyed id, nothing that joins them.
+import { opaqueId } from '../../_shared/infra/ids'
 import type { HouseholdStatus, Stance, TopicScopeLevel, TopicStatus, VoteKind, VoteStatus } from '../../../types/schemas/deliberation'
 
 export interface HouseholdDoc {
@@ -184,4 +185,20 @@ export interface PaperBallotDoc {
   confirmedBy: string | null
   confirmedAt: Date | null
   requestFingerprint?: string
+}
+
+/** Document ids: derived from their parts so retries and races land on one document (keyed: see infra/ids.ts). */
+export const ids = {
+  household: (compoundId: string, building: string, room: string) => opaqueId('hh', compoundId, building, room),
+  binding: (openid: string) => opaqueId('hm', openid),
+  topic: (openid: string, requestId: string) => opaqueId('tp', openid, requestId),
+  second: (topicId: string, openid: string) => opaqueId('ts', topicId, openid),
+  comment: (openid: string, requestId: string) => opaqueId('tc', openid, requestId),
+  flag: (commentId: string, openid: string) => opaqueId('cf', commentId, openid),
+  objection: (openid: string, requestId: string) => opaqueId('to', openid, requestId),
+  vote: (openid: string, requestId: string) => opaqueId('vt', openid, requestId),
+  register: (voteId: string, opening: string, key: string) => opaqueId('vr', voteId, opening, key),
+  /** Keyed with the `ids` secret: only the function can find a voter's ballot to replace it. */
+  ballot: (voteId: string, key: string) => opaqueId('bl', voteId, key),
+  paper: (openid: string, requestId: string) => opaqueId('pb', openid, requestId)
 }

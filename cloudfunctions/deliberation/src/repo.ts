@@ -15,38 +15,23 @@ import {
   type Tx
 } from '../../_shared/infra/db'
 import type { CompoundDoc, UserDoc } from '../../_shared/docs'
-import { opaqueId } from '../../_shared/infra/ids'
 import type { TopicStatus } from '../../../types/schemas/deliberation'
-import type {
-  BallotDoc,
-  CommentDoc,
-  CommentFlagDoc,
-  HouseholdDoc,
-  HouseholdMemberDoc,
-  ObjectionDoc,
-  PaperBallotDoc,
-  TopicDoc,
-  TopicSecondDoc,
-  VoteDoc,
-  VoteRegisterDoc
+import {
+  type BallotDoc,
+  type CommentDoc,
+  type CommentFlagDoc,
+  type HouseholdDoc,
+  type HouseholdMemberDoc,
+  type ObjectionDoc,
+  type PaperBallotDoc,
+  type TopicDoc,
+  type TopicSecondDoc,
+  type VoteDoc,
+  type VoteRegisterDoc,
+  ids
 } from './docs'
 
-export { createOnce, inTransaction, type PageInput, type Tx }
-
-export const ids = {
-  household: (compoundId: string, building: string, room: string) => opaqueId('hh', compoundId, building, room),
-  binding: (openid: string) => opaqueId('hm', openid),
-  topic: (openid: string, requestId: string) => opaqueId('tp', openid, requestId),
-  second: (topicId: string, openid: string) => opaqueId('ts', topicId, openid),
-  comment: (openid: string, requestId: string) => opaqueId('tc', openid, requestId),
-  flag: (commentId: string, openid: string) => opaqueId('cf', commentId, openid),
-  objection: (openid: string, requestId: string) => opaqueId('to', openid, requestId),
-  vote: (openid: string, requestId: string) => opaqueId('vt', openid, requestId),
-  register: (voteId: string, opening: string, key: string) => opaqueId('vr', voteId, opening, key),
-  /** Keyed with the `ids` secret: only the function can find a voter's ballot to replace it. */
-  ballot: (voteId: string, key: string) => opaqueId('bl', voteId, key),
-  paper: (openid: string, requestId: string) => opaqueId('pb', openid, requestId)
-}
+export { createOnce, ids, inTransaction, type PageInput, type Tx }
 
 export const loadUser = (openid: string) => getDoc<UserDoc>('users', openid)
 export const loadCompound = (id: string) => getDoc<CompoundDoc>('compounds', id)
