@@ -36,8 +36,8 @@ const GRID = 'grid1'
 /** Residents r000… of building 3 of cp001, each their own household, verified (seeded). */
 const VOTERS = Array.from({ length: 100 }, (_, i) => `r${String(i).padStart(3, '0')}`)
 
-function binding(openid: string, building: string, room: string, compoundId = 'cp001', communityId = 'cm01'): HouseholdMemberDoc {
-  return {
+function binding(openid: string, building: string, room: string, compoundId = 'cp001', communityId = 'cm01'): HouseholdMemberDoc & Record<string, unknown> {
+  const doc: HouseholdMemberDoc = {
     _id: ids.binding(openid),
     openid,
     householdId: ids.household(compoundId, building, room),
@@ -51,6 +51,7 @@ function binding(openid: string, building: string, room: string, compoundId = 'c
     decidedBy: STAFF,
     reason: null
   }
+  return { ...doc }
 }
 
 beforeAll(() => {

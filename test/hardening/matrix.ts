@@ -19,6 +19,7 @@
 //   (FAILED_PRECONDITION), registering twice (CONFLICT). Those are listed under `answers`.
 // - The system caller exists only for timer triggers (`timer`): a call without an openid is refused by the
 //   gateway, and by every function unless the platform fired one of its timers (UNAUTHENTICATED, trust-caller.test.ts).
+import { DELIBERATION } from './matrix.deliberation'
 import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import type { ErrorCode } from '../../types/envelope'
 import type { ActionOf, FnName } from '../../types'
@@ -650,6 +651,8 @@ export const MATRIX: Matrix = {
     ],
     listProjects: [{ scope: 'any signed-in person', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }]
   },
+
+  deliberation: DELIBERATION,
 
   workbench: {
     queues: [

@@ -15,6 +15,7 @@ import { wishFixture } from '../../../cloudfunctions/wish/src/domain/fixture'
 import type { ActorRole } from '../../../cloudfunctions/_shared/docs/wish'
 import type { WishStatus } from '../../../types/enums'
 import type { Store } from '../../../local-cloud/store'
+import { deliberationDocs } from './deliberationWorld'
 import { communityDoc, compoundDoc, fundingDocs, grants, merchantDoc, point, streetDoc, userDoc, volunteerDoc, type Grant } from './world'
 
 /** Everyone who may call a function from the app, by what they are and where. */
@@ -735,7 +736,8 @@ export function buildMatrixWorld(now = new Date()): MatrixWorld {
     ],
     ...volunteering(now),
     ...supermarket(now),
-    ...party(now, half)
+    ...party(now, half),
+    ...deliberationDocs(now, { resident: WHO.resident, applicant: OTHERS.applicant, staff: WHO.staff, grid: 'hz-grid' })
   } as unknown as MatrixWorld['docs']
   return { now, year: assessmentPeriod(now), half, docs }
 }
