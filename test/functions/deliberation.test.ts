@@ -36,7 +36,13 @@ const GRID = 'grid1'
 /** Residents r000… of building 3 of cp001, each their own household, verified (seeded). */
 const VOTERS = Array.from({ length: 100 }, (_, i) => `r${String(i).padStart(3, '0')}`)
 
-function binding(openid: string, building: string, room: string, compoundId = 'cp001', communityId = 'cm01'): HouseholdMemberDoc & Record<string, unknown> {
+function binding(
+  openid: string,
+  building: string,
+  room: string,
+  compoundId = 'cp001',
+  communityId = 'cm01'
+): HouseholdMemberDoc & Record<string, unknown> {
   const doc: HouseholdMemberDoc = {
     _id: ids.binding(openid),
     openid,
@@ -374,5 +380,15 @@ describe('outcome', () => {
     const done = await ok(d.progress({ topicId, step: 1, progress: 100, note: '已投入使用' }, STAFF))
     expect(done.status).toBe('done')
     expect(done.steps.every((s) => s.doneAt)).toBe(true)
+  })
+})
+
+describe('account deletion', () => {
+  test('erases the author’s name on their comments and removes their household binding', async () => {
+    const topic = await ok(d.raiseTopic(topicInput(), STAFF))
+    const c = await ok(d.comment({ requestId: nextRequestId(), topicId: topic.topicId, stance: 'neutral', text: '再商量' }, 'r099'))
+    await ok(api.user.deleteAccount({ confirm: '注销' }, 'r099'))
+    expect(lc.cloud.store.get('topicComments', c.commentId)).toMatchObject({ author: '已注销用户', text: '再商量' })
+    expect(lc.cloud.store.get('householdMembers', ids.binding('r099'))).toBeNull()
   })
 })

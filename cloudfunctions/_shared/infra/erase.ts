@@ -43,11 +43,15 @@ export const ERASE_RULES: EraseRule[] = [
     collection: 'partyNeeds',
     owner: 'claimant.id',
     set: { 'claimant.name': ERASED_NAME, 'claimant.pledge': null, 'claimant.branch': null }
-  }
+  },
+  // Deliberation comments keep their text (the record of a consultation) without the author's name.
+  { collection: 'topicComments', owner: 'authorId', set: { author: ERASED_NAME } }
 ]
 
 /** Collections whose documents about the person are removed whole on deletion: nothing in them outlives the account. */
 export const ERASE_REMOVALS: Array<{ collection: CollectionName; owner: string }> = [
   // The person's message centre (消息): their notices, read or not.
-  { collection: 'notices', owner: 'recipient' }
+  { collection: 'notices', owner: 'recipient' },
+  // The person's household binding (a frozen vote register keeps its opaque entries).
+  { collection: 'householdMembers', owner: 'openid' }
 ]
