@@ -216,6 +216,13 @@ export const database = {
       'a ballot: choices only; _id = opaqueId("bl", voteId, voterKey) (keyed: only the function finds it); open votes add the voter',
       [{ keys: { voteId: 1 } }]
     ),
+    meetings: c(
+      'a meeting (议事会) on a topic: mode, agenda, frozen eligible count, counters, minutes; _id = opaqueId("mt", openid, requestId)',
+      [{ keys: { topicId: 1 } }, { keys: { communityId: 1, startsAt: -1 } }]
+    ),
+    meetingAttendance: c('one person registered for a meeting and their sign-in; _id = opaqueId("ma", meetingId, openid)', [
+      { keys: { meetingId: 1 } }
+    ]),
     paperBallots: c('a paper ballot entered by a grid worker, pending a second staff member; _id = opaqueId("pb", openid, requestId)', [
       { keys: { communityId: 1, status: 1 } },
       { keys: { voteId: 1 } }

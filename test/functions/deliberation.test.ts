@@ -392,3 +392,32 @@ describe('account deletion', () => {
     expect(lc.cloud.store.get('householdMembers', ids.binding('r099'))).toBeNull()
   })
 })
+
+describe('meetings', () => {
+  test('scheduled on an agenda topic; residents in scope register; staff scan their own code; live quorum; minutes', async () => {
+    const topic = await ok(d.raiseTopic(topicInput({ building: '4', title: '4号楼外墙维修' }), STAFF))
+    const base = { requestId: nextRequestId(), topicId: topic.topicId, startsAt: future(2), agenda: ['维修方案', '费用分摊'] }
+    await fails(d.scheduleMeeting({ ...base, mode: 'inPerson' }, STAFF), 'INVALID_ARGUMENT')
+    await fails(d.scheduleMeeting({ ...base, mode: 'inPerson', venue: '社区议事厅' }, 'staff2'), 'PERMISSION_DENIED')
+    const meeting = await ok(
+      d.scheduleMeeting({ ...base, mode: 'both', venue: '社区议事厅', onlineLink: 'https://meeting.example/123' }, STAFF)
+    )
+    expect(meeting).toMatchObject({ eligible: 1, registered: 0, attended: 0, quorum: false })
+    const { meetingId } = meeting
+    await fails(d.registerMeeting({ meetingId }, 'r000'), 'PERMISSION_DENIED')
+    await fails(d.meetingCode({ meetingId }, 'other4'), 'FAILED_PRECONDITION')
+    await ok(d.registerMeeting({ meetingId }, 'other4'))
+    expect((await ok(d.registerMeeting({ meetingId }, 'other4'))).registered).toBe(1)
+    const code = await ok(d.meetingCode({ meetingId }, 'other4'))
+    expect(code.qr).toMatch(/^LLT-MTG:/)
+    expect(code.qr).not.toContain('other4')
+    await fails(d.signInMeeting({ meetingId, code: code.qr.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }, STAFF), 'FAILED_PRECONDITION')
+    await fails(d.signInMeeting({ meetingId, code: code.qr }, 'other4'), 'PERMISSION_DENIED')
+    const signed = await ok(d.signInMeeting({ meetingId, code: code.short }, STAFF))
+    expect(signed).toMatchObject({ attended: 1, quorum: true })
+    expect((await ok(d.signInMeeting({ meetingId, code: code.qr }, STAFF))).attended).toBe(1)
+    expect(await ok(d.meetingDetail({ meetingId }, 'other4'))).toMatchObject({ registeredByMe: true, attendedByMe: true })
+    expect((await ok(d.recordMinutes({ meetingId, minutes: '同意维修，费用按户分摊' }, STAFF))).minutes).toContain('分摊')
+    await fails(d.registerMeeting({ meetingId }, 'other4'), 'CONFLICT')
+  })
+})

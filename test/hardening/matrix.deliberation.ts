@@ -7,7 +7,9 @@ import type { ActionOf } from '../../types'
 import type { Input } from '../support/client'
 import type { Row } from './matrix'
 import { DELIB } from './support/deliberationWorld'
-import { CALLER_KINDS, ownPhoto, WHO, type CallerKind } from './support/matrixWorld'
+import { codePayload, windowOf } from '../../cloudfunctions/_shared/domain/checkinToken'
+import { ids } from '../../cloudfunctions/deliberation/src/docs'
+import { CALLER_KINDS, ownPhoto, SECRETS, WHO, type CallerKind } from './support/matrixWorld'
 
 type Rows = { [A in ActionOf<'deliberation'>]?: Row<Input<'deliberation', A>> }
 
@@ -162,5 +164,48 @@ export const DELIBERATION: Rows = {
   progress: [
     { scope: 'an implementing topic of cm01: its staff', allow: STAFF, payload: () => ({ topicId: t.implementing, step: 0, progress: 50 }) }
   ],
-  handOff: [{ scope: 'a resolved topic of cm01: its staff', allow: STAFF, payload: () => ({ topicId: t.resolving }) }]
+  handOff: [{ scope: 'a resolved topic of cm01: its staff', allow: STAFF, payload: () => ({ topicId: t.resolving }) }],
+  scheduleMeeting: [
+    {
+      scope: 'an agenda topic of cm01: its staff',
+      allow: STAFF,
+      payload: (w) => ({
+        requestId: req(),
+        topicId: t.agenda,
+        mode: 'inPerson',
+        venue: '社区议事厅',
+        startsAt: new Date(w.now.getTime() + 86_400_000).toISOString(),
+        agenda: ['加装方案']
+      })
+    }
+  ],
+  meetingDetail: [{ scope: 'public', allow: EVERYONE, payload: () => ({ meetingId: DELIB.meeting }) }],
+  registerMeeting: [
+    {
+      scope: 'a meeting of cm01: verified residents in its topic’s scope',
+      allow: ['resident'],
+      payload: () => ({ meetingId: DELIB.meeting })
+    }
+  ],
+  meetingCode: [
+    {
+      scope: 'own code; a person not registered answers FAILED_PRECONDITION',
+      allow: SIGNED_IN,
+      answers: Object.fromEntries(SIGNED_IN.filter((k) => k !== 'resident').map((k) => [k, 'FAILED_PRECONDITION'])),
+      payload: () => ({ meetingId: DELIB.meeting })
+    }
+  ],
+  signInMeeting: [
+    {
+      scope: 'a meeting of cm01: its staff scan a registered attendee’s code',
+      allow: STAFF,
+      payload: () => ({
+        meetingId: DELIB.meeting,
+        code: codePayload(SECRETS.checkin, 'attendee', ids.attendance(DELIB.meeting, WHO.resident), windowOf(Date.now()))
+      })
+    }
+  ],
+  recordMinutes: [
+    { scope: 'a meeting of cm01: its staff', allow: STAFF, payload: () => ({ meetingId: DELIB.meeting, minutes: '同意加装' }) }
+  ]
 }

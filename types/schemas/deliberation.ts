@@ -183,6 +183,24 @@ export const ProgressInput = z.object({
   note: optionalText('进展说明', 200),
   photos: photos('进展照片').default([])
 })
+export const MEETING_MODES = ['inPerson', 'online', 'both'] as const
+export type MeetingMode = (typeof MEETING_MODES)[number]
+export const MEETING_MODE_LABELS: Record<MeetingMode, string> = { inPerson: '线下', online: '线上', both: '线上线下' }
+export const ScheduleMeetingInput = z.object({
+  requestId,
+  topicId,
+  mode: z.enum(MEETING_MODES, { errorMap: () => ({ message: '请选择会议形式' }) }),
+  startsAt: dateTime('开始时间'),
+  venue: optionalText('会议地点', 60),
+  onlineLink: optionalText('线上会议链接', 200),
+  agenda: z
+    .array(text('议程', { max: 60 }))
+    .min(1, '请填写议程')
+    .max(20, '议程过多')
+})
+export const MeetingRef = z.object({ meetingId: id('会议编号') })
+export const SignInInput = z.object({ meetingId: id('会议编号'), code: text('签到码', { max: 200 }) })
+export const MinutesInput = z.object({ meetingId: id('会议编号'), minutes: text('会议纪要', { max: DELIBERATION_LIMITS.summary }) })
 export const Empty = z.object({}).optional().default({})
 
 // --- answers -------------------------------------------------------------------------------------
@@ -277,6 +295,33 @@ export interface PaperBallotView {
   status: 'pending' | 'confirmed'
 }
 
+export interface MeetingView {
+  meetingId: string
+  topicId: string
+  mode: MeetingMode
+  startsAt: string
+  venue: string | null
+  onlineLink: string | null
+  agenda: string[]
+  /** Verified residents of the topic's scope when the meeting was scheduled. */
+  eligible: number
+  registered: number
+  attended: number
+  /** Live quorum: attended is more than half of eligible. */
+  quorum: boolean
+  minutes: string | null
+  /** Whether the reader registered and signed in. */
+  registeredByMe: boolean
+  attendedByMe: boolean
+}
+export interface MeetingCodeView {
+  /** The QR text staff scan (rotates every 30 s). */
+  qr: string
+  /** The same code to type. */
+  short: string
+  validUntil: string
+}
+
 export const deliberation = {
   requestHousehold: action(RequestHouseholdInput).returns<HouseholdBindingView>(),
   myHousehold: action(Empty).returns<HouseholdBindingView | null>(),
@@ -307,5 +352,11 @@ export const deliberation = {
   endPublicity: action(Empty).returns<{ ended: number }>(),
   resolve: action(ResolveInput).returns<TopicView>(),
   progress: action(ProgressInput).returns<TopicView>(),
-  handOff: action(TopicRef).returns<TopicView>()
+  handOff: action(TopicRef).returns<TopicView>(),
+  scheduleMeeting: action(ScheduleMeetingInput).returns<MeetingView>(),
+  meetingDetail: action(MeetingRef).returns<MeetingView>(),
+  registerMeeting: action(MeetingRef).returns<MeetingView>(),
+  meetingCode: action(MeetingRef).returns<MeetingCodeView>(),
+  signInMeeting: action(SignInInput).returns<MeetingView>(),
+  recordMinutes: action(MinutesInput).returns<MeetingView>()
 }

@@ -1,7 +1,15 @@
 // Stored shapes of the deliberation pillar (docs/pillars/deliberation.md). Voters' identities live in
 // `voteRegister` only; a secret vote's `ballots` hold choices and an opaque keyed id, nothing that joins them.
 import { opaqueId } from '../../_shared/infra/ids'
-import type { HouseholdStatus, Stance, TopicScopeLevel, TopicStatus, VoteKind, VoteStatus } from '../../../types/schemas/deliberation'
+import type {
+  HouseholdStatus,
+  MeetingMode,
+  Stance,
+  TopicScopeLevel,
+  TopicStatus,
+  VoteKind,
+  VoteStatus
+} from '../../../types/schemas/deliberation'
 
 export interface HouseholdDoc {
   _id: string
@@ -187,6 +195,37 @@ export interface PaperBallotDoc {
   requestFingerprint?: string
 }
 
+/** A meeting (议事会) on a topic; `eligible` is frozen when it is scheduled (the live quorum's base). */
+export interface MeetingDoc {
+  _id: string
+  topicId: string
+  communityId: string
+  mode: MeetingMode
+  startsAt: Date
+  venue: string | null
+  onlineLink: string | null
+  agenda: string[]
+  eligible: number
+  registered: number
+  attended: number
+  minutes: string | null
+  createdBy: string
+  createdAt: Date
+  requestFingerprint?: string
+}
+
+/** One person's registration and sign-in; `_id` = opaqueId('ma', meetingId, openid), the subject of their code. */
+export interface AttendanceDoc {
+  _id: string
+  meetingId: string
+  openid: string
+  registeredAt: Date
+  signedInAt: Date | null
+  signedInBy: string | null
+  /** The signature of the code used, so one code signs in once. */
+  codeSignature: string | null
+}
+
 /** Document ids: derived from their parts so retries and races land on one document (keyed: see infra/ids.ts). */
 export const ids = {
   household: (compoundId: string, building: string, room: string) => opaqueId('hh', compoundId, building, room),
@@ -200,5 +239,7 @@ export const ids = {
   register: (voteId: string, opening: string, key: string) => opaqueId('vr', voteId, opening, key),
   /** Keyed with the `ids` secret: only the function can find a voter's ballot to replace it. */
   ballot: (voteId: string, key: string) => opaqueId('bl', voteId, key),
-  paper: (openid: string, requestId: string) => opaqueId('pb', openid, requestId)
+  paper: (openid: string, requestId: string) => opaqueId('pb', openid, requestId),
+  meeting: (openid: string, requestId: string) => opaqueId('mt', openid, requestId),
+  attendance: (meetingId: string, openid: string) => opaqueId('ma', meetingId, openid)
 }

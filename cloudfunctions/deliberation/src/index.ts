@@ -3,6 +3,7 @@
 // (docs/pillars/deliberation.md).
 import { contract } from '../../../types'
 import { createFunction } from '../../_shared/infra/router'
+import { meetingCode, meetingDetail, recordMinutes, registerMeeting, scheduleMeeting, signInMeeting } from './handlers/meetings'
 import { householdQueue, myHousehold, requestHousehold, unbindHousehold, verifyHousehold } from './handlers/households'
 import { endPublicity, handOff, object, progress, publish, resolve } from './handlers/outcome'
 import {
@@ -56,7 +57,13 @@ export const main = createFunction(
     endPublicity: { allow: ['system', 'staff'], handler: endPublicity },
     resolve: { allow: ['staff'], handler: resolve },
     progress: { allow: ['staff'], handler: progress },
-    handOff: { allow: ['staff'], handler: handOff }
+    handOff: { allow: ['staff'], handler: handOff },
+    scheduleMeeting: { allow: ['staff'], handler: scheduleMeeting },
+    meetingDetail: { allow: ['anyone'], handler: meetingDetail },
+    registerMeeting: { allow: ['resident'], handler: registerMeeting },
+    meetingCode: { allow: ['resident'], handler: meetingCode },
+    signInMeeting: { allow: ['staff'], handler: signInMeeting },
+    recordMinutes: { allow: ['staff'], handler: recordMinutes }
   },
   TIMERS
 )

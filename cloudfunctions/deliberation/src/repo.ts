@@ -1,6 +1,7 @@
 // Reads and writes of households, topics, comments, votes, the register and ballots: the only module of this
 // function that touches the database. Handlers run transactions through `inTransaction` and hand its `tx` here.
 import { _ } from '../../_shared/infra/cloud'
+import { appSecret } from '../../_shared/infra/secrets'
 import {
   coll,
   createOnce,
@@ -17,7 +18,9 @@ import {
 import type { CompoundDoc, UserDoc } from '../../_shared/docs'
 import type { TopicStatus } from '../../../types/schemas/deliberation'
 import {
+  type AttendanceDoc,
   type BallotDoc,
+  type MeetingDoc,
   type CommentDoc,
   type CommentFlagDoc,
   type HouseholdDoc,
@@ -134,3 +137,16 @@ export const loadPaper = (id: string, tx?: Tx) => loadDoc<PaperBallotDoc>('paper
 export const updatePaper = (tx: Tx, id: string, patch: Partial<PaperBallotDoc>) => updateDoc('paperBallots', id, patch, tx)
 export const pendingPapers = (communityId: string) =>
   getAll<PaperBallotDoc>(coll('paperBallots').where({ communityId, status: 'pending' }).orderBy('enteredAt', 'asc'), 500)
+
+// --- meetings ---------------------------------------------------------------------------------------------
+
+export const loadMeeting = (id: string, tx?: Tx) => loadDoc<MeetingDoc>('meetings', id, '会议不存在', tx)
+export const updateMeeting = (tx: Tx, id: string, patch: Partial<MeetingDoc>) => updateDoc('meetings', id, patch, tx)
+export const findAttendance = (meetingId: string, openid: string, tx?: Tx) =>
+  getDoc<AttendanceDoc>('meetingAttendance', ids.attendance(meetingId, openid), tx)
+export const findAttendanceById = (id: string, tx?: Tx) => getDoc<AttendanceDoc>('meetingAttendance', id, tx)
+export const putAttendance = (tx: Tx, doc: AttendanceDoc) => putDoc('meetingAttendance', doc, tx)
+export const updateAttendance = (tx: Tx, id: string, patch: Partial<AttendanceDoc>) => updateDoc('meetingAttendance', id, patch, tx)
+export const attendanceIds = async (meetingId: string) =>
+  (await getAll<AttendanceDoc>(coll('meetingAttendance').where({ meetingId }), 5000)).map((a) => a._id)
+export const checkinSecret = () => appSecret('checkin')

@@ -22,6 +22,7 @@ export const DELIB = {
   vote: { open: 'vtOpen', draft: 'vtDraft', due: 'vtDue' },
   comment: 'tcA',
   paper: 'pbPending',
+  meeting: 'mtA',
   opening: 'op-matrix'
 } as const
 
@@ -144,6 +145,35 @@ export function deliberationDocs(now: Date, who: { resident: string; applicant: 
         reviewed: false,
         removed: false,
         at: earlier
+      }
+    ],
+    meetings: [
+      {
+        _id: DELIB.meeting,
+        topicId: t.agenda,
+        communityId: 'cm01',
+        mode: 'inPerson',
+        startsAt: later,
+        venue: '社区议事厅',
+        onlineLink: null,
+        agenda: ['加装方案'],
+        eligible: 1,
+        registered: 1,
+        attended: 0,
+        minutes: null,
+        createdBy: who.staff,
+        createdAt: earlier
+      }
+    ],
+    meetingAttendance: [
+      {
+        _id: ids.attendance(DELIB.meeting, who.resident),
+        meetingId: DELIB.meeting,
+        openid: who.resident,
+        registeredAt: earlier,
+        signedInAt: null,
+        signedInBy: null,
+        codeSignature: null
       }
     ],
     paperBallots: [
