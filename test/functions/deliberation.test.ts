@@ -421,3 +421,16 @@ describe('meetings', () => {
     await fails(d.registerMeeting({ meetingId }, 'other4'), 'CONFLICT')
   })
 })
+
+describe('figures', () => {
+  test('topics raised, decided and implemented, participation, time to decision: staff and their street admin', async () => {
+    const figures = await ok(d.stats({ communityId: 'cm01' }, STAFF))
+    expect(figures.raised).toBeGreaterThan(figures.decided)
+    expect(figures.decided).toBeGreaterThanOrEqual(figures.implemented)
+    expect(figures.implemented).toBeGreaterThanOrEqual(1)
+    expect(figures.participation).toBeGreaterThan(0)
+    expect(figures.medianDaysToDecision).toBe(0)
+    await fails(d.stats({ communityId: 'cm01' }, 'staff2'), 'PERMISSION_DENIED')
+    await fails(d.stats({ communityId: 'cm01' }, 'r001'), 'PERMISSION_DENIED')
+  })
+})

@@ -205,6 +205,7 @@ export const DELIBERATION: Rows = {
       })
     }
   ],
+  stats: [{ scope: 'cm01: its staff or its street admin', allow: ['staff', 'streetAdmin'], payload: () => ({ communityId: 'cm01' }) }],
   recordMinutes: [
     { scope: 'a meeting of cm01: its staff', allow: STAFF, payload: () => ({ meetingId: DELIB.meeting, minutes: '同意加装' }) }
   ]

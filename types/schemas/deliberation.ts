@@ -201,6 +201,7 @@ export const ScheduleMeetingInput = z.object({
 export const MeetingRef = z.object({ meetingId: id('会议编号') })
 export const SignInInput = z.object({ meetingId: id('会议编号'), code: text('签到码', { max: 200 }) })
 export const MinutesInput = z.object({ meetingId: id('会议编号'), minutes: text('会议纪要', { max: DELIBERATION_LIMITS.summary }) })
+export const StatsInput = z.object({ communityId: id('社区') })
 export const Empty = z.object({}).optional().default({})
 
 // --- answers -------------------------------------------------------------------------------------
@@ -322,6 +323,14 @@ export interface MeetingCodeView {
   validUntil: string
 }
 
+export interface DeliberationStats {
+  raised: number
+  decided: number
+  implemented: number
+  participation: number | null
+  medianDaysToDecision: number | null
+}
+
 export const deliberation = {
   requestHousehold: action(RequestHouseholdInput).returns<HouseholdBindingView>(),
   myHousehold: action(Empty).returns<HouseholdBindingView | null>(),
@@ -358,5 +367,6 @@ export const deliberation = {
   registerMeeting: action(MeetingRef).returns<MeetingView>(),
   meetingCode: action(MeetingRef).returns<MeetingCodeView>(),
   signInMeeting: action(SignInInput).returns<MeetingView>(),
-  recordMinutes: action(MinutesInput).returns<MeetingView>()
+  recordMinutes: action(MinutesInput).returns<MeetingView>(),
+  stats: action(StatsInput).returns<DeliberationStats>()
 }

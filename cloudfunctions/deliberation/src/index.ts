@@ -5,7 +5,7 @@ import { contract } from '../../../types'
 import { createFunction } from '../../_shared/infra/router'
 import { meetingCode, meetingDetail, recordMinutes, registerMeeting, scheduleMeeting, signInMeeting } from './handlers/meetings'
 import { householdQueue, myHousehold, requestHousehold, unbindHousehold, verifyHousehold } from './handlers/households'
-import { endPublicity, handOff, object, progress, publish, resolve } from './handlers/outcome'
+import { endPublicity, handOff, object, progress, publish, resolve, stats } from './handlers/outcome'
 import {
   comment,
   comments,
@@ -63,7 +63,8 @@ export const main = createFunction(
     registerMeeting: { allow: ['resident'], handler: registerMeeting },
     meetingCode: { allow: ['resident'], handler: meetingCode },
     signInMeeting: { allow: ['staff'], handler: signInMeeting },
-    recordMinutes: { allow: ['staff'], handler: recordMinutes }
+    recordMinutes: { allow: ['staff'], handler: recordMinutes },
+    stats: { allow: ['staff', 'streetAdmin'], handler: stats }
   },
   TIMERS
 )

@@ -15,7 +15,7 @@ import {
   type PageInput,
   type Tx
 } from '../../_shared/infra/db'
-import type { CompoundDoc, UserDoc } from '../../_shared/docs'
+import type { CommunityDoc, CompoundDoc, UserDoc } from '../../_shared/docs'
 import type { TopicStatus } from '../../../types/schemas/deliberation'
 import {
   type AttendanceDoc,
@@ -37,6 +37,7 @@ import {
 export { createOnce, ids, inTransaction, type PageInput, type Tx }
 
 export const loadUser = (openid: string) => getDoc<UserDoc>('users', openid)
+export const loadCommunity = (id: string) => getDoc<CommunityDoc>('communities', id)
 export const loadCompound = (id: string) => getDoc<CompoundDoc>('compounds', id)
 export async function usersById(openids: string[]): Promise<Map<string, UserDoc>> {
   const unique = [...new Set(openids)]
@@ -150,3 +151,8 @@ export const updateAttendance = (tx: Tx, id: string, patch: Partial<AttendanceDo
 export const attendanceIds = async (meetingId: string) =>
   (await getAll<AttendanceDoc>(coll('meetingAttendance').where({ meetingId }), 5000)).map((a) => a._id)
 export const checkinSecret = () => appSecret('checkin')
+
+// --- figures ----------------------------------------------------------------------------------------------
+
+export const allTopicsOf = (communityId: string) => getAll<TopicDoc>(coll('topics').where({ communityId }), 20_000)
+export const closedVotesOf = (communityId: string) => getAll<VoteDoc>(coll('votes').where({ communityId, status: 'closed' }), 20_000)

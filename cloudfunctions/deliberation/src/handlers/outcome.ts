@@ -1,14 +1,25 @@
 // Outcome: 公示 for at least 5 working days with objections, the resolution, implementation steps followed to
 // done, and the hand-off marker to a community project (pillar 7) (docs/pillars/deliberation.md, "Outcome").
 import { addWorkingDays } from '../../../_shared/domain/holidays'
-import { isStaffOf, personOf, requireStaffOf } from '../../../_shared/infra/auth'
-import { conflict, invalid } from '../../../_shared/infra/errors'
+import { hasGrant, isStaffOf, personOf, requireStaffOf } from '../../../_shared/infra/auth'
+import { denied, conflict, invalid } from '../../../_shared/infra/errors'
+import {
+  loadCommunity,
+  allTopicsOf,
+  closedVotesOf,
+  createObjection,
+  duePublicity,
+  ids,
+  inTransaction,
+  loadTopic,
+  updateTopic
+} from '../repo'
 import { requireOwnFiles } from '../../../_shared/infra/files'
 import type { Handler } from '../../../_shared/infra/router'
 import { DELIBERATION_LIMITS } from '../../../../types/schemas/deliberation'
 import type { ObjectionDoc, TopicStep } from '../docs'
 import { transition } from '../domain/topic'
-import { createObjection, duePublicity, ids, inTransaction, loadTopic, updateTopic } from '../repo'
+import { figures } from '../domain/figures'
 import { topicView } from '../views'
 import { requireResidentIn } from './access'
 
@@ -117,4 +128,14 @@ export const handOff: Handler<'deliberation', 'handOff'> = async (input, { calle
     return { ...t, ...patch }
   })
   return topicView(topic, false)
+}
+
+/** The pillar's figures for a community: its staff, or the admin of its street. */
+export const stats: Handler<'deliberation', 'stats'> = async (input, { caller }) => {
+  const community = await loadCommunity(input.communityId)
+  if (!isStaffOf(caller, input.communityId) && !(community && hasGrant(caller, 'streetAdmin', { streetId: community.streetId }))) {
+    throw denied('只有本社区工作人员或街道管理员可以查看')
+  }
+  const closed = (await closedVotesOf(input.communityId)).filter((v) => v.result)
+  return figures(await allTopicsOf(input.communityId), closed)
 }
