@@ -294,6 +294,31 @@ describe('votes', () => {
     })
   })
 
+  test('two staff opening one vote at once: one opening wins, its register alone counts', async () => {
+    const topic = await ok(d.raiseTopic(topicInput(), STAFF))
+    const vote = await ok(
+      d.createVote(
+        {
+          requestId: nextRequestId(),
+          topicId: topic.topicId,
+          question: '是否',
+          kind: 'approve',
+          per: 'resident',
+          secret: true,
+          endsAt: future(3)
+        },
+        STAFF
+      )
+    )
+    const answers = await Promise.all([d.openVote({ voteId: vote.voteId }, STAFF), d.openVote({ voteId: vote.voteId }, STAFF_B)])
+    expect(answers.filter((a) => a.ok)).toHaveLength(1)
+    expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.error.code)).toEqual(['CONFLICT'])
+    const opened = present(lc.cloud.store.get('votes', vote.voteId))
+    expect(lc.cloud.store.count('voteRegister', { voteId: vote.voteId, opening: opened.opening })).toBe(opened.eligible)
+    await ok(d.ballot({ voteId: vote.voteId, choices: [0] }, 'r001'))
+    expect((await closeNow(vote.voteId)).mismatch).toBe(false)
+  })
+
   test('per household: two residents of one household → one ballot counted, the later replaces the earlier', async () => {
     const { voteId } = await openVote({ per: 'household' })
     expect((await ok(d.voteDetail({ voteId }, 'hhA'))).eligible).toBe(101)
