@@ -1,8 +1,7 @@
 // The deliberation rows of the authorization matrix (matrix.ts explains how to read them). Targets are in
 // cm01, compound cp01, building 1 (support/deliberationWorld.ts): only the resident holds a verified household
 // there, so the other resident-role kinds (volunteer, member, merchant, unit admin) are refused where taking
-// part needs one. No caller kind holds gridWorker: entering a paper ballot is refused to all here and tested
-// in test/functions/deliberation.test.ts.
+// part needs one. Grid workers of either grid of cm01 may enter paper ballots (the scope is the community).
 import type { ActionOf } from '../../types'
 import type { Input } from '../support/client'
 import type { Row } from './matrix'
@@ -113,8 +112,8 @@ export const DELIBERATION: Rows = {
   ],
   enterPaperBallot: [
     {
-      scope: 'grid workers of cm01 only (no caller kind here)',
-      allow: [],
+      scope: 'grid workers of cm01 (any of its grids), for a voter of the frozen electorate',
+      allow: ['gridWorker', 'gridWorkerOther'],
       payload: (_w, as) => ({
         requestId: req(),
         voteId: DELIB.vote.open,
@@ -127,7 +126,13 @@ export const DELIBERATION: Rows = {
   confirmPaperBallot: [
     { scope: 'a pending paper ballot of cm01: staff other than its enterer', allow: STAFF, payload: () => ({ paperId: DELIB.paper }) }
   ],
-  paperQueue: [{ scope: 'cm01: its staff and grid workers', allow: STAFF, payload: () => ({ communityId: 'cm01' }) }],
+  paperQueue: [
+    {
+      scope: 'cm01: its staff and grid workers',
+      allow: ['staff', 'gridWorker', 'gridWorkerOther'],
+      payload: () => ({ communityId: 'cm01' })
+    }
+  ],
   closeVotes: [
     {
       scope: 'staff close their own communities’ due votes; the timer all',

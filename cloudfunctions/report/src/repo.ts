@@ -4,7 +4,7 @@ import { _, db } from '../../_shared/infra/cloud'
 import { coll, getAll, getDoc, inTransaction, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 import type { CommunityDoc, CompoundDoc, GridDoc, UserDoc } from '../../_shared/docs'
 import { opaqueId } from '../../_shared/infra/ids'
-import type { ReportStatus, WhistleStatus } from '../../../types/enums'
+import type { ReportStatus, WhistleStatus } from '../../../types/schemas/report.labels'
 import type { DepartmentDoc, ReportCategoryDoc, ReportDoc, ReportFollowDoc, WhistleDoc } from './docs'
 
 export { communityNames } from '../../_shared/infra/communities'
