@@ -182,6 +182,51 @@ export const database = {
     ]),
     assessmentRatings: c('a rating of a member for a period; _id = openid + "_" + period', [{ keys: { communityId: 1, period: 1 } }]),
 
+    // --- pillar 6: deliberation (docs/pillars/deliberation.md) -----------------------------------------
+    households: c('a household (户): compound, building, room; _id = opaqueId("hh", compoundId, building, room)', [
+      { keys: { communityId: 1 } }
+    ]),
+    householdMembers: c('a resident bound to a household, pending until staff verify; _id = opaqueId("hm", openid) (one per person)', [
+      { keys: { communityId: 1, status: 1, requestedAt: 1 } },
+      { keys: { householdId: 1, status: 1 } },
+      { keys: { compoundId: 1, status: 1 } }
+    ]),
+    topics: c('a deliberation topic (议题) with history[] of transitions; _id = opaqueId("tp", openid, requestId)', [
+      { keys: { communityId: 1, status: 1, raisedAt: -1 } },
+      { keys: { communityId: 1, raisedAt: -1 } },
+      { keys: { status: 1, secondingEndsAt: 1 } },
+      { keys: { status: 1, publicUntil: 1 } }
+    ]),
+    topicSeconds: c('one second (附议) of a topic by one person; _id = opaqueId("ts", topicId, openid)', [{ keys: { topicId: 1 } }]),
+    topicComments: c('a comment with a stance; _id = opaqueId("tc", openid, requestId)', [
+      { keys: { topicId: 1, at: 1 } },
+      { keys: { communityId: 1, hidden: 1 } }
+    ]),
+    commentFlags: c('one flag of a comment by one person; _id = opaqueId("cf", commentId, openid)', [{ keys: { commentId: 1 } }]),
+    topicObjections: c('an objection during 公示; _id = opaqueId("to", openid, requestId)', [{ keys: { topicId: 1 } }]),
+    votes: c('a vote on a topic: options, rules, running count, result; _id = opaqueId("vt", openid, requestId)', [
+      { keys: { topicId: 1 } },
+      { keys: { status: 1, endsAt: 1 } }
+    ]),
+    voteRegister: c('the frozen electorate, one entry per voter key, with whether it voted; _id = opaqueId("vr", voteId, voterKey)', [
+      { keys: { voteId: 1, voted: 1 } }
+    ]),
+    ballots: c(
+      'a ballot: choices only; _id = opaqueId("bl", voteId, voterKey) (keyed: only the function finds it); open votes add the voter',
+      [{ keys: { voteId: 1 } }]
+    ),
+    meetings: c(
+      'a meeting (议事会) on a topic: mode, agenda, frozen eligible count, counters, minutes; _id = opaqueId("mt", openid, requestId)',
+      [{ keys: { topicId: 1 } }, { keys: { communityId: 1, startsAt: -1 } }]
+    ),
+    meetingAttendance: c('one person registered for a meeting and their sign-in; _id = opaqueId("ma", meetingId, openid)', [
+      { keys: { meetingId: 1 } }
+    ]),
+    paperBallots: c('a paper ballot entered by a grid worker, pending a second staff member; _id = opaqueId("pb", openid, requestId)', [
+      { keys: { communityId: 1, status: 1 } },
+      { keys: { voteId: 1 } }
+    ]),
+
     // --- platform ----------------------------------------------------------------------------------------
     notices: c("a notice in a person's message centre, the in-app twin of a subscription message; _id = hash of (event, recipient)", [
       { keys: { recipient: 1, createdAt: -1 } },

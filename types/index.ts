@@ -11,6 +11,7 @@ import { user } from './schemas/user'
 import { volunteer } from './schemas/volunteer'
 import { points } from './schemas/points'
 import { report } from './schemas/report'
+import { deliberation } from './schemas/deliberation'
 import { wish } from './schemas/wish'
 import { workbench } from './schemas/workbench'
 
@@ -22,7 +23,8 @@ export const contract = {
   user,
   wish,
   workbench,
-  report
+  report,
+  deliberation
 } as const
 
 export type Contract = typeof contract

@@ -19,6 +19,7 @@
 //   (FAILED_PRECONDITION), registering twice (CONFLICT). Those are listed under `answers`.
 // - The system caller exists only for timer triggers (`timer`): a call without an openid is refused by the
 //   gateway, and by every function unless the platform fired one of its timers (UNAUTHENTICATED, trust-caller.test.ts).
+import { DELIBERATION } from './matrix.deliberation'
 import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import type { ErrorCode } from '../../types/envelope'
 import type { ActionOf, FnName } from '../../types'
@@ -652,6 +653,7 @@ export const MATRIX: Matrix = {
     listProjects: [{ scope: 'any signed-in person', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }]
   },
 
+  deliberation: DELIBERATION,
   report: {
     categories: [{ scope: 'the category tree: anyone', allow: EVERYONE, payload: () => ({}) }],
     departments: [{ scope: 'a street’s departments: anyone', allow: EVERYONE, payload: () => ({ streetId: IDS.street }) }],

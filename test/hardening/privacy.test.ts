@@ -115,6 +115,18 @@ async function walkResidentSide(w: Walker, certificates: string[]) {
   await w.pages('volunteer', 'records', { limit: 50 })
   for (const number of certificates) await w.read('volunteer', 'verifyCertificate', { number })
 
+  // Deliberation: topics, their comments and votes of every community; a secret vote's answers never carry a
+  // ballot id or register entry (support/privacy.ts lists them as secrets readable by nobody).
+  await w.read('deliberation', 'myHousehold')
+  for (const c of communities()) {
+    const topics = await w.pages('deliberation', 'topics', { communityId: c._id, limit: 50 })
+    for (const t of topics) {
+      await w.read('deliberation', 'topicDetail', { topicId: t.topicId })
+      await w.pages('deliberation', 'comments', { topicId: t.topicId, limit: 50 })
+      if (t.voteId) await w.read('deliberation', 'voteDetail', { voteId: t.voteId })
+    }
+  }
+
   await w.read('points', 'balance')
   await w.pages('points', 'ledger', { limit: 50 })
   await w.read('points', 'myMerchant')
@@ -242,6 +254,7 @@ it('no answer to a resident, volunteer, member, merchant or unit admin shows wha
     { value: idCard, kind: 'secret' as const, readers: new Set<string>(), source: 'the ID card registered' }
   ]
   expect(secrets.filter((s) => s.source.includes('idCardHash'))).toHaveLength(1)
+  expect(secrets.filter((s) => s.source.includes('(secret vote)')).length).toBeGreaterThan(0)
   let calls = 0
   const violations: Violation[] = []
   for (const who of audited) {

@@ -44,6 +44,8 @@ export const ERASE_RULES: EraseRule[] = [
     owner: 'claimant.id',
     set: { 'claimant.name': ERASED_NAME, 'claimant.pledge': null, 'claimant.branch': null }
   },
+  // Deliberation comments keep their text (the record of a consultation) without the author's name.
+  { collection: 'topicComments', owner: 'authorId', set: { author: ERASED_NAME } },
   // Grid reports: the reporter's name and phone (the report itself stays: the community's figures count it).
   {
     collection: 'reports',
@@ -56,6 +58,8 @@ export const ERASE_RULES: EraseRule[] = [
 export const ERASE_REMOVALS: Array<{ collection: CollectionName; owner: string }> = [
   // The person's message centre (消息): their notices, read or not.
   { collection: 'notices', owner: 'recipient' },
+  // The person's household binding (a frozen vote register keeps its opaque entries).
+  { collection: 'householdMembers', owner: 'openid' },
   // Their 我也遇到 and follows.
   { collection: 'reportFollows', owner: 'openid' }
 ]

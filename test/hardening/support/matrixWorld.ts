@@ -15,6 +15,7 @@ import { wishFixture } from '../../../cloudfunctions/wish/src/domain/fixture'
 import type { ActorRole } from '../../../cloudfunctions/_shared/docs/wish'
 import type { WishStatus } from '../../../types/enums'
 import type { Store } from '../../../local-cloud/store'
+import { deliberationDocs } from './deliberationWorld'
 import { reportGrants } from '../../support/reportWorld'
 import { reportWorld } from './reportMatrixWorld'
 import { communityDoc, compoundDoc, fundingDocs, grants, merchantDoc, point, streetDoc, userDoc, volunteerDoc, type Grant } from './world'
@@ -754,6 +755,7 @@ export function buildMatrixWorld(now = new Date()): MatrixWorld {
     ...volunteering(now),
     ...supermarket(now),
     ...party(now, half),
+    ...deliberationDocs(now, { resident: WHO.resident, applicant: OTHERS.applicant, staff: WHO.staff, grid: 'hz-grid' }),
     ...reportWorld(now, {
       resident: WHO.resident,
       staff: WHO.staff,

@@ -106,6 +106,11 @@ export function collectSecrets(db: Finder): Secret[] {
   for (const r of db.find('reports')) add(r.reporter?.name, 'name', [r.reporterId, ...handlers(r)], `reports/${r._id}.reporter.name`)
   for (const c of db.find('certificates')) add(c.realName, 'name', [c.openid], `certificates/${c._id}.realName`)
   for (const o of db.find('redemptions')) add(o.pickupCode, 'pickupCode', [o.openid], `redemptions/${o._id}.pickupCode`, true)
+  // A secret vote: no answer may carry a ballot's keyed id or a register entry's id (either would let a reader
+  // look for the other side of the join).
+  const secretVotes = new Set(db.find('votes', { secret: true }).map((v) => v._id as string))
+  for (const b of db.find('ballots')) if (secretVotes.has(b.voteId)) add(b._id, 'secret', [], `ballots/${b._id} (secret vote)`)
+  for (const e of db.find('voteRegister')) if (secretVotes.has(e.voteId)) add(e._id, 'secret', [], `voteRegister/${e._id} (secret vote)`)
   for (const s of db.find('appSecrets'))
     for (const [k, v] of Object.entries(s))
       if (k !== '_id' && typeof v === 'string' && v.length >= 16) add(v, 'secret', [], `appSecrets/${s._id}.${k}`)

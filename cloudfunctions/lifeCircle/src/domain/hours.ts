@@ -5,6 +5,7 @@
 //   "周一至周五 08:30-12:00,14:00-17:30；周六 09:00-12:00"   "每天 06:00-22:00"   "每天 24小时"
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import { CHINA_HOLIDAYS, holidayOn } from '../../../_shared/domain/holidays'
 
 dayjs.extend(utc)
 
@@ -74,49 +75,7 @@ export function cstMoment(at: Date | number): CstMoment {
 
 const shiftDate = (date: string, days: number) => dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD')
 
-// --- China public holidays ------------------------------------------------------------------------
-
-/**
- * Days off by the State Council's notices (国务院办公厅关于部分节假日安排的通知). 2025 and 2026 are the
- * published arrangements; 2027 holds the statutory days only (lunar dates computed) until the notice for
- * 2027 is published — extend the spans then. Make-up working days (调休上班) are not modelled: a facility
- * that closes on holidays keeps its usual weekly schedule on those days.
- */
-const HOLIDAY_SPANS: ReadonlyArray<[from: string, to: string, name: string]> = [
-  ['2025-01-01', '2025-01-01', '元旦'],
-  ['2025-01-28', '2025-02-04', '春节'],
-  ['2025-04-04', '2025-04-06', '清明节'],
-  ['2025-05-01', '2025-05-05', '劳动节'],
-  ['2025-05-31', '2025-06-02', '端午节'],
-  ['2025-10-01', '2025-10-08', '国庆节、中秋节'],
-  ['2026-01-01', '2026-01-03', '元旦'],
-  ['2026-02-15', '2026-02-23', '春节'],
-  ['2026-04-04', '2026-04-06', '清明节'],
-  ['2026-05-01', '2026-05-05', '劳动节'],
-  ['2026-06-19', '2026-06-21', '端午节'],
-  ['2026-09-25', '2026-09-27', '中秋节'],
-  ['2026-10-01', '2026-10-07', '国庆节'],
-  ['2027-01-01', '2027-01-01', '元旦'],
-  ['2027-02-05', '2027-02-08', '春节'],
-  ['2027-04-05', '2027-04-05', '清明节'],
-  ['2027-05-01', '2027-05-02', '劳动节'],
-  ['2027-06-09', '2027-06-09', '端午节'],
-  ['2027-09-15', '2027-09-15', '中秋节'],
-  ['2027-10-01', '2027-10-03', '国庆节']
-]
-
-function expandHolidays(spans: typeof HOLIDAY_SPANS): ReadonlyMap<string, string> {
-  const days = new Map<string, string>()
-  for (const [from, to, name] of spans) {
-    for (let d = from; d <= to; d = shiftDate(d, 1)) days.set(d, name)
-  }
-  return days
-}
-
-/** YYYY-MM-DD (Asia/Shanghai) → holiday name. */
-export const CHINA_HOLIDAYS: ReadonlyMap<string, string> = expandHolidays(HOLIDAY_SPANS)
-
-export const holidayOn = (date: string, holidays: ReadonlyMap<string, string> = CHINA_HOLIDAYS): string | null => holidays.get(date) ?? null
+export { CHINA_HOLIDAYS, holidayOn }
 
 // --- open now -------------------------------------------------------------------------------------
 
