@@ -9,9 +9,14 @@ import type { ReportRateFacts } from './reportRates'
 /** China time (UTC+8) written as the reporter reads it. */
 export const cst = (local: string) => new Date(`${local}+08:00`)
 
-const base: Omit<ReportRateFacts, 'assignedAt' | 'signDueAt'> = {
-  respondedAt: null,
-  signOverdueAt: null,
+type Spec = Partial<Omit<ReportRateFacts, 'signedOnTime'>> & {
+  /** The first answer by staff or the grid worker. */
+  respondedAt?: Date
+  /** Nobody answered and the timer recorded the missed window. */
+  signOverdue?: true
+}
+
+const base: Omit<ReportRateFacts, 'assignedAt' | 'signedOnTime'> = {
   handled: true,
   closedAt: null,
   overdueAt: null,
@@ -21,9 +26,11 @@ const base: Omit<ReportRateFacts, 'assignedAt' | 'signDueAt'> = {
 }
 
 /** A report assigned at `local` (China time) with the usual 2-hour signing window. */
-const at = (local: string, rest: Partial<ReportRateFacts> = {}): ReportRateFacts => {
+const at = (local: string, { respondedAt, signOverdue, ...rest }: Spec = {}): ReportRateFacts => {
   const assignedAt = cst(local)
-  return { ...base, assignedAt, signDueAt: new Date(assignedAt.getTime() + 2 * 3600_000), ...rest }
+  const signDueAt = new Date(assignedAt.getTime() + 2 * 3600_000)
+  const signedOnTime = respondedAt ? respondedAt <= signDueAt : signOverdue ? false : null
+  return { ...base, assignedAt, signedOnTime, ...rest }
 }
 
 export const RATE_FIXTURE: Record<string, ReportRateFacts> = {
@@ -69,7 +76,7 @@ export const RATE_FIXTURE: Record<string, ReportRateFacts> = {
   // Arrived at 23:00 on the last day, its window runs into December: not decided yet, not counted.
   I: at('2026-11-30T23:00:00'),
   // Nobody signed for it; the timer recorded the missed window. Still waiting to be signed for.
-  J: at('2026-11-08T09:00:00', { signOverdueAt: cst('2026-11-08T11:00:00') }),
+  J: at('2026-11-08T09:00:00', { signOverdue: true }),
   // Reopened twice (the reporter's answers: not solved), then staff decided and closed it.
   K: at('2026-11-09T09:00:00', {
     respondedAt: cst('2026-11-09T09:30:00'),

@@ -11,18 +11,19 @@
 // Which period a report counts in: 响应率 by the month it was assigned (reached its grid); the other three by
 // the month it was closed; "open and overdue" at the instant the period ends (or now, for a period not over).
 import type { ReportRating } from '../../../types/enums'
+import type { ReportCounts, ReportRate, ReportRates } from '../../../types/schemas/report'
 import { ratio } from './stats'
 
 /** What the figures need to know about one report, as it stands now. */
 export interface ReportRateFacts {
   /** When it reached its grid. */
   assignedAt: Date
-  /** The signing (签收) deadline. */
-  signDueAt: Date
-  /** Its first answer by staff or the grid worker: signed for, rejected or merged; null while none. */
-  respondedAt: Date | null
-  /** The signing deadline passed without an answer (set by the overdue timer to the deadline itself). */
-  signOverdueAt: Date | null
+  /**
+   * 签收: whether the first answer by staff or the grid worker (signed for, rejected, merged, asked for more
+   * information …) came within the signing deadline; false as soon as the deadline passed without one (the timer
+   * records it); null while the window is still open.
+   */
+  signedOnTime: boolean | null
   /** Rejected and merged reports are not cases to handle: they count for 响应率 only. */
   handled: boolean
   /** When it reached a closed status (closed, notOurs, unsolvable); null while open. */
@@ -40,23 +41,7 @@ export interface ReportRateFacts {
   rating: ReportRating | null
 }
 
-export interface ReportCounts {
-  /** Assigned in the period, with the signing decided (answered, or the deadline passed). */
-  assigned: number
-  signedOnTime: number
-  /** Closed in the period (closed, notOurs, unsolvable). */
-  closed: number
-  closedOnTime: number
-  /** Open and overdue at the period's end. */
-  openOverdue: number
-  /** Closed in the period after the reporter was asked about a resolution. */
-  asked: number
-  answered: number
-  solved: number
-  rated: number
-  /** 满意 + 基本满意. */
-  satisfied: number
-}
+export type { ReportCounts, ReportRates }
 
 export const emptyReportCounts = (): ReportCounts => ({
   assigned: 0,
@@ -84,10 +69,6 @@ export interface Range {
 
 const within = (d: Date | null, r: Range) => !!d && d >= r.start && d < r.end
 
-/** Signed for (or rejected, merged) no later than the deadline. */
-export const signedOnTime = (f: ReportRateFacts) => !!f.respondedAt && f.respondedAt <= f.signDueAt
-/** The signing is decided: answered, or the deadline passed (recorded by the timer). */
-export const signingDecided = (f: ReportRateFacts) => !!f.respondedAt || !!f.signOverdueAt
 export const closedOnTime = (f: ReportRateFacts) => !!f.closedAt && !f.overdueAt
 /** Open (not closed, and a case to handle) and overdue at instant `at`. */
 export const openOverdueAt = (f: ReportRateFacts, at: Date) =>
@@ -98,9 +79,9 @@ export const isSatisfied = (r: ReportRating | null) => r === 'satisfied' || r ==
 export function countsOf(facts: Iterable<ReportRateFacts>, range: Range): ReportCounts {
   const c = emptyReportCounts()
   for (const f of facts) {
-    if (within(f.assignedAt, range) && signingDecided(f)) {
+    if (within(f.assignedAt, range) && f.signedOnTime !== null) {
       c.assigned++
-      if (signedOnTime(f)) c.signedOnTime++
+      if (f.signedOnTime) c.signedOnTime++
     }
     if (openOverdueAt(f, range.end)) c.openOverdue++
     if (!f.handled || !within(f.closedAt, range)) continue
@@ -116,29 +97,7 @@ export function countsOf(facts: Iterable<ReportRateFacts>, range: Range): Report
   return c
 }
 
-export interface Rate {
-  /** 0–1 to four decimals; null when n is 0. */
-  rate: number | null
-  /** The numerator. */
-  hits: number
-  /** The denominator. */
-  n: number
-  /** For the reporter-answered rates: the share of reporters asked who answered (null when none was asked). */
-  answerShare: number | null
-}
-
-export interface ReportRates {
-  /** 响应率 */
-  response: Rate
-  /** 按期办结率 */
-  onTime: Rate
-  /** 解决率 */
-  solved: Rate
-  /** 满意率 */
-  satisfaction: Rate
-}
-
-const rate = (hits: number, n: number, answerShare: number | null = null): Rate => ({ rate: ratio(hits, n), hits, n, answerShare })
+const rate = (hits: number, n: number, answerShare: number | null = null): ReportRate => ({ rate: ratio(hits, n), hits, n, answerShare })
 
 export function ratesOf(c: ReportCounts): ReportRates {
   return {

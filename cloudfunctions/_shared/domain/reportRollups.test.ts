@@ -28,7 +28,7 @@ const step = (event: ReportHistoryEntry['event'], at: Date, to: ReportHistoryEnt
 /** A stored report that says what `f` says (the inverse of rateFactsOf), in grid `g` of community cm01. */
 function docOf(f: ReportRateFacts, g = 'cm01-g1'): ReportFiguresDoc {
   const history: ReportHistoryEntry[] = [step('submit', f.assignedAt, 'submitted')]
-  if (f.respondedAt) history.push(step(f.handled ? 'accept' : 'reject', f.respondedAt, f.handled ? 'accepted' : 'rejected'))
+  if (f.signedOnTime !== null) history.push(step(f.handled ? 'accept' : 'reject', f.assignedAt, f.handled ? 'accepted' : 'rejected'))
   const resolvedAt = f.closedAt ? new Date(f.closedAt.getTime() - 3600_000) : cst('2026-11-30T12:00:00')
   if (f.asked) history.push(step('resolve', resolvedAt, 'resolved'))
   if (f.answer === 'solved') history.push(step('confirm', f.closedAt!, 'closed'))
@@ -41,8 +41,7 @@ function docOf(f: ReportRateFacts, g = 'cm01-g1'): ReportFiguresDoc {
     departmentId: null,
     status,
     submittedAt: f.assignedAt,
-    acceptDeadline: f.signDueAt,
-    acceptedOnTime: f.respondedAt ? f.respondedAt <= f.signDueAt : f.signOverdueAt ? false : null,
+    acceptedOnTime: f.signedOnTime,
     resolveDeadline: f.overdueAt ?? cst('2026-12-31T00:00:00'),
     resolvedOnTime: null,
     overdueAt: f.overdueAt,
@@ -108,10 +107,7 @@ describe('report rollups', () => {
     expect(reportRollupDeltas(null, open)).toEqual([
       { figure: 'rptAssigned', communityId: 'cm01', month: '2026-11', key: { g: 'cm01-g1', d: null, ok: 1 }, n: 1, sum: 0 }
     ])
-    const moved = reportRollupDeltas(
-      { ...open, submittedAt: closed.submittedAt, acceptDeadline: closed.acceptDeadline, history: closed.history.slice(0, 2) },
-      closed
-    )
+    const moved = reportRollupDeltas({ ...open, submittedAt: closed.submittedAt, history: closed.history.slice(0, 2) }, closed)
     expect(moved).toEqual([
       {
         figure: 'rptClosed',

@@ -27,7 +27,6 @@ export type ReportRollupFigure = (typeof REPORT_ROLLUP_FIGURES)[number]
 
 const HANDLED_CLOSED = new Set(['closed', 'notOurs', 'unsolvable'])
 const NOT_HANDLED = new Set(['rejected', 'merged'])
-const RESPONSES = new Set(['accept', 'reject', 'merge'])
 
 /** The fields of a report its figures depend on. */
 export type ReportFiguresDoc = Pick<
@@ -37,7 +36,6 @@ export type ReportFiguresDoc = Pick<
   | 'departmentId'
   | 'status'
   | 'submittedAt'
-  | 'acceptDeadline'
   | 'acceptedOnTime'
   | 'resolveDeadline'
   | 'resolvedOnTime'
@@ -52,7 +50,6 @@ export type ReportFiguresDoc = Pick<
 /** What a stored report says for the figures (reportRates.ts). */
 export function rateFactsOf(r: ReportFiguresDoc): ReportRateFacts {
   const history = r.history ?? []
-  const response = history.find((h) => RESPONSES.has(h.event))
   const lastResolve = history.map((h) => h.event).lastIndexOf('resolve')
   const afterResolve = lastResolve >= 0 ? history.slice(lastResolve + 1) : []
   const reply = afterResolve.find((h) => h.event === 'confirm' || h.event === 'reopen' || h.event === 'autoClose')
@@ -63,10 +60,8 @@ export function rateFactsOf(r: ReportFiguresDoc): ReportRateFacts {
   const overdueAt = r.overdueAt ?? (r.resolvedOnTime === false ? r.resolveDeadline : null)
   return {
     assignedAt: r.submittedAt,
-    signDueAt: r.acceptDeadline,
-    respondedAt: response?.at ?? null,
-    // The timer records a missed window as acceptedOnTime false before anyone answers.
-    signOverdueAt: !response && r.acceptedOnTime === false ? r.acceptDeadline : null,
+    // Set by the first answer (report/src/domain/lifecycle.ts), or false by the timer once the window passed.
+    signedOnTime: r.acceptedOnTime ?? null,
     handled: !NOT_HANDLED.has(r.status),
     closedAt: closed ? r.closedAt : null,
     overdueAt,
@@ -103,10 +98,7 @@ export function reportCells(r: ReportFiguresDoc): RollupDelta[] {
   const f = rateFactsOf(r)
   const dims = { g: r.gridId, d: r.departmentId ?? null }
   const out: RollupDelta[] = []
-  if (f.respondedAt || f.signOverdueAt) {
-    const ok = f.respondedAt && f.respondedAt <= f.signDueAt ? 1 : 0
-    out.push(cell('rptAssigned', r.communityId, f.assignedAt, { ...dims, ok }))
-  }
+  if (f.signedOnTime !== null) out.push(cell('rptAssigned', r.communityId, f.assignedAt, { ...dims, ok: f.signedOnTime ? 1 : 0 }))
   if (f.handled && f.closedAt) {
     const a = f.asked ? (f.answer === 'solved' ? 's' : f.answer === 'unsolved' ? 'u' : '-') : null
     out.push(cell('rptClosed', r.communityId, f.closedAt, { ...dims, ok: f.overdueAt ? 0 : 1, a, r: f.rating }))
