@@ -43,11 +43,19 @@ export const ERASE_RULES: EraseRule[] = [
     collection: 'partyNeeds',
     owner: 'claimant.id',
     set: { 'claimant.name': ERASED_NAME, 'claimant.pledge': null, 'claimant.branch': null }
+  },
+  // Grid reports: the reporter's name and phone (the report itself stays: the community's figures count it).
+  {
+    collection: 'reports',
+    owner: 'reporterId',
+    set: { 'reporter.name': ERASED_NAME, 'reporter.display': '居民', 'reporter.phone': null, showName: false, photos: [] }
   }
 ]
 
 /** Collections whose documents about the person are removed whole on deletion: nothing in them outlives the account. */
 export const ERASE_REMOVALS: Array<{ collection: CollectionName; owner: string }> = [
   // The person's message centre (消息): their notices, read or not.
-  { collection: 'notices', owner: 'recipient' }
+  { collection: 'notices', owner: 'recipient' },
+  // Their 我也遇到 and follows.
+  { collection: 'reportFollows', owner: 'openid' }
 ]
