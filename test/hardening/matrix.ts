@@ -21,6 +21,7 @@
 //   gateway, and by every function unless the platform fired one of its timers (UNAUTHENTICATED, trust-caller.test.ts).
 import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import type { ErrorCode } from '../../types/envelope'
+import { REPORT_OPS_ROWS } from './matrix.reportOps'
 import type { ActionOf, FnName } from '../../types'
 import type { Input } from '../support/client'
 import { PRIVACY_VERSION } from '../../types/enums'
@@ -852,7 +853,9 @@ export const MATRIX: Matrix = {
         allow: ['staff', 'deptHandler'],
         payload: () => ({ whistleId: RP.whistle.resolved, score: 5 })
       }
-    ]
+    ],
+    // figures, patrols, riders, timers (OPS)
+    ...REPORT_OPS_ROWS
   },
 
   workbench: {
