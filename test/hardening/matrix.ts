@@ -22,6 +22,7 @@
 import { DELIBERATION } from './matrix.deliberation'
 import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import type { ErrorCode } from '../../types/envelope'
+import { REPORT_OPS_ROWS } from './matrix.reportOps'
 import type { ActionOf, FnName } from '../../types'
 import type { Input } from '../support/client'
 import { PRIVACY_VERSION } from '../../types/enums'
@@ -854,7 +855,9 @@ export const MATRIX: Matrix = {
         allow: ['staff', 'deptHandler'],
         payload: () => ({ whistleId: RP.whistle.resolved, score: 5 })
       }
-    ]
+    ],
+    // figures, patrols, riders, timers (OPS)
+    ...REPORT_OPS_ROWS
   },
 
   workbench: {

@@ -151,6 +151,10 @@ async function walkResidentSide(w: Walker, certificates: string[]) {
   for (const categoryId of ['fireLane', 'rubbish', 'streetLamp', 'dispute'])
     await w.read('report', 'duplicates', { categoryId, location: home })
   for (const r of store().find('reports', {}, { sort: { _id: 1 } })) await w.read('report', 'detail', { reportId: r._id as string })
+  await w.read('report', 'nearby', { location: home, radius: 5000, limit: 100 })
+  await w.read('report', 'riderMine')
+  await w.read('report', 'currentPatrol')
+  await w.pages('report', 'patrols', { limit: 50 })
 
   await w.read('party', 'myRegistration')
   await w.read('party', 'myUnit')
@@ -196,8 +200,17 @@ async function walkStaffSide(w: Walker) {
       await w.read('workbench', 'dashboard', { communityId: cm, period: YEAR })
       for (const kind of ['registrations', 'assessment', 'volunteerRecords', 'redemptions', 'wishes', 'coverageGaps'] as const)
         await w.read('workbench', 'exportCsv', { kind, communityId: cm, period: YEAR })
+      await w.read('report', 'figures', { communityId: cm, period: YEAR })
+      await w.read('report', 'figuresCsv', { communityId: cm, period: YEAR })
+      await w.read('report', 'hotSpots', { communityId: cm })
+      await w.read('report', 'patrolCoverage', { communityId: cm, period: YEAR })
+      const patrols = await w.pages('report', 'patrols', { communityId: cm, limit: 50 })
+      for (const id of idsOf(patrols)) await w.read('report', 'patrol', { patrolId: id })
     }
     if (g.role === 'streetAdmin') {
+      await w.read('report', 'figures', { streetId: g.streetId, period: YEAR })
+      await w.read('report', 'figuresCsv', { streetId: g.streetId, period: YEAR })
+      await w.pages('report', 'riders', { streetId: g.streetId, limit: 50 })
       await w.read('workbench', 'streetDashboard', { streetId: g.streetId, period: YEAR })
       await w.read('wish', 'stats', { streetId: g.streetId })
     }

@@ -2,7 +2,7 @@
 // through the real functions — redemptions, cancellations, expiry, pickups, staff adjustments, wishes
 // published, claimed and released, volunteers registered, service hours corrected (marks of distinct people
 // coming and going), party members registered, approved and rejected, needs claimed, done and confirmed, an
-// account deleted — each keeping its counters in its own transaction. Recomputing every counter from
+// account deleted, grid reports signed for, resolved, confirmed and closed by the timers — each keeping its counters in its own transaction. Recomputing every counter from
 // history (as `npm run rollups:rebuild -- --check` does) then gives the same numbers.
 import { rollupDrift } from '../../demo/rollups'
 import { seedDemo } from '../../demo'
@@ -126,6 +126,28 @@ it('rollups kept by the functions agree with the ones rebuilt from history', asy
   expect(await api.user.deleteAccount({ confirm: '注销' }, member[1].openid as string)).toMatchObject({ ok: true })
   expect(store.get('partyMembers', member[1]._id as string)).toMatchObject({ status: 'ended' })
 
+  // Grid reports: a grid worker signs for, works and resolves a waiting report; its reporter confirms; the timers flag
+  // what is late and close what waited 3 days.
+  const report = store.find('reports', { status: 'submitted', visibility: 'public' }, { limit: 1 })[0]
+  expect(report).toBeDefined()
+  const worker = store.find('users', { roles: { $elemMatch: { role: 'gridWorker', gridIds: report.gridId } } }, { limit: 1 })[0]
+  const reportId = report._id as string
+  expect((await api.report.accept({ reportId }, worker._id as string)).ok).toBe(true)
+  expect((await api.report.start({ reportId }, worker._id as string)).ok).toBe(true)
+  const [lng, lat] = (report.location as { coordinates: [number, number] }).coordinates
+  const photo = { fileId: `cloud://local-dev/users/${worker._id}/after.jpg`, location: { lat, lng }, takenAt: new Date().toISOString() }
+  expect((await api.report.resolve({ reportId, note: '已处理', photos: [photo] }, worker._id as string)).ok).toBe(true)
+  expect((await api.report.confirm({ reportId, solved: true, rating: 'satisfied' }, report.reporterId as string)).ok).toBe(true)
+  store.update('reports', { status: 'submitted' }, { $set: { acceptDeadline: new Date(Date.now() - HOUR) } }, { multi: true })
+  store.update(
+    'reports',
+    { status: 'resolved', needsConfirmation: false },
+    { $set: { resolvedAt: new Date(Date.now() - 80 * HOUR) } },
+    { multi: true }
+  )
+  expect(await lc.cloud.timer('report', 'overdueSweep')).toMatchObject({ ok: true })
+  expect(await lc.cloud.timer('report', 'autoClose')).toMatchObject({ ok: true })
+
   const after = totalsOf(store.find('rollups') as unknown as RollupDoc[])
   const changed = [...after].filter(([id, t]) => before.get(id)?.n !== t.n || before.get(id)?.sum !== t.sum).map(([id]) => id)
   for (const figure of [
@@ -141,7 +163,9 @@ it('rollups kept by the functions agree with the ones rebuilt from history', asy
     'memberApproved',
     'needConfirmed',
     'assessment',
-    'partyMark'
+    'partyMark',
+    'rptAssigned',
+    'rptClosed'
   ])
     expect([figure, changed.some((id) => id.startsWith(`${figure}_`))]).toEqual([figure, true])
   expect(rollupDrift(store)).toEqual([])

@@ -2,5 +2,6 @@
 // defineRollups). A new kind of rollup is a module calling defineRollups, imported here.
 import './rollups'
 import './communityRollups'
+import './reportRollups'
 
 export { rollupKind, rollupSourceOf, rollupSources } from './rollups'

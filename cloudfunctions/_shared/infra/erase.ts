@@ -13,6 +13,10 @@ export interface EraseRule {
 export const ERASED_NAME = '已注销用户'
 
 export const ERASE_RULES: EraseRule[] = [
+  // A rider's registration with a street: name and phone (the registration ends with the account).
+  { collection: 'riders', owner: 'openid', set: { name: ERASED_NAME, phone: '', status: 'rejected' } },
+  // A grid worker's patrols keep their path (the grid's coverage) but not the worker's name.
+  { collection: 'patrols', owner: 'openid', set: { workerName: ERASED_NAME } },
   {
     collection: 'volunteers',
     owner: '_id',

@@ -18,6 +18,7 @@ import type { Store } from '../../../local-cloud/store'
 import { deliberationDocs } from './deliberationWorld'
 import { reportGrants } from '../../support/reportWorld'
 import { reportWorld } from './reportMatrixWorld'
+import { reportOpsWorld } from './reportOpsWorld'
 import { communityDoc, compoundDoc, fundingDocs, grants, merchantDoc, point, streetDoc, userDoc, volunteerDoc, type Grant } from './world'
 
 /** Everyone who may call a function from the app, by what they are and where. */
@@ -762,7 +763,8 @@ export function buildMatrixWorld(now = new Date()): MatrixWorld {
       gridWorker: WHO.gridWorker,
       deptHandler: WHO.deptHandler,
       other: OTHERS.applicant
-    })
+    }),
+    ...reportOpsWorld(now)
   } as unknown as MatrixWorld['docs']
   return { now, year: assessmentPeriod(now), half, docs }
 }
