@@ -27,7 +27,10 @@ export const database = {
     communities: c('a community (社区) with center, settings (wish cap, claim limit, assessment rules); _id = community id', [
       { keys: { streetId: 1 } }
     ]),
-    grids: c('a grid (网格) or building group inside a community', [{ keys: { communityId: 1 } }]),
+    grids: c('a grid (网格) inside a community: polygon ([lng, lat] ring) and/or compoundIds; _id = community id + "-g" + n', [
+      { keys: { communityId: 1 } },
+      { keys: { compoundIds: 1 } }
+    ]),
     compounds: c('a residential compound (小区) with location and households', [
       { keys: { communityId: 1 } },
       { keys: { streetId: 1 } },
@@ -41,6 +44,41 @@ export const database = {
       { keys: { streetId: 1, status: 1 } },
       { keys: { category: 1 } },
       { keys: { dedupeKey: 1 } }
+    ]),
+
+    // --- pillar 5: grid reports and whistles (docs/pillars/grid-reports.md) ---------------------------
+    reportCategories: c(
+      'a category of the configurable report tree (deadlines, duplicate and evidence radius, usual department); _id = slug',
+      [{ keys: { parentId: 1, order: 1 } }]
+    ),
+    departments: c('a street department or service company (城管, 住建, 供水 …) whistles go to; _id = street id + "-" + kind', [
+      { keys: { streetId: 1 } }
+    ]),
+    reports: c('a grid report (随手拍) with history[] of transitions; _id = opaqueId("rp", openid, requestId)', [
+      { keys: { location: '2dsphere' } },
+      { keys: { categoryId: 1, status: 1 } },
+      { keys: { reporterId: 1, submittedAt: -1 } },
+      { keys: { gridId: 1, status: 1, submittedAt: -1 } },
+      { keys: { communityId: 1, status: 1, submittedAt: -1 } },
+      { keys: { communityId: 1, submittedAt: -1 } },
+      { keys: { streetId: 1, submittedAt: -1 } },
+      { keys: { departmentId: 1, status: 1 } },
+      { keys: { status: 1, acceptDeadline: 1 } },
+      { keys: { status: 1, resolveDeadline: 1 } },
+      { keys: { status: 1, resolvedAt: 1 } },
+      { keys: { visibility: 1, status: 1 } },
+      { keys: { patrolId: 1 } }
+    ]),
+    reportFollows: c('我也遇到 (+1) and following, one per person per report; _id = opaqueId("rf", reportId, openid)', [
+      { keys: { reportId: 1 } },
+      { keys: { openid: 1, at: -1 } }
+    ]),
+    whistles: c('a whistle (吹哨) from a community to the street or a department; _id = opaqueId("wh", openid, requestId)', [
+      { keys: { reportId: 1 } },
+      { keys: { 'target.departmentId': 1, status: 1, whistledAt: -1 } },
+      { keys: { streetId: 1, status: 1, whistledAt: -1 } },
+      { keys: { communityId: 1, status: 1, whistledAt: -1 } },
+      { keys: { status: 1, reportInDeadline: 1 } }
     ]),
 
     // --- pillar 2: micro-wishes --------------------------------------------------------------------

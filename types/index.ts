@@ -10,6 +10,7 @@ import { party } from './schemas/party'
 import { user } from './schemas/user'
 import { volunteer } from './schemas/volunteer'
 import { points } from './schemas/points'
+import { report } from './schemas/report'
 import { wish } from './schemas/wish'
 import { workbench } from './schemas/workbench'
 
@@ -20,7 +21,8 @@ export const contract = {
   party,
   user,
   wish,
-  workbench
+  workbench,
+  report
 } as const
 
 export type Contract = typeof contract

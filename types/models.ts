@@ -8,6 +8,10 @@ export interface RoleGrant {
   streetId?: string
   merchantId?: string
   unitId?: string
+  /** gridWorker: the grids (of `communityId`) the person is responsible for. */
+  gridIds?: string[]
+  /** deptHandler: the department (of `streetId`) the person handles for. */
+  departmentId?: string
 }
 
 /** What the app knows about the signed-in person. */

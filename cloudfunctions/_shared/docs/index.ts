@@ -73,10 +73,17 @@ export interface CommunityDoc {
   settings: CommunitySettings
 }
 
+/** A grid (网格): a polygon, or a list of compounds, or both; reports route to the grid their location falls in. */
 export interface GridDoc {
   _id: string
   communityId: string
   name: string
+  /** Absent on grids written before grid reports (then the community's street). */
+  streetId?: string
+  /** The outer ring, [lng, lat] pairs (GeoJSON order); absent or null for a grid given only by compounds. */
+  polygon?: Array<[number, number]> | null
+  /** The compounds the grid covers (a report with a picked compound routes here). */
+  compoundIds?: string[]
 }
 
 export interface CompoundDoc {
