@@ -12,6 +12,7 @@ export interface WorkbenchPage {
 
 /** The pillars' staff pages (community staff only). */
 export const STAFF_PAGES: readonly WorkbenchPage[] = [
+  { title: '随手拍办理', description: '签收、办理、吹哨报到，超期的排在最前', url: pageUrl('workbench', 'reports') },
   { title: '心愿审核', description: '审核居民心愿，代录和确认困难群众的心愿', url: pageUrl('workbench', 'wish') },
   { title: '联系方式查看记录', description: '谁在何时查看了受助人的联系方式', url: pageUrl('workbench', 'wishContactViews') },
   { title: '志愿者注册审核', description: '核实新登记的志愿者，通过后才能认领心愿', url: pageUrl('workbench', 'volunteerReview') },

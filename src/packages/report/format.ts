@@ -32,7 +32,8 @@ export function formatDue(iso: string | null, now: Date = new Date()): string | 
   if (!iso) return null
   const due = dayjs(iso)
   const minutes = due.diff(now, 'minute')
-  const span = (m: number) => (m >= 24 * 60 ? `${Math.floor(m / (24 * 60))}天` : m >= 60 ? `${Math.floor(m / 60)}小时` : `${Math.max(1, m)}分钟`)
+  const span = (m: number) =>
+    m >= 24 * 60 ? `${Math.floor(m / (24 * 60))}天` : m >= 60 ? `${Math.floor(m / 60)}小时` : `${Math.max(1, m)}分钟`
   return minutes < 0 ? `已超期${span(-minutes)}` : `还剩${span(minutes)}`
 }
 
@@ -47,4 +48,5 @@ export function deadlineLine(status: ReportStatus, d: ReportDeadlines, now: Date
 }
 
 /** The actor as the timeline shows it: the role, and the name for those allowed to see it. */
-export const actorOf = (e: Pick<ReportTimelineEntry, 'actor' | 'actorName'>): string => (e.actorName ? `${e.actor} ${e.actorName}` : e.actor)
+export const actorOf = (e: Pick<ReportTimelineEntry, 'actor' | 'actorName'>): string =>
+  e.actorName ? `${e.actor} ${e.actorName}` : e.actor

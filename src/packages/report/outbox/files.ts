@@ -3,7 +3,8 @@
 import Taro from '@tarojs/taro'
 
 export async function keepFile(tempPath: string): Promise<string> {
-  const res = await Taro.saveFile({ tempFilePath: tempPath })
+  const res = (await Taro.saveFile({ tempFilePath: tempPath })) as { savedFilePath?: string }
+  if (!res.savedFilePath) throw new Error('saveFile failed')
   return res.savedFilePath
 }
 

@@ -66,7 +66,7 @@ export function sendReport(owner: string, payload: ReportPayload, photos: string
     id: payload.requestId,
     kind: 'report',
     owner,
-    createdAt: payload.clientTime ?? new Date().toISOString(),
+    createdAt: typeof payload.clientTime === 'string' ? payload.clientTime : new Date().toISOString(),
     title,
     payload: payload as Record<string, unknown>,
     photos

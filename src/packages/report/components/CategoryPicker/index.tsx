@@ -38,7 +38,12 @@ export function CategoryPicker({ categories, value, onChange }: CategoryPickerPr
       {leaves.length > 0 && (
         <View className="report-categories__leaves">
           <Text className="report-categories__ask">具体是什么问题？</Text>
-          <Chips label="具体问题" options={leaves.map((c) => ({ value: c.id, label: c.name }))} value={chosen?.leaf ? chosen.id : null} onChange={onChange} />
+          <Chips
+            label="具体问题"
+            options={leaves.map((c) => ({ value: c.id, label: c.name }))}
+            value={chosen?.leaf ? chosen.id : null}
+            onChange={onChange}
+          />
         </View>
       )}
       {chosen?.leaf && <Text className="report-categories__promise">{promiseOf(chosen)}</Text>}

@@ -22,9 +22,15 @@ export interface ReportItemProps {
 
 export function ReportItem({ report, onOpen, children }: ReportItemProps) {
   const distance = formatDistance(report.distance)
-  const meta = [report.place ?? report.communityName, distance && `距您${distance}`, formatAgo(report.submittedAt)].filter(Boolean).join(' · ')
+  const meta = [report.place ?? report.communityName, distance && `距您${distance}`, formatAgo(report.submittedAt)]
+    .filter(Boolean)
+    .join(' · ')
   return (
-    <View className="llt-card llt-card--raised report-item" hoverClass={onOpen ? 'llt-card--pressed' : 'none'} onClick={() => onOpen?.(report)}>
+    <View
+      className="llt-card llt-card--raised report-item"
+      hoverClass={onOpen ? 'llt-card--pressed' : 'none'}
+      onClick={() => onOpen?.(report)}
+    >
       <View className="report-item__head">
         <Text className="report-item__category">{report.categoryName}</Text>
         {report.overdue && <Text className="report-item__overdue">超期</Text>}
@@ -37,7 +43,9 @@ export function ReportItem({ report, onOpen, children }: ReportItemProps) {
       <Text className="report-item__meta">{meta}</Text>
       {(report.plusOnes > 0 || report.reporterName) && (
         <Text className="report-item__meta">
-          {[report.reporterName && `${report.reporterName}反映`, report.plusOnes > 0 && `${report.plusOnes}人也遇到`].filter(Boolean).join(' · ')}
+          {[report.reporterName && `${report.reporterName}反映`, report.plusOnes > 0 && `${report.plusOnes}人也遇到`]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
       )}
       {children}

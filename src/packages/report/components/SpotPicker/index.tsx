@@ -16,9 +16,7 @@ export type Spot =
   | { kind: 'compound'; location: LatLng; communityId: string; compoundId: string; label: string }
 
 export const spotLabel = (spot: Spot): string =>
-  spot.kind === 'located'
-    ? `我的当前位置${spot.accuracy !== undefined ? `（精度约${Math.round(spot.accuracy)}米）` : ''}`
-    : spot.label
+  spot.kind === 'located' ? `我的当前位置${spot.accuracy !== undefined ? `（精度约${Math.round(spot.accuracy)}米）` : ''}` : spot.label
 
 function Compounds({ communityId, onPick }: { communityId: string; onPick: (spot: Spot) => void }) {
   const places = useRemote(() => call('lifeCircle', 'places', { communityId }), [communityId])
@@ -31,7 +29,13 @@ function Compounds({ communityId, onPick }: { communityId: string; onPick: (spot
       items={community.compounds.map((c) => ({
         title: c.name,
         onClick: () =>
-          onPick({ kind: 'compound', location: c.location, communityId: community.id, compoundId: c.id, label: `${community.name} · ${c.name}` })
+          onPick({
+            kind: 'compound',
+            location: c.location,
+            communityId: community.id,
+            compoundId: c.id,
+            label: `${community.name} · ${c.name}`
+          })
       }))}
     />
   )
