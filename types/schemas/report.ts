@@ -295,6 +295,8 @@ export interface WhistleView {
   ratings: { byCommunity: { score: number; comment: string | null } | null; byDepartment: { score: number; comment: string | null } | null }
   /** The report's card, for a department's queue. */
   report: ReportCard | null
+  /** What the reader may do on this whistle now. */
+  can: { reportIn: boolean; log: boolean; handBack: boolean; resolve: boolean; rate: boolean }
 }
 
 export type ReportViewer = 'public' | 'reporter' | 'follower' | 'gridWorker' | 'staff' | 'handler'
@@ -335,6 +337,7 @@ export interface ReportDetail extends ReportCard {
     closeNotOurs: boolean
     closeUnsolvable: boolean
     whistle: boolean
+    unfollow: boolean
   }
 }
 

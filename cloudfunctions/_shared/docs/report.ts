@@ -134,7 +134,11 @@ export interface ReportDoc {
   acceptDeadline: Date
   /** 办结 deadline: submittedAt + handleDays (+ pauses, + the extension). */
   resolveDeadline: Date
-  /** Answered flags for the figures: signed for within the deadline; closed (solved or not) within it. */
+  /**
+   * Answered flags for the figures. `acceptedOnTime`: the first response (accept, reject, merge, not-ours, a request
+   * for information) came within the 签收 deadline; set once (OPS's timer sets false when the deadline passes unanswered).
+   * `resolvedOnTime`: resolved or closed (solved or not) within the 办结 deadline.
+   */
   acceptedOnTime: boolean | null
   resolvedOnTime: boolean | null
   /** 待补充: when the clock stopped, the status it stopped in, the total paused time so far. */
@@ -163,6 +167,8 @@ export interface ReportDoc {
   departmentId: string | null
   /** Set by the timers (OPS) for queues and the map; the domain computes it from the deadlines too. */
   overdue: boolean
+  /** The missed 办结 deadline, set by OPS's timer with `overdue` and never cleared (the figures need the moment). */
+  overdueAt: Date | null
   history: ReportHistoryEntry[]
   requestFingerprint?: string
 }
@@ -212,6 +218,7 @@ export interface WhistleDoc {
   reportInDeadline: Date
   reportedInAt: Date | null
   reportedInBy: string | null
+  /** Set once: at 报到, or false by OPS's timer when the deadline passes first. */
   reportedInOnTime: boolean | null
   handedBackAt: Date | null
   handedBackReason: string | null
