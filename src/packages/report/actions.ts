@@ -321,28 +321,7 @@ function whistleRequestId(reportId: string): string {
 /** After a whistle was blown, the next one is a new request. */
 export const forgetWhistleRequest = (reportId: string): void => void whistleIds.delete(reportId)
 
-export interface WhistleCan {
-  reportIn: boolean
-  log: boolean
-  handBack: boolean
-  resolve: boolean
-  rate: boolean
-}
-
-/** Which whistle actions the viewer has: the server's flags when it sends them, else from the viewer's side and the status. */
-export function whistleCan(w: WhistleView, viewer: ReportDetail['viewer']): WhistleCan {
-  const sent = (w as WhistleView & { can?: WhistleCan }).can
-  if (sent) return sent
-  const target = viewer === 'handler'
-  const community = viewer === 'staff'
-  return {
-    reportIn: target && w.status === 'open',
-    log: (target || community) && w.status === 'reportedIn',
-    handBack: target && (w.status === 'open' || w.status === 'reportedIn'),
-    resolve: target && w.status === 'reportedIn',
-    rate: w.status === 'resolved' && ((target && !w.ratings.byDepartment) || (community && !w.ratings.byCommunity))
-  }
-}
+export type WhistleCan = WhistleView['can']
 
 export function whistleActions(w: WhistleView, can: WhistleCan, owner: string): ActionSpec[] {
   const whistleId = w.id

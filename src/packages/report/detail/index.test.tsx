@@ -98,6 +98,7 @@ function whistle(patch: Partial<WhistleView> = {}): WhistleView {
     log: [],
     ratings: { byCommunity: null, byDepartment: null },
     report: null,
+    can: { reportIn: false, log: false, handBack: false, resolve: false, rate: false },
     ...patch
   }
 }
@@ -200,7 +201,7 @@ describe('report detail', () => {
       openid: 'demo-handler',
       roles: [{ role: 'deptHandler', streetId: 'st01', departmentId: 'st01-urban' }]
     })
-    const open = report({ status: 'inProgress', viewer: 'handler', whistles: [whistle()] })
+    const open = report({ status: 'inProgress', viewer: 'handler', whistles: [whistle({ can: { reportIn: true, log: false, handBack: true, resolve: false, rate: false } })] })
     const reportedIn = report({
       status: 'inProgress',
       viewer: 'handler',

@@ -19,7 +19,7 @@ import { call, showError } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
 import { Stars } from '../../wish/components/Stars'
 import { Timeline } from '../../wish/components/Timeline'
-import { reportActions, whistleActions, whistleCan, type ActionContext } from '../actions'
+import { reportActions, whistleActions, type ActionContext } from '../actions'
 import { ActionBar } from '../components/ActionBar'
 import { ReportStatusTag } from '../components/ReportItem'
 import { actorOf, deadlineLine, formatDistance } from '../format'
@@ -102,7 +102,7 @@ function Answer({ r }: { r: ReportDetail }) {
 }
 
 function Whistle({ w, r, owner, reload }: { w: WhistleView; r: ReportDetail; owner: string; reload: () => Promise<void> }) {
-  const actions = whistleActions(w, whistleCan(w, r.viewer), owner)
+  const actions = whistleActions(w, w.can, owner)
   return (
     <View className="llt-card report-whistle">
       <View className="llt-card__head">
