@@ -7,13 +7,16 @@ import {
   type RollupDoc,
   type WishFacts
 } from '../cloudfunctions/_shared/domain/rollups'
+import type { ReportFiguresDoc, WhistleFiguresDoc } from '../cloudfunctions/_shared/domain/reportRollups'
 import type { SeedStore } from './store'
 
 /** Every counter as the history in `store` says it should be. */
 export function rollupsFromHistory(store: Pick<SeedStore, 'find'>): RollupDoc[] {
   return rebuildRollups({
     ledger: store.find('pointsLedger') as unknown as LedgerEvent[],
-    wishes: store.find('wishes') as unknown as WishFacts[]
+    wishes: store.find('wishes') as unknown as WishFacts[],
+    reports: store.find('reports') as unknown as ReportFiguresDoc[],
+    whistles: store.find('whistles') as unknown as WhistleFiguresDoc[]
   })
 }
 

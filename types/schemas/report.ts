@@ -16,7 +16,22 @@ import {
   type WhistleStatus,
   type WhistleUrgency
 } from '../enums'
-import { dateTime, fileId, id, int, location, optionalText, page, requestId, text, type LatLng, type Page } from './common'
+import {
+  dateTime,
+  empty,
+  fileId,
+  id,
+  int,
+  location,
+  mobile,
+  optionalText,
+  page,
+  period,
+  requestId,
+  text,
+  type LatLng,
+  type Page
+} from './common'
 
 export {
   DEPARTMENT_KINDS,
@@ -377,6 +392,225 @@ export interface PlusOneResult {
   already: boolean
 }
 
+// --- figures, patrols, timers, riders (OPS; docs/pillars/grid-reports.md "Figures", "Patrols", "Timers") ----
+
+/** One scope: a community (rows per grid), a street (rows per community and per department), a department, a grid. */
+export const FiguresInput = z
+  .object({
+    period,
+    communityId: id('社区').optional(),
+    streetId: id('街道').optional(),
+    departmentId: id('部门').optional(),
+    gridId: id('网格').optional()
+  })
+  .refine((f) => [f.communityId, f.streetId, f.departmentId, f.gridId].filter(Boolean).length === 1, {
+    message: '请选择一个统计范围（社区、街道、部门或网格）',
+    path: ['communityId']
+  })
+export const HotSpotsInput = z
+  .object({ communityId: id('社区').optional(), streetId: id('街道').optional() })
+  .refine((f) => !!f.communityId !== !!f.streetId, { message: '请选择社区或街道', path: ['communityId'] })
+export const REPORT_NEARBY_LIMITS = { radius: { min: 100, max: 5000, default: 1000 }, limit: { max: 100, default: 50 } } as const
+export const NearbyInput = z.object({
+  location,
+  radius: int('范围', REPORT_NEARBY_LIMITS.radius.min, REPORT_NEARBY_LIMITS.radius.max).default(REPORT_NEARBY_LIMITS.radius.default),
+  /** open: not final yet; closed: finished (closed, notOurs, unsolvable); all: both. */
+  status: z.enum(['open', 'closed', 'all'], { errorMap: () => ({ message: '请选择状态' }) }).default('all'),
+  limit: int('数量', 1, REPORT_NEARBY_LIMITS.limit.max).default(REPORT_NEARBY_LIMITS.limit.default)
+})
+
+const patrolId = id('巡查编号')
+/** The phone's time of a step made offline and sent later (same bounds as an offline report's clientTime). */
+const clientTime = dateTime('记录时间').optional()
+export const PatrolStartInput = z.object({ requestId, gridId: id('网格'), location, clientTime })
+export const PatrolPointInput = z.object({
+  requestId,
+  patrolId,
+  location,
+  clientTime,
+  note: optionalText('巡查记录', 100),
+  photos: photos('巡查照片').default([])
+})
+export const PatrolEndInput = z.object({ requestId, patrolId, location: location.optional(), clientTime })
+export const PatrolRef = z.object({ patrolId })
+export const PatrolsInput = z.object({ communityId: id('社区').optional(), gridId: id('网格').optional(), ...page })
+export const PatrolCoverageInput = z.object({ communityId: id('社区'), period })
+
+export const RIDER_PLATFORMS = ['meituan', 'eleme', 'sf', 'jd', 'other'] as const
+export const RIDER_PLATFORM_LABELS: Record<(typeof RIDER_PLATFORMS)[number], string> = {
+  meituan: '美团',
+  eleme: '饿了么',
+  sf: '顺丰',
+  jd: '京东',
+  other: '其他'
+}
+export const RIDER_STATUS_LABELS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const
+export type RiderStatus = keyof typeof RIDER_STATUS_LABELS
+export const RiderApplyInput = z.object({
+  requestId,
+  streetId: id('街道'),
+  name: text('姓名', { max: 20 }),
+  phone: mobile(),
+  platform: z.enum(RIDER_PLATFORMS, { errorMap: () => ({ message: '请选择所在平台' }) })
+})
+export const RiderReviewInput = z.object({
+  riderId: id('申请编号'),
+  decision: z.enum(['approve', 'reject'], { errorMap: () => ({ message: '请选择审核结果' }) }),
+  reason: optionalText('说明', REPORT_LIMITS.reason)
+})
+export const RidersInput = z.object({
+  streetId: id('街道'),
+  status: z.enum(['pending', 'approved', 'rejected']).optional(),
+  ...page
+})
+
+/** A rate with its numerator, its n, and for the reporter-answered rates the share of reporters who answered. */
+export interface ReportRate {
+  /** 0–1 to four decimals; null when n is 0. */
+  rate: number | null
+  hits: number
+  n: number
+  answerShare: number | null
+}
+/** 响应率, 按期办结率, 解决率, 满意率. */
+export interface ReportRates {
+  response: ReportRate
+  onTime: ReportRate
+  solved: ReportRate
+  satisfaction: ReportRate
+}
+export interface ReportCounts {
+  /** Assigned in the period with the signing decided (a department: whistles with the report-in decided). */
+  assigned: number
+  signedOnTime: number
+  /** Closed in the period (closed, notOurs, unsolvable). */
+  closed: number
+  closedOnTime: number
+  /** Open and overdue at the period's end. */
+  openOverdue: number
+  /** Closed in the period after the reporter was asked about a resolution. */
+  asked: number
+  answered: number
+  solved: number
+  rated: number
+  /** 满意 + 基本满意. */
+  satisfied: number
+}
+export type FigureLevel = 'grid' | 'community' | 'street' | 'department'
+export interface ReportFigureRow {
+  level: FigureLevel
+  id: string
+  name: string
+  rates: ReportRates
+  counts: ReportCounts
+}
+export interface HotSpotView {
+  gridId: string
+  gridName: string
+  communityId: string
+  categoryId: string
+  categoryName: string
+  /** Reports of the category in the grid within the last 30 days (rejected and merged ones left out). */
+  count: number
+  firstAt: string
+  lastAt: string
+  reportIds: string[]
+}
+export interface ReportFiguresView {
+  period: string
+  from: string
+  to: string
+  scope: { level: FigureLevel; id: string; name: string }
+  total: ReportFigureRow
+  /** A community: its grids; a street: its communities; a department or a grid: the communities it serves. */
+  rows: ReportFigureRow[]
+  /** A street: its departments (响应率 = whistles reported in on time ÷ whistles). */
+  departments: ReportFigureRow[]
+  /** Hot spots now (community, street or grid scopes). */
+  hotSpots: HotSpotView[]
+  generatedAt: string
+}
+export interface FiguresCsv {
+  filename: string
+  csv: string
+  rows: number
+}
+
+export type PatrolStatus = 'active' | 'ended'
+export interface PatrolPointView {
+  at: string
+  /** When the phone recorded it, if sent later from the offline queue. */
+  clientTime: string | null
+  location: LatLng
+  note: string | null
+  photos: string[]
+}
+export interface PatrolView {
+  id: string
+  gridId: string
+  gridName: string
+  communityId: string
+  status: PatrolStatus
+  startedAt: string
+  endedAt: string | null
+  points: number
+  /** Reports made on the patrol. */
+  reports: number
+  /** Meters walked between the check-points in order. */
+  meters: number
+  /** The grid worker's name (staff and the worker only). */
+  workerName: string | null
+}
+export interface PatrolDetail extends PatrolView {
+  path: PatrolPointView[]
+  reportIds: string[]
+}
+export interface PatrolCoverageRow {
+  gridId: string
+  gridName: string
+  patrols: number
+  points: number
+  reports: number
+  /** Days of the period (up to today) with at least one patrol. */
+  days: number
+  daysInPeriod: number
+  lastPatrolAt: string | null
+}
+export interface PatrolCoverageView {
+  communityId: string
+  period: string
+  rows: PatrolCoverageRow[]
+}
+export interface RiderView {
+  id: string
+  streetId: string
+  /** Masked for anyone but the rider and the street's admin. */
+  name: string
+  phone: string
+  platform: (typeof RIDER_PLATFORMS)[number]
+  status: RiderStatus
+  appliedAt: string
+  reviewedAt: string | null
+  reason: string | null
+  /** Reports the rider made since approval. */
+  reports: number
+}
+export interface OverdueSweepResult {
+  /** Reports whose signing deadline passed unanswered (flagged now). */
+  signOverdue: number
+  /** Reports whose handling deadline passed unresolved (flagged now). */
+  overdue: number
+  /** Whistles whose report-in deadline passed (flagged now). */
+  whistlesOverdue: number
+  /** Reminders kept (in-app) and sent (subscription). */
+  reminders: number
+}
+export interface AutoCloseResult {
+  closed: number
+  /** 回访: reporters reminded a day before the automatic close. */
+  reminded: number
+}
+
 export const report = {
   categories: action(CategoriesInput).returns<{ items: ReportCategoryView[] }>(),
   departments: action(DepartmentsInput).returns<{ items: DepartmentView[] }>(),
@@ -407,6 +641,22 @@ export const report = {
   whistleLog: action(WhistleLogInput).returns<WhistleView>(),
   handBack: action(HandBackInput).returns<WhistleView>(),
   whistleResolve: action(WhistleResolveInput).returns<WhistleView & { near: boolean; needsConfirmation: boolean }>(),
-  rateWhistle: action(RateWhistleInput).returns<WhistleView>()
+  rateWhistle: action(RateWhistleInput).returns<WhistleView>(),
   // figures, patrols, timers (OPS appends its actions below this line)
+  figures: action(FiguresInput).returns<ReportFiguresView>(),
+  figuresCsv: action(FiguresInput).returns<FiguresCsv>(),
+  hotSpots: action(HotSpotsInput).returns<{ items: HotSpotView[] }>(),
+  nearby: action(NearbyInput).returns<{ items: ReportCard[] }>(),
+  patrolStart: action(PatrolStartInput).returns<PatrolView>(),
+  patrolPoint: action(PatrolPointInput).returns<PatrolView>(),
+  patrolEnd: action(PatrolEndInput).returns<PatrolView>(),
+  patrol: action(PatrolRef).returns<PatrolDetail>(),
+  patrols: action(PatrolsInput).returns<Page<PatrolView>>(),
+  patrolCoverage: action(PatrolCoverageInput).returns<PatrolCoverageView>(),
+  riderApply: action(RiderApplyInput).returns<RiderView>(),
+  riderMine: action(empty).returns<RiderView | null>(),
+  riderReview: action(RiderReviewInput).returns<RiderView>(),
+  riders: action(RidersInput).returns<Page<RiderView>>(),
+  overdueSweep: action(empty).returns<OverdueSweepResult>(),
+  autoClose: action(empty).returns<AutoCloseResult>()
 }

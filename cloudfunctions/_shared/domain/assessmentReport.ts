@@ -1,6 +1,6 @@
 // The 双重考评 report: one row per member for a period (registration, hours, wishes, needs, points,
 // rating), and the same rows as CSV (UTF-8 with BOM, so Excel on Windows reads the Chinese). Pure.
-import Papa from 'papaparse'
+import { toCsv } from './csvFile'
 import { RATING_LABELS, type Rating } from '../../../types'
 import { periodLabel } from '../../../types/periods'
 import type { AssessmentRulesView, ReportRow } from '../../../types/schemas/party'
@@ -69,12 +69,6 @@ function dayOf(isoString: string): string {
   return new Date(new Date(isoString).getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 }
 
-/** A formula-looking cell (=, +, -, @) is prefixed so a spreadsheet never runs it. */
-const safeCell = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)
-
-export function reportCsv(rows: ReportRow[]): string {
-  const data = rows.map((r) => CSV_COLUMNS.map(([, pick]) => safeCell(pick(r))))
-  return '\uFEFF' + Papa.unparse({ fields: CSV_COLUMNS.map(([h]) => h), data }, { newline: '\r\n' })
-}
+export const reportCsv = (rows: ReportRow[]): string => toCsv(CSV_COLUMNS, rows)
 
 export const reportFilename = (scopeName: string, period: string) => `${scopeName}-${period}年度党员双重考评.csv`

@@ -20,6 +20,7 @@
 // all write the same document (transactions that write one document conflict). Readers add the shards up.
 import { createHash } from 'node:crypto'
 import { monthOf } from './period'
+import { reportCells, whistleCells, type ReportFiguresDoc, type ReportRollupFigure, type WhistleFiguresDoc } from './reportRollups'
 
 /**
  * Shards per figure: the ledger takes every redemption of a popular item, so it is spread widely; a wish
@@ -29,7 +30,16 @@ export const ROLLUP_SHARDS = 32
 const shardsOf = (figure: RollupFigure) => (figure === 'ledger' ? ROLLUP_SHARDS : 4)
 
 export type RollupFigure =
-  'ledger' | 'wishPosted' | 'wishPublished' | 'wishClaimed' | 'wishClaimTimed' | 'wishFulfilled' | 'wishFulfilTimed' | 'wishConfirmed'
+  | 'ledger'
+  | 'wishPosted'
+  | 'wishPublished'
+  | 'wishClaimed'
+  | 'wishClaimTimed'
+  | 'wishFulfilled'
+  | 'wishFulfilTimed'
+  | 'wishConfirmed'
+  // grid reports: reportRollups.ts
+  | ReportRollupFigure
 export type RollupKey = Record<string, string | number | null>
 
 /** One change to one counter. */
@@ -151,6 +161,8 @@ export function applyDelta(current: RollupDoc | null, d: RollupDelta, shard: num
 export interface RollupHistory {
   ledger: Iterable<LedgerEvent>
   wishes: Iterable<WishFacts>
+  reports?: Iterable<ReportFiguresDoc>
+  whistles?: Iterable<WhistleFiguresDoc>
 }
 
 /** Every counter recomputed from history, one cell per counter (shard 0). */
@@ -162,6 +174,8 @@ export function rebuildRollups(history: RollupHistory): RollupDoc[] {
   }
   for (const e of history.ledger) ledgerDeltas(e).forEach(add)
   for (const w of history.wishes) wishCells(w).forEach(add)
+  for (const r of history.reports ?? []) reportCells(r).forEach(add)
+  for (const w of history.whistles ?? []) whistleCells(w).forEach(add)
   return [...cells.values()]
 }
 

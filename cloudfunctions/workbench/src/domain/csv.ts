@@ -2,7 +2,6 @@
 // a BOM so Excel opens the Chinese, formula-looking cells defused). Personal data follows the pillars' rules:
 // a community's staff see what the pillar shows them (full phone numbers of their registrations and of their
 // own volunteers); a street admin sees names and phone numbers masked. Pickup codes are never exported. Pure.
-import Papa from 'papaparse'
 import {
   ORDER_STATUS_LABELS,
   REGISTRATION_STATUS_LABELS,
@@ -17,9 +16,9 @@ import { periodLabel } from '../../../../types/periods'
 import { EXPORT_LABELS, type ExportKind } from '../../../../types/workbench'
 import { maskName, maskPhone, phoneFor } from '../../../_shared/domain/masking'
 
-export type Cell = string | number
-/** A column: its heading and its cell of a row (the row's place in the file, from 0, for a 序号). */
-export type Column<R> = readonly [heading: string, pick: (row: R, index: number) => Cell]
+import type { Column } from '../../../_shared/domain/csvFile'
+
+export { safeCell, toCsv, type Cell, type Column } from '../../../_shared/domain/csvFile'
 
 /** Who exports: staff of the community (sees what the pillars show staff) or a street admin (masked). */
 export interface Viewer {
@@ -28,14 +27,6 @@ export interface Viewer {
 }
 
 export const isMasked = (viewer: Viewer) => viewer.staffOf === null
-
-/** A spreadsheet never runs a cell: anything starting like a formula gets a leading apostrophe. */
-export const safeCell = (v: Cell): Cell => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)
-
-export function toCsv<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[]): string {
-  const data = rows.map((r, i) => columns.map(([, pick]) => safeCell(pick(r, i))))
-  return '\uFEFF' + Papa.unparse({ fields: columns.map(([h]) => h), data }, { newline: '\r\n' })
-}
 
 type When = Date | string | number | null | undefined
 const CST_MS = 8 * 3600_000
