@@ -70,6 +70,8 @@ export interface Outbox {
   items: (owner: string) => OutboxItem[]
   /** Tries to send at once; without network keeps it (photos too) and answers the kept item. A refusal throws. */
   sendOrKeep: <R>(entry: NewItem) => Promise<SendOutcome<R>>
+  /** Keeps it without trying (it must wait for an earlier item, e.g. a check-point for its patrol's start). */
+  keep: (entry: NewItem) => Promise<OutboxItem>
   /** Sends every waiting item of `owner`, oldest first; stops at the first network failure. */
   flush: (owner: string) => Promise<Sent[]>
   /** A refused or waiting item is tried again now. */
@@ -122,6 +124,14 @@ export function createOutbox(ports: OutboxPorts): Outbox {
     return sent
   }
 
+  async function keep(entry: NewItem, attempts: number, error?: string): Promise<OutboxItem> {
+    const photos = await Promise.all(entry.photos.map(async (p) => ({ kept: await ports.keepFile(p) })))
+    const kept: OutboxItem = { ...entry, photos, state: 'waiting', attempts, ...(error ? { error } : {}) }
+    ports.save([...read().filter((i) => i.id !== kept.id), kept])
+    notify([])
+    return kept
+  }
+
   const flush = (owner: string): Promise<Sent[]> => {
     if (running) return running.then(() => flush(owner))
     running = pass(owner).finally(() => {
@@ -144,13 +154,11 @@ export function createOutbox(ports: OutboxPorts): Outbox {
         return { sent: true, result: (await ports.send(item, fileIds)) as R }
       } catch (error) {
         if (!ports.isOffline(error)) throw error
-        const photos = await Promise.all(entry.photos.map(async (p) => ({ kept: await ports.keepFile(p) })))
-        const kept: OutboxItem = { ...item, photos, attempts: 1, error: ports.describe(error) }
-        ports.save([...read().filter((i) => i.id !== kept.id), kept])
-        notify([])
-        return { sent: false, item: kept }
+        return { sent: false, item: await keep(entry, 1, ports.describe(error)) }
       }
     },
+
+    keep: (entry) => keep(entry, 0),
 
     flush,
 

@@ -147,6 +147,12 @@ export function reportActions(r: ReportDetail, ctx: ActionContext): ActionSpec[]
       direct: () => call('report', 'plusOne', { reportId }),
       done: '已记录，问题有进展会通知您'
     },
+    can.unfollow && {
+      key: 'unfollow',
+      label: '不再关注',
+      direct: () => call('report', 'unfollow', { reportId }),
+      done: '已取消关注'
+    },
     can.resolve && {
       key: 'resolve',
       label: '办结',

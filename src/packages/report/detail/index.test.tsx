@@ -21,7 +21,8 @@ const NO = {
   decide: false,
   closeNotOurs: false,
   closeUnsolvable: false,
-  whistle: false
+  whistle: false,
+  unfollow: false
 }
 
 function report(patch: Partial<ReportDetail> = {}): ReportDetail {
@@ -201,7 +202,11 @@ describe('report detail', () => {
       openid: 'demo-handler',
       roles: [{ role: 'deptHandler', streetId: 'st01', departmentId: 'st01-urban' }]
     })
-    const open = report({ status: 'inProgress', viewer: 'handler', whistles: [whistle({ can: { reportIn: true, log: false, handBack: true, resolve: false, rate: false } })] })
+    const open = report({
+      status: 'inProgress',
+      viewer: 'handler',
+      whistles: [whistle({ can: { reportIn: true, log: false, handBack: true, resolve: false, rate: false } })]
+    })
     const reportedIn = report({
       status: 'inProgress',
       viewer: 'handler',

@@ -1,20 +1,19 @@
 // 我的随手拍: what I reported (with what waits for me: 待补充, confirm and rate) and what I follow (我也遇到),
 // paged with pull-down refresh; above them, what waits on the phone to be sent (待发送).
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { MyReport, ReportCard } from '@contract/schemas/report'
+import type { MyReport } from '@contract/schemas/report'
 import { BigButton } from '@/components/BigButton'
 import { Chips, type Chip } from '@/components/Chips'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
 import { usePaged } from '@/hooks/usePaged'
-import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { OutboxList } from '../components/OutboxList'
 import { ReportItem } from '../components/ReportItem'
 import { deadlineLine } from '../format'
+import { openPostForm, openReport } from '../navigation'
 import { useOutbox } from '../outbox'
 import './index.css'
 
@@ -30,9 +29,6 @@ const TODO: Record<NonNullable<MyReport['todo']>, string> = {
   confirm: '待您确认：问题解决了吗？请评价'
 }
 
-export const openReport = (r: Pick<ReportCard, 'id'>) => void Taro.navigateTo({ url: pageUrl('report', 'detail', { id: r.id }) })
-export const openPostForm = () => void Taro.navigateTo({ url: pageUrl('report', 'post') })
-
 function MyReports() {
   const [as, setAs] = useState<As>('reporter')
   const outbox = useOutbox()
@@ -43,7 +39,7 @@ function MyReports() {
       <Section>
         <View className="report-mine__top">
           <Chips label="我的随手拍" options={TABS} value={as} onChange={setAs} />
-          <BigButton size="normal" onClick={openPostForm}>
+          <BigButton size="normal" onClick={() => openPostForm()}>
             随手拍
           </BigButton>
         </View>
@@ -66,7 +62,7 @@ function MyReports() {
         }
         emptyAction={
           as === 'reporter' ? (
-            <BigButton className="report-mine__post" onClick={openPostForm}>
+            <BigButton className="report-mine__post" onClick={() => openPostForm()}>
               随手拍
             </BigButton>
           ) : undefined

@@ -29,6 +29,7 @@ import { ReportPhotos, type LocalPhoto } from '../components/ReportPhotos'
 import { SpotPicker, type Spot } from '../components/SpotPicker'
 import { loadCategories } from '../categories'
 import { sendReport, type ReportPayload } from '../outbox'
+import { patrolIdFor } from '../patrol'
 import { REPORT_PHRASES } from '../phrases'
 import './index.css'
 
@@ -65,8 +66,16 @@ const EMPTY: Draft = {
   consent: false
 }
 
-function toPayload(d: Draft, requestId: string, clientTime: string, patrolId?: string): ReportPayload {
+/** On a patrol: its id when the server gave one, else (started without network) the start it waits for. */
+function onPatrol(startId: string | undefined): Pick<ReportPayload, 'patrolId' | 'patrolStartId'> {
+  if (!startId) return {}
+  const patrolId = patrolIdFor(startId)
+  return patrolId ? { patrolId } : { patrolStartId: startId }
+}
+
+function toPayload(d: Draft, requestId: string, clientTime: string, patrolStart?: string): ReportPayload {
   return {
+    ...onPatrol(patrolStart),
     requestId,
     categoryId: d.categoryId ?? '',
     description: d.description,
@@ -76,7 +85,6 @@ function toPayload(d: Draft, requestId: string, clientTime: string, patrolId?: s
     visibility: d.visibility,
     showName: d.visibility === 'public' && d.showName,
     clientTime,
-    patrolId,
     consent: d.consent as true
   }
 }
@@ -95,7 +103,8 @@ function localErrors(d: Draft, payload: ReportPayload, reportable: boolean): Fie
 function PostForm() {
   const me = useSignedIn()
   const { params } = useRouter()
-  const patrolId = params.patrolId || undefined
+  // The patrol this report is made on (its start's request id, as the patrol screen knows it).
+  const patrolStart = params.patrol || undefined
   const categories = useRemote(loadCategories, [])
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -107,7 +116,7 @@ function PostForm() {
   const category = items.find((c) => c.id === draft.categoryId)
 
   const send = async () => {
-    const payload = toPayload(draft, requestId.current, new Date().toISOString(), patrolId)
+    const payload = toPayload(draft, requestId.current, new Date().toISOString(), patrolStart)
     const title = `随手拍 · ${category?.name ?? ''}`
     try {
       const outcome = await sendReport(
@@ -130,7 +139,7 @@ function PostForm() {
   }
 
   const submit = useAction(async () => {
-    const payload = toPayload(draft, requestId.current, new Date().toISOString(), patrolId)
+    const payload = toPayload(draft, requestId.current, new Date().toISOString(), patrolStart)
     const local = localErrors(draft, payload, isReportable(items, draft.categoryId))
     setErrors(revealFirstError(local))
     if (Object.keys(local).length) return
@@ -166,7 +175,7 @@ function PostForm() {
 
   return (
     <View className="report-post">
-      {patrolId && (
+      {patrolStart && (
         <Section>
           <Text className="report-post__patrol">巡查中上报：这条问题会记在本次巡查里</Text>
         </Section>

@@ -22,6 +22,7 @@ import { call } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
 import { ReportItem } from '../../report/components/ReportItem'
 import { deadlineLine } from '../../report/format'
+import { openPostForm, openReport } from '../../report/navigation'
 import './index.css'
 
 type Tab = ReportQueue | 'department'
@@ -43,12 +44,10 @@ export function tabsFor(me: Me): Tab[] {
 
 const tabLabel = (t: Tab) => (t === 'department' ? '本部门' : t === 'whistled' ? '吹哨给我的' : REPORT_QUEUE_LABELS[t])
 
-const openReport = (id: string) => void Taro.navigateTo({ url: pageUrl('report', 'detail', { id }) })
-
 function StaffReportItem({ r }: { r: StaffReport }) {
   const due = deadlineLine(r.status, r.deadlines)
   return (
-    <ReportItem report={r} onOpen={() => openReport(r.id)}>
+    <ReportItem report={r} onOpen={() => openReport(r)}>
       {due && <Text className={r.deadlines.overdue ? 'wb-report__late' : 'wb-report__due'}>{due}</Text>}
       {r.openWhistle && (
         <Text className={r.openWhistle.late ? 'wb-report__late' : 'wb-report__due'}>
@@ -62,7 +61,7 @@ function StaffReportItem({ r }: { r: StaffReport }) {
 
 function WhistleItem({ w }: { w: WhistleView }) {
   return (
-    <View className="llt-card llt-card--raised wb-whistle" hoverClass="llt-card--pressed" onClick={() => openReport(w.reportId)}>
+    <View className="llt-card llt-card--raised wb-whistle" hoverClass="llt-card--pressed" onClick={() => openReport({ id: w.reportId })}>
       <View className="llt-card__head">
         <Text className="llt-card__title">{w.report?.categoryName ?? '问题'}</Text>
         <Text className={`wb-whistle__status wb-whistle__status--${w.status}`}>{WHISTLE_STATUS_LABELS[w.status]}</Text>
@@ -123,7 +122,7 @@ function Reports() {
             <BigButton size="normal" onClick={() => void Taro.navigateTo({ url: pageUrl('workbench', 'patrol') })}>
               巡查
             </BigButton>
-            <BigButton size="normal" fill="outline" onClick={() => void Taro.navigateTo({ url: pageUrl('report', 'post') })}>
+            <BigButton size="normal" fill="outline" onClick={() => openPostForm()}>
               随手拍
             </BigButton>
           </View>
