@@ -210,7 +210,13 @@ describe('report detail', () => {
     const reportedIn = report({
       status: 'inProgress',
       viewer: 'handler',
-      whistles: [whistle({ status: 'reportedIn', reportedInAt: '2026-12-03T02:10:00.000Z' })]
+      whistles: [
+        whistle({
+          status: 'reportedIn',
+          reportedInAt: '2026-12-03T02:10:00.000Z',
+          can: { reportIn: false, log: true, handBack: true, resolve: true, rate: false }
+        })
+      ]
     })
     const calls = cloud([open, reportedIn, reportedIn], { reportIn: ok(whistle({ status: 'reportedIn' })) })
     taroTest.images = ['blob:after']

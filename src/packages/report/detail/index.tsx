@@ -101,7 +101,7 @@ function Answer({ r }: { r: ReportDetail }) {
   )
 }
 
-function Whistle({ w, r, owner, reload }: { w: WhistleView; r: ReportDetail; owner: string; reload: () => Promise<void> }) {
+function Whistle({ w, owner, reload }: { w: WhistleView; owner: string; reload: () => Promise<void> }) {
   const actions = whistleActions(w, w.can, owner)
   return (
     <View className="llt-card report-whistle">
@@ -205,7 +205,7 @@ export function ReportView({ r, reload }: { r: ReportDetail; reload: () => Promi
       {r.whistles.length > 0 && (
         <Section title="吹哨报到">
           {r.whistles.map((w) => (
-            <Whistle key={w.id} w={w} r={r} owner={me.openid} reload={reload} />
+            <Whistle key={w.id} w={w} owner={me.openid} reload={reload} />
           ))}
         </Section>
       )}
