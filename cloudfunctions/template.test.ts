@@ -8,8 +8,8 @@ const ROOT = __dirname
 const functions = readdirSync(ROOT).filter((name) => !name.startsWith('_') && statSync(join(ROOT, name)).isDirectory())
 
 describe('the function template', () => {
-  it('finds the seven functions', () => {
-    expect(functions.sort()).toEqual(['lifeCircle', 'party', 'points', 'user', 'volunteer', 'wish', 'workbench'])
+  it('finds the eight functions', () => {
+    expect(functions.sort()).toEqual(['lifeCircle', 'party', 'points', 'report', 'user', 'volunteer', 'wish', 'workbench'])
   })
 
   it.each(functions)('%s has index.ts, handlers/, repo.ts, docs.ts, domain/, config.json and package.json', (fn) => {

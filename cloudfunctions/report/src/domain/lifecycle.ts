@@ -125,11 +125,11 @@ const OPEN_WHISTLE_BLOCKS: ReadonlySet<TransitionEvent> = new Set(['resolve', 'm
 
 /** The refusals beyond the table: once-only extension, open whistle, the 3-day waits. */
 function guard(r: ReportDoc, input: EventInput, at: Date): void {
+  if (input.event === 'resolve' && input.viaWhistle && input.viaWhistle !== r.whistleId) throw conflict(STALE_MESSAGE)
   if (r.whistleId && OPEN_WHISTLE_BLOCKS.has(input.event)) {
     if (input.event === 'resolve' && input.viaWhistle === r.whistleId) return
     throw precondition('该问题已吹哨，须等部门办结或退回后再操作')
   }
-  if (input.event === 'resolve' && input.viaWhistle && input.viaWhistle !== r.whistleId) throw conflict(STALE_MESSAGE)
   if (input.event === 'extend' && r.extension) throw precondition(`每个问题只能延期${REPORT_LIMITS.extensions}次`)
   if (input.event === 'autoClose' && !autoCloseDue(r, at)) throw precondition('尚未到自动结案时间')
   if (input.event === 'decide' && r.status === 'resolved' && !unansweredWithoutEvidence(r, at))

@@ -12,6 +12,7 @@ import {
   followIdFor,
   followsOf,
   getFollow,
+  loadCommunity,
   loadReport,
   mineAsReporter,
   queuePage,
@@ -80,7 +81,7 @@ const QUEUE_FILTER: Record<ReportQueue, { statuses: readonly ReportStatus[]; dea
 }
 
 /** The scope a caller's queue covers: what they asked for, within what they hold. */
-function queueScope(caller: Caller, input: { communityId?: string; gridId?: string; departmentId?: string }): QueueScope {
+async function queueScope(caller: Caller, input: { communityId?: string; gridId?: string; departmentId?: string }): Promise<QueueScope> {
   const g = caller.grants
   if (input.departmentId) {
     if (!departmentsOf(g).includes(input.departmentId)) throw denied('只能查看本部门的事项')
@@ -98,8 +99,8 @@ function queueScope(caller: Caller, input: { communityId?: string; gridId?: stri
     if (staff.includes(input.communityId)) return { communityId: input.communityId }
     const own = grids.filter((x) => x.communityId === input.communityId).map((x) => x.gridId)
     if (own.length) return { communityId: input.communityId, gridIds: own }
-    const street = g.find((x) => x.role === 'streetAdmin' && x.streetId)
-    if (street) return { communityId: input.communityId, streetId: street.streetId }
+    const streetId = (await loadCommunity(input.communityId))?.streetId
+    if (streetId && g.some((x) => x.role === 'streetAdmin' && x.streetId === streetId)) return { communityId: input.communityId, streetId }
     throw denied('只能查看本社区的事项')
   }
   if (staff.length) return { communityId: staff[0] }
@@ -112,7 +113,7 @@ function queueScope(caller: Caller, input: { communityId?: string; gridId?: stri
 }
 
 export const queue: Handler<'report', 'queue'> = async (input, { caller, now }) => {
-  const scope = queueScope(caller, input)
+  const scope = await queueScope(caller, input)
   const base = QUEUE_FILTER[input.queue]
   const statuses = input.status ? [input.status] : base.statuses
   const page: Page<ReportDoc> = await queuePage(
