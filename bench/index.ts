@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   lifeCircle: async () => (await import('./lifeCircle')).runLifeCircleBench,
   points: async () => (await import('./points')).runPointsBench,
   workbench: async () => (await import('./workbench')).runWorkbenchBench,
+  report: async () => (await import('./report')).runReportBench,
   h5: async () => (await import('./h5')).runH5Bench,
   size: async () => (await import('../scripts/size')).runSizeBench
 }

@@ -18,6 +18,7 @@ import { createRandom, type Random } from '../demo/random'
 import { buildFunctions } from '../scripts/build-functions'
 import { computeCoverage, coverageBounds, type CoverageFacility } from '../cloudfunctions/_shared/domain/coverage'
 import { EARTH_RADIUS_M, WALK } from '../cloudfunctions/_shared/domain/walk'
+import { percentile, timedCall } from './measure'
 import { printRows, type Row } from './table'
 
 const M = (EARTH_RADIUS_M * Math.PI) / 180
@@ -206,23 +207,9 @@ export function loadData(cloud: Pick<LocalCloud, 'store'>): void {
   }
 }
 
-async function viaGateway(cloud: LocalCloud, action: string, data: unknown, openid: string): Promise<number> {
-  const t0 = performance.now()
-  const res = await fetch(`${cloud.url}/api/functions/lifeCircle`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify({ action, data })
-  })
-  const answer = (await res.json()) as { ok: boolean; error?: { message: string } }
-  const ms = performance.now() - t0
-  if (!answer.ok) throw new Error(`${action} failed: ${answer.error?.message}`)
-  return ms
-}
+const viaGateway = (cloud: LocalCloud, action: string, data: unknown, openid: string) =>
+  timedCall(cloud, 'lifeCircle', action, data, openid)
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
-}
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
 
 /** Alternating trivial and nearby calls, so both see the same machine state. */

@@ -67,7 +67,11 @@ export const database = {
       { keys: { status: 1, resolveDeadline: 1 } },
       { keys: { status: 1, resolvedAt: 1 } },
       { keys: { visibility: 1, status: 1 } },
-      { keys: { patrolId: 1 } }
+      { keys: { patrolId: 1 } },
+      // the open set of the figures (open and overdue at a period's end), the timers' flags
+      { keys: { communityId: 1, status: 1, overdueAt: 1 } },
+      { keys: { status: 1, acceptedOnTime: 1, acceptDeadline: 1 } },
+      { keys: { status: 1, overdueAt: 1, resolveDeadline: 1 } }
     ]),
     reportFollows: c('我也遇到 (+1) and following, one per person per report; _id = opaqueId("rf", reportId, openid)', [
       { keys: { reportId: 1 } },
@@ -80,6 +84,18 @@ export const database = {
       { keys: { communityId: 1, status: 1, whistledAt: -1 } },
       { keys: { status: 1, reportInDeadline: 1 } }
     ]),
+
+    // grid reports, operations side (report function's OPS handlers; docs/pillars/grid-reports.md)
+    patrols: c("a grid worker's patrol (巡查) with its check-points inside; _id = opaqueId('pt', openid, requestId of the start)", [
+      { keys: { openid: 1, status: 1, startedAt: -1 } },
+      { keys: { communityId: 1, startedAt: -1 } },
+      { keys: { gridId: 1, startedAt: -1 } }
+    ]),
+    riders: c("a part-time grid worker's (rider's) registration with a street; _id = opaqueId('rd', openid, streetId)", [
+      { keys: { streetId: 1, status: 1, appliedAt: -1 } },
+      { keys: { openid: 1, appliedAt: -1 } }
+    ]),
+    reportReminders: c('a one-time reminder already sent (回访 per resolution); _id = "review_" + report id + "_" + resolvedAt ms', []),
 
     // --- pillar 2: micro-wishes --------------------------------------------------------------------
     wishes: c('a micro-wish with its public part, private beneficiary, history[] of transitions', [

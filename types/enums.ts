@@ -111,7 +111,14 @@ export const NOTICE_REASONS = [
   'registrationApproved',
   'registrationRejected',
   'enrollmentConfirmed',
-  'pickupReady'
+  'pickupReady',
+  // grid reports (OPS): the reporter's three messages, staff and department reminders
+  'reportAccepted',
+  'reportResolved',
+  'reportReview',
+  'reportSignOverdue',
+  'reportOverdue',
+  'whistleOverdue'
 ] as const
 export type NoticeReason = (typeof NOTICE_REASONS)[number]
 /** At most 20 characters each: WeChat's limit for a `thing` value. */
@@ -126,7 +133,13 @@ export const NOTICE_REASON_LABELS: Record<NoticeReason, string> = {
   registrationApproved: '审核已通过',
   registrationRejected: '未通过审核，详情请进入小程序查看',
   enrollmentConfirmed: '报名成功，请按时到场签到',
-  pickupReady: '兑换成功，请凭取货码到店领取'
+  pickupReady: '兑换成功，请凭取货码到店领取',
+  reportAccepted: '您反映的问题已受理，正在处理',
+  reportResolved: '问题已办结，请确认是否解决',
+  reportReview: '请评价办理结果，3天未评价将自动结案',
+  reportSignOverdue: '有问题超过签收时限，请尽快签收',
+  reportOverdue: '有问题超过办结时限，请尽快处理',
+  whistleOverdue: '吹哨事项已超过报到时限，请尽快报到'
 }
 
 /**
@@ -144,7 +157,13 @@ export const NOTICE_KINDS = [
   'pickupReady',
   'merchantReviewed',
   'unitReviewed',
-  'memberReviewed'
+  'memberReviewed',
+  'reportAccepted',
+  'reportResolved',
+  'reportReview',
+  'reportOverdue',
+  'whistleOverdue',
+  'riderReviewed'
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 export const NOTICE_KIND_TITLES: Record<NoticeKind, string> = {
@@ -157,7 +176,13 @@ export const NOTICE_KIND_TITLES: Record<NoticeKind, string> = {
   pickupReady: '兑换成功，待取货',
   merchantReviewed: '商家入驻审核结果',
   unitReviewed: '单位报到审核结果',
-  memberReviewed: '党员报到审核结果'
+  memberReviewed: '党员报到审核结果',
+  reportAccepted: '随手拍已受理',
+  reportResolved: '随手拍已办结',
+  reportReview: '随手拍回访',
+  reportOverdue: '随手拍超期提醒',
+  whistleOverdue: '吹哨报到超时提醒',
+  riderReviewed: '兼职网格员审核结果'
 }
 /** The pages a notice may open (each a page of src/routes.ts, checked by a test there). */
 export const NOTICE_PAGES = [
@@ -166,7 +191,10 @@ export const NOTICE_PAGES = [
   'packages/points/orders/index',
   'packages/points/merchant/index',
   'packages/party/unit/index',
-  'packages/party/status/index'
+  'packages/party/status/index',
+  'packages/report/detail/index',
+  'packages/report/mine/index',
+  'packages/workbench/report/index'
 ] as const
 export type NoticePage = (typeof NOTICE_PAGES)[number]
 export interface NoticeTarget {

@@ -10,6 +10,9 @@
 // SOAK_SEED=<n> replays a seed (the same operations are chosen; their interleaving is the machine's).
 import { orderIdFor } from '../../cloudfunctions/points/src/domain/order'
 import { BUSY_MESSAGE } from '../../cloudfunctions/_shared/infra/ledger'
+import type { ReportDoc } from '../../cloudfunctions/_shared/docs/report'
+import { isValidHistory } from '../../cloudfunctions/report/src/domain/lifecycle'
+import { rollupDrift } from '../../demo/rollups'
 import { useLocalCloud } from '../support/cloud'
 import { typedClient, type Input } from '../support/client'
 import { ok } from '../support/envelope'
@@ -90,6 +93,12 @@ it(`keeps every invariant under a random concurrent workload (seed ${SEED})`, as
   expect(store.count('redemptions', { status: 'pickedUp' })).toBeGreaterThan(0)
   expect(store.count('redemptions', { status: 'cancelled' })).toBeGreaterThan(0)
   expect(store.count('redemptions', { status: 'expired' })).toBeGreaterThan(0)
+  // Grid reports: every history a path of the state machine, the figures' rollups what history says.
+  const reports = store.find('reports') as unknown as ReportDoc[]
+  expect(reports.length).toBeGreaterThan(0)
+  expect(reports.filter((r) => !isValidHistory(r.history)).map((r) => r._id)).toEqual([])
+  expect(rollupDrift(store)).toEqual([])
+  expect(store.count('reports', { status: { $in: ['closed', 'resolved'] } })).toBeGreaterThan(0)
 })
 
 /** The database as read, with one collection changed (the real data stays untouched). */

@@ -416,6 +416,7 @@ export const NearbyInput = z.object({
   radius: int('范围', REPORT_NEARBY_LIMITS.radius.min, REPORT_NEARBY_LIMITS.radius.max).default(REPORT_NEARBY_LIMITS.radius.default),
   /** open: not final yet; closed: finished (closed, notOurs, unsolvable); all: both. */
   status: z.enum(['open', 'closed', 'all'], { errorMap: () => ({ message: '请选择状态' }) }).default('all'),
+  categoryId: id('问题类别').optional(),
   limit: int('数量', 1, REPORT_NEARBY_LIMITS.limit.max).default(REPORT_NEARBY_LIMITS.limit.default)
 })
 
@@ -647,10 +648,11 @@ export const report = {
   figuresCsv: action(FiguresInput).returns<FiguresCsv>(),
   hotSpots: action(HotSpotsInput).returns<{ items: HotSpotView[] }>(),
   nearby: action(NearbyInput).returns<{ items: ReportCard[] }>(),
-  patrolStart: action(PatrolStartInput).returns<PatrolView>(),
-  patrolPoint: action(PatrolPointInput).returns<PatrolView>(),
-  patrolEnd: action(PatrolEndInput).returns<PatrolView>(),
+  patrolStart: action(PatrolStartInput).returns<PatrolDetail>(),
+  patrolPoint: action(PatrolPointInput).returns<PatrolDetail>(),
+  patrolEnd: action(PatrolEndInput).returns<PatrolDetail>(),
   patrol: action(PatrolRef).returns<PatrolDetail>(),
+  currentPatrol: action(empty).returns<PatrolDetail | null>(),
   patrols: action(PatrolsInput).returns<Page<PatrolView>>(),
   patrolCoverage: action(PatrolCoverageInput).returns<PatrolCoverageView>(),
   riderApply: action(RiderApplyInput).returns<RiderView>(),

@@ -26,7 +26,7 @@ export interface Notice {
  */
 export function reviewNotice(
   touser: string,
-  kind: Extract<NoticeKind, 'merchantReviewed' | 'unitReviewed' | 'memberReviewed'>,
+  kind: Extract<NoticeKind, 'merchantReviewed' | 'unitReviewed' | 'memberReviewed' | 'riderReviewed'>,
   event: string,
   approved: boolean,
   target: NoticeTarget,

@@ -39,13 +39,11 @@ export type ReportFiguresDoc = Pick<
   | 'acceptedOnTime'
   | 'resolveDeadline'
   | 'resolvedOnTime'
+  | 'overdueAt'
   | 'closedAt'
   | 'answer'
   | 'history'
-> & {
-  /** When the 办结 deadline passed unresolved (the overdue timer sets it; sticky). */
-  overdueAt?: Date | null
-}
+>
 
 /** What a stored report says for the figures (reportRates.ts). */
 export function rateFactsOf(r: ReportFiguresDoc): ReportRateFacts {

@@ -20,6 +20,10 @@ type Template =
   | 'enrollmentConfirmed'
   | 'pickupReady'
   | 'registrationReviewed'
+  | 'reportAccepted'
+  | 'reportResolved'
+  | 'reportReview'
+  | 'reportOverdue'
 
 /** The subscription template of each kind; the WeChat template id comes from the environment in production. */
 const TEMPLATES: Record<NoticeKind, Template> = {
@@ -32,7 +36,13 @@ const TEMPLATES: Record<NoticeKind, Template> = {
   pickupReady: 'pickupReady',
   merchantReviewed: 'registrationReviewed',
   unitReviewed: 'registrationReviewed',
-  memberReviewed: 'registrationReviewed'
+  memberReviewed: 'registrationReviewed',
+  reportAccepted: 'reportAccepted',
+  reportResolved: 'reportResolved',
+  reportReview: 'reportReview',
+  reportOverdue: 'reportOverdue',
+  whistleOverdue: 'reportOverdue',
+  riderReviewed: 'registrationReviewed'
 }
 
 /** Writes the in-app notices inside the event's transaction; one already written (a retry) is left as it is. */

@@ -22,9 +22,14 @@ import {
 import { detail, mine, queue, whistles } from './handlers/queries'
 import { duplicates, plusOne, submit, unfollow } from './handlers/submit'
 import { handBack, rateWhistle, reportIn, whistle, whistleLog, whistleResolve } from './handlers/whistle'
+import { figures, figuresCsv, hotSpots } from './handlers/figures'
+import { nearby } from './handlers/nearby'
+import { currentPatrol, patrol, patrolCoverage, patrolEnd, patrolPoint, patrols, patrolStart } from './handlers/patrols'
+import { riderApply, riderMine, riderReview, riders } from './handlers/riders'
+import { autoClose, overdueSweep } from './handlers/timers'
 
 /** Timer triggers in config.json → the action they run as the system caller. */
-export const TIMERS = {}
+export const TIMERS = { overdueSweep: 'overdueSweep', autoClose: 'autoClose' }
 
 const COMMUNITY_SIDE = ['gridWorker', 'staff'] as const
 const TARGET_SIDE = ['deptHandler', 'streetAdmin'] as const
@@ -62,7 +67,25 @@ export const main = createFunction(
     whistleLog: { allow: [...COMMUNITY_SIDE, ...TARGET_SIDE], handler: whistleLog },
     handBack: { allow: TARGET_SIDE, handler: handBack },
     whistleResolve: { allow: TARGET_SIDE, handler: whistleResolve },
-    rateWhistle: { allow: ['staff', ...TARGET_SIDE], handler: rateWhistle }
+    rateWhistle: { allow: ['staff', ...TARGET_SIDE], handler: rateWhistle },
+    // figures, patrols, riders, timers (OPS)
+    figures: { allow: ['gridWorker', 'staff', 'deptHandler', 'streetAdmin'], handler: figures },
+    figuresCsv: { allow: ['gridWorker', 'staff', 'deptHandler', 'streetAdmin'], handler: figuresCsv },
+    hotSpots: { allow: ['staff', 'streetAdmin'], handler: hotSpots },
+    nearby: { allow: ['resident'], handler: nearby },
+    patrolStart: { allow: COMMUNITY_SIDE, handler: patrolStart },
+    patrolPoint: { allow: COMMUNITY_SIDE, handler: patrolPoint },
+    patrolEnd: { allow: COMMUNITY_SIDE, handler: patrolEnd },
+    currentPatrol: { allow: COMMUNITY_SIDE, handler: currentPatrol },
+    patrol: { allow: [...COMMUNITY_SIDE, 'streetAdmin'], handler: patrol },
+    patrols: { allow: COMMUNITY_SIDE, handler: patrols },
+    patrolCoverage: { allow: ['staff', 'streetAdmin'], handler: patrolCoverage },
+    riderApply: { allow: ['resident'], handler: riderApply },
+    riderMine: { allow: ['resident'], handler: riderMine },
+    riderReview: { allow: ['streetAdmin'], handler: riderReview },
+    riders: { allow: ['streetAdmin'], handler: riders },
+    overdueSweep: { allow: ['system'], handler: overdueSweep },
+    autoClose: { allow: ['system'], handler: autoClose }
   },
   TIMERS
 )

@@ -4,6 +4,10 @@ import { _, db } from '../../_shared/infra/cloud'
 import { coll, getAll, getDoc, inTransaction, loadDoc, pageOf, putDoc, updateDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 import type { CommunityDoc, CompoundDoc, GridDoc, UserDoc } from '../../_shared/docs'
 import { opaqueId } from '../../_shared/infra/ids'
+import { readRollups, writeRollups } from '../../_shared/infra/rollups'
+import { keepNotices, type Notice } from '../../_shared/infra/notify'
+import { reporterNotices } from './domain/messages'
+import { reportRollupDeltas, whistleRollupDeltas } from '../../_shared/domain/reportRollups'
 import type { ReportStatus, WhistleStatus } from '../../../types/enums'
 import type { DepartmentDoc, ReportCategoryDoc, ReportDoc, ReportFollowDoc, WhistleDoc } from './docs'
 
@@ -23,9 +27,16 @@ export const loadReport = (id: string, tx?: Tx) => loadDoc<ReportDoc>('reports',
  * The one write of a report: a new one (`before` null, `patch` the whole document) or a change to `before`. Everything
  * that must move with a report in its transaction (the figures' rollups) goes here.
  */
-export async function saveReport(tx: Tx, before: ReportDoc | null, patch: Partial<ReportDoc>): Promise<void> {
+export async function saveReport(tx: Tx, before: ReportDoc | null, patch: Partial<ReportDoc>, now = new Date()): Promise<Notice[]> {
+  const after = { ...before, ...patch } as ReportDoc
+  const cells = await readRollups(tx, reportRollupDeltas(before, after), after._id)
   if (before) await updateDoc('reports', before._id, patch, tx)
   else await putDoc('reports', patch as ReportDoc, tx)
+  await writeRollups(tx, cells)
+  // The reporter's 受理 and 办结 messages, kept with the change; the caller sends them after the commit.
+  const notices = reporterNotices(before, after)
+  await keepNotices(tx, notices, (patch.updatedAt as Date | undefined) ?? now)
+  return notices
 }
 export const incPlusOnes = (tx: Tx, id: string) =>
   coll('reports', tx)
@@ -41,8 +52,11 @@ export const findWhistle = (id: string, tx?: Tx) => getDoc<WhistleDoc>('whistles
 export const loadWhistle = (id: string, tx?: Tx) => loadDoc<WhistleDoc>('whistles', id, WHISTLE_NOT_FOUND, tx)
 /** The one write of a whistle, as saveReport. */
 export async function saveWhistle(tx: Tx, before: WhistleDoc | null, patch: Partial<WhistleDoc>): Promise<void> {
+  const after = { ...before, ...patch } as WhistleDoc
+  const cells = await readRollups(tx, whistleRollupDeltas(before, after), after._id)
   if (before) await updateDoc('whistles', before._id, patch, tx)
   else await putDoc('whistles', patch as WhistleDoc, tx)
+  await writeRollups(tx, cells)
 }
 export const whistlesOfReport = (reportId: string) =>
   getAll<WhistleDoc>(coll('whistles').where({ reportId }).orderBy('whistledAt', 'asc'), 50)

@@ -15,6 +15,7 @@ import type { ActionOf, Envelope, FnName } from '../../../types'
 import { typedClient, type Input, type Output } from '../../support/client'
 import { createRandom, type Random } from '../../../demo/random'
 import { VENUE, type Cast } from './world'
+import { ReportTraffic } from './reportTraffic'
 
 export interface Env {
   call(fn: string, action: string, data: unknown, openid: string): Promise<unknown>
@@ -129,6 +130,8 @@ export class Workload {
   /** Called with every call's outcome as it is logged (the crash test kills the cloud from here). */
   onAck?: (ack: Ack) => void
   private readonly kinds: OpKind[]
+  /** Grid-report operations, mixed into the run (reportTraffic.ts). */
+  private readonly reports: ReportTraffic
   /** Calls through whichever cloud `env` is at the time (retarget changes it). */
   private readonly api = typedClient({ call: (fn, action, data, openid) => this.env.call(fn, action, data, openid as string) })
 
@@ -139,6 +142,18 @@ export class Workload {
   ) {
     this.r = createRandom(seed)
     cast.spenders.forEach((id, k) => this.volunteerNo.set(id, `ZY26${String(k + 1).padStart(6, '0')}`))
+    this.reports = new ReportTraffic(
+      {
+        call: (fn, action, data, who) => this.call(fn, action, data, who),
+        timer: (fn, trigger) => this.timer(fn, trigger),
+        move: (collection, filter, update, multi) => this.move(collection, filter, update, multi),
+        id: (prefix) => this.id(prefix),
+        r: this.r,
+        pickIdle: (ids) => this.pickIdle(ids),
+        busy: (id) => this.busy.has(id)
+      },
+      cast
+    )
     this.kinds = this.opKinds()
   }
 
@@ -327,7 +342,8 @@ export class Workload {
       k('expireRedemptions', 2, () => this.planExpireOrder()),
       k('editGoods', 2, () => this.planEditGoods()),
       k('adjust', 2, () => this.planAdjust()),
-      k('read', 8, () => this.planRead())
+      k('read', 8, () => this.planRead()),
+      ...this.reports.kinds()
     ]
   }
 

@@ -3,6 +3,7 @@
 // consistent ledger entry) and `castWorld`, a small district with a cast of callers by kind.
 // Every builder is pure; `castWorld` writes through any store with `insert` (cloud.store, a child's store).
 import { ledgerId } from '../../../cloudfunctions/_shared/domain/ledgerRules'
+import { DEFAULT_DEPARTMENTS, defaultCategories, departmentIdFor } from '../../../cloudfunctions/report/src/domain/categories'
 import type { SeedStore } from '../../../demo/store'
 
 export const AT = new Date('2026-01-05T00:00:00Z')
@@ -169,6 +170,8 @@ export interface Cast {
   merchantId: string
   /** Everyone who holds the volunteer role (members and volunteers), with points to spend. */
   spenders: string[]
+  /** The grid worker of cm01's first grid (grid reports). */
+  gridWorkers: string[]
 }
 
 export interface CastOptions {
@@ -197,7 +200,8 @@ export function castWorld(store: Pick<SeedStore, 'insert'>, opts: CastOptions = 
     residents: ids('res', n.residents),
     merchant: 'shop01',
     merchantId: 'm01',
-    spenders: []
+    spenders: [],
+    gridWorkers: ['grid01']
   }
   cast.spenders = [...cast.members, ...cast.volunteers]
 
@@ -217,7 +221,10 @@ export function castWorld(store: Pick<SeedStore, 'insert'>, opts: CastOptions = 
   for (const id of cast.members) person(id, [grants.member(), grants.volunteer()])
   for (const id of cast.volunteers) person(id, [grants.volunteer()])
   person(cast.merchant, [grants.merchant(cast.merchantId)])
+  for (const id of cast.gridWorkers)
+    person(id, [{ role: 'gridWorker', communityId: 'cm01', streetId: 'st01', gridIds: ['cm01-g1'] } as Grant])
   store.insert('users', users)
+  reportPlaces(store)
 
   store.insert(
     'partyMemberships',
@@ -241,4 +248,45 @@ export function castWorld(store: Pick<SeedStore, 'insert'>, opts: CastOptions = 
     )
   }
   return cast
+}
+
+/** Grid reports: cm01 in two grids (polygons around the venue), cm02 in one, the street's departments, the default categories. */
+export function reportPlaces(store: Pick<SeedStore, 'insert'>): void {
+  const square = (lat0: number, lng0: number, lat1: number, lng1: number) => [
+    [lng0, lat0],
+    [lng1, lat0],
+    [lng1, lat1],
+    [lng0, lat1]
+  ]
+  store.insert('grids', [
+    {
+      _id: 'cm01-g1',
+      communityId: 'cm01',
+      streetId: 'st01',
+      name: '第一网格',
+      polygon: square(31.333, 118.372, 31.339, 118.379),
+      compoundIds: ['cp01']
+    },
+    {
+      _id: 'cm01-g2',
+      communityId: 'cm01',
+      streetId: 'st01',
+      name: '第二网格',
+      polygon: square(31.333, 118.379, 31.339, 118.384),
+      compoundIds: []
+    },
+    {
+      _id: 'cm02-g1',
+      communityId: 'cm02',
+      streetId: 'st01',
+      name: '第一网格',
+      polygon: square(31.339, 118.384, 31.345, 118.39),
+      compoundIds: []
+    }
+  ])
+  store.insert(
+    'departments',
+    DEFAULT_DEPARTMENTS.map((d) => ({ _id: departmentIdFor('st01', d.kind), streetId: 'st01', kind: d.kind, name: d.name, phone: null }))
+  )
+  store.insert('reportCategories', defaultCategories())
 }

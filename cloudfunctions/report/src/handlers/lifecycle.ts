@@ -5,6 +5,7 @@ import { iso } from '../../../_shared/domain/dates'
 import { fromPoint } from '../../../_shared/docs'
 import { conflict, invalid, notFound } from '../../../_shared/infra/errors'
 import { requireOwnFiles } from '../../../_shared/infra/files'
+import { sendNotices } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import type { ReportDoc } from '../docs'
 import { placePhotos, type PlacedPhotoInput } from '../domain/evidence'
@@ -25,10 +26,12 @@ export async function transition(reportId: string, now: Date, decide: (r: Report
     const before = await loadReport(reportId, tx)
     const step = await decide(before, tx)
     const t = applyReportEvent(before, step.input, step.actor, now)
-    await saveReport(tx, before, t.patch)
+    const notices = await saveReport(tx, before, t.patch)
     if (step.alongside) await step.alongside(tx, before, t)
-    return { before, t }
+    return { before, t, notices }
   })
+  // The reporter's 受理/办结 messages saveReport kept in the transaction go out once it committed.
+  await sendNotices(done.notices)
   return { id: reportId, status: done.t.to, before: done.before, t: done.t }
 }
 
