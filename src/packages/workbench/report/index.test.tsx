@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Me } from '@contract'
 import type { StaffReport, WhistleView } from '@contract/schemas/report'
 import { callsOf, makeMe, ok, stubFetch } from '../../../../test/components/fetch-stub'
+import { setDeskWidth } from '../../../../test/components/desk-width'
 import { taroTest } from '../../../../test/components/taro'
 import { MeProvider } from '@/hooks/useMe'
 import { resetSession } from '@/services/session'
@@ -88,7 +89,10 @@ function renderPage(me: Me) {
   return calls
 }
 
-beforeEach(() => resetSession())
+beforeEach(() => {
+  resetSession()
+  setDeskWidth(false)
+})
 
 describe('随手拍办理', () => {
   it('each role gets its queues, the most urgent first', () => {
@@ -131,6 +135,17 @@ describe('随手拍办理', () => {
     await screen.findByText('楼道堆物')
     taroTest.pullDownRefresh()
     await waitFor(() => expect(callsOf(calls, 'report', 'queue')).toHaveLength(2))
+  })
+
+  it('at PC width the queue is a table, earliest deadline first, a row opens the report', async () => {
+    setDeskWidth(true)
+    renderPage(GRID_WORKER)
+    expect(await screen.findByText('时限 ↑')).toBeTruthy()
+    const rows = screen.getAllByText(/路灯不亮（超期）|楼道堆物/).map((el) => el.textContent)
+    expect(rows).toEqual(['路灯不亮（超期）', '楼道堆物'])
+    expect(screen.getByText('待签收 · 超期')).toBeTruthy()
+    fireEvent.click(screen.getByText('楼道堆物'))
+    expect(taroTest.navigations).toContainEqual({ kind: 'navigateTo', url: '/packages/report/detail/index?id=rp2' })
   })
 
   it('someone without a report role is told so', async () => {

@@ -14,14 +14,16 @@ import { PageHeader } from '@/components/PageHeader'
 import { PagedList } from '@/components/PagedList'
 import { PageShell } from '@/components/PageShell'
 import { Section } from '@/components/Section'
+import { Table, type TableColumn } from '@/components/Table'
 import { StateView } from '@/components/StateView'
+import { useDeskWidth } from '@/hooks/useDeskWidth'
 import { useSignedIn } from '@/hooks/useMe'
 import { usePaged } from '@/hooks/usePaged'
 import { pageUrl } from '@/routes'
 import { call } from '@/services/cloud'
 import { formatDateTime } from '@/utils/date'
 import { ReportItem } from '../../report/components/ReportItem'
-import { deadlineLine } from '../../report/format'
+import { deadlineLine, statusLabel } from '../../report/format'
 import { openPostForm, openReport } from '../../report/navigation'
 import './index.css'
 
@@ -91,13 +93,50 @@ function DepartmentQueue({ departmentId }: { departmentId: string | undefined })
   )
 }
 
+/** The deadline that matters now, for sorting: 签收 while waiting to be signed for, else 办结. */
+const dueOf = (r: StaffReport): number | null => {
+  const due = r.status === 'submitted' ? r.deadlines.accept : r.deadlines.resolve
+  return due ? Date.parse(due) : null
+}
+
+/** At PC width: the queue as a table, the earliest deadline (so the overdue) first; a row opens the report. */
+function ReportTable({ rows }: { rows: StaffReport[] }) {
+  const columns: Array<TableColumn<StaffReport>> = [
+    { key: 'category', title: '类别', value: (r) => r.categoryName },
+    { key: 'description', title: '描述', grow: 2, value: (r) => r.description },
+    { key: 'place', title: '位置', value: (r) => [r.communityName, r.place].filter(Boolean).join(' · ') },
+    { key: 'status', title: '状态', value: (r) => `${statusLabel(r.status)}${r.overdue ? ' · 超期' : ''}` },
+    { key: 'due', title: '时限', value: dueOf, render: (r) => deadlineLine(r.status, r.deadlines) ?? '—' },
+    {
+      key: 'whistle',
+      title: '吹哨',
+      value: (r) => (r.openWhistle ? `${r.openWhistle.targetName} · ${WHISTLE_STATUS_LABELS[r.openWhistle.status]}` : null)
+    }
+  ]
+  return (
+    <Table
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.id}
+      initialSort={{ key: 'due', order: 'asc' }}
+      filter={{
+        placeholder: '输入类别、描述或位置筛选',
+        text: (r) => `${r.categoryName} ${r.description} ${r.place ?? ''} ${r.communityName}`
+      }}
+      onOpen={openReport}
+    />
+  )
+}
+
 function ReportQueueList({ queue }: { queue: ReportQueue }) {
+  const desk = useDeskWidth()
   const paged = usePaged((cursor) => call('report', 'queue', { queue, cursor, limit: 10 }), [queue])
   return (
     <PagedList
       paged={paged}
       itemKey={(r) => r.id}
       renderItem={(r) => <StaffReportItem r={r} />}
+      renderAll={desk ? (rows) => <ReportTable rows={rows} /> : undefined}
       emptyTitle={`没有${tabLabel(queue)}的问题`}
       emptyDescription={queue === 'toSign' ? '新的随手拍会出现在这里，请在时限内签收' : undefined}
     />
