@@ -72,7 +72,7 @@ function StartPatrol({ onStarted }: { onStarted: () => void }) {
     )
   }
   return (
-    <Section title="开始巡查">
+    <Section title="今天巡查哪个网格">
       <Field label="巡查网格" required>
         {mine.length ? (
           <Chips
