@@ -15,7 +15,7 @@ import {
   type ReportStatus,
   type WhistleStatus,
   type WhistleUrgency
-} from '../enums'
+} from './report.labels'
 import {
   dateTime,
   empty,
@@ -33,20 +33,7 @@ import {
   type Page
 } from './common'
 
-export {
-  DEPARTMENT_KINDS,
-  DEPARTMENT_KIND_LABELS,
-  FINAL_REPORT_STATUSES,
-  OPEN_REPORT_STATUSES,
-  REPORT_CLOSE_KIND_LABELS,
-  REPORT_KIND_LABELS,
-  REPORT_LIMITS,
-  REPORT_QUEUE_LABELS,
-  REPORT_RATING_LABELS,
-  REPORT_STATUS_LABELS,
-  WHISTLE_STATUS_LABELS,
-  WHISTLE_URGENCY_LABELS
-} from '../enums'
+export * from './report.labels'
 
 const reportId = id('随手拍编号')
 const whistleId = id('吹哨编号')

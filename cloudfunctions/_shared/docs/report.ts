@@ -9,7 +9,7 @@ import type {
   ReportStatus,
   WhistleStatus,
   WhistleUrgency
-} from '../../../types/enums'
+} from '../../../types/schemas/report.labels'
 import type { GeoPoint } from '.'
 
 /** Who acted, in what capacity. */

@@ -10,7 +10,7 @@
 //
 // Which period a report counts in: 响应率 by the month it was assigned (reached its grid); the other three by
 // the month it was closed; "open and overdue" at the instant the period ends (or now, for a period not over).
-import type { ReportRating } from '../../../types/enums'
+import type { ReportRating } from '../../../types/schemas/report.labels'
 import type { ReportCounts, ReportRate, ReportRates } from '../../../types/schemas/report'
 import { ratio } from './stats'
 

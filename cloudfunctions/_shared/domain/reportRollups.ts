@@ -16,7 +16,7 @@
 // the reports open now with overdueAt before the period's end (the open set, read at query time: it is small
 // and indexed). A report still open has no rptCarried cell, so nothing is counted twice, and no cell has to
 // change when a month ends.
-import type { ReportRating } from '../../../types/enums'
+import type { ReportRating } from '../../../types/schemas/report.labels'
 import type { ReportDoc, WhistleDoc } from '../docs/report'
 import { monthOf, periodRange } from './period'
 import { emptyReportCounts, isSatisfied, type ReportCounts, type ReportRateFacts } from './reportRates'

@@ -8,7 +8,7 @@ import { readRollups, writeRollups } from '../../_shared/infra/rollups'
 import { keepNotices, type Notice } from '../../_shared/infra/notify'
 import { reporterNotices } from './domain/messages'
 import { reportRollupDeltas, whistleRollupDeltas } from '../../_shared/domain/reportRollups'
-import type { ReportStatus, WhistleStatus } from '../../../types/enums'
+import type { ReportStatus, WhistleStatus } from '../../../types/schemas/report.labels'
 import type { DepartmentDoc, ReportCategoryDoc, ReportDoc, ReportFollowDoc, WhistleDoc } from './docs'
 
 export { communityNames } from '../../_shared/infra/communities'

@@ -1,7 +1,8 @@
 // Answers about reports and whistles, masked for the reader (docs/privacy.md): a public answer never carries the
 // reporter's openid, name (unless they chose showName, then masked) or phone; staff, grid workers and the handlers
 // of a whistle see who reported. Pure.
-import { OPEN_REPORT_STATUSES, REPORT_STATUS_LABELS, ROLE_LABELS } from '../../../types/enums'
+import { ROLE_LABELS } from '../../../types/enums'
+import { OPEN_REPORT_STATUSES, REPORT_STATUS_LABELS } from '../../../types/schemas/report.labels'
 import type {
   MyReport,
   ReportCard,

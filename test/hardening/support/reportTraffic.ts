@@ -235,7 +235,7 @@ export class ReportTraffic {
           requestId: host.id('pp'),
           patrolId: p.id,
           location: this.near(),
-          clientTime: new Date(Date.now() - host.r.int(0, 30) * 1000).toISOString()
+          clientTime: new Date().toISOString()
         }
         const acks = await Promise.all(
           Array.from({ length: host.r.chance(0.3) ? 2 : 1 }, () => host.call('report', 'patrolPoint', point, gw))

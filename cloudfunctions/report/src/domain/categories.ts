@@ -1,6 +1,6 @@
 // The category tree a district starts with (docs/pillars/grid-reports.md "Categories"). It is data: the demo seed
 // writes it to `reportCategories`, staff may change it there; a report keeps a snapshot of its category's rules.
-import type { DepartmentKind, ReportKind } from '../../../../types/enums'
+import type { DepartmentKind, ReportKind } from '../../../../types/schemas/report.labels'
 import type { ReportCategoryDoc } from '../docs'
 import { DEFAULT_ACCEPT_HOURS, DEFAULT_HANDLE_DAYS } from './deadlines'
 

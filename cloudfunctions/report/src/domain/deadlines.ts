@@ -1,7 +1,7 @@
 // The clocks of a report (docs/pillars/grid-reports.md "Deadlines"): 签收 and 办结 deadlines from the category,
 // paused while the report waits for the reporter (待补充), one extension; the whistle's report-in deadline; the
 // bounds on an offline report's client time. Pure; overdue is a flag computed from these, never a status.
-import { REPORT_LIMITS, type ReportKind, type ReportStatus, type WhistleUrgency } from '../../../../types/enums'
+import { REPORT_LIMITS, type ReportKind, type ReportStatus, type WhistleUrgency } from '../../../../types/schemas/report.labels'
 import { invalid } from '../../../_shared/infra/errors'
 
 export const HOUR_MS = 3_600_000

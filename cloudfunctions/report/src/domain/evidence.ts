@@ -2,7 +2,7 @@
 // taken; all within the category's evidence radius of the report → evidence, otherwise the reporter must confirm.
 import { greatCircleMeters, type LatLng } from '../../../_shared/domain/geo'
 import { toPoint } from '../../../_shared/docs'
-import { REPORT_LIMITS } from '../../../../types/enums'
+import { REPORT_LIMITS } from '../../../../types/schemas/report.labels'
 import { invalid } from '../../../_shared/infra/errors'
 import type { PlacedPhotoDoc } from '../docs'
 

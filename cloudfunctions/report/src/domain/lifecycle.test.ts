@@ -1,4 +1,4 @@
-import { REPORT_LIMITS, REPORT_STATUSES, type ReportStatus } from '../../../../types/enums'
+import { REPORT_LIMITS, REPORT_STATUSES, type ReportStatus } from '../../../../types/schemas/report.labels'
 import { AppError } from '../../../_shared/infra/errors'
 import type { ReportDoc } from '../docs'
 import { at, atDays, reportFixture, T0 } from './fixture'

@@ -1,6 +1,12 @@
 // The report lifecycle (docs/pillars/grid-reports.md). Every change goes through `applyReportEvent`, which refuses
 // anything outside TRANSITIONS (CONFLICT) or its guard, and records who, when, from, to and why in `history`.
-import { REPORT_LIMITS, REPORT_RATING_LABELS, REPORT_STATUS_LABELS, type ReportRating, type ReportStatus } from '../../../../types/enums'
+import {
+  REPORT_LIMITS,
+  REPORT_RATING_LABELS,
+  REPORT_STATUS_LABELS,
+  type ReportRating,
+  type ReportStatus
+} from '../../../../types/schemas/report.labels'
 import { conflict, precondition } from '../../../_shared/infra/errors'
 import type { PlacedPhotoDoc, ReportActorRole, ReportDoc, ReportEvent, ReportHistoryEntry } from '../docs'
 import { autoCloseDue, DAY_MS, resumed, unansweredWithoutEvidence } from './deadlines'

@@ -3,7 +3,8 @@
 // covering all three — and the reminders to the people who handle it. Every message is fixed text plus the category's
 // name and a status: nobody's free text (description, reasons, notes) reaches another person, and no message to
 // anyone but the reporter says who reported. Pure.
-import { NOTICE_REASON_LABELS, REPORT_STATUS_LABELS, type NoticeReason } from '../../../../types/enums'
+import { NOTICE_REASON_LABELS, type NoticeReason } from '../../../../types/enums'
+import { REPORT_STATUS_LABELS } from '../../../../types/schemas/report.labels'
 import type { Notice } from '../../../_shared/domain/notices'
 import type { ReportDoc, WhistleDoc } from '../docs'
 

@@ -3,7 +3,7 @@
 // (sent twice, written once) and the phone's time and place, and the patrol keeps its points in the order they
 // were made. Pure.
 import type { PatrolCoverageRow } from '../../../../types/schemas/report'
-import { REPORT_LIMITS } from '../../../../types/enums'
+import { REPORT_LIMITS } from '../../../../types/schemas/report.labels'
 import type { PatrolDoc, PatrolPointDoc } from '../../../_shared/docs/patrol'
 import { fromPoint } from '../../../_shared/docs'
 import { greatCircleMeters } from '../../../_shared/domain/geo'

@@ -1,7 +1,7 @@
 // report.nearby: public reports near a point for residents (the map and list), nearest first, with their status.
 // Private reports never appear, and the cards carry no reporter (views.ts toCard: only the masked name the
 // reporter chose to show). One geo-indexed query.
-import { FINAL_REPORT_STATUSES, OPEN_REPORT_STATUSES, type ReportStatus } from '../../../../types/enums'
+import { FINAL_REPORT_STATUSES, OPEN_REPORT_STATUSES, type ReportStatus } from '../../../../types/schemas/report.labels'
 import { distanceTo } from '../../../_shared/domain/geo'
 import type { Handler } from '../../../_shared/infra/router'
 import { communityNames } from '../repo'

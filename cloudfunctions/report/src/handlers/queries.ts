@@ -1,5 +1,5 @@
 // Reading reports: one report for one viewer, my reports, the workbench queues, the whistles of a department.
-import { OPEN_REPORT_STATUSES, type ReportQueue, type ReportStatus } from '../../../../types/enums'
+import { OPEN_REPORT_STATUSES, type ReportQueue, type ReportStatus } from '../../../../types/schemas/report.labels'
 import type { Page } from '../../../../types/schemas/common'
 import { personOf, type Caller } from '../../../_shared/infra/auth'
 import { denied, notFound } from '../../../_shared/infra/errors'

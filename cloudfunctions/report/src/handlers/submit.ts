@@ -1,6 +1,6 @@
 // submit: anyone signed in reports a problem (随手拍), routed to the grid its location falls in; duplicates nearby;
 // 我也遇到 (+1 and follow, one per person per report, race-safe by a keyed document id).
-import { OPEN_REPORT_STATUSES } from '../../../../types/enums'
+import { OPEN_REPORT_STATUSES } from '../../../../types/schemas/report.labels'
 import { iso } from '../../../_shared/domain/dates'
 import { distanceTo } from '../../../_shared/domain/geo'
 import { maskName } from '../../../_shared/domain/masking'

@@ -2,7 +2,7 @@
 // reminders, the whistle report-in deadline, the 回访 reminder and the automatic close after 3 days without the
 // reporter's answer (closed, counted as not rated). Each report is re-read and re-checked inside its own
 // transaction, so a run that races a handler, or a second run, changes nothing twice.
-import { REPORT_LIMITS } from '../../../../types/enums'
+import { REPORT_LIMITS } from '../../../../types/schemas/report.labels'
 import type { Notice } from '../../../_shared/domain/notices'
 import { keepNotices, sendNotices } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'

@@ -10,7 +10,7 @@ import type { WhistleDoc, WhistleLogEntry } from '../docs'
 import { handlesInCommunity, isStaffFor, isTargetOf } from '../domain/access'
 import { reportInDeadline } from '../domain/deadlines'
 import { applyReportEvent } from '../domain/lifecycle'
-import { REPORT_LIMITS, type WhistleStatus } from '../../../../types/enums'
+import { REPORT_LIMITS, type WhistleStatus } from '../../../../types/schemas/report.labels'
 import {
   communityNames,
   findWhistle,
