@@ -59,7 +59,26 @@ export function buildDistrict(r: Random): District {
       }
     })
     const gridCount = r.int(3, 4)
-    for (let g = 1; g <= gridCount; g++) grids.push({ _id: `${id}-g${g}`, communityId: id, name: `第${'一二三四'[g - 1]}网格` })
+    // Each grid is a north-south strip of the community's cell (no draw from the seed: the other pillars' data stay).
+    const strip = CELL_LNG / gridCount
+    for (let g = 1; g <= gridCount; g++) {
+      const west = round6(minLng + (g - 1) * strip)
+      const east = round6(minLng + g * strip)
+      const [south, north] = [round6(minLat), round6(minLat + CELL_LAT)]
+      grids.push({
+        _id: `${id}-g${g}`,
+        communityId: id,
+        streetId: street._id,
+        name: `第${'一二三四'[g - 1]}网格`,
+        polygon: [
+          [west, south],
+          [east, south],
+          [east, north],
+          [west, north]
+        ],
+        compoundIds: []
+      })
+    }
 
     const compoundCount = r.int(11, 13)
     for (let k = 0; k < compoundCount; k++) {
@@ -77,5 +96,12 @@ export function buildDistrict(r: Random): District {
       })
     }
   })
+  // A grid lists the compounds whose location falls in its strip (the form's "pick your compound" routes by it).
+  for (const grid of grids) {
+    const [[west], [east]] = grid.polygon ?? [[0], [0]]
+    grid.compoundIds = compounds
+      .filter((c) => c.communityId === grid.communityId && c.location.coordinates[0] >= west && c.location.coordinates[0] < east)
+      .map((c) => c._id)
+  }
   return { street, communities, grids, compounds, cells }
 }

@@ -9,6 +9,7 @@ import { seedParty } from './party'
 import { seedWishes } from './wishes'
 import { seedVolunteers } from './volunteers'
 import { seedHistory } from './history'
+import { seedReports } from './reports'
 import { DEMO_USERS } from './users'
 import { provideIdKey } from './ids'
 import { rebuildStoredRollups } from './rollups'
@@ -29,7 +30,7 @@ export interface SeedContext {
 export type PillarSeeder = (store: SeedStore, ctx: SeedContext) => void
 
 /** Pillar seeders run in this order after the district, facilities and people exist. */
-export const PILLAR_SEEDERS: PillarSeeder[] = [seedParty, seedWishes, seedVolunteers, seedHistory]
+export const PILLAR_SEEDERS: PillarSeeder[] = [seedParty, seedWishes, seedVolunteers, seedHistory, seedReports]
 
 export const DEMO_SEED = 20261122
 
