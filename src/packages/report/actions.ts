@@ -11,7 +11,7 @@ import {
   WHISTLE_URGENCIES,
   type ReportRating,
   type WhistleUrgency
-} from '@contract/enums'
+} from '@contract/schemas/report.labels'
 import type { DepartmentView, ReportCard, ReportDetail, WhistleView } from '@contract/schemas/report'
 import { call } from '@/services/cloud'
 import type { FieldSpec, FormValues } from './components/ActionForm'

@@ -1,5 +1,5 @@
 // How reports read on screen: status tone, deadlines as people count them, the timeline's actor. Pure.
-import { REPORT_STATUS_LABELS, type ReportStatus } from '@contract/enums'
+import { REPORT_STATUS_LABELS, type ReportStatus } from '@contract/schemas/report.labels'
 import type { ReportDeadlines, ReportTimelineEntry } from '@contract/schemas/report'
 import { dayjs } from '@/utils/date'
 import { formatDistance as formatMeters } from '@/utils/distance'

@@ -5,7 +5,12 @@
 // to staff and handlers; the server masks it for everyone else.
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { REPORT_CLOSE_KIND_LABELS, REPORT_RATING_LABELS, WHISTLE_STATUS_LABELS, WHISTLE_URGENCY_LABELS } from '@contract/enums'
+import {
+  REPORT_CLOSE_KIND_LABELS,
+  REPORT_RATING_LABELS,
+  WHISTLE_STATUS_LABELS,
+  WHISTLE_URGENCY_LABELS
+} from '@contract/schemas/report.labels'
 import type { ReportDetail, WhistleView } from '@contract/schemas/report'
 import { CloudImage, previewCloudImages } from '@/components/CloudImage'
 import { PageShell } from '@/components/PageShell'

@@ -5,7 +5,7 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { REPORT_LIMITS } from '@contract/enums'
+import { REPORT_LIMITS } from '@contract/schemas/report.labels'
 import { SubmitInput, type ReportCard } from '@contract/schemas/report'
 import { BigButton } from '@/components/BigButton'
 import { Check } from '@/components/Check'

@@ -4,7 +4,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReportCategoryView } from '@contract/schemas/report'
 import { Chips } from '@/components/Chips'
-import { REPORT_KIND_LABELS } from '@contract/enums'
+import { REPORT_KIND_LABELS } from '@contract/schemas/report.labels'
 import './index.css'
 
 export interface CategoryPickerProps {
