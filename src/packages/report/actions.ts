@@ -179,7 +179,7 @@ export function reportActions(r: ReportDetail, ctx: ActionContext): ActionSpec[]
             required: true,
             options: [
               { value: 'street', label: '街道' },
-              ...ctx.departments.map((d) => ({ value: d.id, label: d.name || DEPARTMENT_KIND_LABELS[d.kind] }))
+              ...ctx.departments.map((d) => ({ value: d.id, label: `${DEPARTMENT_KIND_LABELS[d.kind]} · ${d.name}` }))
             ]
           },
           {
