@@ -112,7 +112,8 @@ function cloud(shown: ReportDetail[], answers: Record<string, unknown> = {}) {
     if (!req.url.startsWith('/api/')) return {}
     const action = req.body?.action as string
     if (action === 'detail') return ok(shown[Math.min(n++, shown.length - 1)])
-    if (action === 'departments') return ok({ items: [{ id: 'st01-urban', streetId: 'st01', name: '城管', kind: 'urban', phone: null }] })
+    if (action === 'departments')
+      return ok({ items: [{ id: 'st01-urban', streetId: 'st01', name: '街道城市管理执法队', kind: 'urban', phone: null }] })
     if (action === 'duplicates') return ok({ items: [] })
     return answers[action] ?? ok({ id: 'rp1', status: 'accepted' })
   })
@@ -182,8 +183,7 @@ describe('report detail', () => {
 
     fireEvent.click(screen.getByText('吹哨'))
     const form = screen.getByLabelText('吹哨：社区解决不了，请街道或部门来报到')
-    await within(form).findByText('城管')
-    fireEvent.click(within(form).getByText('城管'))
+    fireEvent.click(await within(form).findByText('城管 · 街道城市管理执法队'))
     fireEvent.click(within(form).getByText('紧急'))
     fireEvent.change(within(form).getByRole('textbox'), { target: { value: '车主联系不上，需要城管拖车' } })
     fireEvent.click(within(form).getAllByText('吹哨').slice(-1)[0])
