@@ -21,6 +21,7 @@
 //   gateway, and by every function unless the platform fired one of its timers (UNAUTHENTICATED, trust-caller.test.ts).
 import { enrollmentIdFor } from '../../cloudfunctions/volunteer/src/docs'
 import type { ErrorCode } from '../../types/envelope'
+import { REPORT_OPS_ROWS } from './matrix.reportOps'
 import type { ActionOf, FnName } from '../../types'
 import type { Input } from '../support/client'
 import { PRIVACY_VERSION } from '../../types/enums'
@@ -39,6 +40,7 @@ import {
   type CallerKind,
   type MatrixWorld
 } from './support/matrixWorld'
+import { REPORT_IDS as RP } from './support/reportMatrixWorld'
 
 /** One case of an action's row; `P` is the action's input type (the matrix sends only valid payloads). */
 export interface Case<P = unknown> {
@@ -651,6 +653,211 @@ export const MATRIX: Matrix = {
     listProjects: [{ scope: 'any signed-in person', allow: SIGNED_IN, payload: () => ({ communityId: cm }) }]
   },
 
+  report: {
+    categories: [{ scope: 'the category tree: anyone', allow: EVERYONE, payload: () => ({}) }],
+    departments: [{ scope: 'a street’s departments: anyone', allow: EVERYONE, payload: () => ({ streetId: IDS.street }) }],
+    grids: [{ scope: 'a community’s grids: anyone', allow: EVERYONE, payload: () => ({ communityId: cm }) }],
+    duplicates: [
+      { scope: 'open reports nearby: any signed-in person', allow: SIGNED_IN, payload: () => ({ categoryId: 'fireLane', location: VENUE }) }
+    ],
+    submit: [
+      {
+        scope: 'a report in cm01-g1: any signed-in person, with their own photo',
+        allow: SIGNED_IN,
+        payload: (_w, as) => ({
+          requestId: req(),
+          categoryId: 'fireLane',
+          description: '消防通道被电动车堵住',
+          photos: [ownPhoto(WHO[as], 'lane.jpg')],
+          location: VENUE,
+          consent: true
+        })
+      }
+    ],
+    plusOne: [
+      { scope: 'another person’s public report: any signed-in person', allow: SIGNED_IN, payload: () => ({ reportId: RP.others }) }
+    ],
+    unfollow: [{ scope: 'one’s own follow: any signed-in person', allow: SIGNED_IN, payload: () => ({ reportId: RP.others }) }],
+    detail: [
+      { scope: 'a public report: anyone', allow: EVERYONE, payload: () => ({ reportId: RP.submitted }) },
+      {
+        scope: 'a private report: its reporter, cm01 staff, the grid’s worker; hidden from everyone else',
+        allow: ['resident', 'staff', 'gridWorker'],
+        hidden: 'NOT_FOUND',
+        anonymous: 'NOT_FOUND',
+        payload: () => ({ reportId: RP.private })
+      }
+    ],
+    mine: [{ scope: 'own reports: any signed-in person', allow: SIGNED_IN, payload: () => ({}) }],
+    queue: [
+      {
+        scope: 'cm01’s queue: its staff, its grid workers, its street admin',
+        allow: ['staff', 'gridWorker', 'gridWorkerOther', 'streetAdmin'],
+        payload: () => ({ queue: 'toSign', communityId: cm })
+      },
+      {
+        scope: 'own queue: staff, grid workers, department handlers, street admins',
+        allow: [
+          'staff',
+          'staffOther',
+          'gridWorker',
+          'gridWorkerOther',
+          'deptHandler',
+          'deptHandlerOther',
+          'streetAdmin',
+          'streetAdminOther'
+        ],
+        payload: () => ({ queue: 'toSign' })
+      }
+    ],
+    accept: [
+      {
+        scope: 'a report of cm01-g1: its grid worker or cm01 staff',
+        allow: ['staff', 'gridWorker'],
+        payload: () => ({ reportId: RP.submitted })
+      }
+    ],
+    reject: [
+      {
+        scope: 'a report of cm01-g1: its grid worker or cm01 staff',
+        allow: ['staff', 'gridWorker'],
+        payload: () => ({ reportId: RP.submitted, reason: '不属于受理范围' })
+      }
+    ],
+    merge: [
+      {
+        scope: 'a report of cm01-g1 into another: its grid worker or cm01 staff',
+        allow: ['staff', 'gridWorker'],
+        payload: () => ({ reportId: RP.submitted, duplicateOf: RP.accepted })
+      }
+    ],
+    start: [
+      {
+        scope: 'a report of cm01-g1: its grid worker or cm01 staff',
+        allow: ['staff', 'gridWorker'],
+        payload: () => ({ reportId: RP.accepted })
+      }
+    ],
+    requestInfo: [
+      {
+        scope: 'a report of cm01-g1: its grid worker or cm01 staff',
+        allow: ['staff', 'gridWorker'],
+        payload: () => ({ reportId: RP.accepted, question: '请补充楼号' })
+      }
+    ],
+    supply: [
+      {
+        scope: 'a report waiting for its reporter: the reporter',
+        allow: ['resident'],
+        payload: () => ({ reportId: RP.waiting, text: '5号楼' })
+      }
+    ],
+    extend: [
+      {
+        scope: 'a report of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ reportId: RP.inProgress, days: 3, reason: '需协调物业' })
+      }
+    ],
+    resolve: [
+      {
+        scope: 'a report of cm01-g1: its grid worker or cm01 staff, with their own after-photo',
+        allow: ['staff', 'gridWorker'],
+        payload: (w, as) => ({
+          reportId: RP.inProgress,
+          note: '已清理',
+          photos: [{ fileId: ownPhoto(WHO[as], 'after.jpg'), location: VENUE, takenAt: w.now.toISOString() }]
+        })
+      }
+    ],
+    confirm: [
+      {
+        scope: 'a resolved report: its reporter',
+        allow: ['resident'],
+        payload: () => ({ reportId: RP.resolved, solved: true, rating: 'satisfied' })
+      }
+    ],
+    reopen: [
+      { scope: 'a resolved report: its reporter', allow: ['resident'], payload: () => ({ reportId: RP.resolved, reason: '又堵上了' }) }
+    ],
+    decide: [
+      {
+        scope: 'a disputed report of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ reportId: RP.disputed, outcome: 'close', reason: '已核实' })
+      }
+    ],
+    closeNotOurs: [
+      {
+        scope: 'a report of cm01: its staff',
+        allow: ['staff'],
+        payload: () => ({ reportId: RP.submitted, responsible: '供电公司', reason: '电力设施' })
+      }
+    ],
+    closeUnsolvable: [
+      { scope: 'a report of cm01: its staff', allow: ['staff'], payload: () => ({ reportId: RP.inProgress, reason: '涉及规划调整' }) }
+    ],
+    whistle: [
+      {
+        scope: 'a report of cm01 to 城管: its staff',
+        allow: ['staff'],
+        payload: () => ({
+          requestId: req(),
+          reportId: RP.inProgress,
+          target: { kind: 'department', departmentId: 'st01-urban' },
+          urgency: 'normal',
+          reason: '需执法'
+        })
+      }
+    ],
+    whistles: [
+      {
+        scope: 'own whistles: staff, department handlers, street admins',
+        allow: ['staff', 'staffOther', 'deptHandler', 'deptHandlerOther', 'streetAdmin', 'streetAdminOther'],
+        payload: () => ({})
+      },
+      { scope: '城管’s whistles: its handler', allow: ['deptHandler'], payload: () => ({ departmentId: 'st01-urban' }) }
+    ],
+    reportIn: [
+      { scope: 'a whistle to 城管: its handler', allow: ['deptHandler'], payload: () => ({ whistleId: RP.whistle.open }) },
+      { scope: 'a whistle to st01: its street admin', allow: ['streetAdmin'], payload: () => ({ whistleId: RP.whistle.street }) }
+    ],
+    whistleLog: [
+      {
+        scope: 'a whistle from cm01-g1 to 城管, reported in: both sides',
+        allow: ['staff', 'gridWorker', 'deptHandler'],
+        payload: () => ({ whistleId: RP.whistle.reportedIn, text: '明早到现场' })
+      }
+    ],
+    handBack: [
+      {
+        scope: 'a whistle to 城管: its handler',
+        allow: ['deptHandler'],
+        payload: () => ({ whistleId: RP.whistle.open, reason: '属于物业范围' })
+      }
+    ],
+    whistleResolve: [
+      {
+        scope: 'a whistle to 城管, reported in: its handler, with their own after-photo',
+        allow: ['deptHandler'],
+        payload: (w, as) => ({
+          whistleId: RP.whistle.reportedIn,
+          note: '已清理',
+          photos: [{ fileId: ownPhoto(WHO[as], 'after.jpg'), location: VENUE, takenAt: w.now.toISOString() }]
+        })
+      }
+    ],
+    rateWhistle: [
+      {
+        scope: 'a resolved whistle from cm01 to 城管: cm01 staff and the handler',
+        allow: ['staff', 'deptHandler'],
+        payload: () => ({ whistleId: RP.whistle.resolved, score: 5 })
+      }
+    ],
+    // figures, patrols, riders, timers (OPS)
+    ...REPORT_OPS_ROWS
+  },
+
   workbench: {
     queues: [
       { scope: 'cm01’s queues: its staff', allow: ['staff'], payload: () => ({ communityId: cm }) },
@@ -707,7 +914,18 @@ export function refusalFor(c: Case, kind: CallerKind): ErrorCode {
 }
 
 /** Preference for the fuzz caller: the most privileged kind the case lets through with an ok answer. */
-const PRIVILEGE: readonly CallerKind[] = ['staff', 'streetAdmin', 'unitAdmin', 'merchant', 'member', 'volunteer', 'resident', 'anonymous']
+const PRIVILEGE: readonly CallerKind[] = [
+  'staff',
+  'streetAdmin',
+  'deptHandler',
+  'gridWorker',
+  'unitAdmin',
+  'merchant',
+  'member',
+  'volunteer',
+  'resident',
+  'anonymous'
+]
 
 export function mostPrivileged(c: Case): CallerKind | null {
   const ok = c.allow.filter((k) => !c.answers?.[k])

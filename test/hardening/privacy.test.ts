@@ -130,6 +130,16 @@ async function walkResidentSide(w: Walker, certificates: string[]) {
     await w.read('workbench', 'queues', {})
   }
 
+  // Grid reports: the forms' lists, one's own and followed reports, duplicates at home, and every report by id
+  // (a private one is refused, a public one must not show who reported it).
+  await w.read('report', 'categories')
+  await w.read('report', 'departments', {})
+  await w.read('report', 'grids', { communityId: user.communityId })
+  for (const as of ['reporter', 'follower'] as const) await w.pages('report', 'mine', { as, limit: 50 })
+  for (const categoryId of ['fireLane', 'rubbish', 'streetLamp', 'dispute'])
+    await w.read('report', 'duplicates', { categoryId, location: home })
+  for (const r of store().find('reports', {}, { sort: { _id: 1 } })) await w.read('report', 'detail', { reportId: r._id as string })
+
   await w.read('party', 'myRegistration')
   await w.read('party', 'myUnit')
   await w.read('party', 'assessment', {})

@@ -1,6 +1,7 @@
 // The dashboards' rollups on the demo district: seeded (made from history), then points issued and spent
 // and wishes moved through the real functions — redemptions, cancellations, expiry, staff adjustments,
-// wishes published, claimed and released — each keeping its
+// wishes published, claimed and released, grid reports signed for, resolved, confirmed, flagged and closed by the
+// timers — each keeping its
 // counters in its own transaction. Recomputing every counter from history then gives the same numbers.
 import { rollupDrift } from '../../demo/rollups'
 import { seedDemo } from '../../demo'
@@ -70,9 +71,32 @@ it('rollups kept by the functions agree with the ones rebuilt from history', asy
   const claimed = claims.findIndex((r) => r.ok)
   if (claimed >= 0) await api.wish.release({ wishId: open[claimed]._id as string }, claimers[claimed % claimers.length]._id as string)
 
+  // Grid reports: a grid worker signs for, works and resolves a waiting report; its reporter confirms; the timers flag
+  // what is late and close what waited 3 days.
+  const report = store.find('reports', { status: 'submitted', visibility: 'public' }, { limit: 1 })[0]
+  expect(report).toBeDefined()
+  const worker = store.find('users', { roles: { $elemMatch: { role: 'gridWorker', gridIds: report.gridId } } }, { limit: 1 })[0]
+  const reportId = report._id as string
+  expect((await api.report.accept({ reportId }, worker._id as string)).ok).toBe(true)
+  expect((await api.report.start({ reportId }, worker._id as string)).ok).toBe(true)
+  const [lng, lat] = (report.location as { coordinates: [number, number] }).coordinates
+  const photo = { fileId: `cloud://local-dev/users/${worker._id}/after.jpg`, location: { lat, lng }, takenAt: new Date().toISOString() }
+  expect((await api.report.resolve({ reportId, note: '已处理', photos: [photo] }, worker._id as string)).ok).toBe(true)
+  expect((await api.report.confirm({ reportId, solved: true, rating: 'satisfied' }, report.reporterId as string)).ok).toBe(true)
+  store.update('reports', { status: 'submitted' }, { $set: { acceptDeadline: new Date(Date.now() - HOUR) } }, { multi: true })
+  store.update(
+    'reports',
+    { status: 'resolved', needsConfirmation: false },
+    { $set: { resolvedAt: new Date(Date.now() - 80 * HOUR) } },
+    { multi: true }
+  )
+  expect(await lc.cloud.timer('report', 'overdueSweep')).toMatchObject({ ok: true })
+  expect(await lc.cloud.timer('report', 'autoClose')).toMatchObject({ ok: true })
+
   const after = totalsOf(store.find('rollups') as unknown as RollupDoc[])
   const changed = [...after].filter(([id, t]) => before.get(id)?.n !== t.n)
   expect(changed.some(([id]) => id.startsWith('ledger_'))).toBe(true)
   expect(changed.some(([id]) => id.startsWith('wishPublished_'))).toBe(true)
+  expect(changed.some(([id]) => id.startsWith('rptClosed_'))).toBe(true)
   expect(rollupDrift(store)).toEqual([])
 })

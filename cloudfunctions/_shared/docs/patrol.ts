@@ -2,6 +2,7 @@
 // report function's OPS handlers (docs/pillars/grid-reports.md "Patrols", "Part-time grid workers"). Shared:
 // the eraser and the demo seed read them too.
 import type { GeoPoint } from '.'
+import { opaqueId } from '../infra/ids'
 import type { RiderStatus, RIDER_PLATFORMS } from '../../../types/schemas/report'
 
 /** One check-point, with the phone's time and place (an offline one arrives later; `receivedAt` is the server's). */
@@ -56,3 +57,8 @@ export interface RiderDoc {
   reason: string | null
   requestFingerprint?: string
 }
+
+/** A patrol's id: from the grid worker and the start's request id (a resent start finds it). */
+export const patrolIdFor = (openid: string, requestId: string) => opaqueId('pt', openid, requestId)
+/** A rider's registration id: one per person and street. */
+export const riderIdFor = (openid: string, streetId: string) => opaqueId('rd', openid, streetId)

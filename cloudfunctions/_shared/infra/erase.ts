@@ -13,6 +13,10 @@ export interface EraseRule {
 export const ERASED_NAME = '已注销用户'
 
 export const ERASE_RULES: EraseRule[] = [
+  // A rider's registration with a street: name and phone (the registration ends with the account).
+  { collection: 'riders', owner: 'openid', set: { name: ERASED_NAME, phone: '', status: 'rejected' } },
+  // A grid worker's patrols keep their path (the grid's coverage) but not the worker's name.
+  { collection: 'patrols', owner: 'openid', set: { workerName: ERASED_NAME } },
   {
     collection: 'volunteers',
     owner: '_id',
@@ -43,11 +47,19 @@ export const ERASE_RULES: EraseRule[] = [
     collection: 'partyNeeds',
     owner: 'claimant.id',
     set: { 'claimant.name': ERASED_NAME, 'claimant.pledge': null, 'claimant.branch': null }
+  },
+  // Grid reports: the reporter's name and phone (the report itself stays: the community's figures count it).
+  {
+    collection: 'reports',
+    owner: 'reporterId',
+    set: { 'reporter.name': ERASED_NAME, 'reporter.display': '居民', 'reporter.phone': null, showName: false, photos: [] }
   }
 ]
 
 /** Collections whose documents about the person are removed whole on deletion: nothing in them outlives the account. */
 export const ERASE_REMOVALS: Array<{ collection: CollectionName; owner: string }> = [
   // The person's message centre (消息): their notices, read or not.
-  { collection: 'notices', owner: 'recipient' }
+  { collection: 'notices', owner: 'recipient' },
+  // Their 我也遇到 and follows.
+  { collection: 'reportFollows', owner: 'openid' }
 ]

@@ -77,7 +77,8 @@ export const main = createFunction(
     patrolPoint: { allow: COMMUNITY_SIDE, handler: patrolPoint },
     patrolEnd: { allow: COMMUNITY_SIDE, handler: patrolEnd },
     currentPatrol: { allow: COMMUNITY_SIDE, handler: currentPatrol },
-    patrol: { allow: [...COMMUNITY_SIDE, 'streetAdmin'], handler: patrol },
+    // A patrol outside the caller's audience is NOT_FOUND, as one that does not exist (the handler decides).
+    patrol: { allow: ['resident'], handler: patrol },
     patrols: { allow: COMMUNITY_SIDE, handler: patrols },
     patrolCoverage: { allow: ['staff', 'streetAdmin'], handler: patrolCoverage },
     riderApply: { allow: ['resident'], handler: riderApply },

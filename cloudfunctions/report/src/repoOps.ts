@@ -4,12 +4,13 @@
 import { _, db } from '../../_shared/infra/cloud'
 import { coll, createOnce, getAll, getDoc, pageOf, putDoc, type PageInput, type Tx } from '../../_shared/infra/db'
 import type { CollectionName, CommunityDoc, GridDoc, StreetDoc, UserDoc } from '../../_shared/docs'
-import type { PatrolDoc, RiderDoc } from '../../_shared/docs/patrol'
+import { patrolIdFor, riderIdFor, type PatrolDoc, type RiderDoc } from '../../_shared/docs/patrol'
+
+export { patrolIdFor, riderIdFor }
 import { OPEN_REPORT_STATUSES, type ReportStatus } from '../../../types/schemas/report.labels'
 import type { RiderStatus } from '../../../types/schemas/report'
 import type { DepartmentDoc, ReportDoc, WhistleDoc } from './docs'
 import { CELL_FIGURES, CELL_GROUP, HOT_SPOT, HOT_SPOT_LEFT_OUT, type GroupedCell, type HotSpotGroup } from './domain/figures'
-import { opaqueId } from '../../_shared/infra/ids'
 
 /** Every pipeline ends with an explicit limit: the cloud answers few rows by default. */
 const MAX_ROWS = 10_000
@@ -105,7 +106,6 @@ export async function publicReportsNear(
 
 // --- patrols ------------------------------------------------------------------------------------------------
 
-export const patrolIdFor = (openid: string, requestId: string) => opaqueId('pt', openid, requestId)
 export const findPatrol = (id: string, tx?: Tx) => getDoc<PatrolDoc>('patrols', id, tx)
 export const createPatrol = (tx: Tx, doc: PatrolDoc, fingerprint: string) => createOnce('patrols', doc, tx, fingerprint)
 export const putPatrol = (tx: Tx, doc: PatrolDoc) => putDoc('patrols', doc, tx)
@@ -159,7 +159,6 @@ export const gridNames = async (ids: readonly string[]): Promise<Map<string, str
 
 // --- riders ------------------------------------------------------------------------------------------------
 
-export const riderIdFor = (openid: string, streetId: string) => opaqueId('rd', openid, streetId)
 export const findRider = (id: string, tx?: Tx) => getDoc<RiderDoc>('riders', id, tx)
 export const createRider = (tx: Tx, doc: RiderDoc, fingerprint: string) => createOnce('riders', doc, tx, fingerprint)
 export const putRider = (tx: Tx, doc: RiderDoc) => putDoc('riders', doc, tx)

@@ -15,6 +15,9 @@ import { wishFixture } from '../../../cloudfunctions/wish/src/domain/fixture'
 import type { ActorRole } from '../../../cloudfunctions/_shared/docs/wish'
 import type { WishStatus } from '../../../types/enums'
 import type { Store } from '../../../local-cloud/store'
+import { reportGrants } from '../../support/reportWorld'
+import { reportWorld } from './reportMatrixWorld'
+import { reportOpsWorld } from './reportOpsWorld'
 import { communityDoc, compoundDoc, fundingDocs, grants, merchantDoc, point, streetDoc, userDoc, volunteerDoc, type Grant } from './world'
 
 /** Everyone who may call a function from the app, by what they are and where. */
@@ -32,7 +35,11 @@ export const CALLER_KINDS = [
   'staff',
   'staffOther',
   'streetAdmin',
-  'streetAdminOther'
+  'streetAdminOther',
+  'gridWorker',
+  'gridWorkerOther',
+  'deptHandler',
+  'deptHandlerOther'
 ] as const
 export type CallerKind = (typeof CALLER_KINDS)[number]
 
@@ -51,7 +58,11 @@ export const CALLER_NOTES: Record<CallerKind, string> = {
   staff: 'staff of cm01',
   staffOther: 'staff of cm02 (same street)',
   streetAdmin: 'street admin of st01 (cm01, cm02)',
-  streetAdminOther: 'street admin of st02 (cm03)'
+  streetAdminOther: 'street admin of st02 (cm03)',
+  gridWorker: 'grid worker of cm01-g1 (where every report lies)',
+  gridWorkerOther: 'grid worker of cm01-g2 (same community, other grid)',
+  deptHandler: 'handler of 城管 (st01-urban), the target of the department whistles',
+  deptHandlerOther: 'handler of 供水 (st01-water), same street'
 }
 
 export const WHO: Record<CallerKind, string> = {
@@ -68,7 +79,11 @@ export const WHO: Record<CallerKind, string> = {
   staff: 'hz-staff',
   staffOther: 'hz-staff2',
   streetAdmin: 'hz-street',
-  streetAdminOther: 'hz-street2'
+  streetAdminOther: 'hz-street2',
+  gridWorker: 'hz-grid',
+  gridWorkerOther: 'hz-grid2',
+  deptHandler: 'hz-dept',
+  deptHandlerOther: 'hz-dept2'
 }
 
 /** People who are not callers but own targets: a pending member, unit and merchant, and a second volunteer. */
@@ -171,6 +186,10 @@ function people(): object[] {
     u('staffOther', '周敏', [grants.staff(IDS.sameStreetCommunity)], IDS.sameStreetCommunity, 'cp02'),
     u('streetAdmin', '吴刚', [grants.streetAdmin(IDS.street)]),
     u('streetAdminOther', '郑洁', [grants.streetAdmin(IDS.otherStreet)], IDS.otherStreetCommunity, null),
+    u('gridWorker', '钱卫东', [reportGrants.gridWorker([IDS.grid])]),
+    u('gridWorkerOther', '李红', [reportGrants.gridWorker(['cm01-g2'])]),
+    u('deptHandler', '刘建军', [reportGrants.deptHandler('st01-urban')]),
+    u('deptHandlerOther', '陈小华', [reportGrants.deptHandler('st01-water')]),
     userDoc(OTHERS.applicant, '孔亮', [], { communityId: IDS.community, phone: '13900000001' }),
     userDoc(OTHERS.unitApplicant, '冯涛', [], { communityId: IDS.community, phone: '13900000002' }),
     userDoc(OTHERS.merchantApplicant, '马丽', [], { communityId: IDS.community, phone: '13900000003' }),
@@ -735,7 +754,15 @@ export function buildMatrixWorld(now = new Date()): MatrixWorld {
     ],
     ...volunteering(now),
     ...supermarket(now),
-    ...party(now, half)
+    ...party(now, half),
+    ...reportWorld(now, {
+      resident: WHO.resident,
+      staff: WHO.staff,
+      gridWorker: WHO.gridWorker,
+      deptHandler: WHO.deptHandler,
+      other: OTHERS.applicant
+    }),
+    ...reportOpsWorld(now)
   } as unknown as MatrixWorld['docs']
   return { now, year: assessmentPeriod(now), half, docs }
 }

@@ -89,6 +89,21 @@ export function collectSecrets(db: Finder): Secret[] {
     add(w.guardian?.phone, 'phone', [w.submitterId, ...liveContactClaimer(w)], `wishes/${w._id}.guardian.phone`)
     for (const photo of w.privatePhotos ?? []) add(photo, 'secret', owners, `wishes/${w._id}.privatePhotos`)
   }
+  // A report's reporter: their name is for the people who handle it (the community side, the whistled
+  // department); the public sees the masked name at most (showName), never the name itself.
+  const users = db.find('users')
+  const handlers = (r: Doc) =>
+    users
+      .filter((u) =>
+        (u.roles ?? []).some(
+          (g: Doc) =>
+            (g.role === 'staff' && g.communityId === r.communityId) ||
+            (g.role === 'gridWorker' && (g.gridIds ?? []).includes(r.gridId)) ||
+            (g.role === 'deptHandler' && g.departmentId && g.departmentId === r.departmentId)
+        )
+      )
+      .map((u) => u._id as string)
+  for (const r of db.find('reports')) add(r.reporter?.name, 'name', [r.reporterId, ...handlers(r)], `reports/${r._id}.reporter.name`)
   for (const c of db.find('certificates')) add(c.realName, 'name', [c.openid], `certificates/${c._id}.realName`)
   for (const o of db.find('redemptions')) add(o.pickupCode, 'pickupCode', [o.openid], `redemptions/${o._id}.pickupCode`, true)
   for (const s of db.find('appSecrets'))
