@@ -181,7 +181,7 @@ export function buildReports(ctx: SeedContext): ReportSeed {
     const name = reporter.user.realName ?? reporter.user.nickName
     const worker = gridWorkerOf.get(grid._id) as { openid: string; name: string }
     const staff = staffOf.get(grid.communityId) ?? worker
-    const reporterActor: Actor = { who: reporter.user._id, role: 'resident', name }
+    const reporterActor: Actor = { who: reporter.user._id, role: 'resident', name: null }
     const workerActor: Actor = { who: worker.openid, role: 'gridWorker', name: worker.name }
     const staffActor: Actor = { who: staff.openid, role: 'staff', name: staff.name }
     const id = opaqueId('rp', reporter.user._id, `seed-report-${i}`)

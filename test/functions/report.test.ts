@@ -397,6 +397,17 @@ describe('reading', () => {
     await fails(api.report.queue({ queue: 'toSign' }, 'res1'), 'PERMISSION_DENIED')
   })
 
+  it('deleting the reporter’s account erases their name, phone and photos on the report and their follows', async () => {
+    const { id } = await submit('res1', { showName: true })
+    const other = await submit('res2')
+    await ok(api.report.plusOne({ reportId: other.id }, 'res1'))
+    await ok(api.user.deleteAccount({ confirm: '注销' }, 'res1'))
+    expect(reportDoc(id)).toMatchObject({ reporter: { name: '已注销用户', display: '居民', phone: null }, showName: false, photos: [] })
+    expect(store().count('reportFollows', { openid: 'res1' })).toBe(0)
+    const seen = await ok(api.report.detail({ reportId: id }, 'staff1'))
+    expect(JSON.stringify(seen)).not.toContain('张桂英')
+  })
+
   it('categories, departments and grids for the forms', async () => {
     const { items } = await ok(api.report.categories({}, 'visitor'))
     expect(items.find((c) => c.id === 'fireLane')).toMatchObject({

@@ -99,7 +99,7 @@ export function timelineOf(r: ReportDoc, viewer: ReportViewer): ReportTimelineEn
     label: h.from === h.to ? EVENT_LABELS[h.event] : `${EVENT_LABELS[h.event]}：${REPORT_STATUS_LABELS[h.to]}`,
     actor: ACTOR_LABELS[h.role],
     // The reporter's own name never shows to the public through the timeline either.
-    actorName: names ? h.name : null,
+    actorName: names && h.role !== 'resident' ? h.name : null,
     why: h.event === 'submit' ? null : h.why
   }))
 }

@@ -39,7 +39,7 @@ export function reportWorld(now: Date, who: { resident: string; staff: string; g
       updatedAt: at,
       acceptDeadline: new Date(at.getTime() + 2 * HOUR),
       resolveDeadline: new Date(at.getTime() + 10 * DAY),
-      history: [{ at, event: 'submit', who: who.resident, role: 'resident', name: '张桂英', from: null, to: 'submitted', why: null }],
+      history: [{ at, event: 'submit', who: who.resident, role: 'resident', name: null, from: null, to: 'submitted', why: null }],
       ...over
     })
   const step = (

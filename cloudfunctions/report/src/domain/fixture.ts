@@ -63,7 +63,7 @@ export function reportFixture(over: Partial<ReportDoc> = {}): ReportDoc {
     departmentId: null,
     overdue: false,
     overdueAt: null,
-    history: [{ at: T0, event: 'submit', who: 'res1', role: 'resident', name: '张桂英', from: null, to: 'submitted', why: null }],
+    history: [{ at: T0, event: 'submit', who: 'res1', role: 'resident', name: null, from: null, to: 'submitted', why: null }],
     ...over
   }
 }

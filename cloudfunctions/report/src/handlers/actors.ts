@@ -24,7 +24,8 @@ export function staffActor(caller: Caller, r: Pick<ReportDoc, 'communityId'>): A
 export function reporterActor(caller: Caller, r: Pick<ReportDoc, 'reporterId'>): Actor {
   const who = personOf(caller)
   if (r.reporterId !== who) throw denied('只有上报人可以操作')
-  return { who, role: 'resident', name: nameOf(caller) }
+  // A resident's name stays out of the history (erasure clears it from `reporter` only; staff read it there).
+  return { who, role: 'resident', name: null }
 }
 
 /** The target side of a whistle: the department's handler, or the street's admin for a whistle to the street. */

@@ -81,7 +81,7 @@ export const submit: Handler<'report', 'submit'> = async (input, { caller, now, 
   const community = await loadCommunity(grid.communityId)
   if (!community) throw notFound('社区不存在')
   const name = caller.user?.realName || caller.user?.nickName || '居民'
-  const actor = { who: openid, role: 'resident' as const, name }
+  const actor = { who: openid, role: 'resident' as const, name: null }
   const deadlines = initialDeadlines(now, category)
   const report: ReportDoc = {
     _id: id,
