@@ -83,9 +83,12 @@ export const SUBPACKAGES = {
     activityScan: 'activity/scan/index',
     activityAttendance: 'activity/attendance/index',
     merchantReview: 'points/merchants/index',
-    pointsAdjust: 'points/adjust/index'
+    pointsAdjust: 'points/adjust/index',
+    reports: 'report/index',
+    patrol: 'report/patrol/index'
   },
-  lifeCircle: { detail: 'detail/index', place: 'place/index', map: 'map/index' }
+  lifeCircle: { detail: 'detail/index', place: 'place/index', map: 'map/index' },
+  report: { post: 'post/index', mine: 'mine/index', detail: 'detail/index', nearby: 'nearby/index' }
 } as const
 
 export type Tab = keyof typeof TAB_PAGES

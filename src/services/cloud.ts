@@ -8,6 +8,7 @@ import { isH5 } from './platform'
 import { storedOpenid } from './storage'
 
 export const NETWORK_ERROR_MESSAGE = '网络不太好，请稍后再试'
+export const UPLOAD_ERROR_MESSAGE = '图片上传失败，请稍后再试'
 
 export class CloudError extends Error {
   readonly code: ErrorCode
@@ -20,6 +21,10 @@ export class CloudError extends Error {
     this.details = details
   }
 }
+
+/** A failure of the phone's connection (the request may not have reached the server), not a refusal. */
+export const isNetworkError = (e: unknown): boolean =>
+  e instanceof CloudError && e.code === 'INTERNAL' && (e.message === NETWORK_ERROR_MESSAGE || e.message === UPLOAD_ERROR_MESSAGE)
 
 type Def<F extends FnName, A extends ActionOf<F>> = Contract[F][A]
 /** The data argument is optional exactly when the action's schema accepts `undefined`. */
@@ -106,6 +111,6 @@ export async function uploadImage(localPath: string, owner: string): Promise<str
     if (!answer.fileID) throw new Error('no fileID')
     return answer.fileID
   } catch {
-    throw new CloudError({ code: 'INTERNAL', message: '图片上传失败，请稍后再试' })
+    throw new CloudError({ code: 'INTERNAL', message: UPLOAD_ERROR_MESSAGE })
   }
 }

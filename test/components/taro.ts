@@ -23,6 +23,8 @@ export const taroTest = {
   badges: [] as Array<{ index: number; text: string | null }>,
   /** What Taro.showModal answers. */
   modalConfirms: true,
+  /** The local paths Taro.chooseImage answers (the pictures the person picks). */
+  images: [] as string[],
   /** The page on screen: its route (useRouter, getCurrentInstance), its config and how deep the stack is. */
   route: { path: '/', params: {} as Record<string, string> },
   pageConfig: {} as { navigationBarTitleText?: string },
@@ -44,6 +46,7 @@ export const taroTest = {
     this.stopPullDownRefreshCalls = 0
     this.badges.length = 0
     this.modalConfirms = true
+    this.images = []
     this.route = { path: '/', params: {} }
     this.pageConfig = {}
     this.stackDepth = 1
@@ -106,6 +109,7 @@ const Taro = {
     taroTest.stopPullDownRefreshCalls++
   },
   getLocation: async () => ({ latitude: 31.3526, longitude: 118.4331 }),
+  chooseImage: async () => ({ tempFilePaths: [...taroTest.images], errMsg: 'chooseImage:ok' }),
   pxTransform: (size: number) => `${size / 2}px`,
   nextTick: (fn: () => void) => setTimeout(fn, 0),
   getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2, platform: 'devtools' }),

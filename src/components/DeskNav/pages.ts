@@ -22,7 +22,8 @@ export const STAFF_PAGES: readonly WorkbenchPage[] = [
   { title: '活动管理', description: '发布活动，现场出示签到码，更正服务时长', url: pageUrl('workbench', 'activities') },
   { title: '商家审核', description: '审核爱心商家的入驻申请', url: pageUrl('workbench', 'merchantReview') },
   { title: '设施管理', description: '新增、修改、关闭设施，批量导入', url: pageUrl('workbench', 'facilities') },
-  { title: '设施覆盖率', description: '各类设施步行可达的小区和户数占比，缺口清单', url: pageUrl('workbench', 'coverage') }
+  { title: '设施覆盖率', description: '各类设施步行可达的小区和户数占比，缺口清单', url: pageUrl('workbench', 'coverage') },
+  { title: '随手拍办理', description: '签收、办理、吹哨报到，超期的排在最前', url: pageUrl('workbench', 'reports') }
 ]
 
 const isStaffMember = (me: Pick<Me, 'roles'>) => me.roles.some((r) => r.role === 'staff')

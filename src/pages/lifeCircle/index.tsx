@@ -160,6 +160,23 @@ function OriginBar({
   )
 }
 
+/** 随手拍 (pillar 5): a problem seen in the street is reported from here; the problems near me, on a map. */
+function ReportStrip() {
+  const go = (page: 'post' | 'nearby') => void Taro.navigateTo({ url: pageUrl('report', page) })
+  return (
+    <View className="life-circle__report">
+      <View className="life-circle__report-go" role="button" hoverClass="life-circle__report-go--pressed" onClick={() => go('post')}>
+        <Text className="life-circle__report-title">随手拍</Text>
+        <Text className="life-circle__report-note">看到问题拍一拍，社区来办理</Text>
+      </View>
+      <View className="life-circle__report-go" role="button" hoverClass="life-circle__report-go--pressed" onClick={() => go('nearby')}>
+        <Text className="life-circle__report-title">附近的问题</Text>
+        <Text className="life-circle__report-note">看看身边问题办得怎样</Text>
+      </View>
+    </View>
+  )
+}
+
 function CircleHome() {
   const me = useSignedIn()
   const { elderMode } = useMe()
@@ -205,6 +222,7 @@ function CircleHome() {
       )}
       <View id="life-circle-services" />
       <PageHeader title="15分钟社区生活圈" subtitle="步行可达的养老、助餐、医疗、买菜等社区服务" />
+      <ReportStrip />
       {locationProblem && (
         <Section className="life-circle__notice">
           <Text className="life-circle__notice-title">没有获取到您的位置</Text>

@@ -61,6 +61,9 @@ export function roleCentres(me: Me): LinkItem[] {
       description: has(me, 'staff') ? '待办审核、活动、设施和数据' : '各社区数据对比和看板',
       url: pageUrl('workbench', 'home')
     },
+    has(me, 'gridWorker') && { title: '网格员工作台', description: '签收和办理随手拍、巡查', url: pageUrl('workbench', 'reports') },
+    has(me, 'deptHandler') && { title: '部门工作台', description: '吹哨报到、联合处置、办结', url: pageUrl('workbench', 'reports') },
+    has(me, 'streetAdmin') && { title: '吹哨报到', description: '吹哨给街道的问题和超期情况', url: pageUrl('workbench', 'reports') },
     has(me, 'merchant') && { title: '商家中心', description: '商品上架、核销取货', url: pageUrl('points', 'merchant') },
     has(me, 'unitAdmin') && { title: '单位管理', description: '本单位报到、资源和党员', url: pageUrl('party', 'unit') }
   ]
@@ -100,7 +103,8 @@ function MineHome() {
             { title: '我的心愿', description: '我许下和认领的心愿', url: pageUrl('wish', 'mine') },
             { title: '我的活动', description: '报名的志愿活动和服务时长', url: pageUrl('volunteer', 'mine') },
             { title: '我的积分', description: '积分余额和兑换记录', url: pageUrl('points', 'home') },
-            { title: '我的报到', description: '在职党员双报到', url: pageUrl('party', 'mine') }
+            { title: '我的报到', description: '在职党员双报到', url: pageUrl('party', 'mine') },
+            { title: '我的随手拍', description: '我反映的问题和办理进度', url: pageUrl('report', 'mine') }
           ]}
         />
       </Section>

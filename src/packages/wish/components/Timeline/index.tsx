@@ -5,7 +5,10 @@ import type { WishTimelineEntry } from '@contract/schemas/wish'
 import { formatDateTime } from '@/utils/date'
 import './index.css'
 
-export function Timeline({ entries }: { entries: ReadonlyArray<WishTimelineEntry> }) {
+/** Any recorded steps (wishes, reports): when, what, by whom, why. */
+export type TimelineStep = Pick<WishTimelineEntry, 'at' | 'label' | 'actor' | 'why'>
+
+export function Timeline({ entries }: { entries: ReadonlyArray<TimelineStep> }) {
   return (
     <View className="wish-timeline">
       {entries.map((e, i) => (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的随手拍', enablePullDownRefresh: true })
