@@ -24,7 +24,17 @@ describe('demo district', () => {
     const demoRoles = data.users
       .filter((u) => demoIds.has(u._id))
       .map((u) => (u.roles as { role: string }[]).map((g) => g.role)[0] ?? 'resident')
-    expect(demoRoles.sort()).toEqual(['deptHandler', 'gridWorker', 'member', 'merchant', 'resident', 'staff', 'streetAdmin', 'unitAdmin', 'volunteer'])
+    expect(demoRoles.sort()).toEqual([
+      'deptHandler',
+      'gridWorker',
+      'member',
+      'merchant',
+      'resident',
+      'staff',
+      'streetAdmin',
+      'unitAdmin',
+      'volunteer'
+    ])
     const ids = data.facilities.map((f) => f._id)
     expect(new Set(ids).size).toBe(ids.length)
   })
