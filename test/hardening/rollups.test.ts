@@ -164,7 +164,6 @@ it('rollups kept by the functions agree with the ones rebuilt from history', asy
     'needConfirmed',
     'assessment',
     'partyMark',
-    'rptAssigned',
     'rptClosed'
   ])
     expect([figure, changed.some((id) => id.startsWith(`${figure}_`))]).toEqual([figure, true])

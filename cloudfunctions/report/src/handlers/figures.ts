@@ -28,7 +28,7 @@ import {
   loadStreet,
   openOverdue,
   reportCells
-} from '../repoOps'
+} from '../repo'
 
 const NOT_YOURS = '只能查看本人负责范围的统计'
 

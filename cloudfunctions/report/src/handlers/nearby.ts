@@ -4,8 +4,7 @@
 import { FINAL_REPORT_STATUSES, OPEN_REPORT_STATUSES, type ReportStatus } from '../../../../types/schemas/report.labels'
 import { distanceTo } from '../../../_shared/domain/geo'
 import type { Handler } from '../../../_shared/infra/router'
-import { communityNames } from '../repo'
-import { publicReportsNear } from '../repoOps'
+import { communityNames, publicReportsNear } from '../repo'
 import { toCard } from '../views'
 
 const FINISHED: readonly ReportStatus[] = FINAL_REPORT_STATUSES.filter((s) => s !== 'rejected' && s !== 'merged')

@@ -6,15 +6,8 @@ import { maskName } from '../../../_shared/domain/masking'
 import { fromPoint, toPoint } from '../../../_shared/docs'
 import type { PatrolDoc } from '../../../_shared/docs/patrol'
 import { personOf, type Caller } from '../../../_shared/infra/auth'
-import { inTransaction } from '../repo'
-import { denied, notFound } from '../../../_shared/infra/errors'
-import { requireOwnFiles } from '../../../_shared/infra/files'
-import type { Handler } from '../../../_shared/infra/router'
-import { periodRange } from '../../../_shared/domain/period'
-import type { PatrolDetail, PatrolView } from '../../../../types/schemas/report'
-import { isGridWorkerFor, isStaffFor } from '../domain/access'
-import { coverageRows, ended, stepTime, withPoint } from '../domain/patrols'
 import {
+  inTransaction,
   activePatrolOf,
   createPatrol,
   findPatrol,
@@ -28,7 +21,14 @@ import {
   patrolsPage,
   putPatrol,
   reportsOnPatrols
-} from '../repoOps'
+} from '../repo'
+import { denied, notFound } from '../../../_shared/infra/errors'
+import { requireOwnFiles } from '../../../_shared/infra/files'
+import type { Handler } from '../../../_shared/infra/router'
+import { periodRange } from '../../../_shared/domain/period'
+import type { PatrolDetail, PatrolView } from '../../../../types/schemas/report'
+import { isGridWorkerFor, isStaffFor } from '../domain/access'
+import { coverageRows, ended, stepTime, withPoint } from '../domain/patrols'
 
 const PATROL_NOT_FOUND = '巡查记录不存在'
 const dateOf = (v: string | number | undefined) => (v === undefined ? null : new Date(v))

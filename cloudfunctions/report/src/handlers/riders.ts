@@ -6,12 +6,11 @@ import { maskName, maskPhone } from '../../../_shared/domain/masking'
 import { reviewNotice } from '../../../_shared/domain/notices'
 import type { RiderDoc } from '../../../_shared/docs/patrol'
 import { hasGrant, personOf, type Caller } from '../../../_shared/infra/auth'
-import { inTransaction } from '../repo'
+import { inTransaction, findRider, loadStreet, putRider, reportsSince, riderIdFor, ridersOf, ridersPage } from '../repo'
 import { conflict, denied, notFound } from '../../../_shared/infra/errors'
 import { keepNotices, sendNotices } from '../../../_shared/infra/notify'
 import type { Handler } from '../../../_shared/infra/router'
 import type { RiderView } from '../../../../types/schemas/report'
-import { findRider, loadStreet, putRider, reportsSince, riderIdFor, ridersOf, ridersPage } from '../repoOps'
 
 const RIDER_NOT_FOUND = '申请不存在'
 

@@ -10,8 +10,11 @@ import type { ReportDoc } from '../docs'
 import { autoCloseDue, DAY_MS } from '../domain/deadlines'
 import { applyReportEvent } from '../domain/lifecycle'
 import { overdueReminders, reviewNotice, whistleReminders } from '../domain/messages'
-import { findReport as loadInTx, inTransaction, saveReport, saveWhistle } from '../repo'
 import {
+  findReport as loadInTx,
+  inTransaction,
+  saveReport,
+  saveWhistle,
   categoryNameOf,
   findWhistle,
   handlersOf,
@@ -21,7 +24,7 @@ import {
   unresolvedPastDeadline,
   unsignedPastDeadline,
   whistlesPastReportIn
-} from '../repoOps'
+} from '../repo'
 import { SYSTEM_ACTOR } from './actors'
 
 type Flag = (r: ReportDoc, now: Date) => Partial<ReportDoc> | null
