@@ -52,7 +52,7 @@ export const REPORT_CLOSE_KIND_LABELS: Record<ReportCloseKind, string> = {
   decided: '社区裁定结案'
 }
 
-/** The kind of request, which sets its default handling deadline (PRODUCT.md "Deadlines"). */
+/** The kind of request, which sets its default handling deadline (docs/pillars/grid-reports.md). */
 export const REPORT_KINDS = ['consult', 'help', 'suggest', 'complain', 'tipoff'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {

@@ -1,4 +1,4 @@
-// The four figures 接诉即办 is judged by (PRODUCT.md "Pillar 5", docs/pillars/grid-reports.md "Figures"), as
+// The four figures 接诉即办 is judged by (docs/pillars/grid-reports.md "Figures"), as
 // pure functions of what each report records. One definition, two ways to count it: `countsOf` straight from
 // the reports (the specification, and what the unit fixture checks), and the rollup cells of
 // reportRollups.ts plus the open set at read time (what the dashboards read). Both give the same counts.

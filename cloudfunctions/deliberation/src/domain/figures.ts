@@ -1,4 +1,4 @@
-// The pillar's figures (PRODUCT.md "Pillar 6"): topics raised / decided / implemented, participation in closed
+// The pillar's figures (docs/pillars/deliberation.md): topics raised / decided / implemented, participation in closed
 // votes, and the time from raising a topic to its decision.
 import type { TopicStatus } from '../../../../types/schemas/deliberation'
 

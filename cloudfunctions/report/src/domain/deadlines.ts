@@ -7,7 +7,7 @@ import { invalid } from '../../../_shared/infra/errors'
 export const HOUR_MS = 3_600_000
 export const DAY_MS = 24 * HOUR_MS
 
-/** The defaults a new category takes (PRODUCT.md): 签收 within 2 hours; 咨询 1 day, 求助/建议 5 days, 投诉/举报 10 days. */
+/** The defaults a new category takes (docs/pillars/grid-reports.md): 签收 within 2 hours; 咨询 1 day, 求助/建议 5 days, 投诉/举报 10 days. */
 export const DEFAULT_ACCEPT_HOURS = 2
 export const DEFAULT_HANDLE_DAYS: Record<ReportKind, number> = { consult: 1, help: 5, suggest: 5, complain: 10, tipoff: 10 }
 
